@@ -1,0 +1,34 @@
+# Every target does its own set-up: a fresh clone needs nothing but python3 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: run test bench eval screenshots clean setup
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/article-explorer
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py --shared $(SHARED)
+
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval.py --shared $(SHARED)
+
+screenshots: $(STAMP)
+	$(BIN)/article-explorer screenshots screenshots
+
+clean:
+	rm -rf $(VENV) build *.egg-info

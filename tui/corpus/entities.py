@@ -1,0 +1,326 @@
+"""Named entities by rule: capitalised runs, split into role and name, classed by lexicon and cue.
+
+A person's mentions cluster within an article by surname ("French President Emmanuel Macron",
+"Macron", "Mr Macron"); the longest form is the entity's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    common_words,
+    demonym_adjectives,
+    demonym_plurals,
+    first_name_gender,
+    fold,
+    known_organizations,
+    org_cues,
+    places,
+    reporting_verbs,
+    title_words,
+)
+from .models import Entity, EntityKind, Span
+
+# A word: letters and digits, with inner apostrophes, dots, hyphens and ampersands ("O'Neil", "U.S").
+TOKEN = re.compile(r"[^\W_](?:[^\W_]|[&'\u2019.\-](?=[^\W_]))*")
+_LOWER_PREFIX = re.compile(r"^[a-z]+-(?=[A-Z])")  # "post-EU", "anti-Putin": the name is the second part
+_NAME_PARTICLES = frozenset({"de", "du", "la", "le", "von", "van", "der", "den", "da", "dos", "al", "bin", "y", "di"})
+# Inside organisation names only: "Bank of England", "Centre for Disease Control", "Harbour & Bean".
+_ORG_CONNECTORS = frozenset({"of", "for", "and", "&", "the", "on"})
+_CONNECTORS = _NAME_PARTICLES | _ORG_CONNECTORS
+_PLACE_NOUNS = frozenset({"department", "province", "region", "county", "state", "district", "city", "town", "village", "oblast", "prefecture", "canton", "municipality"})
+_HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male",
+                     "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
+                     "dame": "female", "lady": "female", "queen": "female", "princess": "female",
+                     "spokesman": "male", "spokeswoman": "female", "chairman": "male", "chairwoman": "female"}
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or self.text[:1].isdigit() and self.text.isupper()
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: EntityKind
+    role: str = ""
+    gender: str | None = None
+    key: str = ""  # the cluster this mention belongs to, filled by clustering
+
+
+@dataclass
+class EntityTable:
+    """An article's entities and a way back from any mention to its entity."""
+
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def entity_at(self, start: int, end: int, kind: EntityKind | None = None) -> Entity | None:
+        for mention in self.mentions:
+            if mention.start < end and start < mention.end and (kind is None or mention.kind == kind):
+                return self.by_key(mention.key)
+        return None
+
+    def by_key(self, key: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == key), None)
+
+    def people_before(self, offset: int) -> list[tuple[Mention, Entity]]:
+        """Person mentions that end before `offset`, nearest first."""
+        found = [(m, self.by_key(m.key)) for m in self.mentions if m.kind == "person" and m.end <= offset]
+        return [(m, e) for m, e in reversed(found) if e is not None]
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for match in TOKEN.finditer(text):
+        start, word = match.start(), match.group()
+        prefix = _LOWER_PREFIX.match(word)
+        if prefix:
+            start, word = start + prefix.end(), word[prefix.end():]
+        tokens.append(Token(start, match.end(), word))
+    return tokens
+
+
+def find_entities(text: str, skip: list[Span] | None = None) -> EntityTable:
+    """Every entity mention in `text`, clustered into entities; nothing inside a `skip` span."""
+    tokens = tokenize(text)
+    if skip:
+        tokens = [t for t in tokens if not any(s <= t.start < e for s, e in skip)]
+    raw: list[Mention] = []
+    for run in _capitalised_runs(text, tokens):
+        raw.extend(_classify_run(text, tokens, run))
+    raw.extend(_repeated_aliases(text, raw, skip or []))
+    return _cluster(text, raw)
+
+
+def _repeated_aliases(text: str, raw: list[Mention], skip: list[Span]) -> list[Mention]:
+    """Names found once, met again where no run caught them: in a title-case headline, say."""
+    by_alias = {m.text: m for m in raw if m.kind != "unknown" and len(m.text) > 2}
+    if not by_alias:
+        return []
+    covered = [(m.start, m.end) for m in raw] + skip
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(by_alias, key=len, reverse=True))) + r")(?![\w-])")
+    found: list[Mention] = []
+    for match in pattern.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in covered):
+            continue
+        model = by_alias[match.group()]
+        found.append(Mention(match.start(), match.end(), match.group(), model.kind, gender=model.gender))
+    return found
+
+
+def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Index ranges of tokens forming one capitalised name, joined by single spaces or connectors."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].capitalised:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and _joined(text, tokens[j - 1], tokens[j]):
+            if tokens[j].capitalised:
+                j += 1
+            elif _connects(text, tokens, i, j):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _connects(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """A lowercase particle inside a name: always for "de"/"von", in organisation names for "of"/"and"."""
+    word = tokens[j].text
+    if word not in _CONNECTORS or j + 1 >= len(tokens) or not tokens[j + 1].capitalised:
+        return False
+    if not _joined(text, tokens[j], tokens[j + 1]):
+        return False
+    if word in _NAME_PARTICLES:
+        return True
+    around = [t.text for t in tokens[i:j]] + [tokens[j + 1].text]
+    return any(w in org_cues() for w in around)
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end:right.start]
+    if gap == ". " and len(left.text) == 1 and left.text.isupper():
+        return True  # a middle initial: "George W. Bush"
+    return gap in (" ", "-") and not _POSSESSIVE.search(left.text)
+
+
+def _classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
+    i, j = run
+    # Words capitalised only because they open a sentence, and days and months, are not names.
+    while i < j and (fold(tokens[i].text) in common_words() or tokens[i].text in _CONNECTORS):
+        i += 1
+    while j > i and (fold(tokens[j - 1].text) in common_words() or tokens[j - 1].text in _CONNECTORS):
+        j -= 1
+    if i >= j:
+        return []
+    split = _title_split(tokens, i, j)
+    mentions: list[Mention] = []
+    role_tokens = tokens[i:split]
+    if split > i:
+        mentions.extend(_role_entities(text, tokens, i, split))
+        i = split
+    if i >= j:
+        return mentions
+    name_tokens = tokens[i:j]
+    role = _role_before(text, tokens, i) if not role_tokens else _text(text, role_tokens)
+    kind = _kind_of(text, tokens, i, j, bool(role))
+    if kind is None:
+        return mentions
+    end = name_tokens[-1].end - _possessive_length(name_tokens[-1].text)
+    name = text[name_tokens[0].start:end]
+    gender = _gender(name_tokens, role) if kind == "person" else None
+    mentions.append(Mention(name_tokens[0].start, end, name, kind, role, gender))
+    return mentions
+
+
+def _title_split(tokens: list[Token], i: int, j: int) -> int:
+    """Where the name starts after leading titles and their modifiers ("French President | Emmanuel Macron")."""
+    split = i
+    for k in range(i, j - 1):
+        if tokens[k].text in title_words() or tokens[k].text.rstrip(".") in title_words():
+            split = k + 1
+    return split
+
+
+def _role_entities(text: str, tokens: list[Token], i: int, split: int) -> list[Mention]:
+    """Entities inside a role, such as the organisation in "Northwind Energy Chief Executive"."""
+    found: list[Mention] = []
+    k = i
+    while k < split and tokens[k].text not in title_words():
+        k += 1
+    if k > i:
+        kind = _kind_of(text, tokens, i, k, False, in_role=True)
+        if kind in ("organization", "place"):
+            found.append(Mention(tokens[i].start, tokens[k - 1].end, _text(text, tokens[i:k]), kind))
+    return found
+
+
+def _role_before(text: str, tokens: list[Token], i: int) -> str:
+    """Lowercase role words and their capitalised modifiers before a name ("Kremlin spokesman")."""
+    k = i
+    while k > 0 and _joined(text, tokens[k - 1], tokens[k]) and tokens[k - 1].text in title_words():
+        k -= 1
+    if k == i:
+        return ""
+    while k > 0 and _joined(text, tokens[k - 1], tokens[k]) and tokens[k - 1].capitalised \
+            and fold(tokens[k - 1].text) not in common_words():
+        k -= 1
+    return _text(text, tokens[k:i])
+
+
+def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_role: bool = False) -> EntityKind | None:
+    words = [t.text for t in tokens[i:j]]
+    words[-1] = words[-1][: len(words[-1]) - _possessive_length(words[-1])] or words[-1]
+    name = " ".join(words)
+    folded = fold(name)
+    if name in known_organizations() or any(w in org_cues() for w in words):
+        return "organization"
+    if has_role and not in_role:
+        return "person"
+    if len(words) == 1 and words[0] in demonym_plurals() and words[0] not in demonym_adjectives():
+        return "group"
+    if len(words) == 1 and words[0] in demonym_adjectives():
+        return None
+    if folded in places() or folded.rstrip(".") in places():
+        return "place"
+    after = tokens[j].text.lower() if j < len(tokens) else ""
+    if after in _PLACE_NOUNS and text[tokens[j - 1].end:tokens[j].start] == " ":
+        return "place"
+    if len(words) >= 2 and fold(words[0]) in first_name_gender():
+        return "person"
+    if len(words) == 1 and 2 <= len(name) <= 6 and name.isupper() and name.isalpha():
+        return "organization"
+    if len(words) >= 2 and after in reporting_verbs():
+        return "person"
+    if len(words) == 1:
+        return "person" if after in reporting_verbs() else "unknown"  # type: ignore[return-value]
+    return None
+
+
+def _gender(name_tokens: list[Token], role: str) -> str | None:
+    for word in role.lower().split():
+        if word in _HONORIFIC_GENDER:
+            return _HONORIFIC_GENDER[word]
+    if len(name_tokens) >= 2:
+        gender = first_name_gender().get(fold(name_tokens[0].text))
+        if gender in ("male", "female"):
+            return gender
+    return None
+
+
+def _possessive_length(word: str) -> int:
+    match = _POSSESSIVE.search(word)
+    return len(match.group()) if match else 0
+
+
+def _text(text: str, tokens: list[Token]) -> str:
+    return text[tokens[0].start:tokens[-1].end]
+
+
+def _cluster(text: str, raw: list[Mention]) -> EntityTable:
+    """Group mentions into entities: a person's surname joins the fullest name that ends with it."""
+    table = EntityTable()
+    by_key: dict[str, Entity] = {}
+    people: list[tuple[list[str], str]] = []  # (folded name words, key), fullest first
+    for mention in sorted(raw, key=lambda m: -len(m.text.split())):
+        words = fold(mention.text).split()
+        if mention.kind in ("person", "unknown"):
+            key = next((k for w, k in people if _same_person(words, w)), None)
+            if key is None and mention.kind == "unknown":
+                continue
+            if key is None:
+                key = f"person:{_slug(mention.text)}"
+                people.append((words, key))
+            mention.kind = "person"
+        else:
+            key = f"{mention.kind}:{_slug(mention.text)}"
+        mention.key = key
+        entity = by_key.get(key)
+        if entity is None:
+            entity = Entity(id=key, name=mention.text, kind=mention.kind)
+            by_key[key] = entity
+        _absorb(entity, mention)
+        table.mentions.append(mention)
+    table.mentions.sort(key=lambda m: m.start)
+    table.entities = sorted(by_key.values(), key=lambda e: e.mentions[0][0])
+    return table
+
+
+def _same_person(words: list[str], known: list[str]) -> bool:
+    """"Macron" and "Emmanuel Macron" are one person; "Emmanuel" alone is not matched."""
+    if words == known:
+        return True
+    return len(words) < len(known) and words == known[-len(words):]
+
+
+def _absorb(entity: Entity, mention: Mention) -> None:
+    entity.mentions.append((mention.start, mention.end))
+    entity.mentions.sort()
+    if mention.text not in entity.aliases:
+        entity.aliases.append(mention.text)
+    if mention.role and mention.role not in entity.roles:
+        entity.roles.append(mention.role)
+    if entity.gender is None and mention.gender in ("male", "female"):
+        entity.gender = mention.gender  # type: ignore[assignment]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w]+", "-", fold(name)).strip("-")

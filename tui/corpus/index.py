@@ -1,0 +1,419 @@
+"""Inverted indexes over a corpus: words, quotes, entities, speakers, cues, sources, dates.
+
+Every lookup answers with a set of article positions (the ints `Corpus.add` hands out), so a
+query is a handful of set operations, never a scan of the text. Words are folded (lowercased,
+casefolded, accents stripped) and split into runs of letters and digits, the same way for the
+articles and for the queries.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+import unicodedata
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from .models import ENTITY_KINDS, Article, Quote
+
+# Field names of the filter language, each short alias mapped to its full name. It lives here,
+# not in query.py, because `CorpusIndex.field_names` serves them to the UI for tab completion.
+FIELD_ALIASES: dict[str, str] = {
+    "speaker": "speaker", "s": "speaker",
+    "person": "person", "p": "person",
+    "org": "org", "o": "org", "organization": "org", "organisation": "org",
+    "place": "place", "l": "place",
+    "group": "group", "g": "group",
+    "entity": "entity", "e": "entity",
+    "source": "source", "title": "title", "quote": "quote", "cue": "cue",
+    "has": "has", "quotes": "quotes",
+    "date": "date", "after": "after", "before": "before",
+}  # fmt: skip
+HAS_VALUES: tuple[str, ...] = ("quotes", "entities", "date", "source")
+COMPARISONS: dict[str, Callable[[int, int], bool]] = {
+    ">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le, "=": operator.eq,
+}
+
+_TOKEN = re.compile(r"[^\W_]+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Text whose letters are all ASCII folds to plain `lower()`; only the rest needs unicodedata.
+_NEEDS_FOLD = re.compile(r"[^\W\x00-\x7f]|[\u0300-\u036f]")
+_EMPTY: frozenset = frozenset()
+
+
+def fold(text: str) -> str:
+    """Lowercase, casefold and strip accents: 'Élysée' -> 'elysee', 'Straße' -> 'strasse'."""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def tokens(text: str) -> list[str]:
+    """The folded words of a text: runs of letters and digits."""
+    return _TOKEN.findall(fold(text))
+
+
+def _postings() -> array:
+    # 4 bytes an entry instead of ~40 in a set: 100,000 articles x ~300 words stays small.
+    return array("I")
+
+
+def _post(index: dict[str, array], words: Iterable[str], position: int) -> None:
+    for word in words:
+        hits = index.get(word)
+        if hits is None:
+            hits = index[word] = _postings()
+        hits.append(position)
+
+
+def _intersect(lists: Sequence[Iterable[int] | None]) -> set[int]:
+    """Positions in every list; smallest first, so the work is bounded by the rarest word."""
+    if not lists or any(hits is None for hits in lists):
+        return set()
+    ordered = sorted(lists, key=len)  # type: ignore[arg-type]
+    result = set(ordered[0])  # type: ignore[arg-type]
+    for hits in ordered[1:]:
+        if not result:
+            break
+        result.intersection_update(hits)  # type: ignore[arg-type]
+    return result
+
+
+class PhraseMatcher:
+    """Finds folded words side by side in raw text, whatever punctuation or spaces part them."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        body = r"[\W_]+".join(map(re.escape, words))
+        # A literal first word lets the regex engine skip ahead fast; the left edge is checked
+        # by hand because a look-behind at the start would turn that fast path off.
+        self._pattern = re.compile(body + r"(?![^\W_])")
+
+    def found_in(self, text: str, needs_fold: bool) -> bool:
+        haystack = fold(text) if needs_fold else text.lower()
+        match = self._pattern.search(haystack)
+        while match:
+            start = match.start()
+            if start == 0 or not haystack[start - 1].isalnum():
+                return True
+            match = self._pattern.search(haystack, start + 1)
+        return False
+
+
+@dataclass
+class NameIndex:
+    """Names (aliases, speakers, cues, sources) to positions. A value matches a name when its
+    words appear in the name in order and side by side: 'peskov' matches 'Dmitry Peskov'."""
+
+    postings: dict[str, array] = field(default_factory=dict)
+    by_word: dict[str, set[str]] = field(default_factory=dict)
+    display: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str | None, position: int) -> None:
+        words = tokens(name) if name else []
+        if not words:
+            return
+        key = " ".join(words)
+        hits = self.postings.get(key)
+        if hits is None:
+            hits = self.postings[key] = _postings()
+            self.display[key] = " ".join(name.split())  # type: ignore[union-attr]
+            for word in set(words):
+                self.by_word.setdefault(word, set()).add(key)
+        if not hits or hits[-1] != position:  # one article may give the same name twice
+            hits.append(position)
+
+    def matching(self, words: Sequence[str]) -> list[str]:
+        """The folded names that contain these words, in order and side by side."""
+        if not words:
+            return []
+        candidates = min((self.by_word.get(word, _EMPTY) for word in words), key=len)
+        needle = f" {' '.join(words)} "
+        return [key for key in candidates if needle in f" {key} "]
+
+    def lookup(self, words: Sequence[str]) -> set[int]:
+        found: set[int] = set()
+        for key in self.matching(words):
+            found.update(self.postings[key])
+        return found
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """One entity across articles: how often it is named and quoted, and what it is called."""
+
+    name: str
+    kind: str
+    articles: int
+    mentions: int
+    quotes: int
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+
+
+@dataclass
+class _Tally:
+    name: str
+    kind: str
+    articles: int = 0
+    mentions: int = 0
+    quotes: int = 0
+    aliases: dict[str, None] = field(default_factory=dict)  # dicts: ordered sets
+    roles: dict[str, None] = field(default_factory=dict)
+
+    def summary(self) -> EntitySummary:
+        return EntitySummary(
+            self.name, self.kind, self.articles, self.mentions, self.quotes,
+            tuple(self.aliases), tuple(self.roles),
+        )  # fmt: skip
+
+
+def _tally_article(article: Article, tallies: dict[tuple[str, str], _Tally]) -> None:
+    """Add one article's entities to `tallies`, keyed by (kind, folded full name)."""
+    quoted = Counter(quote.speaker_id for quote in article.quotes if quote.speaker_id)
+    seen: set[tuple[str, str]] = set()
+    for entity in article.entities:
+        key = (entity.kind, " ".join(tokens(entity.name)))
+        tally = tallies.get(key)
+        if tally is None:
+            tally = tallies[key] = _Tally(entity.name, entity.kind)
+        if key not in seen:
+            seen.add(key)
+            tally.articles += 1
+        tally.mentions += len(entity.mentions)
+        tally.quotes += quoted[entity.id]
+        tally.aliases.update(dict.fromkeys([entity.name, *entity.aliases]))
+        tally.roles.update(dict.fromkeys(entity.roles))
+
+
+def _quote_text(article: Article, quote: Quote) -> str:
+    if 0 <= quote.start < quote.end <= len(article.text):
+        return article.text[quote.start : quote.end]
+    return quote.text
+
+
+class CorpusIndex:
+    """Inverted indexes over articles added one by one; every lookup returns a fresh set."""
+
+    def __init__(self) -> None:
+        self._articles: dict[int, Article] = {}  # references, for phrase checks; no copies
+        self._all: set[int] = set()
+        self._needs_fold: set[int] = set()  # articles with non-ASCII letters
+        self._words: dict[str, array] = {}
+        self._title_words: dict[str, array] = {}
+        self._quote_words: dict[str, array] = {}
+        self._entities: dict[str, NameIndex] = {kind: NameIndex() for kind in ENTITY_KINDS}
+        self._speakers = NameIndex()
+        self._cues = NameIndex()
+        self._sources = NameIndex()
+        self._quote_counts: dict[int, array] = {}
+        self._has: dict[str, array] = {what: _postings() for what in HAS_VALUES}
+        self._date_days = array("i")  # proleptic ordinals, in insertion order
+        self._date_positions = _postings()
+        self._date_sorted: tuple[array, array] | None = None
+        self._tallies: dict[tuple[str, str], _Tally] = {}
+
+    # -- building ---------------------------------------------------------------------------
+
+    def add(self, position: int, article: Article) -> None:
+        """Index one article under `position`; each position is added once."""
+        self._articles[position] = article
+        self._all.add(position)
+        if _needs_fold(article.title) or _needs_fold(article.text):
+            self._needs_fold.add(position)
+        title = set(tokens(article.title))
+        _post(self._title_words, title, position)
+        _post(self._words, title.union(tokens(article.text)), position)
+        self._add_quotes(position, article)
+        self._add_entities(position, article)
+        self._add_facts(position, article)
+        _tally_article(article, self._tallies)
+
+    def _add_quotes(self, position: int, article: Article) -> None:
+        quoted: set[str] = set()
+        by_id = {entity.id: entity for entity in article.entities}
+        for quote in article.quotes:
+            quoted.update(tokens(_quote_text(article, quote)))
+            self._speakers.add(quote.speaker, position)
+            entity = by_id.get(quote.speaker_id) if quote.speaker_id else None
+            if entity is not None:
+                for name in (entity.name, *entity.aliases):
+                    self._speakers.add(name, position)
+            self._cues.add(quote.cue, position)
+        _post(self._quote_words, quoted, position)
+
+    def _add_entities(self, position: int, article: Article) -> None:
+        for entity in article.entities:
+            names = self._entities.setdefault(entity.kind, NameIndex())
+            for name in (entity.name, *entity.aliases):
+                names.add(name, position)
+
+    def _add_facts(self, position: int, article: Article) -> None:
+        count = len(article.quotes)
+        self._quote_counts.setdefault(count, _postings()).append(position)
+        self._sources.add(article.source, position)
+        facts = {"quotes": count > 0, "entities": bool(article.entities),
+                 "date": article.date is not None, "source": bool(article.source)}  # fmt: skip
+        for what, present in facts.items():
+            if present:
+                self._has[what].append(position)
+        if article.date is not None:
+            self._date_days.append(article.date.date().toordinal())
+            self._date_positions.append(position)
+            self._date_sorted = None
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+    def all_positions(self) -> set[int]:
+        return set(self._all)
+
+    def article(self, position: int) -> Article | None:
+        return self._articles.get(position)
+
+    def word(self, word: str) -> set[int]:
+        """Articles whose title or body has this folded word."""
+        return set(self._words.get(word, ()))
+
+    def phrase(self, words: Sequence[str]) -> set[int]:
+        """Articles whose title or body has these folded words side by side."""
+        candidates = _intersect([self._words.get(word) for word in words])
+        if len(words) < 2:
+            return candidates
+        matcher = PhraseMatcher(words)
+        return {p for p in candidates if self._has_phrase(p, matcher)}
+
+    def _has_phrase(self, position: int, matcher: PhraseMatcher) -> bool:
+        article = self._articles[position]
+        needs_fold = position in self._needs_fold
+        found_in = matcher.found_in
+        return found_in(article.title, needs_fold) or found_in(article.text, needs_fold)
+
+    def title(self, words: Sequence[str]) -> set[int]:
+        """Articles whose title has these words side by side."""
+        candidates = _intersect([self._title_words.get(word) for word in words])
+        if len(words) < 2:
+            return candidates
+        matcher = PhraseMatcher(words)
+        needs_fold = self._needs_fold
+        return {p for p in candidates if matcher.found_in(self._articles[p].title, p in needs_fold)}
+
+    def quote(self, words: Sequence[str]) -> set[int]:
+        """Articles with a quote that has these words side by side."""
+        candidates = _intersect([self._quote_words.get(word) for word in words])
+        if len(words) < 2:
+            return candidates
+        matcher = PhraseMatcher(words)
+        return {p for p in candidates if self._quote_has(p, matcher)}
+
+    def _quote_has(self, position: int, matcher: PhraseMatcher) -> bool:
+        article = self._articles[position]
+        needs_fold = position in self._needs_fold
+        return any(matcher.found_in(_quote_text(article, q), needs_fold) for q in article.quotes)
+
+    def entity(self, words: Sequence[str], kind: str | None = None) -> set[int]:
+        """Articles naming an entity (of this kind, or any) by a name containing these words."""
+        if kind is not None:
+            names = self._entities.get(kind)
+            return names.lookup(words) if names else set()
+        found: set[int] = set()
+        for names in self._entities.values():
+            found |= names.lookup(words)
+        return found
+
+    def speaker(self, words: Sequence[str]) -> set[int]:
+        """Articles with a quote whose speaker (or any alias of the speaker) has these words."""
+        return self._speakers.lookup(words)
+
+    def cue(self, words: Sequence[str]) -> set[int]:
+        return self._cues.lookup(words)
+
+    def source(self, words: Sequence[str]) -> set[int]:
+        return self._sources.lookup(words)
+
+    def has(self, what: str) -> set[int]:
+        """Articles with quotes, entities, a date or a source (see HAS_VALUES)."""
+        return set(self._has.get(what, ()))
+
+    def quote_count(self, op: str, count: int) -> set[int]:
+        """Articles whose number of quotes compares (op in COMPARISONS) to `count`."""
+        compare = COMPARISONS[op]
+        found: set[int] = set()
+        for quotes, positions in self._quote_counts.items():
+            if compare(quotes, count):
+                found.update(positions)
+        return found
+
+    def dates_between(self, first: date | None, last: date | None) -> set[int]:
+        """Articles dated from `first` to `last`, both inclusive; None leaves that end open."""
+        days, positions = self._dates()
+        lo = bisect_left(days, first.toordinal()) if first else 0
+        hi = bisect_right(days, last.toordinal()) if last else len(days)
+        return set(positions[lo:hi])
+
+    def _dates(self) -> tuple[array, array]:
+        # Sorted lazily: articles arrive unordered, and insort into 100,000 would be quadratic.
+        if self._date_sorted is None:
+            days = self._date_days
+            order = sorted(range(len(days)), key=days.__getitem__)
+            self._date_sorted = (
+                array("i", (days[i] for i in order)),
+                array("I", (self._date_positions[i] for i in order)),
+            )
+        return self._date_sorted
+
+    # -- for the UI -------------------------------------------------------------------------
+
+    @staticmethod
+    def field_names() -> list[str]:
+        """What tab completes in the filter bar: every field with its colon."""
+        names = [f"{name}:" for name in FIELD_ALIASES if name != "has"]
+        return names + [f"has:{what}" for what in HAS_VALUES]
+
+    def complete_entity(self, prefix: str, kind: str | None = None, limit: int = 20) -> list[str]:
+        """Entity names and aliases starting with `prefix` (folded), most articles first.
+
+        `kind` is an entity kind, None for any, or "speaker" for the names of quoted speakers.
+        Names whose later word starts with the prefix come after those that start with it.
+        """
+        wanted = " ".join(tokens(prefix))
+        counts: Counter[str] = Counter()
+        display: dict[str, str] = {}
+        for names in self._name_indexes(kind):
+            for key, hits in names.postings.items():
+                if key.startswith(wanted) or f" {wanted}" in f" {key}":
+                    counts[key] += len(hits)
+                    display.setdefault(key, names.display[key])
+        ranked = sorted(counts, key=lambda key: (not key.startswith(wanted), -counts[key], key))
+        return [display[key] for key in ranked[: max(limit, 0)]]
+
+    def _name_indexes(self, kind: str | None) -> list[NameIndex]:
+        if kind is None:
+            return list(self._entities.values())
+        if kind == "speaker":
+            return [self._speakers]
+        return [self._entities[kind]] if kind in self._entities else []
+
+    def corpus_entities(self, positions: Iterable[int] | None = None) -> list[EntitySummary]:
+        """Entities across these articles (or all), merged by kind and full name; most mentioned
+        first."""
+        if positions is None:
+            tallies = self._tallies
+        else:
+            tallies = {}
+            for position in positions:
+                article = self._articles.get(position)
+                if article is not None:
+                    _tally_article(article, tallies)
+        summaries = [tally.summary() for tally in tallies.values()]
+        summaries.sort(key=lambda s: (-s.mentions, -s.articles, s.name.casefold()))
+        return summaries
+
+
+def _needs_fold(text: str) -> bool:
+    return not text.isascii() and _NEEDS_FOLD.search(text) is not None

@@ -1,0 +1,68 @@
+"""One article's text to an `Article`: header, paragraphs, entities, quotes."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import find_entities
+from .header import Header, parse_header, wire_tag_span
+from .load import Source, SourceText
+from .models import Article, Span
+from .quotes import find_quotes
+
+
+def parse_source(source: Source) -> Article:
+    """An already parsed article (from an export) passes through; raw text is parsed."""
+    if isinstance(source, Article):
+        return source
+    return parse_text(source.text, article_id=source.id, path=source.path, meta=source.meta)
+
+
+def parse_text(text: str, article_id: str = "article", path: str = "", meta: dict[str, str] | None = None) -> Article:
+    header = parse_header(text, meta)
+    paragraphs = body_paragraphs(text, header.body_start)
+    table = find_entities(text, skip=_not_prose(text, header))
+    quotes = find_quotes(text, paragraphs, table)
+    return Article(
+        id=article_id,
+        path=path,
+        title=header.title,
+        title_span=header.title_span,
+        published=header.published,
+        dateline=header.dateline,
+        source=header.source,
+        url=(meta or {}).get("url"),
+        text=text,
+        paragraphs=paragraphs,
+        quotes=quotes,
+        entities=table.entities,
+    )
+
+
+def body_paragraphs(text: str, start: int) -> list[Span]:
+    """Blocks between blank lines; a body with no blank line has a paragraph a line."""
+    body = text[start:]
+    pattern = r"\S(?:.|\n(?![ \t]*\n))*" if re.search(r"\n[ \t]*\n", body.strip()) else r"\S.*"
+    return [_trimmed(text, m.start() + start, m.end() + start) for m in re.finditer(pattern, body)]
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)
+
+
+def _not_prose(text: str, header: Header) -> list[Span]:
+    """Header lines other than the title, and the wire tag's "(MENAFN)": no entities there."""
+    skip: list[Span] = []
+    if header.title_span:
+        skip += [(0, header.title_span[0]), (header.title_span[1], header.body_start)]
+    else:
+        skip.append((0, header.body_start))
+    first = re.search(r"\S", text[header.body_start:])
+    if first:
+        tag = wire_tag_span(text, header.body_start + first.start())
+        if tag:
+            source = text.find("(", tag[0], tag[1])
+            skip.append((source if source >= 0 else tag[0], tag[1]))
+    return skip

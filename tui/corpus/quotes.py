@@ -1,0 +1,204 @@
+"""Quotes: spans between quotation marks, their kind, their reporting verb (cue) and speaker.
+
+The steps: find quoted segments paragraph by paragraph; find each segment's attribution in the
+text around it (after the closing mark first, then before the opening mark); give unattributed
+segments the speaker of their paragraph or of the quote they continue; then reported speech
+without quotation marks (`X said that ...`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .entities import EntityTable
+from .models import Quote, QuoteKind, Span
+from .sentences import sentence_spans
+from .speakers import (
+    Attribution,
+    find_attribution_after,
+    find_attribution_before,
+    reported_clause,
+    resolve_speaker,
+)
+
+OPENING = "\u201c\u00ab\u201e"
+CLOSING = "\u201d\u00bb"
+STRAIGHT = '"'
+_MIN_PARTIAL_WORDS = 4  # shorter quoted fragments with no cue nearby are scare quotes or titles
+
+
+@dataclass
+class Segment:
+    """Text between a pair of quotation marks (or to the end of its paragraph when left open)."""
+
+    start: int
+    end: int
+    paragraph: int
+    closed: bool
+    kind: QuoteKind = "direct"
+    attribution: Attribution | None = None
+    span: Span | None = None  # the quote's span when wider than the marks (a partial quote's clause)
+
+
+def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
+    """Top-level double-quoted segments; single quotes inside them are left alone."""
+    segments: list[Segment] = []
+    for number, (start, end) in enumerate(paragraphs):
+        opened: int | None = None
+        for i in range(start, end):
+            char = text[i]
+            if opened is None and (char in OPENING or char == STRAIGHT):
+                opened = i
+            elif opened is not None and (char in CLOSING or char == STRAIGHT):
+                if i > opened + 1:
+                    segments.append(Segment(opened, i + 1, number, True))
+                opened = None
+        if opened is not None and text[opened + 1:end].strip():
+            segments.append(Segment(opened, _rstrip(text, opened, end), number, False))
+    return segments
+
+
+def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Quote]:
+    segments = quoted_segments(text, paragraphs)
+    sentences = sentence_spans(text, paragraphs, [(s.start, s.end) for s in segments])
+    for index, segment in enumerate(segments):
+        _attribute(text, paragraphs, segments, index, table)
+        segment.kind, segment.span = _kind_and_span(text, paragraphs, sentences, segments, index)
+    _share_within_paragraph(segments)
+    _continue_across_paragraphs(text, paragraphs, segments)
+    kept = [s for s in segments if _worth_keeping(text, s)]
+    quotes = [_to_quote(text, s) for s in kept]
+    _resolve_all(text, quotes, kept, table)
+    quotes.extend(_reported_speech(text, sentences, quotes, table))
+    quotes.sort(key=lambda q: q.start)
+    return _without_overlaps(quotes)
+
+
+def _attribute(text: str, paragraphs: list[Span], segments: list[Segment], index: int, table: EntityTable) -> None:
+    segment = segments[index]
+    para_start, para_end = paragraphs[segment.paragraph]
+    same = [s for s in segments if s.paragraph == segment.paragraph]
+    position = same.index(segment)
+    after_end = same[position + 1].start if position + 1 < len(same) else para_end
+    before_start = same[position - 1].end if position > 0 else para_start
+    segment.attribution = find_attribution_after(text, segment.end, after_end, table) or \
+        find_attribution_before(text, before_start, segment.start, table)
+
+
+def _kind_and_span(text: str, paragraphs: list[Span], sentences: list[Span], segments: list[Segment],
+                   index: int) -> tuple[QuoteKind, Span | None]:
+    """Direct when the quote opens its sentence or follows "X said:"; else a partial quote."""
+    segment = segments[index]
+    sentence_start = _sentence_start(sentences, segment.start, paragraphs[segment.paragraph][0])
+    lead = text[sentence_start:segment.start]
+    if not lead.strip() or lead.rstrip().endswith((",", ":", "\u2014", "-")):
+        return "direct", None
+    attribution = segment.attribution
+    if attribution is not None and attribution.clause_start is not None \
+            and attribution.clause_start <= segment.start and attribution.cue_span[1] <= segment.start:
+        return "partial", (attribution.clause_start, segment.end)
+    return "partial", None
+
+
+def _sentence_start(sentences: list[Span], offset: int, default: int) -> int:
+    for start, end in sentences:
+        if start <= offset < end:
+            return start
+    return default
+
+
+def _share_within_paragraph(segments: list[Segment]) -> None:
+    """`"A," she said. "B."`: a segment with no attribution of its own takes its paragraph's."""
+    for segment in segments:
+        if segment.attribution is None:
+            sibling = next((s for s in segments if s.paragraph == segment.paragraph and s.attribution), None)
+            if sibling is not None:
+                segment.attribution = sibling.attribution
+
+
+def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: list[Segment]) -> None:
+    """A paragraph that is all quote, with no attribution, continues the previous paragraph's speaker."""
+    last_by_paragraph: dict[int, Segment] = {}
+    for segment in segments:
+        if segment.attribution is None and segment.paragraph - 1 in last_by_paragraph:
+            previous = last_by_paragraph[segment.paragraph - 1]
+            opens_paragraph = segment.start == paragraphs[segment.paragraph][0]
+            if previous.attribution is not None and (opens_paragraph or not previous.closed):
+                segment.attribution = previous.attribution.carried()
+        if segment.attribution is not None or segment.paragraph not in last_by_paragraph:
+            last_by_paragraph[segment.paragraph] = segment
+
+
+def _worth_keeping(text: str, segment: Segment) -> bool:
+    """Partial quotes need a speaker or some length: "so-called 'experts'" is no quotation."""
+    if segment.attribution is not None:
+        return True
+    return len(text[segment.start:segment.end].split()) >= _MIN_PARTIAL_WORDS
+
+
+def _to_quote(text: str, segment: Segment) -> Quote:
+    start, end = segment.span or (segment.start, segment.end)
+    quote = Quote(start=start, end=end, text=text[start:end], kind=segment.kind)
+    attribution = segment.attribution
+    if attribution is not None:
+        quote.cue = text[attribution.cue_span[0]:attribution.cue_span[1]] if attribution.cue_span else None
+        quote.cue_span = attribution.cue_span if attribution.cue_span and not attribution.carried_over else None
+        quote.speaker_span = attribution.speaker_span if not attribution.carried_over else None
+        if attribution.carried_over:
+            quote.cue = None
+    return quote
+
+
+def _resolve_all(text: str, quotes: list[Quote], kept: list[Segment], table: EntityTable) -> None:
+    """Names and pronouns to entities, in text order, so "he" can look back at earlier speakers."""
+    speakers: list[tuple[int, str]] = []  # (offset, entity id) of each resolved speaker so far
+    for quote, segment in zip(quotes, kept):
+        attribution = segment.attribution
+        if attribution is None:
+            continue
+        entity = resolve_speaker(text, attribution, table, speakers)
+        if entity is not None:
+            quote.speaker, quote.speaker_id = entity.name, entity.id
+            speakers.append((attribution.speaker_span[0] if attribution.speaker_span else quote.start, entity.id))
+        elif attribution.speaker_text:
+            quote.speaker = attribution.speaker_text
+
+
+def _reported_speech(text: str, sentences: list[Span], quotes: list[Quote], table: EntityTable) -> list[Quote]:
+    """`X said (that) ...` and `..., X said.` in sentences with no quotation marks."""
+    found: list[Quote] = []
+    taken = [(q.start, q.end) for q in quotes]
+    speakers = [(q.speaker_span[0], q.speaker_id) for q in quotes if q.speaker_span and q.speaker_id]
+    for start, end in sentences:
+        if any(s < end and start < e for s, e in taken) or any(c in text[start:end] for c in '"\u201c\u201d'):
+            continue
+        clause = reported_clause(text, start, end, table)
+        if clause is None:
+            continue
+        (clause_start, clause_end), attribution = clause
+        quote = Quote(start=clause_start, end=clause_end, text=text[clause_start:clause_end], kind="indirect",
+                      cue=text[attribution.cue_span[0]:attribution.cue_span[1]], cue_span=attribution.cue_span,
+                      speaker_span=attribution.speaker_span)
+        entity = resolve_speaker(text, attribution, table, sorted(speakers))
+        if entity is not None:
+            quote.speaker, quote.speaker_id = entity.name, entity.id
+        elif attribution.speaker_text:
+            quote.speaker = attribution.speaker_text
+        found.append(quote)
+    return found
+
+
+def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
+    kept: list[Quote] = []
+    for quote in quotes:
+        if kept and quote.start < kept[-1].end:
+            continue
+        kept.append(quote)
+    return kept
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+

@@ -1,0 +1,315 @@
+"""Attribution: the reporting verb near a quote, the speaker phrase beside it, and who that is.
+
+"Macron said" resolves through the entity table to Emmanuel Macron; "he added" to the latest
+speaker (else the nearest person) of a fitting gender; "the spokesman" to the person whose role
+holds that word; "the ministry" to the organisation whose name does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .entities import EntityTable
+from .lexicon import fold, reporting_verbs, title_words
+from .models import Entity, Span
+
+_WORD = re.compile(r"[^\W_](?:[^\W_]|['\u2019.\-](?=[^\W_]))*|[,;:!?()\u2014\u2013]|\.(?!\w)")
+_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
+_SELF = frozenset({"i", "we", "they", "it"})
+_ADVERBS = frozenset({"also", "later", "then", "again", "further", "previously", "recently", "earlier", "once",
+                      "has", "had", "have", "would", "will", "could", "may", "might", "had", "reportedly",
+                      "repeatedly", "often", "publicly", "privately", "simply", "just", "even", "still"})
+_STOPS = frozenset({"to", "in", "on", "at", "during", "after", "before", "while", "when", "as", "from", "for",
+                    "with", "that", "of", "about", "last", "this", "on", "in", "earlier", "yesterday", "today",
+                    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "and", "but",
+                    "who", "which", "adding", "noting"})
+_OBJECT_VERBS = frozenset({"tell", "inform", "warn", "assure", "remind", "urge", "ask", "promise"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
+_MAX_SUBJECT_WORDS = 9
+_MAX_AFTER_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue_span: Span
+    speaker_span: Span | None
+    speaker_text: str
+    clause_start: int | None = None  # where reported content begins after the cue ("... that |Putin")
+    carried_over: bool = False
+
+    def carried(self) -> Attribution:
+        """The same speaker for a quote that continues this one in a later paragraph."""
+        return replace(self, carried_over=True)
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def words(text: str, start: int, end: int) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _is_cue(items: list[Word], k: int) -> bool:
+    """A finite reporting verb: not "to say", not "saying", not the noun in "a state news agency"."""
+    word = items[k].lower
+    if word not in reporting_verbs() or word.endswith("ing"):
+        return False
+    if word in _NOUN_FORMS or (k > 0 and items[k - 1].lower in _DETERMINERS):
+        return False
+    return not (k > 0 and items[k - 1].lower == "to")
+
+
+# Forms that are nouns at least as often as verbs ("state media", "the report"): only their
+# past tense ("stated", "reported") counts as a cue.
+_NOUN_FORMS = frozenset("state states report reports claim claims answer answers comment comments post posts "
+                        "tweet tweets note notes point points charge charges demand demands promise promises "
+                        "estimate estimates reply replies remark remarks counter counters vow vows stress "
+                        "joke jokes quip quips shout shouts continue continues caution cautions begin".split())
+
+
+def _first_sentence(items: list[Word]) -> list[Word]:
+    for k, word in enumerate(items):
+        if word.text in (".", "!", "?", ";"):
+            return items[:k]
+    return items
+
+
+def _last_sentence(items: list[Word]) -> list[Word]:
+    for k in range(len(items) - 1, -1, -1):
+        if items[k].text in (".", "!", "?", ";"):
+            return items[k + 1:]
+    return items
+
+
+def find_attribution_after(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
+    """`"...," Macron said` or `"...," said Macron`, in the sentence after a closing mark."""
+    items = _first_sentence(words(text, start, end))
+    while items and items[0].text in (",", "\u2014", "\u2013"):
+        items = items[1:]
+    for k, word in enumerate(items[:_MAX_AFTER_WORDS]):
+        if word.lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
+            return _speaker_after(text, items, k + 1, table)
+        if not _is_cue(items, k):
+            continue
+        if k == 0:
+            return _speaker_after(text, items, 0, table)
+        subject = _subject_before(text, items[:k], table)
+        if subject is not None:
+            return Attribution((word.start, word.end), subject[0], subject[1])
+        return _speaker_after(text, items, k, table)
+    return None
+
+
+def find_attribution_before(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
+    """`Peskov told reporters, "...` or `Peskov described the talks as "...`: the sentence before."""
+    items = _last_sentence(words(text, start, end))
+    for k in range(len(items) - 1, -1, -1):
+        if items[k].lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
+            found = _speaker_after(text, items, k + 1, table)
+            if found is not None:
+                return found
+        if not _is_cue(items, k):
+            continue
+        clause = _clause_start(items, k)
+        subject = _subject_before(text, items[:k], table)
+        if subject is not None:
+            return Attribution((items[k].start, items[k].end), subject[0], subject[1], clause)
+        after = _speaker_after(text, items, k, table)
+        if after is not None:
+            return after
+    return None
+
+
+def _clause_start(items: list[Word], k: int) -> int | None:
+    """Where reported content starts: after "that" within a few words of the cue."""
+    for word in items[k + 1:k + 8]:
+        if word.lower == "that":
+            return word.end + 1
+        if word.text in (",", ":"):
+            return None
+    return None
+
+
+def _subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
+    """The speaker phrase right before a cue: back to a comma or the sentence start."""
+    while items and items[-1].lower in _ADVERBS:
+        items = items[:-1]
+    if items and items[-1].text == ",":  # "the spokeswoman, Lena Ortiz, said"
+        items = items[:-1]
+    phrase: list[Word] = []
+    for word in reversed(items):
+        if word.text in (",", ":", "(", ")", "\u2014", "\u2013") or word.lower in ("that", "and", "but"):
+            break
+        phrase.insert(0, word)
+    if not phrase or len(phrase) > _MAX_SUBJECT_WORDS:
+        return None
+    span = (phrase[0].start, phrase[-1].end)
+    if _speaker_like(text, span, phrase, table):
+        return span, text[span[0]:span[1]]
+    # An appositive: "the company's spokeswoman, Lena Ortiz, said" -> look one comma further back.
+    return None
+
+
+def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable) -> Attribution | None:
+    """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"."""
+    phrase: list[Word] = []
+    for word in items[k + 1:k + 1 + _MAX_SUBJECT_WORDS]:
+        if word.text in (",", ":", ".", "(", ")", "\u2014", "\u2013") or (phrase and word.lower in _STOPS):
+            break
+        if not phrase and word.lower in _STOPS - _DETERMINERS:
+            return None
+        phrase.append(word)
+    if not phrase:
+        return None
+    span = (phrase[0].start, phrase[-1].end)
+    if not _speaker_like(text, span, phrase, table):
+        return None
+    cue = items[k] if items[k].lower != "to" else items[k - 1]
+    cue_span = (cue.start, items[k].end)
+    return Attribution(cue_span, span, text[span[0]:span[1]])
+
+
+def _speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) -> bool:
+    """A name we know, a pronoun, or a role noun ("the spokesman", "a ministry official")."""
+    if len(phrase) == 1 and phrase[0].lower in _PRONOUNS.keys() | _SELF:
+        return True
+    if table.entity_at(*span, kind="person") or table.entity_at(*span, kind="organization"):
+        return True
+    head = phrase[-1].lower
+    if head.endswith(("'s", "\u2019s")):
+        return False
+    if phrase[0].lower in _DETERMINERS and (head in title_words() or head in _COLLECTIVE):
+        return True
+    return all(w.text[:1].isupper() for w in phrase) and len(phrase) <= 4
+
+
+_COLLECTIVE = frozenset({"ministry", "government", "company", "agency", "police", "department", "council",
+                         "statement", "report", "court", "office", "group", "organization", "organisation",
+                         "firm", "bank", "party", "campaign", "committee", "commission", "union", "authority",
+                         "kremlin", "army", "military", "embassy", "prosecutors", "officials", "researchers",
+                         "experts", "spokesperson", "source", "sources", "study", "survey", "document"})
+
+
+def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
+                    speakers: list[tuple[int, str]]) -> Entity | None:
+    """The entity an attribution's speaker phrase names, if any."""
+    if attribution.speaker_span is None:
+        return None
+    start, end = attribution.speaker_span
+    phrase = text[start:end]
+    lowered = phrase.lower()
+    if lowered in _PRONOUNS:
+        return _resolve_pronoun(_PRONOUNS[lowered], start, table, speakers)
+    if lowered in _SELF:
+        return None
+    people = [m for m in table.mentions if m.kind == "person" and m.start < end and start < m.end]
+    if people:
+        return table.by_key(people[-1].key)
+    org = table.entity_at(start, end, kind="organization")
+    if org is not None:
+        return org
+    return _resolve_nominal(phrase, start, table)
+
+
+def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
+                     speakers: list[tuple[int, str]]) -> Entity | None:
+    """The latest earlier speaker of that gender, else the nearest person of that gender."""
+    for position, key in reversed(speakers):
+        entity = table.by_key(key)
+        if position < offset and entity is not None and entity.kind == "person" and entity.gender in (gender, None):
+            if offset - position < 1500:
+                return entity
+    for mention, entity in table.people_before(offset):
+        if entity.gender in (gender, None):
+            return entity
+    return None
+
+
+def _resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | None:
+    head = fold(phrase.split()[-1]) if phrase.split() else ""
+    if not head or phrase.split()[0].lower() not in _DETERMINERS:
+        return None
+    best: Entity | None = None
+    for mention in table.mentions:
+        if mention.start >= offset:
+            break
+        entity = table.by_key(mention.key)
+        if entity is None:
+            continue
+        if entity.kind == "person" and any(head in fold(role).split() for role in entity.roles):
+            best = entity
+        elif entity.kind == "organization" and head in fold(entity.name).split():
+            best = entity
+    return best
+
+
+def reported_clause(text: str, start: int, end: int, table: EntityTable) -> tuple[Span, Attribution] | None:
+    """Reported speech in one sentence: `X said (that) CLAUSE` or `CLAUSE, X said`."""
+    items = words(text, start, end)
+    if items and items[-1].text in (".", "!", "?"):
+        items = items[:-1]
+    if len(items) < 5:
+        return None
+    return _clause_after_cue(text, items, table) or _clause_before_cue(text, items, table)
+
+
+def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
+    for k in range(1, min(len(items), _MAX_SUBJECT_WORDS + 2)):
+        if not _is_cue(items, k):
+            continue
+        subject = _subject_before(text, items[:k], table)
+        if subject is None or not _resolvable(text, subject[0], table):
+            continue
+        rest = items[k + 1:]
+        lemma = reporting_verbs()[items[k].lower]
+        that = next((i for i, w in enumerate(rest[:6]) if w.lower == "that"), None)
+        if that is not None:
+            rest = rest[that + 1:]
+        elif lemma in _OBJECT_VERBS:
+            rest = rest[1:] if rest and rest[0].lower not in _DETERMINERS else rest[2:]
+        elif rest and (rest[0].lower in _STOPS or rest[0].text in (",", ":")):
+            continue
+        if len(rest) < 4 or lemma not in _CLAUSE_VERBS:
+            continue
+        clause = (rest[0].start, items[-1].end)
+        return clause, Attribution((items[k].start, items[k].end), subject[0], subject[1], clause[0])
+    return None
+
+
+def _clause_before_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
+    commas = [k for k, w in enumerate(items) if w.text == ","]
+    if not commas:
+        return None
+    k = commas[-1]
+    tail = items[k + 1:]
+    if len(tail) > 8 or k < 4:
+        return None
+    attribution = find_attribution_after(text, items[k].start, items[-1].end, table)
+    if attribution is None or not _resolvable(text, attribution.speaker_span, table):
+        return None
+    return (items[0].start, items[k - 1].end), attribution
+
+
+def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
+    if span is None:
+        return False
+    phrase = text[span[0]:span[1]].lower()
+    speaker = table.entity_at(*span, kind="person") or table.entity_at(*span, kind="organization")
+    return phrase in _PRONOUNS or speaker is not None or \
+        _resolve_nominal(text[span[0]:span[1]], span[0], table) is not None
+
+
+_CLAUSE_VERBS = frozenset({"say", "tell", "add", "note", "warn", "insist", "explain", "claim", "state", "argue",
+                           "suggest", "acknowledge", "admit", "announce", "confirm", "declare", "emphasize",
+                           "inform", "reveal", "stress", "predict", "promise", "maintain", "contend", "concede",
+                           "allege", "assert", "report", "write", "believe", "think", "agree", "estimate",
+                           "indicate", "deny", "reiterate", "caution", "complain", "recall", "vow", "testify"})
