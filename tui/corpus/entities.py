@@ -195,16 +195,20 @@ def _title_split(tokens: list[Token], i: int, j: int) -> int:
     """Where the name starts after leading titles and their modifiers ("French President | Emmanuel Macron")."""
     split = i
     for k in range(i, j - 1):
-        if tokens[k].text in title_words() or tokens[k].text.rstrip(".") in title_words():
+        if _is_title(tokens[k].text):
             split = k + 1
     return split
+
+
+def _is_title(word: str) -> bool:
+    return word in title_words() or word.rstrip(".") in title_words() or word.lower() in title_words()
 
 
 def _role_entities(text: str, tokens: list[Token], i: int, split: int) -> list[Mention]:
     """Entities inside a role, such as the organisation in "Northwind Energy Chief Executive"."""
     found: list[Mention] = []
     k = i
-    while k < split and tokens[k].text not in title_words():
+    while k < split and not _is_title(tokens[k].text):
         k += 1
     if k > i:
         kind = _kind_of(text, tokens, i, k, False, in_role=True)

@@ -1,0 +1,125 @@
+"""Each quote pattern the parser knows, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from tui.corpus import Article, parse_text
+
+
+def parse(*paragraphs: str) -> Article:
+    return parse_text("Test headline for quotes\n\n" + "\n\n".join(paragraphs) + "\n")
+
+
+def quoted(article: Article) -> list[tuple[str, str, str | None, str | None]]:
+    return [(q.text, q.kind, q.speaker, q.cue) for q in article.quotes]
+
+
+def test_attribution_after_with_straight_quotes():
+    article = parse('"The harbour will reopen in May," Mayor Ingrid Holm said.')
+    assert quoted(article) == [('"The harbour will reopen in May,"', "direct", "Ingrid Holm", "said")]
+
+
+def test_attribution_after_inverted_with_curly_quotes():
+    article = parse("\u201cWe expect calmer weather,\u201d said Tomas Berg, the port\u2019s director.")
+    assert quoted(article) == [("\u201cWe expect calmer weather,\u201d", "direct", "Tomas Berg", "said")]
+
+
+def test_attribution_before_with_colon_and_comma():
+    article = parse('Ingrid Holm said: "The budget is balanced."', 'Tomas Berg told reporters, "We are ready."')
+    assert [(q.kind, q.speaker, q.cue) for q in article.quotes] == [
+        ("direct", "Ingrid Holm", "said"), ("direct", "Tomas Berg", "told")]
+
+
+def test_split_quote_gives_both_parts_the_speaker():
+    article = parse('Harbour chief Anna Lind spoke on Monday.',
+                    '"The cranes are old," she said. "We will replace them next year."')
+    assert [(q.kind, q.speaker) for q in article.quotes] == [("direct", "Anna Lind"), ("direct", "Anna Lind")]
+    assert article.quotes[1].text == '"We will replace them next year."'
+
+
+def test_split_quote_with_surname_in_the_middle():
+    article = parse('Finance Minister Pavel Novak presented the plan.',
+                    '"Taxes will not rise," Novak added, "and spending will be cut."')
+    assert [q.speaker for q in article.quotes] == ["Pavel Novak", "Pavel Novak"]
+    assert article.quotes[0].cue == "added"
+
+
+def test_pronoun_resolves_by_gender_to_the_nearest_fitting_person():
+    article = parse('Health Minister Carla Mendes met union leader Jonas Weber on Tuesday.',
+                    '"The hospitals need more nurses," she added.',
+                    '"We agree on that much," he said.')
+    assert [q.speaker for q in article.quotes] == ["Carla Mendes", "Jonas Weber"]
+
+
+def test_surname_alone_resolves_to_the_full_name():
+    article = parse('Chancellor Ingrid Holm visited the site.', '"It is a disgrace," Holm said.')
+    assert article.quotes[0].speaker == "Ingrid Holm"
+    holm = next(e for e in article.entities if e.name == "Ingrid Holm")
+    assert set(holm.aliases) == {"Ingrid Holm", "Holm"} and holm.roles == ["Chancellor"]
+
+
+def test_quote_over_two_paragraphs_with_the_opening_mark_repeated():
+    article = parse('"We will rebuild the bridge," Ingrid Holm said. "It will take time.',
+                    '"But we will do it, and we will do it together."')
+    assert [q.speaker for q in article.quotes] == ["Ingrid Holm"] * 3
+    assert article.quotes[1].text == '"It will take time.'
+    assert article.quotes[2].cue is None
+
+
+def test_unattributed_quote_paragraph_continues_the_previous_speaker():
+    article = parse('"Prices will fall by spring," Northwind Energy chief executive Tom Rask said.',
+                    '"Our customers have been patient with us, and we thank them."')
+    assert [q.speaker for q in article.quotes] == ["Tom Rask", "Tom Rask"]
+    assert article.entities[0].name == "Northwind Energy" or any(e.name == "Northwind Energy" for e in article.entities)
+
+
+def test_partial_quote_inside_the_writers_sentence():
+    article = parse('Dmitry Peskov described the talks as "constructive but difficult."')
+    assert quoted(article) == [('"constructive but difficult."', "partial", "Dmitry Peskov", "described")]
+
+
+def test_partial_quote_takes_the_reported_clause_after_that():
+    article = parse('Peskov Dmitry spoke.', 'Anna Lind told a radio station that the port remains open to "all ships that follow the rules."')
+    quote = article.quotes[-1]
+    assert quote.kind == "partial" and quote.speaker == "Anna Lind"
+    assert quote.text == 'the port remains open to "all ships that follow the rules."'
+
+
+def test_single_quotes_nest_inside_double_quotes():
+    article = parse('"He told me, \'we are ready,\' and I believed him," said Maria Costa.')
+    assert quoted(article) == [('"He told me, \'we are ready,\' and I believed him,"', "direct", "Maria Costa", "said")]
+
+
+def test_reported_speech_with_that():
+    article = parse('Chancellor Ingrid Holm said that the budget would be balanced by 2027.')
+    assert quoted(article) == [("the budget would be balanced by 2027", "indirect", "Ingrid Holm", "said")]
+
+
+def test_reported_speech_with_the_speaker_at_the_end():
+    article = parse('Economist Maria Costa spoke on Friday.', 'Inflation will slow down next year, Costa warned.')
+    assert quoted(article)[-1] == ("Inflation will slow down next year", "indirect", "Maria Costa", "warned")
+
+
+def test_organisation_speaks():
+    article = parse('"Supplies are secure," the Ministry of Energy said in a statement.',
+                    '"No customer will be cut off," a Northwind Energy spokesperson said.')
+    assert [q.speaker for q in article.quotes] == ["Ministry of Energy", "Northwind Energy"]
+
+
+def test_according_to():
+    article = parse('"Cases are rising in three regions," according to the World Health Organization.')
+    assert article.quotes[0].speaker == "World Health Organization"
+    assert article.quotes[0].cue == "according to"
+
+
+def test_scare_quotes_are_not_quotes():
+    article = parse('The so-called "peace plan" was published on Friday.')
+    assert article.quotes == []
+
+
+def test_quotes_never_overlap_and_offsets_hold():
+    article = parse('"A," she said. "B, and more words here," said Ana Ruiz. "C is here too."',
+                    'Ana Ruiz said that "the plan" is good and the work will go on.')
+    ends = [q.start for q in article.quotes][1:]
+    assert all(q.end <= nxt for q, nxt in zip(article.quotes, ends))
+    for quote in article.quotes:
+        assert article.text[quote.start:quote.end] == quote.text
