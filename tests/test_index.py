@@ -125,6 +125,13 @@ def test_phrase_matcher_edges() -> None:
     assert not matcher.found_in("goodwill talk", needs_fold=False)
     assert not matcher.found_in("will talking", needs_fold=False)
     assert matcher.found_in("goodwill talk, will talk", needs_fold=False)
+    # Non-ASCII punctuation only (curly quotes, dashes): the bytes fast path.
+    assert matcher.found_in("We “WILL” — talk", needs_fold=False)
+    assert not matcher.found_in("“goodwill” talk", needs_fold=False)
+    assert matcher.found_in("Déjà: will talk", needs_fold=True)
+    assert PhraseMatcher(["deja", "vu"]).found_in("DÉJÀ VU", needs_fold=True)
+    assert not PhraseMatcher(["москва", "сити"]).found_in("a — b", needs_fold=False)
+    assert PhraseMatcher(["москва", "сити"]).found_in("Москва-Сити", needs_fold=True)
 
 
 def test_quote_words(index: CorpusIndex) -> None:

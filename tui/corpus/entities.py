@@ -24,7 +24,7 @@ from .lexicon import (
 from .models import Entity, EntityKind, Span
 
 # A word: letters and digits, with inner apostrophes, dots, hyphens and ampersands ("O'Neil", "U.S").
-TOKEN = re.compile(r"[^\W_](?:[^\W_]|[&'\u2019.\-](?=[^\W_]))*")
+TOKEN = re.compile(r"[^\W_]+(?:[&'\u2019.\-][^\W_]+)*")
 _LOWER_PREFIX = re.compile(r"^[a-z]+-(?=[A-Z])")  # "post-EU", "anti-Putin": the name is the second part
 _NAME_PARTICLES = frozenset({"de", "du", "la", "le", "von", "van", "der", "den", "da", "dos", "al", "bin", "y", "di"})
 # Inside organisation names only: "Bank of England", "Centre for Disease Control", "Harbour & Bean".
@@ -38,15 +38,14 @@ _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male",
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
-@dataclass
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word and where it is; `capitalised` is worked out once, as runs ask for it often."""
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit() and self.text.isupper()
+    __slots__ = ("start", "end", "text", "capitalised")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.capitalised = text[0].isupper()
 
 
 @dataclass
@@ -86,9 +85,10 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in TOKEN.finditer(text):
         start, word = match.start(), match.group()
-        prefix = _LOWER_PREFIX.match(word)
-        if prefix:
-            start, word = start + prefix.end(), word[prefix.end():]
+        if "-" in word:
+            prefix = _LOWER_PREFIX.match(word)
+            if prefix:
+                start, word = start + prefix.end(), word[prefix.end():]
         tokens.append(Token(start, match.end(), word))
     return tokens
 
@@ -97,7 +97,8 @@ def find_entities(text: str, skip: list[Span] | None = None) -> EntityTable:
     """Every entity mention in `text`, clustered into entities; nothing inside a `skip` span."""
     tokens = tokenize(text)
     if skip:
-        tokens = [t for t in tokens if not any(s <= t.start < e for s, e in skip)]
+        last = max(e for _, e in skip)
+        tokens = [t for t in tokens if t.start >= last or not any(s <= t.start < e for s, e in skip)]
     raw: list[Mention] = []
     for run in _capitalised_runs(text, tokens):
         raw.extend(_classify_run(text, tokens, run))
@@ -111,13 +112,29 @@ def _repeated_aliases(text: str, raw: list[Mention], skip: list[Span]) -> list[M
     if not by_alias:
         return []
     covered = [(m.start, m.end) for m in raw] + skip
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(by_alias, key=len, reverse=True))) + r")(?![\w-])")
     found: list[Mention] = []
-    for match in pattern.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in covered):
-            continue
-        model = by_alias[match.group()]
-        found.append(Mention(match.start(), match.end(), match.group(), model.kind, gender=model.gender))
+    for alias in sorted(by_alias, key=len, reverse=True):
+        for start in _occurrences(text, alias):
+            end = start + len(alias)
+            if any(s < end and start < e for s, e in covered):
+                continue
+            model = by_alias[alias]
+            found.append(Mention(start, end, alias, model.kind, gender=model.gender))
+            covered.append((start, end))
+    return found
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where `word` stands as a whole word (str.find: a regex per article costs more to compile)."""
+    found: list[int] = []
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+            found.append(start)
+        start = text.find(word, end)
     return found
 
 

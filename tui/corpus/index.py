@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .models import ENTITY_KINDS, Article, Quote
 
@@ -49,12 +50,19 @@ def fold(text: str) -> str:
     """Lowercase, casefold and strip accents: 'Élysée' -> 'elysee', 'Straße' -> 'strasse'."""
     if text.isascii():
         return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    # Decompose first, so compatibility forms ('ℌ' -> 'H') are casefolded too.
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text).casefold())
 
 
 def tokens(text: str) -> list[str]:
     """The folded words of a text: runs of letters and digits."""
     return _TOKEN.findall(fold(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """A name's folded words joined by single spaces: the key names are indexed and merged by."""
+    return " ".join(tokens(name))
 
 
 def _postings() -> array:
@@ -63,11 +71,13 @@ def _postings() -> array:
 
 
 def _post(index: dict[str, array], words: Iterable[str], position: int) -> None:
+    get = index.get  # the hot loop of indexing: a few hundred words an article
     for word in words:
-        hits = index.get(word)
+        hits = get(word)
         if hits is None:
-            hits = index[word] = _postings()
-        hits.append(position)
+            index[word] = array("I", (position,))
+        else:
+            hits.append(position)
 
 
 def _intersect(lists: Sequence[Iterable[int] | None]) -> set[int]:
@@ -87,20 +97,34 @@ class PhraseMatcher:
     """Finds folded words side by side in raw text, whatever punctuation or spaces part them."""
 
     def __init__(self, words: Sequence[str]) -> None:
-        body = r"[\W_]+".join(map(re.escape, words))
+        body = r"[\W_]+".join(map(re.escape, words)) + r"(?![^\W_])"
         # A literal first word lets the regex engine skip ahead fast; the left edge is checked
         # by hand because a look-behind at the start would turn that fast path off.
-        self._pattern = re.compile(body + r"(?![^\W_])")
+        self._pattern = re.compile(body)
+        ascii_words = all(word.isascii() for word in words)
+        self._bytes = re.compile(body.encode()) if ascii_words else None
 
     def found_in(self, text: str, needs_fold: bool) -> bool:
-        haystack = fold(text) if needs_fold else text.lower()
-        match = self._pattern.search(haystack)
-        while match:
-            start = match.start()
-            if start == 0 or not haystack[start - 1].isalnum():
-                return True
-            match = self._pattern.search(haystack, start + 1)
-        return False
+        """Whether the words are in `text`; `needs_fold` if it has non-ASCII letters."""
+        if needs_fold:
+            return _search(self._pattern, fold(text))
+        if text.isascii():
+            return _search(self._pattern, text.lower())
+        if self._bytes is None:
+            return False  # folded words with non-ASCII letters need such letters in the text
+        # Only punctuation is non-ASCII here: lowering UTF-8 bytes is several times faster
+        # than str.lower() on a wide string, and the bytes regex sees those bytes as non-words.
+        return _search(self._bytes, text.encode("utf-8", "surrogatepass").lower())
+
+
+def _search(pattern: re.Pattern, haystack: str | bytes) -> bool:
+    match = pattern.search(haystack)
+    while match:
+        start = match.start()
+        if start == 0 or not haystack[start - 1 : start].isalnum():
+            return True
+        match = pattern.search(haystack, start + 1)
+    return False
 
 
 @dataclass
@@ -113,15 +137,14 @@ class NameIndex:
     display: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str | None, position: int) -> None:
-        words = tokens(name) if name else []
-        if not words:
+        key = name_key(name) if name else ""
+        if not key:
             return
-        key = " ".join(words)
         hits = self.postings.get(key)
         if hits is None:
             hits = self.postings[key] = _postings()
             self.display[key] = " ".join(name.split())  # type: ignore[union-attr]
-            for word in set(words):
+            for word in set(key.split()):
                 self.by_word.setdefault(word, set()).add(key)
         if not hits or hits[-1] != position:  # one article may give the same name twice
             hits.append(position)
@@ -176,7 +199,7 @@ def _tally_article(article: Article, tallies: dict[tuple[str, str], _Tally]) -> 
     quoted = Counter(quote.speaker_id for quote in article.quotes if quote.speaker_id)
     seen: set[tuple[str, str]] = set()
     for entity in article.entities:
-        key = (entity.kind, " ".join(tokens(entity.name)))
+        key = (entity.kind, name_key(entity.name))
         tally = tallies.get(key)
         if tally is None:
             tally = tallies[key] = _Tally(entity.name, entity.kind)

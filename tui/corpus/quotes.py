@@ -8,6 +8,7 @@ without quotation marks (`X said that ...`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .entities import EntityTable
@@ -24,6 +25,7 @@ from .speakers import (
 OPENING = "\u201c\u00ab\u201e"
 CLOSING = "\u201d\u00bb"
 STRAIGHT = '"'
+_MARK = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
 _MIN_PARTIAL_WORDS = 4  # shorter quoted fragments with no cue nearby are scare quotes or titles
 
 
@@ -45,8 +47,8 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
     segments: list[Segment] = []
     for number, (start, end) in enumerate(paragraphs):
         opened: int | None = None
-        for i in range(start, end):
-            char = text[i]
+        for mark in _MARK.finditer(text, start, end):
+            i, char = mark.start(), mark.group()
             if opened is None and (char in OPENING or char == STRAIGHT):
                 opened = i
             elif opened is not None and (char in CLOSING or char == STRAIGHT):

@@ -7,6 +7,7 @@ import re
 from .models import Span
 
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"[\w.]+$")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen col lt capt sgt gov sen rep rev fr jan feb mar apr jun jul aug sep sept oct "
     "nov dec no vs etc inc ltd corp co u.s u.k u.n a.m p.m e.g i.e mt ft insp supt det cst const coun cllr".split()
@@ -35,7 +36,7 @@ def _inside(quoted: list[Span], offset: int, stop: int) -> bool:
 
 
 def _abbreviation(text: str, begin: int, dot: int) -> bool:
-    word = re.search(r"[\w.]+$", text[begin:dot])
+    word = _LAST_WORD.search(text, max(begin, dot - 12), dot)
     if not word:
         return False
     token = word.group().lower()

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from .entities import EntityTable
 from .lexicon import fold, reporting_verbs, title_words
 from .models import Entity, Span
 
-_WORD = re.compile(r"[^\W_](?:[^\W_]|['\u2019.\-](?=[^\W_]))*|[,;:!?()\u2014\u2013]|\.(?!\w)")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*|[,;:!?()\u2014\u2013]|\.")
 _PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 _SELF = frozenset({"i", "we", "they", "it"})
 _ADVERBS = frozenset({"also", "later", "then", "again", "further", "previously", "recently", "earlier", "once",
@@ -56,6 +57,17 @@ class Word:
 
 def words(text: str, start: int, end: int) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    forms = sorted(reporting_verbs(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(forms) + r"|according)\b")
+
+
+def _any_cue(text: str, start: int, end: int) -> bool:
+    """A cheap look for any reporting verb before a sentence is cut into words."""
+    return _cue_pattern().search(text, start, end) is not None
 
 
 def _is_cue(items: list[Word], k: int) -> bool:
@@ -254,6 +266,9 @@ def _resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | N
 
 def reported_clause(text: str, start: int, end: int, table: EntityTable) -> tuple[Span, Attribution] | None:
     """Reported speech in one sentence: `X said (that) CLAUSE` or `CLAUSE, X said`."""
+    # The cue stands near the start (`X said ...`) or near the end (`..., X said.`): look there only.
+    if not _any_cue(text, start, min(end, start + 120)) and not _any_cue(text, max(start, end - 100), end):
+        return None
     items = words(text, start, end)
     if items and items[-1].text in (".", "!", "?"):
         items = items[:-1]

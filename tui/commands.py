@@ -1,0 +1,70 @@
+"""Every key of the explorer, declared once.
+
+The footer, the bindings, the help screen and the command palette are all generated from
+`COMMANDS`, so a key cannot be documented in one place and bound differently in another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual.binding import Binding
+
+Where = Literal["screen", "list", "filter", "app"]
+
+
+@dataclass(frozen=True)
+class Command:
+    """A key, the action it runs, and how the footer, help and palette describe it."""
+
+    keys: str  # Textual key names, comma separated: the first is the one shown
+    action: str
+    label: str  # short, for the footer and the palette
+    help: str  # a sentence, for the help screen and the palette
+    where: Where = "screen"  # who binds it: the main screen, the lists, the filter input
+    show: bool = True  # in the footer
+    palette: bool = False  # offered in the command palette
+    display: str | None = None  # how help shows the keys, when the key names are unclear
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("slash", "focus_filter", "Filter", "Focus the filter bar; the list follows as you type", display="/"),
+    Command("escape", "clear_filter", "Clear", "Clear the filter", palette=True, display="esc"),
+    Command("enter", "select", "Open", "Open the article, or add the entity to the filter", where="list"),
+    Command("j,down", "cursor_down", "Down", "Move down", where="list", show=False, display="j ↓"),
+    Command("k,up", "cursor_up", "Up", "Move up", where="list", show=False, display="k ↑"),
+    Command("g,home", "first", "First", "Go to the first row", where="list", show=False, display="g home"),
+    Command("G,end", "last", "Last", "Go to the last row", where="list", show=False, display="G end"),
+    Command("pageup", "page_up", "Page up", "Up a page", where="list", show=False, display="pgup"),
+    Command("pagedown", "page_down", "Page down", "Down a page", where="list", show=False, display="pgdn"),
+    Command("n", "next_quote", "Quote", "Next quote in the open article", palette=True),
+    Command("N", "previous_quote", "Prev quote", "Previous quote in the open article", show=False, palette=True),
+    Command("s", "cycle_sort", "Sort", "Sort the list by date, title or number of quotes", palette=True),
+    Command("c", "toggle_scope", "Scope", "Entities of the open article, or of the whole filtered corpus", palette=True),
+    Command("e", "focus_pane('entities')", "Entities", "Focus the entity panel", show=False),
+    Command("1", "focus_pane('articles')", "Articles", "Focus the article list", show=False),
+    Command("2", "focus_pane('reading')", "Reading", "Focus the reading pane", show=False),
+    Command("3", "focus_pane('entities')", "Entities", "Focus the entity panel", show=False),
+    Command("tab", "app.focus_next", "Next pane", "Focus the next pane", show=False),
+    Command("shift+tab", "app.focus_previous", "Prev pane", "Focus the previous pane", show=False),
+    Command("tab", "complete", "Complete", "Complete a field or entity name", where="filter", show=False),
+    Command("L", "show_problems", "Problems", "List the files that could not be read", show=False, palette=True),
+    Command("question_mark", "help", "Help", "Show this help", display="?"),
+    Command("ctrl+p", "command_palette", "Palette", "Commands: filter by a speaker or entity, sort, theme…", where="app", show=False),
+    Command("q", "quit", "Quit", "Quit the explorer", where="app"),
+)  # fmt: skip
+
+
+def bindings(where: Where) -> list[Binding]:
+    """The Textual bindings of one place, generated from the table."""
+    found = [c for c in COMMANDS if c.where == where and c.action != "command_palette"]
+    return [Binding(c.keys, c.action, c.label, show=c.show, tooltip=c.help) for c in found]
+
+
+def key_display(command: Command) -> str:
+    return command.display or command.keys.replace(",", " ")
+
+
+def palette_commands() -> list[Command]:
+    return [c for c in COMMANDS if c.palette]

@@ -1,0 +1,1 @@
+"""The explorer's screens: the three panes, help, and the load report."""

@@ -1,0 +1,1 @@
+"""The explorer's panes: article list, reading pane, entity panel, filter bar."""

@@ -1,0 +1,79 @@
+"""The article list: date, source, quotes and title in fixed columns, one line an article."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.segment import Segment
+from textual.message import Message
+
+from ..corpus import Article
+from ..safe_text import one_line
+from .cells import fit
+from .line_list import LineList
+
+DATE_WIDTH = 10
+SOURCE_WIDTH = 10
+QUOTES_WIDTH = 3
+
+
+class ArticleList(LineList):
+    """Shows `rows` (article positions, already filtered and sorted by the screen)."""
+
+    COMPONENT_CLASSES = LineList.COMPONENT_CLASSES | {
+        "article-list--date", "article-list--source", "article-list--quotes", "article-list--title",
+    }  # fmt: skip
+    DEFAULT_CSS = """
+    ArticleList > .article-list--date { color: $text-muted; }
+    ArticleList > .article-list--source { color: $text-secondary; }
+    ArticleList > .article-list--quotes { color: $text-accent; }
+    ArticleList > .article-list--title { color: $foreground; }
+    """
+
+    class Opened(Message):
+        """The user asked to read the article at this corpus position."""
+
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.articles: Sequence[Article] = ()
+        self.rows: Sequence[int] = ()
+
+    def show(self, articles: Sequence[Article], rows: Sequence[int], keep: int | None = None) -> None:
+        """Show these positions; the cursor follows article `keep` when it is still listed."""
+        self.articles, self.rows = articles, rows
+        cursor = None
+        if keep is not None:
+            try:
+                cursor = list(rows).index(keep)
+            except ValueError:
+                cursor = 0
+        self.set_count(len(rows), cursor)
+
+    @property
+    def current(self) -> int | None:
+        """The corpus position under the cursor."""
+        return self.rows[self.cursor] if self.rows else None
+
+    def action_select(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Opened(self.current))
+
+    def render_row(self, row: int, width: int) -> list[Segment]:
+        article = self.articles[self.rows[row]]
+        date = article.date.strftime("%Y-%m-%d") if article.date else "—"
+        quotes = fit(str(len(article.quotes)), QUOTES_WIDTH, right=True)
+        columns = [("date", fit(date, DATE_WIDTH)), ("quotes", quotes)]
+        used = 1 + DATE_WIDTH + 1 + QUOTES_WIDTH + 1
+        if width >= 60:  # below that the title needs the room more than the source does
+            columns.insert(1, ("source", fit(one_line(article.source or "—"), SOURCE_WIDTH)))
+            used += SOURCE_WIDTH + 1
+        title = one_line(article.title or "(untitled)")
+        columns.append(("title", fit(title, max(0, width - used - 1))))
+        segments: list[Segment] = [Segment(" ")]
+        for name, text in columns:
+            segments += [Segment(text, self.get_component_rich_style(f"article-list--{name}")), Segment(" ")]
+        return segments

@@ -1,0 +1,82 @@
+"""The entity panel: people, organisations, places and groups, with mention and quote counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from rich.segment import Segment
+from textual.message import Message
+
+from ..safe_text import one_line
+from .cells import fit
+from .line_list import LineList
+
+KIND_ORDER = {"person": 0, "organization": 1, "place": 2, "group": 3}
+KIND_LABEL = {"person": "person", "organization": "org", "place": "place", "group": "group"}
+COUNT_WIDTH = 4
+
+
+class EntityRow(Protocol):
+    """What a row needs; `corpus.index.EntitySummary` has it."""
+
+    name: str
+    kind: str
+    mentions: int
+    quotes: int
+
+
+def ordered(entities: Sequence[EntityRow]) -> list[EntityRow]:
+    """People first, then organisations, places and groups; most mentioned first in each."""
+    return sorted(entities, key=lambda e: (KIND_ORDER.get(e.kind, 9), -e.mentions, e.name.casefold()))
+
+
+class EntityPanel(LineList):
+    """Shows entity rows; `enter` posts `Chosen` for the one under the cursor."""
+
+    COMPONENT_CLASSES = LineList.COMPONENT_CLASSES | {
+        "entity-panel--person", "entity-panel--organization", "entity-panel--place",
+        "entity-panel--group", "entity-panel--count", "entity-panel--name",
+    }  # fmt: skip
+    DEFAULT_CSS = """
+    EntityPanel > .entity-panel--person { color: $person; }
+    EntityPanel > .entity-panel--organization { color: $organization; }
+    EntityPanel > .entity-panel--place { color: $place; }
+    EntityPanel > .entity-panel--group { color: $group; }
+    EntityPanel > .entity-panel--count { color: $text-muted; }
+    EntityPanel > .entity-panel--name { color: $foreground; }
+    """
+
+    class Chosen(Message):
+        def __init__(self, entity: EntityRow) -> None:
+            super().__init__()
+            self.entity = entity
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entities: list[EntityRow] = []
+
+    def show(self, entities: Sequence[EntityRow]) -> None:
+        self.entities = ordered(entities)
+        self.set_count(len(self.entities), 0)
+
+    def render_row(self, row: int, width: int) -> list[Segment]:
+        entity = self.entities[row]
+        style = self.get_component_rich_style
+        kind = fit(KIND_LABEL.get(entity.kind, entity.kind), 6)
+        quotes = f"{entity.quotes}q" if entity.quotes else ""
+        name_width = max(1, width - 1 - 7 - 2 * (COUNT_WIDTH + 1))
+        return [
+            Segment(" "),
+            Segment(kind, style(f"entity-panel--{entity.kind}")),
+            Segment(" "),
+            Segment(fit(one_line(entity.name), name_width), style("entity-panel--name")),
+            Segment(" "),
+            Segment(fit(f"{entity.mentions}×", COUNT_WIDTH, right=True), style("entity-panel--count")),
+            Segment(" "),
+            Segment(fit(quotes, COUNT_WIDTH, right=True), style("entity-panel--person")),
+        ]
+
+    def action_select(self) -> None:
+        if self.entities:
+            self.post_message(self.Chosen(self.entities[self.cursor]))

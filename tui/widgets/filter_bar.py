@@ -1,0 +1,88 @@
+"""The filter bar: the query, the match count, and where a malformed query went wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from ..commands import bindings
+from ..safe_text import one_line
+
+HINT = "speaker: person: org: place: date: quote: -word OR · tab completes · esc clears"
+PROMPT = " / "
+
+Completer = Callable[[str, int], list[tuple[str, int]]]
+
+
+class FilterInput(Input):
+    """An Input whose tab completes; repeated tabs cycle through the choices."""
+
+    BINDINGS = bindings("filter")
+
+    def __init__(self, completer: Completer, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.completer = completer
+        self._choices: list[tuple[str, int]] = []
+        self._chosen = -1
+
+    def action_complete(self) -> None:
+        if self._chosen >= 0 and self.value == self._choices[self._chosen][0]:
+            self._chosen = (self._chosen + 1) % len(self._choices)
+        else:
+            self._choices = self.completer(self.value, self.cursor_position)
+            self._chosen = 0
+        if not self._choices:
+            self._chosen = -1
+            self.screen.focus_next()  # nothing to complete: tab moves on, as everywhere else
+            return
+        self.value, self.cursor_position = self._choices[self._chosen]
+
+
+class FilterBar(Vertical):
+    """Shows what the screen tells it: the count, or the error under the query."""
+
+    DEFAULT_CSS = """
+    FilterBar { height: 2; background: $boost; }
+    FilterBar Horizontal { height: 1; }
+    FilterBar #prompt { width: 3; color: $accent; text-style: bold; }
+    FilterBar Input { border: none; height: 1; padding: 0; width: 1fr; background: transparent; }
+    FilterBar Input:focus { border: none; background: $surface; }
+    FilterBar #count { width: auto; padding: 0 1; color: $text-muted; }
+    FilterBar #message { height: 1; color: $text-muted; }
+    FilterBar #message.-error { color: $text-error; }
+    """
+
+    def __init__(self, completer: Completer, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.completer = completer
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Static(PROMPT, id="prompt")
+            yield FilterInput(self.completer, placeholder="filter: words, \"a phrase\", speaker:name…", id="filter-input", select_on_focus=False)
+            yield Static(id="count")
+        yield Static(Content(HINT), id="message")
+
+    @property
+    def input(self) -> FilterInput:
+        return self.query_one(FilterInput)
+
+    def show_count(self, matched: int, total: int, loading: bool = False) -> None:
+        more = " (loading…)" if loading else ""
+        self.query_one("#count", Static).update(f"{matched:,} of {total:,}{more}")
+
+    def show_error(self, position: int | None, message: str = "") -> None:
+        """A caret under `position` of the query and the reason; None puts the hint back."""
+        line = self.query_one("#message", Static)
+        line.set_class(position is not None, "-error")
+        if position is None:
+            line.update(Content(HINT))
+            return
+        value = self.input.value
+        column = len(PROMPT) + cell_len(value[:position]) - self.input.scroll_offset.x
+        line.update(Content(" " * max(column, 0) + "^ " + one_line(message)))

@@ -1,0 +1,107 @@
+"""A keyboard list that renders only the rows in view (the Line API), whatever the row count.
+
+A widget per row costs seconds at 10,000 rows; a ScrollView that draws visible lines on demand
+stays instant at 100,000 (measured in TEXTUAL-NOTES.md). Subclasses say how a row looks.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..commands import bindings
+
+
+class LineList(ScrollView, can_focus=True):
+    """Rows 0..count-1 with a cursor that keys and clicks move."""
+
+    BINDINGS = bindings("list")
+    COMPONENT_CLASSES = {"line-list--cursor"}
+    DEFAULT_CSS = """
+    LineList { background: $surface; }
+    LineList > .line-list--cursor { background: $block-cursor-blurred-background; }
+    LineList:focus > .line-list--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.cursor = 0
+        self.count = 0
+
+    # -- what subclasses provide ------------------------------------------------------------
+
+    def render_row(self, row: int, width: int) -> list[Segment]:
+        raise NotImplementedError
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def set_count(self, count: int, cursor: int | None = None) -> None:
+        """Show `count` rows; the cursor stays where it was unless told, within range."""
+        self.count = count
+        self.cursor = max(0, min(self.cursor if cursor is None else cursor, count - 1))
+        self.virtual_size = Size(0, count)
+        self.refresh()
+        self.call_after_refresh(self._cursor_into_view)
+
+    def render_line(self, y: int) -> Strip:
+        row = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if row >= self.count:
+            return Strip.blank(width, self.rich_style)
+        segments = self.render_row(row, width)
+        if row == self.cursor:
+            cursor = self.get_component_rich_style("line-list--cursor")
+            segments = list(Segment.apply_style(segments, post_style=_without_dim(cursor)))
+        return Strip(segments).adjust_cell_length(width, self.rich_style)
+
+    def _cursor_into_view(self) -> None:
+        if self.count:
+            self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True)
+
+    # -- moving -----------------------------------------------------------------------------
+
+    def move_to(self, row: int) -> None:
+        if not self.count:
+            return
+        self.cursor = max(0, min(row, self.count - 1))
+        self._cursor_into_view()
+        self.refresh()
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(self.count - 1)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - max(1, self.scrollable_content_region.height - 1))
+
+    def action_select(self) -> None:
+        """`enter`: subclasses post what choosing their row means."""
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)  # the border is not a row
+        row = self.scroll_offset.y + offset.y if offset else -1
+        if 0 <= row < self.count:
+            self.move_to(row)
+            self.action_select()
+
+
+def _without_dim(style: Style) -> Style:
+    # The cursor colours must win over the row's column colours, including a dim column.
+    return style + Style(dim=False)
