@@ -269,11 +269,11 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
         return "person"
     if len(words) == 1 and 2 <= len(name) <= 6 and name.isupper() and name.isalpha():
         return "organization"
-    if len(words) >= 2 and after in reporting_verbs():
-        return "person"
-    if len(words) == 1:
-        return "person" if after in reporting_verbs() else "unknown"  # type: ignore[return-value]
-    return None
+    before = tokens[i - 1].text.lower() if i > 0 and tokens[i].start - tokens[i - 1].end == 1 else ""
+    if after in reporting_verbs() or before in reporting_verbs():
+        return "person" if len(words) <= 4 else None
+    # Unknown names stay candidates: they become people if the article names them as one elsewhere.
+    return "unknown" if len(words) <= 3 else None  # type: ignore[return-value]
 
 
 def _gender(name_tokens: list[Token], role: str) -> str | None:
@@ -301,6 +301,7 @@ def _cluster(text: str, raw: list[Mention]) -> EntityTable:
     table = EntityTable()
     by_key: dict[str, Entity] = {}
     people: list[tuple[list[str], str]] = []  # (folded name words, key), fullest first
+    _settle_unknowns(raw)
     for mention in sorted(raw, key=lambda m: -len(m.text.split())):
         words = fold(mention.text).split()
         if mention.kind in ("person", "unknown"):
@@ -323,6 +324,26 @@ def _cluster(text: str, raw: list[Mention]) -> EntityTable:
     table.mentions.sort(key=lambda m: m.start)
     table.entities = sorted(by_key.values(), key=lambda e: e.mentions[0][0])
     return table
+
+
+def _settle_unknowns(raw: list[Mention]) -> None:
+    """Names seen once as a person make their other mentions people too.
+
+    "Sevaun Palvetzian" (an unknown first name) is a person because "Palvetzian said" is; "Green"
+    is Damon Green, not a place, in an article that names him.
+    """
+    surnames = {fold(m.text).split()[-1] for m in raw if m.kind == "person"}
+    full_surnames = {fold(m.text).split()[-1] for m in raw if m.kind == "person" and " " in m.text}
+    for mention in raw:
+        words = fold(mention.text).split()
+        if mention.kind == "unknown" and len(words) > 1 and words[-1] in surnames:
+            mention.kind = "person"
+        elif mention.kind in ("place", "organization") and len(words) == 1 and words[0] in full_surnames:
+            mention.kind = "person"
+    for mention in raw:
+        if mention.kind == "unknown" and len(fold(mention.text).split()) > 1:
+            mention.kind = "dropped"  # type: ignore[assignment]
+    raw[:] = [m for m in raw if m.kind != "dropped"]
 
 
 def _same_person(words: list[str], known: list[str]) -> bool:

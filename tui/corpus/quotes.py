@@ -68,12 +68,11 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
         segment.kind, segment.span = _kind_and_span(text, paragraphs, sentences, segments, index)
     _share_within_paragraph(segments)
     _continue_across_paragraphs(text, paragraphs, segments)
-    kept = [s for s in segments if _worth_keeping(text, s)]
-    quotes = [_to_quote(text, s) for s in kept]
-    _resolve_all(text, quotes, kept, table)
-    quotes.extend(_reported_speech(text, sentences, quotes, table))
-    quotes.sort(key=lambda q: q.start)
-    return _without_overlaps(quotes)
+    found = [(_to_quote(text, s), s.attribution) for s in segments if _worth_keeping(text, s)]
+    found.extend(_reported_speech(text, sentences, [q for q, _ in found], table))
+    found.sort(key=lambda pair: pair[0].start)
+    _resolve_all(text, found, table)
+    return _without_overlaps([quote for quote, _ in found])
 
 
 def _attribute(text: str, paragraphs: list[Span], segments: list[Segment], index: int, table: EntityTable) -> None:
@@ -151,11 +150,10 @@ def _to_quote(text: str, segment: Segment) -> Quote:
     return quote
 
 
-def _resolve_all(text: str, quotes: list[Quote], kept: list[Segment], table: EntityTable) -> None:
+def _resolve_all(text: str, found: list[tuple[Quote, Attribution | None]], table: EntityTable) -> None:
     """Names and pronouns to entities, in text order, so "he" can look back at earlier speakers."""
     speakers: list[tuple[int, str]] = []  # (offset, entity id) of each resolved speaker so far
-    for quote, segment in zip(quotes, kept):
-        attribution = segment.attribution
+    for quote, attribution in found:
         if attribution is None:
             continue
         entity = resolve_speaker(text, attribution, table, speakers)
@@ -166,11 +164,11 @@ def _resolve_all(text: str, quotes: list[Quote], kept: list[Segment], table: Ent
             quote.speaker = attribution.speaker_text
 
 
-def _reported_speech(text: str, sentences: list[Span], quotes: list[Quote], table: EntityTable) -> list[Quote]:
+def _reported_speech(text: str, sentences: list[Span], quotes: list[Quote],
+                     table: EntityTable) -> list[tuple[Quote, Attribution]]:
     """`X said (that) ...` and `..., X said.` in sentences with no quotation marks."""
-    found: list[Quote] = []
+    found: list[tuple[Quote, Attribution]] = []
     taken = [(q.start, q.end) for q in quotes]
-    speakers = [(q.speaker_span[0], q.speaker_id) for q in quotes if q.speaker_span and q.speaker_id]
     for start, end in sentences:
         if any(s < end and start < e for s, e in taken) or any(c in text[start:end] for c in '"\u201c\u201d'):
             continue
@@ -181,12 +179,7 @@ def _reported_speech(text: str, sentences: list[Span], quotes: list[Quote], tabl
         quote = Quote(start=clause_start, end=clause_end, text=text[clause_start:clause_end], kind="indirect",
                       cue=text[attribution.cue_span[0]:attribution.cue_span[1]], cue_span=attribution.cue_span,
                       speaker_span=attribution.speaker_span)
-        entity = resolve_speaker(text, attribution, table, sorted(speakers))
-        if entity is not None:
-            quote.speaker, quote.speaker_id = entity.name, entity.id
-        elif attribution.speaker_text:
-            quote.speaker = attribution.speaker_text
-        found.append(quote)
+        found.append((quote, attribution))
     return found
 
 

@@ -107,6 +107,9 @@ def find_attribution_after(text: str, start: int, end: int, table: EntityTable) 
     items = _first_sentence(words(text, start, end))
     while items and items[0].text in (",", "\u2014", "\u2013"):
         items = items[1:]
+    named = _name_then_appositive(text, items, table)
+    if named is not None:
+        return named
     for k, word in enumerate(items[:_MAX_AFTER_WORDS]):
         if word.lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
             return _speaker_after(text, items, k + 1, table)
@@ -118,6 +121,22 @@ def find_attribution_after(text: str, start: int, end: int, table: EntityTable) 
         if subject is not None:
             return Attribution((word.start, word.end), subject[0], subject[1])
         return _speaker_after(text, items, k, table)
+    return None
+
+
+def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+    """`"...," Guenther Schuh, the company's founder and chief engineer, said.`"""
+    if not items or not items[0].text[:1].isupper():
+        return None
+    comma = next((k for k, w in enumerate(items[:6]) if w.text == ","), None)
+    if comma is None or comma == 0:
+        return None
+    span = (items[0].start, items[comma - 1].end)
+    if table.entity_at(*span, kind="person") is None:
+        return None
+    for k in range(comma + 1, min(len(items), comma + 30)):
+        if _is_cue(items, k) and items[k - 1].text == ",":
+            return Attribution((items[k].start, items[k].end), span, text[span[0]:span[1]])
     return None
 
 

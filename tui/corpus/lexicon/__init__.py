@@ -126,11 +126,8 @@ def first_name_gender() -> dict[str, str]:
 
 
 def _gender_of(labels: set[str]) -> str:
-    """The dictionary's labels for one name: a clear "male" or "female" wins over a "mostly_"."""
-    for strength in ("", "mostly_"):
-        found = {kind for kind in ("male", "female") if strength + kind in labels}
-        if len(found) == 1:
-            return found.pop()
-        if found:
-            return "either"
+    """A name the dictionary gives to one gender only; "mostly_" and androgynous names stay open."""
+    found = {kind for kind in ("male", "female") if kind in labels}
+    if len(found) == 1 and not {"mostly_male", "mostly_female", "andy"} & labels:
+        return found.pop()
     return "either"
