@@ -134,6 +134,15 @@ def test_phrase_matcher_edges() -> None:
     assert PhraseMatcher(["москва", "сити"]).found_in("Москва-Сити", needs_fold=True)
 
 
+def test_phrases_in_decomposed_and_curly_text() -> None:
+    built = CorpusIndex()
+    built.add(0, Article(id="nfd", path="nfd.txt", text="At the E\u0301lyse\u0301e Palace."))
+    built.add(1, Article(id="curly", path="curly.txt", text="\u201cWe will\u201d \u2014 talk."))
+    assert built.word("elysee") == {0}
+    assert built.phrase(["elysee", "palace"]) == {0}
+    assert built.phrase(["will", "talk"]) == {1}
+
+
 def test_quote_words(index: CorpusIndex) -> None:
     assert index.quote(["contacts"]) == {0}
     assert index.quote(["soon"]) == {1}

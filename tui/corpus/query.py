@@ -24,8 +24,6 @@ from typing import NoReturn
 from .index import COMPARISONS, FIELD_ALIASES, HAS_VALUES, CorpusIndex, tokens
 
 MAX_DEPTH = 64  # nested parentheses; deeper is an error, not a RecursionError
-_TEXT_FIELDS = ("speaker", "person", "org", "place", "group", "entity", "source", "title", "quote",
-                "cue")
 _FIELD_NAME = re.compile(r"[A-Za-z]+")
 _COUNT = re.compile(r"(>=|<=|>|<|=)?(\d{1,9})")
 _PERIOD = re.compile(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
@@ -425,7 +423,7 @@ def _field(token: _Token) -> Node:
     value, at = token.text, token.value_pos
     if not value.strip():
         raise _Fail(at, f"missing value after '{token.name}:'")
-    if field in _TEXT_FIELDS:
+    if field in _LOOKUPS:  # the fields whose value is words
         words = tokens(value)
         if not words:
             raise _Fail(at, f"no words in '{value}'")
