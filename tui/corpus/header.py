@@ -13,6 +13,7 @@ from datetime import datetime
 from dateutil import parser as dateparser
 
 from .models import Span
+from .sentences import trim_span
 
 _HEADER_LINES = 6
 _MAX_TITLE_CHARS = 200
@@ -85,7 +86,7 @@ def parse_header(text: str, meta: dict[str, str] | None = None) -> Header:
             body_start = end
             continue
         if title_span is None and _looks_like_title(text, line, end, number == len(lines) - 1):
-            title, title_span = line, _strip_span(text, start, end)
+            title, title_span = line, trim_span(text, start, end)
             body_start = end
             continue
         break
@@ -122,14 +123,6 @@ def _looks_like_title(text: str, line: str, end: int, is_last: bool) -> bool:
     if line[:1] in "\"\u201c\u2018(":
         return False
     return not _WIRE_TAG.match(line)
-
-
-def _strip_span(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end)
 
 
 def _wire_source(text: str, body_start: int) -> str | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from .lexicon import fold
 from .models import ENTITY_KINDS, Article, Quote
 
 # Field names of the filter language, each short alias mapped to its full name. It lives here,
@@ -40,17 +41,8 @@ COMPARISONS: dict[str, Callable[[int, int], bool]] = {
 }
 
 _TOKEN = re.compile(r"[^\W_]+")
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _EMPTY: frozenset = frozenset()
-
-
-def fold(text: str) -> str:
-    """Lowercase, casefold and strip accents: 'Élysée' -> 'elysee', 'Straße' -> 'strasse'."""
-    if text.isascii():
-        return text.lower()
-    # Decompose first, so compatibility forms ('ℌ' -> 'H') are casefolded too.
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text).casefold())
 
 
 def tokens(text: str) -> list[str]:

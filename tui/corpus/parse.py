@@ -9,6 +9,7 @@ from .header import Header, parse_header, wire_tag_span
 from .load import Source, SourceText
 from .models import Article, Span
 from .quotes import find_quotes
+from .sentences import trim_span
 
 
 def parse_source(source: Source) -> Article:
@@ -43,13 +44,7 @@ def body_paragraphs(text: str, start: int) -> list[Span]:
     """Blocks between blank lines; a body with no blank line has a paragraph a line."""
     body = text[start:]
     pattern = r"\S(?:.|\n(?![ \t]*\n))*" if re.search(r"\n[ \t]*\n", body.strip()) else r"\S.*"
-    return [_trimmed(text, m.start() + start, m.end() + start) for m in re.finditer(pattern, body)]
-
-
-def _trimmed(text: str, start: int, end: int) -> Span:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end)
+    return [trim_span(text, m.start() + start, m.end() + start) for m in re.finditer(pattern, body)]
 
 
 def _not_prose(text: str, header: Header) -> list[Span]:

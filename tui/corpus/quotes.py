@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .entities import EntityTable
 from .models import Quote, QuoteKind, Span
-from .sentences import sentence_spans
+from .sentences import sentence_spans, trim_span
 from .speakers import (
     Attribution,
     find_attribution_after,
@@ -56,7 +56,7 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
                     segments.append(Segment(opened, i + 1, number, True))
                 opened = None
         if opened is not None and text[opened + 1:end].strip():
-            segments.append(Segment(opened, _rstrip(text, opened, end), number, False))
+            segments.append(Segment(opened, trim_span(text, opened, end)[1], number, False))
     return segments
 
 
@@ -192,8 +192,4 @@ def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 

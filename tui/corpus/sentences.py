@@ -23,10 +23,10 @@ def sentence_spans(text: str, paragraphs: list[Span], quoted: list[Span]) -> lis
             stop = match.end()
             if _inside(quoted, match.start(), stop) or _abbreviation(text, begin, match.start()):
                 continue
-            spans.append(_trim(text, begin, stop))
+            spans.append(trim_span(text, begin, stop))
             begin = stop
         if text[begin:end].strip():
-            spans.append(_trim(text, begin, end))
+            spans.append(trim_span(text, begin, end))
     return spans
 
 
@@ -43,7 +43,7 @@ def _abbreviation(text: str, begin: int, dot: int) -> bool:
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
-def _trim(text: str, start: int, end: int) -> Span:
+def trim_span(text: str, start: int, end: int) -> Span:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

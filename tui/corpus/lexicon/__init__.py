@@ -30,8 +30,9 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name, for comparing and indexing."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    # Decompose first, so compatibility forms ('ℌ' -> 'H') are casefolded too.
+    decomposed = unicodedata.normalize("NFKD", text).casefold()
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _lines(name: str) -> list[str]:
