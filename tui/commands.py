@@ -11,7 +11,7 @@ from typing import Literal
 
 from textual.binding import Binding
 
-Where = Literal["screen", "list", "filter", "app"]
+Where = Literal["screen", "list", "filter", "app", "modal"]
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Command:
     action: str
     label: str  # short, for the footer and the palette
     help: str  # a sentence, for the help screen and the palette
-    where: Where = "screen"  # who binds it: the main screen, the lists, the filter input
+    where: Where = "screen"  # who binds it: main screen, lists, filter input, app, pop-up screens
     show: bool = True  # in the footer
     palette: bool = False  # offered in the command palette
     display: str | None = None  # how help shows the keys, when the key names are unclear
@@ -41,7 +41,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("n", "next_quote", "Quote", "Next quote in the open article", palette=True),
     Command("N", "previous_quote", "Prev quote", "Previous quote in the open article", show=False, palette=True),
     Command("s", "cycle_sort", "Sort", "Sort the list by date, title or number of quotes", palette=True),
-    Command("c", "toggle_scope", "Scope", "Entities of the open article, or of the whole filtered corpus", palette=True),
+    Command("c", "toggle_scope", "Scope", "Entities of the open article, or of all filtered articles", palette=True),
     Command("e", "focus_pane('entities')", "Entities", "Focus the entity panel", show=False),
     Command("1", "focus_pane('articles')", "Articles", "Focus the article list", show=False),
     Command("2", "focus_pane('reading')", "Reading", "Focus the reading pane", show=False),
@@ -51,8 +51,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("tab", "complete", "Complete", "Complete a field or entity name", where="filter", show=False),
     Command("L", "show_problems", "Problems", "List the files that could not be read", show=False, palette=True),
     Command("question_mark", "help", "Help", "Show this help", display="?"),
-    Command("ctrl+p", "command_palette", "Palette", "Commands: filter by a speaker or entity, sort, theme…", where="app", show=False),
+    Command("ctrl+p", "command_palette", "Palette", "Commands: filter by speaker or entity, sort, theme", where="app", show=False),
     Command("q", "quit", "Quit", "Quit the explorer", where="app"),
+    Command("escape,q,question_mark", "close", "Close", "Close this screen", where="modal", display="esc q ?"),
 )  # fmt: skip
 
 

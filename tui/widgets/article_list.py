@@ -43,10 +43,14 @@ class ArticleList(LineList):
         self.rows: Sequence[int] = ()
 
     def show(self, articles: Sequence[Article], rows: Sequence[int], keep: int | None = None) -> None:
-        """Show these positions; the cursor follows article `keep` when it is still listed."""
+        """Show these positions; the cursor follows article `keep` when it is still listed.
+
+        A cursor on the first row stays on the first row: while a corpus loads, newer articles
+        arriving above must not carry the cursor down with them.
+        """
         self.articles, self.rows = articles, rows
         cursor = None
-        if keep is not None:
+        if keep is not None and self.cursor > 0:
             try:
                 cursor = list(rows).index(keep)
             except ValueError:
@@ -73,7 +77,8 @@ class ArticleList(LineList):
             used += SOURCE_WIDTH + 1
         title = one_line(article.title or "(untitled)")
         columns.append(("title", fit(title, max(0, width - used - 1))))
-        segments: list[Segment] = [Segment(" ")]
+        gap = Segment(" ", self.rich_style)
+        segments: list[Segment] = [gap]
         for name, text in columns:
-            segments += [Segment(text, self.get_component_rich_style(f"article-list--{name}")), Segment(" ")]
+            segments += [Segment(text, self.get_component_rich_style(f"article-list--{name}")), gap]
         return segments

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.message import Message
 
 from ..safe_text import one_line
@@ -13,7 +14,7 @@ from .cells import fit
 from .line_list import LineList
 
 KIND_ORDER = {"person": 0, "organization": 1, "place": 2, "group": 3}
-KIND_LABEL = {"person": "person", "organization": "org", "place": "place", "group": "group"}
+KIND_LABEL = {"person": "P", "organization": "O", "place": "L", "group": "G"}  # as in p: o: l: g:
 COUNT_WIDTH = 4
 
 
@@ -36,7 +37,7 @@ class EntityPanel(LineList):
 
     COMPONENT_CLASSES = LineList.COMPONENT_CLASSES | {
         "entity-panel--person", "entity-panel--organization", "entity-panel--place",
-        "entity-panel--group", "entity-panel--count", "entity-panel--name",
+        "entity-panel--group", "entity-panel--count",
     }  # fmt: skip
     DEFAULT_CSS = """
     EntityPanel > .entity-panel--person { color: $person; }
@@ -44,7 +45,6 @@ class EntityPanel(LineList):
     EntityPanel > .entity-panel--place { color: $place; }
     EntityPanel > .entity-panel--group { color: $group; }
     EntityPanel > .entity-panel--count { color: $text-muted; }
-    EntityPanel > .entity-panel--name { color: $foreground; }
     """
 
     class Chosen(Message):
@@ -63,17 +63,18 @@ class EntityPanel(LineList):
     def render_row(self, row: int, width: int) -> list[Segment]:
         entity = self.entities[row]
         style = self.get_component_rich_style
-        kind = fit(KIND_LABEL.get(entity.kind, entity.kind), 6)
+        kind = KIND_LABEL.get(entity.kind, "?")
         quotes = f"{entity.quotes}q" if entity.quotes else ""
-        name_width = max(1, width - 1 - 7 - 2 * (COUNT_WIDTH + 1))
+        name_width = max(1, width - 5 - 2 * COUNT_WIDTH)  # five one-cell gaps and marks
+        gap = Segment(" ", self.rich_style)
         return [
-            Segment(" "),
-            Segment(kind, style(f"entity-panel--{entity.kind}")),
-            Segment(" "),
-            Segment(fit(one_line(entity.name), name_width), style("entity-panel--name")),
-            Segment(" "),
+            gap,
+            Segment(kind, style(f"entity-panel--{entity.kind}") + Style(bold=True)),
+            gap,
+            Segment(fit(one_line(entity.name), name_width), style(f"entity-panel--{entity.kind}")),
+            gap,
             Segment(fit(f"{entity.mentions}×", COUNT_WIDTH, right=True), style("entity-panel--count")),
-            Segment(" "),
+            gap,
             Segment(fit(quotes, COUNT_WIDTH, right=True), style("entity-panel--person")),
         ]
 

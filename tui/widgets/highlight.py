@@ -9,13 +9,13 @@ from __future__ import annotations
 import zlib
 from bisect import bisect_right
 
-from textual._wrap import divide_line  # the wrapper Content itself uses, so rows match exactly
+from rich._wrap import divide_line  # what textual.content wraps with, so the rows match
 from textual.content import Content, Span
 
 from ..corpus import Article, Quote
 from ..safe_text import visible
 
-SPEAKER_COLOURS = 6
+SPEAKER_COLOURS = 8  # $speaker-1 .. $speaker-8, defined per theme in tui/app.py
 QUOTE_STYLES = {
     "direct": "{speaker} on $quote",
     "partial": "italic {speaker} on $quote-partial",

@@ -39,7 +39,7 @@ class ReadingPane(Vertical):
     """Renders what the screen tells it to: an article and the current quote."""
 
     DEFAULT_CSS = """
-    ReadingPane #indicator { height: 1; padding: 0 1; background: $boost; }
+    ReadingPane #indicator { height: 1; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis; }
     ReadingPane #page { padding: 0 1; }
     ReadingPane #header { margin-bottom: 1; }
     """

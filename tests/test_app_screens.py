@@ -1,0 +1,62 @@
+"""Help, the load report, the command palette, and the one table all keys come from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+from tui.commands import COMMANDS
+from tui.screens.help import HelpScreen, help_content
+from tui.screens.load_report import LoadReportScreen
+from tui.screens.palette import EntityCommands
+from tui.screenshots import settle
+
+
+async def test_question_mark_opens_help_generated_from_the_bindings(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = help_content().plain
+        assert all(command.help in text for command in COMMANDS if command.where != "modal")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+def test_every_screen_key_is_bound_from_the_table() -> None:
+    from tui.screens.main import MainScreen
+    from tui.widgets.line_list import LineList
+
+    bound = {(b.key, b.action) for b in MainScreen.BINDINGS + LineList.BINDINGS}  # type: ignore[union-attr]
+    table = {(c.keys, c.action) for c in COMMANDS if c.where in ("screen", "list")}
+    assert bound == table
+
+
+async def test_unreadable_files_are_announced_and_listed(article_folder: Path, make_app) -> None:
+    app = make_app([article_folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert "1 file could not be read — press L to list them" in messages
+        await pilot.press("L")
+        assert isinstance(app.screen, LoadReportScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        path, reason, _ = (str(cell) for cell in table.get_row_at(0))
+        assert path.endswith("empty.txt") and reason == "empty"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, LoadReportScreen)
+
+
+async def test_the_palette_filters_by_a_speaker(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.explorer
+        titles = [command.title for command in app.get_system_commands(screen)]
+        assert {"Sort", "Scope", "Clear", "Theme"} <= set(titles)
+        hits = [hit async for hit in EntityCommands(screen).search("peskov")]
+        assert hits
+        hits[0].command()
+        await settle(pilot)
+        assert screen.query_one(Input).value == 'speaker:"Dmitry Peskov"'
+        assert len(screen.rows) == 3

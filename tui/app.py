@@ -1,0 +1,66 @@
+"""The App: theme colours for what the explorer shows, the commands, and `run_app`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from .commands import bindings, palette_commands
+from .corpus import bundled_corpus
+from .screens.main import MainScreen
+from .screens.palette import EntityCommands
+
+# Colours for the explorer's own variables, one set for dark themes and one for light ones, so
+# any theme (including Textual's built-in ones) gets readable quotes, speakers and entities.
+DARK: dict[str, str] = {
+    "quote": "#3a3322", "quote-partial": "#1f3340", "quote-current": "#6b5316",
+    "speaker": "#ffcc66", "cue": "#ff9e64",
+    "person": "#7dcfff", "organization": "#c3a6ff", "place": "#9ece6a", "group": "#f7a8c8",
+    "speaker-1": "#ffb454", "speaker-2": "#73daca", "speaker-3": "#ff7a93", "speaker-4": "#7aa2f7",
+    "speaker-5": "#c3e88d", "speaker-6": "#bb9af7", "speaker-7": "#f0d35b", "speaker-8": "#7dcfff",
+}  # fmt: skip
+LIGHT: dict[str, str] = {
+    "quote": "#fbefc9", "quote-partial": "#dcedf8", "quote-current": "#f5cf5a",
+    "speaker": "#8a5a00", "cue": "#b2460f",
+    "person": "#0b62a0", "organization": "#6b3fa0", "place": "#2f6f1f", "group": "#9c2f63",
+    "speaker-1": "#9a4f00", "speaker-2": "#00756e", "speaker-3": "#b4233f", "speaker-4": "#1f4fbf",
+    "speaker-5": "#4f7a00", "speaker-6": "#7a3fb0", "speaker-7": "#8a6d00", "speaker-8": "#006e9c",
+}  # fmt: skip
+
+
+class ExplorerApp(App[None]):
+    """Article explorer: the list, the reading pane and the entities of a news corpus."""
+
+    TITLE = "article-explorer"
+    CSS_PATH = "explorer.tcss"
+    BINDINGS = bindings("app")
+    COMMANDS = App.COMMANDS | {EntityCommands}
+
+    def __init__(self, paths: Sequence[Path] | None = None) -> None:
+        super().__init__()
+        self.paths = list(paths) if paths else [bundled_corpus()]
+        self.explorer: MainScreen | None = None
+
+    def get_default_screen(self) -> Screen:
+        # Made here, not in __init__: a screen belongs to the running app.
+        self.explorer = MainScreen(self.paths)
+        return self.explorer
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(DARK if self.current_theme.dark else LIGHT)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in palette_commands():
+            run = partial(self.run_action, command.action, self.explorer or screen)
+            yield SystemCommand(command.label, command.help, run)
+        yield from super().get_system_commands(screen)
+
+
+def run_app(paths: list[Path]) -> int:
+    """Open the explorer on files and folders (none: the bundled corpus) until the user quits."""
+    ExplorerApp(paths).run()
+    return 0

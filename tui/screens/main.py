@@ -1,0 +1,235 @@
+"""The main screen: it owns the state (filter, matches, sort, open article, entity scope) and
+tells the panes what to show; the panes post messages back. Data flows one way."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from ..commands import bindings
+from ..corpus import Corpus, QueryError
+from ..corpus.index import EntitySummary
+from ..widgets.article_list import ArticleList
+from ..widgets.completion import completions
+from ..widgets.entity_panel import EntityPanel
+from ..widgets.filter_bar import FilterBar
+from ..widgets.reading_pane import ReadingPane
+from .help import HelpScreen
+from .load_report import LoadReportScreen
+from .loader import load_into
+from .palette import filter_term
+from .sorting import next_sort, sort_rows
+
+DEBOUNCE_SECONDS = 0.15
+PANES = {"articles": "#articles", "reading": "#page", "entities": "#entities"}
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = bindings("screen")
+    # Under 100 columns the entity panel goes; under 70 the list and the article stack.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.corpus = Corpus()
+        self.lock = threading.Lock()  # held by the loader while it indexes an article
+        self.load_finished = False  # not `loading`: that is Widget's spinner reactive
+        self.filter_text = ""
+        self.positions: list[int] = []  # the articles that match, in load order
+        self.rows: list[int] = []  # the same, in display order
+        self.sort = "date"
+        self.open: int | None = None
+        self.quote: int | None = None
+        self.scope = "article"
+        self._generation = 0  # bumped by each search, so a stale result is dropped
+        self._debounce: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield FilterBar(self.complete, id="filter")
+        with Horizontal(id="panes"):
+            yield ArticleList(id="articles")
+            yield ReadingPane(id="reading")
+            yield EntityPanel(id="entities")
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#articles").border_title = "Articles"
+        self.query_one("#reading").border_title = "Article"
+        self.query_one(ArticleList).focus()
+        self._show_scope()
+        self._show_status()
+        self.load()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    @work(thread=True, group="load")
+    def load(self) -> None:
+        load_into(self.corpus, self.lock, self.paths, self._arrived_from_thread)
+
+    def _arrived_from_thread(self, count: int, finished: bool) -> None:
+        self.app.call_from_thread(self._arrived, count, finished)
+
+    def _arrived(self, count: int, finished: bool) -> None:
+        self.load_finished = finished
+        self.search(self.filter_text)
+        problems = len(self.corpus.report.problems)
+        if finished and problems:
+            noun = "file" if problems == 1 else "files"
+            self.notify(f"{problems} {noun} could not be read — press L to list them",
+                        severity="warning", timeout=8, markup=False)
+
+    # -- filtering --------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter-input")
+    def _typed(self, event: Input.Changed) -> None:
+        if event.value == self.filter_text:
+            return
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS, lambda: self.search(event.value))
+
+    def search(self, text: str) -> None:
+        """Run the filter in a worker; whatever an older search finds later is discarded."""
+        self.filter_text = text
+        self._generation += 1
+        self._search(text, self._generation, self.sort)
+
+    @work(thread=True, group="filter")
+    def _search(self, text: str, generation: int, sort: str) -> None:
+        with self.lock:
+            total = len(self.corpus.articles)
+            found = self.corpus.search(text) if text.strip() else list(range(total))
+        rows = sort_rows(self.corpus.articles, found, sort) if isinstance(found, list) else []
+        self.app.call_from_thread(self._searched, generation, found, rows, total)
+
+    def _searched(self, generation: int, found: list[int] | QueryError, rows: list[int], total: int) -> None:
+        if generation != self._generation:
+            return
+        bar = self.query_one(FilterBar)
+        if isinstance(found, QueryError):  # keep the last good result, show where it broke
+            bar.show_error(found.position, found.message)
+            return
+        bar.show_error(None)
+        self.positions, self.rows = found, rows
+        articles = self.query_one(ArticleList)
+        articles.show(self.corpus.articles, rows, keep=articles.current)
+        articles.border_subtitle = f"{len(rows):,} of {total:,}"
+        bar.show_count(len(rows), total, loading=not self.load_finished)
+        if self.scope == "corpus":
+            self._show_entities()
+        self._show_status()
+
+    def complete(self, text: str, cursor: int) -> list[tuple[str, int]]:
+        def names(prefix: str, kind: str | None) -> list[str]:
+            with self.lock:
+                return self.corpus.index.complete_entity(prefix, kind, limit=20)
+
+        return completions(text, cursor, self.corpus.index.field_names(), names)
+
+    def add_filter_term(self, term: str) -> None:
+        """Add `speaker:"Name"` (or any term) to the filter and apply it at once."""
+        if term in self.filter_text:
+            return
+        text = f"{self.filter_text} {term}".strip()
+        self.query_one(FilterBar).input.value = text
+        self.search(text)
+
+    # -- what the panes post ----------------------------------------------------------------
+
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        self.open, self.quote = event.position, None
+        self._show_article()
+        if self.scope == "article":
+            self._show_entities()
+
+    @on(EntityPanel.Chosen)
+    def _chosen(self, event: EntityPanel.Chosen) -> None:
+        self.add_filter_term(filter_term(event.entity))  # type: ignore[arg-type]
+
+    # -- showing the state ------------------------------------------------------------------
+
+    def _show_article(self) -> None:
+        article = self.corpus.articles[self.open] if self.open is not None else None
+        self.query_one(ReadingPane).show(article, self.quote)
+
+    def _show_entities(self) -> None:
+        panel = self.query_one(EntityPanel)
+        if self.scope == "corpus":
+            panel.show(self.corpus.index.corpus_entities(self.positions))
+        else:
+            panel.show(self.corpus.index.corpus_entities([self.open]) if self.open is not None else [])
+
+    def _show_scope(self) -> None:
+        scope = "corpus" if self.scope == "corpus" else "article"
+        self.query_one(EntityPanel).border_title = f"Entities · {scope}"
+        self._show_entities()
+
+    def _show_status(self) -> None:
+        loaded = len(self.corpus.articles)
+        state = f"{loaded:,} articles" if self.load_finished else f"loading… {loaded:,} articles read"
+        problems = len(self.corpus.report.problems)
+        skipped = f" · {problems} skipped (L)" if problems else ""
+        self.query_one("#status", Static).update(f" {state}{skipped} · sorted by {self.sort} · entities: {self.scope}")
+
+    def palette_entities(self) -> list[EntitySummary]:
+        return self.corpus.index.corpus_entities(self.positions)
+
+    # -- actions (bound in tui/commands.py) -------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self.query_one(FilterBar).input.focus()
+
+    def action_clear_filter(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self.query_one(FilterBar).input.value = ""
+        self.search("")
+
+    def action_cycle_sort(self) -> None:
+        self.sort = next_sort(self.sort)
+        self.rows = sort_rows(self.corpus.articles, self.positions, self.sort)
+        articles = self.query_one(ArticleList)
+        articles.show(self.corpus.articles, self.rows, keep=articles.current)
+        self._show_status()
+
+    def action_toggle_scope(self) -> None:
+        self.scope = "article" if self.scope == "corpus" else "corpus"
+        self._show_scope()
+        self._show_status()
+
+    def action_next_quote(self) -> None:
+        self._step_quote(+1)
+
+    def action_previous_quote(self) -> None:
+        self._step_quote(-1)
+
+    def _step_quote(self, step: int) -> None:
+        if self.open is None or not self.corpus.articles[self.open].quotes:
+            self.notify("Open an article with quotes first (enter on the list)", timeout=3)
+            return
+        total = len(self.corpus.articles[self.open].quotes)
+        start = -1 if step > 0 else 0
+        self.quote = ((self.quote if self.quote is not None else start) + step) % total
+        self._show_article()
+
+    def action_focus_pane(self, pane: str) -> None:
+        widget = self.query_one(PANES[pane])
+        if widget.display and widget.parent and widget.parent.display:
+            widget.focus()
+
+    def action_show_problems(self) -> None:
+        self.app.push_screen(LoadReportScreen(self.corpus.report.problems))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
