@@ -93,12 +93,16 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def find_entities(text: str, skip: list[Span] | None = None) -> EntityTable:
-    """Every entity mention in `text`, clustered into entities; nothing inside a `skip` span."""
+def find_entities(text: str, skip: list[Span] | None = None, headline: Span | None = None) -> EntityTable:
+    """Every entity mention in `text`, clustered into entities; nothing inside a `skip` span.
+
+    A title-case headline capitalises every word, so there only names met in the body count.
+    """
     tokens = tokenize(text)
-    if skip:
-        last = max(e for _, e in skip)
-        tokens = [t for t in tokens if t.start >= last or not any(s <= t.start < e for s, e in skip)]
+    unread = (skip or []) + ([headline] if headline else [])
+    if unread:
+        last = max(e for _, e in unread)
+        tokens = [t for t in tokens if t.start >= last or not any(s <= t.start < e for s, e in unread)]
     raw: list[Mention] = []
     for run in _capitalised_runs(text, tokens):
         raw.extend(_classify_run(text, tokens, run))

@@ -22,7 +22,7 @@ def parse_source(source: Source) -> Article:
 def parse_text(text: str, article_id: str = "article", path: str = "", meta: dict[str, str] | None = None) -> Article:
     header = parse_header(text, meta)
     paragraphs = body_paragraphs(text, header.body_start)
-    table = find_entities(text, skip=_not_prose(text, header))
+    table = find_entities(text, skip=_not_prose(text, header), headline=_title_case(text, header.title_span))
     quotes = find_quotes(text, paragraphs, table)
     return Article(
         id=article_id,
@@ -45,6 +45,15 @@ def body_paragraphs(text: str, start: int) -> list[Span]:
     body = text[start:]
     pattern = r"\S(?:.|\n(?![ \t]*\n))*" if re.search(r"\n[ \t]*\n", body.strip()) else r"\S.*"
     return [trim_span(text, m.start() + start, m.end() + start) for m in re.finditer(pattern, body)]
+
+
+def _title_case(text: str, span: Span | None) -> Span | None:
+    """The title's span when most of its words are capitalised ("Russia Confirms Talks With France")."""
+    if span is None:
+        return None
+    words = [w for w in text[span[0]:span[1]].split() if w[:1].isalpha()]
+    capitalised = sum(w[0].isupper() for w in words)
+    return span if words and capitalised > 0.6 * len(words) else None
 
 
 def _not_prose(text: str, header: Header) -> list[Span]:
