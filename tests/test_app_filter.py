@@ -76,3 +76,13 @@ async def test_a_stale_search_result_is_dropped(app) -> None:
         await settle(pilot)
         assert screen.filter_text == "speaker:peskov"
         assert sorted(screen.rows) == screen.corpus.search("speaker:peskov")
+
+
+async def test_enter_keeps_the_filter_and_moves_to_the_list(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.explorer
+        await type_filter(pilot, "putin")
+        await pilot.press("enter")
+        assert screen.filter_text == "putin"
+        assert not screen.query_one(FilterBar).input.has_focus

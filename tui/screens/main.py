@@ -90,6 +90,11 @@ class MainScreen(Screen[None]):
 
     # -- filtering --------------------------------------------------------------------------
 
+    @on(Input.Submitted, "#filter-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        """Enter keeps the filter and moves to its results, as a search box does."""
+        self.query_one(ArticleList).focus()
+
     @on(Input.Changed, "#filter-input")
     def _typed(self, event: Input.Changed) -> None:
         if event.value == self.filter_text:

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 from ..commands import bindings
 from ..safe_text import one_line
 
-HINT = "speaker: person: org: place: date: quote: -word OR · tab completes · esc clears"
+HINT = "speaker: person: org: place: date: quote: -word OR · tab completes · enter to the list · esc clears"
 PROMPT = " / "
 
 Completer = Callable[[str, int], list[tuple[str, int]]]
