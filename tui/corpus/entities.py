@@ -7,6 +7,8 @@ A person's mentions cluster within an article by surname ("French President Emma
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .lexicon import (
@@ -35,6 +37,7 @@ _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male",
                      "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
                      "dame": "female", "lady": "female", "queen": "female", "princess": "female",
                      "spokesman": "male", "spokeswoman": "female", "chairman": "male", "chairwoman": "female"}
+_LONGEST_MENTION = 200  # characters: no name runs longer, so overlap look-ups scan back this far
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -61,24 +64,57 @@ class Mention:
 
 @dataclass
 class EntityTable:
-    """An article's entities and a way back from any mention to its entity."""
+    """An article's entities and a way back from any mention to its entity.
+
+    Mentions are sorted by offset and looked up by bisection, so that a long article costs
+    no more per quote than a short one.
+    """
 
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _by_key: dict[str, Entity] = field(default_factory=dict)
+
+    def finish(self) -> None:
+        """Sort and index the mentions once they are all in."""
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._by_key = {e.id: e for e in self.entities}
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Mentions that overlap [start, end), in text order."""
+        k = bisect_left(self._starts, end)
+        found: list[Mention] = []
+        while k > 0 and self.mentions[k - 1].start > start - _LONGEST_MENTION:
+            k -= 1
+            if self.mentions[k].end > start:
+                found.append(self.mentions[k])
+        return found[::-1]
 
     def entity_at(self, start: int, end: int, kind: EntityKind | None = None) -> Entity | None:
-        for mention in self.mentions:
-            if mention.start < end and start < mention.end and (kind is None or mention.kind == kind):
+        for mention in self.overlapping(start, end):
+            if kind is None or mention.kind == kind:
                 return self.by_key(mention.key)
         return None
 
     def by_key(self, key: str) -> Entity | None:
-        return next((e for e in self.entities if e.id == key), None)
+        return self._by_key.get(key)
 
-    def people_before(self, offset: int) -> list[tuple[Mention, Entity]]:
-        """Person mentions that end before `offset`, nearest first."""
-        found = [(m, self.by_key(m.key)) for m in self.mentions if m.kind == "person" and m.end <= offset]
-        return [(m, e) for m, e in reversed(found) if e is not None]
+    def people_before(self, offset: int, within: int = 6000) -> Iterator[tuple[Mention, Entity]]:
+        """Person mentions that end before `offset` (and not too far before it), nearest first."""
+        k = bisect_left(self._starts, offset)
+        while k > 0:
+            k -= 1
+            mention = self.mentions[k]
+            if mention.start < offset - within:
+                return
+            entity = self.by_key(mention.key)
+            if mention.kind == "person" and mention.end <= offset and entity is not None:
+                yield mention, entity
+
+    def mentions_before(self, offset: int, within: int) -> list[Mention]:
+        """Mentions that start in the `within` characters before `offset`, in text order."""
+        return self.mentions[bisect_left(self._starts, offset - within):bisect_left(self._starts, offset)]
 
 
 def tokenize(text: str) -> list[Token]:
@@ -98,7 +134,8 @@ def find_entities(text: str, skip: list[Span] | None = None, headline: Span | No
 
     A title-case headline capitalises every word, so there only names met in the body count.
     """
-    tokens = tokenize(text)
+    every_token = tokenize(text)
+    tokens = every_token
     unread = (skip or []) + ([headline] if headline else [])
     if unread:
         last = max(e for _, e in unread)
@@ -106,40 +143,41 @@ def find_entities(text: str, skip: list[Span] | None = None, headline: Span | No
     raw: list[Mention] = []
     for run in _capitalised_runs(text, tokens):
         raw.extend(_classify_run(text, tokens, run))
-    raw.extend(_repeated_aliases(text, raw, skip or []))
+    raw.extend(_repeated_aliases(text, every_token, raw, skip or []))
     return _cluster(text, raw)
 
 
-def _repeated_aliases(text: str, raw: list[Mention], skip: list[Span]) -> list[Mention]:
-    """Names found once, met again where no run caught them: in a title-case headline, say."""
-    by_alias = {m.text: m for m in raw if m.kind != "unknown" and len(m.text) > 2}
-    if not by_alias:
+def _repeated_aliases(text: str, tokens: list[Token], raw: list[Mention], skip: list[Span]) -> list[Mention]:
+    """Names found once, met again where no run caught them: in a title-case headline, say.
+
+    One pass over the words, looking up each as the first word of a known name: linear in the
+    length of the article whatever the number of names.
+    """
+    by_first: dict[str, list[Mention]] = {}
+    for mention in sorted(raw, key=lambda m: -len(m.text)):
+        if mention.kind != "unknown" and len(mention.text) > 2 and mention.text not in \
+                {m.text for m in by_first.get(mention.text.split()[0], [])}:
+            by_first.setdefault(mention.text.split()[0], []).append(mention)
+    if not by_first:
         return []
-    covered = [(m.start, m.end) for m in raw] + skip
+    covered = bytearray(len(text) + 1)  # 1 where a mention or a skipped span already stands
+    for start, end in [(m.start, m.end) for m in raw] + skip:
+        covered[start:end] = b"\x01" * (end - start)
     found: list[Mention] = []
-    for alias in sorted(by_alias, key=len, reverse=True):
-        for start in _occurrences(text, alias):
-            end = start + len(alias)
-            if any(s < end and start < e for s, e in covered):
+    for token in tokens:
+        word = _POSSESSIVE.sub("", token.text) if "'" in token.text or "\u2019" in token.text else token.text
+        for model in by_first.get(word, ()):
+            end = token.start + len(model.text)
+            if not text.startswith(model.text, token.start) or _word_char(text, end) or 1 in covered[token.start:end]:
                 continue
-            model = by_alias[alias]
-            found.append(Mention(start, end, alias, model.kind, gender=model.gender))
-            covered.append((start, end))
+            found.append(Mention(token.start, end, model.text, model.kind, gender=model.gender))
+            covered[token.start:end] = b"\x01" * (end - token.start)
+            break
     return found
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where `word` stands as a whole word (str.find: a regex per article costs more to compile)."""
-    found: list[int] = []
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
-            found.append(start)
-        start = text.find(word, end)
-    return found
+def _word_char(text: str, offset: int) -> bool:
+    return offset < len(text) and (text[offset].isalnum() or text[offset] == "-")
 
 
 def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
@@ -304,17 +342,18 @@ def _cluster(text: str, raw: list[Mention]) -> EntityTable:
     """Group mentions into entities: a person's surname joins the fullest name that ends with it."""
     table = EntityTable()
     by_key: dict[str, Entity] = {}
-    people: list[tuple[list[str], str]] = []  # (folded name words, key), fullest first
+    people: dict[str, list[tuple[list[str], str]]] = {}  # surname -> (folded words, key), fullest first
     _settle_unknowns(raw)
     for mention in sorted(raw, key=lambda m: -len(m.text.split())):
         words = fold(mention.text).split()
         if mention.kind in ("person", "unknown"):
-            key = next((k for w, k in people if _same_person(words, w)), None)
+            same_surname = people.setdefault(words[-1], [])
+            key = next((k for w, k in same_surname if _same_person(words, w)), None)
             if key is None and mention.kind == "unknown":
                 continue
             if key is None:
                 key = f"person:{_slug(mention.text)}"
-                people.append((words, key))
+                same_surname.append((words, key))
             mention.kind = "person"
         else:
             key = f"{mention.kind}:{_slug(mention.text)}"
@@ -325,8 +364,10 @@ def _cluster(text: str, raw: list[Mention]) -> EntityTable:
             by_key[key] = entity
         _absorb(entity, mention)
         table.mentions.append(mention)
-    table.mentions.sort(key=lambda m: m.start)
+    for entity in by_key.values():
+        entity.mentions.sort()
     table.entities = sorted(by_key.values(), key=lambda e: e.mentions[0][0])
+    table.finish()
     return table
 
 
@@ -359,7 +400,6 @@ def _same_person(words: list[str], known: list[str]) -> bool:
 
 def _absorb(entity: Entity, mention: Mention) -> None:
     entity.mentions.append((mention.start, mention.end))
-    entity.mentions.sort()
     if mention.text not in entity.aliases:
         entity.aliases.append(mention.text)
     if mention.role and mention.role not in entity.roles:

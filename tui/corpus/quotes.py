@@ -9,6 +9,7 @@ without quotation marks (`X said that ...`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .entities import EntityTable
@@ -78,10 +79,10 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
 def _attribute(text: str, paragraphs: list[Span], segments: list[Segment], index: int, table: EntityTable) -> None:
     segment = segments[index]
     para_start, para_end = paragraphs[segment.paragraph]
-    same = [s for s in segments if s.paragraph == segment.paragraph]
-    position = same.index(segment)
-    after_end = same[position + 1].start if position + 1 < len(same) else para_end
-    before_start = same[position - 1].end if position > 0 else para_start
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    previous = segments[index - 1] if index > 0 else None
+    after_end = following.start if following and following.paragraph == segment.paragraph else para_end
+    before_start = previous.end if previous and previous.paragraph == segment.paragraph else para_start
     segment.attribution = find_attribution_after(text, segment.end, after_end, table) or \
         find_attribution_before(text, before_start, segment.start, table)
 
@@ -102,19 +103,24 @@ def _kind_and_span(text: str, paragraphs: list[Span], sentences: list[Span], seg
 
 
 def _sentence_start(sentences: list[Span], offset: int, default: int) -> int:
-    for start, end in sentences:
-        if start <= offset < end:
-            return start
+    k = bisect_right(sentences, (offset, _AFTER_ANY_END)) - 1
+    if k >= 0 and sentences[k][0] <= offset < sentences[k][1]:
+        return sentences[k][0]
     return default
+
+
+_AFTER_ANY_END = 1 << 62  # sorts after any end offset, for bisecting (start, end) pairs
 
 
 def _share_within_paragraph(segments: list[Segment]) -> None:
     """`"A," she said. "B."`: a segment with no attribution of its own takes its paragraph's."""
+    first: dict[int, Attribution] = {}
     for segment in segments:
-        if segment.attribution is None:
-            sibling = next((s for s in segments if s.paragraph == segment.paragraph and s.attribution), None)
-            if sibling is not None:
-                segment.attribution = sibling.attribution
+        if segment.attribution is not None:
+            first.setdefault(segment.paragraph, segment.attribution)
+    for segment in segments:
+        if segment.attribution is None and segment.paragraph in first:
+            segment.attribution = first[segment.paragraph]
 
 
 def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: list[Segment]) -> None:
@@ -168,9 +174,10 @@ def _reported_speech(text: str, sentences: list[Span], quotes: list[Quote],
                      table: EntityTable) -> list[tuple[Quote, Attribution]]:
     """`X said (that) ...` and `..., X said.` in sentences with no quotation marks."""
     found: list[tuple[Quote, Attribution]] = []
-    taken = [(q.start, q.end) for q in quotes]
+    taken = sorted((q.start, q.end) for q in quotes)
     for start, end in sentences:
-        if any(s < end and start < e for s, e in taken) or any(c in text[start:end] for c in '"\u201c\u201d'):
+        k = bisect_right(taken, (end, 0))
+        if k and taken[k - 1][1] > start or _MARK.search(text, start, end):
             continue
         clause = reported_clause(text, start, end, table)
         if clause is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .models import Span
 
@@ -32,7 +33,8 @@ def sentence_spans(text: str, paragraphs: list[Span], quoted: list[Span]) -> lis
 
 def _inside(quoted: list[Span], offset: int, stop: int) -> bool:
     """A full stop within a quotation, unless the quotation closes right after it."""
-    return any(start < offset and stop < end for start, end in quoted)
+    k = bisect_right(quoted, (offset, 0))
+    return k > 0 and quoted[k - 1][0] < offset and stop < quoted[k - 1][1]
 
 
 def _abbreviation(text: str, begin: int, dot: int) -> bool:

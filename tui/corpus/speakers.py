@@ -28,6 +28,8 @@ _STOPS = frozenset({"to", "in", "on", "at", "during", "after", "before", "while"
 _OBJECT_VERBS = frozenset({"tell", "inform", "warn", "assure", "remind", "urge", "ask", "promise"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 _MAX_SUBJECT_WORDS = 9
+_PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
+_NOMINAL_REACH = 5000  # characters back to look for the person "the spokesman" refers to
 _MAX_AFTER_WORDS = 12
 
 
@@ -242,7 +244,7 @@ def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
         return _resolve_pronoun(_PRONOUNS[lowered], start, table, speakers)
     if lowered in _SELF:
         return None
-    people = [m for m in table.mentions if m.kind == "person" and m.start < end and start < m.end]
+    people = [m for m in table.overlapping(start, end) if m.kind == "person"]
     if people:
         return table.by_key(people[-1].key)
     org = table.entity_at(start, end, kind="organization")
@@ -255,10 +257,11 @@ def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
                      speakers: list[tuple[int, str]]) -> Entity | None:
     """The latest earlier speaker of that gender, else the nearest person of that gender."""
     for position, key in reversed(speakers):
+        if offset - position >= _PRONOUN_REACH:
+            break
         entity = table.by_key(key)
         if position < offset and entity is not None and entity.kind == "person" and entity.gender in (gender, None):
-            if offset - position < 1500:
-                return entity
+            return entity
     for mention, entity in table.people_before(offset):
         if entity.gender in (gender, None):
             return entity
@@ -270,9 +273,7 @@ def _resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | N
     if not head or phrase.split()[0].lower() not in _DETERMINERS:
         return None
     best: Entity | None = None
-    for mention in table.mentions:
-        if mention.start >= offset:
-            break
+    for mention in table.mentions_before(offset, within=_NOMINAL_REACH):
         entity = table.by_key(mention.key)
         if entity is None:
             continue
