@@ -70,6 +70,7 @@ class EntityTable:
     no more per quote than a short one.
     """
 
+    text: str = ""
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
@@ -309,13 +310,22 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
         return "place"
     if len(words) >= 2 and fold(words[0]) in first_name_gender():
         return "person"
-    if len(words) == 1 and 2 <= len(name) <= 6 and name.isupper() and name.isalpha():
-        return "organization"
+    if any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() for w in words):
+        return "organization"  # "RCMP", "Burnaby RCMP", "LG Electronics"
+    if _is_title(words[-1]) or fold(words[0]) in places():
+        return None  # "Yellowhead MP" is a role; "Surrey Council" without a cue is not a person
     before = tokens[i - 1].text.lower() if i > 0 and tokens[i].start - tokens[i - 1].end == 1 else ""
     if after in reporting_verbs() or before in reporting_verbs():
+        if len(words) == 1 and after and _opens_sentence(text, tokens[i].start):
+            return "unknown"  # type: ignore[return-value]  # "Protesters said": a plural noun opening a sentence
         return "person" if len(words) <= 4 else None
     # Unknown names stay candidates: they become people if the article names them as one elsewhere.
     return "unknown" if len(words) <= 3 else None  # type: ignore[return-value]
+
+
+def _opens_sentence(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 3):offset].rstrip(" \"\u201c\u2018'(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _gender(name_tokens: list[Token], role: str) -> str | None:
@@ -340,7 +350,7 @@ def _text(text: str, tokens: list[Token]) -> str:
 
 def _cluster(text: str, raw: list[Mention]) -> EntityTable:
     """Group mentions into entities: a person's surname joins the fullest name that ends with it."""
-    table = EntityTable()
+    table = EntityTable(text=text)
     by_key: dict[str, Entity] = {}
     people: dict[str, list[tuple[list[str], str]]] = {}  # surname -> (folded words, key), fullest first
     _settle_unknowns(raw)

@@ -15,7 +15,11 @@ from .entities import EntityTable
 from .lexicon import fold, reporting_verbs, title_words
 from .models import Entity, Span
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*|[,;:!?()\u2014\u2013]|\.")
+# Abbreviations keep their full stops ("Rep.", "U.S.") so that they do not end a sentence.
+_WORD = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Insp|Supt|Det|Const|Cst)\.(?=\s)"
+    r"|(?:[^\W_]\.){2,}|[^\W_]+(?:['\u2019.\-][^\W_]+)*|[,;:!?()\u2014\u2013]|\."
+)
 _PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 _SELF = frozenset({"i", "we", "they", "it"})
 _ADVERBS = frozenset({"also", "later", "then", "again", "further", "previously", "recently", "earlier", "once",
@@ -255,17 +259,37 @@ def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
 
 def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
                      speakers: list[tuple[int, str]]) -> Entity | None:
-    """The latest earlier speaker of that gender, else the nearest person of that gender."""
+    """The latest earlier speaker of that gender, unless a person of that gender has since become
+    a sentence's subject; else the nearest person of that gender."""
+    speaker, spoke_at = None, -1
     for position, key in reversed(speakers):
         if offset - position >= _PRONOUN_REACH:
             break
         entity = table.by_key(key)
         if position < offset and entity is not None and entity.kind == "person" and entity.gender in (gender, None):
+            speaker, spoke_at = entity, position
+            break
+    for mention, entity in table.people_before(offset, within=_PRONOUN_REACH):
+        if mention.start <= spoke_at:
+            break
+        if entity.gender in (gender, None) and _is_subject(table.text, mention.start):
             return entity
+    if speaker is not None:
+        return speaker
     for mention, entity in table.people_before(offset):
         if entity.gender in (gender, None):
             return entity
     return None
+
+
+def _is_subject(text: str, start: int) -> bool:
+    """A name that opens its sentence, perhaps after its role: "Union leader Jonas Weber said"."""
+    lead = text[max(0, start - 60):start]
+    cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("? "), lead.rfind("! "))
+    if cut < 0 and start >= 60:
+        return False
+    words = lead[cut + 1:].split()
+    return len(words) <= 4 and all(w[:1].isupper() or w.lower() in title_words() for w in words)
 
 
 def _resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | None:
@@ -279,9 +303,15 @@ def _resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | N
             continue
         if entity.kind == "person" and any(head in fold(role).split() for role in entity.roles):
             best = entity
-        elif entity.kind == "organization" and head in fold(entity.name).split():
+        elif entity.kind == "organization" and (head in fold(entity.name).split() or head in _COLLECTIVE_ORG):
             best = entity
     return best
+
+
+# "the company said" means the organisation last named, whatever its name.
+_COLLECTIVE_ORG = frozenset({"company", "firm", "agency", "organization", "organisation", "group", "ministry",
+                             "department", "government", "bank", "union", "party", "council", "carrier",
+                             "retailer", "airline", "automaker", "manufacturer", "regulator", "watchdog"})
 
 
 def reported_clause(text: str, start: int, end: int, table: EntityTable) -> tuple[Span, Attribution] | None:
