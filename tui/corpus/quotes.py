@@ -48,6 +48,9 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
     segments: list[Segment] = []
     for number, (start, end) in enumerate(paragraphs):
         opened: int | None = None
+        if segments and not segments[-1].closed and segments[-1].paragraph == number - 1 \
+                and text[start:start + 1].islower():
+            opened = start  # a quotation broken mid-sentence by a paragraph break: it goes on here
         for mark in _MARK.finditer(text, start, end):
             i, char = mark.start(), mark.group()
             if opened is None and (char in OPENING or char == STRAIGHT):
@@ -124,7 +127,12 @@ def _share_within_paragraph(segments: list[Segment]) -> None:
 
 
 def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: list[Segment]) -> None:
-    """A paragraph that is all quote, with no attribution, continues the previous paragraph's speaker."""
+    """A paragraph that is all quote, with no attribution, continues the previous paragraph's speaker;
+    a quotation left open takes the attribution found where it goes on in the next paragraph."""
+    for before, after in zip(segments, segments[1:]):
+        if not before.closed and before.attribution is None and after.attribution is not None \
+                and after.paragraph == before.paragraph + 1 and after.start == paragraphs[after.paragraph][0]:
+            before.attribution = after.attribution.carried()
     last_by_paragraph: dict[int, Segment] = {}
     for segment in segments:
         if segment.attribution is None and segment.paragraph - 1 in last_by_paragraph:

@@ -197,7 +197,12 @@ def _subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[S
 
 
 def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable) -> Attribution | None:
-    """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"."""
+    """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said oil and gas worker
+    Mike Wipf` -> "Mike Wipf" (a person named before the next punctuation mark)."""
+    named = _person_before_punctuation(items, k, table)
+    if named is not None:
+        cue = items[k] if items[k].lower != "to" else items[k - 1]
+        return Attribution((cue.start, items[k].end), named, text[named[0]:named[1]])
     phrase: list[Word] = []
     for word in items[k + 1:k + 1 + _MAX_SUBJECT_WORDS]:
         if word.text in (",", ":", ".", "(", ")", "\u2014", "\u2013") or (phrase and word.lower in _STOPS):
@@ -213,6 +218,21 @@ def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable) -> 
     cue = items[k] if items[k].lower != "to" else items[k - 1]
     cue_span = (cue.start, items[k].end)
     return Attribution(cue_span, span, text[span[0]:span[1]])
+
+
+def _person_before_punctuation(items: list[Word], k: int, table: EntityTable) -> Span | None:
+    stop = k + 1
+    while stop < len(items) and stop <= k + _MAX_SUBJECT_WORDS and items[stop].text not in _PUNCTUATION:
+        stop += 1
+    if stop == k + 1:
+        return None
+    people = [m for m in table.overlapping(items[k + 1].start, items[stop - 1].end) if m.kind == "person"]
+    if len(people) != 1:
+        return None
+    return people[0].start, people[0].end
+
+
+_PUNCTUATION = frozenset({",", ":", ".", ";", "(", ")", "!", "?", "\u2014", "\u2013"})
 
 
 def _speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) -> bool:
