@@ -146,9 +146,11 @@ def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: lis
 
 def _worth_keeping(text: str, segment: Segment) -> bool:
     """Partial quotes need a speaker or some length: "so-called 'experts'" is no quotation."""
-    if segment.attribution is not None:
-        return True
-    return len(text[segment.start:segment.end].split()) >= _MIN_PARTIAL_WORDS
+    words = len(text[segment.start:segment.end].split())
+    if segment.kind == "partial" and segment.span is None and (words < 2 or segment.attribution is None
+                                                                and words < _MIN_PARTIAL_WORDS):
+        return False  # "sextortion", "the peace plan": a term or a title, not speech
+    return segment.attribution is not None or words >= _MIN_PARTIAL_WORDS
 
 
 def _to_quote(text: str, segment: Segment) -> Quote:

@@ -32,6 +32,8 @@ _STOPS = frozenset({"to", "in", "on", "at", "during", "after", "before", "while"
 _OBJECT_VERBS = frozenset({"tell", "inform", "warn", "assure", "remind", "urge", "ask", "promise"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 _MAX_SUBJECT_WORDS = 9
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+                        "recently earlier later previously again also".split())
 _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
 _NOMINAL_REACH = 5000  # characters back to look for the person "the spokesman" refers to
 _MAX_AFTER_WORDS = 12
@@ -167,12 +169,20 @@ def find_attribution_before(text: str, start: int, end: int, table: EntityTable)
 
 
 def _clause_start(items: list[Word], k: int) -> int | None:
-    """Where reported content starts: after "that" within a few words of the cue."""
-    for word in items[k + 1:k + 8]:
+    """Where reported content starts: after "that" within a few words of the cue, or right after
+    a verb that takes a clause ("said Sunday a standoff looks silly")."""
+    for word in items[k + 1:k + 10]:
         if word.lower == "that":
             return word.end + 1
         if word.text in (",", ":"):
             return None
+    rest = items[k + 1:]
+    while rest and rest[0].lower in _TIME_WORDS:
+        rest = rest[1:]
+    lemma = reporting_verbs().get(items[k].lower)
+    if lemma in _CLAUSE_VERBS and lemma not in _OBJECT_VERBS and len(rest) >= 3 \
+            and rest[0].lower not in _STOPS and rest[0].text not in _PUNCTUATION:
+        return rest[0].start
     return None
 
 
@@ -192,8 +202,24 @@ def _subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[S
     span = (phrase[0].start, phrase[-1].end)
     if _speaker_like(text, span, phrase, table):
         return span, text[span[0]:span[1]]
-    # An appositive: "the company's spokeswoman, Lena Ortiz, said" -> look one comma further back.
-    return None
+    return _name_before_appositive(text, items[:len(items) - len(phrase)], table)
+
+
+def _name_before_appositive(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
+    """`Richard Shelby, the chairman of the committee, said`: the person before the appositive."""
+    if not items or items[-1].text != ",":
+        return None
+    phrase: list[Word] = []
+    for word in reversed(items[:-1]):
+        if word.text in _PUNCTUATION or len(phrase) == _MAX_SUBJECT_WORDS:
+            break
+        phrase.insert(0, word)
+    if not phrase:
+        return None
+    people = [m for m in table.overlapping(phrase[0].start, phrase[-1].end) if m.kind == "person"]
+    if not people or people[-1].end != phrase[-1].end:
+        return None
+    return (people[-1].start, people[-1].end), text[people[-1].start:people[-1].end]
 
 
 def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable) -> Attribution | None:
@@ -337,7 +363,7 @@ _COLLECTIVE_ORG = frozenset({"company", "firm", "agency", "organization", "organ
 def reported_clause(text: str, start: int, end: int, table: EntityTable) -> tuple[Span, Attribution] | None:
     """Reported speech in one sentence: `X said (that) CLAUSE` or `CLAUSE, X said`."""
     # The cue stands near the start (`X said ...`) or near the end (`..., X said.`): look there only.
-    if not _any_cue(text, start, min(end, start + 120)) and not _any_cue(text, max(start, end - 100), end):
+    if not _any_cue(text, start, end):
         return None
     items = words(text, start, end)
     if items and items[-1].text in (".", "!", "?"):
@@ -348,15 +374,17 @@ def reported_clause(text: str, start: int, end: int, table: EntityTable) -> tupl
 
 
 def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
-    for k in range(1, min(len(items), _MAX_SUBJECT_WORDS + 2)):
+    for k in range(1, len(items)):
         if not _is_cue(items, k):
             continue
         subject = _subject_before(text, items[:k], table)
         if subject is None or not _resolvable(text, subject[0], table):
             continue
         rest = items[k + 1:]
+        while rest and rest[0].lower in _TIME_WORDS:
+            rest = rest[1:]
         lemma = reporting_verbs()[items[k].lower]
-        that = next((i for i, w in enumerate(rest[:6]) if w.lower == "that"), None)
+        that = next((i for i, w in enumerate(rest[:10]) if w.lower == "that"), None)
         if that is not None:
             rest = rest[that + 1:]
         elif lemma in _OBJECT_VERBS:
@@ -385,9 +413,14 @@ def _clause_before_cue(text: str, items: list[Word], table: EntityTable) -> tupl
 
 
 def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
+    """A speaker we can name, a pronoun, or a body ("the military"); an unnamed role ("the French
+    leader") is not enough for reported speech."""
     if span is None:
         return False
     phrase = text[span[0]:span[1]].lower()
+    words = phrase.split()
+    if len(words) == 2 and words[0] in _DETERMINERS and words[-1] in _COLLECTIVE:
+        return True
     speaker = table.entity_at(*span, kind="person") or table.entity_at(*span, kind="organization")
     return phrase in _PRONOUNS or speaker is not None or \
         _resolve_nominal(text[span[0]:span[1]], span[0], table) is not None
