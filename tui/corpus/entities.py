@@ -395,8 +395,13 @@ def _settle_unknowns(raw: list[Mention]) -> None:
             mention.kind = "person"
         elif mention.kind in ("place", "organization") and len(words) == 1 and words[0] in full_surnames:
             mention.kind = "person"
+    # A lone word that said something ("Apple said", "says Michael") is a person only when the
+    # article gives a full name ending with it, or a title ("Mr Blair").
     for mention in raw:
-        if mention.kind == "unknown" and len(fold(mention.text).split()) > 1:
+        words = fold(mention.text).split()
+        if mention.kind == "person" and len(words) == 1 and not mention.role and words[0] not in full_surnames:
+            mention.kind = "unknown"
+        if mention.kind == "unknown" and len(words) > 1:
             mention.kind = "dropped"  # type: ignore[assignment]
     raw[:] = [m for m in raw if m.kind != "dropped"]
 

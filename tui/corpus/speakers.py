@@ -421,6 +421,10 @@ def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
     words = phrase.split()
     if len(words) == 2 and words[0] in _DETERMINERS and words[-1] in _COLLECTIVE:
         return True
+    original = text[span[0]:span[1]].split()
+    if 1 <= len(original) <= 3 and all(w[:1].isupper() for w in original) and words[0] not in _SELF \
+            and table.entity_at(*span) is None:
+        return True  # a name the entity rules left open: "Apple said", "Officials said"
     speaker = table.entity_at(*span, kind="person") or table.entity_at(*span, kind="organization")
     return phrase in _PRONOUNS or speaker is not None or \
         _resolve_nominal(text[span[0]:span[1]], span[0], table) is not None
