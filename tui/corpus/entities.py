@@ -315,12 +315,32 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
     if _is_title(words[-1]) or fold(words[0]) in places():
         return None  # "Yellowhead MP" is a role; "Surrey Council" without a cue is not a person
     before = tokens[i - 1].text.lower() if i > 0 and tokens[i].start - tokens[i - 1].end == 1 else ""
+    if 2 <= len(words) <= 3 and _role_follows(text, tokens, j):
+        return "person"  # "Hiram Macharia, marketing executive at LG Electronics"
     if after in reporting_verbs() or before in reporting_verbs():
         if len(words) == 1 and after and _opens_sentence(text, tokens[i].start):
             return "unknown"  # type: ignore[return-value]  # "Protesters said": a plural noun opening a sentence
         return "person" if len(words) <= 4 else None
     # Unknown names stay candidates: they become people if the article names them as one elsewhere.
     return "unknown" if len(words) <= 3 else None  # type: ignore[return-value]
+
+
+def _role_follows(text: str, tokens: list[Token], j: int) -> bool:
+    """A comma, then a role within a few words: the appositive that introduces a person."""
+    if j >= len(tokens) or not text.startswith(", ", tokens[j - 1].end):
+        return False
+    for token in tokens[j:j + 4]:
+        if token.text.lower() in _APPOSITIVE_ROLES:
+            return True
+    return False
+
+
+# Role nouns that follow a new person's name after a comma ("Jane Roe, a spokeswoman for ...").
+_APPOSITIVE_ROLES = frozenset("spokesman spokeswoman spokesperson executive director president chair chairman "
+                              "chairwoman founder co-founder ceo cfo professor lecturer researcher scientist "
+                              "economist analyst strategist lawyer attorney manager minister secretary senator "
+                              "mayor councillor councilor leader head chief officer official member resident "
+                              "owner partner author editor reporter coach player who whose".split())
 
 
 def _opens_sentence(text: str, offset: int) -> bool:

@@ -200,6 +200,10 @@ def _subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[S
     if not phrase or len(phrase) > _MAX_SUBJECT_WORDS:
         return None
     span = (phrase[0].start, phrase[-1].end)
+    if any(w.lower in title_words() for w in phrase):  # "Jane Roe, chief executive of Acme, said"
+        named = _name_before_appositive(text, items[:len(items) - len(phrase)], table)
+        if named is not None:
+            return named
     if _speaker_like(text, span, phrase, table):
         return span, text[span[0]:span[1]]
     return _name_before_appositive(text, items[:len(items) - len(phrase)], table)
