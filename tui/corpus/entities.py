@@ -73,6 +73,7 @@ class EntityTable:
     text: str = ""
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    quoted: list[Span] = field(default_factory=list)  # quotation spans, sorted, once quotes are found
     _starts: list[int] = field(default_factory=list)
     _by_key: dict[str, Entity] = field(default_factory=dict)
 
@@ -112,6 +113,10 @@ class EntityTable:
             entity = self.by_key(mention.key)
             if mention.kind == "person" and mention.end <= offset and entity is not None:
                 yield mention, entity
+
+    def in_quote(self, offset: int) -> bool:
+        k = bisect_left(self.quoted, (offset, 1 << 62)) - 1
+        return k >= 0 and self.quoted[k][0] <= offset < self.quoted[k][1]
 
     def mentions_before(self, offset: int, within: int) -> list[Mention]:
         """Mentions that start in the `within` characters before `offset`, in text order."""

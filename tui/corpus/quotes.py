@@ -66,6 +66,7 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
 
 def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Quote]:
     segments = quoted_segments(text, paragraphs)
+    table.quoted = [(s.start, s.end) for s in segments]
     sentences = sentence_spans(text, paragraphs, [(s.start, s.end) for s in segments])
     for index, segment in enumerate(segments):
         _attribute(text, paragraphs, segments, index, table)

@@ -18,7 +18,7 @@ from .models import Entity, Span
 # Abbreviations keep their full stops ("Rep.", "U.S.") so that they do not end a sentence.
 _WORD = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Insp|Supt|Det|Const|Cst)\.(?=\s)"
-    r"|(?:[^\W_]\.){2,}|[^\W_]+(?:['\u2019.\-][^\W_]+)*|[,;:!?()\u2014\u2013]|\."
+    r"|(?:[^\W_]\.){2,}|[A-Z]\.(?= [A-Z])|[^\W_]+(?:['\u2019.\-][^\W_]+)*|[,;:!?()\u2014\u2013]|\."
 )
 _PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 _SELF = frozenset({"i", "we", "they", "it"})
@@ -322,7 +322,8 @@ def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
     for mention, entity in table.people_before(offset, within=_PRONOUN_REACH):
         if mention.start <= spoke_at:
             break
-        if entity.gender in (gender, None) and _is_subject(table.text, mention.start):
+        if entity.gender in (gender, None) and not table.in_quote(mention.start) \
+                and _is_subject(table.text, mention.start):
             return entity
     if speaker is not None:
         return speaker
