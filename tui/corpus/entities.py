@@ -220,10 +220,15 @@ def _connects(text: str, tokens: list[Token], i: int, j: int) -> bool:
     return any(w in org_cues() for w in around)
 
 
+def _names_before(word: str) -> bool:
+    """A first name or a title: what comes after it is a name even if it is also a month."""
+    return fold(word) in first_name_gender() or _is_title(word)
+
+
 def _joined(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end:right.start]
-    if gap == ". " and len(left.text) == 1 and left.text.isupper():
-        return True  # a middle initial: "George W. Bush"
+    if gap == ". " and (len(left.text) == 1 and left.text.isupper() or left.text + "." in title_words()):
+        return True  # a middle initial, "George W. Bush", or an abbreviated title, "Ms. May"
     return gap in (" ", "-") and not _POSSESSIVE.search(left.text)
 
 
@@ -232,8 +237,9 @@ def _classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[
     # Words capitalised only because they open a sentence, and days and months, are not names.
     while i < j and (fold(tokens[i].text) in common_words() or tokens[i].text in _CONNECTORS):
         i += 1
-    while j > i and (fold(tokens[j - 1].text) in common_words() or tokens[j - 1].text in _CONNECTORS):
-        j -= 1
+    while j > i and (fold(tokens[j - 1].text) in common_words() or tokens[j - 1].text in _CONNECTORS) \
+            and not (j - 1 > i and _names_before(tokens[j - 2].text)):
+        j -= 1  # but "Theresa May" and "Ms. May" keep their month
     if i >= j:
         return []
     split = _title_split(tokens, i, j)
@@ -266,7 +272,9 @@ def _title_split(tokens: list[Token], i: int, j: int) -> int:
 
 
 def _is_title(word: str) -> bool:
-    return word in title_words() or word.rstrip(".") in title_words() or word.lower() in title_words()
+    if word in title_words() or word.rstrip(".") in title_words() or word.lower() in title_words():
+        return True
+    return word.endswith("s") and len(word) > 2 and word[:-1] in title_words()  # "MPs", "Senators"
 
 
 def _role_entities(text: str, tokens: list[Token], i: int, split: int) -> list[Mention]:
