@@ -52,19 +52,17 @@ class Attribution:
         return replace(self, carried_over=True)
 
 
-@dataclass(frozen=True)
 class Word:
-    start: int
-    end: int
-    text: str
+    """A word or punctuation mark of a sentence, with its lower case worked out once."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "lower")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text, self.lower = start, end, text, text.lower()
 
 
 def words(text: str, start: int, end: int) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    return [Word(*m.span(), m.group()) for m in _WORD.finditer(text, start, end)]
 
 
 @cache
