@@ -77,7 +77,23 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     found.extend(_reported_speech(text, sentences, [q for q, _ in found], table))
     found.sort(key=lambda pair: pair[0].start)
     _resolve_all(text, found, table)
+    _continue_reported_speakers(paragraphs, found)
     return _without_overlaps([quote for quote, _ in found])
+
+
+def _continue_reported_speakers(paragraphs: list[Span], found: list[tuple[Quote, Attribution | None]]) -> None:
+    """`Chapman says that's not what the union sees.` then a paragraph that is all quotation:
+    the quotation is Chapman's, as it would be after a quotation of his."""
+    starts = [start for start, _ in paragraphs]
+    last_speaker: dict[int, Quote] = {}
+    for quote, attribution in found:
+        paragraph = bisect_right(starts, quote.start) - 1
+        if quote.speaker is None and attribution is None and quote.kind == "direct" \
+                and quote.start == starts[paragraph] and paragraph - 1 in last_speaker:
+            source = last_speaker[paragraph - 1]
+            quote.speaker, quote.speaker_id = source.speaker, source.speaker_id
+        if quote.speaker is not None:
+            last_speaker[paragraph] = quote
 
 
 def _attribute(text: str, paragraphs: list[Span], segments: list[Segment], index: int, table: EntityTable) -> None:

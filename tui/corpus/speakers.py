@@ -81,8 +81,14 @@ def _is_cue(items: list[Word], k: int) -> bool:
     word = items[k].lower
     if word not in reporting_verbs() or word.endswith("ing"):
         return False
-    if word in _NOUN_FORMS or (k > 0 and items[k - 1].lower in _DETERMINERS):
+    if k > 0 and items[k - 1].lower in _DETERMINERS:
         return False
+    if word in _NOUN_FORMS:  # "Sinclair states." and "he remarks:" but not "a state news agency"
+        if k == 0:
+            return False
+        before = items[k - 1]
+        return before.lower in _PRONOUNS or before.lower in _SELF or \
+            k + 1 < len(items) and items[k + 1].text in _PUNCTUATION and before.text[:1].isupper()
     return not (k > 0 and items[k - 1].lower == "to")
 
 
