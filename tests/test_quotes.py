@@ -123,3 +123,20 @@ def test_quotes_never_overlap_and_offsets_hold():
     assert all(q.end <= nxt for q, nxt in zip(article.quotes, ends))
     for quote in article.quotes:
         assert article.text[quote.start:quote.end] == quote.text
+
+
+def test_quotation_paragraph_after_reported_speech_continues_that_speaker():
+    article = parse('Union leader Terry Chapman says that is not what paramedics are seeing.',
+                    '"We are stretched thinner every single week, and the public deserves better."')
+    assert [(q.kind, q.speaker) for q in article.quotes] == [("indirect", "Terry Chapman"), ("direct", "Terry Chapman")]
+
+
+def test_name_in_apposition_before_the_cue():
+    article = parse('"Costs will fall," Hiram Macharia, marketing executive at Volta Electronics, said.')
+    assert article.quotes[0].speaker == "Hiram Macharia"
+    assert any(e.name == "Hiram Macharia" and e.kind == "person" for e in article.entities)
+
+
+def test_abbreviated_title_and_month_like_surname():
+    article = parse('Prime Minister Theresa May spoke to MPs.', '"We will deliver," Ms. May said.')
+    assert article.quotes[0].speaker == "Theresa May"

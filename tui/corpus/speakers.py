@@ -192,7 +192,7 @@ def _clause_start(items: list[Word], k: int) -> int | None:
 
 def _subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
     """The speaker phrase right before a cue: back to a comma or the sentence start."""
-    while items and items[-1].lower in _ADVERBS:
+    while items and items[-1].lower in _ADVERBS and items[-1].text.islower():  # not "Ms. May"
         items = items[:-1]
     if items and items[-1].text == ",":  # "the spokeswoman, Lena Ortiz, said"
         items = items[:-1]
