@@ -37,6 +37,14 @@ _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male",
                      "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
                      "dame": "female", "lady": "female", "queen": "female", "princess": "female",
                      "spokesman": "male", "spokeswoman": "female", "chairman": "male", "chairwoman": "female"}
+# The last word of a name that makes it an event or a document, or a place.
+_EVENT_WORDS = frozenset("Cup Open Championship Championships Invitational Classic Games Tournament Trophy "
+                         "Series Award Awards Prize Agreement Accord Act Bill Treaty Period Rising Initiative "
+                         "Strategy Plan Report Festival Conference Summit Day Week Month Year War".split())
+_PLACE_WORDS = frozenset("Highway Square Station Railway Park Street Avenue Road Bridge Airport Beach Heights "
+                         "Valley County Memorial Island Islands Lake River Mountain Mountains Bay Harbour Harbor "
+                         "Hill Hills Pines Nation Province Region District Township Village Peninsula Coast "
+                         "Canyon Falls Gardens Stadium Arena Centre Center Hall Plaza".split())
 _LONGEST_MENTION = 200  # characters: no name runs longer, so overlap look-ups scan back this far
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
@@ -251,6 +259,8 @@ def _classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[
     if i >= j:
         return mentions
     name_tokens = tokens[i:j]
+    if text.startswith("/", name_tokens[-1].end):
+        return mentions  # a photo credit, "(Adrian Wyld/The Canadian Press)", names no one in the story
     role = _role_before(text, tokens, i) if not role_tokens else _text(text, role_tokens)
     kind = _kind_of(text, tokens, i, j, bool(role))
     if kind is None:
@@ -310,6 +320,13 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
     folded = fold(name)
     if name in known_organizations() or any(w in org_cues() for w in words):
         return "organization"
+    last = words[-1]
+    if last in _EVENT_WORDS or any(any(c.isdigit() for c in w) for w in words[1:]):
+        return None  # "Ryder Cup", "Paris Agreement", "Bill C-48": neither person nor place
+    if len(words) >= 2 and last in _PLACE_WORDS:
+        return "place"  # "Fraser Highway", "Jasper National Park", "Clark County"
+    if len(words) >= 2 and last in demonym_adjectives():
+        return None  # "North Korean", "Native American": adjectives
     if has_role and not in_role:
         return "person"
     if len(words) == 1 and words[0] in demonym_plurals() and words[0] not in demonym_adjectives():
