@@ -140,3 +140,12 @@ def test_name_in_apposition_before_the_cue():
 def test_abbreviated_title_and_month_like_surname():
     article = parse('Prime Minister Theresa May spoke to MPs.', '"We will deliver," Ms. May said.')
     assert article.quotes[0].speaker == "Theresa May"
+
+
+def test_name_particles_and_organisation_prefixes():
+    article = parse('Ursula von der Leyen met Savanna Digital Ltd on Monday.',
+                    '"We will invest," Savanna Digital said in a statement.')
+    names = {(e.kind, e.name) for e in article.entities}
+    assert ("person", "Ursula von der Leyen") in names
+    assert ("organization", "Savanna Digital Ltd") in names and ("person", "Savanna Digital") not in names
+    assert article.quotes[0].speaker == "Savanna Digital Ltd"

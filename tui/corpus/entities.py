@@ -30,7 +30,7 @@ TOKEN = re.compile(r"[^\W_]+(?:[&'\u2019.\-][^\W_]+)*")
 _LOWER_PREFIX = re.compile(r"^[a-z]+-(?=[A-Z])")  # "post-EU", "anti-Putin": the name is the second part
 _NAME_PARTICLES = frozenset({"de", "du", "la", "le", "von", "van", "der", "den", "da", "dos", "al", "bin", "y", "di"})
 # Inside organisation names only: "Bank of England", "Centre for Disease Control", "Harbour & Bean".
-_ORG_CONNECTORS = frozenset({"of", "for", "and", "&", "the", "on"})
+_ORG_CONNECTORS = frozenset({"of", "for", "and", "&", "the"})
 _CONNECTORS = _NAME_PARTICLES | _ORG_CONNECTORS
 _PLACE_NOUNS = frozenset({"department", "province", "region", "county", "state", "district", "city", "town", "village", "oblast", "prefecture", "canton", "municipality"})
 _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male",
@@ -206,8 +206,8 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         while j < len(tokens) and _joined(text, tokens[j - 1], tokens[j]):
             if tokens[j].capitalised:
                 j += 1
-            elif _connects(text, tokens, i, j):
-                j += 2
+            elif _connected(text, tokens, i, j):
+                j += _connected(text, tokens, i, j)
             else:
                 break
         runs.append((i, j))
@@ -215,22 +215,27 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-def _connects(text: str, tokens: list[Token], i: int, j: int) -> bool:
-    """A lowercase particle inside a name: always for "de"/"von", in organisation names for "of"/"and"."""
-    word = tokens[j].text
-    if word not in _CONNECTORS or j + 1 >= len(tokens) or not tokens[j + 1].capitalised:
-        return False
-    if not _joined(text, tokens[j], tokens[j + 1]):
-        return False
-    if word in _NAME_PARTICLES:
-        return True
-    around = [t.text for t in tokens[i:j]] + [tokens[j + 1].text]
-    return any(w in org_cues() for w in around)
+def _connected(text: str, tokens: list[Token], i: int, j: int) -> int:
+    """How many tokens lowercase particles carry the name on by ("von der Leyen": 3), or 0.
+
+    Particles of personal names ("de", "von der") always join; "of" and "and" only inside an
+    organisation's name ("Bank of England").
+    """
+    k = j
+    while k < len(tokens) and k - j < 3 and tokens[k].text in _CONNECTORS and _joined(text, tokens[k - 1], tokens[k]):
+        k += 1
+    if k == j or k >= len(tokens) or not tokens[k].capitalised or not _joined(text, tokens[k - 1], tokens[k]):
+        return 0
+    particles = {t.text for t in tokens[j:k]}
+    if particles <= _NAME_PARTICLES:
+        return k + 1 - j
+    around = [t.text for t in tokens[i:j]] + [tokens[k].text]
+    return k + 1 - j if any(w in org_cues() for w in around) else 0
 
 
 def _names_before(word: str) -> bool:
     """A first name or a title: what comes after it is a name even if it is also a month."""
-    return fold(word) in first_name_gender() or _is_title(word)
+    return word[:1].isupper() and (fold(word) in first_name_gender() or _is_title(word))
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
@@ -318,8 +323,10 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
     words[-1] = words[-1][: len(words[-1]) - _possessive_length(words[-1])] or words[-1]
     name = " ".join(words)
     folded = fold(name)
-    if name in known_organizations() or any(w in org_cues() for w in words):
+    if name in known_organizations():
         return "organization"
+    if any(w in org_cues() for w in words):
+        return "organization" if len(words) > 1 else None  # "Commission" alone names no one body
     last = words[-1]
     if last in _EVENT_WORDS or any(any(c.isdigit() for c in w) for w in words[1:]):
         return None  # "Ryder Cup", "Paris Agreement", "Bill C-48": neither person nor place
@@ -416,7 +423,7 @@ def _cluster(text: str, raw: list[Mention]) -> EntityTable:
                 same_surname.append((words, key))
             mention.kind = "person"
         else:
-            key = f"{mention.kind}:{_slug(mention.text)}"
+            key = _org_key(mention, by_key)
         mention.key = key
         entity = by_key.get(key)
         if entity is None:
@@ -431,12 +438,26 @@ def _cluster(text: str, raw: list[Mention]) -> EntityTable:
     return table
 
 
+def _org_key(mention: Mention, known: dict[str, Entity]) -> str:
+    """"Savanna Digital" is "Savanna Digital Ltd" when the article names both."""
+    key = f"{mention.kind}:{_slug(mention.text)}"
+    if mention.kind == "organization" and key not in known:
+        longer = next((k for k, e in known.items() if e.kind == "organization" and e.name.startswith(mention.text + " ")), None)
+        if longer is not None:
+            return longer
+    return key
+
+
 def _settle_unknowns(raw: list[Mention]) -> None:
     """Names seen once as a person make their other mentions people too.
 
     "Sevaun Palvetzian" (an unknown first name) is a person because "Palvetzian said" is; "Green"
     is Damon Green, not a place, in an article that names him.
     """
+    org_names = [m.text for m in raw if m.kind == "organization"]
+    for mention in raw:
+        if mention.kind in ("person", "unknown") and any(o.startswith(mention.text + " ") for o in org_names):
+            mention.kind = "organization"
     surnames = {fold(m.text).split()[-1] for m in raw if m.kind == "person"}
     full_surnames = {fold(m.text).split()[-1] for m in raw if m.kind == "person" and " " in m.text}
     for mention in raw:
