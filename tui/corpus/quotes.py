@@ -133,14 +133,25 @@ _AFTER_ANY_END = 1 << 62  # sorts after any end offset, for bisecting (start, en
 
 
 def _share_within_paragraph(segments: list[Segment]) -> None:
-    """`"A," she said. "B."`: a segment with no attribution of its own takes its paragraph's."""
-    first: dict[int, Attribution] = {}
-    for segment in segments:
+    """`"A," she said. "B."`: a segment with no attribution of its own takes the nearest earlier one
+    in its paragraph, else the first later one (`"A." ... "B," she said.`)."""
+    latest: Attribution | None = None
+    for index, segment in enumerate(segments):
+        if index and segments[index - 1].paragraph != segment.paragraph:
+            latest = None
         if segment.attribution is not None:
-            first.setdefault(segment.paragraph, segment.attribution)
-    for segment in segments:
-        if segment.attribution is None and segment.paragraph in first:
-            segment.attribution = first[segment.paragraph]
+            latest = segment.attribution
+        elif latest is not None:
+            segment.attribution = latest
+    following: Attribution | None = None
+    for index in range(len(segments) - 1, -1, -1):
+        segment = segments[index]
+        if index + 1 < len(segments) and segments[index + 1].paragraph != segment.paragraph:
+            following = None
+        if segment.attribution is not None:
+            following = segment.attribution
+        elif following is not None:
+            segment.attribution = following
 
 
 def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: list[Segment]) -> None:
