@@ -347,7 +347,9 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
         return "place"
     if len(words) >= 2 and fold(words[0]) in first_name_gender():
         return "person"
-    if any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() for w in words):
+    if _is_title(words[-1]) and all(_is_title(w) or w.isupper() for w in words):
+        return None  # "CEO", "MLA": a role on its own
+    if any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and not _is_title(w) for w in words):
         return "organization"  # "RCMP", "Burnaby RCMP", "LG Electronics"
     if _is_title(words[-1]) or fold(words[0]) in places():
         return None  # "Yellowhead MP" is a role; "Surrey Council" without a cue is not a person
@@ -416,6 +418,8 @@ def _cluster(text: str, raw: list[Mention]) -> EntityTable:
         if mention.kind in ("person", "unknown"):
             same_surname = people.setdefault(words[-1], [])
             key = next((k for w, k in same_surname if _same_person(words, w)), None)
+            if key is None and len(words) == 1 and words[0] in first_name_gender():
+                key = _by_first_name(words[0], people)  # "says Michael" after "Michael Greenspan"
             if key is None and mention.kind == "unknown":
                 continue
             if key is None:
@@ -446,6 +450,11 @@ def _org_key(mention: Mention, known: dict[str, Entity]) -> str:
         if longer is not None:
             return longer
     return key
+
+
+def _by_first_name(first: str, people: dict[str, list[tuple[list[str], str]]]) -> str | None:
+    keys = {k for known in people.values() for w, k in known if len(w) > 1 and w[0] == first}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _settle_unknowns(raw: list[Mention]) -> None:
