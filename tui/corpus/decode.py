@@ -14,6 +14,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # Bytes that never occur in text: C0 controls other than tab, newlines, form feed and escape.
 _BINARY_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1B)) | frozenset(range(0x1C, 0x20))
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _BINARY_BYTES)
 
 
 @dataclass(frozen=True)
@@ -76,5 +77,6 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte in _BINARY_BYTES)
+    # Deleting every byte but the suspect ones counts them in C, not a Python loop.
+    controls = len(sample.translate(None, _TEXT_BYTES))
     return controls > max(8, len(sample) // 100)
