@@ -18,7 +18,7 @@ from .models import Entity, Span
 # Abbreviations keep their full stops ("Rep.", "U.S.") so that they do not end a sentence.
 _WORD = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Insp|Supt|Det|Const|Cst)\.(?=\s)"
-    r"|(?:[^\W_]\.){2,}|[A-Z]\.(?= [A-Z])|[^\W_]+(?:['\u2019.\-][^\W_]+)*|[,;:!?()\u2014\u2013]|\."
+    r"|(?:[^\W_]\.){2,}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.|[^\W_]+(?:['\u2019.\-][^\W_]+)*|[,;:!?()\u2014\u2013]|\."
 )
 _PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 _SELF = frozenset({"i", "we", "they", "it"})
@@ -32,6 +32,9 @@ _STOPS = frozenset({"to", "in", "on", "at", "during", "after", "before", "while"
 _OBJECT_VERBS = frozenset({"tell", "inform", "warn", "assure", "remind", "urge", "ask", "promise"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 _MAX_SUBJECT_WORDS = 9
+# Words that open a clause before its subject: "When Clinton said", "But Peskov said".
+_OPENERS = frozenset("when but and then so yet also still meanwhile however later earlier now today yesterday "
+                     "as while after before since if because though although".split())
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
                         "recently earlier later previously again also".split())
 _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
@@ -194,6 +197,9 @@ def _subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[S
     """The speaker phrase right before a cue: back to a comma or the sentence start."""
     while items and items[-1].lower in _ADVERBS and items[-1].text.islower():  # not "Ms. May"
         items = items[:-1]
+    if items and items[-1].text == ")" and "(" in [w.text for w in items]:
+        opening = max(k for k, w in enumerate(items) if w.text == "(")
+        items = items[:opening]  # "Rep. John Mica (R-Fla.) said"
     if items and items[-1].text == ",":  # "the spokeswoman, Lena Ortiz, said"
         items = items[:-1]
     phrase: list[Word] = []
@@ -201,6 +207,8 @@ def _subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[S
         if word.text in (",", ":", "(", ")", "\u2014", "\u2013") or word.lower in ("that", "and", "but"):
             break
         phrase.insert(0, word)
+    while len(phrase) > 1 and phrase[0].lower in _OPENERS:
+        phrase = phrase[1:]  # "When Clinton said", "But Peskov said"
     if not phrase or len(phrase) > _MAX_SUBJECT_WORDS:
         return None
     span = (phrase[0].start, phrase[-1].end)
