@@ -215,7 +215,7 @@ def _reported_speech(text: str, sentences: list[Span], quotes: list[Quote],
     taken = sorted((q.start, q.end) for q in quotes)
     for start, end in sentences:
         k = bisect_right(taken, (end, 0))
-        if k and taken[k - 1][1] > start or _MARK.search(text, start, end):
+        if k and taken[k - 1][1] > start:
             continue
         clause = reported_clause(text, start, end, table)
         if clause is None:

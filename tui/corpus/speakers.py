@@ -416,17 +416,18 @@ def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple
 
 
 def _clause_before_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
-    commas = [k for k, w in enumerate(items) if w.text == ","]
-    if not commas:
-        return None
-    k = commas[-1]
-    tail = items[k + 1:]
-    if len(tail) > 8 or k < 4:
-        return None
-    attribution = find_attribution_after(text, items[k].start, items[-1].end, table)
-    if attribution is None or not _resolvable(text, attribution.speaker_span, table):
-        return None
-    return (items[0].start, items[k - 1].end), attribution
+    """`CLAUSE, officials said.` and `CLAUSE, officials said, as rescuers dug.`"""
+    for k, word in enumerate(items):
+        if word.text != "," or k < 4:
+            continue
+        after = items[k + 1:k + 10]
+        stop = next((n for n, w in enumerate(after) if w.text in (",", ".", ";")), len(after))
+        if stop == len(after) and k + 10 < len(items):
+            continue  # the attribution must end at a comma or the sentence's end
+        attribution = find_attribution_after(text, word.start, after[stop - 1].end if stop else word.end, table)
+        if attribution is not None and _resolvable(text, attribution.speaker_span, table):
+            return (items[0].start, items[k - 1].end), attribution
+    return None
 
 
 def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
@@ -436,8 +437,8 @@ def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
         return False
     phrase = text[span[0]:span[1]].lower()
     words = phrase.split()
-    if len(words) == 2 and words[0] in _DETERMINERS and words[-1] in _COLLECTIVE:
-        return True
+    if len(words) == 2 and words[0] in _DETERMINERS and (words[-1] in _COLLECTIVE or words[-1] in title_words()):
+        return True  # "the ministry", "his father"
     original = text[span[0]:span[1]].split()
     if 1 <= len(original) <= 3 and all(w[:1].isupper() for w in original) and words[0] not in _SELF \
             and table.entity_at(*span) is None:
