@@ -69,14 +69,17 @@ def words(text: str, start: int, end: int) -> list[Word]:
 
 
 @cache
-def _cue_pattern() -> re.Pattern[str]:
-    forms = sorted(reporting_verbs(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(forms) + r"|according)\b")
+def _cue_forms() -> frozenset[str]:
+    return frozenset(reporting_verbs()) | {"according"}
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+")
 
 
 def _any_cue(text: str, start: int, end: int) -> bool:
-    """A cheap look for any reporting verb before a sentence is cut into words."""
-    return _cue_pattern().search(text, start, end) is not None
+    """A cheap look for any reporting verb before a sentence is cut into words: a set test on
+    its lowercase words costs less than one pattern of two hundred alternatives."""
+    return not _cue_forms().isdisjoint(_LOWER_WORDS.findall(text, start, end))
 
 
 def _is_cue(items: list[Word], k: int) -> bool:
