@@ -22,7 +22,7 @@ _WORD = re.compile(
 )
 _PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 _SELF = frozenset({"i", "we", "they", "it"})
-_ADVERBS = frozenset({"also", "later", "then", "again", "further", "previously", "recently", "earlier", "once",
+_ADVERBS = frozenset({"was", "is", "were", "also", "later", "then", "again", "further", "previously", "recently", "earlier", "once",
                       "has", "had", "have", "would", "will", "could", "may", "might", "had", "reportedly",
                       "repeatedly", "often", "publicly", "privately", "simply", "just", "even", "still"})
 _STOPS = frozenset({"to", "in", "on", "at", "during", "after", "before", "while", "when", "as", "from", "for",
@@ -103,7 +103,7 @@ def _is_cue(items: list[Word], k: int) -> bool:
 _NOUN_FORMS = frozenset("state states report reports claim claims answer answers comment comments post posts "
                         "tweet tweets note notes point points charge charges demand demands promise promises "
                         "estimate estimates reply replies remark remarks counter counters vow vows stress "
-                        "joke jokes quip quips shout shouts continue continues caution cautions begin".split())
+                        "joke jokes quip quips shout shouts continue continues caution cautions begin quote quotes".split())
 
 
 def _first_sentence(items: list[Word]) -> list[Word]:
@@ -212,6 +212,10 @@ def _subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[S
         phrase.insert(0, word)
     while len(phrase) > 1 and phrase[0].lower in _OPENERS:
         phrase = phrase[1:]  # "When Clinton said", "But Peskov said"
+    if phrase and phrase[0].lower in ("who", "whose", "which"):  # "a citizen, whose name is redacted, wrote"
+        before = items[:len(items) - len(phrase)]
+        if before and before[-1].text == ",":
+            return _subject_before(text, before[:-1], table)
     if not phrase or len(phrase) > _MAX_SUBJECT_WORDS:
         return None
     span = (phrase[0].start, phrase[-1].end)
@@ -291,7 +295,15 @@ def _speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable)
         return False
     if phrase[0].lower in _DETERMINERS and (head in title_words() or head in _COLLECTIVE):
         return True
+    if phrase[0].lower in _DETERMINERS | {"one", "another"} and len(phrase) <= 6 and head.isalpha() \
+            and not any(w.lower in _DETERMINERS for w in phrase[1:]):
+        return True  # "the father", "a citizen", "one veteran of the projects": someone unnamed
+    if len(phrase) == 1 and _HYPHEN_NAME.match(phrase[0].text):
+        return True  # "al-Shabaab"
     return all(w.text[:1].isupper() for w in phrase) and len(phrase) <= 4
+
+
+_HYPHEN_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")
 
 
 _COLLECTIVE = frozenset({"ministry", "government", "company", "agency", "police", "department", "council",
