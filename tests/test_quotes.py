@@ -149,3 +149,9 @@ def test_name_particles_and_organisation_prefixes():
     assert ("person", "Ursula von der Leyen") in names
     assert ("organization", "Savanna Digital Ltd") in names and ("person", "Savanna Digital") not in names
     assert article.quotes[0].speaker == "Savanna Digital Ltd"
+
+
+def test_unnamed_speakers_keep_their_phrase():
+    article = parse('"It was too late," a neighbour, whose name was withheld, told reporters.',
+                    '"He is gone," the father said.')
+    assert [q.speaker for q in article.quotes] == ["a neighbour", "the father"]
