@@ -368,8 +368,9 @@ def _role_follows(text: str, tokens: list[Token], j: int) -> bool:
     """A comma, then a role within a few words: the appositive that introduces a person."""
     if j >= len(tokens) or not text.startswith(", ", tokens[j - 1].end):
         return False
-    for token in tokens[j:j + 4]:
-        if token.text.lower() in _APPOSITIVE_ROLES:
+    for token in tokens[j:j + 5]:
+        word = token.text.lower()
+        if word in _APPOSITIVE_ROLES or (word in title_words() and not token.capitalised):
             return True
     return False
 

@@ -119,6 +119,9 @@ def _kind_and_span(text: str, paragraphs: list[Span], sentences: list[Span], seg
     if attribution is not None and attribution.clause_start is not None \
             and attribution.clause_start <= segment.start and attribution.cue_span[1] <= segment.start:
         return "partial", (attribution.clause_start, segment.end)
+    if attribution is not None and attribution.cue_span[0] >= segment.end and len(lead.split()) >= 2:
+        # `Her time has been "life-changing," she said.`: the reported clause opens the sentence.
+        return "partial", (sentence_start, segment.end)
     return "partial", None
 
 

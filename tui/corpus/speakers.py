@@ -18,7 +18,7 @@ from .models import Entity, Span
 # Abbreviations keep their full stops ("Rep.", "U.S.") so that they do not end a sentence.
 _WORD = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Insp|Supt|Det|Const|Cst)\.(?=\s)"
-    r"|(?:[^\W_]\.){2,}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.|[^\W_]+(?:['\u2019.\-][^\W_]+)*|[,;:!?()\u2014\u2013]|\."
+    r"|(?:[^\W_]\.){2,}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.|[^\W_]+(?:['\u2019.\-][^\W_]+)*|-{2,}|[,;:!?()\u2014\u2013]|\."
 )
 _PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 _SELF = frozenset({"i", "we", "they", "it"})
@@ -207,7 +207,7 @@ def _subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[S
         items = items[:-1]
     phrase: list[Word] = []
     for word in reversed(items):
-        if word.text in (",", ":", "(", ")", "\u2014", "\u2013") or word.lower in ("that", "and", "but"):
+        if word.text in _PUNCTUATION or word.lower in ("that", "and", "but"):
             break
         phrase.insert(0, word)
     while len(phrase) > 1 and phrase[0].lower in _OPENERS:
@@ -281,7 +281,7 @@ def _person_before_punctuation(items: list[Word], k: int, table: EntityTable) ->
     return people[0].start, people[0].end
 
 
-_PUNCTUATION = frozenset({",", ":", ".", ";", "(", ")", "!", "?", "\u2014", "\u2013"})
+_PUNCTUATION = frozenset({",", ":", ".", ";", "(", ")", "!", "?", "\u2014", "\u2013", "--", "---"})
 
 
 def _speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) -> bool:
@@ -306,7 +306,12 @@ def _speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable)
 _HYPHEN_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")
 
 
-_COLLECTIVE = frozenset({"ministry", "government", "company", "agency", "police", "department", "council",
+_QUANTIFIERS = frozenset({"some", "many", "several", "other", "most", "two", "three", "few"})
+_COLLECTIVE = frozenset({"residents", "critics", "users", "observers", "witnesses", "students", "parents",
+                         "doctors", "scientists", "economists", "investors", "traders", "activists",
+                         "protesters", "voters", "analysts", "officials", "authorities", "organizers",
+                         "organisers", "lawyers", "investigators", "rescuers", "locals", "families",
+                         "ministry", "government", "company", "agency", "police", "department", "council",
                          "statement", "report", "court", "office", "group", "organization", "organisation",
                          "firm", "bank", "party", "campaign", "committee", "commission", "union", "authority",
                          "kremlin", "army", "military", "embassy", "prosecutors", "officials", "researchers",
@@ -452,8 +457,11 @@ def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
         return False
     phrase = text[span[0]:span[1]].lower()
     words = phrase.split()
-    if len(words) == 2 and words[0] in _DETERMINERS and (words[-1] in _COLLECTIVE or words[-1] in title_words()):
-        return True  # "the ministry", "his father"
+    if len(words) == 2 and words[0] in _DETERMINERS | _QUANTIFIERS and \
+            (words[-1] in _COLLECTIVE or words[-1] in title_words()):
+        return True  # "the ministry", "his father", "some residents"
+    if len(words) == 1 and words[0] in _COLLECTIVE and words[0].endswith("s"):
+        return True  # "sources said", "officials say"
     original = text[span[0]:span[1]].split()
     if 1 <= len(original) <= 3 and all(w[:1].isupper() for w in original) and words[0] not in _SELF \
             and table.entity_at(*span) is None:
