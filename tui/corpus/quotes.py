@@ -178,9 +178,8 @@ def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: lis
 def _worth_keeping(text: str, segment: Segment) -> bool:
     """Partial quotes need a speaker or some length: "so-called 'experts'" is no quotation."""
     words = len(text[segment.start:segment.end].split())
-    if segment.kind == "partial" and segment.span is None and (words < 2 or segment.attribution is None
-                                                                and words < _MIN_PARTIAL_WORDS):
-        return False  # "sextortion", "the peace plan": a term or a title, not speech
+    if segment.kind == "partial" and (segment.attribution is None or segment.span is None and words < 2):
+        return False  # "sextortion", "the peace plan", a slogan nobody is said to have said
     return segment.attribution is not None or words >= _MIN_PARTIAL_WORDS
 
 

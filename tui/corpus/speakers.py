@@ -428,7 +428,7 @@ def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple
             rest = rest[1:] if rest and rest[0].lower not in _DETERMINERS else rest[2:]
         elif rest and (rest[0].lower in _STOPS or rest[0].text in (",", ":")):
             continue
-        if len(rest) < 4 or lemma not in _CLAUSE_VERBS:
+        if len(rest) < 4 or lemma not in _CLAUSE_VERBS or that is None and lemma in _THAT_VERBS:
             continue
         clause = (rest[0].start, items[-1].end)
         return clause, Attribution((items[k].start, items[k].end), subject[0], subject[1], clause[0])
@@ -471,6 +471,10 @@ def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
         _resolve_nominal(text[span[0]:span[1]], span[0], table) is not None
 
 
+# Verbs whose object is as often a thing as speech ("announced a plan", "denied the charge"):
+# reported speech only with "that".
+_THAT_VERBS = frozenset({"agree", "promise", "announce", "estimate", "deny", "confirm", "reveal", "predict",
+                         "report", "believe", "think", "indicate", "recall", "describe"})
 _CLAUSE_VERBS = frozenset({"say", "tell", "add", "note", "warn", "insist", "explain", "claim", "state", "argue",
                            "suggest", "acknowledge", "admit", "announce", "confirm", "declare", "emphasize",
                            "inform", "reveal", "stress", "predict", "promise", "maintain", "contend", "concede",
