@@ -155,3 +155,8 @@ def test_unnamed_speakers_keep_their_phrase():
     article = parse('"It was too late," a neighbour, whose name was withheld, told reporters.',
                     '"He is gone," the father said.')
     assert [q.speaker for q in article.quotes] == ["a neighbour", "the father"]
+
+
+def test_reported_speech_after_a_participle():
+    article = parse('Farmer Roy Graf protested the two bills, saying they would ruin the local economy.')
+    assert quoted(article) == [("they would ruin the local economy", "indirect", "Roy Graf", "saying")]

@@ -398,16 +398,45 @@ _COLLECTIVE_ORG = frozenset({"company", "firm", "agency", "organization", "organ
 
 
 def reported_clause(text: str, start: int, end: int, table: EntityTable) -> tuple[Span, Attribution] | None:
-    """Reported speech in one sentence: `X said (that) CLAUSE` or `CLAUSE, X said`."""
-    # The cue stands near the start (`X said ...`) or near the end (`..., X said.`): look there only.
-    if not _any_cue(text, start, end):
+    """Reported speech in one sentence: `X said (that) CLAUSE`, `CLAUSE, X said`, or
+    `X protested the bills, saying CLAUSE`."""
+    participle = _PARTICIPLE.search(text, start, end)
+    if not _any_cue(text, start, end) and participle is None:
         return None
     items = words(text, start, end)
     if items and items[-1].text in (".", "!", "?"):
         items = items[:-1]
     if len(items) < 5:
         return None
-    return _clause_after_cue(text, items, table) or _clause_before_cue(text, items, table)
+    found = _clause_after_cue(text, items, table) or _clause_before_cue(text, items, table)
+    if found is None and participle is not None:
+        found = _clause_after_participle(text, items, participle, table)
+    return found
+
+
+_PARTICIPLE = re.compile(r", (saying|adding|noting|arguing|explaining|insisting|warning|claiming)\b(?: that)?")
+
+
+def _clause_after_participle(text: str, items: list[Word], participle: re.Match[str],
+                             table: EntityTable) -> tuple[Span, Attribution] | None:
+    """The speaker of `, saying ...` is the sentence's subject: a name or pronoun opening it."""
+    rest = [w for w in items if w.start >= participle.end()]
+    if len(rest) < 4:
+        return None
+    subject = next((w for w in items[:3] if w.start < participle.start()), None)
+    if subject is None:
+        return None
+    if subject.lower in _PRONOUNS:
+        span = (subject.start, subject.end)
+    else:
+        people = [m for m in table.overlapping(items[0].start, items[min(4, len(items) - 1)].end)
+                  if m.kind in ("person", "organization") and m.start < participle.start()]
+        if not people:
+            return None
+        span = (people[0].start, people[0].end)
+    cue = participle.span(1)
+    clause = (rest[0].start, items[-1].end)
+    return clause, Attribution(cue, span, text[span[0]:span[1]], clause[0])
 
 
 def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
