@@ -256,6 +256,9 @@ def _classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[
     if i >= j:
         return []
     split = _title_split(tokens, i, j)
+    if split == i and j - i >= 3 and _opens_sentence(text, tokens[i].start) \
+            and fold(tokens[i].text) not in first_name_gender() and fold(tokens[i + 1].text) in first_name_gender():
+        split = i + 1  # "Farmer Roy Graf" opening a sentence: a role before the first name
     mentions: list[Mention] = []
     role_tokens = tokens[i:split]
     if split > i:
