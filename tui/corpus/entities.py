@@ -45,6 +45,8 @@ _PLACE_WORDS = frozenset("Highway Square Station Railway Park Street Avenue Road
                          "Valley County Memorial Island Islands Lake River Mountain Mountains Bay Harbour Harbor "
                          "Hill Hills Pines Nation Province Region District Township Village Peninsula Coast "
                          "Canyon Falls Gardens Stadium Arena Centre Center Hall Plaza".split())
+_MODIFIERS = frozenset("former then- acting interim deputy vice senior junior assistant associate late "
+                       "future current".split())
 _LONGEST_MENTION = 200  # characters: no name runs longer, so overlap look-ups scan back this far
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
@@ -313,8 +315,8 @@ def _role_before(text: str, tokens: list[Token], i: int) -> str:
     k = i
     while k > 0 and _joined(text, tokens[k - 1], tokens[k]) and tokens[k - 1].text in title_words():
         k -= 1
-    if k == i:
-        return ""
+    if all(t.text in _MODIFIERS for t in tokens[k:i]):
+        return ""  # "former Conservative ..." says nothing yet about who is named
     while k > 0 and _joined(text, tokens[k - 1], tokens[k]) and tokens[k - 1].capitalised \
             and fold(tokens[k - 1].text) not in common_words():
         k -= 1
@@ -337,6 +339,8 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
         return "place"  # "Fraser Highway", "Jasper National Park", "Clark County"
     if len(words) >= 2 and last in demonym_adjectives():
         return None  # "North Korean", "Native American": adjectives
+    if _is_title(words[-1]):
+        return None  # "Prime Minister" split as "Prime | Minister": a role, no name
     if has_role and not in_role:
         return "person"
     if len(words) == 1 and words[0] in demonym_plurals() and words[0] not in demonym_adjectives():
