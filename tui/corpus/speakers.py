@@ -172,9 +172,10 @@ def find_attribution_before(text: str, start: int, end: int, table: EntityTable)
         subject = _subject_before(text, items[:k], table)
         if subject is not None:
             return Attribution((items[k].start, items[k].end), subject[0], subject[1], clause)
-        after = _speaker_after(text, items, k, table)
-        if after is not None:
-            return after
+        if k == 0 or items[k - 1].text in _PUNCTUATION:  # `..., said the minister: "`, not `explained the numbers`
+            after = _speaker_after(text, items, k, table)
+            if after is not None:
+                return after
     return None
 
 
@@ -295,6 +296,8 @@ def _speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable)
         return False
     if phrase[0].lower in _DETERMINERS and (head in title_words() or head in _COLLECTIVE):
         return True
+    if len(phrase) == 2 and phrase[0].text[:1].isupper() and head in _COLLECTIVE:
+        return True  # "Surrey staff"
     if phrase[0].lower in _DETERMINERS | {"one", "another"} and len(phrase) <= 6 and head.isalpha() \
             and not any(w.lower in _DETERMINERS for w in phrase[1:]):
         return True  # "the father", "a citizen", "one veteran of the projects": someone unnamed
@@ -307,7 +310,7 @@ _HYPHEN_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")
 
 
 _QUANTIFIERS = frozenset({"some", "many", "several", "other", "most", "two", "three", "few"})
-_COLLECTIVE = frozenset({"residents", "critics", "users", "observers", "witnesses", "students", "parents",
+_COLLECTIVE = frozenset({"staff", "engineers", "workers", "employees", "members", "residents", "critics", "users", "observers", "witnesses", "students", "parents",
                          "doctors", "scientists", "economists", "investors", "traders", "activists",
                          "protesters", "voters", "analysts", "officials", "authorities", "organizers",
                          "organisers", "lawyers", "investigators", "rescuers", "locals", "families",
@@ -355,7 +358,7 @@ def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
         if mention.start <= spoke_at:
             break
         if entity.gender in (gender, None) and not table.in_quote(mention.start) \
-                and _is_subject(table.text, mention.start):
+                and _is_subject(table.text, mention.start, mention.end):
             return entity
     if speaker is not None:
         return speaker
@@ -365,14 +368,26 @@ def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
     return None
 
 
-def _is_subject(text: str, start: int) -> bool:
-    """A name that opens its sentence, perhaps after its role: "Union leader Jonas Weber said"."""
+def _is_subject(text: str, start: int, end: int | None = None) -> bool:
+    """A name that opens its sentence, perhaps after its role ("Union leader Jonas Weber said"),
+    or one that a verb follows and no preposition precedes ("On Nov. 27, McCallum expressed")."""
     lead = text[max(0, start - 60):start]
     cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("? "), lead.rfind("! "))
-    if cut < 0 and start >= 60:
+    words = lead[cut + 1:].split() if cut >= 0 or start < 60 else []
+    if (cut >= 0 or start < 60) and len(words) <= 4 and all(w[:1].isupper() or w.lower() in title_words()
+                                                            for w in words):
+        return True
+    if end is None:
         return False
-    words = lead[cut + 1:].split()
-    return len(words) <= 4 and all(w[:1].isupper() or w.lower() in title_words() for w in words)
+    before = lead.split()[-1].lower() if lead.split() else ""
+    after = _NEXT_WORD.match(text, end)
+    return before not in _NOT_BEFORE_SUBJECT and after is not None and after.group(1) not in _NOT_AFTER_SUBJECT
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_NOT_BEFORE_SUBJECT = frozenset("with to of by for from and or about against on at in into between like than as "
+                                "under over after before toward towards the a an his her their its".split())
+_NOT_AFTER_SUBJECT = frozenset("and or of in on at to for with from by as than who whose which".split())
 
 
 def _resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | None:
@@ -484,14 +499,16 @@ def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
     leader") is not enough for reported speech."""
     if span is None:
         return False
+    original = text[span[0]:span[1]].split()
     phrase = text[span[0]:span[1]].lower()
     words = phrase.split()
     if len(words) == 2 and words[0] in _DETERMINERS | _QUANTIFIERS and \
             (words[-1] in _COLLECTIVE or words[-1] in title_words()):
         return True  # "the ministry", "his father", "some residents"
+    if len(words) == 2 and original[0][:1].isupper() and words[1] in _COLLECTIVE:
+        return True  # "Surrey staff", "Apple engineers"
     if len(words) == 1 and words[0] in _COLLECTIVE and words[0].endswith("s"):
         return True  # "sources said", "officials say"
-    original = text[span[0]:span[1]].split()
     if 1 <= len(original) <= 3 and all(w[:1].isupper() for w in original) and words[0] not in _SELF \
             and table.entity_at(*span) is None:
         return True  # a name the entity rules left open: "Apple said", "Officials said"
