@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .entities import EntityTable
+from .lexicon import reporting_verbs
 from .models import Quote, QuoteKind, Span
 from .sentences import sentence_spans, trim_span
 from .speakers import (
@@ -115,6 +116,10 @@ def _kind_and_span(text: str, paragraphs: list[Span], sentences: list[Span], seg
     lead = text[sentence_start:segment.start]
     if not lead.strip() or lead.rstrip().endswith((",", ":", "\u2014", "-")):
         return "direct", None
+    last_word = lead.split()[-1].lower() if lead.split() else ""
+    if last_word in reporting_verbs() and segment.attribution is not None \
+            and segment.attribution.cue_span[1] <= segment.start:
+        return "direct", None  # `Nienaber said "nobody knows the story behind it,"`
     attribution = segment.attribution
     if attribution is not None and attribution.clause_start is not None \
             and attribution.clause_start <= segment.start and attribution.cue_span[1] <= segment.start:
