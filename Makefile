@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: run test bench eval screenshots clean setup
+.PHONY: run test bench eval screenshots clean setup fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+fuzz: $(STAMP)
+	$(BIN)/python benchmarks/fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)

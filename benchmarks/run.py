@@ -1,61 +1,273 @@
-"""`make bench`: load and parse the BBC corpus, parse throughput beside a plain regex scan,
-and filter latency for the queries of the design notes. Prints figures; asserts nothing."""
+"""`make bench`: the explorer at scale. For each size N (default 1,000, 10,000 and 100,000) a
+synthetic corpus is generated from ../shared/corpora/bbc (benchmarks/generate.py) into a
+temporary folder, then, each in a fresh process so that memory figures are its own:
+
+- cold load: parse on every core, index, save the cache; parse throughput beside a plain
+  regex scan of the same text in the same run;
+- load from the cache; resident memory of the fully parsed corpus;
+- filtering: every keystroke of each query (each prefix as typed), search and sort, median and
+  95th percentile;
+- the app, headless (`run_test`): first screen and first rows while parsing, the event loop's
+  stalls while it loads, a cursor move and opening an article once loaded.
+
+Prints figures; asserts nothing. The temporary folder (corpora and cache) is deleted after.
+
+    python benchmarks/run.py --shared ../shared [--sizes 1000,10000,100000] [--workers N]
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
+import os
 import re
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from tui.corpus import Corpus, QueryError, parse_source
-from tui.corpus.lexicon import first_name_gender, places
-from tui.corpus.load import iter_sources
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-QUERIES = ["said", "speaker:blair", "s:brown OR p:howard", "\"chief executive\"", "minister -labour",
-           "place:london has:quotes", "quotes:>3", "cue:warned", "org:microsoft"]
+QUERIES = ["said", "blair brown", '"chief executive"', "minister -labour", "s:brown OR p:howard",
+           "(economy OR growth) bank", "speaker:blair", "person:brown", "org:microsoft",
+           "place:london has:quotes", "entity:google", "source:reuters", "title:profit",
+           'quote:"we will"', "cue:warned", "quotes:>3", "date:2020-02",
+           "date:2019-01-01..2020-02-15", "after:2024-01-01 before:2024-03-01"]  # fmt: skip
 QUOTE_PAIRS = re.compile(r"[\"\u201c][^\"\u201d\n]*[\"\u201d]")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+# -- the measurements, each in its own process ------------------------------------------------
+
+
+def child_cold(folder: Path, workers: int | None) -> dict:
+    from tui.corpus import load_corpus
+
+    first: list[float] = []
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        if not first:
+            first.append(time.perf_counter() - started)
+
+    corpus = load_corpus([folder], workers=workers, progress=progress, cache=True, notice=print)
+    seconds = time.perf_counter() - started
+    texts = corpus.articles.texts
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    scan = time.perf_counter()
+    pairs = sum(len(QUOTE_PAIRS.findall(t)) for t in texts)
+    scan = time.perf_counter() - scan
+    return {"articles": len(corpus), "mb": size / 1e6, "cold_s": seconds, "first_batch_s": first[0] if first else None,
+            "parse_mb_s": size / 1e6 / seconds, "regex_mb_s": size / 1e6 / scan, "pairs": pairs,
+            "skipped": len(corpus.report.problems), "rss_after_cold_mb": rss_mb()}  # fmt: skip
+
+
+def child_warm(folder: Path) -> dict:
+    from tui.corpus import QueryError, load_corpus
+
+    base = rss_mb()
+    started = time.perf_counter()
+    corpus = load_corpus([folder], cache=True, notice=print)
+    seconds = time.perf_counter() - started
+    out = {"cache_s": seconds, "rss_mb": rss_mb(), "corpus_mb": rss_mb() - base, "articles": len(corpus)}
+    store = corpus.articles
+    store.order("date")  # built once when loading ends; not a keystroke's cost
+    filters = {}
+    for query in QUERIES:
+        times, matches = [], 0
+        for _ in range(3):
+            for end in range(1, len(query) + 1):
+                tick = time.perf_counter()
+                found = corpus.search(query[:end])
+                if not isinstance(found, QueryError):
+                    rows = store.sorted_positions(found, "date")
+                    matches = len(rows)
+                times.append((time.perf_counter() - tick) * 1000)
+        filters[query] = {"median": statistics.median(times), "p95": pct(times, 0.95),
+                          "max": max(times), "matches": matches}  # fmt: skip
+    out["filters"] = filters
+    out.update(asyncio.run(_app_warm(folder)))
+    return out
+
+
+async def _app_warm(folder: Path) -> dict:
+    from tui.app import ExplorerApp
+    from tui.widgets.article_list import ArticleList
+
+    app = ExplorerApp([folder], cache=True)
+    app.animation_level = "none"
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.explorer
+        while not (screen.load_finished and screen.rows):
+            await pilot.pause(0.05)
+        await pilot.pause(0.3)
+        articles = screen.query_one(ArticleList)
+        articles.focus()
+        await pilot.pause()
+        moves, opens = [], []
+        for _ in range(60):
+            tick = time.perf_counter()
+            articles.action_cursor_down()
+            await pilot.pause()
+            moves.append((time.perf_counter() - tick) * 1000)
+        for _ in range(40):
+            articles.action_cursor_down()
+            await pilot.pause()
+            tick = time.perf_counter()
+            articles.action_select()
+            await pilot.pause()
+            opens.append((time.perf_counter() - tick) * 1000)
+        return {"move_ms": statistics.median(moves), "move_p95_ms": pct(moves, 0.95),
+                "open_ms": statistics.median(opens), "open_p95_ms": pct(opens, 0.95),
+                "app_rss_mb": rss_mb()}  # fmt: skip
+
+
+def child_app_cold(folder: Path, watch_seconds: float) -> dict:
+    return asyncio.run(_app_cold(folder, watch_seconds))
+
+
+async def _app_cold(folder: Path, watch_seconds: float) -> dict:
+    from tui.app import ExplorerApp
+
+    started = time.perf_counter()
+    app = ExplorerApp([folder], cache=False)
+    app.animation_level = "none"
+    out: dict = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        out["first_screen_s"] = time.perf_counter() - started
+        screen = app.explorer
+        stalls: list[float] = []
+        while time.perf_counter() - started < watch_seconds and not screen.load_finished:
+            tick = time.perf_counter()
+            await pilot.pause(0.02)  # how late the event loop comes back is how late a key would be
+            stalls.append((time.perf_counter() - tick) * 1000 - 20)
+            if "first_rows_s" not in out and screen.rows:
+                out["first_rows_s"] = time.perf_counter() - started
+        out["loaded_while_watched"] = len(screen.corpus)
+        out["stall_median_ms"] = statistics.median(stalls) if stalls else 0.0
+        out["stall_p95_ms"] = pct(stalls, 0.95) if stalls else 0.0
+        out["stall_max_ms"] = max(stalls) if stalls else 0.0
+    out["app_cold_total_s"] = time.perf_counter() - started
+    return out
+
+
+# -- the parent: generate, run the children, print the table -----------------------------------
+
+
+def run_child(*args: str, env: dict) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        print(done.stderr[-3000:], file=sys.stderr)
+        return {}
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    return {}
+
+
+def bench_size(size: int, shared: Path, workers: int | None, watch: float) -> dict:
+    from generate import generate
+
+    work = Path(tempfile.mkdtemp(prefix=f"axbench-{size}-"))
+    try:
+        folder = work / "corpus"
+        started = time.perf_counter()
+        generate(size, folder, shared, seed=size)
+        print(f"  generated {size:,} articles in {time.perf_counter() - started:.1f} s", flush=True)
+        env = {**os.environ, "ARTICLE_EXPLORER_CACHE_DIR": str(work / "cache"), "PYTHONPATH": str(ROOT)}
+        result = {"size": size}
+        result.update(run_child("cold", str(folder), str(workers or 0), env=env))
+        print(f"  cold load {result.get('cold_s', 0):.1f} s", flush=True)
+        result.update(run_child("warm", str(folder), env=env))
+        print(f"  from cache {result.get('cache_s', 0):.2f} s", flush=True)
+        result.update(run_child("app-cold", str(folder), str(watch), env=env))
+        cache_files = list((work / "cache").glob("*.cache"))
+        result["cache_mb"] = sum(p.stat().st_size for p in cache_files) / 1e6
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def print_tables(results: list[dict]) -> None:
+    def row(label: str, key: str, fmt: str) -> None:
+        cells = [fmt.format(r[key]) if r.get(key) is not None else "-" for r in results]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+    print("\n| | " + " | ".join(f"{r['size']:,} articles" for r in results) + " |")
+    print("|---|" + "---|" * len(results))
+    row("text (MB)", "mb", "{:.1f}")
+    row("cold load: parse + index, all cores (s)", "cold_s", "{:.2f}")
+    row("parse throughput (MB/s)", "parse_mb_s", "{:.2f}")
+    row("regex quote scan, same text (MB/s)", "regex_mb_s", "{:.0f}")
+    row("load from cache (s)", "cache_s", "{:.2f}")
+    row("cache file (MB)", "cache_mb", "{:.0f}")
+    row("RSS, parsed corpus, process total (MB)", "rss_mb", "{:.0f}")
+    row("RSS, app with corpus open (MB)", "app_rss_mb", "{:.0f}")
+    row("app: first screen (s)", "first_screen_s", "{:.2f}")
+    row("app: first rows while parsing (s)", "first_rows_s", "{:.2f}")
+    row("app: event-loop stall while loading, median (ms)", "stall_median_ms", "{:.1f}")
+    row("app: event-loop stall while loading, p95 (ms)", "stall_p95_ms", "{:.1f}")
+    row("app: cursor move, median (ms)", "move_ms", "{:.1f}")
+    row("app: open an article, median (ms)", "open_ms", "{:.1f}")
+    print("\nFiltering, every keystroke of each query (search + sort): median / p95 ms (matches)\n")
+    print("| query | " + " | ".join(f"{r['size']:,}" for r in results) + " |")
+    print("|---|" + "---|" * len(results))
+    for query in QUERIES:
+        cells = []
+        for r in results:
+            f = r.get("filters", {}).get(query)
+            cells.append(f"{f['median']:.1f} / {f['p95']:.1f} ({f['matches']:,})" if f else "-")
+        print(f"| `{query}` | " + " | ".join(cells) + " |")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", default="../shared", type=Path)
+    parser.add_argument("--shared", default=ROOT.parent / "shared", type=Path)
+    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated article counts")
+    parser.add_argument("--workers", type=int, default=None, help="parse processes (default: one a core)")
+    parser.add_argument("--watch", type=float, default=15.0, help="seconds to watch the app while it parses")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    folder = args.shared / "corpora" / "bbc"
-    if not folder.is_dir():
-        print(f"no BBC corpus at {folder}", file=sys.stderr)
+    if args.child:
+        kind, folder, *rest = args.child
+        if kind == "cold":
+            result = child_cold(Path(folder), int(rest[0]) or None)
+        elif kind == "warm":
+            result = child_warm(Path(folder))
+        else:
+            result = child_app_cold(Path(folder), float(rest[0]))
+        print(json.dumps(result))
+        return 0
+    if not (args.shared / "corpora" / "bbc").is_dir():
+        print(f"no BBC corpus at {args.shared / 'corpora' / 'bbc'}", file=sys.stderr)
         return 1
-    started = time.perf_counter()
-    places(), first_name_gender()
-    print(f"lexicons load: {time.perf_counter() - started:.2f} s")
-
-    corpus = Corpus()
-    started = time.perf_counter()
-    sources = list(iter_sources([folder], corpus.report))
-    read = time.perf_counter() - started
-    size = sum(len(s.text.encode("utf-8")) for s in sources)
-    started = time.perf_counter()
-    for source in sources:
-        corpus.add(parse_source(source))
-    parsed = time.perf_counter() - started
-    started = time.perf_counter()
-    pairs = sum(len(QUOTE_PAIRS.findall(s.text)) for s in sources)
-    scanned = time.perf_counter() - started
-    print(f"read {len(sources):,} files ({size / 1e6:.1f} MB): {read:.2f} s; skipped {len(corpus.report.problems)}")
-    print(f"parse + index: {parsed:.2f} s = {size / 1e6 / parsed:.2f} MB/s on one core")
-    print(f"regex quote-pair scan of the same text: {scanned:.3f} s = {size / 1e6 / scanned:.0f} MB/s ({pairs:,} pairs)")
-
-    print(f"\n| query | matches | median ms | max ms |")
-    for query in QUERIES:
-        times, result = [], None
-        for _ in range(15):
-            started = time.perf_counter()
-            result = corpus.search(query)
-            times.append((time.perf_counter() - started) * 1000)
-        count = result.message if isinstance(result, QueryError) else f"{len(result):,}"
-        print(f"| {query} | {count} | {statistics.median(times):.2f} | {max(times):.2f} |")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    results = []
+    for size in (int(s) for s in args.sizes.split(",") if s.strip()):
+        print(f"{size:,} articles:", flush=True)
+        results.append(bench_size(size, args.shared.resolve(), args.workers, args.watch))
+    print_tables(results)
     return 0
 
 

@@ -6,9 +6,13 @@ cursor, no animation. The scenes are the ones the README screenshots are made fr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.pilot import Pilot
 
+from tui.app import ExplorerApp
 from tui.screenshots import SCENES, new_app, settle, type_filter
+from tui.widgets.article_list import ArticleList
 
 SIZE = (120, 36)
 
@@ -49,3 +53,40 @@ def test_narrow_terminal(snap_compare) -> None:
         await settle(pilot)
 
     assert snap_compare(new_app(), terminal_size=(80, 24), run_before=narrow)
+
+
+# -- hostile input: escapes and controls shown as stand-ins, markup as text ---------------------
+
+HOSTILE = Path(__file__).resolve().parent / "data" / "adversarial"
+HOSTILE_FILES = ["ansi_osc.txt", "markup.txt", "control_chars.txt", "rtl_combining.txt", "emoji_cjk_titles.jsonl"]
+
+
+def hostile_app() -> ExplorerApp:
+    app = ExplorerApp([HOSTILE / name for name in HOSTILE_FILES])
+    app.animation_level = "none"
+    return app
+
+
+def open_article(article_id: str):  # noqa: ANN201
+    async def scene(pilot: Pilot) -> None:
+        await settle(pilot)
+        screen = pilot.app.explorer
+        position = next(p for p, a in enumerate(screen.corpus.articles) if a.id == article_id)
+        screen.query_one(ArticleList).move_to(screen.rows.index(position))
+        await pilot.press("enter")
+        await settle(pilot)
+
+    return scene
+
+
+def test_hostile_titles_and_markup_article(snap_compare) -> None:
+    """Escape sequences in titles as ␛, markup as text, emoji and CJK titles in their columns."""
+    assert snap_compare(hostile_app(), terminal_size=SIZE, run_before=open_article("markup"))
+
+
+def test_hostile_escape_sequences_article(snap_compare) -> None:
+    assert snap_compare(hostile_app(), terminal_size=SIZE, run_before=open_article("ansi_osc"))
+
+
+def test_hostile_control_characters_article(snap_compare) -> None:
+    assert snap_compare(hostile_app(), terminal_size=(100, 24), run_before=open_article("control_chars"))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from .corpus import Corpus, LoadReport, bundled_corpus, load_corpus
+from .corpus.cache import stderr_notice
 from .corpus.export import FORMATS, write_articles
 
 COMMANDS = ("open", "export", "stats", "screenshots")
@@ -22,12 +24,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     open_ = commands.add_parser("open", help="open the explorer (the default command)")
     open_.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of articles")
+    open_.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
     export = commands.add_parser("export", help="write the parsed corpus as JSON Lines, JSON or CSV")
     export.add_argument("paths", nargs="+", metavar="PATH")
     export.add_argument("--format", choices=FORMATS, default="jsonl")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    export.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
     stats = commands.add_parser("stats", help="count articles, quotes, speakers and entities")
     stats.add_argument("paths", nargs="+", metavar="PATH")
+    stats.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
     shots = commands.add_parser("screenshots", help="save SVG (and PNG) pictures of the main screens")
     shots.add_argument("folder", nargs="?", default="screenshots")
     return parser
@@ -39,20 +44,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = ["open", *argv]
     args = build_parser().parse_args(argv)
     if args.command == "export":
-        return _export(args.paths, args.format, args.output)
+        return _export(args.paths, args.format, args.output, not args.no_cache)
     if args.command == "stats":
-        return _stats(args.paths)
+        return _stats(args.paths, not args.no_cache)
     if args.command == "screenshots":
         from .screenshots import save_screenshots
 
         return save_screenshots(Path(args.folder))
     from .app import run_app
 
-    return run_app([Path(p) for p in args.paths] or [bundled_corpus()])
+    return run_app([Path(p) for p in args.paths] or [bundled_corpus()], cache=not args.no_cache)
 
 
-def _export(paths: list[str], fmt: str, output: str | None) -> int:
-    corpus = load_corpus(paths)
+def _load(paths: list[str], cache: bool) -> Corpus:
+    """Parse on every core, with progress on standard error when that is a terminal."""
+    progress = _Progress() if sys.stderr.isatty() else None
+    try:
+        return load_corpus(paths, progress=progress, cache=cache, notice=stderr_notice)
+    finally:
+        if progress is not None:
+            progress.close()
+
+
+class _Progress:
+    """`parsing 12,345 of 100,000 files (12%)` on one line of standard error, redrawn in place."""
+
+    def __init__(self) -> None:
+        self.started, self.shown, self.drawn = time.monotonic(), 0.0, False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if total < 2 or (now - self.shown < 0.1 and done < total) or now - self.started < 0.3:
+            return
+        self.shown, self.drawn = now, True
+        print(f"\rparsing {done:,} of {total:,} files ({100 * done // total}%)", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.drawn:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+def _export(paths: list[str], fmt: str, output: str | None, cache: bool = True) -> int:
+    corpus = _load(paths, cache)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
             write_articles(corpus.articles, out, fmt)
@@ -61,8 +94,8 @@ def _export(paths: list[str], fmt: str, output: str | None) -> int:
     return _report(corpus.report)
 
 
-def _stats(paths: list[str]) -> int:
-    corpus = load_corpus(paths)
+def _stats(paths: list[str], cache: bool = True) -> int:
+    corpus = _load(paths, cache)
     for label, value in corpus_stats(corpus).items():
         print(f"{label:<12} {value:>8,}")
     return _report(corpus.report)

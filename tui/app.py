@@ -40,14 +40,15 @@ class ExplorerApp(App[None]):
     BINDINGS = bindings("app")
     COMMANDS = App.COMMANDS | {EntityCommands}
 
-    def __init__(self, paths: Sequence[Path] | None = None) -> None:
+    def __init__(self, paths: Sequence[Path] | None = None, cache: bool = True) -> None:
         super().__init__()
         self.paths = list(paths) if paths else [bundled_corpus()]
+        self.cache = cache
         self.explorer: MainScreen | None = None
 
     def get_default_screen(self) -> Screen:
         # Made here, not in __init__: a screen belongs to the running app.
-        self.explorer = MainScreen(self.paths)
+        self.explorer = MainScreen(self.paths, cache=self.cache)
         return self.explorer
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -60,7 +61,7 @@ class ExplorerApp(App[None]):
         yield from super().get_system_commands(screen)
 
 
-def run_app(paths: list[Path]) -> int:
+def run_app(paths: list[Path], cache: bool = True) -> int:
     """Open the explorer on files and folders (none: the bundled corpus) until the user quits."""
-    ExplorerApp(paths).run()
+    ExplorerApp(paths, cache=cache).run()
     return 0

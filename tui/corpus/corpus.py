@@ -2,29 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .index import CorpusIndex
-from .load import iter_sources
-from .models import Article, LoadReport
+from .index import CorpusIndex, IndexEntry, index_entry
+from .load import iter_files, iter_sources
+from .models import Article, LoadProblem, LoadReport
 from .parse import parse_source
 from .query import Query, QueryError, parse_query
+from .storage import ArticleStore, Compact
+
+# (files read so far, files in all): called now and then while a corpus loads.
+Progress = Callable[[int, int], None]
 
 
 @dataclass
 class Corpus:
     """Articles in load order; positions in `articles` are what the index and queries return."""
 
-    articles: list[Article] = field(default_factory=list)
+    articles: ArticleStore = field(default_factory=ArticleStore)
     report: LoadReport = field(default_factory=LoadReport)
     index: CorpusIndex = field(default_factory=CorpusIndex)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.articles, ArticleStore):
+            given, self.articles = self.articles, ArticleStore()
+            for article in given:
+                self.add(article)
+        self.index.store = self.articles.__getitem__
 
     def add(self, article: Article) -> int:
         position = len(self.articles)
         self.articles.append(article)
-        self.index.add(position, article)
+        self.index.add_entry(position, index_entry(article))
+        self.report.articles += 1
+        return position
+
+    def add_parsed(self, item: Compact, entry: IndexEntry) -> int:
+        """Add an article a worker parsed (`parallel.parse_batch`): no pydantic model is made."""
+        position = len(self.articles)
+        self.articles.append_compact(item)
+        self.index.add_entry(position, entry)
         self.report.articles += 1
         return position
 
@@ -42,10 +61,48 @@ class Corpus:
         return len(self.articles)
 
 
-def load_corpus(paths: Sequence[str | Path] | str | Path) -> Corpus:
-    """Read and parse every article under `paths` (files or folders); never raises for bad files."""
+def load_corpus(
+    paths: Sequence[str | Path] | str | Path,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    cache: bool = False,
+    notice: Callable[[str], None] | None = None,
+) -> Corpus:
+    """Read and parse every article under `paths` (files or folders); never raises for bad files.
+
+    `workers`: processes to parse in (None: one a core; 1: this process only; small corpora
+    are always parsed here). `cache`: reuse, or else save, the parsed corpus in the user's
+    cache folder (see cache.py); a cache that cannot be read or written is passed over, with
+    a one-line `notice`.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    from . import cache as caching
+    from .parallel import parse_sources
+
+    report = LoadReport()
+    files = list(iter_files(paths, report))
+    entry = caching.entry_for(paths, files, notice) if cache else None
+    if entry is not None:
+        cached = entry.load()
+        if cached is not None:
+            if progress:
+                progress(len(files), len(files))
+            return cached
+    corpus = Corpus(report=report)
+    for items in parse_sources(files, corpus.report, workers=workers, progress=progress):
+        for item in items:
+            if isinstance(item, LoadProblem):
+                corpus.report.problems.append(item)
+            else:
+                corpus.add_parsed(*item)
+    if entry is not None:
+        entry.save(corpus)
+    return corpus
+
+
+def load_corpus_serially(paths: Sequence[str | Path]) -> Corpus:
+    """The plain way, one article after another in this process: what parallel loading must equal."""
     corpus = Corpus()
     for item in iter_sources(paths, corpus.report):
         corpus.add(parse_source(item))

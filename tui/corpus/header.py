@@ -7,6 +7,7 @@ body), a body dateline (`WASHINGTON (AFP) -`), title then blank line (the BBC co
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -51,15 +52,22 @@ def parse_date_line(line: str) -> datetime | None:
     if len(line) > 60 or not _YEAR.search(line) or not _DATE_WORDS.match(line):
         return None
     try:
-        return dateparser.parse(line, fuzzy=False)
+        return _parse_date(line)
     except (ValueError, OverflowError, TypeError):
         return None
+
+
+def _parse_date(value: str) -> datetime:
+    """dateutil, without its warning on stderr for a zone name it does not know ("12:17 XYZ")."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+        return dateparser.parse(value, fuzzy=False)
 
 
 def parse_date_value(value: str) -> datetime | None:
     """A date from metadata (JSON `date`): ISO 8601 or anything dateutil reads."""
     try:
-        return dateparser.parse(value.strip(), fuzzy=False)
+        return _parse_date(value.strip())
     except (ValueError, OverflowError, TypeError):
         return None
 

@@ -47,6 +47,8 @@ _EMPTY: frozenset = frozenset()
 
 def tokens(text: str) -> list[str]:
     """The folded words of a text: runs of letters and digits."""
+    if len(text) > 200:  # an article body: fold's cache would keep 65,536 of them alive
+        return _TOKEN.findall(text.lower() if text.isascii() else fold.__wrapped__(text))
     return _TOKEN.findall(fold(text))
 
 
@@ -185,22 +187,97 @@ class _Tally:
         )  # fmt: skip
 
 
-def _tally_article(article: Article, tallies: dict[tuple[str, str], _Tally]) -> None:
-    """Add one article's entities to `tallies`, keyed by (kind, folded full name)."""
+TallyRow = tuple[str, str, str, int, int, tuple[str, ...], tuple[str, ...]]
+# (kind, folded full name, name, mentions, quotes, names and aliases, roles): one entity of one article
+
+
+def tally_rows(article: Article) -> tuple[TallyRow, ...]:
+    """What one article adds to the entity summaries, one row an entity, in article order."""
     quoted = Counter(quote.speaker_id for quote in article.quotes if quote.speaker_id)
+    return tuple(
+        (entity.kind, name_key(entity.name), entity.name, len(entity.mentions), quoted[entity.id],
+         tuple(dict.fromkeys([entity.name, *entity.aliases])), tuple(dict.fromkeys(entity.roles)))
+        for entity in article.entities
+    )  # fmt: skip
+
+
+def _tally_rows(rows: Iterable[TallyRow], tallies: dict[tuple[str, str], _Tally]) -> None:
+    """Add one article's rows to `tallies`, keyed by (kind, folded full name)."""
     seen: set[tuple[str, str]] = set()
-    for entity in article.entities:
-        key = (entity.kind, name_key(entity.name))
+    for kind, folded, name, mentions, quotes, aliases, roles in rows:
+        key = (kind, folded)
         tally = tallies.get(key)
         if tally is None:
-            tally = tallies[key] = _Tally(entity.name, entity.kind)
+            tally = tallies[key] = _Tally(name, kind)
         if key not in seen:
             seen.add(key)
             tally.articles += 1
-        tally.mentions += len(entity.mentions)
-        tally.quotes += quoted[entity.id]
-        tally.aliases.update(dict.fromkeys([entity.name, *entity.aliases]))
-        tally.roles.update(dict.fromkeys(entity.roles))
+        tally.mentions += mentions
+        tally.quotes += quotes
+        tally.aliases.update(dict.fromkeys(aliases))
+        tally.roles.update(dict.fromkeys(roles))
+
+
+def _tally_article(article: Article, tallies: dict[tuple[str, str], _Tally]) -> None:
+    _tally_rows(tally_rows(article), tallies)
+
+
+@dataclass(slots=True)
+class IndexEntry:
+    """Everything the index takes from one article, computed where the article was parsed (a
+    worker process may make it), so that adding it to the index is a few dictionary appends."""
+
+    title: str
+    text: str
+    needs_fold: bool
+    title_words: tuple[str, ...]
+    words: tuple[str, ...]  # title and body
+    quote_words: tuple[str, ...]
+    quote_spans: tuple  # (start, end) pairs into text, or the quote's own text when a span is off
+    speakers: tuple[str, ...]
+    cues: tuple[str, ...]
+    names: tuple[tuple[str, str], ...]  # (kind, name or alias)
+    source: str | None
+    quote_count: int
+    facts: tuple[str, ...]  # which of HAS_VALUES the article has
+    day: int | None  # the date's proleptic ordinal
+    tallies: tuple[TallyRow, ...]
+
+
+def index_entry(article: Article) -> IndexEntry:
+    title = set(tokens(article.title))
+    quoted: set[str] = set()
+    speakers: list[str] = []
+    cues: list[str] = []
+    by_id = {entity.id: entity for entity in article.entities}
+    spans: list = []
+    for quote in article.quotes:
+        quoted.update(tokens(_quote_text(article, quote)))
+        if 0 <= quote.start < quote.end <= len(article.text):
+            spans.append((quote.start, quote.end))
+        else:
+            spans.append(quote.text)
+        if quote.speaker:
+            speakers.append(quote.speaker)
+        entity = by_id.get(quote.speaker_id) if quote.speaker_id else None
+        if entity is not None:
+            speakers.extend((entity.name, *entity.aliases))
+        if quote.cue:
+            cues.append(quote.cue)
+    names = tuple((entity.kind, name) for entity in article.entities for name in (entity.name, *entity.aliases))
+    count = len(article.quotes)
+    facts = {"quotes": count > 0, "entities": bool(article.entities),
+             "date": article.date is not None, "source": bool(article.source)}  # fmt: skip
+    return IndexEntry(
+        title=article.title, text=article.text,
+        needs_fold=_needs_fold(article.title) or _needs_fold(article.text),
+        title_words=tuple(title), words=tuple(title.union(tokens(article.text))),
+        quote_words=tuple(quoted), quote_spans=tuple(spans), speakers=tuple(speakers), cues=tuple(cues),
+        names=names, source=article.source, quote_count=count,
+        facts=tuple(what for what, present in facts.items() if present),
+        day=article.date.date().toordinal() if article.date is not None else None,
+        tallies=tally_rows(article),
+    )  # fmt: skip
 
 
 def _quote_text(article: Article, quote: Quote) -> str:
@@ -213,7 +290,11 @@ class CorpusIndex:
     """Inverted indexes over articles added one by one; every lookup returns a fresh set."""
 
     def __init__(self) -> None:
-        self._articles: dict[int, Article] = {}  # references, for phrase checks; no copies
+        self._articles: dict[int, Article] = {}  # only what `add` was given; `add_entry` keeps none
+        self.store: Callable[[int], Article | None] | None = None  # where `article()` looks next
+        self._texts: dict[int, str] = {}  # references, for phrase checks; no copies
+        self._titles: dict[int, str] = {}
+        self._quote_spans: dict[int, tuple] = {}
         self._all: set[int] = set()
         self._needs_fold: set[int] = set()  # articles with non-ASCII letters
         self._words: dict[str, array] = {}
@@ -229,55 +310,65 @@ class CorpusIndex:
         self._date_positions = _postings()
         self._date_sorted: tuple[array, array] | None = None
         self._tallies: dict[tuple[str, str], _Tally] = {}
+        # Each article's entity rows as (row id, mentions, quotes) triples; the rows themselves
+        # (kind, name, aliases, roles) repeat across articles and are stored once.
+        self._row_ids: dict[tuple, int] = {}
+        self._rows: list[tuple] = []
+        self._article_rows: dict[int, array] = {}
 
     # -- building ---------------------------------------------------------------------------
 
     def add(self, position: int, article: Article) -> None:
         """Index one article under `position`; each position is added once."""
         self._articles[position] = article
+        self.add_entry(position, index_entry(article))
+
+    def add_entry(self, position: int, entry: IndexEntry) -> None:
+        """Index what `index_entry` took from an article under `position`."""
         self._all.add(position)
-        if _needs_fold(article.title) or _needs_fold(article.text):
+        self._texts[position] = entry.text
+        self._titles[position] = entry.title
+        if entry.needs_fold:
             self._needs_fold.add(position)
-        title = set(tokens(article.title))
-        _post(self._title_words, title, position)
-        _post(self._words, title.union(tokens(article.text)), position)
-        self._add_quotes(position, article)
-        self._add_entities(position, article)
-        self._add_facts(position, article)
-        _tally_article(article, self._tallies)
-
-    def _add_quotes(self, position: int, article: Article) -> None:
-        quoted: set[str] = set()
-        by_id = {entity.id: entity for entity in article.entities}
-        for quote in article.quotes:
-            quoted.update(tokens(_quote_text(article, quote)))
-            self._speakers.add(quote.speaker, position)
-            entity = by_id.get(quote.speaker_id) if quote.speaker_id else None
-            if entity is not None:
-                for name in (entity.name, *entity.aliases):
-                    self._speakers.add(name, position)
-            self._cues.add(quote.cue, position)
-        _post(self._quote_words, quoted, position)
-
-    def _add_entities(self, position: int, article: Article) -> None:
-        for entity in article.entities:
-            names = self._entities.setdefault(entity.kind, NameIndex())
-            for name in (entity.name, *entity.aliases):
-                names.add(name, position)
-
-    def _add_facts(self, position: int, article: Article) -> None:
-        count = len(article.quotes)
-        self._quote_counts.setdefault(count, _postings()).append(position)
-        self._sources.add(article.source, position)
-        facts = {"quotes": count > 0, "entities": bool(article.entities),
-                 "date": article.date is not None, "source": bool(article.source)}  # fmt: skip
-        for what, present in facts.items():
-            if present:
-                self._has[what].append(position)
-        if article.date is not None:
-            self._date_days.append(article.date.date().toordinal())
+        _post(self._title_words, entry.title_words, position)
+        _post(self._words, entry.words, position)
+        if entry.quote_spans:
+            self._quote_spans[position] = entry.quote_spans
+        _post(self._quote_words, entry.quote_words, position)
+        for name in entry.speakers:
+            self._speakers.add(name, position)
+        for cue in entry.cues:
+            self._cues.add(cue, position)
+        entities = self._entities
+        for kind, name in entry.names:
+            names = entities.get(kind)
+            if names is None:
+                names = entities[kind] = NameIndex()
+            names.add(name, position)
+        self._quote_counts.setdefault(entry.quote_count, _postings()).append(position)
+        self._sources.add(entry.source, position)
+        for what in entry.facts:
+            self._has[what].append(position)
+        if entry.day is not None:
+            self._date_days.append(entry.day)
             self._date_positions.append(position)
             self._date_sorted = None
+        self._add_tallies(position, entry.tallies)
+
+    def _add_tallies(self, position: int, rows: tuple[TallyRow, ...]) -> None:
+        _tally_rows(rows, self._tallies)
+        if not rows:
+            return
+        triples = array("I")
+        row_ids = self._row_ids
+        for kind, folded, name, mentions, quotes, aliases, roles in rows:
+            shape = (kind, folded, name, aliases, roles)
+            row_id = row_ids.get(shape)
+            if row_id is None:
+                row_id = row_ids[shape] = len(self._rows)
+                self._rows.append(shape)
+            triples.extend((row_id, mentions, quotes))
+        self._article_rows[position] = triples
 
     # -- lookups ----------------------------------------------------------------------------
 
@@ -288,7 +379,10 @@ class CorpusIndex:
         return set(self._all)
 
     def article(self, position: int) -> Article | None:
-        return self._articles.get(position)
+        found = self._articles.get(position)
+        if found is None and self.store is not None and position in self._all:
+            return self.store(position)
+        return found
 
     def word(self, word: str) -> set[int]:
         """Articles whose title or body has this folded word."""
@@ -300,12 +394,11 @@ class CorpusIndex:
         if len(words) < 2:
             return candidates
         found_in = PhraseMatcher(words).found_in
-        articles, needs_fold = self._articles, self._needs_fold
+        texts, titles, needs_fold = self._texts, self._titles, self._needs_fold
         # The hot loop of a phrase query: one check per article that has all the words.
         return {
             p for p in candidates
-            if found_in(articles[p].text, p in needs_fold)
-            or found_in(articles[p].title, p in needs_fold)
+            if found_in(texts[p], p in needs_fold) or found_in(titles[p], p in needs_fold)
         }  # fmt: skip
 
     def title(self, words: Sequence[str]) -> set[int]:
@@ -315,7 +408,7 @@ class CorpusIndex:
             return candidates
         matcher = PhraseMatcher(words)
         needs_fold = self._needs_fold
-        return {p for p in candidates if matcher.found_in(self._articles[p].title, p in needs_fold)}
+        return {p for p in candidates if matcher.found_in(self._titles[p], p in needs_fold)}
 
     def quote(self, words: Sequence[str]) -> set[int]:
         """Articles with a quote that has these words side by side."""
@@ -326,9 +419,12 @@ class CorpusIndex:
         return {p for p in candidates if self._quote_has(p, matcher)}
 
     def _quote_has(self, position: int, matcher: PhraseMatcher) -> bool:
-        article = self._articles[position]
+        text = self._texts[position]
         needs_fold = position in self._needs_fold
-        return any(matcher.found_in(_quote_text(article, q), needs_fold) for q in article.quotes)
+        return any(
+            matcher.found_in(text[span[0] : span[1]] if isinstance(span, tuple) else span, needs_fold)
+            for span in self._quote_spans.get(position, ())
+        )
 
     def entity(self, words: Sequence[str], kind: str | None = None) -> set[int]:
         """Articles naming an entity (of this kind, or any) by a name containing these words."""
@@ -416,16 +512,29 @@ class CorpusIndex:
     def corpus_entities(self, positions: Iterable[int] | None = None) -> list[EntitySummary]:
         """Entities across these articles (or all), merged by kind and full name; most mentioned
         first."""
-        if positions is None:
-            tallies = self._tallies
+        if positions is not None and not isinstance(positions, (list, tuple, range, set, frozenset)):
+            positions = list(positions)
+        if positions is None or (len(positions) == len(self._all) and self._all == set(positions)):
+            cached = getattr(self, "_summaries", None)  # the whole corpus: asked for often
+            if cached is not None and cached[0] == len(self._all):
+                return list(cached[1])
+            tallies = self._tallies  # kept up to date as articles arrive
         else:
             tallies = {}
+            rows, article_rows = self._rows, self._article_rows
             for position in positions:
-                article = self._articles.get(position)
-                if article is not None:
-                    _tally_article(article, tallies)
+                triples = article_rows.get(position)
+                if triples is not None:
+                    _tally_rows(
+                        ((*rows[triples[i]][:3], triples[i + 1], triples[i + 2], *rows[triples[i]][3:])
+                         for i in range(0, len(triples), 3)),
+                        tallies,
+                    )  # fmt: skip
         summaries = [tally.summary() for tally in tallies.values()]
         summaries.sort(key=lambda s: (-s.mentions, -s.articles, s.name.casefold()))
+        if tallies is self._tallies:
+            self._summaries = (len(self._all), summaries)
+            return list(summaries)
         return summaries
 
 
@@ -438,3 +547,13 @@ def _needs_fold(text: str) -> bool:
         if any(char.isalnum() or unicodedata.combining(char) for char in run.group()):
             return True
     return False
+
+
+def _index_state(index: CorpusIndex) -> dict:
+    state = index.__dict__.copy()
+    state["store"] = None  # the corpus reattaches its store on load
+    state.pop("_summaries", None)
+    return state
+
+
+CorpusIndex.__getstate__ = _index_state  # type: ignore[method-assign]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +15,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .decode import decode_bytes, normalise_newlines
-from .models import Article, LoadProblem, LoadReason, LoadReport
+from .models import Article, LoadProblem, LoadReason, LoadReport, offset_problems
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 JSON_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
+# JSON may escape half a surrogate pair ("\ud800"): such a string cannot be encoded, so written
+# to a terminal or a file it would raise. It becomes U+FFFD, as undecodable bytes do.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -98,11 +103,13 @@ def _json_sources(path: Path, text: str, report: LoadReport) -> Iterator[Source]
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" and stripped[:1] in "[{":
         try:
-            document = json.loads(text)
+            document = _json(text)
         except ValueError as error:
             report.problems.append(LoadProblem(path=str(path), reason="malformed", detail=str(error)))
             return
         rows = document if isinstance(document, list) else [document]
+        if not rows:
+            report.problems.append(LoadProblem(path=str(path), reason="empty", detail="an empty JSON list"))
         for number, row in enumerate(rows, 1):
             yield from _row_source(path, number, row, report)
         return
@@ -110,13 +117,31 @@ def _json_sources(path: Path, text: str, report: LoadReport) -> Iterator[Source]
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            row = _json(line)
         except ValueError as error:
-            report.problems.append(
-                LoadProblem(path=f"{path}:{number}", reason="malformed", detail=f"not JSON: {error.msg}")
-            )
+            detail = f"not JSON: {error.msg}" if isinstance(error, json.JSONDecodeError) else str(error)
+            report.problems.append(LoadProblem(path=f"{path}:{number}", reason="malformed", detail=detail))
             continue
         yield from _row_source(path, number, row, report)
+
+
+def _json(text: str) -> object:
+    """`json.loads`, with nesting too deep for it reported as malformed and lone surrogates replaced."""
+    try:
+        value = json.loads(text)
+        return _without_surrogates(value) if _SURROGATE_ESCAPE.search(text) else value
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def _without_surrogates(value: object) -> object:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _row_source(path: Path, number: int, row: object, report: LoadReport) -> Iterator[Source]:
@@ -146,5 +171,9 @@ def _parsed_article(row: dict, identity: str, where: str, report: LoadReport) ->
         report.problems.append(
             LoadProblem(path=where, reason="malformed", detail=f"{error.error_count()} invalid fields")
         )
+        return None
+    problems = offset_problems(article)
+    if problems:
+        report.problems.append(LoadProblem(path=where, reason="malformed", detail=problems[0]))
         return None
     return article

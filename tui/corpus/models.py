@@ -5,10 +5,10 @@ Every span is a pair of character offsets into `Article.text`, end exclusive.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 Span = tuple[int, int]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -58,6 +58,21 @@ class Article(BaseModel):
     quotes: list[Quote] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
 
+    @field_validator("published", "dateline")
+    @classmethod
+    def _real_zone(cls, when: datetime | None) -> datetime | None:
+        """A zone offset no place has ("-24:00", seconds) is dropped: it could not be exported
+        and read again (ISO 8601 offsets stop at 23:59), and it means nothing anyway."""
+        if when is None or when.tzinfo is None:
+            return when
+        try:
+            offset = when.utcoffset()  # raises for 24 hours or more
+        except ValueError:
+            offset = timedelta(hours=24)
+        if offset is not None and (abs(offset) >= timedelta(hours=24) or offset % timedelta(minutes=1)):
+            return when.replace(tzinfo=None)
+        return when
+
     @property
     def date(self) -> datetime | None:
         """The date to sort and filter by: publication time, else the page dateline."""
@@ -92,3 +107,33 @@ class LoadReport(BaseModel):
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def offset_problems(article: Article) -> list[str]:
+    """What is wrong with an article's offsets: a span outside its text or backwards, quotes that
+    overlap, a quote whose text is not the text at its span. Empty for every parsed article; the
+    loader rejects an exported article (a file anyone may have edited) that has any."""
+    size = len(article.text)
+    problems: list[str] = []
+
+    def check(what: str, span: Span | None) -> None:
+        if span is not None and not 0 <= span[0] <= span[1] <= size:
+            problems.append(f"{what} {list(span)} outside a text of {size} characters")
+
+    check("title_span", article.title_span)
+    for span in article.paragraphs:
+        check("paragraph", span)
+    previous: Quote | None = None
+    for quote in sorted(article.quotes, key=lambda q: (q.start, q.end)):
+        check("quote", (quote.start, quote.end))
+        check("speaker_span", quote.speaker_span)
+        check("cue_span", quote.cue_span)
+        if 0 <= quote.start <= quote.end <= size and article.text[quote.start : quote.end] != quote.text:
+            problems.append(f"quote [{quote.start}, {quote.end}] does not hold its text")
+        if previous is not None and quote.start < previous.end:
+            problems.append(f"quotes [{previous.start}, {previous.end}] and [{quote.start}, {quote.end}] overlap")
+        previous = quote
+    for entity in article.entities:
+        for mention in entity.mentions:
+            check(f"mention of {entity.id}", mention)
+    return problems

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -19,7 +20,7 @@ from ..corpus import Corpus, QueryError
 from ..corpus.index import EntitySummary
 from ..widgets.article_list import ArticleList
 from ..widgets.completion import completions
-from ..widgets.entity_panel import EntityPanel
+from ..widgets.entity_panel import EntityPanel, ordered
 from ..widgets.filter_bar import FilterBar
 from ..widgets.reading_pane import ReadingPane
 from .help import HelpScreen
@@ -37,9 +38,11 @@ class MainScreen(Screen[None]):
     # Under 100 columns the entity panel goes; under 70 the list and the article stack.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
 
-    def __init__(self, paths: Sequence[Path]) -> None:
+    def __init__(self, paths: Sequence[Path], cache: bool = True) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.cache = cache  # reuse (and save) the parsed corpus in the user's cache folder
+        self.files_read = (0, 0)  # (files read, files in all) while loading
         self.corpus = Corpus()
         self.lock = threading.Lock()  # held by the loader while it indexes an article
         self.load_finished = False  # not `loading`: that is Widget's spinner reactive
@@ -74,10 +77,22 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="load")
     def load(self) -> None:
-        load_into(self.corpus, self.lock, self.paths, self._arrived_from_thread)
+        worker = get_current_worker()
+        load_into(self.corpus, self.lock, self.paths, self._arrived_from_thread, cache=self.cache,
+                  progress=self._progress_from_thread, notice=self._notice_from_thread,
+                  stopped=lambda: worker.is_cancelled)  # fmt: skip
+
+    def _progress_from_thread(self, done: int, total: int) -> None:
+        self.files_read = (done, total)  # shown with the next batch
+
+    def _notice_from_thread(self, message: str) -> None:
+        self.app.call_from_thread(self.notify, message, severity="warning", timeout=6, markup=False)
 
     def _arrived_from_thread(self, count: int, finished: bool) -> None:
-        self.app.call_from_thread(self._arrived, count, finished)
+        try:
+            self.app.call_from_thread(self._arrived, count, finished)
+        except RuntimeError:  # the app closed while the last batch was on its way
+            pass
 
     def _arrived(self, count: int, finished: bool) -> None:
         self.load_finished = finished
@@ -171,9 +186,21 @@ class MainScreen(Screen[None]):
     def _show_entities(self) -> None:
         panel = self.query_one(EntityPanel)
         if self.scope == "corpus":
-            panel.show(self.corpus.index.corpus_entities(self.positions))
+            # Tallying the entities of 100,000 articles takes a while: a worker does it.
+            self._generation_entities = getattr(self, "_generation_entities", 0) + 1
+            self._tally(list(self.positions), self._generation_entities)
         else:
             panel.show(self.corpus.index.corpus_entities([self.open]) if self.open is not None else [])
+
+    @work(thread=True, group="entities", exclusive=True)
+    def _tally(self, positions: list[int], generation: int) -> None:
+        with self.lock:
+            rows = ordered(self.corpus.index.corpus_entities(positions))
+        self.app.call_from_thread(self._tallied, rows, generation)
+
+    def _tallied(self, rows: list[EntitySummary], generation: int) -> None:
+        if generation == self._generation_entities and self.scope == "corpus":
+            self.query_one(EntityPanel).show(rows, already_ordered=True)
 
     def _show_scope(self) -> None:
         scope = "corpus" if self.scope == "corpus" else "article"
@@ -182,7 +209,9 @@ class MainScreen(Screen[None]):
 
     def _show_status(self) -> None:
         loaded = len(self.corpus.articles)
-        state = f"{loaded:,} articles" if self.load_finished else f"loading… {loaded:,} articles read"
+        done, total = self.files_read
+        files = f" · {done:,} of {total:,} files" if total > 1 else ""
+        state = f"{loaded:,} articles" if self.load_finished else f"loading… {loaded:,} articles read{files}"
         problems = len(self.corpus.report.problems)
         skipped = f" · {problems} skipped (L)" if problems else ""
         self.query_one("#status", Static).update(f" {state}{skipped} · sorted by {self.sort} · entities: {self.scope}")

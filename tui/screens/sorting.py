@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
 from ..corpus import Article
+from ..corpus.storage import ArticleStore
 
 SORTS = ("date", "title", "quotes")
 UNDATED = float("-inf")
@@ -20,6 +21,8 @@ def timestamp(when: datetime | None) -> float:
 
 def sort_rows(articles: Sequence[Article], positions: Iterable[int], by: str) -> list[int]:
     """Positions in display order: newest first, A to Z, or most quoted first."""
+    if isinstance(articles, ArticleStore):  # the corpus's own: sorted once, then looked up
+        return articles.sorted_positions(positions, by)
     if by == "title":
         return sorted(positions, key=lambda p: (articles[p].title.casefold(), p))
     if by == "quotes":

@@ -73,9 +73,10 @@ class ArticleList(LineList):
         columns = [("date", fit(date, DATE_WIDTH)), ("quotes", quotes)]
         used = 1 + DATE_WIDTH + 1 + QUOTES_WIDTH + 1
         if width >= 60:  # below that the title needs the room more than the source does
-            columns.insert(1, ("source", fit(one_line(article.source or "—"), SOURCE_WIDTH)))
+            columns.insert(1, ("source", fit(one_line((article.source or "—")[:40]), SOURCE_WIDTH)))
             used += SOURCE_WIDTH + 1
-        title = one_line(article.title or "(untitled)")
+        # A title can be a whole 50 MB line: only what can show is made visible and measured.
+        title = one_line((article.title or "(untitled)")[: 2 * width + 8])
         columns.append(("title", fit(title, max(0, width - used - 1))))
         gap = Segment(" ", self.rich_style)
         segments: list[Segment] = [gap]

@@ -56,8 +56,9 @@ class EntityPanel(LineList):
         super().__init__(id=id)
         self.entities: list[EntityRow] = []
 
-    def show(self, entities: Sequence[EntityRow]) -> None:
-        self.entities = ordered(entities)
+    def show(self, entities: Sequence[EntityRow], already_ordered: bool = False) -> None:
+        """Show these rows; `already_ordered` when a worker has put them in `ordered` order."""
+        self.entities = list(entities) if already_ordered else ordered(entities)
         self.set_count(len(self.entities), 0)
 
     def render_row(self, row: int, width: int) -> list[Segment]:

@@ -43,17 +43,30 @@ def body_start(article: Article) -> int:
     return start
 
 
-def body_content(article: Article, current: int | None = None) -> Content:
-    """The body with every span styled; `current` (a quote index) is marked more strongly."""
+def body_text(article: Article) -> str:
+    """The body as shown, before any window is cut from it: from `body_start`, trailing space dropped."""
+    return article.text[body_start(article):].rstrip()
+
+
+def body_content(article: Article, current: int | None = None, window: tuple[int, int] | None = None) -> Content:
+    """The body with every span styled; `current` (a quote index) is marked more strongly.
+
+    `window` (offsets into `body_text`) cuts out the part to draw: a 20 MB article is shown a
+    window at a time, so opening it costs what its first screens cost.
+    """
     start = body_start(article)
-    text = visible(article.text[start:]).rstrip()
+    lo, hi = window if window is not None else (0, len(article.text))
+    text = visible(article.text[start + lo : start + hi])
+    if window is None or start + hi >= len(article.text):
+        text = text.rstrip()
     spans: list[Span] = []
+    base = start + lo
 
     def add(span: tuple[int, int] | None, style: str) -> None:
-        if span is not None:
-            lo, hi = max(span[0] - start, 0), min(span[1] - start, len(text))
-            if lo < hi:
-                spans.append(Span(lo, hi, style))
+        if span is not None and span[1] > base and span[0] < base + len(text):
+            a, b = max(span[0] - base, 0), min(span[1] - base, len(text))
+            if a < b:
+                spans.append(Span(a, b, style))
 
     for index, quote in enumerate(article.quotes):
         colour = speaker_colour(quote)

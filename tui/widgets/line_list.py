@@ -54,7 +54,10 @@ class LineList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if row >= self.count:
             return Strip.blank(width, self.rich_style)
-        segments = self.render_row(row, width)
+        try:
+            segments = self.render_row(row, width)
+        except Exception:  # one row that cannot be drawn must not take the app down
+            segments = [Segment("  (this row could not be shown)", self.rich_style + Style(italic=True))]
         if row == self.cursor:
             cursor = self.get_component_rich_style("line-list--cursor")
             segments = list(Segment.apply_style(segments, post_style=_without_dim(cursor)))

@@ -1,0 +1,169 @@
+"""Articles kept compactly: a column a field for what the list shows and sorts by, and the rest of
+each article (quotes, entities, paragraphs) as one pickled record, made into an `Article` again
+only when something asks for it.
+
+A parsed `Article` as pydantic models costs ~20 KB (a model a quote and an entity, each with its
+own dictionaries); 100,000 of them would not fit in 2 GB beside their indexes. Here an article
+costs its text, its title and a ~1.7 KB record; `store[i]` rebuilds the model in ~30 µs and the
+last few thousand stay built, so the same position gives the same object while it is in use.
+"""
+
+from __future__ import annotations
+
+import math
+import pickle
+import sys
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timezone
+from typing import overload
+
+from .models import Article
+
+# (id, path, title, text, source, timestamp, quote count, record): what a worker sends back.
+Compact = tuple[str, str, str, str, str | None, float, int, bytes]
+_COLUMNS = {"id", "path", "title", "text", "source"}
+BUILT_KEPT = 4096  # rebuilt articles kept, newest used last
+
+
+def timestamp(when: datetime | None) -> float:
+    """Seconds since the epoch (a time without a zone taken as UTC); -inf for no date."""
+    if when is None:
+        return -math.inf
+    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).timestamp()
+
+
+def compact(article: Article) -> Compact:
+    record = pickle.dumps(article.model_dump(exclude=_COLUMNS), protocol=pickle.HIGHEST_PROTOCOL)
+    return (article.id, article.path, article.title, article.text, article.source,
+            timestamp(article.date), len(article.quotes), record)  # fmt: skip
+
+
+class ArticleStore(Sequence[Article]):
+    """A list of articles, in load order, kept as columns and records (see the module note)."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.paths: list[str] = []
+        self.titles: list[str] = []
+        self.texts: list[str] = []
+        self.sources: list[str | None] = []
+        self.timestamps = array("d")
+        self.quote_counts = array("I")
+        self.records: list[bytes] = []
+        self._built: OrderedDict[int, Article] = OrderedDict()
+        self._orders: dict[str, array] = {}
+
+    # -- adding -----------------------------------------------------------------------------
+
+    def append(self, article: Article) -> None:
+        position = len(self.records)
+        self.append_compact(compact(article))
+        self._keep(position, article)
+
+    def append_compact(self, item: Compact) -> None:
+        identity, path, title, text, source, when, quotes, record = item
+        self.ids.append(identity)
+        self.paths.append(path)
+        self.titles.append(title)
+        self.texts.append(text)
+        self.sources.append(sys.intern(source) if source else source)
+        self.timestamps.append(when)
+        self.quote_counts.append(quotes)
+        self.records.append(record)
+        self._orders.clear()
+
+    def extend(self, articles: Iterable[Article]) -> None:
+        for article in articles:
+            self.append(article)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Article]: ...
+    def __getitem__(self, index: int | slice) -> Article | list[Article]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self.records):
+            raise IndexError("article position out of range")
+        built = self._built.get(index)
+        if built is not None:
+            self._built.move_to_end(index)
+            return built
+        return self._keep(index, self.build(index))
+
+    def __iter__(self) -> Iterator[Article]:
+        # A whole pass (export, stats) builds each article once and keeps none of them.
+        for index in range(len(self.records)):
+            built = self._built.get(index)
+            yield built if built is not None else self.build(index)
+
+    def build(self, index: int) -> Article:
+        fields = pickle.loads(self.records[index])
+        fields.update(id=self.ids[index], path=self.paths[index], title=self.titles[index],
+                      text=self.texts[index], source=self.sources[index])  # fmt: skip
+        return Article.model_validate(fields)
+
+    def _keep(self, index: int, article: Article) -> Article:
+        self._built[index] = article
+        if len(self._built) > BUILT_KEPT:
+            self._built.popitem(last=False)
+        return article
+
+    # -- orders for the list ----------------------------------------------------------------
+
+    def order(self, by: str) -> array:
+        """Every position in display order for a sort ("date", "title", "quotes"), cached until
+        the next article arrives."""
+        found = self._orders.get(by)
+        if found is None:
+            n = len(self.records)
+            stamps, counts = self.timestamps, self.quote_counts
+            if by == "title":
+                titles = self.titles
+                key = lambda p: (titles[p].casefold(), p)  # noqa: E731
+            elif by == "quotes":
+                key = lambda p: (-counts[p], -stamps[p], p)  # noqa: E731
+            else:
+                key = lambda p: (-stamps[p], p)  # noqa: E731
+            found = self._orders[by] = array("I", sorted(range(n), key=key))
+        return found
+
+    def sorted_positions(self, positions: Iterable[int], by: str) -> list[int]:
+        """`positions` in display order: a pass over the whole order, or a sort by rank when
+        they are few."""
+        order = self.order(by)
+        chosen = positions if isinstance(positions, (set, frozenset)) else set(positions)
+        if len(chosen) == len(order):
+            return list(order)
+        if len(chosen) * 8 >= len(order):
+            return [p for p in order if p in chosen]
+        rank = self._ranks(by)
+        return sorted(chosen, key=rank.__getitem__)
+
+    def _ranks(self, by: str) -> array:
+        key = f"rank:{by}"
+        found = self._orders.get(key)
+        if found is None:
+            order = self.order(by)
+            found = array("I", bytes(4 * len(order)))
+            for rank, position in enumerate(order):
+                found[position] = rank
+            self._orders[key] = found
+        return found
+
+    # -- what a cache saves -----------------------------------------------------------------
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_built"] = OrderedDict()
+        state["_orders"] = {}
+        return state
