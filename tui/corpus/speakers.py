@@ -423,10 +423,23 @@ def reported_clause(text: str, start: int, end: int, table: EntityTable) -> tupl
         items = items[:-1]
     if len(items) < 5:
         return None
-    found = _clause_after_cue(text, items, table) or _clause_before_cue(text, items, table)
+    found = _according_to_first(text, items, table) or _clause_after_cue(text, items, table) \
+        or _clause_before_cue(text, items, table)
     if found is None and participle is not None:
         found = _clause_after_participle(text, items, participle, table)
     return found
+
+
+def _according_to_first(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
+    """`According to Haley, the threats were new.`"""
+    if len(items) < 6 or items[0].lower != "according" or items[1].lower != "to":
+        return None
+    comma = next((k for k, w in enumerate(items[2:12], 2) if w.text == ","), None)
+    if comma is None or comma == 2 or len(items) - comma < 4:
+        return None
+    span = (items[2].start, items[comma - 1].end)
+    clause = (items[comma + 1].start, items[-1].end)
+    return clause, Attribution((items[0].start, items[1].end), span, text[span[0]:span[1]], clause[0])
 
 
 _PARTICIPLE = re.compile(r", (saying|adding|noting|arguing|explaining|insisting|warning|claiming)\b(?: that)?")
@@ -469,7 +482,9 @@ def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple
         if that is not None:
             rest = rest[that + 1:]
         elif lemma in _OBJECT_VERBS:
-            rest = rest[1:] if rest and rest[0].lower not in _DETERMINERS else rest[2:]
+            rest = _after_object(rest)
+        elif rest and rest[0].lower in _SETTING_PREPOSITIONS:
+            rest = _after_setting(rest)  # "said by text message the weather had been fine"
         elif rest and (rest[0].lower in _STOPS or rest[0].text in (",", ":")):
             continue
         if len(rest) < 4 or lemma not in _CLAUSE_VERBS or that is None and lemma in _THAT_VERBS:
@@ -477,6 +492,30 @@ def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple
         clause = (rest[0].start, items[-1].end)
         return clause, Attribution((items[k].start, items[k].end), subject[0], subject[1], clause[0])
     return None
+
+
+_SETTING_PREPOSITIONS = frozenset({"in", "by", "on", "via", "during", "at"})
+_CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there", "it", "he", "she", "they",
+                             "we", "i", "his", "her", "their", "its", "our", "some", "many", "most", "no"})
+
+
+def _after_object(rest: list[Word]) -> list[Word]:
+    """Past the person told: "told reporters", "told Global News", "told the committee"."""
+    if rest and rest[0].lower in _DETERMINERS:
+        return rest[2:]
+    k = 0
+    while k < len(rest) and k < 4 and rest[k].text[:1].isupper() and rest[k].lower not in _CLAUSE_OPENERS:
+        k += 1
+    return rest[max(k, 1):]
+
+
+def _after_setting(rest: list[Word]) -> list[Word]:
+    """Past "in a statement", "by text message", "on Twitter", up to where the clause opens."""
+    for k in range(1, min(len(rest), 6)):
+        if rest[k].lower in _CLAUSE_OPENERS or rest[k].text[:1].isupper() and rest[k - 1].text[:1].islower() \
+                and k > 1:
+            return rest[k:]
+    return []
 
 
 def _clause_before_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
@@ -505,7 +544,7 @@ def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
     if len(words) == 2 and words[0] in _DETERMINERS | _QUANTIFIERS and \
             (words[-1] in _COLLECTIVE or words[-1] in title_words()):
         return True  # "the ministry", "his father", "some residents"
-    if len(words) == 2 and original[0][:1].isupper() and words[1] in _COLLECTIVE:
+    if len(words) == 2 and words[1] in _COLLECTIVE:
         return True  # "Surrey staff", "Apple engineers"
     if len(words) == 1 and words[0] in _COLLECTIVE and words[0].endswith("s"):
         return True  # "sources said", "officials say"
