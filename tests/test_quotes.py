@@ -160,3 +160,11 @@ def test_unnamed_speakers_keep_their_phrase():
 def test_reported_speech_after_a_participle():
     article = parse('Farmer Roy Graf protested the two bills, saying they would ruin the local economy.')
     assert quoted(article) == [("they would ruin the local economy", "indirect", "Roy Graf", "saying")]
+
+
+def test_reported_speech_opened_by_according_to_and_after_a_named_listener():
+    article = parse('According to Ingrid Holm, the bridge will reopen in the spring.',
+                    'Tomas Berg told Global News the repairs were on schedule.')
+    assert [(q.kind, q.speaker, q.text) for q in article.quotes] == [
+        ("indirect", "Ingrid Holm", "the bridge will reopen in the spring"),
+        ("indirect", "Tomas Berg", "the repairs were on schedule")]
