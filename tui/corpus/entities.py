@@ -337,6 +337,8 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
         return None  # "Ryder Cup", "Paris Agreement", "Bill C-48": neither person nor place
     if len(words) >= 2 and last in _PLACE_WORDS:
         return "place"  # "Fraser Highway", "Jasper National Park", "Clark County"
+    if len(words) >= 2 and fold(last) in places() and fold(words[0]) not in first_name_gender():
+        return "organization"  # "HuffPost Canada", "Infrastructure Canada"
     if len(words) >= 2 and last in demonym_adjectives():
         return None  # "North Korean", "Native American": adjectives
     if _is_title(words[-1]):

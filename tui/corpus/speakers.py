@@ -79,7 +79,7 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 def _any_cue(text: str, start: int, end: int) -> bool:
     """A cheap look for any reporting verb before a sentence is cut into words: a set test on
     its lowercase words costs less than one pattern of two hundred alternatives."""
-    return not _cue_forms().isdisjoint(_LOWER_WORDS.findall(text, start, end))
+    return not _cue_forms().isdisjoint(_LOWER_WORDS.findall(text[start:end].lower()))
 
 
 def _is_cue(items: list[Word], k: int) -> bool:
@@ -379,7 +379,12 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
         return True
     if end is None:
         return False
-    before = lead.split()[-1].lower() if lead.split() else ""
+    lead_words = lead.split()
+    while lead_words and (lead_words[-1][:1].isupper() or lead_words[-1].lower() in title_words()):
+        lead_words.pop()  # past the role: "tell Toronto Mayor John Tory" looks back to "tell"
+    before = lead_words[-1].lower() if lead_words else ""
+    if before in reporting_verbs() or before.endswith("ed"):
+        return False  # the name is the verb's object
     after = _NEXT_WORD.match(text, end)
     return before not in _NOT_BEFORE_SUBJECT and after is not None and after.group(1) not in _NOT_AFTER_SUBJECT
 
@@ -387,7 +392,8 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _NOT_BEFORE_SUBJECT = frozenset("with to of by for from and or about against on at in into between like than as "
                                 "under over after before toward towards the a an his her their its".split())
-_NOT_AFTER_SUBJECT = frozenset("and or of in on at to for with from by as than who whose which".split())
+_NOT_AFTER_SUBJECT = frozenset("and or of in on at to for with from by as than who whose which about after "
+                               "over into".split())
 
 
 def _resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | None:
