@@ -220,7 +220,8 @@ def _subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[S
     if not phrase or len(phrase) > _MAX_SUBJECT_WORDS:
         return None
     span = (phrase[0].start, phrase[-1].end)
-    if any(w.lower in title_words() for w in phrase):  # "Jane Roe, chief executive of Acme, said"
+    if any(w.lower in title_words() for w in phrase) or phrase[0].lower in _DETERMINERS:
+        # "Jane Roe, chief executive of Acme, said"; "Buckley, the school's graduate, said"
         named = _name_before_appositive(text, items[:len(items) - len(phrase)], table)
         if named is not None:
             return named
@@ -484,13 +485,13 @@ def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple
         while rest and rest[0].lower in _TIME_WORDS:
             rest = rest[1:]
         lemma = reporting_verbs()[items[k].lower]
-        that = next((i for i, w in enumerate(rest[:10]) if w.lower == "that"), None)
-        if that is not None:
-            rest = rest[that + 1:]
-        elif lemma in _OBJECT_VERBS:
+        if rest and rest[0].lower != "that" and lemma in _OBJECT_VERBS:
             rest = _after_object(rest)
         elif rest and rest[0].lower in _SETTING_PREPOSITIONS:
             rest = _after_setting(rest)  # "said by text message the weather had been fine"
+        that = 0 if rest and rest[0].lower == "that" else None
+        if that is not None:
+            rest = rest[1:]
         elif rest and (rest[0].lower in _STOPS or rest[0].text in (",", ":")):
             continue
         if len(rest) < 4 or lemma not in _CLAUSE_VERBS or that is None and lemma in _THAT_VERBS:
@@ -517,7 +518,9 @@ def _after_object(rest: list[Word]) -> list[Word]:
 
 def _after_setting(rest: list[Word]) -> list[Word]:
     """Past "in a statement", "by text message", "on Twitter", up to where the clause opens."""
-    for k in range(1, min(len(rest), 6)):
+    for k in range(1, min(len(rest), 7)):
+        if rest[k].lower == "that":
+            return rest[k:]
         if rest[k].lower in _CLAUSE_OPENERS or rest[k].text[:1].isupper() and rest[k - 1].text[:1].islower() \
                 and k > 1:
             return rest[k:]
