@@ -94,7 +94,7 @@ def _is_cue(items: list[Word], k: int) -> bool:
             return False
         before = items[k - 1]
         return before.lower in _PRONOUNS or before.lower in _SELF or \
-            k + 1 < len(items) and items[k + 1].text in _PUNCTUATION and before.text[:1].isupper()
+            (k + 1 == len(items) or items[k + 1].text in _PUNCTUATION) and before.text[:1].isupper()
     return not (k > 0 and items[k - 1].lower == "to")
 
 
