@@ -73,7 +73,7 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
         _attribute(text, paragraphs, segments, index, table)
         segment.kind, segment.span = _kind_and_span(text, paragraphs, sentences, segments, index)
     _share_within_paragraph(segments)
-    _continue_across_paragraphs(text, paragraphs, segments)
+    _continue_across_paragraphs(text, paragraphs, segments, table)
     found = [(_to_quote(text, s), s.attribution) for s in segments if _worth_keeping(text, s)]
     found.extend(_reported_speech(text, sentences, [q for q, _ in found], table))
     found.sort(key=lambda pair: pair[0].start)
@@ -162,9 +162,16 @@ def _share_within_paragraph(segments: list[Segment]) -> None:
             segment.attribution = following
 
 
-def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: list[Segment]) -> None:
+def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: list[Segment],
+                                table: EntityTable) -> None:
     """A paragraph that is all quote, with no attribution, continues the previous paragraph's speaker;
     a quotation left open takes the attribution found where it goes on in the next paragraph."""
+    for segment in segments:
+        para_start = paragraphs[segment.paragraph][0]
+        if segment.attribution is None and segment.start == para_start and segment.paragraph > 0:
+            previous_start, previous_end = paragraphs[segment.paragraph - 1]
+            if text[previous_end - 1:previous_end] == ":":  # `Caddell continued:` then the quotation
+                segment.attribution = find_attribution_before(text, previous_start, previous_end, table)
     for before, after in zip(segments, segments[1:]):
         if not before.closed and before.attribution is None and after.attribution is not None \
                 and after.paragraph == before.paragraph + 1 and after.start == paragraphs[after.paragraph][0]:

@@ -30,7 +30,7 @@ _STOPS = frozenset({"to", "in", "on", "at", "during", "after", "before", "while"
                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "and", "but",
                     "who", "which", "adding", "noting"})
 _OBJECT_VERBS = frozenset({"tell", "inform", "warn", "assure", "remind", "urge", "ask", "promise"})
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
 _MAX_SUBJECT_WORDS = 9
 # Words that open a clause before its subject: "When Clinton said", "But Peskov said".
 _OPENERS = frozenset("when but and then so yet also still meanwhile however later earlier now today yesterday "
@@ -142,6 +142,26 @@ def find_attribution_after(text: str, start: int, end: int, table: EntityTable) 
     return None
 
 
+_LEAD_IN_PARTICIPLES = frozenset({"saying", "asking", "adding", "tweeting", "writing", "chanting", "telling",
+                                  "noting", "declaring", "replying", "responding", "explaining", "shouting"})
+
+
+def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+    """`He then defended the remark, saying, "...`: the speaker is the sentence's subject."""
+    if len(items) < 3 or items[-1].text not in (",", ":") or items[-2].lower not in _LEAD_IN_PARTICIPLES:
+        return None
+    first = items[0] if items[0].lower not in _OPENERS else items[1]
+    if first.lower in _PRONOUNS:
+        span = (first.start, first.end)
+    else:
+        people = [m for m in table.overlapping(first.start, items[-2].start) if m.kind in ("person", "organization")]
+        if not people or people[0].start > first.end + 40:
+            return None
+        span = (people[0].start, people[0].end)
+    cue = items[-2]
+    return Attribution((cue.start, cue.end), span, text[span[0]:span[1]])
+
+
 def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
     """`"...," Guenther Schuh, the company's founder and chief engineer, said.`"""
     if not items or not items[0].text[:1].isupper():
@@ -161,6 +181,9 @@ def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> A
 def find_attribution_before(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
     """`Peskov told reporters, "...` or `Peskov described the talks as "...`: the sentence before."""
     items = _last_sentence(words(text, start, end))
+    lead_in = _participle_lead_in(text, items, table)
+    if lead_in is not None:
+        return lead_in
     for k in range(len(items) - 1, -1, -1):
         if items[k].lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
             found = _speaker_after(text, items, k + 1, table)
@@ -310,6 +333,8 @@ def _speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable)
 _HYPHEN_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")
 
 
+_DOCUMENTS = frozenset({"statement", "letter", "post", "tweet", "email", "e-mail", "message", "note", "memo",
+                        "book", "column", "essay", "report", "decision", "ruling", "affidavit", "blog"})
 _QUANTIFIERS = frozenset({"some", "many", "several", "other", "most", "two", "three", "few"})
 _COLLECTIVE = frozenset({"staff", "engineers", "workers", "employees", "members", "residents", "critics", "users", "observers", "witnesses", "students", "parents",
                          "doctors", "scientists", "economists", "investors", "traders", "activists",
@@ -334,6 +359,10 @@ def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
         return _resolve_pronoun(_PRONOUNS[lowered], start, table, speakers)
     if lowered in _SELF:
         return None
+    words_ = lowered.split()
+    if len(words_) == 2 and words_[0] in ("his", "her") and words_[1] in _DOCUMENTS:
+        # "her statement read": the statement speaks for the woman it belongs to
+        return _resolve_pronoun(_PRONOUNS[words_[0]], start, table, speakers)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
     if people:
         return table.by_key(people[-1].key)
