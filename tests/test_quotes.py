@@ -168,3 +168,9 @@ def test_reported_speech_opened_by_according_to_and_after_a_named_listener():
     assert [(q.kind, q.speaker, q.text) for q in article.quotes] == [
         ("indirect", "Ingrid Holm", "the bridge will reopen in the spring"),
         ("indirect", "Tomas Berg", "the repairs were on schedule")]
+
+
+def test_quotation_after_a_lead_in_paragraph_or_a_participle():
+    article = parse('Economist Maria Costa continued:', '"Prices will not fall this year."',
+                    'Chancellor Ingrid Holm defended the plan, saying, "It is the only way forward."')
+    assert [q.speaker for q in article.quotes] == ["Maria Costa", "Ingrid Holm"]

@@ -18,7 +18,7 @@ from .models import Entity, Span
 # Abbreviations keep their full stops ("Rep.", "U.S.") so that they do not end a sentence.
 _WORD = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Insp|Supt|Det|Const|Cst)\.(?=\s)"
-    r"|(?:[^\W_]\.){2,}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.|[^\W_]+(?:['\u2019.\-][^\W_]+)*|-{2,}|[,;:!?()\u2014\u2013]|\."
+    r"|(?:[^\W_]\.){2,}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.|[^\W_]+(?:['\u2019.\-][^\W_]+)*|-{2,}|[,;:!?()\u2014\u2013\u2015]|\."
 )
 _PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 _SELF = frozenset({"i", "we", "they", "it"})
@@ -148,7 +148,12 @@ _LEAD_IN_PARTICIPLES = frozenset({"saying", "asking", "adding", "tweeting", "wri
 
 def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
     """`He then defended the remark, saying, "...`: the speaker is the sentence's subject."""
-    if len(items) < 3 or items[-1].text not in (",", ":") or items[-2].lower not in _LEAD_IN_PARTICIPLES:
+    if len(items) < 3 or items[-1].text not in (",", ":"):
+        return None
+    named = _name_then_participle(text, items, table)
+    if named is not None:
+        return named
+    if items[-2].lower not in _LEAD_IN_PARTICIPLES:
         return None
     first = items[0] if items[0].lower not in _OPENERS else items[1]
     if first.lower in _PRONOUNS:
@@ -160,6 +165,17 @@ def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Att
         span = (people[0].start, people[0].end)
     cue = items[-2]
     return Attribution((cue.start, cue.end), span, text[span[0]:span[1]])
+
+
+def _name_then_participle(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+    """`footage of Trump saying during the debate last week, "...`"""
+    for k in range(1, len(items) - 1):
+        if items[k].lower in ("saying", "asking", "telling", "writing"):
+            people = [m for m in table.overlapping(items[k - 1].start, items[k - 1].end) if m.kind == "person"]
+            if people:
+                span = (people[0].start, people[0].end)
+                return Attribution((items[k].start, items[k].end), span, text[span[0]:span[1]])
+    return None
 
 
 def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
@@ -229,6 +245,8 @@ def _subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[S
         items = items[:opening]  # "Rep. John Mica (R-Fla.) said"
     if items and items[-1].text == ",":  # "the spokeswoman, Lena Ortiz, said"
         items = items[:-1]
+    if len(items) >= 3 and items[-1].lower == "and" and items[-2].text.islower() and items[-2].text.isalpha():
+        items = items[:-2]  # "I laughed and said": the subject of the first verb
     phrase: list[Word] = []
     for word in reversed(items):
         if word.text in _PUNCTUATION or word.lower in ("that", "and", "but"):
@@ -306,7 +324,7 @@ def _person_before_punctuation(items: list[Word], k: int, table: EntityTable) ->
     return people[0].start, people[0].end
 
 
-_PUNCTUATION = frozenset({",", ":", ".", ";", "(", ")", "!", "?", "\u2014", "\u2013", "--", "---"})
+_PUNCTUATION = frozenset({",", ":", ".", ";", "(", ")", "!", "?", "\u2014", "\u2013", "\u2015", "--", "---"})
 
 
 def _speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) -> bool:
