@@ -174,3 +174,9 @@ def test_quotation_after_a_lead_in_paragraph_or_a_participle():
     article = parse('Economist Maria Costa continued:', '"Prices will not fall this year."',
                     'Chancellor Ingrid Holm defended the plan, saying, "It is the only way forward."')
     assert [q.speaker for q in article.quotes] == ["Maria Costa", "Ingrid Holm"]
+
+
+def test_a_document_speaks_for_its_owner():
+    article = parse('Minister Jonas Weber resigned on Friday.', '"I leave with pride," his letter said.',
+                    'Senator Anna Lind objected.', '"This is wrong," her statement read.')
+    assert [q.speaker for q in article.quotes] == ["Jonas Weber", "Anna Lind"]

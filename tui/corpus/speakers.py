@@ -380,7 +380,7 @@ def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
     words_ = lowered.split()
     if len(words_) == 2 and words_[0] in ("his", "her") and words_[1] in _DOCUMENTS:
         # "her statement read": the statement speaks for the woman it belongs to
-        return _resolve_pronoun(_PRONOUNS[words_[0]], start, table, speakers)
+        return _resolve_pronoun("male" if words_[0] == "his" else "female", start, table, speakers)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
     if people:
         return table.by_key(people[-1].key)
