@@ -250,7 +250,7 @@ def test_corpus_entities_aggregates(index: CorpusIndex) -> None:
         aliases=("Emmanuel Macron", "Macron"), roles=("French President", "President"),
     )  # fmt: skip
     peskov = [s for s in summaries if "Peskov" in s.name]
-    # "Dmitry Peskov" and a bare "Peskov" are different full names: merging is entities.py's job.
+    # "Dmitry Peskov" and a bare "Peskov" are different full names: merging is clustering.py's job.
     assert {s.name for s in peskov} == {"Dmitry Peskov", "Peskov"}
     dmitry = next(s for s in peskov if s.name == "Dmitry Peskov")
     assert (dmitry.articles, dmitry.quotes, dmitry.roles) == (1, 1, ("Kremlin spokesman",))

@@ -12,17 +12,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .entities import EntityTable
+from .attribution import Attribution, find_attribution_after, find_attribution_before
+from .entity_table import EntityTable
 from .lexicon import reporting_verbs
 from .models import Quote, QuoteKind, Span
+from .reported import reported_clause
+from .resolution import resolve_speaker
 from .sentences import sentence_spans, trim_span
-from .speakers import (
-    Attribution,
-    find_attribution_after,
-    find_attribution_before,
-    reported_clause,
-    resolve_speaker,
-)
 
 OPENING = "\u201c\u00ab\u201e"
 CLOSING = "\u201d\u00bb"

@@ -1,0 +1,193 @@
+"""Attribution next to a quote: the reporting verb (cue) in the sentence after a closing mark or
+before an opening one, and the speaker phrase beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .entity_table import EntityTable
+from .lexicon import reporting_verbs
+from .models import Span
+from .speaker_phrase import MAX_SUBJECT_WORDS, person_before_punctuation, speaker_like, subject_before
+from .words import (
+    CLAUSE_VERBS,
+    DETERMINERS,
+    OBJECT_VERBS,
+    OPENERS,
+    PRONOUNS,
+    PUNCTUATION,
+    STOPS,
+    TIME_WORDS,
+    Word,
+    is_cue,
+    words,
+)
+
+_MAX_AFTER_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue_span: Span
+    speaker_span: Span | None
+    speaker_text: str
+    clause_start: int | None = None  # where reported content begins after the cue ("... that |Putin")
+    carried_over: bool = False
+
+    def carried(self) -> Attribution:
+        """The same speaker for a quote that continues this one in a later paragraph."""
+        return replace(self, carried_over=True)
+
+
+def _first_sentence(items: list[Word]) -> list[Word]:
+    for k, word in enumerate(items):
+        if word.text in (".", "!", "?", ";"):
+            return items[:k]
+    return items
+
+
+def _last_sentence(items: list[Word]) -> list[Word]:
+    for k in range(len(items) - 1, -1, -1):
+        if items[k].text in (".", "!", "?", ";"):
+            return items[k + 1:]
+    return items
+
+
+def find_attribution_after(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
+    """`"...," Macron said` or `"...," said Macron`, in the sentence after a closing mark."""
+    items = _first_sentence(words(text, start, end))
+    while items and items[0].text in (",", "\u2014", "\u2013"):
+        items = items[1:]
+    named = _name_then_appositive(text, items, table)
+    if named is not None:
+        return named
+    for k, word in enumerate(items[:_MAX_AFTER_WORDS]):
+        if word.lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
+            return _speaker_after(text, items, k + 1, table)
+        if not is_cue(items, k):
+            continue
+        if k == 0:
+            return _speaker_after(text, items, 0, table)
+        subject = subject_before(text, items[:k], table)
+        if subject is not None:
+            return Attribution((word.start, word.end), subject[0], subject[1])
+        return _speaker_after(text, items, k, table)
+    return None
+
+
+_LEAD_IN_PARTICIPLES = frozenset({"saying", "asking", "adding", "tweeting", "writing", "chanting", "telling",
+                                  "noting", "declaring", "replying", "responding", "explaining", "shouting"})
+
+
+def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+    """`He then defended the remark, saying, "...`: the speaker is the sentence's subject."""
+    if len(items) < 3 or items[-1].text not in (",", ":"):
+        return None
+    named = _name_then_participle(text, items, table)
+    if named is not None:
+        return named
+    if items[-2].lower not in _LEAD_IN_PARTICIPLES:
+        return None
+    first = items[0] if items[0].lower not in OPENERS else items[1]
+    if first.lower in PRONOUNS:
+        span = (first.start, first.end)
+    else:
+        people = [m for m in table.overlapping(first.start, items[-2].start) if m.kind in ("person", "organization")]
+        if not people or people[0].start > first.end + 40:
+            return None
+        span = (people[0].start, people[0].end)
+    cue = items[-2]
+    return Attribution((cue.start, cue.end), span, text[span[0]:span[1]])
+
+
+def _name_then_participle(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+    """`footage of Trump saying during the debate last week, "...`"""
+    for k in range(1, len(items) - 1):
+        if items[k].lower in ("saying", "asking", "telling", "writing"):
+            people = [m for m in table.overlapping(items[k - 1].start, items[k - 1].end) if m.kind == "person"]
+            if people:
+                span = (people[0].start, people[0].end)
+                return Attribution((items[k].start, items[k].end), span, text[span[0]:span[1]])
+    return None
+
+
+def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+    """`"...," Guenther Schuh, the company's founder and chief engineer, said.`"""
+    if not items or not items[0].text[:1].isupper():
+        return None
+    comma = next((k for k, w in enumerate(items[:6]) if w.text == ","), None)
+    if comma is None or comma == 0:
+        return None
+    span = (items[0].start, items[comma - 1].end)
+    if table.entity_at(*span, kind="person") is None:
+        return None
+    for k in range(comma + 1, min(len(items), comma + 30)):
+        if is_cue(items, k) and items[k - 1].text == ",":
+            return Attribution((items[k].start, items[k].end), span, text[span[0]:span[1]])
+    return None
+
+
+def find_attribution_before(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
+    """`Peskov told reporters, "...` or `Peskov described the talks as "...`: the sentence before."""
+    items = _last_sentence(words(text, start, end))
+    lead_in = _participle_lead_in(text, items, table)
+    if lead_in is not None:
+        return lead_in
+    for k in range(len(items) - 1, -1, -1):
+        if items[k].lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
+            found = _speaker_after(text, items, k + 1, table)
+            if found is not None:
+                return found
+        if not is_cue(items, k):
+            continue
+        clause = _clause_start(items, k)
+        subject = subject_before(text, items[:k], table)
+        if subject is not None:
+            return Attribution((items[k].start, items[k].end), subject[0], subject[1], clause)
+        if k == 0 or items[k - 1].text in PUNCTUATION:  # `..., said the minister: "`, not `explained the numbers`
+            after = _speaker_after(text, items, k, table)
+            if after is not None:
+                return after
+    return None
+
+
+def _clause_start(items: list[Word], k: int) -> int | None:
+    """Where reported content starts: after "that" within a few words of the cue, or right after
+    a verb that takes a clause ("said Sunday a standoff looks silly")."""
+    for word in items[k + 1:k + 10]:
+        if word.lower == "that":
+            return word.end + 1
+        if word.text in (",", ":"):
+            return None
+    rest = items[k + 1:]
+    while rest and rest[0].lower in TIME_WORDS:
+        rest = rest[1:]
+    lemma = reporting_verbs().get(items[k].lower)
+    if lemma in CLAUSE_VERBS and lemma not in OBJECT_VERBS and len(rest) >= 3 \
+            and rest[0].lower not in STOPS and rest[0].text not in PUNCTUATION:
+        return rest[0].start
+    return None
+
+
+def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable) -> Attribution | None:
+    """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said oil and gas worker
+    Mike Wipf` -> "Mike Wipf" (a person named before the next punctuation mark)."""
+    named = person_before_punctuation(items, k, table)
+    if named is not None:
+        cue = items[k] if items[k].lower != "to" else items[k - 1]
+        return Attribution((cue.start, items[k].end), named, text[named[0]:named[1]])
+    phrase: list[Word] = []
+    for word in items[k + 1:k + 1 + MAX_SUBJECT_WORDS]:
+        if word.text in (",", ":", ".", "(", ")", "\u2014", "\u2013") or (phrase and word.lower in STOPS):
+            break
+        if not phrase and word.lower in STOPS - DETERMINERS:
+            return None
+        phrase.append(word)
+    if not phrase:
+        return None
+    span = (phrase[0].start, phrase[-1].end)
+    if not speaker_like(text, span, phrase, table):
+        return None
+    cue = items[k] if items[k].lower != "to" else items[k - 1]
+    cue_span = (cue.start, items[k].end)
+    return Attribution(cue_span, span, text[span[0]:span[1]])

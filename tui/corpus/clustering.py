@@ -1,0 +1,113 @@
+"""Mentions clustered into entities.
+
+A person's mentions cluster within an article by surname ("French President Emmanuel Macron",
+"Macron", "Mr Macron"); the longest form is the entity's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .entity_table import EntityTable, Mention
+from .lexicon import first_name_gender, fold
+from .models import Entity
+
+
+def cluster(text: str, raw: list[Mention]) -> EntityTable:
+    """Group mentions into entities: a person's surname joins the fullest name that ends with it."""
+    table = EntityTable(text=text)
+    by_key: dict[str, Entity] = {}
+    people: dict[str, list[tuple[list[str], str]]] = {}  # surname -> (folded words, key), fullest first
+    _settle_unknowns(raw)
+    for mention in sorted(raw, key=lambda m: -len(m.text.split())):
+        words = fold(mention.text).split()
+        if mention.kind in ("person", "unknown"):
+            same_surname = people.setdefault(words[-1], [])
+            key = next((k for w, k in same_surname if _same_person(words, w)), None)
+            if key is None and len(words) == 1 and words[0] in first_name_gender():
+                key = _by_first_name(words[0], people)  # "says Michael" after "Michael Greenspan"
+            if key is None and mention.kind == "unknown":
+                continue
+            if key is None:
+                key = f"person:{_slug(mention.text)}"
+                same_surname.append((words, key))
+            mention.kind = "person"
+        else:
+            key = _org_key(mention, by_key)
+        mention.key = key
+        entity = by_key.get(key)
+        if entity is None:
+            entity = Entity(id=key, name=mention.text, kind=mention.kind)
+            by_key[key] = entity
+        _absorb(entity, mention)
+        table.mentions.append(mention)
+    for entity in by_key.values():
+        entity.mentions.sort()
+    table.entities = sorted(by_key.values(), key=lambda e: e.mentions[0][0])
+    table.finish()
+    return table
+
+
+def _org_key(mention: Mention, known: dict[str, Entity]) -> str:
+    """"Savanna Digital" is "Savanna Digital Ltd" when the article names both."""
+    key = f"{mention.kind}:{_slug(mention.text)}"
+    if mention.kind == "organization" and key not in known:
+        longer = next((k for k, e in known.items() if e.kind == "organization" and e.name.startswith(mention.text + " ")), None)
+        if longer is not None:
+            return longer
+    return key
+
+
+def _by_first_name(first: str, people: dict[str, list[tuple[list[str], str]]]) -> str | None:
+    keys = {k for known in people.values() for w, k in known if len(w) > 1 and w[0] == first}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _settle_unknowns(raw: list[Mention]) -> None:
+    """Names seen once as a person make their other mentions people too.
+
+    "Sevaun Palvetzian" (an unknown first name) is a person because "Palvetzian said" is; "Green"
+    is Damon Green, not a place, in an article that names him.
+    """
+    org_names = [m.text for m in raw if m.kind == "organization"]
+    for mention in raw:
+        if mention.kind in ("person", "unknown") and any(o.startswith(mention.text + " ") for o in org_names):
+            mention.kind = "organization"
+    surnames = {fold(m.text).split()[-1] for m in raw if m.kind == "person"}
+    full_surnames = {fold(m.text).split()[-1] for m in raw if m.kind == "person" and " " in m.text}
+    for mention in raw:
+        words = fold(mention.text).split()
+        if mention.kind == "unknown" and len(words) > 1 and words[-1] in surnames:
+            mention.kind = "person"
+        elif mention.kind in ("place", "organization") and len(words) == 1 and words[0] in full_surnames:
+            mention.kind = "person"
+    # A lone word that said something ("Apple said", "says Michael") is a person only when the
+    # article gives a full name ending with it, or a title ("Mr Blair").
+    for mention in raw:
+        words = fold(mention.text).split()
+        if mention.kind == "person" and len(words) == 1 and not mention.role and words[0] not in full_surnames:
+            mention.kind = "unknown"
+        if mention.kind == "unknown" and len(words) > 1:
+            mention.kind = "dropped"  # type: ignore[assignment]
+    raw[:] = [m for m in raw if m.kind != "dropped"]
+
+
+def _same_person(words: list[str], known: list[str]) -> bool:
+    """"Macron" and "Emmanuel Macron" are one person; "Emmanuel" alone is not matched."""
+    if words == known:
+        return True
+    return len(words) < len(known) and words == known[-len(words):]
+
+
+def _absorb(entity: Entity, mention: Mention) -> None:
+    entity.mentions.append((mention.start, mention.end))
+    if mention.text not in entity.aliases:
+        entity.aliases.append(mention.text)
+    if mention.role and mention.role not in entity.roles:
+        entity.roles.append(mention.role)
+    if entity.gender is None and mention.gender in ("male", "female"):
+        entity.gender = mention.gender  # type: ignore[assignment]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w]+", "-", fold(name)).strip("-")

@@ -1,0 +1,83 @@
+"""An article's entities and their mentions, with look-ups from any offset back to an entity."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .models import Entity, EntityKind, Span
+
+_LONGEST_MENTION = 200  # characters: no name runs longer, so overlap look-ups scan back this far
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: EntityKind
+    role: str = ""
+    gender: str | None = None
+    key: str = ""  # the cluster this mention belongs to, filled by clustering
+
+
+@dataclass
+class EntityTable:
+    """An article's entities and a way back from any mention to its entity.
+
+    Mentions are sorted by offset and looked up by bisection, so that a long article costs
+    no more per quote than a short one.
+    """
+
+    text: str = ""
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quoted: list[Span] = field(default_factory=list)  # quotation spans, sorted, once quotes are found
+    _starts: list[int] = field(default_factory=list)
+    _by_key: dict[str, Entity] = field(default_factory=dict)
+
+    def finish(self) -> None:
+        """Sort and index the mentions once they are all in."""
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._by_key = {e.id: e for e in self.entities}
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Mentions that overlap [start, end), in text order."""
+        k = bisect_left(self._starts, end)
+        found: list[Mention] = []
+        while k > 0 and self.mentions[k - 1].start > start - _LONGEST_MENTION:
+            k -= 1
+            if self.mentions[k].end > start:
+                found.append(self.mentions[k])
+        return found[::-1]
+
+    def entity_at(self, start: int, end: int, kind: EntityKind | None = None) -> Entity | None:
+        for mention in self.overlapping(start, end):
+            if kind is None or mention.kind == kind:
+                return self.by_key(mention.key)
+        return None
+
+    def by_key(self, key: str) -> Entity | None:
+        return self._by_key.get(key)
+
+    def people_before(self, offset: int, within: int = 6000) -> Iterator[tuple[Mention, Entity]]:
+        """Person mentions that end before `offset` (and not too far before it), nearest first."""
+        k = bisect_left(self._starts, offset)
+        while k > 0:
+            k -= 1
+            mention = self.mentions[k]
+            if mention.start < offset - within:
+                return
+            entity = self.by_key(mention.key)
+            if mention.kind == "person" and mention.end <= offset and entity is not None:
+                yield mention, entity
+
+    def in_quote(self, offset: int) -> bool:
+        k = bisect_left(self.quoted, (offset, 1 << 62)) - 1
+        return k >= 0 and self.quoted[k][0] <= offset < self.quoted[k][1]
+
+    def mentions_before(self, offset: int, within: int) -> list[Mention]:
+        """Mentions that start in the `within` characters before `offset`, in text order."""
+        return self.mentions[bisect_left(self._starts, offset - within):bisect_left(self._starts, offset)]

@@ -1,0 +1,211 @@
+"""What a capitalised run names: the role before the name, the kind of thing named, and a
+person's gender."""
+
+from __future__ import annotations
+
+from .entity_table import Mention
+from .lexicon import (
+    common_words,
+    demonym_adjectives,
+    demonym_plurals,
+    first_name_gender,
+    fold,
+    known_organizations,
+    org_cues,
+    places,
+    reporting_verbs,
+    title_words,
+)
+from .models import EntityKind
+from .runs import CONNECTORS, POSSESSIVE, Token, joined
+
+_PLACE_NOUNS = frozenset({"department", "province", "region", "county", "state", "district", "city", "town", "village", "oblast", "prefecture", "canton", "municipality"})
+_HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male",
+                     "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
+                     "dame": "female", "lady": "female", "queen": "female", "princess": "female",
+                     "spokesman": "male", "spokeswoman": "female", "chairman": "male", "chairwoman": "female"}
+# The last word of a name that makes it an event or a document, or a place.
+_EVENT_WORDS = frozenset("Cup Open Championship Championships Invitational Classic Games Tournament Trophy "
+                         "Series Award Awards Prize Agreement Accord Act Bill Treaty Period Rising Initiative "
+                         "Strategy Plan Report Festival Conference Summit Day Week Month Year War".split())
+_PLACE_WORDS = frozenset("Highway Square Station Railway Park Street Avenue Road Bridge Airport Beach Heights "
+                         "Valley County Memorial Island Islands Lake River Mountain Mountains Bay Harbour Harbor "
+                         "Hill Hills Pines Nation Province Region District Township Village Peninsula Coast "
+                         "Canyon Falls Gardens Stadium Arena Centre Center Hall Plaza".split())
+_MODIFIERS = frozenset("former then- acting interim deputy vice senior junior assistant associate late "
+                       "future current".split())
+
+
+def _names_before(word: str) -> bool:
+    """A first name or a title: what comes after it is a name even if it is also a month."""
+    return word[:1].isupper() and (fold(word) in first_name_gender() or _is_title(word))
+
+
+def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
+    i, j = run
+    # Words capitalised only because they open a sentence, and days and months, are not names.
+    while i < j and (fold(tokens[i].text) in common_words() or tokens[i].text in CONNECTORS):
+        i += 1
+    while j > i and (fold(tokens[j - 1].text) in common_words() or tokens[j - 1].text in CONNECTORS) \
+            and not (j - 1 > i and _names_before(tokens[j - 2].text)):
+        j -= 1  # but "Theresa May" and "Ms. May" keep their month
+    if i >= j:
+        return []
+    split = _title_split(tokens, i, j)
+    if split == i and j - i >= 3 and _opens_sentence(text, tokens[i].start) \
+            and fold(tokens[i].text) not in first_name_gender() and fold(tokens[i + 1].text) in first_name_gender():
+        split = i + 1  # "Farmer Roy Graf" opening a sentence: a role before the first name
+    mentions: list[Mention] = []
+    role_tokens = tokens[i:split]
+    if split > i:
+        mentions.extend(_role_entities(text, tokens, i, split))
+        i = split
+    if i >= j:
+        return mentions
+    name_tokens = tokens[i:j]
+    if text.startswith("/", name_tokens[-1].end):
+        return mentions  # a photo credit, "(Adrian Wyld/The Canadian Press)", names no one in the story
+    role = _role_before(text, tokens, i) if not role_tokens else _text(text, role_tokens)
+    kind = _kind_of(text, tokens, i, j, bool(role))
+    if kind is None:
+        return mentions
+    end = name_tokens[-1].end - _possessive_length(name_tokens[-1].text)
+    name = text[name_tokens[0].start:end]
+    gender = _gender(name_tokens, role) if kind == "person" else None
+    mentions.append(Mention(name_tokens[0].start, end, name, kind, role, gender))
+    return mentions
+
+
+def _title_split(tokens: list[Token], i: int, j: int) -> int:
+    """Where the name starts after leading titles and their modifiers ("French President | Emmanuel Macron")."""
+    split = i
+    for k in range(i, j - 1):
+        if _is_title(tokens[k].text):
+            split = k + 1
+    return split
+
+
+def _is_title(word: str) -> bool:
+    if word in title_words() or word.rstrip(".") in title_words() or word.lower() in title_words():
+        return True
+    return word.endswith("s") and len(word) > 2 and word[:-1] in title_words()  # "MPs", "Senators"
+
+
+def _role_entities(text: str, tokens: list[Token], i: int, split: int) -> list[Mention]:
+    """Entities inside a role, such as the organisation in "Northwind Energy Chief Executive"."""
+    found: list[Mention] = []
+    k = i
+    while k < split and not _is_title(tokens[k].text):
+        k += 1
+    if k > i:
+        kind = _kind_of(text, tokens, i, k, False, in_role=True)
+        if kind in ("organization", "place"):
+            found.append(Mention(tokens[i].start, tokens[k - 1].end, _text(text, tokens[i:k]), kind))
+    return found
+
+
+def _role_before(text: str, tokens: list[Token], i: int) -> str:
+    """Lowercase role words and their capitalised modifiers before a name ("Kremlin spokesman")."""
+    k = i
+    while k > 0 and joined(text, tokens[k - 1], tokens[k]) and tokens[k - 1].text in title_words():
+        k -= 1
+    if all(t.text in _MODIFIERS for t in tokens[k:i]):
+        return ""  # "former Conservative ..." says nothing yet about who is named
+    while k > 0 and joined(text, tokens[k - 1], tokens[k]) and tokens[k - 1].capitalised \
+            and fold(tokens[k - 1].text) not in common_words():
+        k -= 1
+    return _text(text, tokens[k:i])
+
+
+def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_role: bool = False) -> EntityKind | None:
+    words = [t.text for t in tokens[i:j]]
+    words[-1] = words[-1][: len(words[-1]) - _possessive_length(words[-1])] or words[-1]
+    name = " ".join(words)
+    folded = fold(name)
+    if name in known_organizations():
+        return "organization"
+    if any(w in org_cues() for w in words):
+        return "organization" if len(words) > 1 else None  # "Commission" alone names no one body
+    last = words[-1]
+    if last in _EVENT_WORDS or any(any(c.isdigit() for c in w) for w in words[1:]):
+        return None  # "Ryder Cup", "Paris Agreement", "Bill C-48": neither person nor place
+    if len(words) >= 2 and last in _PLACE_WORDS:
+        return "place"  # "Fraser Highway", "Jasper National Park", "Clark County"
+    if len(words) >= 2 and fold(last) in places() and fold(words[0]) not in first_name_gender():
+        return "organization"  # "HuffPost Canada", "Infrastructure Canada"
+    if len(words) >= 2 and last in demonym_adjectives():
+        return None  # "North Korean", "Native American": adjectives
+    if _is_title(words[-1]):
+        return None  # "Prime Minister" split as "Prime | Minister": a role, no name
+    if has_role and not in_role:
+        return "person"
+    if len(words) == 1 and words[0] in demonym_plurals() and words[0] not in demonym_adjectives():
+        return "group"
+    if len(words) == 1 and words[0] in demonym_adjectives():
+        return None
+    if folded in places() or folded.rstrip(".") in places():
+        return "place"
+    after = tokens[j].text.lower() if j < len(tokens) else ""
+    if after in _PLACE_NOUNS and text[tokens[j - 1].end:tokens[j].start] == " ":
+        return "place"
+    if len(words) >= 2 and fold(words[0]) in first_name_gender():
+        return "person"
+    if _is_title(words[-1]) and all(_is_title(w) or w.isupper() for w in words):
+        return None  # "CEO", "MLA": a role on its own
+    if any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and not _is_title(w) for w in words):
+        return "organization"  # "RCMP", "Burnaby RCMP", "LG Electronics"
+    if _is_title(words[-1]) or fold(words[0]) in places():
+        return None  # "Yellowhead MP" is a role; "Surrey Council" without a cue is not a person
+    before = tokens[i - 1].text.lower() if i > 0 and tokens[i].start - tokens[i - 1].end == 1 else ""
+    if 2 <= len(words) <= 3 and _role_follows(text, tokens, j):
+        return "person"  # "Hiram Macharia, marketing executive at LG Electronics"
+    if after in reporting_verbs() or before in reporting_verbs():
+        if len(words) == 1 and after and _opens_sentence(text, tokens[i].start):
+            return "unknown"  # type: ignore[return-value]  # "Protesters said": a plural noun opening a sentence
+        return "person" if len(words) <= 4 else None
+    # Unknown names stay candidates: they become people if the article names them as one elsewhere.
+    return "unknown" if len(words) <= 3 else None  # type: ignore[return-value]
+
+
+def _role_follows(text: str, tokens: list[Token], j: int) -> bool:
+    """A comma, then a role within a few words: the appositive that introduces a person."""
+    if j >= len(tokens) or not text.startswith(", ", tokens[j - 1].end):
+        return False
+    for token in tokens[j:j + 5]:
+        word = token.text.lower()
+        if word in _APPOSITIVE_ROLES or (word in title_words() and not token.capitalised):
+            return True
+    return False
+
+
+# Role nouns that follow a new person's name after a comma ("Jane Roe, a spokeswoman for ...").
+_APPOSITIVE_ROLES = frozenset("spokesman spokeswoman spokesperson executive director president chair chairman "
+                              "chairwoman founder co-founder ceo cfo professor lecturer researcher scientist "
+                              "economist analyst strategist lawyer attorney manager minister secretary senator "
+                              "mayor councillor councilor leader head chief officer official member resident "
+                              "owner partner author editor reporter coach player who whose".split())
+
+
+def _opens_sentence(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 3):offset].rstrip(" \"\u201c\u2018'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _gender(name_tokens: list[Token], role: str) -> str | None:
+    for word in role.lower().split():
+        if word in _HONORIFIC_GENDER:
+            return _HONORIFIC_GENDER[word]
+    if len(name_tokens) >= 2:
+        gender = first_name_gender().get(fold(name_tokens[0].text))
+        if gender in ("male", "female"):
+            return gender
+    return None
+
+
+def _possessive_length(word: str) -> int:
+    match = POSSESSIVE.search(word)
+    return len(match.group()) if match else 0
+
+
+def _text(text: str, tokens: list[Token]) -> str:
+    return text[tokens[0].start:tokens[-1].end]

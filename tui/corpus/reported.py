@@ -1,0 +1,179 @@
+"""Reported speech without quotation marks: `X said (that) CLAUSE`, `CLAUSE, X said`,
+`According to X, CLAUSE` and `X protested the bills, saying CLAUSE`."""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import Attribution, find_attribution_after
+from .entity_table import EntityTable
+from .lexicon import reporting_verbs, title_words
+from .models import Span
+from .resolution import resolve_nominal
+from .speaker_phrase import subject_before
+from .words import (
+    CLAUSE_VERBS,
+    COLLECTIVE,
+    DETERMINERS,
+    OBJECT_VERBS,
+    PRONOUNS,
+    SELF,
+    STOPS,
+    TIME_WORDS,
+    Word,
+    any_cue,
+    is_cue,
+    words,
+)
+
+_QUANTIFIERS = frozenset({"some", "many", "several", "other", "most", "two", "three", "few"})
+# Verbs whose object is as often a thing as speech ("announced a plan", "denied the charge"):
+# reported speech only with "that".
+_THAT_VERBS = frozenset({"agree", "promise", "announce", "estimate", "deny", "confirm", "reveal", "predict",
+                         "report", "believe", "think", "indicate", "recall", "describe"})
+
+
+def reported_clause(text: str, start: int, end: int, table: EntityTable) -> tuple[Span, Attribution] | None:
+    """Reported speech in one sentence: `X said (that) CLAUSE`, `CLAUSE, X said`, or
+    `X protested the bills, saying CLAUSE`."""
+    participle = _PARTICIPLE.search(text, start, end)
+    if not any_cue(text, start, end) and participle is None:
+        return None
+    items = words(text, start, end)
+    if items and items[-1].text in (".", "!", "?"):
+        items = items[:-1]
+    if len(items) < 5:
+        return None
+    found = _according_to_first(text, items, table) or _clause_after_cue(text, items, table) \
+        or _clause_before_cue(text, items, table)
+    if found is None and participle is not None:
+        found = _clause_after_participle(text, items, participle, table)
+    return found
+
+
+def _according_to_first(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
+    """`According to Haley, the threats were new.`"""
+    if len(items) < 6 or items[0].lower != "according" or items[1].lower != "to":
+        return None
+    comma = next((k for k, w in enumerate(items[2:12], 2) if w.text == ","), None)
+    if comma is None or comma == 2 or len(items) - comma < 4:
+        return None
+    span = (items[2].start, items[comma - 1].end)
+    clause = (items[comma + 1].start, items[-1].end)
+    return clause, Attribution((items[0].start, items[1].end), span, text[span[0]:span[1]], clause[0])
+
+
+_PARTICIPLE = re.compile(r", (saying|adding|noting|arguing|explaining|insisting|warning|claiming)\b(?: that)?")
+
+
+def _clause_after_participle(text: str, items: list[Word], participle: re.Match[str],
+                             table: EntityTable) -> tuple[Span, Attribution] | None:
+    """The speaker of `, saying ...` is the sentence's subject: a name or pronoun opening it."""
+    rest = [w for w in items if w.start >= participle.end()]
+    if len(rest) < 4:
+        return None
+    subject = next((w for w in items[:3] if w.start < participle.start()), None)
+    if subject is None:
+        return None
+    if subject.lower in PRONOUNS:
+        span = (subject.start, subject.end)
+    else:
+        people = [m for m in table.overlapping(items[0].start, items[min(4, len(items) - 1)].end)
+                  if m.kind in ("person", "organization") and m.start < participle.start()]
+        if not people:
+            return None
+        span = (people[0].start, people[0].end)
+    cue = participle.span(1)
+    clause = (rest[0].start, items[-1].end)
+    return clause, Attribution(cue, span, text[span[0]:span[1]], clause[0])
+
+
+def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
+    for k in range(1, len(items)):
+        if not is_cue(items, k):
+            continue
+        subject = subject_before(text, items[:k], table)
+        if subject is None or not _resolvable(text, subject[0], table):
+            continue
+        rest = items[k + 1:]
+        while rest and rest[0].lower in TIME_WORDS:
+            rest = rest[1:]
+        lemma = reporting_verbs()[items[k].lower]
+        if rest and rest[0].lower != "that" and lemma in OBJECT_VERBS:
+            rest = _after_object(rest)
+        elif rest and rest[0].lower in _SETTING_PREPOSITIONS:
+            rest = _after_setting(rest)  # "said by text message the weather had been fine"
+        that = 0 if rest and rest[0].lower == "that" else None
+        if that is not None:
+            rest = rest[1:]
+        elif rest and (rest[0].lower in STOPS or rest[0].text in (",", ":")):
+            continue
+        if len(rest) < 4 or lemma not in CLAUSE_VERBS or that is None and lemma in _THAT_VERBS:
+            continue
+        clause = (rest[0].start, items[-1].end)
+        return clause, Attribution((items[k].start, items[k].end), subject[0], subject[1], clause[0])
+    return None
+
+
+_SETTING_PREPOSITIONS = frozenset({"in", "by", "on", "via", "during", "at"})
+_CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there", "it", "he", "she", "they",
+                             "we", "i", "his", "her", "their", "its", "our", "some", "many", "most", "no"})
+
+
+def _after_object(rest: list[Word]) -> list[Word]:
+    """Past the person told: "told reporters", "told Global News", "told the committee"."""
+    if rest and rest[0].lower in DETERMINERS:
+        return rest[2:]
+    k = 0
+    while k < len(rest) and k < 4 and rest[k].text[:1].isupper() and rest[k].lower not in _CLAUSE_OPENERS:
+        k += 1
+    return rest[max(k, 1):]
+
+
+def _after_setting(rest: list[Word]) -> list[Word]:
+    """Past "in a statement", "by text message", "on Twitter", up to where the clause opens."""
+    for k in range(1, min(len(rest), 7)):
+        if rest[k].lower == "that":
+            return rest[k:]
+        if rest[k].lower in _CLAUSE_OPENERS or rest[k].text[:1].isupper() and rest[k - 1].text[:1].islower() \
+                and k > 1:
+            return rest[k:]
+    return []
+
+
+def _clause_before_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
+    """`CLAUSE, officials said.` and `CLAUSE, officials said, as rescuers dug.`"""
+    for k, word in enumerate(items):
+        if word.text != "," or k < 4:
+            continue
+        after = items[k + 1:k + 10]
+        stop = next((n for n, w in enumerate(after) if w.text in (",", ".", ";")), len(after))
+        if stop == len(after) and k + 10 < len(items):
+            continue  # the attribution must end at a comma or the sentence's end
+        attribution = find_attribution_after(text, word.start, after[stop - 1].end if stop else word.end, table)
+        if attribution is not None and _resolvable(text, attribution.speaker_span, table):
+            return (items[0].start, items[k - 1].end), attribution
+    return None
+
+
+def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
+    """A speaker we can name, a pronoun, or a body ("the military"); an unnamed role ("the French
+    leader") is not enough for reported speech."""
+    if span is None:
+        return False
+    original = text[span[0]:span[1]].split()
+    phrase = text[span[0]:span[1]].lower()
+    words = phrase.split()
+    if len(words) == 2 and words[0] in DETERMINERS | _QUANTIFIERS and \
+            (words[-1] in COLLECTIVE or words[-1] in title_words()):
+        return True  # "the ministry", "his father", "some residents"
+    if len(words) == 2 and words[1] in COLLECTIVE:
+        return True  # "Surrey staff", "Apple engineers"
+    if len(words) == 1 and words[0] in COLLECTIVE and words[0].endswith("s"):
+        return True  # "sources said", "officials say"
+    if 1 <= len(original) <= 3 and all(w[:1].isupper() for w in original) and words[0] not in SELF \
+            and table.entity_at(*span) is None:
+        return True  # a name the entity rules left open: "Apple said", "Officials said"
+    speaker = table.entity_at(*span, kind="person") or table.entity_at(*span, kind="organization")
+    return phrase in PRONOUNS or speaker is not None or \
+        resolve_nominal(text[span[0]:span[1]], span[0], table) is not None

@@ -1,0 +1,122 @@
+"""Who an attribution's speaker phrase is.
+
+"Macron said" resolves through the entity table to Emmanuel Macron; "he added" to the latest
+speaker (else the nearest person) of a fitting gender; "the spokesman" to the person whose role
+holds that word; "the ministry" to the organisation whose name does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import Attribution
+from .entity_table import EntityTable
+from .lexicon import fold, reporting_verbs, title_words
+from .models import Entity
+from .words import DETERMINERS, PRONOUNS, SELF
+
+_PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
+_NOMINAL_REACH = 5000  # characters back to look for the person "the spokesman" refers to
+_DOCUMENTS = frozenset({"statement", "letter", "post", "tweet", "email", "e-mail", "message", "note", "memo",
+                        "book", "column", "essay", "report", "decision", "ruling", "affidavit", "blog"})
+
+
+def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
+                    speakers: list[tuple[int, str]]) -> Entity | None:
+    """The entity an attribution's speaker phrase names, if any."""
+    if attribution.speaker_span is None:
+        return None
+    start, end = attribution.speaker_span
+    phrase = text[start:end]
+    lowered = phrase.lower()
+    if lowered in PRONOUNS:
+        return _resolve_pronoun(PRONOUNS[lowered], start, table, speakers)
+    if lowered in SELF:
+        return None
+    words_ = lowered.split()
+    if len(words_) == 2 and words_[0] in ("his", "her") and words_[1] in _DOCUMENTS:
+        # "her statement read": the statement speaks for the woman it belongs to
+        return _resolve_pronoun("male" if words_[0] == "his" else "female", start, table, speakers)
+    people = [m for m in table.overlapping(start, end) if m.kind == "person"]
+    if people:
+        return table.by_key(people[-1].key)
+    org = table.entity_at(start, end, kind="organization")
+    if org is not None:
+        return org
+    return resolve_nominal(phrase, start, table)
+
+
+def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
+                     speakers: list[tuple[int, str]]) -> Entity | None:
+    """The latest earlier speaker of that gender, unless a person of that gender has since become
+    a sentence's subject; else the nearest person of that gender."""
+    speaker, spoke_at = None, -1
+    for position, key in reversed(speakers):
+        if offset - position >= _PRONOUN_REACH:
+            break
+        entity = table.by_key(key)
+        if position < offset and entity is not None and entity.kind == "person" and entity.gender in (gender, None):
+            speaker, spoke_at = entity, position
+            break
+    for mention, entity in table.people_before(offset, within=_PRONOUN_REACH):
+        if mention.start <= spoke_at:
+            break
+        if entity.gender in (gender, None) and not table.in_quote(mention.start) \
+                and _is_subject(table.text, mention.start, mention.end):
+            return entity
+    if speaker is not None:
+        return speaker
+    for mention, entity in table.people_before(offset):
+        if entity.gender in (gender, None):
+            return entity
+    return None
+
+
+def _is_subject(text: str, start: int, end: int | None = None) -> bool:
+    """A name that opens its sentence, perhaps after its role ("Union leader Jonas Weber said"),
+    or one that a verb follows and no preposition precedes ("On Nov. 27, McCallum expressed")."""
+    lead = text[max(0, start - 60):start]
+    cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("? "), lead.rfind("! "))
+    words = lead[cut + 1:].split() if cut >= 0 or start < 60 else []
+    if (cut >= 0 or start < 60) and len(words) <= 4 and all(w[:1].isupper() or w.lower() in title_words()
+                                                            for w in words):
+        return True
+    if end is None:
+        return False
+    lead_words = lead.split()
+    while lead_words and (lead_words[-1][:1].isupper() or lead_words[-1].lower() in title_words()):
+        lead_words.pop()  # past the role: "tell Toronto Mayor John Tory" looks back to "tell"
+    before = lead_words[-1].lower() if lead_words else ""
+    if before in reporting_verbs() or before.endswith("ed"):
+        return False  # the name is the verb's object
+    after = _NEXT_WORD.match(text, end)
+    return before not in _NOT_BEFORE_SUBJECT and after is not None and after.group(1) not in _NOT_AFTER_SUBJECT
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_NOT_BEFORE_SUBJECT = frozenset("with to of by for from and or about against on at in into between like than as "
+                                "under over after before toward towards the a an his her their its".split())
+_NOT_AFTER_SUBJECT = frozenset("and or of in on at to for with from by as than who whose which about after "
+                               "over into".split())
+
+
+def resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | None:
+    head = fold(phrase.split()[-1]) if phrase.split() else ""
+    if not head or phrase.split()[0].lower() not in DETERMINERS:
+        return None
+    best: Entity | None = None
+    for mention in table.mentions_before(offset, within=_NOMINAL_REACH):
+        entity = table.by_key(mention.key)
+        if entity is None:
+            continue
+        if entity.kind == "person" and any(head in fold(role).split() for role in entity.roles):
+            best = entity
+        elif entity.kind == "organization" and (head in fold(entity.name).split() or head in _COLLECTIVE_ORG):
+            best = entity
+    return best
+
+
+# "the company said" means the organisation last named, whatever its name.
+_COLLECTIVE_ORG = frozenset({"company", "firm", "agency", "organization", "organisation", "group", "ministry",
+                             "department", "government", "bank", "union", "party", "council", "carrier",
+                             "retailer", "airline", "automaker", "manufacturer", "regulator", "watchdog"})

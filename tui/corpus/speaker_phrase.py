@@ -1,0 +1,104 @@
+"""The speaker phrase beside a reporting verb: the subject before it, the person named after it,
+and whether a phrase can name a speaker at all ("Macron", "he", "the spokesman", "Surrey staff")."""
+
+from __future__ import annotations
+
+import re
+
+from .entity_table import EntityTable
+from .lexicon import title_words
+from .models import Span
+from .words import COLLECTIVE, DETERMINERS, OPENERS, PRONOUNS, PUNCTUATION, SELF, Word
+
+_ADVERBS = frozenset({"was", "is", "were", "also", "later", "then", "again", "further", "previously", "recently", "earlier", "once",
+                      "has", "had", "have", "would", "will", "could", "may", "might", "had", "reportedly",
+                      "repeatedly", "often", "publicly", "privately", "simply", "just", "even", "still"})
+MAX_SUBJECT_WORDS = 9
+
+
+def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
+    """The speaker phrase right before a cue: back to a comma or the sentence start."""
+    while items and items[-1].lower in _ADVERBS and items[-1].text.islower():  # not "Ms. May"
+        items = items[:-1]
+    if items and items[-1].text == ")" and "(" in [w.text for w in items]:
+        opening = max(k for k, w in enumerate(items) if w.text == "(")
+        items = items[:opening]  # "Rep. John Mica (R-Fla.) said"
+    if items and items[-1].text == ",":  # "the spokeswoman, Lena Ortiz, said"
+        items = items[:-1]
+    if len(items) >= 3 and items[-1].lower == "and" and items[-2].text.islower() and items[-2].text.isalpha():
+        items = items[:-2]  # "I laughed and said": the subject of the first verb
+    phrase: list[Word] = []
+    for word in reversed(items):
+        if word.text in PUNCTUATION or word.lower in ("that", "and", "but"):
+            break
+        phrase.insert(0, word)
+    while len(phrase) > 1 and phrase[0].lower in OPENERS:
+        phrase = phrase[1:]  # "When Clinton said", "But Peskov said"
+    if phrase and phrase[0].lower in ("who", "whose", "which"):  # "a citizen, whose name is redacted, wrote"
+        before = items[:len(items) - len(phrase)]
+        if before and before[-1].text == ",":
+            return subject_before(text, before[:-1], table)
+    if not phrase or len(phrase) > MAX_SUBJECT_WORDS:
+        return None
+    span = (phrase[0].start, phrase[-1].end)
+    if any(w.lower in title_words() for w in phrase) or phrase[0].lower in DETERMINERS:
+        # "Jane Roe, chief executive of Acme, said"; "Buckley, the school's graduate, said"
+        named = _name_before_appositive(text, items[:len(items) - len(phrase)], table)
+        if named is not None:
+            return named
+    if speaker_like(text, span, phrase, table):
+        return span, text[span[0]:span[1]]
+    return _name_before_appositive(text, items[:len(items) - len(phrase)], table)
+
+
+def _name_before_appositive(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
+    """`Richard Shelby, the chairman of the committee, said`: the person before the appositive."""
+    if not items or items[-1].text != ",":
+        return None
+    phrase: list[Word] = []
+    for word in reversed(items[:-1]):
+        if word.text in PUNCTUATION or len(phrase) == MAX_SUBJECT_WORDS:
+            break
+        phrase.insert(0, word)
+    if not phrase:
+        return None
+    people = [m for m in table.overlapping(phrase[0].start, phrase[-1].end) if m.kind == "person"]
+    if not people or people[-1].end != phrase[-1].end:
+        return None
+    return (people[-1].start, people[-1].end), text[people[-1].start:people[-1].end]
+
+
+def person_before_punctuation(items: list[Word], k: int, table: EntityTable) -> Span | None:
+    stop = k + 1
+    while stop < len(items) and stop <= k + MAX_SUBJECT_WORDS and items[stop].text not in PUNCTUATION:
+        stop += 1
+    if stop == k + 1:
+        return None
+    people = [m for m in table.overlapping(items[k + 1].start, items[stop - 1].end) if m.kind == "person"]
+    if len(people) != 1:
+        return None
+    return people[0].start, people[0].end
+
+
+def speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) -> bool:
+    """A name we know, a pronoun, or a role noun ("the spokesman", "a ministry official")."""
+    if len(phrase) == 1 and phrase[0].lower in PRONOUNS.keys() | SELF:
+        return True
+    if table.entity_at(*span, kind="person") or table.entity_at(*span, kind="organization"):
+        return True
+    head = phrase[-1].lower
+    if head.endswith(("'s", "\u2019s")):
+        return False
+    if phrase[0].lower in DETERMINERS and (head in title_words() or head in COLLECTIVE):
+        return True
+    if len(phrase) == 2 and phrase[0].text[:1].isupper() and head in COLLECTIVE:
+        return True  # "Surrey staff"
+    if phrase[0].lower in DETERMINERS | {"one", "another"} and len(phrase) <= 6 and head.isalpha() \
+            and not any(w.lower in DETERMINERS for w in phrase[1:]):
+        return True  # "the father", "a citizen", "one veteran of the projects": someone unnamed
+    if len(phrase) == 1 and _HYPHEN_NAME.match(phrase[0].text):
+        return True  # "al-Shabaab"
+    return all(w.text[:1].isupper() for w in phrase) and len(phrase) <= 4
+
+
+_HYPHEN_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")
