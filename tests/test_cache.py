@@ -151,3 +151,52 @@ def test_an_export_opens_without_parsing_again(tmp_path, corpus_folder, monkeypa
     again = load_corpus(archive, workers=1)
     assert [a.quotes for a in again.articles] == [a.quotes for a in corpus.articles]
     assert again.search("speaker:peskov") == corpus.search("speaker:peskov")
+
+
+def test_damage_in_any_part_of_an_entry_is_caught(cache_dir, corpus_folder):
+    """The texts (read lazily from the mapped file), the head and the trailer are each checked."""
+    good = load_corpus(corpus_folder, cache=True, workers=1)
+    (path,) = cache_dir.glob("*.cache")
+    pristine = path.read_bytes()
+    header = pristine.index(b"\n", len(caching.MAGIC)) + 1
+    for offset in (header, header + 100, len(pristine) - caching._TRAILER.size - 5, len(pristine) - 3):
+        data = bytearray(pristine)
+        data[offset] ^= 0x01
+        path.write_bytes(bytes(data))
+        notices: list[str] = []
+        assert entry(corpus_folder, notices).load() is None, offset
+        assert len(notices) == 1 and "ignored" in notices[0]
+    path.write_bytes(pristine)
+    again = entry(corpus_folder).load()
+    assert again is not None and dump(again) == dump(good)
+
+
+def test_an_entry_of_an_older_format_is_stale_not_damaged(cache_dir, corpus_folder):
+    load_corpus(corpus_folder, cache=True, workers=1)
+    (path,) = cache_dir.glob("*.cache")
+    path.write_bytes(b"article-explorer cache 1\n" + b"0" * 64 + b"\n" + b"an old pickle")
+    notices: list[str] = []
+    assert entry(corpus_folder, notices).load() is None and notices == []
+    load_corpus(corpus_folder, cache=True, workers=1)
+    assert entry(corpus_folder).load() is not None  # rewritten in the new format
+
+
+def test_a_cached_corpus_answers_as_the_parsed_one_and_takes_more_articles(cache_dir, corpus_folder):
+    from tui.corpus import Article
+
+    first = load_corpus(corpus_folder, cache=True, workers=1)
+    again = entry(corpus_folder).load()
+    assert again is not None
+    for query in ('"political will"', 'quote:"we will"', "speaker:peskov", "-macron", "p:putin OR o:kremlin",
+                  "title:talks", "source:reuters", "cue:said", "quotes:>2", "has:date"):
+        assert again.search(query) == first.search(query), query
+    assert again.index.complete_entity("p") == first.index.complete_entity("p")
+    assert again.index.corpus_entities([0, 2, 4]) == first.index.corpus_entities([0, 2, 4])
+    assert again.articles.texts[1] == first.articles.texts[1] and again.articles.titles == first.articles.titles
+    extra = Article(id="extra", path="extra.txt", title="Peskov speaks", text='Peskov speaks\n\n"We will talk," Peskov said.')
+    for corpus in (first, again):  # a corpus from the cache is packed: adding unpacks it first
+        corpus.add(extra)
+    assert dump(again) == dump(first)
+    for query in ("speaker:peskov", '"we will"', "peskov speaks", "title:peskov"):
+        assert again.search(query) == first.search(query), query
+    assert again.index.corpus_entities() == first.index.corpus_entities()

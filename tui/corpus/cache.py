@@ -3,27 +3,39 @@
 One entry an input (its resolved paths), in `platformdirs.user_cache_dir("article-explorer")`
 or `$ARTICLE_EXPLORER_CACHE_DIR`. An entry is:
 
-    b"article-explorer cache 1\\n"   the format
+    b"article-explorer cache 2\\n"   the format
     64 hex digits + b"\\n"           fingerprint: this parser's source code, and every input
                                      file's resolved path, size and modification time
-    pickle (protocol 5)             (articles, index, report), exactly as the corpus held them
-    8 bytes length, 4 bytes CRC-32  of the pickle, so a torn or damaged file is caught
+    bulk                            every article's text (UTF-8), then every article's record
+                                    (storage.py), end to end
+    head: pickle (protocol 5)       the store's columns, where each text and record is, the
+                                    index packed into a few big arrays (index.CorpusIndex.pack),
+                                    the load report
+    trailer                         where the bulk and the head are, their lengths and CRC-32s
 
-A stale entry (a file changed, added or removed, or the parser changed) or a damaged one is
-never trusted: it is passed over and rewritten. Writes go to a temporary file in the same
-folder and are renamed over the entry (atomic). A cache that cannot be written (disk full,
-read-only home, no permission) costs a one-line notice, never the load.
+Opening an entry reads the head (unpickling a few arrays and lists of strings, not millions
+of small objects), checks the bulk's CRC by streaming it through a small buffer, and maps the
+file into memory: a text or a record is read from the mapping when something asks for it, so
+the heap holds the columns and the index, not 230 MB of text and 170 MB of records.
+
+A stale entry (a file changed, added or removed, or the parser changed) or a damaged one (a
+CRC, a length or an offset that does not add up, a head that does not unpickle) is never
+trusted: it is passed over and rewritten. Writes go to a temporary file in the same folder and
+are renamed over the entry (atomic), so a mapped entry is never changed under a running app.
+A cache that cannot be written (disk full, read-only home, no permission) costs a one-line
+notice, never the load.
 
 Why pickle and not the export's JSON Lines: JSON holds the articles but not the indexes, and
-rebuilding those is most of the cost (100,000 articles: ~1 minute of tokenising, against ~2 s
-to unpickle the whole corpus; see `make bench`). The pickle only ever comes from this program,
-in the user's own cache folder, and its checksum is checked before it is read.
+rebuilding those is most of the cost (100,000 articles: ~1 minute of tokenising, against ~1 s
+to open an entry; see `make bench`). The pickle only ever comes from this program, in the
+user's own cache folder, and its checksum is checked before it is read.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import mmap
 import os
 import pickle
 import struct
@@ -40,10 +52,12 @@ import platformdirs
 if TYPE_CHECKING:
     from .corpus import Corpus
 
-MAGIC = b"article-explorer cache 1\n"
+MAGIC = b"article-explorer cache 2\n"
 ENV = "ARTICLE_EXPLORER_CACHE_DIR"
 MIN_BYTES = 1_000_000  # smaller inputs parse in well under a second: not worth a cache entry
-_TRAILER = struct.Struct("<QI")
+# bulk start, bulk length, bulk CRC-32, head start, head length, head CRC-32
+_TRAILER = struct.Struct("<QQIQQI")
+_CHUNK = 1 << 22  # the bulk's CRC is checked 4 MB at a time, through one buffer
 Notice = Callable[[str], None]
 
 
@@ -73,30 +87,66 @@ class CacheEntry:
     def load(self) -> Corpus | None:
         """The cached corpus, or None when there is none, it is stale, or it is damaged."""
         from .corpus import Corpus
+        from .index import CorpusIndex
+        from .storage import ArticleStore
 
         try:
             with open(self.path, "rb") as handle:
-                if handle.readline() != MAGIC:
+                magic = handle.readline()
+                if magic != MAGIC:
+                    if magic.startswith(MAGIC.split(b" cache ")[0] + b" cache "):
+                        return None  # another version's entry: stale, and rewritten
                     return self._damaged("not a cache file")
                 if handle.readline().strip().decode("ascii", "replace") != self.fingerprint:
                     return None  # stale: an input or the parser changed; it will be rewritten
-                data = handle.read()
+                found = self._check(handle)
+                if isinstance(found, str):
+                    return self._damaged(found)
+                head, bulk_start, bulk_length = found
+                mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if bulk_length else b""
         except FileNotFoundError:
             return None
-        except OSError as error:
-            return self._damaged(error.strerror or type(error).__name__)
-        if len(data) < _TRAILER.size:
-            return self._damaged("truncated")
-        body = memoryview(data)[: -_TRAILER.size]
-        length, crc = _TRAILER.unpack(data[-_TRAILER.size :])
-        if length != len(body) or zlib.crc32(body) != crc:
-            return self._damaged("checksum mismatch")
+        except (OSError, ValueError) as error:
+            return self._damaged(getattr(error, "strerror", None) or type(error).__name__)
         try:
-            articles, index, report = pickle.loads(body)
-            corpus = Corpus(articles=articles, report=report, index=index)
+            state = pickle.loads(head)
+            del head
+            articles = ArticleStore.from_parts(state["articles"], mapped, bulk_start)
+            index = CorpusIndex.unpack(state["index"], articles.texts, articles.titles)
+            corpus = Corpus(articles=articles, report=state["report"], index=index)
         except Exception as error:  # a pickle from another version of the code
             return self._damaged(f"unreadable ({type(error).__name__})")
         return corpus
+
+    def _check(self, handle: BinaryIO) -> tuple[bytearray, int, int] | str:
+        """(head, bulk start, bulk length) when every length and CRC adds up; else what is wrong."""
+        start = handle.tell()
+        size = os.fstat(handle.fileno()).st_size
+        if size < start + _TRAILER.size:
+            return "truncated"
+        handle.seek(size - _TRAILER.size)
+        bulk_start, bulk_length, bulk_crc, head_start, head_length, head_crc = _TRAILER.unpack(
+            handle.read(_TRAILER.size)
+        )
+        if (bulk_start != start or head_start != bulk_start + bulk_length
+                or head_start + head_length != size - _TRAILER.size):  # fmt: skip
+            return "truncated or damaged"
+        head = bytearray(head_length)
+        handle.seek(head_start)
+        if handle.readinto(head) != head_length or zlib.crc32(head) != head_crc:
+            return "checksum mismatch"
+        handle.seek(bulk_start)
+        buffer, crc, left = bytearray(_CHUNK), 0, bulk_length
+        view = memoryview(buffer)
+        while left:
+            got = handle.readinto(view[: min(left, _CHUNK)])
+            if not got:
+                return "truncated"
+            crc = zlib.crc32(view[:got], crc)
+            left -= got
+        if crc != bulk_crc:
+            return "checksum mismatch"
+        return head, bulk_start, bulk_length
 
     def save(self, corpus: Corpus) -> bool:
         """Write the entry atomically; False (and a notice) when it cannot be written."""
@@ -107,9 +157,14 @@ class CacheEntry:
             with os.fdopen(handle, "wb") as out:
                 out.write(MAGIC)
                 out.write(self.fingerprint.encode("ascii") + b"\n")
-                summer = _Summing(out)
-                pickle.dump((corpus.articles, corpus.index, corpus.report), summer, protocol=5)
-                out.write(_TRAILER.pack(summer.length, summer.crc))
+                bulk_start = out.tell()
+                bulk = _Summing(out)
+                articles = corpus.articles.write_bulk(bulk)
+                head = _Summing(out)
+                state = {"articles": articles, "index": corpus.index.pack(), "report": corpus.report}
+                pickle.dump(state, head, protocol=5)
+                out.write(_TRAILER.pack(bulk_start, bulk.length, bulk.crc,
+                                        bulk_start + bulk.length, head.length, head.crc))  # fmt: skip
             os.replace(temporary, self.path)
             temporary = None
             return True
@@ -157,10 +212,16 @@ def entry_for(
         inputs = [str(Path(p).resolve()) for p in paths]
         digest = hashlib.sha256(code_version().encode())
         total = 0
+        lines = []
+        # os.stat and an absolute path, not Path.resolve (a few syscalls a file): 100,000 files
+        # are looked at in a fraction of a second. stat follows links, so a linked file's
+        # content still counts.
         for path in files:
-            info = path.stat()
+            name = os.path.abspath(path)
+            info = os.stat(name)
             total += info.st_size
-            digest.update(f"{path.resolve()}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+            lines.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\n")
+        digest.update("".join(lines).encode("utf-8", "surrogateescape"))
     except OSError:
         return None  # a file vanished while we looked: parse, and cache next time
     if total < (MIN_BYTES if min_bytes is None else min_bytes):

@@ -42,7 +42,7 @@ class Corpus:
     def add_parsed(self, item: Compact, entry: IndexEntry) -> int:
         """Add an article a worker parsed (`parallel.parse_batch`): no pydantic model is made."""
         position = len(self.articles)
-        self.articles.append_compact(item)
+        self.articles.append_compact(item, entry.day)
         self.index.add_entry(position, entry)
         self.report.articles += 1
         return position

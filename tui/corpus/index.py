@@ -14,7 +14,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -86,6 +86,129 @@ def _intersect(lists: Sequence[Iterable[int] | None]) -> set[int]:
     return result
 
 
+class Postings(Mapping[str, array]):
+    """A read-only word (or name) -> positions map packed into one array: what a cache entry
+    loads. Reading a million small arrays back costs seconds; one array and a list of keys
+    costs milliseconds. `get` gives a fresh array, as the dict it replaces did."""
+
+    def __init__(self, keys: list[str], offsets: array, flat: array) -> None:
+        self.key_list = keys
+        self.slot = dict(zip(keys, range(len(keys))))
+        self.offsets, self.flat = offsets, flat
+
+    @staticmethod
+    def pack(index: Mapping[str, Sequence[int]]) -> tuple[list[str], array, array]:
+        keys = list(index)
+        offsets, flat = array("Q", (0,)), array("I")
+        for key in keys:
+            flat.extend(index[key])
+            offsets.append(len(flat))
+        return keys, offsets, flat
+
+    def get(self, key: str, default=None):  # type: ignore[override]
+        i = self.slot.get(key)
+        if i is None:
+            return default
+        return self.flat[self.offsets[i] : self.offsets[i + 1]]
+
+    def __getitem__(self, key: str) -> array:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.slot
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.key_list)
+
+    def __len__(self) -> int:
+        return len(self.key_list)
+
+    def count(self, key: str) -> int:
+        i = self.slot[key]
+        return self.offsets[i + 1] - self.offsets[i]
+
+    def thaw(self) -> dict[str, array]:
+        offsets, flat = self.offsets, self.flat
+        return {key: flat[offsets[i] : offsets[i + 1]] for i, key in enumerate(self.key_list)}
+
+
+class Ragged:
+    """Position -> a run of ints, for dense positions: one array and its offsets."""
+
+    def __init__(self, offsets: array, flat: array) -> None:
+        self.offsets, self.flat = offsets, flat
+
+    @staticmethod
+    def pack(runs: Mapping[int, Sequence[int]], typecode: str = "I") -> tuple[array, array]:
+        size = max(runs, default=-1) + 1
+        offsets, flat = array("Q", (0,)), array(typecode)
+        for position in range(size):
+            run = runs.get(position)
+            if run:
+                flat.extend(run)
+            offsets.append(len(flat))
+        return offsets, flat
+
+    def get(self, position: int, default=None):
+        if not 0 <= position < len(self.offsets) - 1:
+            return default
+        lo, hi = self.offsets[position], self.offsets[position + 1]
+        return self.flat[lo:hi] if lo < hi else default
+
+    def thaw(self) -> dict[int, array]:
+        return {p: run for p in range(len(self.offsets) - 1) if (run := self.get(p)) is not None}
+
+
+class _QuoteSpans:
+    """Position -> quote spans ((start, end) pairs, or a quote's own text), packed."""
+
+    def __init__(self, runs: Ragged, texts: list[str]) -> None:
+        self.runs, self.texts = runs, texts
+
+    @staticmethod
+    def pack(spans: Mapping[int, tuple]) -> tuple:
+        texts: list[str] = []
+        flat: dict[int, list[int]] = {}
+        for position, found in spans.items():
+            run = flat[position] = []
+            for span in found:
+                if isinstance(span, tuple):
+                    run.extend(span)
+                else:
+                    run.extend((-1, len(texts)))
+                    texts.append(span)
+        return Ragged.pack(flat, "q"), texts
+
+    def get(self, position: int, default=()):
+        run = self.runs.get(position)
+        if run is None:
+            return default
+        texts = self.texts
+        return tuple((run[i], run[i + 1]) if run[i] >= 0 else texts[run[i + 1]] for i in range(0, len(run), 2))
+
+    def thaw(self) -> dict[int, tuple]:
+        return {p: spans for p in range(len(self.runs.offsets) - 1) if (spans := self.get(p, None)) is not None}
+
+
+class _Aligned(Mapping[str, str]):
+    """Key -> value for a Postings' keys, the values in a list in the same order."""
+
+    def __init__(self, postings: Postings, values: list[str]) -> None:
+        self.postings, self.values_ = postings, values
+
+    def __getitem__(self, key: str) -> str:
+        return self.values_[self.postings.slot[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.postings.key_list)
+
+    def __len__(self) -> int:
+        return len(self.values_)
+
+
 class PhraseMatcher:
     """Finds folded words side by side in raw text, whatever punctuation or spaces part them."""
 
@@ -133,6 +256,8 @@ class NameIndex:
         key = name_key(name) if name else ""
         if not key:
             return
+        if isinstance(self.postings, Postings):
+            self.thaw()
         hits = self.postings.get(key)
         if hits is None:
             hits = self.postings[key] = _postings()
@@ -147,8 +272,43 @@ class NameIndex:
         if not words:
             return []
         candidates = min((self.by_word.get(word, _EMPTY) for word in words), key=len)
+        if isinstance(self.by_word, Postings):  # packed: the candidates are key numbers
+            keys = self.postings.key_list  # type: ignore[attr-defined]
+            candidates = [keys[i] for i in candidates]
         needle = f" {' '.join(words)} "
         return [key for key in candidates if needle in f" {key} "]
+
+    def count(self, key: str) -> int:
+        """How many articles have this folded name."""
+        postings = self.postings
+        return postings.count(key) if isinstance(postings, Postings) else len(postings[key])
+
+    # -- what a cache entry keeps ----------------------------------------------------------
+
+    def pack(self) -> tuple:
+        keys, offsets, flat = Postings.pack(self.postings)
+        number = {key: i for i, key in enumerate(keys)}
+        if isinstance(self.by_word, Postings):
+            words = Postings.pack(self.by_word)
+        else:
+            words = Postings.pack({word: sorted(number[k] for k in found) for word, found in self.by_word.items()})
+        return (keys, offsets, flat), words, [self.display[key] for key in keys]
+
+    @classmethod
+    def unpack(cls, packed: tuple) -> NameIndex:
+        names, words, display = packed
+        postings = Postings(*names)
+        return cls(postings, Postings(*words), _Aligned(postings, display))  # type: ignore[arg-type]
+
+    def thaw(self) -> None:
+        """Make a packed index plain dicts and sets again, so that names can be added."""
+        if not isinstance(self.postings, Postings):
+            return
+        keys = self.postings.key_list
+        by_word = self.by_word
+        self.by_word = {word: {keys[i] for i in ids} for word, ids in by_word.items()}  # type: ignore[union-attr]
+        self.display = dict(self.display)
+        self.postings = self.postings.thaw()
 
     def lookup(self, words: Sequence[str]) -> set[int]:
         found: set[int] = set()
@@ -315,6 +475,7 @@ class CorpusIndex:
         self._row_ids: dict[tuple, int] = {}
         self._rows: list[tuple] = []
         self._article_rows: dict[int, array] = {}
+        self._packed = False  # loaded from a cache entry (see `pack`): thawed before adding
 
     # -- building ---------------------------------------------------------------------------
 
@@ -325,6 +486,8 @@ class CorpusIndex:
 
     def add_entry(self, position: int, entry: IndexEntry) -> None:
         """Index what `index_entry` took from an article under `position`."""
+        if self._packed:
+            self._thaw()
         self._all.add(position)
         self._texts[position] = entry.text
         self._titles[position] = entry.title
@@ -495,9 +658,9 @@ class CorpusIndex:
         counts: Counter[str] = Counter()
         display: dict[str, str] = {}
         for names in self._name_indexes(kind):
-            for key, hits in names.postings.items():
+            for key in names.postings:
                 if key.startswith(wanted) or f" {wanted}" in f" {key}":
-                    counts[key] += len(hits)
+                    counts[key] += names.count(key)
                     display.setdefault(key, names.display[key])
         ranked = sorted(counts, key=lambda key: (not key.startswith(wanted), -counts[key], key))
         return [display[key] for key in ranked[: max(limit, 0)]]
@@ -519,6 +682,11 @@ class CorpusIndex:
             if cached is not None and cached[0] == len(self._all):
                 return list(cached[1])
             tallies = self._tallies  # kept up to date as articles arrive
+            if isinstance(tallies, _PackedTallies):
+                summaries = tallies.summaries()
+                summaries.sort(key=lambda s: (-s.mentions, -s.articles, s.name.casefold()))
+                self._summaries = (len(self._all), summaries)
+                return list(summaries)
         else:
             tallies = {}
             rows, article_rows = self._rows, self._article_rows
@@ -538,6 +706,113 @@ class CorpusIndex:
         return summaries
 
 
+    # -- what a cache entry keeps -----------------------------------------------------------
+
+    def pack(self) -> dict:
+        """Everything but the texts and titles (the article store has those), as a few big
+        arrays and lists of strings: what `unpack` reads back in a fraction of a second."""
+        tallies = self._tallies
+        return {
+            "all": array("I", sorted(self._all)),
+            "needs_fold": self._needs_fold,
+            "words": Postings.pack(self._words),
+            "title_words": Postings.pack(self._title_words),
+            "quote_words": Postings.pack(self._quote_words),
+            "entities": {kind: names.pack() for kind, names in self._entities.items()},
+            "speakers": self._speakers.pack(),
+            "cues": self._cues.pack(),
+            "sources": self._sources.pack(),
+            "quote_counts": self._quote_counts,
+            "has": self._has,
+            "dates": (self._date_days, self._date_positions, self._dates()),
+            "quote_spans": _QuoteSpans.pack(self._quote_spans)
+            if not isinstance(self._quote_spans, _QuoteSpans) else ((self._quote_spans.runs.offsets,
+                self._quote_spans.runs.flat), self._quote_spans.texts),  # fmt: skip
+            "tallies": tallies.columns if isinstance(tallies, _PackedTallies) else _PackedTallies.pack(tallies),
+            "rows": self._rows,
+            "article_rows": (self._article_rows.offsets, self._article_rows.flat)
+            if isinstance(self._article_rows, Ragged) else Ragged.pack(self._article_rows),  # fmt: skip
+        }
+
+    @classmethod
+    def unpack(cls, state: dict, texts: Sequence[str], titles: Sequence[str]) -> CorpusIndex:
+        """The index `pack` saved, over these texts and titles (by position)."""
+        index = cls()
+        index._texts, index._titles = texts, titles  # type: ignore[assignment]
+        index._all = set(state["all"])
+        index._needs_fold = state["needs_fold"]
+        index._words = Postings(*state["words"])  # type: ignore[assignment]
+        index._title_words = Postings(*state["title_words"])  # type: ignore[assignment]
+        index._quote_words = Postings(*state["quote_words"])  # type: ignore[assignment]
+        index._entities = {kind: NameIndex.unpack(names) for kind, names in state["entities"].items()}
+        index._speakers = NameIndex.unpack(state["speakers"])
+        index._cues = NameIndex.unpack(state["cues"])
+        index._sources = NameIndex.unpack(state["sources"])
+        index._quote_counts, index._has = state["quote_counts"], state["has"]
+        index._date_days, index._date_positions, index._date_sorted = state["dates"]
+        runs, quoted = state["quote_spans"]
+        index._quote_spans = _QuoteSpans(Ragged(*runs), quoted)  # type: ignore[assignment]
+        index._tallies = _PackedTallies(state["tallies"])  # type: ignore[assignment]
+        index._rows = state["rows"]
+        index._article_rows = Ragged(*state["article_rows"])  # type: ignore[assignment]
+        index._packed = True
+        return index
+
+    def _thaw(self) -> None:
+        """Plain dicts again, so that articles can be added to an index a cache entry gave."""
+        self._packed = False
+        texts, titles = self._texts, self._titles
+        self._texts = {p: texts[p] for p in sorted(self._all)}
+        self._titles = {p: titles[p] for p in sorted(self._all)}
+        for name in ("_words", "_title_words", "_quote_words", "_quote_spans", "_article_rows", "_tallies"):
+            value = getattr(self, name)
+            if hasattr(value, "thaw"):
+                setattr(self, name, value.thaw())
+        for names in (*self._entities.values(), self._speakers, self._cues, self._sources):
+            names.thaw()
+        self._row_ids = {shape: i for i, shape in enumerate(self._rows)}
+        self.__dict__.pop("_summaries", None)
+
+
+class _PackedTallies:
+    """The entity tallies of a whole corpus as columns (one row an entity, in first-seen order)."""
+
+    def __init__(self, columns: tuple) -> None:
+        self.columns = columns
+
+    @staticmethod
+    def pack(tallies: Mapping[tuple[str, str], _Tally]) -> tuple:
+        kinds: list[str] = []
+        kind_of: dict[str, int] = {}
+        which, folded, names, aliases, roles = array("B"), [], [], [], []
+        counts = array("I")
+        for (kind, key), tally in tallies.items():
+            if kind not in kind_of:
+                kind_of[kind] = len(kinds)
+                kinds.append(kind)
+            which.append(kind_of[kind])
+            folded.append(key)
+            names.append(tally.name)
+            counts.extend((tally.articles, tally.mentions, tally.quotes))
+            aliases.append(tuple(tally.aliases))
+            roles.append(tuple(tally.roles))
+        return kinds, which, folded, names, counts, aliases, roles
+
+    def summaries(self) -> list[EntitySummary]:
+        kinds, which, _, names, counts, aliases, roles = self.columns
+        return [EntitySummary(names[i], kinds[which[i]], counts[3 * i], counts[3 * i + 1], counts[3 * i + 2],
+                              aliases[i], roles[i]) for i in range(len(names))]  # fmt: skip
+
+    def thaw(self) -> dict[tuple[str, str], _Tally]:
+        kinds, which, folded, names, counts, aliases, roles = self.columns
+        tallies: dict[tuple[str, str], _Tally] = {}
+        for i, name in enumerate(names):
+            kind = kinds[which[i]]
+            tallies[(kind, folded[i])] = _Tally(name, kind, counts[3 * i], counts[3 * i + 1], counts[3 * i + 2],
+                                                dict.fromkeys(aliases[i]), dict.fromkeys(roles[i]))  # fmt: skip
+        return tallies
+
+
 def _needs_fold(text: str) -> bool:
     """Whether a text has non-ASCII letters or accents; if not, `lower()` folds it exactly."""
     if text.isascii():
@@ -550,6 +825,8 @@ def _needs_fold(text: str) -> bool:
 
 
 def _index_state(index: CorpusIndex) -> dict:
+    if index._packed:  # its texts may live in a cache entry's mapped file
+        index._thaw()
     state = index.__dict__.copy()
     state["store"] = None  # the corpus reattaches its store on load
     state.pop("_summaries", None)

@@ -2,6 +2,9 @@
 each article (quotes, entities, paragraphs) as one pickled record, made into an `Article` again
 only when something asks for it.
 
+A store read from a cache entry (cache.py) keeps its texts and records in the entry's file,
+mapped into memory, and reads one when it is asked for: only the columns are in the heap.
+
 A parsed `Article` as pydantic models costs ~20 KB (a model a quote and an entity, each with its
 own dictionaries); 100,000 of them would not fit in 2 GB beside their indexes. Here an article
 costs its text, its title and a ~1.7 KB record; `store[i]` rebuilds the model in ~30 µs and the
@@ -16,8 +19,8 @@ import sys
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime, timezone
-from typing import overload
+from datetime import date, datetime, timezone
+from typing import BinaryIO, overload
 
 from .models import Article
 
@@ -40,6 +43,44 @@ def compact(article: Article) -> Compact:
             timestamp(article.date), len(article.quotes), record)  # fmt: skip
 
 
+class Slices(Sequence):
+    """Items cut from a buffer (a cache entry's mapped file) at offsets: bytes, or str when `text`.
+    Read-only; the store makes its columns lists again before anything is appended."""
+
+    def __init__(self, buffer, base: int, offsets: array, text: bool) -> None:
+        self.buffer, self.base, self.offsets, self.text = buffer, base, offsets, text
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self.offsets) - 1:
+            raise IndexError("position out of range")
+        base = self.base
+        data = self.buffer[base + self.offsets[index] : base + self.offsets[index + 1]]
+        return str(data, "utf-8", "surrogatepass") if self.text else bytes(data)
+
+
+def _write_all(items: Iterable[bytes], out: BinaryIO, chunk: int = 1 << 22) -> array:
+    """Write the items one after another (in chunks of ~4 MB); their offsets, from 0."""
+    offsets, written, pending, size = array("Q", (0,)), 0, [], 0
+    for item in items:
+        pending.append(item)
+        size += len(item)
+        written += len(item)
+        offsets.append(written)
+        if size >= chunk:
+            out.write(b"".join(pending))
+            pending, size = [], 0
+    if pending:
+        out.write(b"".join(pending))
+    return offsets
+
+
 class ArticleStore(Sequence[Article]):
     """A list of articles, in load order, kept as columns and records (see the module note)."""
 
@@ -51,6 +92,7 @@ class ArticleStore(Sequence[Article]):
         self.sources: list[str | None] = []
         self.timestamps = array("d")
         self.quote_counts = array("I")
+        self.days = array("i")  # the date's proleptic ordinal in its own zone, 0 for none
         self.records: list[bytes] = []
         self._built: OrderedDict[int, Article] = OrderedDict()
         self._orders: dict[str, array] = {}
@@ -59,11 +101,16 @@ class ArticleStore(Sequence[Article]):
 
     def append(self, article: Article) -> None:
         position = len(self.records)
-        self.append_compact(compact(article))
+        when = article.date
+        self.append_compact(compact(article), when.date().toordinal() if when is not None else None)
         self._keep(position, article)
 
-    def append_compact(self, item: Compact) -> None:
+    def append_compact(self, item: Compact, day: int | None = None) -> None:
+        """Add a worker's compact article; `day` is its date's ordinal (IndexEntry.day)."""
         identity, path, title, text, source, when, quotes, record = item
+        if not isinstance(self.records, list):
+            self.texts, self.records = list(self.texts), list(self.records)
+        self.days.append(day or 0)
         self.ids.append(identity)
         self.paths.append(path)
         self.titles.append(title)
@@ -160,10 +207,39 @@ class ArticleStore(Sequence[Article]):
             self._orders[key] = found
         return found
 
+    def day(self, index: int) -> date | None:
+        """The article's date (in its own zone) without building the article."""
+        ordinal = self.days[index]
+        return date.fromordinal(ordinal) if ordinal > 0 else None
+
     # -- what a cache saves -----------------------------------------------------------------
+
+    def write_bulk(self, out: BinaryIO) -> dict:
+        """Write the texts and then the records to `out`; the rest of the store (its columns, and
+        where each text and record is, relative to where this began) as a dict for `from_parts`."""
+        texts = _write_all((text.encode("utf-8", "surrogatepass") for text in self.texts), out)
+        records = _write_all(self.records, out)
+        return {
+            "ids": self.ids, "paths": self.paths, "titles": self.titles, "sources": self.sources,
+            "timestamps": self.timestamps, "quote_counts": self.quote_counts, "days": self.days,
+            "texts": texts, "records": records,
+        }  # fmt: skip
+
+    @classmethod
+    def from_parts(cls, parts: dict, buffer, base: int) -> ArticleStore:
+        """The store `write_bulk` saved, its texts and records read from `buffer` (the entry's
+        mapped file, the bulk starting at `base`) only when asked for."""
+        store = cls()
+        for name in ("ids", "paths", "titles", "sources", "timestamps", "quote_counts", "days"):
+            setattr(store, name, parts[name])
+        texts = parts["texts"]
+        store.texts = Slices(buffer, base, texts, text=True)  # type: ignore[assignment]
+        store.records = Slices(buffer, base + texts[-1], parts["records"], text=False)  # type: ignore[assignment]
+        return store
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
+        state["texts"], state["records"] = list(self.texts), list(self.records)  # not a mapped file
         state["_built"] = OrderedDict()
         state["_orders"] = {}
         return state

@@ -8,6 +8,7 @@ from rich.segment import Segment
 from textual.message import Message
 
 from ..corpus import Article
+from ..corpus.storage import ArticleStore
 from ..safe_text import one_line
 from .cells import fit
 from .line_list import LineList
@@ -67,19 +68,27 @@ class ArticleList(LineList):
             self.post_message(self.Opened(self.current))
 
     def render_row(self, row: int, width: int) -> list[Segment]:
-        article = self.articles[self.rows[row]]
-        date = article.date.strftime("%Y-%m-%d") if article.date else "—"
-        quotes = fit(str(len(article.quotes)), QUOTES_WIDTH, right=True)
-        columns = [("date", fit(date, DATE_WIDTH)), ("quotes", quotes)]
+        position, articles = self.rows[row], self.articles
+        if isinstance(articles, ArticleStore):  # the corpus's columns: no article is rebuilt
+            day = articles.day(position)
+            title, source, count = articles.titles[position], articles.sources[position], articles.quote_counts[position]
+        else:
+            article = articles[position]
+            day = article.date
+            title, source, count = article.title, article.source, len(article.quotes)
+        date = day.strftime("%Y-%m-%d") if day else "—"
+        quotes = fit(str(count), QUOTES_WIDTH, right=True)
+        columns = [("article-list--date", fit(date, DATE_WIDTH)), ("article-list--quotes", quotes)]
         used = 1 + DATE_WIDTH + 1 + QUOTES_WIDTH + 1
         if width >= 60:  # below that the title needs the room more than the source does
-            columns.insert(1, ("source", fit(one_line((article.source or "—")[:40]), SOURCE_WIDTH)))
+            columns.insert(1, ("article-list--source", fit(one_line((source or "—")[:40]), SOURCE_WIDTH)))
             used += SOURCE_WIDTH + 1
         # A title can be a whole 50 MB line: only what can show is made visible and measured.
-        title = one_line((article.title or "(untitled)")[: 2 * width + 8])
-        columns.append(("title", fit(title, max(0, width - used - 1))))
-        gap = Segment(" ", self.rich_style)
+        title = one_line((title or "(untitled)")[: 2 * width + 8])
+        columns.append(("article-list--title", fit(title, max(0, width - used - 1))))
+        styles = self.row_styles()
+        gap = Segment(" ", styles[""])
         segments: list[Segment] = [gap]
         for name, text in columns:
-            segments += [Segment(text, self.get_component_rich_style(f"article-list--{name}")), gap]
+            segments += [Segment(text, styles[name]), gap]
         return segments

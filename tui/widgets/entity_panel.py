@@ -16,6 +16,7 @@ from .line_list import LineList
 KIND_ORDER = {"person": 0, "organization": 1, "place": 2, "group": 3}
 KIND_LABEL = {"person": "P", "organization": "O", "place": "L", "group": "G"}  # as in p: o: l: g:
 COUNT_WIDTH = 4
+BOLD = Style(bold=True)
 
 
 class EntityRow(Protocol):
@@ -63,20 +64,23 @@ class EntityPanel(LineList):
 
     def render_row(self, row: int, width: int) -> list[Segment]:
         entity = self.entities[row]
-        style = self.get_component_rich_style
+        styles = self.row_styles()
         kind = KIND_LABEL.get(entity.kind, "?")
         quotes = f"{entity.quotes}q" if entity.quotes else ""
         name_width = max(1, width - 5 - 2 * COUNT_WIDTH)  # five one-cell gaps and marks
-        gap = Segment(" ", self.rich_style)
+        gap = Segment(" ", styles[""])
+        colour = styles.get(f"entity-panel--{entity.kind}")
+        if colour is None:  # a kind with no colour of its own: as get_component_rich_style would fail
+            raise KeyError(entity.kind)
         return [
             gap,
-            Segment(kind, style(f"entity-panel--{entity.kind}") + Style(bold=True)),
+            Segment(kind, colour + BOLD),
             gap,
-            Segment(fit(one_line(entity.name), name_width), style(f"entity-panel--{entity.kind}")),
+            Segment(fit(one_line(entity.name), name_width), colour),
             gap,
-            Segment(fit(f"{entity.mentions}×", COUNT_WIDTH, right=True), style("entity-panel--count")),
+            Segment(fit(f"{entity.mentions}×", COUNT_WIDTH, right=True), styles["entity-panel--count"]),
             gap,
-            Segment(fit(quotes, COUNT_WIDTH, right=True), style("entity-panel--person")),
+            Segment(fit(quotes, COUNT_WIDTH, right=True), styles["entity-panel--person"]),
         ]
 
     def action_select(self) -> None:

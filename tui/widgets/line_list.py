@@ -33,6 +33,7 @@ class LineList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.cursor = 0
         self.count = 0
+        self._pass_styles: dict[str, Style] | None = None
 
     # -- what subclasses provide ------------------------------------------------------------
 
@@ -49,19 +50,38 @@ class LineList(ScrollView, can_focus=True):
         self.refresh()
         self.call_after_refresh(self._cursor_into_view)
 
+    def row_styles(self) -> dict[str, Style]:
+        """Every component's style by name ("" for the widget's own), looked up once a render
+        pass, not once a row."""
+        styles = self._pass_styles
+        if styles is None:
+            styles = {name: self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES}
+            styles[""] = self.rich_style
+            styles["line-list--cursor"] = _without_dim(styles["line-list--cursor"])
+            self._pass_styles = styles
+        return styles
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass_styles = None  # styles may have changed since the last pass (focus, theme)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_styles = None
+
     def render_line(self, y: int) -> Strip:
         row = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
+        styles = self.row_styles()
+        base = styles[""]
         if row >= self.count:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         try:
             segments = self.render_row(row, width)
         except Exception:  # one row that cannot be drawn must not take the app down
-            segments = [Segment("  (this row could not be shown)", self.rich_style + Style(italic=True))]
+            segments = [Segment("  (this row could not be shown)", base + Style(italic=True))]
         if row == self.cursor:
-            cursor = self.get_component_rich_style("line-list--cursor")
-            segments = list(Segment.apply_style(segments, post_style=_without_dim(cursor)))
-        return Strip(segments).adjust_cell_length(width, self.rich_style)
+            segments = list(Segment.apply_style(segments, post_style=styles["line-list--cursor"]))
+        return Strip(segments).adjust_cell_length(width, base)
 
     def _cursor_into_view(self) -> None:
         if self.count:
@@ -70,11 +90,20 @@ class LineList(ScrollView, can_focus=True):
     # -- moving -----------------------------------------------------------------------------
 
     def move_to(self, row: int) -> None:
+        """Move the cursor; only the two rows that change are drawn again, unless it scrolls."""
         if not self.count:
             return
-        self.cursor = max(0, min(row, self.count - 1))
-        self._cursor_into_view()
-        self.refresh()
+        old, new = self.cursor, max(0, min(row, self.count - 1))
+        if new == old:
+            return
+        self.cursor = new
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        if top <= new < top + height:
+            self.refresh_line(old)
+            self.refresh_line(new)
+        else:
+            self._cursor_into_view()
+            self.refresh()
 
     def action_cursor_down(self) -> None:
         self.move_to(self.cursor + 1)
