@@ -48,7 +48,8 @@ class LineList(ScrollView, can_focus=True):
         self.cursor = max(0, min(self.cursor if cursor is None else cursor, count - 1))
         self.virtual_size = Size(0, count)
         self.refresh()
-        self.call_after_refresh(self._cursor_into_view)
+        if self.cursor or self.scroll_offset.y:  # already in view at the top: nothing to scroll
+            self.call_after_refresh(self._cursor_into_view)
 
     def row_styles(self) -> dict[str, Style]:
         """Every component's style by name ("" for the widget's own), looked up once a render

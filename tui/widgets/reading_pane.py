@@ -113,8 +113,10 @@ class ReadingPane(Vertical):
             self.query_one("#body", Static).update(self.body)
 
     def _show(self, article: Article, current: int | None, changed: bool) -> None:
-        self.query_one("#indicator", Static).update(indicator_content(article, current))
-        self.query_one("#header", Static).update(header_content(article))
+        # The indicator is one line whatever it says: no layout pass for it.
+        self.query_one("#indicator", Static).update(indicator_content(article, current), layout=False)
+        if changed:
+            self.query_one("#header", Static).update(header_content(article))
         text = article.text
         start = body_start(article)
         if changed:
@@ -127,7 +129,7 @@ class ReadingPane(Vertical):
                 first = _line_start(text, start + max(lo - WINDOW // 2, 0)) - start
                 self.window = (max(first, 0), self._end_near(max(hi + WINDOW // 2, first + WINDOW)))
         self._draw()
-        if changed:
+        if changed and self.page.scroll_y:
             self.page.scroll_home(animate=False)
         if current is not None:
             self.call_after_refresh(self._quote_into_view)
@@ -148,8 +150,12 @@ class ReadingPane(Vertical):
         lo, hi = self.window
         above, below = self.query_one("#above", Static), self.query_one("#below", Static)
         above.display, below.display = lo > 0, hi < self.body_size
-        above.update(Content(f"↑ {lo:,} characters above: scroll up to read them"))
-        below.update(Content(f"↓ {self.body_size - hi:,} characters more: scroll down to read them"))
+        # Hidden lines need no new text; shown ones keep their one-line height.
+        if above.display:
+            above.update(Content(f"↑ {lo:,} characters above: scroll up to read them"), layout=False)
+        if below.display:
+            below.update(Content(f"↓ {self.body_size - hi:,} characters more: scroll down to read them"),
+                         layout=False)
 
     def _scrolled(self, y: float) -> None:
         """At the bottom of the window, draw more below; at the top, more above."""
