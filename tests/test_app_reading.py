@@ -42,3 +42,17 @@ async def test_quotes_are_styled_by_kind_speaker_and_cue(app) -> None:
         assert speaker_colour(article.quotes[0]) != speaker_colour(article.quotes[1])
         assert speaker_colour(article.quotes[1]) == speaker_colour(article.quotes[2])
         assert content.plain == article.text[start:].rstrip()  # offsets untouched
+
+
+async def test_stepping_quotes_costs_no_layout_pass(app, open_seed) -> None:
+    """A layout pass draws every widget again (~16-20 ms): n/N only redraw the pane's rows."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_seed(pilot)
+        await pilot.pause()
+        compositor = app.explorer._compositor
+        reflow, passes = compositor.reflow, []
+        compositor.reflow = lambda *args: passes.append(1) or reflow(*args)  # type: ignore[method-assign]
+        await pilot.press("n", "n", "N")
+        await pilot.pause()
+        assert indicator(app.explorer) == "quote 1/5 · Dmitry Peskov" and passes == []

@@ -180,3 +180,9 @@ def test_a_document_speaks_for_its_owner():
     article = parse('Minister Jonas Weber resigned on Friday.', '"I leave with pride," his letter said.',
                     'Senator Anna Lind objected.', '"This is wrong," her statement read.')
     assert [q.speaker for q in article.quotes] == ["Jonas Weber", "Anna Lind"]
+
+
+def test_compass_regions_are_places_and_named_branches_organisations():
+    article = parse('HuffPost Canada reported that aid to East Africa will double.')
+    kinds = {e.name: e.kind for e in article.entities}
+    assert kinds["HuffPost Canada"] == "organization" and kinds["East Africa"] == "place"

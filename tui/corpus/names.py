@@ -36,6 +36,9 @@ _MODIFIERS = frozenset("former then- acting interim deputy vice senior junior as
                        "future current".split())
 
 
+_COMPASS = frozenset("North South East West Central Northern Southern Eastern Western Greater Upper Lower".split())
+
+
 def _names_before(word: str) -> bool:
     """A first name or a title: what comes after it is a name even if it is also a month."""
     return word[:1].isupper() and (fold(word) in first_name_gender() or _is_title(word))
@@ -131,8 +134,11 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
         return None  # "Ryder Cup", "Paris Agreement", "Bill C-48": neither person nor place
     if len(words) >= 2 and last in _PLACE_WORDS:
         return "place"  # "Fraser Highway", "Jasper National Park", "Clark County"
-    if len(words) >= 2 and fold(last) in places() and fold(words[0]) not in first_name_gender():
+    if len(words) >= 2 and fold(last) in places() and words[0] not in _COMPASS \
+            and fold(words[0]) not in first_name_gender():
         return "organization"  # "HuffPost Canada", "Infrastructure Canada"
+    if len(words) >= 2 and words[0] in _COMPASS and fold(last) in places():
+        return "place"  # "East Africa", "Northern Ontario"
     if len(words) >= 2 and last in demonym_adjectives():
         return None  # "North Korean", "Native American": adjectives
     if _is_title(words[-1]):

@@ -30,7 +30,7 @@ from .palette import filter_term
 from .sorting import next_sort, sort_rows
 
 DEBOUNCE_SECONDS = 0.15
-PANES = {"articles": "#articles", "reading": "#page", "entities": "#entities"}
+PANES = {"articles": "#articles", "reading": "#body", "entities": "#entities"}
 
 
 class MainScreen(Screen[None]):

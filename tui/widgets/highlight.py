@@ -7,9 +7,7 @@ recolours the text without rebuilding it. The text itself is never read as marku
 from __future__ import annotations
 
 import zlib
-from bisect import bisect_right
 
-from rich._wrap import divide_line  # what textual.content wraps with, so the rows match
 from textual.content import Content, Span
 
 from ..corpus import Article, Quote
@@ -86,14 +84,3 @@ def quote_offset(article: Article, quote: Quote) -> int:
     """Where a quote starts in `body_content(article)`."""
     return max(quote.start - body_start(article), 0)
 
-
-def row_of(text: str, offset: int, width: int) -> int:
-    """The wrapped row (at `width` cells) that holds character `offset` of `text`."""
-    row = 0
-    for line in text.split("\n"):
-        breaks = divide_line(line, max(width, 1)) if line else []
-        if offset <= len(line):
-            return row + bisect_right(breaks, offset)
-        row += len(breaks) + 1
-        offset -= len(line) + 1
-    return row

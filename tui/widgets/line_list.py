@@ -12,6 +12,7 @@ from textual import events
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from ..commands import bindings
 
@@ -46,7 +47,12 @@ class LineList(ScrollView, can_focus=True):
         """Show `count` rows; the cursor stays where it was unless told, within range."""
         self.count = count
         self.cursor = max(0, min(self.cursor if cursor is None else cursor, count - 1))
-        self.virtual_size = Size(0, count)
+        size = Size(0, count)
+        if size != self.virtual_size:
+            # Assigning virtual_size lays out the whole screen; only this list changes, so set it
+            # quietly and update the scrollbars (textual 8.2.8, pinned).
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
         self.refresh()
         if self.cursor or self.scroll_offset.y:  # already in view at the top: nothing to scroll
             self.call_after_refresh(self._cursor_into_view)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Region
 from textual.widgets import Static
 
 from ..corpus import Article
 from ..safe_text import one_line
-from .highlight import body_content, body_start, quote_offset, row_of
+from .highlight import body_content, body_start, quote_offset
+from .text_view import Anchor, TextView
 
 EMPTY = Content("Choose an article and press enter to read it.")
 WINDOW = 40_000  # characters of body drawn at a time: a 20 MB article opens as fast as a small one
+MORE = "italic $text-muted"  # the "more above / below" lines
 TITLE_SHOWN = 400  # characters of title in the header; a title can be a whole 50 MB line
 
 
@@ -55,17 +58,20 @@ def indicator_content(article: Article, current: int | None) -> Content:
 class ReadingPane(Vertical):
     """Renders what the screen tells it to: an article and the current quote.
 
+    Nothing here changes height when an article opens, so opening one costs no layout pass of
+    the screen: the indicator and the header are fixed-height lines updated in place, and the
+    body is a `TextView` (the Line API), which draws only the rows in view.
+
     The body is drawn a window at a time (`WINDOW` characters, cut at line ends): scrolling to
     either end of the window draws the next part, and stepping to a quote outside it moves the
-    window there. Wrapping 20 MB of text would freeze the app for a minute; a window costs
-    milliseconds whatever the article's size.
+    window there. Counting the rows of 20 MB of text would freeze the app for seconds; a window
+    costs milliseconds whatever the article's size.
     """
 
     DEFAULT_CSS = """
     ReadingPane #indicator { height: 1; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis; }
-    ReadingPane #page { padding: 0 1; }
-    ReadingPane #header { margin-bottom: 1; }
-    ReadingPane .more { color: $text-muted; text-style: italic; }
+    ReadingPane #header { height: 2; margin-bottom: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    ReadingPane #body { height: 1fr; padding: 0 1; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -78,45 +84,43 @@ class ReadingPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="indicator")
-        with VerticalScroll(id="page"):
-            yield Static(EMPTY, id="header")
-            yield Static(id="above", classes="more")
-            yield Static(id="body")
-            yield Static(id="below", classes="more")
+        yield Static(id="header")
+        yield TextView(id="body")
 
     def on_mount(self) -> None:
-        for part in ("#above", "#below"):
-            self.query_one(part).display = False
         self.watch(self.page, "scroll_y", self._scrolled, init=False)
+        self.show(None)
 
     @property
-    def page(self) -> VerticalScroll:
-        return self.query_one("#page", VerticalScroll)
+    def page(self) -> TextView:
+        """The scrolling body."""
+        return self.query_one("#body", TextView)
 
     def show(self, article: Article | None, current: int | None = None) -> None:
         """Show an article (None: nothing open) with quote `current` marked and in view."""
         changed = article is not self.article
         self.article, self.current = article, current
-        if article is None:
-            self.query_one("#header", Static).update(EMPTY)
-            self.query_one("#body", Static).update("")
-            self.query_one("#indicator", Static).update("")
-            self.window, self.body_size = (0, 0), 0
-            self._show_more()
+        if article is None:  # the hint, where the text goes; no header above it
+            self.query_one("#header", Static).display = False
+            self.query_one("#indicator", Static).update("", layout=False)
+            self.window, self.body_size, self.body = (0, 0), 0, Content()
+            self.page.show_blocks([EMPTY], scroll="home")
             return
         try:
             self._show(article, current, changed)
         except Exception as error:  # a bug in one article's drawing must not take the app down
             self.window, self.body_size = (0, 0), 0
-            self._show_more()
             self.body = Content(one_line(f"This article could not be shown ({type(error).__name__}: {error})"))
-            self.query_one("#body", Static).update(self.body)
+            self.page.show_blocks([self.body], scroll="home")
 
     def _show(self, article: Article, current: int | None, changed: bool) -> None:
-        # The indicator is one line whatever it says: no layout pass for it.
+        # The indicator and the header are fixed-height lines whatever they say: no layout pass.
         self.query_one("#indicator", Static).update(indicator_content(article, current), layout=False)
         if changed:
-            self.query_one("#header", Static).update(header_content(article))
+            header = self.query_one("#header", Static)
+            header.update(header_content(article), layout=False)
+            if not header.display:  # the first article: a layout pass, once
+                header.display = True
         text = article.text
         start = body_start(article)
         if changed:
@@ -128,11 +132,11 @@ class ReadingPane(Vertical):
             if lo < self.window[0] or hi > self.window[1]:  # the quote is outside: move the window
                 first = _line_start(text, start + max(lo - WINDOW // 2, 0)) - start
                 self.window = (max(first, 0), self._end_near(max(hi + WINDOW // 2, first + WINDOW)))
-        self._draw()
-        if changed and self.page.scroll_y:
-            self.page.scroll_home(animate=False)
         if current is not None:
-            self.call_after_refresh(self._quote_into_view)
+            offset = max(quote_offset(article, article.quotes[current]) - self.window[0], 0)
+            self._draw((self._block_for_body(), offset, "center"))
+        else:
+            self._draw("home" if changed else None)
 
     def _end_near(self, offset: int) -> int:
         if self.article is None or offset >= self.body_size:
@@ -140,22 +144,20 @@ class ReadingPane(Vertical):
         start = body_start(self.article)
         return _line_end(self.article.text, start + offset) - start
 
-    def _draw(self) -> None:
+    def _block_for_body(self) -> int:
+        return 1 if self.window[0] > 0 else 0
+
+    def _draw(self, scroll: Anchor | Literal["home"] | None) -> None:
+        """The window of the body, with a line above and below it when there is more."""
         assert self.article is not None
         self.body = body_content(self.article, self.current, self.window)
-        self.query_one("#body", Static).update(self.body)
-        self._show_more()
-
-    def _show_more(self) -> None:
         lo, hi = self.window
-        above, below = self.query_one("#above", Static), self.query_one("#below", Static)
-        above.display, below.display = lo > 0, hi < self.body_size
-        # Hidden lines need no new text; shown ones keep their one-line height.
-        if above.display:
-            above.update(Content(f"↑ {lo:,} characters above: scroll up to read them"), layout=False)
-        if below.display:
-            below.update(Content(f"↓ {self.body_size - hi:,} characters more: scroll down to read them"),
-                         layout=False)
+        blocks = [self.body]
+        if lo > 0:
+            blocks.insert(0, Content.styled(f"↑ {lo:,} characters above: scroll up to read them", MORE))
+        if hi < self.body_size:
+            blocks.append(Content.styled(f"↓ {self.body_size - hi:,} characters more: scroll down to read them", MORE))
+        self.page.show_blocks(blocks, scroll)
 
     def _scrolled(self, y: float) -> None:
         """At the bottom of the window, draw more below; at the top, more above."""
@@ -165,24 +167,10 @@ class ReadingPane(Vertical):
         lo, hi = self.window
         if hi < self.body_size and y >= page.max_scroll_y - 1:
             self.window = (lo, self._end_near(hi + WINDOW))
-            self._draw()
+            self._draw(None)
         elif lo > 0 and y <= 0:
             start = body_start(self.article)
             first = max(_line_start(self.article.text, start + max(lo - WINDOW, 0)) - start, 0)
             self.window = (first, hi)
-            self._draw()
-            self.call_after_refresh(self._keep_place, lo - first)
-
-    def _keep_place(self, offset: int) -> None:
-        """After drawing more above, the text that was at the top stays at the top."""
-        body = self.query_one("#body", Static)
-        row = body.virtual_region.y + row_of(self.body.plain, offset, body.content_region.width)
-        self.page.scroll_to(y=row, animate=False, force=True)
-
-    def _quote_into_view(self) -> None:
-        if self.article is None or self.current is None:
-            return
-        body = self.query_one("#body", Static)
-        offset = quote_offset(self.article, self.article.quotes[self.current]) - self.window[0]
-        row = body.virtual_region.y + row_of(self.body.plain, max(offset, 0), body.content_region.width)
-        self.page.scroll_to_region(Region(0, row, 1, 1), animate=False, center=True, force=True)
+            # The text that was at the top stays at the top.
+            self._draw((self._block_for_body(), lo - first, "top"))
