@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import org_cues, title_words
+from .lexicon import common_words, fold, org_cues, title_words
 
 # A word: letters and digits, with inner apostrophes, dots, hyphens and ampersands ("O'Neil", "U.S").
 TOKEN = re.compile(r"[^\W_]+(?:[&'\u2019.\-][^\W_]+)*")
@@ -50,11 +50,14 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         while j < len(tokens) and joined(text, tokens[j - 1], tokens[j]):
             if tokens[j].capitalised:
                 j += 1
-            elif _connected(text, tokens, i, j):
-                j += _connected(text, tokens, i, j)
-            else:
+                continue
+            carried = _connected(text, tokens, i, j)
+            if not carried:
                 break
-        runs.append((i, j))
+            j += carried
+        # A lone sentence opener ("The", "He", "In") is no name: most runs are, so skip them here.
+        if j > i + 1 or fold(tokens[i].text) not in common_words():
+            runs.append((i, j))
         i = j
     return runs
 
