@@ -40,12 +40,6 @@ class Header:
     body_start: int
 
 
-def line_spans(text: str, start: int = 0) -> list[Span]:
-    """Spans of the non-blank lines of `text` from `start`, without their line ends."""
-    pattern = re.compile(r"[^\n]+")
-    return [m.span() for m in pattern.finditer(text, start) if not m.group().isspace()]
-
-
 def parse_date_line(line: str) -> datetime | None:
     """A line that is a date and nothing else, or None."""
     line = line.strip()

@@ -378,10 +378,6 @@ def _tally_rows(rows: Iterable[TallyRow], tallies: dict[tuple[str, str], _Tally]
         tally.roles.update(dict.fromkeys(roles))
 
 
-def _tally_article(article: Article, tallies: dict[tuple[str, str], _Tally]) -> None:
-    _tally_rows(tally_rows(article), tallies)
-
-
 @dataclass(slots=True)
 class IndexEntry:
     """Everything the index takes from one article, computed where the article was parsed (a

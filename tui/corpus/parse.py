@@ -6,7 +6,7 @@ import re
 
 from .entities import find_entities
 from .header import Header, parse_header, wire_tag_span
-from .load import Source, SourceText
+from .load import Source
 from .models import Article, Span
 from .quotes import find_quotes
 from .sentences import trim_span

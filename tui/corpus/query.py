@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NoReturn
 
-from .index import COMPARISONS, FIELD_ALIASES, HAS_VALUES, CorpusIndex, tokens
+from .index import FIELD_ALIASES, HAS_VALUES, CorpusIndex, tokens
 
 MAX_DEPTH = 64  # nested parentheses; deeper is an error, not a RecursionError
 _FIELD_NAME = re.compile(r"[A-Za-z]+")

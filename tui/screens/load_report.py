@@ -38,7 +38,8 @@ class LoadReportScreen(ModalScreen[None]):
             box.border_title = "Files that could not be read"
             box.border_subtitle = "esc closes"
             count = len(self.problems)
-            yield Static(f"{count} file{'s' if count != 1 else ''} skipped; every other file was loaded.", markup=False)
+            summary = f"{count} file{'s' if count != 1 else ''} skipped; every other file was loaded."
+            yield Static(summary, markup=False)
             yield DataTable(cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
