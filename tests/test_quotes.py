@@ -36,11 +36,44 @@ def test_split_quote_gives_both_parts_the_speaker():
     assert article.quotes[1].text == '"We will replace them next year."'
 
 
-def test_split_quote_with_surname_in_the_middle():
+def test_quote_broken_mid_sentence_by_its_attribution_is_one_quote():
     article = parse('Finance Minister Pavel Novak presented the plan.',
                     '"Taxes will not rise," Novak added, "and spending will be cut."')
-    assert [q.speaker for q in article.quotes] == ["Pavel Novak", "Pavel Novak"]
-    assert article.quotes[0].cue == "added"
+    assert quoted(article) == [('"Taxes will not rise," Novak added, "and spending will be cut."', "direct",
+                                "Pavel Novak", "added")]
+    assert article.text[slice(*article.quotes[0].speaker_span)] == "Novak"
+
+
+def test_quote_after_a_full_stop_or_going_on_with_a_capital_stays_two():
+    article = parse('Finance Minister Pavel Novak presented the plan.',
+                    '"Taxes will not rise," Novak added. "Spending will be cut."',
+                    '"We are ready," he said, "Parliament is not."')
+    assert [q.text for q in article.quotes] == [
+        '"Taxes will not rise,"', '"Spending will be cut."', '"We are ready,"', '"Parliament is not."']
+
+
+def test_quotes_each_on_its_line_signed_after_a_dash():
+    article = parse("\u201cThe ferry is late every day.\u201d \u2015 Maria Lopez\n"
+                    "\u201cI walk now.\u201d \u2014 Peter Olsen, 54, a teacher")
+    assert quoted(article) == [("\u201cThe ferry is late every day.\u201d", "direct", "Maria Lopez", "\u2015"),
+                               ("\u201cI walk now.\u201d", "direct", "Peter Olsen", "\u2014")]
+
+
+def test_a_paragraph_opening_with_a_closing_mark_opens_a_quote():
+    article = parse("Harbour chief Anna Lind spoke on Monday.",
+                    "\u201dThe cranes are old and we will replace them,\u201d she said.")
+    assert quoted(article) == [("\u201dThe cranes are old and we will replace them,\u201d", "direct",
+                                "Anna Lind", "said")]
+
+
+def test_a_short_sentence_presented_by_a_colon_is_a_quote():
+    article = parse('Mayor Ingrid Holm has a new slogan for the campaign: "It is our turn."')
+    assert [(q.text, q.kind) for q in article.quotes] == [('"It is our turn."', "direct")]
+
+
+def test_a_lone_quoted_word_mid_sentence_is_a_title_not_a_quote():
+    article = parse('Watch the trailer for the documentary, "Harbour," below.')
+    assert article.quotes == []
 
 
 def test_pronoun_resolves_by_gender_to_the_nearest_fitting_person():

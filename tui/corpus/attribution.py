@@ -56,6 +56,9 @@ def _last_sentence(items: list[Word]) -> list[Word]:
 def find_attribution_after(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
     """`"...," Macron said` or `"...," said Macron`, in the sentence after a closing mark."""
     items = _first_sentence(words(text, start, end))
+    byline = _dash_byline(text, items, table)
+    if byline is not None:
+        return byline
     while items and items[0].text in (",", "\u2014", "\u2013"):
         items = items[1:]
     named = _name_then_appositive(text, items, table)
@@ -73,6 +76,23 @@ def find_attribution_after(text: str, start: int, end: int, table: EntityTable) 
             return Attribution((word.start, word.end), subject[0], subject[1])
         return _speaker_after(text, items, k, table)
     return None
+
+
+_DASHES = ("\u2014", "\u2013", "\u2015")
+
+
+def _dash_byline(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+    """`"...." ― Sonya Herridge`: a person named after a dash and nothing else but a descriptor
+    after a comma (`— Jane Doe, 34, Texas`); the dash stands for the reporting verb."""
+    if len(items) < 2 or items[0].text not in _DASHES:
+        return None
+    comma = next((k for k, w in enumerate(items) if w.text == ","), len(items))
+    if comma < 2:
+        return None
+    span = (items[1].start, items[comma - 1].end)
+    if table.entity_at(*span, kind="person") is None:
+        return None
+    return Attribution((items[0].start, items[0].end), span, text[span[0]:span[1]])
 
 
 _LEAD_IN_PARTICIPLES = frozenset({"saying", "asking", "adding", "tweeting", "writing", "chanting", "telling",

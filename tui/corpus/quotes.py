@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .attribution import Attribution, find_attribution_after, find_attribution_before
 from .entity_table import EntityTable
@@ -50,7 +50,8 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
             opened = start  # a quotation broken mid-sentence by a paragraph break: it goes on here
         for mark in _MARK.finditer(text, start, end):
             i, char = mark.start(), mark.group()
-            if opened is None and (char in OPENING or char == STRAIGHT):
+            if opened is None and (char in OPENING or char == STRAIGHT or i == start and char == "\u201d"):
+                # a paragraph cannot open with a closing mark: `”Fear. I am...` is a mistyped opener
                 opened = i
             elif opened is not None and (char in CLOSING or char == STRAIGHT):
                 if i > opened + 1:
@@ -68,6 +69,7 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     for index, segment in enumerate(segments):
         _attribute(text, paragraphs, segments, index, table)
         segment.kind, segment.span = _kind_and_span(text, paragraphs, sentences, segments, index)
+    segments = _join_interrupted(text, segments)
     _share_within_paragraph(segments)
     _continue_across_paragraphs(text, paragraphs, segments, table)
     found = [(_to_quote(text, s), s.attribution) for s in segments if _worth_keeping(text, s)]
@@ -76,6 +78,26 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     _resolve_all(text, found, table)
     _continue_reported_speakers(paragraphs, found)
     return _without_overlaps([quote for quote, _ in found])
+
+
+_INTERRUPTION = re.compile(r"[^.!?;:\"\u201c\u201d\n]{1,80},\s*$")
+
+
+def _join_interrupted(text: str, segments: list[Segment]) -> list[Segment]:
+    """`"I love Larry," he said, "but when it comes to energy..."`: one quoted sentence broken by
+    its attribution is one quote, attributed by the words that break it."""
+    joined: list[Segment] = []
+    for segment in segments:
+        before = joined[-1] if joined else None
+        if before is not None and before.closed and before.attribution is not None \
+                and before.paragraph == segment.paragraph and text[before.end - 2:before.end - 1] == "," \
+                and text[segment.start + 1:segment.start + 2].islower() \
+                and before.attribution.cue_span[0] >= before.end \
+                and _INTERRUPTION.fullmatch(text, before.end, segment.start):
+            joined[-1] = replace(before, end=segment.end, closed=segment.closed)
+        else:
+            joined.append(segment)
+    return joined
 
 
 def _continue_reported_speakers(paragraphs: list[Span], found: list[tuple[Quote, Attribution | None]]) -> None:
@@ -110,8 +132,11 @@ def _kind_and_span(text: str, paragraphs: list[Span], sentences: list[Span], seg
     segment = segments[index]
     sentence_start = _sentence_start(sentences, segment.start, paragraphs[segment.paragraph][0])
     lead = text[sentence_start:segment.start]
-    if not lead.strip() or lead.rstrip().endswith((",", ":", "\u2014", "-")):
+    if not lead.strip() or lead.rstrip().endswith((":", "\u2014", "-")):
         return "direct", None
+    if lead.rstrip().endswith(","):
+        # `the documentary, "13th," below`: a lone quoted word mid-sentence is a title, not a quotation
+        return ("direct", None) if len(text[segment.start:segment.end].split()) > 1 else ("partial", None)
     last_word = lead.split()[-1].lower() if lead.split() else ""
     if last_word in reporting_verbs() and segment.attribution is not None \
             and segment.attribution.cue_span[1] <= segment.start:
@@ -188,7 +213,14 @@ def _worth_keeping(text: str, segment: Segment) -> bool:
     words = len(text[segment.start:segment.end].split())
     if segment.kind == "partial" and (segment.attribution is None or segment.span is None and words < 2):
         return False  # "sextortion", "the peace plan", a slogan nobody is said to have said
-    return segment.attribution is not None or words >= _MIN_PARTIAL_WORDS
+    return segment.attribution is not None or words >= _MIN_PARTIAL_WORDS or _introduced_sentence(text, segment)
+
+
+def _introduced_sentence(text: str, segment: Segment) -> bool:
+    """`a new campaign message: "It's about me."`: a whole sentence presented by a colon."""
+    inner = text[segment.start + 1:segment.end - 1].strip()
+    return segment.kind == "direct" and segment.closed and inner[:1].isupper() and inner.endswith((".", "!", "?")) \
+        and text[max(0, segment.start - 8):segment.start].rstrip().endswith(":")
 
 
 def _to_quote(text: str, segment: Segment) -> Quote:

@@ -8,6 +8,9 @@ from bisect import bisect_right
 from .models import Span
 
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# a line that opens with a quotation mark after a line ending in a name or a closing mark: a list of
+# quotations, each on its line (`...shame." \u2015 Sonya Herridge` / `"During the debate...`)
+_LINE_THEN_QUOTE = re.compile(r"(?<=[\w.!?\"'\u201d\u2019)])[^\S\n]*\n(?=[^\S\n]*[\"\u201c\u201d\u00ab])")
 _LAST_WORD = re.compile(r"[\w.]+$")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen col lt capt sgt gov sen rep rev fr jan feb mar apr jun jul aug sep sept oct "
@@ -20,15 +23,26 @@ def sentence_spans(text: str, paragraphs: list[Span], quoted: list[Span]) -> lis
     spans: list[Span] = []
     for start, end in paragraphs:
         begin = start
-        for match in _END.finditer(text, start, end):
-            stop = match.end()
-            if _inside(quoted, match.start(), stop) or _abbreviation(text, begin, match.start()):
+        for stop, dot in _candidate_ends(text, start, end):
+            if stop <= begin or _inside(quoted, dot, stop) or dot < stop and _abbreviation(text, begin, dot):
                 continue
             spans.append(trim_span(text, begin, stop))
             begin = stop
         if text[begin:end].strip():
             spans.append(trim_span(text, begin, end))
     return spans
+
+
+def _candidate_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(end of sentence, offset of its final mark) for each possible end, in text order."""
+    ends = [(m.end(), m.start()) for m in _END.finditer(text, start, end)]
+    if "\n" in text[start:end]:
+        for m in _LINE_THEN_QUOTE.finditer(text, start, end):
+            word = _LAST_WORD.search(text, max(start, m.start() - 40), m.start())
+            if word is None or not word.group()[:1].islower():
+                ends.append((m.start(), m.start()))
+        ends.sort()
+    return ends
 
 
 def _inside(quoted: list[Span], offset: int, stop: int) -> bool:
