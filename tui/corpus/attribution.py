@@ -39,6 +39,36 @@ class Attribution:
         return replace(self, carried_over=True)
 
 
+_LOOK = 320  # characters read first beside a quote; the rest only when no sentence ends in them
+
+
+def _words_from(text: str, start: int, end: int) -> list[Word]:
+    """The words from `start` up to `end`, or fewer when a sentence ends well before `end`:
+    what `_first_sentence` keeps is the same either way."""
+    if end - start > _LOOK:
+        cut = text.find(" ", start + _LOOK, end)
+        if cut > 0:
+            items = words(text, start, cut)
+            if any(w.text in _SENTENCE_ENDS for w in items):
+                return items
+    return words(text, start, end)
+
+
+def _words_to(text: str, start: int, end: int) -> list[Word]:
+    """The words from `start` up to `end`, or from later when a sentence ends well after
+    `start`: what `_last_sentence` keeps is the same either way."""
+    if end - start > _LOOK:
+        cut = text.rfind(" ", start, end - _LOOK)
+        if cut > 0:
+            items = words(text, cut, end)
+            if any(w.text in _SENTENCE_ENDS for w in items):
+                return items
+    return words(text, start, end)
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+
+
 def _first_sentence(items: list[Word]) -> list[Word]:
     for k, word in enumerate(items):
         if word.text in (".", "!", "?", ";"):
@@ -55,7 +85,7 @@ def _last_sentence(items: list[Word]) -> list[Word]:
 
 def find_attribution_after(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
     """`"...," Macron said` or `"...," said Macron`, in the sentence after a closing mark."""
-    items = _first_sentence(words(text, start, end))
+    items = _first_sentence(_words_from(text, start, end))
     byline = _dash_byline(text, items, table)
     if byline is not None:
         return byline
@@ -149,7 +179,7 @@ def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> A
 
 def find_attribution_before(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
     """`Peskov told reporters, "...` or `Peskov described the talks as "...`: the sentence before."""
-    items = _last_sentence(words(text, start, end))
+    items = _last_sentence(_words_to(text, start, end))
     lead_in = _participle_lead_in(text, items, table)
     if lead_in is not None:
         return lead_in

@@ -17,7 +17,10 @@ from .lexicon import (
     title_words,
 )
 from .models import EntityKind
-from .runs import CONNECTORS, POSSESSIVE, Token, joined
+from functools import lru_cache
+from itertools import islice
+
+from .runs import CONNECTORS, POSSESSIVE, TOKEN, Token, joined, word_after, word_before
 
 _PLACE_NOUNS = frozenset({"department", "province", "region", "county", "state", "district", "city", "town", "village", "oblast", "prefecture", "canton", "municipality"})
 _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male",
@@ -47,9 +50,10 @@ def _names_before(word: str) -> bool:
 def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
     i, j = run
     # Words capitalised only because they open a sentence, and days and months, are not names.
-    while i < j and (fold(tokens[i].text) in common_words() or tokens[i].text in CONNECTORS):
+    common = common_words()
+    while i < j and (fold(tokens[i].text) in common or tokens[i].text in CONNECTORS):
         i += 1
-    while j > i and (fold(tokens[j - 1].text) in common_words() or tokens[j - 1].text in CONNECTORS) \
+    while j > i and (fold(tokens[j - 1].text) in common or tokens[j - 1].text in CONNECTORS) \
             and not (j - 1 > i and _names_before(tokens[j - 2].text)):
         j -= 1  # but "Theresa May" and "Ms. May" keep their month
     if i >= j:
@@ -88,6 +92,7 @@ def _title_split(tokens: list[Token], i: int, j: int) -> int:
     return split
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_title(word: str) -> bool:
     if word in title_words() or word.rstrip(".") in title_words() or word.lower() in title_words():
         return True
@@ -109,27 +114,74 @@ def _role_entities(text: str, tokens: list[Token], i: int, split: int) -> list[M
 
 def _role_before(text: str, tokens: list[Token], i: int) -> str:
     """Lowercase role words and their capitalised modifiers before a name ("Kremlin spokesman")."""
-    k = i
-    while k > 0 and joined(text, tokens[k - 1], tokens[k]) and tokens[k - 1].text in title_words():
-        k -= 1
-    if all(t.text in _MODIFIERS for t in tokens[k:i]):
+    first = tokens[i]
+    role: list[Token] = []
+    word = _previous_joined(text, first)
+    while word is not None and word.text in title_words():
+        role.insert(0, word)
+        word = _previous_joined(text, word)
+    if all(t.text in _MODIFIERS for t in role):
         return ""  # "former Conservative ..." says nothing yet about who is named
-    while k > 0 and joined(text, tokens[k - 1], tokens[k]) and tokens[k - 1].capitalised \
-            and fold(tokens[k - 1].text) not in common_words():
-        k -= 1
-    return _text(text, tokens[k:i])
+    while word is not None and word.capitalised and fold(word.text) not in common_words():
+        role.insert(0, word)
+        word = _previous_joined(text, word)
+    return text[role[0].start:role[-1].end] if role else ""
+
+
+def _previous_joined(text: str, token: Token) -> Token | None:
+    """The word before `token` when the two are joined as parts of one name or role."""
+    start = token.start
+    if start > 1 and text[start - 1] in " -":  # "Kremlin spokesman"
+        gap = 1
+    elif start > 2 and text[start - 2:start] == ". ":  # "Ms. May", "George W. Bush"
+        gap = 2
+    else:
+        return None
+    found = word_before(text, start - gap)
+    if found is None:
+        return None
+    word = Token(*found)
+    return word if joined(text, word, token) else None
 
 
 def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_role: bool = False) -> EntityKind | None:
-    words = [t.text for t in tokens[i:j]]
-    words[-1] = words[-1][: len(words[-1]) - _possessive_length(words[-1])] or words[-1]
+    words = tuple(t.text for t in tokens[i:j])
+    kind = _kind_by_words(words, has_role, in_role)
+    if kind != _READ_ON:
+        return kind
+    next_word = word_after(text, tokens[j - 1].end)
+    after = next_word[2].lower() if next_word else ""
+    if after in _PLACE_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " ":
+        return "place"
+    kind = _kind_of_name_alone(words)
+    if kind != _READ_ON:
+        return kind
+    previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
+    before = previous[2].lower() if previous else ""
+    if 2 <= len(words) <= 3 and _role_follows(text, tokens, j):
+        return "person"  # "Hiram Macharia, marketing executive at LG Electronics"
+    if after in reporting_verbs() or before in reporting_verbs():
+        if len(words) == 1 and after and _opens_sentence(text, tokens[i].start):
+            return "unknown"  # type: ignore[return-value]  # "Protesters said": a plural noun opening a sentence
+        return "person" if len(words) <= 4 else None
+    # Unknown names stay candidates: they become people if the article names them as one elsewhere.
+    return "unknown" if len(words) <= 3 else None  # type: ignore[return-value]
+
+
+_READ_ON = "read on"  # the words alone do not decide: read the text around them
+
+
+# The same names come back in article after article, and what their words alone say of them is
+# the costly part: it is worked out once per name.
+@lru_cache(maxsize=1 << 16)
+def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> str | None:
+    last = words[-1][: len(words[-1]) - _possessive_length(words[-1])] or words[-1]
+    words = words[:-1] + (last,)
     name = " ".join(words)
-    folded = fold(name)
     if name in known_organizations():
         return "organization"
     if any(w in org_cues() for w in words):
         return "organization" if len(words) > 1 else None  # "Commission" alone names no one body
-    last = words[-1]
     if last in _EVENT_WORDS or any(any(c.isdigit() for c in w) for w in words[1:]):
         return None  # "Ryder Cup", "Paris Agreement", "Bill C-48": neither person nor place
     if len(words) >= 2 and last in _PLACE_WORDS:
@@ -141,7 +193,7 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
         return "place"  # "East Africa", "Northern Ontario"
     if len(words) >= 2 and last in demonym_adjectives():
         return None  # "North Korean", "Native American": adjectives
-    if _is_title(words[-1]):
+    if _is_title(last):
         return None  # "Prime Minister" split as "Prime | Minister": a role, no name
     if has_role and not in_role:
         return "person"
@@ -149,37 +201,36 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
         return "group"
     if len(words) == 1 and words[0] in demonym_adjectives():
         return None
+    folded = fold(name)
     if folded in places() or folded.rstrip(".") in places():
         return "place"
-    after = tokens[j].text.lower() if j < len(tokens) else ""
-    if after in _PLACE_NOUNS and text[tokens[j - 1].end:tokens[j].start] == " ":
-        return "place"
+    return _READ_ON
+
+
+@lru_cache(maxsize=1 << 16)
+def _kind_of_name_alone(words: tuple[str, ...]) -> str | None:
+    """What the words say once no place noun ("Kent county") follows them."""
+    last = words[-1][: len(words[-1]) - _possessive_length(words[-1])] or words[-1]
+    words = words[:-1] + (last,)
     if len(words) >= 2 and fold(words[0]) in first_name_gender():
         return "person"
-    if _is_title(words[-1]) and all(_is_title(w) or w.isupper() for w in words):
+    if _is_title(last) and all(_is_title(w) or w.isupper() for w in words):
         return None  # "CEO", "MLA": a role on its own
     if any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and not _is_title(w) for w in words):
         return "organization"  # "RCMP", "Burnaby RCMP", "LG Electronics"
-    if _is_title(words[-1]) or fold(words[0]) in places():
+    if _is_title(last) or fold(words[0]) in places():
         return None  # "Yellowhead MP" is a role; "Surrey Council" without a cue is not a person
-    before = tokens[i - 1].text.lower() if i > 0 and tokens[i].start - tokens[i - 1].end == 1 else ""
-    if 2 <= len(words) <= 3 and _role_follows(text, tokens, j):
-        return "person"  # "Hiram Macharia, marketing executive at LG Electronics"
-    if after in reporting_verbs() or before in reporting_verbs():
-        if len(words) == 1 and after and _opens_sentence(text, tokens[i].start):
-            return "unknown"  # type: ignore[return-value]  # "Protesters said": a plural noun opening a sentence
-        return "person" if len(words) <= 4 else None
-    # Unknown names stay candidates: they become people if the article names them as one elsewhere.
-    return "unknown" if len(words) <= 3 else None  # type: ignore[return-value]
+    return _READ_ON
 
 
 def _role_follows(text: str, tokens: list[Token], j: int) -> bool:
     """A comma, then a role within a few words: the appositive that introduces a person."""
-    if j >= len(tokens) or not text.startswith(", ", tokens[j - 1].end):
+    if not text.startswith(", ", tokens[j - 1].end):
         return False
-    for token in tokens[j:j + 5]:
-        word = token.text.lower()
-        if word in _APPOSITIVE_ROLES or (word in title_words() and not token.capitalised):
+    for match in islice(TOKEN.finditer(text, tokens[j - 1].end), 5):
+        word = match.group()
+        lower = word.lower()
+        if lower in _APPOSITIVE_ROLES or (lower in title_words() and not word[0].isupper()):
             return True
     return False
 

@@ -27,15 +27,76 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    """The capitalised words, and the connectors between two of them ("Bank | of | England").
+
+    Only these can be part of a name; the words around a name are read from the text when a
+    rule needs them (`word_after`, `word_before`), so most words of an article never become
+    tokens, which is where the time went.
+    """
     tokens: list[Token] = []
-    for match in TOKEN.finditer(text):
-        start, word = match.start(), match.group()
-        if "-" in word:
-            prefix = _LOWER_PREFIX.match(word)
-            if prefix:
-                start, word = start + prefix.end(), word[prefix.end():]
-        tokens.append(Token(start, match.end(), word))
+    for match in _CAPITALISED.finditer(text):
+        start = match.start()
+        if start and not _starts_word(text, start):
+            continue  # "iPhone", "3-D", "o'Brien": inside a word that is not capitalised
+        if tokens and start - tokens[-1].end < _LONGEST_CONNECTION:
+            _add_connectors(text, tokens, start)
+        token = Token(start, match.end(), match.group())
+        if token.capitalised:
+            tokens.append(token)
     return tokens
+
+
+# A letter that is not a-z (so also "É"; lowercase "é" is dropped by `Token.capitalised`) and the
+# rest of the word, with inner apostrophes, dots, hyphens and ampersands.
+_CAPITALISED = re.compile(r"[^\W\d_a-z][^\W_]*(?:[&'\u2019.\-][^\W_]+)*")
+_JOINERS = "&'\u2019.-"
+_LONGEST_CONNECTION = 16  # " von der " and the like
+_GAP_OF_CONNECTORS = re.compile(r"(?:[ -](?:[a-z]+|&)){1,3}[ -]")
+# A lowercase prefix before a name counts as outside it: "anti-Putin", "post-EU".
+_LOWER_PREFIX_BEFORE = re.compile(r"(?<![^\W_])(?<![^\W_][&'\u2019.\-])[a-z]+-$")
+
+
+def _starts_word(text: str, start: int) -> bool:
+    before = text[start - 1]
+    if not (before.isalnum() or before in _JOINERS):
+        return True
+    if before == "-":
+        return _LOWER_PREFIX_BEFORE.search(text, max(0, start - 30), start) is not None
+    return before in _JOINERS and not (start > 1 and text[start - 2].isalnum())
+
+
+def _add_connectors(text: str, tokens: list[Token], start: int) -> None:
+    """The lowercase connectors in a short gap between two capitalised words."""
+    left = tokens[-1].end
+    if _GAP_OF_CONNECTORS.fullmatch(text, left, start) is None:
+        return
+    for match in re.finditer(r"[a-z]+|&", text[left:start]):
+        if match.group() not in CONNECTORS:
+            return
+    for match in re.finditer(r"[a-z]+|&", text[left:start]):
+        tokens.append(Token(left + match.start(), left + match.end(), match.group()))
+
+
+def word_after(text: str, end: int) -> tuple[int, int, str] | None:
+    """The next word after `end`, whatever punctuation lies between."""
+    match = TOKEN.search(text, end)
+    return (match.start(), match.end(), match.group()) if match else None
+
+
+def word_before(text: str, start: int) -> tuple[int, int, str] | None:
+    """The word that ends right at `start` (none when a space or mark comes first)."""
+    lo = max(text.rfind(" ", max(0, start - 40), start), text.rfind("\n", max(0, start - 40), start)) + 1
+    if lo >= start:
+        return None
+    word = text[lo:start]
+    if word.isalpha():
+        return (lo, start, word)  # most words: no mark to look past
+    match = TOKEN.search(text, lo, start)
+    if match is None or match.end() != start:
+        return None
+    return (match.start(), match.end(), match.group())
+
+
 
 
 def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
