@@ -21,6 +21,7 @@ from .words import (
     Word,
     is_cue,
     words,
+    words_until,
 )
 
 _MAX_AFTER_WORDS = 12
@@ -39,26 +40,20 @@ class Attribution:
         return replace(self, carried_over=True)
 
 
-_LOOK = 320  # characters read first beside a quote; the rest only when no sentence ends in them
-
-
 def _words_from(text: str, start: int, end: int) -> list[Word]:
-    """The words from `start` up to `end`, or fewer when a sentence ends well before `end`:
-    what `_first_sentence` keeps is the same either way."""
-    if end - start > _LOOK:
-        cut = text.find(" ", start + _LOOK, end)
-        if cut > 0:
-            items = words(text, start, cut)
-            if any(w.text in _SENTENCE_ENDS for w in items):
-                return items
-    return words(text, start, end)
+    """The words from `start` to the first sentence end (or `end`): `_first_sentence` of all of
+    them, without reading the rest of a long paragraph."""
+    found = words_until(text, start, end, _SENTENCE_ENDS)
+    return found[:-1] if found and found[-1].text in _SENTENCE_ENDS else found
 
 
 def _words_to(text: str, start: int, end: int) -> list[Word]:
     """The words from `start` up to `end`, or from later when a sentence ends well after
-    `start`: what `_last_sentence` keeps is the same either way."""
-    if end - start > _LOOK:
-        cut = text.rfind(" ", start, end - _LOOK)
+    `start`: what `_last_sentence` keeps is the same either way. Short windows are tried first."""
+    for look in _LOOKS_BACK:
+        if end - start <= look:
+            break
+        cut = text.rfind(" ", start, end - look)
         if cut > 0:
             items = words(text, cut, end)
             if any(w.text in _SENTENCE_ENDS for w in items):
@@ -66,14 +61,8 @@ def _words_to(text: str, start: int, end: int) -> list[Word]:
     return words(text, start, end)
 
 
+_LOOKS_BACK = (160, 480)  # characters read before a quote, then more if no sentence ends in them
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
-
-
-def _first_sentence(items: list[Word]) -> list[Word]:
-    for k, word in enumerate(items):
-        if word.text in (".", "!", "?", ";"):
-            return items[:k]
-    return items
 
 
 def _last_sentence(items: list[Word]) -> list[Word]:
@@ -85,7 +74,7 @@ def _last_sentence(items: list[Word]) -> list[Word]:
 
 def find_attribution_after(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
     """`"...," Macron said` or `"...," said Macron`, in the sentence after a closing mark."""
-    items = _first_sentence(_words_from(text, start, end))
+    items = _words_from(text, start, end)
     byline = _dash_byline(text, items, table)
     if byline is not None:
         return byline

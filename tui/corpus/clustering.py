@@ -7,6 +7,7 @@ A person's mentions cluster within an article by surname ("French President Emma
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .entity_table import EntityTable, Mention
 from .lexicon import first_name_gender, fold
@@ -20,7 +21,7 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     people: dict[str, list[tuple[list[str], str]]] = {}  # surname -> (folded words, key), fullest first
     _settle_unknowns(raw)
     for mention in sorted(raw, key=lambda m: -len(m.text.split())):
-        words = fold(mention.text).split()
+        words = _folded_words(mention.text)
         if mention.kind in ("person", "unknown"):
             same_surname = people.setdefault(words[-1], [])
             key = next((k for w, k in same_surname if _same_person(words, w)), None)
@@ -52,7 +53,8 @@ def _org_key(mention: Mention, known: dict[str, Entity]) -> str:
     """"Savanna Digital" is "Savanna Digital Ltd" when the article names both."""
     key = f"{mention.kind}:{_slug(mention.text)}"
     if mention.kind == "organization" and key not in known:
-        longer = next((k for k, e in known.items() if e.kind == "organization" and e.name.startswith(mention.text + " ")), None)
+        longer = next((k for k, e in known.items() if e.kind == "organization" and e.name.startswith(mention.text)
+                       and e.name.startswith(mention.text + " ")), None)
         if longer is not None:
             return longer
     return key
@@ -69,14 +71,14 @@ def _settle_unknowns(raw: list[Mention]) -> None:
     "Sevaun Palvetzian" (an unknown first name) is a person because "Palvetzian said" is; "Green"
     is Damon Green, not a place, in an article that names him.
     """
-    org_names = [m.text for m in raw if m.kind == "organization"]
+    org_openings = {opening for m in raw if m.kind == "organization" for opening in _openings(m.text)}
     for mention in raw:
-        if mention.kind in ("person", "unknown") and any(o.startswith(mention.text + " ") for o in org_names):
+        if mention.kind in ("person", "unknown") and mention.text in org_openings:
             mention.kind = "organization"
-    surnames = {fold(m.text).split()[-1] for m in raw if m.kind == "person"}
-    full_surnames = {fold(m.text).split()[-1] for m in raw if m.kind == "person" and " " in m.text}
+    surnames = {_folded_words(m.text)[-1] for m in raw if m.kind == "person"}
+    full_surnames = {_folded_words(m.text)[-1] for m in raw if m.kind == "person" and " " in m.text}
     for mention in raw:
-        words = fold(mention.text).split()
+        words = _folded_words(mention.text)
         if mention.kind == "unknown" and len(words) > 1 and words[-1] in surnames:
             mention.kind = "person"
         elif mention.kind in ("place", "organization") and len(words) == 1 and words[0] in full_surnames:
@@ -84,12 +86,24 @@ def _settle_unknowns(raw: list[Mention]) -> None:
     # A lone word that said something ("Apple said", "says Michael") is a person only when the
     # article gives a full name ending with it, or a title ("Mr Blair").
     for mention in raw:
-        words = fold(mention.text).split()
+        words = _folded_words(mention.text)
         if mention.kind == "person" and len(words) == 1 and not mention.role and words[0] not in full_surnames:
             mention.kind = "unknown"
         if mention.kind == "unknown" and len(words) > 1:
             mention.kind = "dropped"  # type: ignore[assignment]
     raw[:] = [m for m in raw if m.kind != "dropped"]
+
+
+def _openings(name: str) -> list[str]:
+    """The names a longer one starts with, word by word: "Savanna", "Savanna Digital" of
+    "Savanna Digital Ltd"."""
+    words = name.split(" ")
+    return [" ".join(words[:k]) for k in range(1, len(words))]
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_words(name: str) -> list[str]:
+    return fold(name).split()
 
 
 def _same_person(words: list[str], known: list[str]) -> bool:
@@ -109,5 +123,6 @@ def _absorb(entity: Entity, mention: Mention) -> None:
         entity.gender = mention.gender  # type: ignore[assignment]
 
 
+@lru_cache(maxsize=1 << 16)
 def _slug(name: str) -> str:
     return re.sub(r"[^\w]+", "-", fold(name)).strip("-")

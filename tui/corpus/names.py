@@ -116,7 +116,9 @@ def _role_before(text: str, tokens: list[Token], i: int) -> str:
     """Lowercase role words and their capitalised modifiers before a name ("Kremlin spokesman")."""
     first = tokens[i]
     role: list[Token] = []
-    word = _previous_joined(text, first)
+    word = _previous_joined(text, first, title_words())
+    if word is None:
+        return ""
     while word is not None and word.text in title_words():
         role.insert(0, word)
         word = _previous_joined(text, word)
@@ -128,8 +130,9 @@ def _role_before(text: str, tokens: list[Token], i: int) -> str:
     return text[role[0].start:role[-1].end] if role else ""
 
 
-def _previous_joined(text: str, token: Token) -> Token | None:
-    """The word before `token` when the two are joined as parts of one name or role."""
+def _previous_joined(text: str, token: Token, among: frozenset[str] | None = None) -> Token | None:
+    """The word before `token` when the two are joined as parts of one name or role (and, given
+    `among`, is one of those words)."""
     start = token.start
     if start > 1 and text[start - 1] in " -":  # "Kremlin spokesman"
         gap = 1
@@ -138,7 +141,7 @@ def _previous_joined(text: str, token: Token) -> Token | None:
     else:
         return None
     found = word_before(text, start - gap)
-    if found is None:
+    if found is None or among is not None and found[2] not in among:
         return None
     word = Token(*found)
     return word if joined(text, word, token) else None

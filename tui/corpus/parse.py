@@ -42,9 +42,23 @@ def parse_text(text: str, article_id: str = "article", path: str = "", meta: dic
 
 def body_paragraphs(text: str, start: int) -> list[Span]:
     """Blocks between blank lines; a body with no blank line has a paragraph a line."""
-    body = text[start:]
-    pattern = r"\S(?:.|\n(?![ \t]*\n))*" if re.search(r"\n[ \t]*\n", body.strip()) else r"\S.*"
-    return [trim_span(text, m.start() + start, m.end() + start) for m in re.finditer(pattern, body)]
+    separator = _BLANK_LINE if _BLANK_LINE.search(text[start:].strip()) else _LINE_END
+    spans: list[Span] = []
+    for match in separator.finditer(text, start):
+        _add_paragraph(text, start, match.start(), spans)
+        start = match.end()
+    _add_paragraph(text, start, len(text), spans)
+    return spans
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+_LINE_END = re.compile(r"\n")
+
+
+def _add_paragraph(text: str, start: int, end: int, spans: list[Span]) -> None:
+    span = trim_span(text, start, end)
+    if span[0] < span[1]:
+        spans.append(span)
 
 
 def _title_case(text: str, span: Span | None) -> Span | None:

@@ -35,14 +35,17 @@ def tokenize(text: str) -> list[Token]:
     """
     tokens: list[Token] = []
     for match in _CAPITALISED.finditer(text):
-        start = match.start()
-        if start and not _starts_word(text, start):
-            continue  # "iPhone", "3-D", "o'Brien": inside a word that is not capitalised
-        if tokens and start - tokens[-1].end < _LONGEST_CONNECTION:
-            _add_connectors(text, tokens, start)
-        token = Token(start, match.end(), match.group())
-        if token.capitalised:
-            tokens.append(token)
+        start, word = match.start(), match.group()
+        if not word[0].isupper():
+            continue  # a lowercase letter outside a-z, "élan"
+        if start:
+            before = text[start - 1]
+            if (before.isalnum() or before in _JOINERS) and not _starts_word(text, start):
+                continue  # "iPhone", "3-D", "o'Brien": inside a word that is not capitalised
+            if tokens and 2 < start - tokens[-1].end < _LONGEST_CONNECTION \
+                    and _GAP_OF_CONNECTORS.fullmatch(text, tokens[-1].end, start):
+                _add_connectors(text, tokens, start)
+        tokens.append(Token(start, match.end(), word))
     return tokens
 
 
@@ -57,9 +60,8 @@ _LOWER_PREFIX_BEFORE = re.compile(r"(?<![^\W_])(?<![^\W_][&'\u2019.\-])[a-z]+-$"
 
 
 def _starts_word(text: str, start: int) -> bool:
+    """For a capitalised letter right after a letter, digit or joining mark."""
     before = text[start - 1]
-    if not (before.isalnum() or before in _JOINERS):
-        return True
     if before == "-":
         return _LOWER_PREFIX_BEFORE.search(text, max(0, start - 30), start) is not None
     return before in _JOINERS and not (start > 1 and text[start - 2].isalnum())
@@ -68,8 +70,6 @@ def _starts_word(text: str, start: int) -> bool:
 def _add_connectors(text: str, tokens: list[Token], start: int) -> None:
     """The lowercase connectors in a short gap between two capitalised words."""
     left = tokens[-1].end
-    if _GAP_OF_CONNECTORS.fullmatch(text, left, start) is None:
-        return
     for match in re.finditer(r"[a-z]+|&", text[left:start]):
         if match.group() not in CONNECTORS:
             return

@@ -12,9 +12,11 @@ from functools import cache
 from .lexicon import reporting_verbs
 
 # Abbreviations keep their full stops ("Rep.", "U.S.") so that they do not end a sentence.
+# (The look-ahead for a letter or digit first spares the engine the word alternatives at marks.)
 _WORD = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Insp|Supt|Det|Const|Cst)\.(?=\s)"
-    r"|(?:[^\W_]\.){2,}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.|[^\W_]+(?:['\u2019.\-][^\W_]+)*|-{2,}|[,;:!?()\u2014\u2013\u2015]|\."
+    r"(?=[^\W_])(?:(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Insp|Supt|Det|Const|Cst)\.(?=\s)"
+    r"|(?:[^\W_]\.){2,}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.|[^\W_]+(?:['\u2019.\-][^\W_]+)*)"
+    r"|-{2,}|[,;:!?()\u2014\u2013\u2015]|\."
 )
 PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 SELF = frozenset({"i", "we", "they", "it"})
@@ -58,7 +60,34 @@ class Word:
 
 
 def words(text: str, start: int, end: int) -> list[Word]:
-    return [Word(*m.span(), m.group()) for m in _WORD.finditer(text, start, end)]
+    found: list[Word] = []
+    append = found.append
+    for match in _WORD.finditer(text, start, end):
+        # filled in place rather than through __init__: this runs for every word read, and the
+        # call costs more than the work
+        word = _new_word(Word)
+        word.start, word.end = match.span()
+        word.text = text_ = match.group()
+        word.lower = text_.lower()
+        append(word)
+    return found
+
+
+def words_until(text: str, start: int, end: int, stops: frozenset[str]) -> list[Word]:
+    """The words from `start` up to and with the first one in `stops` (or to `end`)."""
+    found: list[Word] = []
+    for match in _WORD.finditer(text, start, end):
+        word = _new_word(Word)
+        word.start, word.end = match.span()
+        word.text = text_ = match.group()
+        word.lower = text_.lower()
+        found.append(word)
+        if text_ in stops:
+            break
+    return found
+
+
+_new_word = object.__new__
 
 
 @cache
