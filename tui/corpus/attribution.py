@@ -50,6 +50,13 @@ def _words_from(text: str, start: int, end: int) -> list[Word]:
 def _words_to(text: str, start: int, end: int) -> list[Word]:
     """The words from `start` up to `end`, or from later when a sentence ends well after
     `start`: what `_last_sentence` keeps is the same either way. Short windows are tried first."""
+    stop = max(text.rfind(". ", start, end), text.rfind("? ", start, end), text.rfind("! ", start, end),
+               text.rfind("; ", start, end))
+    if stop > start:
+        space = text.rfind(" ", start, stop)  # from the whole word that holds the mark ("Mr.", "U.S.")
+        items = words(text, space + 1 if space >= start else start, end)
+        if any(w.text in _SENTENCE_ENDS for w in items):
+            return items
     for look in _LOOKS_BACK:
         if end - start <= look:
             break

@@ -19,6 +19,7 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     table = EntityTable(text=text)
     by_key: dict[str, Entity] = {}
     people: dict[str, list[tuple[list[str], str]]] = {}  # surname -> (folded words, key), fullest first
+    org_openings: dict[str, str] = {}  # "Savanna Digital" -> the key of "Savanna Digital Ltd"
     _settle_unknowns(raw)
     for mention in sorted(raw, key=lambda m: -len(m.text.split())):
         words = _folded_words(mention.text)
@@ -34,12 +35,15 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
                 same_surname.append((words, key))
             mention.kind = "person"
         else:
-            key = _org_key(mention, by_key)
+            key = _org_key(mention, by_key, org_openings)
         mention.key = key
         entity = by_key.get(key)
         if entity is None:
             entity = Entity(id=key, name=mention.text, kind=mention.kind)
             by_key[key] = entity
+            if entity.kind == "organization":
+                for opening in _openings(entity.name):
+                    org_openings.setdefault(opening, key)
         _absorb(entity, mention)
         table.mentions.append(mention)
     for entity in by_key.values():
@@ -49,14 +53,11 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     return table
 
 
-def _org_key(mention: Mention, known: dict[str, Entity]) -> str:
+def _org_key(mention: Mention, known: dict[str, Entity], org_openings: dict[str, str]) -> str:
     """"Savanna Digital" is "Savanna Digital Ltd" when the article names both."""
     key = f"{mention.kind}:{_slug(mention.text)}"
     if mention.kind == "organization" and key not in known:
-        longer = next((k for k, e in known.items() if e.kind == "organization" and e.name.startswith(mention.text)
-                       and e.name.startswith(mention.text + " ")), None)
-        if longer is not None:
-            return longer
+        return org_openings.get(mention.text, key)
     return key
 
 

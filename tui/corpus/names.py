@@ -48,48 +48,60 @@ def _names_before(word: str) -> bool:
 
 
 def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
-    i, j = run
-    # Words capitalised only because they open a sentence, and days and months, are not names.
-    common = common_words()
-    while i < j and (fold(tokens[i].text) in common or tokens[i].text in CONNECTORS):
-        i += 1
-    while j > i and (fold(tokens[j - 1].text) in common or tokens[j - 1].text in CONNECTORS) \
-            and not (j - 1 > i and _names_before(tokens[j - 2].text)):
-        j -= 1  # but "Theresa May" and "Ms. May" keep their month
-    if i >= j:
+    first = run[0]
+    words = tuple(t.text for t in tokens[first:run[1]])
+    start, stop, split, role_may_open = _run_shape(words)
+    if start >= stop:
         return []
-    split = _title_split(tokens, i, j)
-    if split == i and j - i >= 3 and _opens_sentence(text, tokens[i].start) \
-            and fold(tokens[i].text) not in first_name_gender() and fold(tokens[i + 1].text) in first_name_gender():
+    i, j, split = first + start, first + stop, first + split
+    if role_may_open and _opens_sentence(text, tokens[i].start):
         split = i + 1  # "Farmer Roy Graf" opening a sentence: a role before the first name
     mentions: list[Mention] = []
-    role_tokens = tokens[i:split]
+    role = ""
     if split > i:
         mentions.extend(_role_entities(text, tokens, i, split))
+        role = _text(text, tokens[i:split])
         i = split
     if i >= j:
         return mentions
-    name_tokens = tokens[i:j]
-    if text.startswith("/", name_tokens[-1].end):
+    last = tokens[j - 1]
+    if text.startswith("/", last.end):
         return mentions  # a photo credit, "(Adrian Wyld/The Canadian Press)", names no one in the story
-    role = _role_before(text, tokens, i) if not role_tokens else _text(text, role_tokens)
-    kind = _kind_of(text, tokens, i, j, bool(role))
+    if not role:
+        role = _role_before(text, tokens, i)
+    kind = _kind_of(text, tokens, i, j, bool(role), words=words[i - first:stop])
     if kind is None:
         return mentions
-    end = name_tokens[-1].end - _possessive_length(name_tokens[-1].text)
-    name = text[name_tokens[0].start:end]
-    gender = _gender(name_tokens, role) if kind == "person" else None
-    mentions.append(Mention(name_tokens[0].start, end, name, kind, role, gender))
+    end = last.end - _possessive_length(last.text)
+    name = text[tokens[i].start:end]
+    gender = _gender(tokens[i].text, j - i, role) if kind == "person" else None
+    mentions.append(Mention(tokens[i].start, end, name, kind, role, gender))
     return mentions
 
 
-def _title_split(tokens: list[Token], i: int, j: int) -> int:
-    """Where the name starts after leading titles and their modifiers ("French President | Emmanuel Macron")."""
+# A run's words alone say where its name lies; the same runs come back in article after article.
+@lru_cache(maxsize=1 << 16)
+def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
+    """Where the name lies among a run's words (start, stop), where it starts after leading titles
+    and their modifiers ("French President | Emmanuel Macron"), and whether the first word may be
+    a role if the run opens a sentence ("Farmer Roy Graf")."""
+    i, j = 0, len(words)
+    # Words capitalised only because they open a sentence, and days and months, are not names.
+    common = common_words()
+    while i < j and (fold(words[i]) in common or words[i] in CONNECTORS):
+        i += 1
+    while j > i and (fold(words[j - 1]) in common or words[j - 1] in CONNECTORS) \
+            and not (j - 1 > i and _names_before(words[j - 2])):
+        j -= 1  # but "Theresa May" and "Ms. May" keep their month
+    if i >= j:
+        return i, j, i, False
     split = i
     for k in range(i, j - 1):
-        if _is_title(tokens[k].text):
+        if _is_title(words[k]):
             split = k + 1
-    return split
+    role_may_open = split == i and j - i >= 3 and fold(words[i]) not in first_name_gender() \
+        and fold(words[i + 1]) in first_name_gender()
+    return i, j, split, role_may_open
 
 
 @lru_cache(maxsize=1 << 16)
@@ -147,8 +159,11 @@ def _previous_joined(text: str, token: Token, among: frozenset[str] | None = Non
     return word if joined(text, word, token) else None
 
 
-def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_role: bool = False) -> EntityKind | None:
-    words = tuple(t.text for t in tokens[i:j])
+def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_role: bool = False,
+             words: tuple[str, ...] | None = None) -> EntityKind | None:
+    """What tokens[i:j] name; `words` are their texts when the caller has them."""
+    if words is None:
+        words = tuple(t.text for t in tokens[i:j])
     kind = _kind_by_words(words, has_role, in_role)
     if kind != _READ_ON:
         return kind
@@ -251,17 +266,19 @@ def _opens_sentence(text: str, offset: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _gender(name_tokens: list[Token], role: str) -> str | None:
+def _gender(first_word: str, length: int, role: str) -> str | None:
+    """By the role ("Mrs", "spokeswoman"), else by the first name of a name of two words or more."""
     for word in role.lower().split():
         if word in _HONORIFIC_GENDER:
             return _HONORIFIC_GENDER[word]
-    if len(name_tokens) >= 2:
-        gender = first_name_gender().get(fold(name_tokens[0].text))
+    if length >= 2:
+        gender = first_name_gender().get(fold(first_word))
         if gender in ("male", "female"):
             return gender
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _possessive_length(word: str) -> int:
     match = POSSESSIVE.search(word)
     return len(match.group()) if match else 0

@@ -255,11 +255,12 @@ def _reported_speech(text: str, sentences: list[Span], quotes: list[Quote],
     """`X said (that) ...` and `..., X said.` in sentences with no quotation marks."""
     found: list[tuple[Quote, Attribution]] = []
     taken = sorted((q.start, q.end) for q in quotes)
+    lowered = text.lower()
     for start, end in sentences:
         k = bisect_right(taken, (end, 0))
         if k and taken[k - 1][1] > start:
             continue
-        clause = reported_clause(text, start, end, table)
+        clause = reported_clause(text, start, end, table, lowered if len(lowered) == len(text) else None)
         if clause is None:
             continue
         (clause_start, clause_end), attribution = clause

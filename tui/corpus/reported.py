@@ -21,6 +21,7 @@ from .words import (
     STOPS,
     TIME_WORDS,
     Word,
+    cue_forms,
     any_cue,
     is_cue,
     words,
@@ -33,11 +34,12 @@ _THAT_VERBS = frozenset({"agree", "promise", "announce", "estimate", "deny", "co
                          "report", "believe", "think", "indicate", "recall", "describe"})
 
 
-def reported_clause(text: str, start: int, end: int, table: EntityTable) -> tuple[Span, Attribution] | None:
+def reported_clause(text: str, start: int, end: int, table: EntityTable,
+                    lowered: str | None = None) -> tuple[Span, Attribution] | None:
     """Reported speech in one sentence: `X said (that) CLAUSE`, `CLAUSE, X said`, or
-    `X protested the bills, saying CLAUSE`."""
+    `X protested the bills, saying CLAUSE` (`lowered`: see `any_cue`)."""
     participle = _PARTICIPLE.search(text, start, end)
-    if not any_cue(text, start, end) and participle is None:
+    if not any_cue(text, start, end, lowered) and participle is None:
         return None
     items = words(text, start, end)
     if items and items[-1].text in (".", "!", "?"):
@@ -89,8 +91,9 @@ def _clause_after_participle(text: str, items: list[Word], participle: re.Match[
 
 
 def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
+    verbs = reporting_verbs()
     for k in range(1, len(items)):
-        if not is_cue(items, k):
+        if items[k].lower not in verbs or not is_cue(items, k):
             continue
         subject = subject_before(text, items[:k], table)
         if subject is None or not _resolvable(text, subject[0], table):
@@ -150,6 +153,9 @@ def _clause_before_cue(text: str, items: list[Word], table: EntityTable) -> tupl
         stop = next((n for n, w in enumerate(after) if w.text in (",", ".", ";")), len(after))
         if stop == len(after) and k + 10 < len(items):
             continue  # the attribution must end at a comma or the sentence's end
+        forms = cue_forms()
+        if not any(w.lower in forms for w in after[:stop]):
+            continue  # no reporting verb (nor "according") before the next comma: no attribution here
         attribution = find_attribution_after(text, word.start, after[stop - 1].end if stop else word.end, table)
         if attribution is not None and _resolvable(text, attribution.speaker_span, table):
             return (items[0].start, items[k - 1].end), attribution

@@ -91,17 +91,21 @@ _new_word = object.__new__
 
 
 @cache
-def _cue_forms() -> frozenset[str]:
+def cue_forms() -> frozenset[str]:
+    """Every form of every reporting verb, and "according" (as in "according to")."""
     return frozenset(reporting_verbs()) | {"according"}
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
 
 
-def any_cue(text: str, start: int, end: int) -> bool:
+def any_cue(text: str, start: int, end: int, lowered: str | None = None) -> bool:
     """A cheap look for any reporting verb before a sentence is cut into words: a set test on
-    its lowercase words costs less than one pattern of two hundred alternatives."""
-    return not _cue_forms().isdisjoint(_LOWER_WORDS.findall(text[start:end].lower()))
+    its lowercase words costs less than one pattern of two hundred alternatives. `lowered` is
+    the whole text in lower case, when the caller has it and it is as long as the text."""
+    found = _LOWER_WORDS.findall(lowered, start, end) if lowered is not None \
+        else _LOWER_WORDS.findall(text[start:end].lower())
+    return not cue_forms().isdisjoint(found)
 
 
 def is_cue(items: list[Word], k: int) -> bool:
