@@ -219,3 +219,28 @@ def test_compass_regions_are_places_and_named_branches_organisations():
     article = parse('HuffPost Canada reported that aid to East Africa will double.')
     kinds = {e.name: e.kind for e in article.entities}
     assert kinds["HuffPost Canada"] == "organization" and kinds["East Africa"] == "place"
+
+
+def test_a_business_named_by_its_shares_speaks_as_the_company():
+    article = parse('Shares in Voltaro rose on Monday, while Brenfield shares fell.',
+                    '"We see no reason to sell," the company said.', 'Brenfield said it would cut jobs.')
+    kinds = {e.name: e.kind for e in article.entities}
+    assert kinds["Brenfield"] == "organization"
+    assert [q.speaker for q in article.quotes] == ["Brenfield", "Brenfield"]
+
+
+def test_two_organisations_joined_by_and_stay_two():
+    article = parse('Reports in the Harbour Times and the Nordic Journal said the deal was close.')
+    names = {e.name for e in article.entities if e.kind == "organization"}
+    assert names == {"Harbour Times", "Nordic Journal"}
+
+
+def test_country_short_forms_are_places():
+    article = parse('Talks between the UK and the U.S. resumed in Oslo.')
+    assert {e.name for e in article.entities if e.kind == "place"} == {"UK", "U.S.", "Oslo"}
+
+
+def test_the_person_after_a_preposition_is_not_the_speaker():
+    article = parse('Finance Minister Pavel Novak spoke first.', 'Anna Lind, the trade minister, agreed with Novak\'s plan.',
+                    '"It is the right plan," she said.')
+    assert article.quotes[-1].speaker == "Anna Lind"

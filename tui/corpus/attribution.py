@@ -215,9 +215,15 @@ def _clause_start(items: list[Word], k: int) -> int | None:
     return None
 
 
+_OBJECT_PREPOSITIONS = frozenset({"with", "about", "on", "for", "against", "at", "of", "over", "into", "from"})
+
+
 def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable) -> Attribution | None:
     """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said oil and gas worker
-    Mike Wipf` -> "Mike Wipf" (a person named before the next punctuation mark)."""
+    Mike Wipf` -> "Mike Wipf" (a person named before the next punctuation mark); not `agreed
+    with Williamson's approach`, where the person named is the object."""
+    if k + 1 < len(items) and items[k + 1].lower in _OBJECT_PREPOSITIONS:
+        return None
     named = person_before_punctuation(items, k, table)
     if named is not None:
         cue = items[k] if items[k].lower != "to" else items[k - 1]

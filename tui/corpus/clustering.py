@@ -72,10 +72,12 @@ def _settle_unknowns(raw: list[Mention]) -> None:
     "Sevaun Palvetzian" (an unknown first name) is a person because "Palvetzian said" is; "Green"
     is Damon Green, not a place, in an article that names him.
     """
-    org_openings = {opening for m in raw if m.kind == "organization" for opening in _openings(m.text)}
+    org_names = {m.text for m in raw if m.kind == "organization"}
+    org_openings = {opening for name in org_names for opening in _openings(name)}
     for mention in raw:
-        if mention.kind in ("person", "unknown") and mention.text in org_openings:
-            mention.kind = "organization"
+        if mention.kind in ("person", "unknown") and \
+                (mention.text in org_openings or mention.text in org_names and not mention.role):
+            mention.kind = "organization"  # "Pernod said" where "Pernod shares" is a business
     surnames = {_folded_words(m.text)[-1] for m in raw if m.kind == "person"}
     full_surnames = {_folded_words(m.text)[-1] for m in raw if m.kind == "person" and " " in m.text}
     for mention in raw:

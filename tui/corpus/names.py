@@ -23,6 +23,9 @@ from itertools import islice
 from .runs import CONNECTORS, POSSESSIVE, TOKEN, Token, joined, word_after, word_before
 
 _PLACE_NOUNS = frozenset({"department", "province", "region", "county", "state", "district", "city", "town", "village", "oblast", "prefecture", "canton", "municipality"})
+# Nouns that make the name before them a business: "Pernod shares", "Google employees".
+_BUSINESS_NOUNS = frozenset({"shares", "shareholders", "stock", "employees", "executives", "bosses", "headquarters",
+                             "customers", "subscribers", "profits", "revenues", "subsidiary", "stores", "factories"})
 _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male",
                      "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
                      "dame": "female", "lady": "female", "queen": "female", "princess": "female",
@@ -73,6 +76,8 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     if kind is None:
         return mentions
     end = last.end - _possessive_length(last.text)
+    if "." in last.text and text.startswith(".", end):
+        end += 1  # "U.S.", "U.K.": the abbreviation's final full stop belongs to the name
     name = text[tokens[i].start:end]
     gender = _gender(tokens[i].text, j - i, role) if kind == "person" else None
     mentions.append(Mention(tokens[i].start, end, name, kind, role, gender))
@@ -170,7 +175,10 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
     next_word = word_after(text, tokens[j - 1].end)
     after = next_word[2].lower() if next_word else ""
     if after in _PLACE_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " ":
-        return "place"
+        return "place"  # "Kent county"
+    if after in _BUSINESS_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " " \
+            and not (len(words) == 1 and _opens_sentence(text, tokens[i].start)):
+        return "organization"  # "Pernod shares", but not "Quarterly profits" opening a sentence
     kind = _kind_of_name_alone(words)
     if kind != _READ_ON:
         return kind

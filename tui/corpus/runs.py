@@ -13,6 +13,7 @@ _NAME_PARTICLES = frozenset({"de", "du", "la", "le", "von", "van", "der", "den",
 # Inside organisation names only: "Bank of England", "Centre for Disease Control", "Harbour & Bean".
 _ORG_CONNECTORS = frozenset({"of", "for", "and", "&", "the"})
 CONNECTORS = _NAME_PARTICLES | _ORG_CONNECTORS
+_CONJUNCTIONS = frozenset({"and", "&"})
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -137,6 +138,8 @@ def _connected(text: str, tokens: list[Token], i: int, j: int) -> int:
     particles = {t.text for t in tokens[j:k]}
     if particles <= _NAME_PARTICLES:
         return k + 1 - j
+    if particles & _CONJUNCTIONS and tokens[j - 1].text in org_cues():
+        return 0  # "the Wall Street Journal and the Financial Times": a whole name on the left already
     around = [t.text for t in tokens[i:j]] + [tokens[k].text]
     return k + 1 - j if any(w in org_cues() for w in around) else 0
 
