@@ -16,7 +16,7 @@ from .attribution import Attribution, find_attribution_after, find_attribution_b
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs
 from .models import Quote, QuoteKind, Span
-from .reported import reported_clause
+from .reported import may_report, reported_clause
 from .resolution import resolve_speaker
 from .sentences import sentence_spans, trim_span
 
@@ -65,7 +65,13 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
 def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Quote]:
     segments = quoted_segments(text, paragraphs)
     table.quoted = [(s.start, s.end) for s in segments]
-    sentences = sentence_spans(text, paragraphs, [(s.start, s.end) for s in segments])
+    lowered: str | None = text.lower()
+    if len(lowered) != len(text):
+        lowered = None  # a letter that lower-cases to two: offsets would not hold
+    # Sentences matter only in paragraphs with a quotation or a reporting verb.
+    quoting = {s.paragraph for s in segments}
+    read = [span for number, span in enumerate(paragraphs) if number in quoting or may_report(text, *span, lowered)]
+    sentences = sentence_spans(text, read, [(s.start, s.end) for s in segments])
     for index, segment in enumerate(segments):
         _attribute(text, paragraphs, segments, index, table)
         segment.kind, segment.span = _kind_and_span(text, paragraphs, sentences, segments, index)
@@ -73,7 +79,7 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     _share_within_paragraph(segments)
     _continue_across_paragraphs(text, paragraphs, segments, table)
     found = [(_to_quote(text, s), s.attribution) for s in segments if _worth_keeping(text, s)]
-    found.extend(_reported_speech(text, sentences, [q for q, _ in found], table))
+    found.extend(_reported_speech(text, sentences, [q for q, _ in found], table, lowered))
     found.sort(key=lambda pair: pair[0].start)
     _resolve_all(text, found, table)
     _continue_reported_speakers(paragraphs, found)
@@ -250,17 +256,16 @@ def _resolve_all(text: str, found: list[tuple[Quote, Attribution | None]], table
             quote.speaker = attribution.speaker_text
 
 
-def _reported_speech(text: str, sentences: list[Span], quotes: list[Quote],
-                     table: EntityTable) -> list[tuple[Quote, Attribution]]:
+def _reported_speech(text: str, sentences: list[Span], quotes: list[Quote], table: EntityTable,
+                     lowered: str | None) -> list[tuple[Quote, Attribution]]:
     """`X said (that) ...` and `..., X said.` in sentences with no quotation marks."""
     found: list[tuple[Quote, Attribution]] = []
     taken = sorted((q.start, q.end) for q in quotes)
-    lowered = text.lower()
     for start, end in sentences:
         k = bisect_right(taken, (end, 0))
         if k and taken[k - 1][1] > start:
             continue
-        clause = reported_clause(text, start, end, table, lowered if len(lowered) == len(text) else None)
+        clause = reported_clause(text, start, end, table, lowered)
         if clause is None:
             continue
         (clause_start, clause_end), attribution = clause

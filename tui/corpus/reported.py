@@ -38,9 +38,9 @@ def reported_clause(text: str, start: int, end: int, table: EntityTable,
                     lowered: str | None = None) -> tuple[Span, Attribution] | None:
     """Reported speech in one sentence: `X said (that) CLAUSE`, `CLAUSE, X said`, or
     `X protested the bills, saying CLAUSE` (`lowered`: see `any_cue`)."""
-    participle = _PARTICIPLE.search(text, start, end)
-    if not any_cue(text, start, end, lowered) and participle is None:
+    if not may_report(text, start, end, lowered):
         return None
+    participle = _PARTICIPLE.search(text, start, end)
     items = words(text, start, end)
     if items and items[-1].text in (".", "!", "?"):
         items = items[:-1]
@@ -51,6 +51,11 @@ def reported_clause(text: str, start: int, end: int, table: EntityTable,
     if found is None and participle is not None:
         found = _clause_after_participle(text, items, participle, table)
     return found
+
+
+def may_report(text: str, start: int, end: int, lowered: str | None = None) -> bool:
+    """Whether text[start:end] holds a reporting verb (or ", saying"): none, no reported speech."""
+    return any_cue(text, start, end, lowered) or _PARTICIPLE.search(text, start, end) is not None
 
 
 def _according_to_first(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
