@@ -244,3 +244,13 @@ def test_the_person_after_a_preposition_is_not_the_speaker():
     article = parse('Finance Minister Pavel Novak spoke first.', 'Anna Lind, the trade minister, agreed with Novak\'s plan.',
                     '"It is the right plan," she said.')
     assert article.quotes[-1].speaker == "Anna Lind"
+
+
+def test_a_company_abbreviation_does_not_end_the_attribution():
+    article = parse('"Rates will stay low," Mira Sand, chief economist at Brenfield Holdings Inc., said on Monday.')
+    assert article.quotes[0].speaker == "Mira Sand"
+
+
+def test_an_unnamed_speaker_described_by_two_adjectives():
+    article = parse('"Nobody makes money here yet," the tall, soft-spoken professor said.')
+    assert article.quotes[0].speaker == "the tall, soft-spoken professor"

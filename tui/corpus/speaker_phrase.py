@@ -34,6 +34,11 @@ def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Sp
         phrase.insert(0, word)
     while len(phrase) > 1 and phrase[0].lower in OPENERS:
         phrase = phrase[1:]  # "When Clinton said", "But Peskov said"
+    rest = len(items) - len(phrase)
+    if phrase and phrase[0].text.islower() and phrase[-1].lower in title_words() and rest >= 3 \
+            and items[rest - 1].text == "," and items[rest - 2].text.islower() \
+            and items[rest - 3].lower in DETERMINERS and phrase[0].lower not in DETERMINERS:
+        phrase = items[rest - 3:rest - 1] + phrase  # "the lanky, bespectacled professor said"
     if phrase and phrase[0].lower in ("who", "whose", "which"):  # "a citizen, whose name is redacted, wrote"
         before = items[:len(items) - len(phrase)]
         if before and before[-1].text == ",":
