@@ -254,3 +254,10 @@ def test_a_company_abbreviation_does_not_end_the_attribution():
 def test_an_unnamed_speaker_described_by_two_adjectives():
     article = parse('"Nobody makes money here yet," the tall, soft-spoken professor said.')
     assert article.quotes[0].speaker == "the tall, soft-spoken professor"
+
+
+def test_a_subject_with_a_description_takes_the_next_she():
+    article = parse('"We will appeal," said Audrey Lund, the plaintiff.',
+                    'Given the ruling, Maria Costa, president of the Harbour Trust, is hopeful the court will listen.',
+                    '"The law does not do enough," she said.')
+    assert [q.speaker for q in article.quotes] == ["Audrey Lund", "Maria Costa"]
