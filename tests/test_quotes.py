@@ -261,3 +261,10 @@ def test_a_subject_with_a_description_takes_the_next_she():
                     'Given the ruling, Maria Costa, president of the Harbour Trust, is hopeful the court will listen.',
                     '"The law does not do enough," she said.')
     assert [q.speaker for q in article.quotes] == ["Audrey Lund", "Maria Costa"]
+
+
+def test_a_name_set_off_by_commas_before_its_verb_is_the_subject():
+    article = parse('"The attack came from abroad," said Maria Costa, the minister.',
+                    'Head of research at the security firm Brenfield, Anna Lind, agreed with this finding.',
+                    '"We believe it is the same group," she confirmed.')
+    assert [q.speaker for q in article.quotes] == ["Maria Costa", "Anna Lind"]

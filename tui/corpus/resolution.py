@@ -90,13 +90,22 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     if before in reporting_verbs() or before.endswith("ed"):
         return False  # the name is the verb's object
     after = _NEXT_WORD.match(text, end)
-    if after is None and text.startswith(", ", end):  # "Shanaaz Gokool, president of ..., is hopeful"
+    if after is None and text.startswith(", ", end):
+        verb = _NEXT_WORD.match(text, end + 1)
+        if verb is not None and _verb_like(verb.group(1)):
+            return before not in _NOT_BEFORE_SUBJECT  # "..., Kevin Haley, agreed with this finding"
+        # "Shanaaz Gokool, president of ..., is hopeful"
         close = text.find(", ", end + 2, end + _LONGEST_APPOSITIVE)
         if close > 0 and not any(mark in text[end:close] for mark in ".;:\n"):
             after = _NEXT_WORD.match(text, close + 1)
     return before not in _NOT_BEFORE_SUBJECT and after is not None and after.group(1) not in _NOT_AFTER_SUBJECT
 
 
+def _verb_like(word: str) -> bool:
+    return word in reporting_verbs() or word in _AUXILIARIES or word.endswith("ed")
+
+
+_AUXILIARIES = frozenset("is was has had will would could can should may might does did".split())
 _LONGEST_APPOSITIVE = 120  # characters from a name to the comma that closes its description
 
 
