@@ -41,8 +41,8 @@ class Attribution:
 
 
 def _words_from(text: str, start: int, end: int) -> list[Word]:
-    """The words from `start` to the first sentence end (or `end`): `_first_sentence` of all of
-    them, without reading the rest of a long paragraph."""
+    """The words of the sentence that goes on at `start`, without its final mark, and no further
+    than `end`: the rest of a long paragraph is never read."""
     found = words_until(text, start, end, _SENTENCE_ENDS)
     return found[:-1] if found and found[-1].text in _SENTENCE_ENDS else found
 

@@ -3,6 +3,9 @@ person's gender."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import islice
+
 from .entity_table import Mention
 from .lexicon import (
     common_words,
@@ -17,9 +20,6 @@ from .lexicon import (
     title_words,
 )
 from .models import EntityKind
-from functools import lru_cache
-from itertools import islice
-
 from .runs import CONNECTORS, POSSESSIVE, TOKEN, Token, joined, word_after, word_before
 
 _PLACE_NOUNS = frozenset({"department", "province", "region", "county", "state", "district", "city", "town", "village", "oblast", "prefecture", "canton", "municipality"})
@@ -201,8 +201,8 @@ _READ_ON = "read on"  # the words alone do not decide: read the text around them
 # the costly part: it is worked out once per name.
 @lru_cache(maxsize=1 << 16)
 def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> str | None:
-    last = words[-1][: len(words[-1]) - _possessive_length(words[-1])] or words[-1]
-    words = words[:-1] + (last,)
+    words = _without_possessive(words)
+    last = words[-1]
     name = " ".join(words)
     if name in known_organizations():
         return "organization"
@@ -236,8 +236,8 @@ def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> str
 @lru_cache(maxsize=1 << 16)
 def _kind_of_name_alone(words: tuple[str, ...]) -> str | None:
     """What the words say once no place noun ("Kent county") follows them."""
-    last = words[-1][: len(words[-1]) - _possessive_length(words[-1])] or words[-1]
-    words = words[:-1] + (last,)
+    words = _without_possessive(words)
+    last = words[-1]
     if len(words) >= 2 and fold(words[0]) in first_name_gender():
         return "person"
     if _is_title(last) and all(_is_title(w) or w.isupper() for w in words):
@@ -284,6 +284,12 @@ def _gender(first_word: str, length: int, role: str) -> str | None:
         if gender in ("male", "female"):
             return gender
     return None
+
+
+def _without_possessive(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with "'s" cut from the last one ("Macron's" -> "Macron")."""
+    last = words[-1]
+    return words[:-1] + (last[: len(last) - _possessive_length(last)] or last,)
 
 
 @lru_cache(maxsize=1 << 16)

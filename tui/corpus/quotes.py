@@ -1,7 +1,8 @@
 """Quotes: spans between quotation marks, their kind, their reporting verb (cue) and speaker.
 
 The steps: find quoted segments paragraph by paragraph; find each segment's attribution in the
-text around it (after the closing mark first, then before the opening mark); give unattributed
+text around it (after the closing mark first, then before the opening mark); join a quoted
+sentence its attribution breaks (`"A," she said, "and B."`); give unattributed
 segments the speaker of their paragraph or of the quote they continue; then reported speech
 without quotation marks (`X said that ...`).
 """

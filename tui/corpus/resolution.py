@@ -102,6 +102,7 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
 
 
 def _verb_like(word: str) -> bool:
+    """A lowercase word that can be a subject's verb: "agreed", "is", "says"."""
     return word in reporting_verbs() or word in _AUXILIARIES or word.endswith("ed")
 
 

@@ -8,7 +8,6 @@ from .lexicon import common_words, fold, org_cues, title_words
 
 # A word: letters and digits, with inner apostrophes, dots, hyphens and ampersands ("O'Neil", "U.S").
 TOKEN = re.compile(r"[^\W_]+(?:[&'\u2019.\-][^\W_]+)*")
-_LOWER_PREFIX = re.compile(r"^[a-z]+-(?=[A-Z])")  # "post-EU", "anti-Putin": the name is the second part
 _NAME_PARTICLES = frozenset({"de", "du", "la", "le", "von", "van", "der", "den", "da", "dos", "al", "bin", "y", "di"})
 # Inside organisation names only: "Bank of England", "Centre for Disease Control", "Harbour & Bean".
 _ORG_CONNECTORS = frozenset({"of", "for", "and", "&", "the"})
@@ -56,12 +55,14 @@ _CAPITALISED = re.compile(r"[^\W\d_a-z][^\W_]*(?:[&'\u2019.\-][^\W_]+)*")
 _JOINERS = "&'\u2019.-"
 _LONGEST_CONNECTION = 16  # " von der " and the like
 _GAP_OF_CONNECTORS = re.compile(r"(?:[ -](?:[a-z]+|&)){1,3}[ -]")
+_CONNECTOR = re.compile(r"[a-z]+|&")
 # A lowercase prefix before a name counts as outside it: "anti-Putin", "post-EU".
 _LOWER_PREFIX_BEFORE = re.compile(r"(?<![^\W_])(?<![^\W_][&'\u2019.\-])[a-z]+-$")
 
 
 def _starts_word(text: str, start: int) -> bool:
-    """For a capitalised letter right after a letter, digit or joining mark."""
+    """Whether a capitalised letter right after a letter, digit or joining mark starts a word
+    all the same: yes after a lowercase prefix ("anti-Putin"), no in "iPhone" or "o'Brien"."""
     before = text[start - 1]
     if before == "-":
         return _LOWER_PREFIX_BEFORE.search(text, max(0, start - 30), start) is not None
@@ -69,13 +70,10 @@ def _starts_word(text: str, start: int) -> bool:
 
 
 def _add_connectors(text: str, tokens: list[Token], start: int) -> None:
-    """The lowercase connectors in a short gap between two capitalised words."""
-    left = tokens[-1].end
-    for match in re.finditer(r"[a-z]+|&", text[left:start]):
-        if match.group() not in CONNECTORS:
-            return
-    for match in re.finditer(r"[a-z]+|&", text[left:start]):
-        tokens.append(Token(left + match.start(), left + match.end(), match.group()))
+    """The lowercase connectors in a short gap between two capitalised words, if all its words are."""
+    found = [Token(m.start(), m.end(), m.group()) for m in _CONNECTOR.finditer(text, tokens[-1].end, start)]
+    if all(token.text in CONNECTORS for token in found):
+        tokens.extend(found)
 
 
 def word_after(text: str, end: int) -> tuple[int, int, str] | None:
@@ -96,8 +94,6 @@ def word_before(text: str, start: int) -> tuple[int, int, str] | None:
     if match is None or match.end() != start:
         return None
     return (match.start(), match.end(), match.group())
-
-
 
 
 def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:

@@ -61,6 +61,11 @@ class Word:
 
 
 def words(text: str, start: int, end: int) -> list[Word]:
+    return words_until(text, start, end, _NO_STOPS)
+
+
+def words_until(text: str, start: int, end: int, stops: frozenset[str]) -> list[Word]:
+    """The words from `start` up to and with the first one in `stops` (or to `end`)."""
     found: list[Word] = []
     append = found.append
     for match in _WORD.finditer(text, start, end):
@@ -71,23 +76,12 @@ def words(text: str, start: int, end: int) -> list[Word]:
         word.text = text_ = match.group()
         word.lower = text_.lower()
         append(word)
-    return found
-
-
-def words_until(text: str, start: int, end: int, stops: frozenset[str]) -> list[Word]:
-    """The words from `start` up to and with the first one in `stops` (or to `end`)."""
-    found: list[Word] = []
-    for match in _WORD.finditer(text, start, end):
-        word = _new_word(Word)
-        word.start, word.end = match.span()
-        word.text = text_ = match.group()
-        word.lower = text_.lower()
-        found.append(word)
         if text_ in stops:
             break
     return found
 
 
+_NO_STOPS: frozenset[str] = frozenset()
 _new_word = object.__new__
 
 
