@@ -268,3 +268,9 @@ def test_a_name_set_off_by_commas_before_its_verb_is_the_subject():
                     'Head of research at the security firm Brenfield, Anna Lind, agreed with this finding.',
                     '"We believe it is the same group," she confirmed.')
     assert [q.speaker for q in article.quotes] == ["Maria Costa", "Anna Lind"]
+
+
+def test_the_listener_after_the_verb_is_not_the_speaker():
+    article = parse('"My reaction was simple," Holm\'s former campaign strategist said in an interview '
+                    'with broadcaster Anna Lind.')
+    assert article.quotes[0].speaker == "Holm's former campaign strategist"

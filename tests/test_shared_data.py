@@ -13,7 +13,7 @@ from .helpers import shared_path
 
 # Floors on the GenderGapTracker dev set: raise them as the parser improves.
 GGT_FLOORS = {"direct@0.3": 0.95, "direct_speaker_acc": 0.92, "direct_attributed_f1": 0.87, "all@0.3": 0.86, "people": 0.85}
-POLNEAR_FLOORS = {"direct@0.3": 0.75, "direct_mention_acc": 0.93}
+POLNEAR_FLOORS = {"direct@0.3": 0.75, "direct_mention_acc": 0.94}
 
 
 def _score(name: str) -> dict:

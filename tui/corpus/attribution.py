@@ -100,6 +100,12 @@ def find_attribution_after(text: str, start: int, end: int, table: EntityTable) 
         subject = subject_before(text, items[:k], table)
         if subject is not None:
             return Attribution((word.start, word.end), subject[0], subject[1])
+        if k <= MAX_SUBJECT_WORDS and all(w.text not in PUNCTUATION for w in items[:k]) \
+                and (items[0].text[:1].isupper() or items[0].lower in DETERMINERS) and items[0].lower not in OPENERS:
+            # `"...," Obama's former strategist said in an interview with CNN's Wolf Blitzer`: the
+            # subject speaks, even one we cannot name; the person after the verb is the listener
+            span = (items[0].start, items[k - 1].end)
+            return Attribution((word.start, word.end), span, text[span[0]:span[1]])
         return _speaker_after(text, items, k, table)
     return None
 
