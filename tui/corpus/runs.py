@@ -36,23 +36,26 @@ def tokenize(text: str) -> list[Token]:
     """
     tokens: list[Token] = []
     for match in _CAPITALISED.finditer(text):
-        start, word = match.start(), match.group()
+        start, end = match.span()
+        word = match.group()
         if not word[0].isupper():
             continue  # a lowercase letter outside a-z, "élan"
         if start:
-            before = text[start - 1]
-            if (before.isalnum() or before in _JOINERS) and not _starts_word(text, start):
-                continue  # "iPhone", "3-D", "o'Brien": inside a word that is not capitalised
+            if text[start - 1] in _JOINERS and not _starts_word(text, start):
+                continue  # "3-D", "o'Brien": inside a word that is not capitalised
             if tokens and 2 < start - tokens[-1].end < _LONGEST_CONNECTION \
                     and _GAP_OF_CONNECTORS.fullmatch(text, tokens[-1].end, start):
                 _add_connectors(text, tokens, start)
-        tokens.append(Token(start, match.end(), word))
+        tokens.append(Token(start, end, word))
     return tokens
 
 
-# A letter that is not a-z (so also "É"; lowercase "é" is dropped by `Token.capitalised`) and the
-# rest of the word, with inner apostrophes, dots, hyphens and ampersands.
-_CAPITALISED = re.compile(r"[^\W\d_a-z][^\W_]*(?:[&'\u2019.\-][^\W_]+)*")
+# A word that starts with a letter that is not a-z (so also "É"; lowercase "é" is dropped by
+# `tokenize`), with no letter or digit right before it ("iPhone" is no name), and inner
+# apostrophes, dots, hyphens and ampersands. The first letter is looked for as A-Z or beyond
+# U+00BF and only then checked by the lookbehinds: a pattern that opens with a plain character
+# range lets the regex engine skip lowercase text fast. Below U+00C0 only A-Z are uppercase.
+_CAPITALISED = re.compile(r"[A-Z\u00c0-\U0010ffff](?<=[^\W\d_a-z])(?<![^\W_].)[^\W_]*(?:[&'\u2019.\-][^\W_]+)*")
 _JOINERS = "&'\u2019.-"
 _LONGEST_CONNECTION = 16  # " von der " and the like
 _GAP_OF_CONNECTORS = re.compile(r"(?:[ -](?:[a-z]+|&)){1,3}[ -]")
