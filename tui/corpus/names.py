@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import islice
+from types import EllipsisType
 
 from .entity_table import Mention
 from .lexicon import (
@@ -52,7 +53,7 @@ def _names_before(word: str) -> bool:
 
 def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
     first = run[0]
-    words = tuple(t.text for t in tokens[first:run[1]])
+    words = tuple([t.text for t in tokens[first:run[1]]])
     start, stop, split, role_may_open = _run_shape(words)
     if start >= stop:
         return []
@@ -70,9 +71,12 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     last = tokens[j - 1]
     if text.startswith("/", last.end):
         return mentions  # a photo credit, "(Adrian Wyld/The Canadian Press)", names no one in the story
+    # The word before the name, read once: it may be a role ("spokesman Tom Smith") or a verb
+    # that says what the name is ("said Smith").
+    previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
     if not role:
-        role = _role_before(text, tokens, i)
-    kind = _kind_of(text, tokens, i, j, bool(role), words=words[i - first:stop])
+        role = _role_before(text, tokens[i], previous)
+    kind = _kind_of(text, tokens, i, j, bool(role), words=words[i - first:stop], previous=previous)
     if kind is None:
         return mentions
     end = last.end - _possessive_length(last.text)
@@ -129,12 +133,14 @@ def _role_entities(text: str, tokens: list[Token], i: int, split: int) -> list[M
     return found
 
 
-def _role_before(text: str, tokens: list[Token], i: int) -> str:
-    """Lowercase role words and their capitalised modifiers before a name ("Kremlin spokesman")."""
-    first = tokens[i]
+def _role_before(text: str, first: Token, previous: tuple[int, int, str] | None) -> str:
+    """Lowercase role words and their capitalised modifiers before a name ("Kremlin spokesman");
+    `previous` is the word that ends one character before the name's `first` word."""
+    if previous is None or previous[2] not in title_words() or text[first.start - 1] not in " -":
+        return ""  # most names: no role word right before them
     role: list[Token] = []
-    word = _previous_joined(text, first, title_words())
-    if word is None:
+    word = Token(*previous)
+    if not joined(text, word, first):
         return ""
     while word is not None and word.text in title_words():
         role.insert(0, word)
@@ -147,9 +153,8 @@ def _role_before(text: str, tokens: list[Token], i: int) -> str:
     return text[role[0].start:role[-1].end] if role else ""
 
 
-def _previous_joined(text: str, token: Token, among: frozenset[str] | None = None) -> Token | None:
-    """The word before `token` when the two are joined as parts of one name or role (and, given
-    `among`, is one of those words)."""
+def _previous_joined(text: str, token: Token) -> Token | None:
+    """The word before `token` when the two are joined as parts of one name or role."""
     start = token.start
     if start > 1 and text[start - 1] in " -":  # "Kremlin spokesman"
         gap = 1
@@ -158,15 +163,17 @@ def _previous_joined(text: str, token: Token, among: frozenset[str] | None = Non
     else:
         return None
     found = word_before(text, start - gap)
-    if found is None or among is not None and found[2] not in among:
+    if found is None:
         return None
     word = Token(*found)
     return word if joined(text, word, token) else None
 
 
 def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_role: bool = False,
-             words: tuple[str, ...] | None = None) -> EntityKind | None:
-    """What tokens[i:j] name; `words` are their texts when the caller has them."""
+             words: tuple[str, ...] | None = None,
+             previous: tuple[int, int, str] | None | EllipsisType = ...) -> EntityKind | None:
+    """What tokens[i:j] name; `words` are their texts and `previous` the word before them
+    (`word_before`) when the caller has them."""
     if words is None:
         words = tuple(t.text for t in tokens[i:j])
     kind = _kind_by_words(words, has_role, in_role)
@@ -182,7 +189,8 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
     kind = _kind_of_name_alone(words)
     if kind != _READ_ON:
         return kind
-    previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
+    if previous is ...:
+        previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
     before = previous[2].lower() if previous else ""
     if 2 <= len(words) <= 3 and _role_follows(text, tokens, j):
         return "person"  # "Hiram Macharia, marketing executive at LG Electronics"
