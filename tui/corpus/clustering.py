@@ -25,7 +25,7 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
         words = _folded_words(mention.text)
         if mention.kind in ("person", "unknown"):
             same_surname = people.setdefault(words[-1], [])
-            key = next((k for w, k in same_surname if _same_person(words, w)), None)
+            key = _known_person(words, same_surname)
             if key is None and len(words) == 1 and words[0] in first_name_gender():
                 key = _by_first_name(words[0], people)  # "says Michael" after "Michael Greenspan"
             if key is None and mention.kind == "unknown":
@@ -61,6 +61,14 @@ def _org_key(mention: Mention, known: dict[str, Entity], org_openings: dict[str,
     return key
 
 
+def _known_person(words: list[str], same_surname: list[tuple[list[str], str]]) -> str | None:
+    """The key of the first person already met that `words` name ("Macron" after "Emmanuel Macron")."""
+    for known, key in same_surname:
+        if _same_person(words, known):
+            return key
+    return None
+
+
 def _by_first_name(first: str, people: dict[str, list[tuple[list[str], str]]]) -> str | None:
     keys = {k for known in people.values() for w, k in known if len(w) > 1 and w[0] == first}
     return keys.pop() if len(keys) == 1 else None
@@ -74,27 +82,33 @@ def _settle_unknowns(raw: list[Mention]) -> None:
     """
     org_names = {m.text for m in raw if m.kind == "organization"}
     org_openings = {opening for name in org_names for opening in _openings(name)}
+    surnames: set[str] = set()
+    full_surnames: set[str] = set()  # of people named by more than one word
+    # Each rule reads one mention and sets made before it, so one pass a rule's sets need will do.
     for mention in raw:
         if mention.kind in ("person", "unknown") and \
                 (mention.text in org_openings or mention.text in org_names and not mention.role):
             mention.kind = "organization"  # "Pernod said" where "Pernod shares" is a business
-    surnames = {_folded_words(m.text)[-1] for m in raw if m.kind == "person"}
-    full_surnames = {_folded_words(m.text)[-1] for m in raw if m.kind == "person" and " " in m.text}
+        if mention.kind == "person":
+            surname = _folded_words(mention.text)[-1]
+            surnames.add(surname)
+            if " " in mention.text:
+                full_surnames.add(surname)
+    kept: list[Mention] = []
     for mention in raw:
         words = _folded_words(mention.text)
         if mention.kind == "unknown" and len(words) > 1 and words[-1] in surnames:
             mention.kind = "person"
         elif mention.kind in ("place", "organization") and len(words) == 1 and words[0] in full_surnames:
             mention.kind = "person"
-    # A lone word that said something ("Apple said", "says Michael") is a person only when the
-    # article gives a full name ending with it, or a title ("Mr Blair").
-    for mention in raw:
-        words = _folded_words(mention.text)
+        # A lone word that said something ("Apple said", "says Michael") is a person only when the
+        # article gives a full name ending with it, or a title ("Mr Blair").
         if mention.kind == "person" and len(words) == 1 and not mention.role and words[0] not in full_surnames:
             mention.kind = "unknown"
         if mention.kind == "unknown" and len(words) > 1:
-            mention.kind = "dropped"  # type: ignore[assignment]
-    raw[:] = [m for m in raw if m.kind != "dropped"]
+            continue  # an unknown name of several words that no person shares: dropped
+        kept.append(mention)
+    raw[:] = kept
 
 
 def _openings(name: str) -> list[str]:
