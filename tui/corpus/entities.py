@@ -3,11 +3,14 @@ then clustered into entities."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from .clustering import cluster
 from .entity_table import EntityTable, Mention
 from .models import Span
 from .names import classify_run
-from .runs import POSSESSIVE, Token, capitalised_runs, tokenize
+from .runs import POSSESSIVE, POSSESSIVE_ENDINGS, Token, capitalised_runs, tokenize
 
 
 def find_entities(text: str, skip: list[Span] | None = None, headline: Span | None = None) -> EntityTable:
@@ -34,27 +37,46 @@ def _repeated_aliases(text: str, tokens: list[Token], raw: list[Mention], skip: 
     One pass over the words, looking up each as the first word of a known name: linear in the
     length of the article whatever the number of names.
     """
-    by_first: dict[str, list[Mention]] = {}
-    for mention in sorted(raw, key=lambda m: -len(m.text)):
-        if mention.kind != "unknown" and len(mention.text) > 2 and mention.text not in \
-                {m.text for m in by_first.get(mention.text.split()[0], [])}:
-            by_first.setdefault(mention.text.split()[0], []).append(mention)
+    by_first = _names_by_first_word(raw)
     if not by_first:
         return []
-    covered = bytearray(len(text) + 1)  # 1 where a mention or a skipped span already stands
-    for start, end in [(m.start, m.end) for m in raw] + skip:
-        covered[start:end] = b"\x01" * (end - start)
+    named = {m.start for m in raw if m.start < m.end}
+    # Spans where a mention or a skipped passage already stands, sorted, and the furthest end
+    # reached by any of them so far: whether a span overlaps them is one bisection.
+    spans = sorted((s, e) for s, e in [(m.start, m.end) for m in raw] + skip if s < e)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
     found: list[Mention] = []
+    found_end = 0  # found mentions come in text order and never overlap: only the last can
     for token in tokens:
-        word = POSSESSIVE.sub("", token.text) if "'" in token.text or "\u2019" in token.text else token.text
-        for model in by_first.get(word, ()):
+        word = token.text
+        if word.endswith(POSSESSIVE_ENDINGS):
+            word = POSSESSIVE.sub("", word)
+        models = by_first.get(word)
+        if models is None or token.start in named:
+            continue  # most words start no known name, or start the mention that gave it
+        for model in models:
             end = token.start + len(model.text)
-            if not text.startswith(model.text, token.start) or _word_char(text, end) or 1 in covered[token.start:end]:
+            if not text.startswith(model.text, token.start) or _word_char(text, end) or found_end > token.start:
+                continue
+            k = bisect_left(starts, end)
+            if k and reach[k - 1] > token.start:
                 continue
             found.append(Mention(token.start, end, model.text, model.kind, gender=model.gender))
-            covered[token.start:end] = b"\x01" * (end - token.start)
+            found_end = end
             break
     return found
+
+
+def _names_by_first_word(raw: list[Mention]) -> dict[str, list[Mention]]:
+    """The known names of three characters or more, longest first, by their first word."""
+    by_first: dict[str, list[Mention]] = {}
+    seen: set[str] = set()
+    for mention in sorted(raw, key=lambda m: -len(m.text)):
+        if mention.kind != "unknown" and len(mention.text) > 2 and mention.text not in seen:
+            seen.add(mention.text)
+            by_first.setdefault(mention.text.split()[0], []).append(mention)
+    return by_first
 
 
 def _word_char(text: str, offset: int) -> bool:
