@@ -282,6 +282,7 @@ def _opens_sentence(text: str, offset: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and roles come back
 def _gender(first_word: str, length: int, role: str) -> str | None:
     """By the role ("Mrs", "spokeswoman"), else by the first name of a name of two words or more."""
     for word in role.lower().split():

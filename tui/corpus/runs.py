@@ -90,7 +90,10 @@ def word_after(text: str, end: int) -> tuple[int, int, str] | None:
 
 def word_before(text: str, start: int) -> tuple[int, int, str] | None:
     """The word that ends right at `start` (none when a space or mark comes first)."""
-    lo = max(text.rfind(" ", max(0, start - 40), start), text.rfind("\n", max(0, start - 40), start)) + 1
+    window = max(0, start - 40)
+    space = text.rfind(" ", window, start)
+    newline = text.rfind("\n", space + 1 if space >= 0 else window, start)  # only one after the space counts
+    lo = max(space, newline) + 1
     if lo >= start:
         return None
     word = text[lo:start]
