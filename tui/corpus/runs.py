@@ -37,18 +37,19 @@ def tokenize(text: str) -> list[Token]:
     tokens, which is where the time went.
     """
     tokens: list[Token] = []
+    previous_end = -_LONGEST_CONNECTION  # of the last capitalised word
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         word = match.group()
         if not word[0].isupper():
             continue  # a lowercase letter outside a-z, "élan"
-        if start:
-            if text[start - 1] in _JOINERS and not _starts_word(text, start):
-                continue  # "3-D", "o'Brien": inside a word that is not capitalised
-            if tokens and 2 < start - tokens[-1].end < _LONGEST_CONNECTION \
-                    and _GAP_OF_CONNECTORS.fullmatch(text, tokens[-1].end, start):
-                _add_connectors(text, tokens, start)
+        if start and text[start - 1] in _JOINERS and not _starts_word(text, start):
+            continue  # "3-D", "o'Brien": inside a word that is not capitalised
+        if 2 < start - previous_end < _LONGEST_CONNECTION:
+            for gap_start, gap_end, connector in _connectors_in(text[previous_end:start]):
+                tokens.append(Token(previous_end + gap_start, previous_end + gap_end, connector))
         tokens.append(Token(start, end, word))
+        previous_end = end
     return tokens
 
 
@@ -75,11 +76,15 @@ def _starts_word(text: str, start: int) -> bool:
     return before in _JOINERS and not (start > 1 and text[start - 2].isalnum())
 
 
-def _add_connectors(text: str, tokens: list[Token], start: int) -> None:
-    """The lowercase connectors in a short gap between two capitalised words, if all its words are."""
-    found = [Token(m.start(), m.end(), m.group()) for m in _CONNECTOR.finditer(text, tokens[-1].end, start)]
-    if all(token.text in CONNECTORS for token in found):
-        tokens.extend(found)
+# The same short gaps (" of ", " and the ") come back all the time.
+@lru_cache(maxsize=1 << 16)
+def _connectors_in(gap: str) -> tuple[tuple[int, int, str], ...]:
+    """The lowercase connectors in a short gap between two capitalised words, with their offsets
+    in the gap, if all its words are connectors; else none."""
+    if not _GAP_OF_CONNECTORS.fullmatch(gap):
+        return ()
+    found = tuple((m.start(), m.end(), m.group()) for m in _CONNECTOR.finditer(gap))
+    return found if all(word in CONNECTORS for _, _, word in found) else ()
 
 
 def word_after(text: str, end: int) -> tuple[int, int, str] | None:
@@ -90,10 +95,11 @@ def word_after(text: str, end: int) -> tuple[int, int, str] | None:
 
 def word_before(text: str, start: int) -> tuple[int, int, str] | None:
     """The word that ends right at `start` (none when a space or mark comes first)."""
-    window = max(0, start - 40)
+    # Conditional expressions, not max(): this runs for most names and the calls add up.
+    window = start - 40 if start > 40 else 0
     space = text.rfind(" ", window, start)
     newline = text.rfind("\n", space + 1 if space >= 0 else window, start)  # only one after the space counts
-    lo = max(space, newline) + 1
+    lo = (newline if newline > space else space) + 1
     if lo >= start:
         return None
     word = text[lo:start]
