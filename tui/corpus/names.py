@@ -53,7 +53,8 @@ def _names_before(word: str) -> bool:
 
 def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
     first = run[0]
-    words = tuple([t.text for t in tokens[first:run[1]]])
+    # Most runs are one word: building the tuple straight is much cheaper for them.
+    words = (tokens[first].text,) if run[1] - first == 1 else tuple([t.text for t in tokens[first:run[1]]])
     start, stop, split, role_may_open = _run_shape(words)
     if start >= stop:
         return []
