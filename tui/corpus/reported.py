@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .attribution import Attribution, find_attribution_after
 from .entity_table import EntityTable
@@ -38,9 +39,13 @@ def reported_clause(text: str, start: int, end: int, table: EntityTable,
                     lowered: str | None = None) -> tuple[Span, Attribution] | None:
     """Reported speech in one sentence: `X said (that) CLAUSE`, `CLAUSE, X said`, or
     `X protested the bills, saying CLAUSE` (`lowered`: see `any_cue`)."""
-    if not may_report(text, start, end, lowered):
-        return None
     participle = _PARTICIPLE.search(text, start, end)
+    # Every rule but the participle's needs a finite verb that takes a clause (`X said CLAUSE`) or
+    # a comma and a reporting verb (`CLAUSE, X said`, `According to X, CLAUSE`): a sentence with
+    # neither is not cut into words.
+    cues = cue_forms() if text.find(",", start, end) >= 0 else _clause_cues()
+    if participle is None and not any_cue(text, start, end, lowered, cues):
+        return None
     items = words(text, start, end)
     if items and items[-1].text in (".", "!", "?"):
         items = items[:-1]
@@ -51,6 +56,13 @@ def reported_clause(text: str, start: int, end: int, table: EntityTable,
     if found is None and participle is not None:
         found = _clause_after_participle(text, items, participle, table)
     return found
+
+
+@cache
+def _clause_cues() -> frozenset[str]:
+    """Finite forms of the verbs that take a clause: what `X said (that) CLAUSE` needs."""
+    return frozenset(form for form, lemma in reporting_verbs().items()
+                     if lemma in CLAUSE_VERBS and not form.endswith("ing"))
 
 
 def may_report(text: str, start: int, end: int, lowered: str | None = None) -> bool:

@@ -97,13 +97,14 @@ def cue_forms() -> frozenset[str]:
 _LOWER_WORDS = re.compile(r"[a-z]+")
 
 
-def any_cue(text: str, start: int, end: int, lowered: str | None = None) -> bool:
-    """A cheap look for any reporting verb before a sentence is cut into words: a set test on
-    its lowercase words costs less than one pattern of two hundred alternatives. `lowered` is
-    the whole text in lower case, when the caller has it and it is as long as the text."""
+def any_cue(text: str, start: int, end: int, lowered: str | None = None,
+            cues: frozenset[str] | None = None) -> bool:
+    """A cheap look for any reporting verb (or any of `cues`) before a sentence is cut into words:
+    a set test on its lowercase words costs less than one pattern of two hundred alternatives.
+    `lowered` is the whole text in lower case, when the caller has it and it is as long as the text."""
     found = _LOWER_WORDS.findall(lowered, start, end) if lowered is not None \
         else _LOWER_WORDS.findall(text[start:end].lower())
-    return not cue_forms().isdisjoint(found)
+    return not (cues or cue_forms()).isdisjoint(found)
 
 
 def is_cue(items: list[Word], k: int) -> bool:
