@@ -60,7 +60,8 @@ def reported_clause(text: str, start: int, end: int, table: EntityTable,
 
 @cache
 def _clause_cues() -> frozenset[str]:
-    """Finite forms of the verbs that take a clause: what `X said (that) CLAUSE` needs."""
+    """Finite forms of the verbs that take a clause: what `X said (that) CLAUSE` needs (each one a
+    reporting verb: `is_cue` may be asked about it)."""
     return frozenset(form for form, lemma in reporting_verbs().items()
                      if lemma in CLAUSE_VERBS and not form.endswith("ing"))
 
@@ -108,31 +109,41 @@ def _clause_after_participle(text: str, items: list[Word], participle: re.Match[
 
 
 def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
-    verbs = reporting_verbs()
+    clause_cues = _clause_cues()
     for k in range(1, len(items)):
-        if items[k].lower not in verbs or not is_cue(items, k):
+        if items[k].lower not in clause_cues or not is_cue(items, k):
+            continue
+        # what follows the verb is cheaper to test than who precedes it, so it is tested first
+        rest = _reported_words(items, k)
+        if rest is None:
             continue
         subject = subject_before(text, items[:k], table)
         if subject is None or not _resolvable(text, subject[0], table):
             continue
-        rest = items[k + 1:]
-        while rest and rest[0].lower in TIME_WORDS:
-            rest = rest[1:]
-        lemma = reporting_verbs()[items[k].lower]
-        if rest and rest[0].lower != "that" and lemma in OBJECT_VERBS:
-            rest = _after_object(rest)
-        elif rest and rest[0].lower in _SETTING_PREPOSITIONS:
-            rest = _after_setting(rest)  # "said by text message the weather had been fine"
-        that = 0 if rest and rest[0].lower == "that" else None
-        if that is not None:
-            rest = rest[1:]
-        elif rest and (rest[0].lower in STOPS or rest[0].text in (",", ":")):
-            continue
-        if len(rest) < 4 or lemma not in CLAUSE_VERBS or that is None and lemma in _THAT_VERBS:
-            continue
         clause = (rest[0].start, items[-1].end)
         return clause, Attribution((items[k].start, items[k].end), subject[0], subject[1], clause[0])
     return None
+
+
+def _reported_words(items: list[Word], k: int) -> list[Word] | None:
+    """The words of the clause the verb items[k] reports (past "that", the person told, the
+    setting), or None when what follows it is no clause: "said on Monday", "told the court"."""
+    rest = items[k + 1:]
+    while rest and rest[0].lower in TIME_WORDS:
+        rest = rest[1:]
+    lemma = reporting_verbs()[items[k].lower]
+    if rest and rest[0].lower != "that" and lemma in OBJECT_VERBS:
+        rest = _after_object(rest)
+    elif rest and rest[0].lower in _SETTING_PREPOSITIONS:
+        rest = _after_setting(rest)  # "said by text message the weather had been fine"
+    that = bool(rest) and rest[0].lower == "that"
+    if that:
+        rest = rest[1:]
+    elif rest and (rest[0].lower in STOPS or rest[0].text in (",", ":")):
+        return None
+    if len(rest) < 4 or not that and lemma in _THAT_VERBS:
+        return None
+    return rest
 
 
 _SETTING_PREPOSITIONS = frozenset({"in", "by", "on", "via", "during", "at"})
