@@ -40,7 +40,7 @@ class Attribution:
         return replace(self, carried_over=True)
 
 
-def _words_from(text: str, start: int, end: int) -> list[Word]:
+def words_from(text: str, start: int, end: int) -> list[Word]:
     """The words of the sentence that goes on at `start`, without its final mark, and no further
     than `end`: the rest of a long paragraph is never read."""
     found = words_until(text, start, end, _SENTENCE_ENDS)
@@ -81,7 +81,12 @@ def _last_sentence(items: list[Word]) -> list[Word]:
 
 def find_attribution_after(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
     """`"...," Macron said` or `"...," said Macron`, in the sentence after a closing mark."""
-    items = _words_from(text, start, end)
+    return attribution_after(text, words_from(text, start, end), table)
+
+
+def attribution_after(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+    """`find_attribution_after` on words already read: those of the sentence after a closing mark,
+    up to its final mark."""
     byline = _dash_byline(text, items, table)
     if byline is not None:
         return byline

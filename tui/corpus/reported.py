@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .attribution import Attribution, find_attribution_after
+from .attribution import Attribution, attribution_after, words_from
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs, title_words
 from .models import Span
@@ -184,10 +184,21 @@ def _clause_before_cue(text: str, items: list[Word], table: EntityTable) -> tupl
         forms = cue_forms()
         if not any(w.lower in forms for w in after[:stop]):
             continue  # no reporting verb (nor "according") before the next comma: no attribution here
-        attribution = find_attribution_after(text, word.start, after[stop - 1].end if stop else word.end, table)
+        attribution = attribution_after(text, _words_after_comma(text, items, k, stop), table)
         if attribution is not None and _resolvable(text, attribution.speaker_span, table):
             return (items[0].start, items[k - 1].end), attribution
     return None
+
+
+def _words_after_comma(text: str, items: list[Word], k: int, stop: int) -> list[Word]:
+    """The words `find_attribution_after` reads from the comma items[k] to items[k + stop]: the
+    sentence's own, up to a "!" or "?", unless the last is an abbreviation ("Inc.") that
+    words read only that far would cut at its full stop."""
+    window = items[k:k + 1 + stop]
+    if len(window[-1].text) > 1 and window[-1].text.endswith("."):
+        return words_from(text, window[0].start, window[-1].end)
+    ends = [n for n, w in enumerate(window) if w.text in ("!", "?")]
+    return window[:ends[0]] if ends else window
 
 
 def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
