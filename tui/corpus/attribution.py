@@ -95,10 +95,11 @@ def attribution_after(text: str, items: list[Word], table: EntityTable) -> Attri
     named = _name_then_appositive(text, items, table)
     if named is not None:
         return named
+    verbs = reporting_verbs()
     for k, word in enumerate(items[:_MAX_AFTER_WORDS]):
         if word.lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
             return _speaker_after(text, items, k + 1, table)
-        if not is_cue(items, k):
+        if word.lower not in verbs or not is_cue(items, k):  # the set test first spares most words a call
             continue
         if k == 0:
             return _speaker_after(text, items, 0, table)
@@ -190,12 +191,13 @@ def find_attribution_before(text: str, start: int, end: int, table: EntityTable)
     lead_in = _participle_lead_in(text, items, table)
     if lead_in is not None:
         return lead_in
+    verbs = reporting_verbs()
     for k in range(len(items) - 1, -1, -1):
         if items[k].lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
             found = _speaker_after(text, items, k + 1, table)
             if found is not None:
                 return found
-        if not is_cue(items, k):
+        if items[k].lower not in verbs or not is_cue(items, k):  # the set test first spares most words a call
             continue
         clause = _clause_start(items, k)
         subject = subject_before(text, items[:k], table)
