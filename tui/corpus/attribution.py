@@ -40,7 +40,7 @@ class Attribution:
         return replace(self, carried_over=True)
 
 
-def _words_from(text: str, start: int, end: int) -> list[Word]:
+def words_from(text: str, start: int, end: int) -> list[Word]:
     """The words of the sentence that goes on at `start`, without its final mark, and no further
     than `end`: the rest of a long paragraph is never read."""
     found = words_until(text, start, end, _SENTENCE_ENDS)
@@ -81,7 +81,12 @@ def _last_sentence(items: list[Word]) -> list[Word]:
 
 def find_attribution_after(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
     """`"...," Macron said` or `"...," said Macron`, in the sentence after a closing mark."""
-    items = _words_from(text, start, end)
+    return attribution_after(text, words_from(text, start, end), table)
+
+
+def attribution_after(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+    """`find_attribution_after` on words already read: those of the sentence after a closing mark,
+    up to its final mark."""
     byline = _dash_byline(text, items, table)
     if byline is not None:
         return byline
@@ -90,10 +95,11 @@ def find_attribution_after(text: str, start: int, end: int, table: EntityTable) 
     named = _name_then_appositive(text, items, table)
     if named is not None:
         return named
+    verbs = reporting_verbs()
     for k, word in enumerate(items[:_MAX_AFTER_WORDS]):
         if word.lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
             return _speaker_after(text, items, k + 1, table)
-        if not is_cue(items, k):
+        if word.lower not in verbs or not is_cue(items, k):  # the set test first spares most words a call
             continue
         if k == 0:
             return _speaker_after(text, items, 0, table)
@@ -185,12 +191,13 @@ def find_attribution_before(text: str, start: int, end: int, table: EntityTable)
     lead_in = _participle_lead_in(text, items, table)
     if lead_in is not None:
         return lead_in
+    verbs = reporting_verbs()
     for k in range(len(items) - 1, -1, -1):
         if items[k].lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
             found = _speaker_after(text, items, k + 1, table)
             if found is not None:
                 return found
-        if not is_cue(items, k):
+        if items[k].lower not in verbs or not is_cue(items, k):  # the set test first spares most words a call
             continue
         clause = _clause_start(items, k)
         subject = subject_before(text, items[:k], table)

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from .attribution import Attribution, find_attribution_after
+from .attribution import Attribution, attribution_after, words_from
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs, title_words
 from .models import Span
@@ -38,9 +39,13 @@ def reported_clause(text: str, start: int, end: int, table: EntityTable,
                     lowered: str | None = None) -> tuple[Span, Attribution] | None:
     """Reported speech in one sentence: `X said (that) CLAUSE`, `CLAUSE, X said`, or
     `X protested the bills, saying CLAUSE` (`lowered`: see `any_cue`)."""
-    if not may_report(text, start, end, lowered):
-        return None
     participle = _PARTICIPLE.search(text, start, end)
+    # Every rule but the participle's needs a finite verb that takes a clause (`X said CLAUSE`) or
+    # a comma and a reporting verb (`CLAUSE, X said`, `According to X, CLAUSE`): a sentence with
+    # neither is not cut into words.
+    cues = cue_forms() if text.find(",", start, end) >= 0 else _clause_cues()
+    if participle is None and not any_cue(text, start, end, lowered, cues):
+        return None
     items = words(text, start, end)
     if items and items[-1].text in (".", "!", "?"):
         items = items[:-1]
@@ -51,6 +56,14 @@ def reported_clause(text: str, start: int, end: int, table: EntityTable,
     if found is None and participle is not None:
         found = _clause_after_participle(text, items, participle, table)
     return found
+
+
+@cache
+def _clause_cues() -> frozenset[str]:
+    """Finite forms of the verbs that take a clause: what `X said (that) CLAUSE` needs (each one a
+    reporting verb: `is_cue` may be asked about it)."""
+    return frozenset(form for form, lemma in reporting_verbs().items()
+                     if lemma in CLAUSE_VERBS and not form.endswith("ing"))
 
 
 def may_report(text: str, start: int, end: int, lowered: str | None = None) -> bool:
@@ -96,31 +109,41 @@ def _clause_after_participle(text: str, items: list[Word], participle: re.Match[
 
 
 def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
-    verbs = reporting_verbs()
+    clause_cues = _clause_cues()
     for k in range(1, len(items)):
-        if items[k].lower not in verbs or not is_cue(items, k):
+        if items[k].lower not in clause_cues or not is_cue(items, k):
+            continue
+        # what follows the verb is cheaper to test than who precedes it, so it is tested first
+        rest = _reported_words(items, k)
+        if rest is None:
             continue
         subject = subject_before(text, items[:k], table)
         if subject is None or not _resolvable(text, subject[0], table):
             continue
-        rest = items[k + 1:]
-        while rest and rest[0].lower in TIME_WORDS:
-            rest = rest[1:]
-        lemma = reporting_verbs()[items[k].lower]
-        if rest and rest[0].lower != "that" and lemma in OBJECT_VERBS:
-            rest = _after_object(rest)
-        elif rest and rest[0].lower in _SETTING_PREPOSITIONS:
-            rest = _after_setting(rest)  # "said by text message the weather had been fine"
-        that = 0 if rest and rest[0].lower == "that" else None
-        if that is not None:
-            rest = rest[1:]
-        elif rest and (rest[0].lower in STOPS or rest[0].text in (",", ":")):
-            continue
-        if len(rest) < 4 or lemma not in CLAUSE_VERBS or that is None and lemma in _THAT_VERBS:
-            continue
         clause = (rest[0].start, items[-1].end)
         return clause, Attribution((items[k].start, items[k].end), subject[0], subject[1], clause[0])
     return None
+
+
+def _reported_words(items: list[Word], k: int) -> list[Word] | None:
+    """The words of the clause the verb items[k] reports (past "that", the person told, the
+    setting), or None when what follows it is no clause: "said on Monday", "told the court"."""
+    rest = items[k + 1:]
+    while rest and rest[0].lower in TIME_WORDS:
+        rest = rest[1:]
+    lemma = reporting_verbs()[items[k].lower]
+    if rest and rest[0].lower != "that" and lemma in OBJECT_VERBS:
+        rest = _after_object(rest)
+    elif rest and rest[0].lower in _SETTING_PREPOSITIONS:
+        rest = _after_setting(rest)  # "said by text message the weather had been fine"
+    that = bool(rest) and rest[0].lower == "that"
+    if that:
+        rest = rest[1:]
+    elif rest and (rest[0].lower in STOPS or rest[0].text in (",", ":")):
+        return None
+    if len(rest) < 4 or not that and lemma in _THAT_VERBS:
+        return None
+    return rest
 
 
 _SETTING_PREPOSITIONS = frozenset({"in", "by", "on", "via", "during", "at"})
@@ -161,10 +184,21 @@ def _clause_before_cue(text: str, items: list[Word], table: EntityTable) -> tupl
         forms = cue_forms()
         if not any(w.lower in forms for w in after[:stop]):
             continue  # no reporting verb (nor "according") before the next comma: no attribution here
-        attribution = find_attribution_after(text, word.start, after[stop - 1].end if stop else word.end, table)
+        attribution = attribution_after(text, _words_after_comma(text, items, k, stop), table)
         if attribution is not None and _resolvable(text, attribution.speaker_span, table):
             return (items[0].start, items[k - 1].end), attribution
     return None
+
+
+def _words_after_comma(text: str, items: list[Word], k: int, stop: int) -> list[Word]:
+    """The words `find_attribution_after` reads from the comma items[k] to items[k + stop]: the
+    sentence's own, up to a "!" or "?", unless the last is an abbreviation ("Inc.") that
+    words read only that far would cut at its full stop."""
+    window = items[k:k + 1 + stop]
+    if len(window[-1].text) > 1 and window[-1].text.endswith("."):
+        return words_from(text, window[0].start, window[-1].end)
+    ends = [n for n, w in enumerate(window) if w.text in ("!", "?")]
+    return window[:ends[0]] if ends else window
 
 
 def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
