@@ -157,10 +157,10 @@ def _role_before(text: str, first: Token, previous: tuple[int, int, str] | None)
 def _previous_joined(text: str, token: Token) -> Token | None:
     """The word before `token` when the two are joined as parts of one name or role."""
     start = token.start
-    if start > 1 and text[start - 1] in " -":  # "Kremlin spokesman"
-        gap = 1
-    elif start > 2 and text[start - 2:start] == ". ":  # "Ms. May", "George W. Bush"
+    if start > 2 and text[start - 2:start] == ". ":  # "Ms. May", "George W. Bush"
         gap = 2
+    elif start > 1 and text[start - 1] in " -":  # "Kremlin spokesman"
+        gap = 1
     else:
         return None
     found = word_before(text, start - gap)
