@@ -140,6 +140,9 @@ def _absorb(entity: Entity, mention: Mention) -> None:
         entity.gender = mention.gender  # type: ignore[assignment]
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
 @lru_cache(maxsize=1 << 16)
 def _slug(name: str) -> str:
-    return re.sub(r"[^\w]+", "-", fold(name)).strip("-")
+    return _NOT_WORD.sub("-", fold(name)).strip("-")

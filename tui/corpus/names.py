@@ -21,7 +21,7 @@ from .lexicon import (
     title_words,
 )
 from .models import EntityKind
-from .runs import CONNECTORS, POSSESSIVE, TOKEN, Token, joined, word_after, word_before
+from .runs import CONNECTORS, POSSESSIVE, POSSESSIVE_ENDINGS, TOKEN, Token, joined, word_after, word_before
 
 _PLACE_NOUNS = frozenset({"department", "province", "region", "county", "state", "district", "city", "town", "village", "oblast", "prefecture", "canton", "municipality"})
 # Nouns that make the name before them a business: "Pernod shares", "Google employees".
@@ -100,7 +100,8 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     common = common_words()
     while i < j and (fold(words[i]) in common or words[i] in CONNECTORS):
         i += 1
-    while j > i and (fold(words[j - 1]) in common or words[j - 1] in CONNECTORS) \
+    # The first word left was tested above: a one-word name needs no second look from the end.
+    while j > i + 1 and (fold(words[j - 1]) in common or words[j - 1] in CONNECTORS) \
             and not (j - 1 > i and _names_before(words[j - 2])):
         j -= 1  # but "Theresa May" and "Ms. May" keep their month
     if i >= j:
@@ -211,35 +212,52 @@ _READ_ON = "read on"  # the words alone do not decide: read the text around them
 @lru_cache(maxsize=1 << 16)
 def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> str | None:
     words = _without_possessive(words)
-    last = words[-1]
-    name = " ".join(words)
+    name = " ".join(words) if len(words) > 1 else words[0]
     if name in known_organizations():
         return "organization"
-    if any(w in org_cues() for w in words):
-        return "organization" if len(words) > 1 else None  # "Commission" alone names no one body
-    if last in _EVENT_WORDS or any(any(c.isdigit() for c in w) for w in words[1:]):
-        return None  # "Ryder Cup", "Paris Agreement", "Bill C-48": neither person nor place
-    if len(words) >= 2 and last in _PLACE_WORDS:
-        return "place"  # "Fraser Highway", "Jasper National Park", "Clark County"
-    if len(words) >= 2 and fold(last) in places() and words[0] not in _COMPASS \
-            and fold(words[0]) not in first_name_gender():
-        return "organization"  # "HuffPost Canada", "Infrastructure Canada"
-    if len(words) >= 2 and words[0] in _COMPASS and fold(last) in places():
-        return "place"  # "East Africa", "Northern Ontario"
-    if len(words) >= 2 and last in demonym_adjectives():
-        return None  # "North Korean", "Native American": adjectives
-    if _is_title(last):
-        return None  # "Prime Minister" split as "Prime | Minister": a role, no name
+    # Every name is new in a first pass: one word and several take separate, shorter paths.
+    if len(words) > 1:
+        kind = _kind_of_several_words(words)
+        if kind != _READ_ON:
+            return kind
+    elif name in org_cues() or name in _EVENT_WORDS or _is_title(name):
+        return None  # "Commission" alone names no one body; "Cup"; "Minister"
     if has_role and not in_role:
         return "person"
-    if len(words) == 1 and words[0] in demonym_plurals() and words[0] not in demonym_adjectives():
-        return "group"
-    if len(words) == 1 and words[0] in demonym_adjectives():
-        return None
+    if len(words) == 1 and name in demonym_adjectives():
+        return None  # "French"
+    if len(words) == 1 and name in demonym_plurals():
+        return "group"  # "Americans"
     folded = fold(name)
     if folded in places() or folded.rstrip(".") in places():
         return "place"
     return _READ_ON
+
+
+def _kind_of_several_words(words: tuple[str, ...]) -> str | None:
+    """What a name of two words or more is by its first and last words, before any role is read."""
+    last = words[-1]
+    if not org_cues().isdisjoint(words):
+        return "organization"
+    if last in _EVENT_WORDS or _has_digit(words[1:]):
+        return None  # "Ryder Cup", "Paris Agreement", "Bill C-48": neither person nor place
+    if last in _PLACE_WORDS:
+        return "place"  # "Fraser Highway", "Jasper National Park", "Clark County"
+    if fold(last) in places():
+        if words[0] in _COMPASS:
+            return "place"  # "East Africa", "Northern Ontario"
+        if fold(words[0]) not in first_name_gender():
+            return "organization"  # "HuffPost Canada", "Infrastructure Canada"
+    if last in demonym_adjectives():
+        return None  # "North Korean", "Native American": adjectives
+    if _is_title(last):
+        return None  # "Prime Minister" split as "Prime | Minister": a role, no name
+    return _READ_ON
+
+
+def _has_digit(words: tuple[str, ...]) -> bool:
+    # Letters are never digits: most words are all letters and need no look at each character.
+    return any(not w.isalpha() and any(c.isdigit() for c in w) for w in words)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -249,11 +267,12 @@ def _kind_of_name_alone(words: tuple[str, ...]) -> str | None:
     last = words[-1]
     if len(words) >= 2 and fold(words[0]) in first_name_gender():
         return "person"
-    if _is_title(last) and all(_is_title(w) or w.isupper() for w in words):
+    last_is_title = _is_title(last)
+    if last_is_title and all(_is_title(w) or w.isupper() for w in words):
         return None  # "CEO", "MLA": a role on its own
     if any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and not _is_title(w) for w in words):
         return "organization"  # "RCMP", "Burnaby RCMP", "LG Electronics"
-    if _is_title(last) or fold(words[0]) in places():
+    if last_is_title or fold(words[0]) in places():
         return None  # "Yellowhead MP" is a role; "Surrey Council" without a cue is not a person
     return _READ_ON
 
@@ -299,6 +318,8 @@ def _gender(first_word: str, length: int, role: str) -> str | None:
 def _without_possessive(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words with "'s" cut from the last one ("Macron's" -> "Macron")."""
     last = words[-1]
+    if not last.endswith(POSSESSIVE_ENDINGS):
+        return words  # most names
     return words[:-1] + (last[: len(last) - _possessive_length(last)] or last,)
 
 
