@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import islice
-from types import EllipsisType
 
 from .entity_table import Mention
 from .lexicon import (
@@ -21,7 +20,8 @@ from .lexicon import (
     title_words,
 )
 from .models import EntityKind
-from .runs import CONNECTORS, POSSESSIVE, POSSESSIVE_ENDINGS, TOKEN, Token, joined, word_after, word_before
+from .runs import (CONNECTORS, POSSESSIVE, POSSESSIVE_ENDINGS, TOKEN, Token, is_common_word, joined, word_after,
+                   word_before)
 
 _PLACE_NOUNS = frozenset({"department", "province", "region", "county", "state", "district", "city", "town", "village", "oblast", "prefecture", "canton", "municipality"})
 # Nouns that make the name before them a business: "Pernod shares", "Google employees".
@@ -53,11 +53,19 @@ def _names_before(word: str) -> bool:
 
 def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
     first = run[0]
-    # Most runs are one word: building the tuple straight is much cheaper for them.
-    words = (tokens[first].text,) if run[1] - first == 1 else tuple([t.text for t in tokens[first:run[1]]])
-    start, stop, split, role_may_open = _run_shape(words)
-    if start >= stop:
-        return []
+    if run[1] - first == 1:
+        # Most runs are one word: the whole word is the name unless it is a common word or a
+        # connector, and its shape needs no look-up by a tuple of words.
+        word = tokens[first].text
+        if is_common_word(word) or word in CONNECTORS:
+            return []
+        words: tuple[str, ...] = (word,)
+        start, stop, split, role_may_open = 0, 1, 0, False
+    else:
+        words = tuple([t.text for t in tokens[first:run[1]]])
+        start, stop, split, role_may_open = _run_shape(words)
+        if start >= stop:
+            return []
     i, j, split = first + start, first + stop, first + split
     if role_may_open and _opens_sentence(text, tokens[i].start):
         split = i + 1  # "Farmer Roy Graf" opening a sentence: a role before the first name
@@ -77,7 +85,11 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
     if not role:
         role = _role_before(text, tokens[i], previous)
-    kind = _kind_of(text, tokens, i, j, bool(role), words=words[i - first:stop], previous=previous)
+    # Most names are classed by their words alone; the text around them is read only if need be.
+    name_words = words[i - first:stop]
+    kind = _kind_by_words(name_words, bool(role), False)
+    if kind == _READ_ON:
+        kind = _kind_by_context(text, tokens, i, j, name_words, previous)
     if kind is None:
         return mentions
     end = last.end - _possessive_length(last.text)
@@ -171,16 +183,21 @@ def _previous_joined(text: str, token: Token) -> Token | None:
     return word if joined(text, word, token) else None
 
 
-def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_role: bool = False,
-             words: tuple[str, ...] | None = None,
-             previous: tuple[int, int, str] | None | EllipsisType = ...) -> EntityKind | None:
-    """What tokens[i:j] name; `words` are their texts and `previous` the word before them
-    (`word_before`) when the caller has them."""
-    if words is None:
-        words = tuple(t.text for t in tokens[i:j])
+def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool,
+             in_role: bool = False) -> EntityKind | None:
+    """What tokens[i:j] name: by their words, else by the words around them."""
+    words = tuple(t.text for t in tokens[i:j])
     kind = _kind_by_words(words, has_role, in_role)
     if kind != _READ_ON:
         return kind
+    previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
+    return _kind_by_context(text, tokens, i, j, words, previous)
+
+
+def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tuple[str, ...],
+                     previous: tuple[int, int, str] | None) -> EntityKind | None:
+    """What tokens[i:j] name when their `words` alone do not say: by the word after them, the
+    appositive or reporting verb around them; `previous` is the word before them (`word_before`)."""
     next_word = word_after(text, tokens[j - 1].end)
     after = next_word[2].lower() if next_word else ""
     if after in _PLACE_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " ":
@@ -191,8 +208,6 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_
     kind = _kind_of_name_alone(words)
     if kind != _READ_ON:
         return kind
-    if previous is ...:
-        previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
     before = previous[2].lower() if previous else ""
     if 2 <= len(words) <= 3 and _role_follows(text, tokens, j):
         return "person"  # "Hiram Macharia, marketing executive at LG Electronics"

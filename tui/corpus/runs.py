@@ -130,14 +130,15 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
                 break
             j += carried
         # A lone sentence opener ("The", "He", "In") is no name: most runs are, so skip them here.
-        if j > i + 1 or not _is_common(tokens[i].text):
+        if j > i + 1 or not is_common_word(tokens[i].text):
             runs.append((i, j))
         i = j
     return runs
 
 
 @lru_cache(maxsize=1 << 16)
-def _is_common(word: str) -> bool:
+def is_common_word(word: str) -> bool:
+    """A word capitalised only because it opens a sentence, or a day or month: no name alone."""
     return fold(word) in common_words()
 
 
