@@ -120,7 +120,7 @@ _DASHES = ("\u2014", "\u2013", "\u2015")
 
 
 def _dash_byline(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
-    """`"...." ― Sonya Herridge`: a person named after a dash and nothing else but a descriptor
+    """`"...." ― Maria Lopez`: a person named after a dash and nothing else but a descriptor
     after a comma (`— Jane Doe, 34, Texas`); the dash stands for the reporting verb."""
     if len(items) < 2 or items[0].text not in _DASHES:
         return None
@@ -234,7 +234,7 @@ _OBJECT_PREPOSITIONS = frozenset({"with", "about", "on", "for", "against", "at",
 def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable) -> Attribution | None:
     """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said oil and gas worker
     Mike Wipf` -> "Mike Wipf" (a person named before the next punctuation mark); not `agreed
-    with Williamson's approach`, where the person named is the object."""
+    with Novak's plan`, where the person named is the object."""
     if k + 1 < len(items) and items[k + 1].lower in _OBJECT_PREPOSITIONS:
         return None
     named = person_before_punctuation(items, k, table)

@@ -93,8 +93,8 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     if after is None and text.startswith(", ", end):
         verb = _NEXT_WORD.match(text, end + 1)
         if verb is not None and _verb_like(verb.group(1)):
-            return before not in _NOT_BEFORE_SUBJECT  # "..., Kevin Haley, agreed with this finding"
-        # "Shanaaz Gokool, president of ..., is hopeful"
+            return before not in _NOT_BEFORE_SUBJECT  # "..., Anna Lind, agreed with this finding"
+        # "Maria Costa, president of the trust, is hopeful"
         close = text.find(", ", end + 2, end + _LONGEST_APPOSITIVE)
         if close > 0 and not any(mark in text[end:close] for mark in ".;:\n"):
             after = _NEXT_WORD.match(text, close + 1)

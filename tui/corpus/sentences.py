@@ -11,7 +11,7 @@ from .models import Span
 # skip ahead to the next mark, which more than halves the time of this search.
 _END = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 # a line that opens with a quotation mark after a line ending in a name or a closing mark: a list of
-# quotations, each on its line (`...shame." \u2015 Sonya Herridge` / `"During the debate...`)
+# quotations, each on its line (`...shame." \u2015 Maria Lopez` / `"During the debate...`)
 _LINE_THEN_QUOTE = re.compile(r"(?<=[\w.!?\"'\u201d\u2019)])[^\S\n]*\n(?=[^\S\n]*[\"\u201c\u201d\u00ab])")
 _LAST_WORD = re.compile(r"[\w.]+$")
 _ABBREVIATIONS = frozenset(
