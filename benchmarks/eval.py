@@ -96,8 +96,8 @@ def main() -> int:
     _, _, with_collector = parse_folder(args.shared / "corpora" / "bbc", collector=True)
     print(f"\nparse speed, one core: eval sets {total_bytes / 1e6 / total_seconds:.2f} MB/s; "
           f"BBC {len(bbc)} articles, {size / 1e6:.1f} MB in {seconds:.2f} s = {size / 1e6 / seconds:.2f} MB/s; "
-          f"a second pass, names already met: {size / 1e6 / second_pass:.2f} MB/s; "
-          f"with the garbage collector running over the kept articles: {size / 1e6 / with_collector:.2f} MB/s")
+          f"a second pass, names already met: {size / 1e6 / second_pass:.2f} MB/s, "
+          f"and {size / 1e6 / with_collector:.2f} MB/s with the garbage collector running over the kept articles")
     return 0
 
 

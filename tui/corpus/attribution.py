@@ -47,34 +47,25 @@ def words_from(text: str, start: int, end: int) -> list[Word]:
     return found[:-1] if found and found[-1].text in _SENTENCE_ENDS else found
 
 
-def _words_to(text: str, start: int, end: int) -> list[Word]:
-    """The words from `start` up to `end`, or from later when a sentence ends well after
-    `start`: what `_last_sentence` keeps is the same either way. Short windows are tried first."""
+def _last_sentence_words(text: str, start: int, end: int) -> list[Word]:
+    """The words of the last sentence in text[start:end], read from its last full stop when
+    there is one rather than from `start`."""
     stop = max(text.rfind(". ", start, end), text.rfind("? ", start, end), text.rfind("! ", start, end),
                text.rfind("; ", start, end))
     if stop > start:
         space = text.rfind(" ", start, stop)  # from the whole word that holds the mark ("Mr.", "U.S.")
         items = words(text, space + 1 if space >= start else start, end)
-        if any(w.text in _SENTENCE_ENDS for w in items):
-            return items
-    for look in _LOOKS_BACK:
-        if end - start <= look:
-            break
-        cut = text.rfind(" ", start, end - look)
-        if cut > 0:
-            items = words(text, cut, end)
-            if any(w.text in _SENTENCE_ENDS for w in items):
-                return items
-    return words(text, start, end)
+        if any(w.text in _SENTENCE_ENDS for w in items):  # else the mark was an abbreviation's
+            return _last_sentence(items)
+    return _last_sentence(words(text, start, end))
 
 
-_LOOKS_BACK = (160, 480)  # characters read before a quote, then more if no sentence ends in them
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 
 
 def _last_sentence(items: list[Word]) -> list[Word]:
     for k in range(len(items) - 1, -1, -1):
-        if items[k].text in (".", "!", "?", ";"):
+        if items[k].text in _SENTENCE_ENDS:
             return items[k + 1:]
     return items
 
@@ -187,7 +178,7 @@ def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> A
 
 def find_attribution_before(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
     """`Peskov told reporters, "...` or `Peskov described the talks as "...`: the sentence before."""
-    items = _last_sentence(_words_to(text, start, end))
+    items = _last_sentence_words(text, start, end)
     lead_in = _participle_lead_in(text, items, table)
     if lead_in is not None:
         return lead_in

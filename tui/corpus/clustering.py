@@ -18,7 +18,7 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     """Group mentions into entities: a person's surname joins the fullest name that ends with it."""
     table = EntityTable(text=text)
     by_key: dict[str, Entity] = {}
-    people: dict[str, list[tuple[list[str], str]]] = {}  # surname -> (folded words, key), fullest first
+    people: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # surname -> (folded words, key), fullest first
     org_openings: dict[str, str] = {}  # "Savanna Digital" -> the key of "Savanna Digital Ltd"
     _settle_unknowns(raw)
     for mention in sorted(raw, key=lambda m: -len(m.text.split())):
@@ -61,7 +61,7 @@ def _org_key(mention: Mention, known: dict[str, Entity], org_openings: dict[str,
     return key
 
 
-def _known_person(words: list[str], same_surname: list[tuple[list[str], str]]) -> str | None:
+def _known_person(words: tuple[str, ...], same_surname: list[tuple[tuple[str, ...], str]]) -> str | None:
     """The key of the first person already met that `words` name ("Macron" after "Emmanuel Macron")."""
     for known, key in same_surname:
         if _same_person(words, known):
@@ -69,7 +69,7 @@ def _known_person(words: list[str], same_surname: list[tuple[list[str], str]]) -
     return None
 
 
-def _by_first_name(first: str, people: dict[str, list[tuple[list[str], str]]]) -> str | None:
+def _by_first_name(first: str, people: dict[str, list[tuple[tuple[str, ...], str]]]) -> str | None:
     keys = {k for known in people.values() for w, k in known if len(w) > 1 and w[0] == first}
     return keys.pop() if len(keys) == 1 else None
 
@@ -119,11 +119,12 @@ def _openings(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _folded_words(name: str) -> list[str]:
-    return fold(name).split()
+def _folded_words(name: str) -> tuple[str, ...]:
+    """A name's folded words; a tuple, as the cache hands the same one to every caller."""
+    return tuple(fold(name).split())
 
 
-def _same_person(words: list[str], known: list[str]) -> bool:
+def _same_person(words: tuple[str, ...], known: tuple[str, ...]) -> bool:
     """"Macron" and "Emmanuel Macron" are one person; "Emmanuel" alone is not matched."""
     if words == known:
         return True
