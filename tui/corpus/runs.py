@@ -48,9 +48,16 @@ def tokenize(text: str) -> list[Token]:
         if 2 < start - previous_end < _LONGEST_CONNECTION:
             for gap_start, gap_end, connector in _connectors_in(text[previous_end:start]):
                 tokens.append(Token(previous_end + gap_start, previous_end + gap_end, connector))
-        tokens.append(Token(start, end, word))
+        # filled in place rather than through __init__, which would test the case again: this
+        # runs for every capitalised word of the article
+        token = _new_token(Token)
+        token.start, token.end, token.text, token.capitalised = start, end, word, True
+        tokens.append(token)
         previous_end = end
     return tokens
+
+
+_new_token = object.__new__
 
 
 # A word that starts with a letter that is not a-z (so also "É"; lowercase "é" is dropped by

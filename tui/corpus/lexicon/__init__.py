@@ -25,11 +25,15 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name, for comparing and indexing."""
-    if text.isascii():
-        return text.lower()
+    # Most names are ASCII: lowering one costs less than a cache look-up, and caching them all
+    # would evict the accented ones that are worth caching.
+    return text.lower() if text.isascii() else _fold_accented(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_accented(text: str) -> str:
     # Decompose first, so compatibility forms ('ℌ' -> 'H') are casefolded too.
     decomposed = unicodedata.normalize("NFKD", text).casefold()
     return "".join(c for c in decomposed if not unicodedata.combining(c))
