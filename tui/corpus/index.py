@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from .lexicon import fold
+from .lexicon import fold, fold_text
 from .models import ENTITY_KINDS, Article, Quote
 
 # Field names of the filter language, each short alias mapped to its full name. It lives here,
@@ -48,7 +48,7 @@ _EMPTY: frozenset = frozenset()
 def tokens(text: str) -> list[str]:
     """The folded words of a text: runs of letters and digits."""
     if len(text) > 200:  # an article body: fold's cache would keep 65,536 of them alive
-        return _TOKEN.findall(text.lower() if text.isascii() else fold.__wrapped__(text))
+        return _TOKEN.findall(fold_text(text))
     return _TOKEN.findall(fold(text))
 
 

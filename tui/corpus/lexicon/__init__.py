@@ -17,6 +17,7 @@ __all__ = [
     "demonym_plurals",
     "first_name_gender",
     "fold",
+    "fold_text",
     "known_organizations",
     "org_cues",
     "places",
@@ -32,11 +33,16 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else _fold_accented(text)
 
 
-@lru_cache(maxsize=65536)
-def _fold_accented(text: str) -> str:
+def fold_text(text: str) -> str:
+    """`fold` for a long text, an article's body: not cached, as a cache would keep it alive."""
+    if text.isascii():
+        return text.lower()
     # Decompose first, so compatibility forms ('ℌ' -> 'H') are casefolded too.
     decomposed = unicodedata.normalize("NFKD", text).casefold()
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_fold_accented = lru_cache(maxsize=65536)(fold_text)
 
 
 def _lines(name: str) -> list[str]:
