@@ -21,7 +21,9 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     people: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # surname -> (folded words, key), fullest first
     org_openings: dict[str, str] = {}  # "Savanna Digital" -> the key of "Savanna Digital Ltd"
     _settle_unknowns(raw)
-    for mention in sorted(raw, key=lambda m: -len(m.text.split())):
+    # most words first; a name's words are joined by single spaces (`runs.joined`), so counting
+    # them is counting spaces
+    for mention in sorted(raw, key=_fewest_spaces_last):
         words = _folded_words(mention.text)
         if mention.kind in ("person", "unknown"):
             same_surname = people.setdefault(words[-1], [])
@@ -51,6 +53,10 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     table.entities = sorted(by_key.values(), key=lambda e: e.mentions[0][0])
     table.finish()
     return table
+
+
+def _fewest_spaces_last(mention: Mention) -> int:
+    return -mention.text.count(" ")
 
 
 def _org_key(mention: Mention, known: dict[str, Entity], org_openings: dict[str, str]) -> str:

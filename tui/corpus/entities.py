@@ -75,7 +75,7 @@ def _names_by_first_word(raw: list[Mention]) -> dict[str, list[Mention]]:
     for mention in sorted(raw, key=lambda m: -len(m.text)):
         if mention.kind != "unknown" and len(mention.text) > 2 and mention.text not in seen:
             seen.add(mention.text)
-            by_first.setdefault(mention.text.split()[0], []).append(mention)
+            by_first.setdefault(mention.text.partition(" ")[0], []).append(mention)  # words: single-spaced
     return by_first
 
 

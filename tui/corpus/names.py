@@ -92,7 +92,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         kind = _kind_by_context(text, tokens, i, j, name_words, previous)
     if kind is None:
         return mentions
-    end = last.end - _possessive_length(last.text)
+    end = last.end - _possessive_length(last.text) if last.text.endswith(POSSESSIVE_ENDINGS) else last.end
     if "." in last.text and text.startswith(".", end):
         end += 1  # "U.S.", "U.K.": the abbreviation's final full stop belongs to the name
     name = text[tokens[i].start:end]

@@ -75,8 +75,9 @@ def words_until(text: str, start: int, end: int, stops: frozenset[str]) -> list[
         # filled in place rather than through __init__: this runs for every word read, and the
         # call costs more than the work
         word = _new_word(Word)
-        word.start, word.end = match.span()
-        word.text = text_ = match.group()
+        word.start = match.start()
+        word.end = match.end()
+        word.text = text_ = match[0]
         word.lower = text_.lower()
         append(word)
         if text_ in stops:
