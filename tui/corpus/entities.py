@@ -48,13 +48,14 @@ def _repeated_aliases(text: str, tokens: list[Token], raw: list[Mention], skip: 
     reach = list(accumulate((e for _, e in spans), max))
     found: list[Mention] = []
     found_end = 0  # found mentions come in text order and never overlap: only the last can
-    for token in tokens:
+    # Most words start no known name: a comprehension keeps the few that may, or are possessive.
+    for token in [t for t in tokens if t.text in by_first or t.text.endswith(POSSESSIVE_ENDINGS)]:
         word = token.text
         if word.endswith(POSSESSIVE_ENDINGS):
             word = POSSESSIVE.sub("", word)
         models = by_first.get(word)
         if models is None or token.start in named:
-            continue  # most words start no known name, or start the mention that gave it
+            continue  # or start the mention that gave it
         for model in models:
             end = token.start + len(model.text)
             if not text.startswith(model.text, token.start) or _word_char(text, end) or found_end > token.start:

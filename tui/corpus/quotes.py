@@ -232,15 +232,13 @@ def _introduced_sentence(text: str, segment: Segment) -> bool:
 
 def _to_quote(text: str, segment: Segment) -> Quote:
     start, end = segment.span or (segment.start, segment.end)
-    quote = Quote(start=start, end=end, text=text[start:end], kind=segment.kind)
     attribution = segment.attribution
-    if attribution is not None:
-        quote.cue = text[attribution.cue_span[0]:attribution.cue_span[1]] if attribution.cue_span else None
-        quote.cue_span = attribution.cue_span if attribution.cue_span and not attribution.carried_over else None
-        quote.speaker_span = attribution.speaker_span if not attribution.carried_over else None
-        if attribution.carried_over:
-            quote.cue = None
-    return quote
+    if attribution is None or attribution.carried_over:  # a carried speaker has no cue or span here
+        return Quote(start=start, end=end, text=text[start:end], kind=segment.kind)
+    cue_span = attribution.cue_span or None
+    return Quote(start=start, end=end, text=text[start:end], kind=segment.kind,
+                 cue=text[cue_span[0]:cue_span[1]] if cue_span else None, cue_span=cue_span,
+                 speaker_span=attribution.speaker_span)
 
 
 def _resolve_all(text: str, found: list[tuple[Quote, Attribution | None]], table: EntityTable) -> None:
