@@ -73,8 +73,9 @@ def _names_by_first_word(raw: list[Mention]) -> dict[str, list[Mention]]:
     """The known names of three characters or more, longest first, by their first word."""
     by_first: dict[str, list[Mention]] = {}
     seen: set[str] = set()
-    for mention in sorted(raw, key=lambda m: -len(m.text)):
-        if mention.kind != "unknown" and len(mention.text) > 2 and mention.text not in seen:
+    known = [m for m in raw if m.kind != "unknown" and len(m.text) > 2]
+    for mention in sorted(known, key=lambda m: -len(m.text)):
+        if mention.text not in seen:
             seen.add(mention.text)
             by_first.setdefault(mention.text.partition(" ")[0], []).append(mention)  # words: single-spaced
     return by_first

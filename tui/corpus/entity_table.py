@@ -5,9 +5,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .models import Entity, EntityKind, Span
 
+_START = attrgetter("start")
 _LONGEST_MENTION = 200  # characters: no name runs longer, so overlap look-ups scan back this far
 
 
@@ -39,7 +41,7 @@ class EntityTable:
 
     def finish(self) -> None:
         """Sort and index the mentions once they are all in."""
-        self.mentions.sort(key=lambda m: m.start)
+        self.mentions.sort(key=_START)
         self._starts = [m.start for m in self.mentions]
         self._by_key = {e.id: e for e in self.entities}
 
