@@ -12,10 +12,13 @@ from functools import cache
 from .lexicon import reporting_verbs
 
 # Abbreviations keep their full stops ("Rep.", "U.S.", "Inc.,") so that they do not end a sentence.
-# (The look-ahead for a letter or digit first spares the engine the word alternatives at marks; the
-# second, which every abbreviation passes, spares most words the twenty-odd abbreviations.)
+# (The first alternative takes most words at once: a lowercase letter then a letter or digit opens
+# no abbreviation, as none but "e.g." and its like starts lowercase, and those have a full stop
+# second. The look-ahead for a letter or digit spares the engine the word alternatives at marks;
+# the one after it, which every abbreviation passes, spares most words the twenty-odd abbreviations.)
 _WORD = re.compile(
-    r"(?=[^\W_])(?:(?=[^\W_]\.|[A-Z](?:[a-z]{1,4}\.|-))"
+    r"[a-z][^\W_]+(?:['\u2019.\-][^\W_]+)*"
+    r"|(?=[^\W_])(?:(?=[^\W_]\.|[A-Z](?:[a-z]{1,4}\.|-))"
     r"(?:(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Insp|Supt|Det|Const|Cst)\.(?=\s)"
     r"|(?:Inc|Ltd|Corp|Co|Bros)\.(?=,|\s+[a-z])"  # "Acme Inc., said": no sentence ends there
     r"|(?:[^\W_]\.){2,}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.)"
