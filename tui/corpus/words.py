@@ -98,7 +98,10 @@ def cue_forms() -> frozenset[str]:
     return frozenset(reporting_verbs()) | {"according"}
 
 
-_LOWER_WORDS = re.compile(r"[a-z]+")
+@cache
+def _cue_sized_words() -> re.Pattern[str]:
+    """Lowercase words as long as the shortest cue or longer: shorter ones ("a", "to") need no look."""
+    return re.compile("[a-z]{%d,}" % min(len(form) for form in cue_forms()))
 
 
 def any_cue(text: str, start: int, end: int, lowered: str | None = None,
@@ -106,8 +109,8 @@ def any_cue(text: str, start: int, end: int, lowered: str | None = None,
     """A cheap look for any reporting verb (or any of `cues`) before a sentence is cut into words:
     a set test on its lowercase words costs less than one pattern of two hundred alternatives.
     `lowered` is the whole text in lower case, when the caller has it and it is as long as the text."""
-    found = _LOWER_WORDS.findall(lowered, start, end) if lowered is not None \
-        else _LOWER_WORDS.findall(text[start:end].lower())
+    pattern = _cue_sized_words()
+    found = pattern.findall(lowered, start, end) if lowered is not None else pattern.findall(text[start:end].lower())
     return not (cues or cue_forms()).isdisjoint(found)
 
 
