@@ -26,15 +26,15 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     for mention in sorted(raw, key=_fewest_spaces_last):
         words = _folded_words(mention.text)
         if mention.kind in ("person", "unknown"):
-            same_surname = people.setdefault(words[-1], [])
-            key = _known_person(words, same_surname)
+            same_surname = people.get(words[-1])
+            key = _known_person(words, same_surname) if same_surname else None
             if key is None and len(words) == 1 and words[0] in first_name_gender():
                 key = _by_first_name(words[0], people)  # "says Michael" after "Michael Greenspan"
             if key is None and mention.kind == "unknown":
                 continue
             if key is None:
                 key = f"person:{_slug(mention.text)}"
-                same_surname.append((words, key))
+                people.setdefault(words[-1], []).append((words, key))
             mention.kind = "person"
         else:
             key = _org_key(mention, by_key, org_openings)

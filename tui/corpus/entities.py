@@ -22,8 +22,12 @@ def find_entities(text: str, skip: list[Span] | None = None, headline: Span | No
     tokens = every_token
     unread = (skip or []) + ([headline] if headline else [])
     if unread:
+        # No token past the furthest end of an unread span lies in one: only those before it need a look.
         last = max(e for _, e in unread)
-        tokens = [t for t in tokens if t.start >= last or not any(s <= t.start < e for s, e in unread)]
+        header = 0
+        while header < len(tokens) and tokens[header].start < last:
+            header += 1
+        tokens = [t for t in tokens[:header] if not any(s <= t.start < e for s, e in unread)] + tokens[header:]
     raw: list[Mention] = []
     for run in capitalised_runs(text, tokens):
         raw.extend(classify_run(text, tokens, run))

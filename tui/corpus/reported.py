@@ -39,11 +39,12 @@ def reported_clause(text: str, start: int, end: int, table: EntityTable,
                     lowered: str | None = None) -> tuple[Span, Attribution] | None:
     """Reported speech in one sentence: `X said (that) CLAUSE`, `CLAUSE, X said`, or
     `X protested the bills, saying CLAUSE` (`lowered`: see `any_cue`)."""
-    participle = _PARTICIPLE.search(text, start, end)
-    # Every rule but the participle's needs a finite verb that takes a clause (`X said CLAUSE`) or
-    # a comma and a reporting verb (`CLAUSE, X said`, `According to X, CLAUSE`): a sentence with
-    # neither is not cut into words.
-    cues = cue_forms() if text.find(",", start, end) >= 0 else _clause_cues()
+    # Every rule needs a finite verb that takes a clause (`X said CLAUSE`) or a comma: with a
+    # reporting verb (`CLAUSE, X said`, `According to X, CLAUSE`) or before a participle
+    # (`, saying CLAUSE`). A sentence with none of them is not cut into words.
+    comma = text.find(",", start, end) >= 0
+    participle = _PARTICIPLE.search(text, start, end) if comma else None
+    cues = cue_forms() if comma else _clause_cues()
     if participle is None and not any_cue(text, start, end, lowered, cues):
         return None
     items = words(text, start, end)

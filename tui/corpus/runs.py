@@ -128,7 +128,8 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < count and joined(text, tokens[j - 1], tokens[j]):
+        # (most neighbours are words apart: the gap is measured before `joined` is called)
+        while j < count and tokens[j].start - tokens[j - 1].end <= 2 and joined(text, tokens[j - 1], tokens[j]):
             if tokens[j].capitalised:
                 j += 1
                 continue

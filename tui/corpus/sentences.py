@@ -62,6 +62,8 @@ def _abbreviation(text: str, begin: int, dot: int) -> bool:
 
 
 def trim_span(text: str, start: int, end: int) -> Span:
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return (start, end)  # most spans: nothing to trim
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
