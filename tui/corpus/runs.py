@@ -37,23 +37,26 @@ def tokenize(text: str) -> list[Token]:
     tokens, which is where the time went.
     """
     tokens: list[Token] = []
+    append = tokens.append
     previous_end = -_LONGEST_CONNECTION  # of the last capitalised word
     for match in _CAPITALISED.finditer(text):
-        start, end = match.span()
-        word = match.group()
-        if not word[0].isupper():
+        word = match[0]
+        if word[0] > "Z" and not word[0].isupper():
             continue  # a lowercase letter outside a-z, "élan"
+        start = match.start()
         if start and text[start - 1] in _JOINERS and not _starts_word(text, start):
             continue  # "3-D", "o'Brien": inside a word that is not capitalised
         if 2 < start - previous_end < _LONGEST_CONNECTION:
             for gap_start, gap_end, connector in _connectors_in(text[previous_end:start]):
-                tokens.append(Token(previous_end + gap_start, previous_end + gap_end, connector))
+                append(Token(previous_end + gap_start, previous_end + gap_end, connector))
         # filled in place rather than through __init__, which would test the case again: this
         # runs for every capitalised word of the article
         token = _new_token(Token)
-        token.start, token.end, token.text, token.capitalised = start, end, word, True
-        tokens.append(token)
-        previous_end = end
+        token.start = start
+        token.end = previous_end = start + len(word)
+        token.text = word
+        token.capitalised = True
+        append(token)
     return tokens
 
 
