@@ -45,6 +45,12 @@ def _repeated_aliases(text: str, tokens: list[Token], raw: list[Mention], skip: 
     if not by_first:
         return []
     named = {m.start for m in raw if m.start < m.end}
+    # Most words start no known name, or start the mention that gave it: a comprehension keeps
+    # the few that may start another (possessive ones are looked up without their "'s").
+    candidates = [t for t in tokens if (t.text in by_first or t.text.endswith(POSSESSIVE_ENDINGS))
+                  and t.start not in named]
+    if not candidates:
+        return []  # every name met already stands where a run caught it
     # Spans where a mention or a skipped passage already stands, sorted, and the furthest end
     # reached by any of them so far: whether a span overlaps them is one bisection.
     spans = sorted((s, e) for s, e in [(m.start, m.end) for m in raw] + skip if s < e)
@@ -52,14 +58,13 @@ def _repeated_aliases(text: str, tokens: list[Token], raw: list[Mention], skip: 
     reach = list(accumulate((e for _, e in spans), max))
     found: list[Mention] = []
     found_end = 0  # found mentions come in text order and never overlap: only the last can
-    # Most words start no known name: a comprehension keeps the few that may, or are possessive.
-    for token in [t for t in tokens if t.text in by_first or t.text.endswith(POSSESSIVE_ENDINGS)]:
+    for token in candidates:
         word = token.text
         if word.endswith(POSSESSIVE_ENDINGS):
             word = POSSESSIVE.sub("", word)
         models = by_first.get(word)
-        if models is None or token.start in named:
-            continue  # or start the mention that gave it
+        if models is None:
+            continue
         for model in models:
             end = token.start + len(model.text)
             if not text.startswith(model.text, token.start) or _word_char(text, end) or found_end > token.start:
