@@ -17,6 +17,7 @@ from .models import Span
 from .sentences import trim_span
 
 _HEADER_LINES = 6
+_LINE = re.compile(r"[^\n]+")
 _MAX_TITLE_CHARS = 200
 _ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
@@ -108,7 +109,7 @@ def _header_from_meta(text: str, meta: dict[str, str]) -> Header:
 
 def _first_lines(text: str, count: int) -> list[Span]:
     spans: list[Span] = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in _LINE.finditer(text):
         if match.group().strip():
             spans.append(match.span())
             if len(spans) == count:

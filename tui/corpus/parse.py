@@ -52,6 +52,7 @@ def body_paragraphs(text: str, start: int) -> list[Span]:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+_NON_SPACE = re.compile(r"\S")
 _LINE_END = re.compile(r"\n")
 
 
@@ -77,9 +78,9 @@ def _not_prose(text: str, header: Header) -> list[Span]:
         skip += [(0, header.title_span[0]), (header.title_span[1], header.body_start)]
     else:
         skip.append((0, header.body_start))
-    first = re.search(r"\S", text[header.body_start:])
+    first = _NON_SPACE.search(text, header.body_start)
     if first:
-        tag = wire_tag_span(text, header.body_start + first.start())
+        tag = wire_tag_span(text, first.start())
         if tag:
             source = text.find("(", tag[0], tag[1])
             skip.append((source if source >= 0 else tag[0], tag[1]))
