@@ -12,12 +12,12 @@ from functools import cache
 from .lexicon import reporting_verbs
 
 # Abbreviations keep their full stops ("Rep.", "U.S.", "Inc.,") so that they do not end a sentence.
-# (The first alternative takes most words at once: a lowercase letter then a letter or digit opens
-# no abbreviation, as none but "e.g." and its like starts lowercase, and those have a full stop
-# second. The look-ahead for a letter or digit spares the engine the word alternatives at marks;
-# the one after it, which every abbreviation passes, spares most words the twenty-odd abbreviations.)
+# (The first alternative takes most words at once: letters and digits with no joining mark after
+# them are a whole word, as every abbreviation has a full stop or hyphen right after its letters.
+# The look-ahead for a letter or digit spares the engine the word alternatives at marks; the one
+# after it, which every abbreviation passes, spares most words the twenty-odd abbreviations.)
 _WORD = re.compile(
-    r"[a-z][^\W_]+(?:['\u2019.\-][^\W_]+)*"
+    r"[^\W_]++(?![.'\u2019\-])"
     r"|(?=[^\W_])(?:(?=[^\W_]\.|[A-Z](?:[a-z]{1,4}\.|-))"
     r"(?:(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Insp|Supt|Det|Const|Cst)\.(?=\s)"
     r"|(?:Inc|Ltd|Corp|Co|Bros)\.(?=,|\s+[a-z])"  # "Acme Inc., said": no sentence ends there
