@@ -240,6 +240,14 @@ def test_country_short_forms_are_places():
     assert {e.name for e in article.entities if e.kind == "place"} == {"UK", "U.S.", "Oslo"}
 
 
+def test_a_dateline_in_capitals_takes_the_case_of_the_text():
+    article = parse('HALDEN (Reuters) - Officials in Halden met the UK envoy and ICO staff.',
+                    'The UK and the ICO spoke; Uk papers and Ico staff did not.')
+    names = {e.name for e in article.entities}
+    assert "Halden" in names and "HALDEN" not in names
+    assert {"UK", "ICO"} <= names  # short capitals are initials
+
+
 def test_the_person_after_a_preposition_is_not_the_speaker():
     article = parse('Finance Minister Pavel Novak spoke first.', 'Anna Lind, the trade minister, agreed with Novak\'s plan.',
                     '"It is the right plan," she said.')

@@ -141,6 +141,11 @@ def _absorb(entity: Entity, mention: Mention) -> None:
     entity.mentions.append((mention.start, mention.end))
     if mention.text not in entity.aliases:
         entity.aliases.append(mention.text)
+        if len(entity.name) > 3 and entity.name.isupper() and not mention.text.isupper() \
+                and fold(mention.text) == fold(entity.name):
+            # a dateline's "WASHINGTON" is "Washington" where the text says so; "UK" and "ICO"
+            # stay as they are, as short capitals are initials
+            entity.name = mention.text
     if mention.role and mention.role not in entity.roles:
         entity.roles.append(mention.role)
     if entity.gender is None and mention.gender in ("male", "female"):
