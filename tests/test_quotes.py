@@ -282,3 +282,24 @@ def test_the_listener_after_the_verb_is_not_the_speaker():
     article = parse('"My reaction was simple," Holm\'s former campaign strategist said in an interview '
                     'with broadcaster Anna Lind.')
     assert article.quotes[0].speaker == "Holm's former campaign strategist"
+
+
+def test_a_name_that_closes_an_appositive_is_not_the_speaker():
+    article = parse('Rep. Dana Voss, D-Calif., the incoming chairwoman of the panel that handles Border Affairs, '
+                    'said in an interview that her office is preparing a bill to reopen the agencies.',
+                    '"We will move fast," she said.')
+    assert [q.speaker for q in article.quotes] == ["Dana Voss", "Dana Voss"]
+    assert "Border Affairs" not in {e.name for e in article.entities if e.kind == "person"}
+
+
+def test_a_body_that_a_company_owns_speaks_and_its_clause_starts_after_that():
+    article = parse('While the cause is unknown, Halvard\u2019s security unit said in a statement on Friday that '
+                    'the attack came from abroad.')
+    assert quoted(article) == [("the attack came from abroad", "indirect", "Halvard\u2019s security unit", "said")]
+
+
+def test_new_opens_a_place_name_but_not_a_sentence():
+    article = parse('Officials in New York and New Zealand met on Monday.', 'New Brenfield Energy rules start today.')
+    names = {e.name: e.kind for e in article.entities}
+    assert names["New York"] == "place" and names["New Zealand"] == "place"
+    assert "Brenfield Energy" in names and "New Brenfield Energy" not in names

@@ -43,6 +43,9 @@ _MODIFIERS = frozenset("former then- acting interim deputy vice senior junior as
                        "future current".split())
 
 
+# Common adjectives that open many names ("New York", "Great Britain", "High Court", "Old Trafford"):
+# part of the name when more of it follows in the run, unless they open the sentence.
+_NAME_ADJECTIVES = frozenset("New Old Big Small High Low Good Bad Great".split())
 _COMPASS = frozenset("North South East West Central Northern Southern Eastern Western Greater Upper Lower".split())
 
 
@@ -66,6 +69,10 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         start, stop, split, role_may_open = _run_shape(words)
         if start >= stop:
             return []
+        if words[start] in _NAME_ADJECTIVES and _opens_sentence(text, tokens[first + start].start) \
+                and not _opens_place(words[start:stop]):
+            # "New Southampton manager ..." opening a sentence, but "New Zealand" wherever it stands
+            start, split, role_may_open = start + 1, max(split, start + 1), False
     i, j, split = first + start, first + stop, first + split
     if role_may_open and _opens_sentence(text, tokens[i].start):
         split = i + 1  # "Farmer Roy Graf" opening a sentence: a role before the first name
@@ -101,6 +108,11 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     return mentions
 
 
+def _opens_place(words: tuple[str, ...]) -> bool:
+    """Whether the words, from two of them on, start with a known place: "New South Wales"."""
+    return any(fold(" ".join(words[:k])) in places() for k in range(2, len(words) + 1))
+
+
 # A run's words alone say where its name lies; the same runs come back in article after article.
 @lru_cache(maxsize=1 << 16)
 def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
@@ -110,7 +122,8 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     i, j = 0, len(words)
     # Words capitalised only because they open a sentence, and days and months, are not names.
     common = common_words()
-    while i < j and (fold(words[i]) in common or words[i] in CONNECTORS):
+    while i < j and (fold(words[i]) in common and not (words[i] in _NAME_ADJECTIVES and i + 1 < j)
+                     or words[i] in CONNECTORS):
         i += 1
     # The first word left was tested above: a one-word name needs no second look from the end.
     while j > i + 1 and (fold(words[j - 1]) in common or words[j - 1] in CONNECTORS) \
@@ -211,6 +224,8 @@ def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tupl
     before = previous[2].lower() if previous else ""
     if 2 <= len(words) <= 3 and _role_follows(text, tokens, j):
         return "person"  # "Hiram Macharia, marketing executive at LG Electronics"
+    if after in reporting_verbs() and "," in text[tokens[j - 1].end:next_word[0]]:
+        after = ""  # "X, chair of the panel that handles Homeland Security, said": the verb is X's
     if after in reporting_verbs() or before in reporting_verbs():
         if len(words) == 1 and after and _opens_sentence(text, tokens[i].start):
             return "unknown"  # type: ignore[return-value]  # "Protesters said": a plural noun opening a sentence
@@ -259,6 +274,8 @@ def _kind_of_several_words(words: tuple[str, ...]) -> str | None:
     if last in _PLACE_WORDS:
         return "place"  # "Fraser Highway", "Jasper National Park", "Clark County"
     if fold(last) in places():
+        if fold(" ".join(words)) in places():
+            return "place"  # "New York", "Papua New Guinea": a place that ends in another's name
         if words[0] in _COMPASS:
             return "place"  # "East Africa", "Northern Ontario"
         if fold(words[0]) not in first_name_gender():

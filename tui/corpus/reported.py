@@ -11,7 +11,7 @@ from .entity_table import EntityTable
 from .lexicon import reporting_verbs, title_words
 from .models import Span
 from .resolution import resolve_nominal
-from .speaker_phrase import subject_before
+from .speaker_phrase import owned_body, subject_before
 from .words import (
     CLAUSE_VERBS,
     COLLECTIVE,
@@ -164,9 +164,11 @@ def _after_object(rest: list[Word]) -> list[Word]:
 
 def _after_setting(rest: list[Word]) -> list[Word]:
     """Past "in a statement", "by text message", "on Twitter", up to where the clause opens."""
-    for k in range(1, min(len(rest), 7)):
-        if rest[k].lower == "that":
-            return rest[k:]
+    window = range(1, min(len(rest), 7))
+    that = next((k for k in window if rest[k].lower == "that"), None)
+    if that is not None:
+        return rest[that:]  # "in a statement that ...", not from "a statement"
+    for k in window:
         if rest[k].lower in _CLAUSE_OPENERS or rest[k].text[:1].isupper() and rest[k - 1].text[:1].islower() \
                 and k > 1:
             return rest[k:]
@@ -217,6 +219,8 @@ def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
         return True  # "Surrey staff", "Apple engineers"
     if len(words) == 1 and words[0] in COLLECTIVE and words[0].endswith("s"):
         return True  # "sources said", "officials say"
+    if owned_body(original):
+        return True  # "Acme's security unit said"
     if 1 <= len(original) <= 3 and all(w[:1].isupper() for w in original) and words[0] not in SELF \
             and table.entity_at(*span) is None:
         return True  # a name the entity rules left open: "Apple said", "Officials said"

@@ -53,7 +53,24 @@ def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Sp
             return named
     if speaker_like(text, span, phrase, table):
         return span, text[span[0]:span[1]]
-    return _name_before_appositive(text, items[:len(items) - len(phrase)], table)
+    before = items[:len(items) - len(phrase)]
+    if before and before[-1].lower == "that":
+        # "X, the chairwoman of the panel that handles Y, said": the role reaches back past "that"
+        before = _before_role(before[:-1])
+    return _name_before_appositive(text, before, table)
+
+
+def _before_role(items: list[Word]) -> list[Word]:
+    """The words before a role set off by a comma ("..., the chairwoman of the panel"), with the
+    comma; none when the words back to the last mark are no role."""
+    k = len(items)
+    while k > 0 and items[k - 1].text not in PUNCTUATION:
+        k -= 1
+    role = items[k:]
+    if k == 0 or items[k - 1].text != "," or not role or \
+            not (role[0].lower in DETERMINERS or any(w.lower in title_words() for w in role)):
+        return []
+    return items[:k]
 
 
 def _name_before_appositive(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
@@ -67,6 +84,8 @@ def _name_before_appositive(text: str, items: list[Word], table: EntityTable) ->
         phrase.insert(0, word)
     if not phrase:
         return None
+    if len(phrase) == 1 and _PARTY_TAG.match(phrase[0].text):
+        return _name_before_appositive(text, items[:-2], table)  # "Mitch McConnell, R-Ky., the leader"
     people = [m for m in table.overlapping(phrase[0].start, phrase[-1].end) if m.kind == "person"]
     if not people or people[-1].end != phrase[-1].end:
         return None
@@ -98,6 +117,8 @@ def speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) 
         return True
     if len(phrase) == 2 and phrase[0].text[:1].isupper() and head in COLLECTIVE:
         return True  # "Surrey staff"
+    if owned_body([w.text for w in phrase]):
+        return True  # "Acme's security unit"
     if phrase[0].lower in DETERMINERS | {"one", "another"} and len(phrase) <= 6 and head.isalpha() \
             and not any(w.lower in DETERMINERS for w in phrase[1:]):
         return True  # "the father", "a citizen", "one veteran of the projects": someone unnamed
@@ -107,3 +128,18 @@ def speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) 
 
 
 _HYPHEN_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")
+# A US lawmaker's party and state after the name: "D-Calif.", "R-S.C.", "I-Vt."
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
+
+
+def owned_body(words: list[str]) -> bool:
+    """A body that a named one owns, which speaks as a body does: "Acme's security unit said",
+    "Nordic Systems' audit team said"."""
+    if not 2 <= len(words) <= 6 or words[-1].lower() not in COLLECTIVE:
+        return False
+    for word in words[:-1]:
+        if not word[:1].isupper():
+            return False
+        if word.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+            return True
+    return False

@@ -48,7 +48,8 @@ COLLECTIVE = frozenset({"staff", "engineers", "workers", "employees", "members",
                         "statement", "report", "court", "office", "group", "organization", "organisation",
                         "firm", "bank", "party", "campaign", "committee", "commission", "union", "authority",
                         "kremlin", "army", "military", "embassy", "prosecutors", "officials", "researchers",
-                        "experts", "spokesperson", "source", "sources", "study", "survey", "document"})
+                        "experts", "spokesperson", "source", "sources", "study", "survey", "document",
+                        "unit", "team", "division"})
 # Reporting verbs that can take a clause of reported content ("said the talks had failed").
 CLAUSE_VERBS = frozenset({"say", "tell", "add", "note", "warn", "insist", "explain", "claim", "state", "argue",
                           "suggest", "acknowledge", "admit", "announce", "confirm", "declare", "emphasize",
