@@ -117,7 +117,7 @@ def speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) 
         return True
     if len(phrase) == 2 and phrase[0].text[:1].isupper() and head in COLLECTIVE:
         return True  # "Surrey staff"
-    if owned_body([w.text for w in phrase]):
+    if head in COLLECTIVE and owned_body([w.text for w in phrase]):
         return True  # "Acme's security unit"
     if phrase[0].lower in DETERMINERS | {"one", "another"} and len(phrase) <= 6 and head.isalpha() \
             and not any(w.lower in DETERMINERS for w in phrase[1:]):
