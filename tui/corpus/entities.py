@@ -24,10 +24,11 @@ def find_entities(text: str, skip: list[Span] | None = None, headline: Span | No
     if unread:
         # No token past the furthest end of an unread span lies in one: only those before it need a look.
         last = max(e for _, e in unread)
-        header = 0
-        while header < len(tokens) and tokens[header].start < last:
-            header += 1
-        tokens = [t for t in tokens[:header] if not any(s <= t.start < e for s, e in unread)] + tokens[header:]
+        before_last = 0
+        while before_last < len(tokens) and tokens[before_last].start < last:
+            before_last += 1
+        tokens = [t for t in tokens[:before_last] if not any(s <= t.start < e for s, e in unread)] \
+            + tokens[before_last:]
     raw: list[Mention] = []
     for run in capitalised_runs(text, tokens):
         raw.extend(classify_run(text, tokens, run))
