@@ -90,7 +90,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     # The word before the name, read once: it may be a role ("spokesman Tom Smith") or a verb
     # that says what the name is ("said Smith").
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
-    if not role:
+    if not role and previous is not None and previous[2] in title_words():  # most names have no role word
         role = _role_before(text, tokens[i], previous)
     # Most names are classed by their words alone; the text around them is read only if need be.
     name_words = words[i - first:stop]
