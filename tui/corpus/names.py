@@ -225,7 +225,7 @@ def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tupl
     if 2 <= len(words) <= 3 and _role_follows(text, tokens, j):
         return "person"  # "Hiram Macharia, marketing executive at LG Electronics"
     if after in reporting_verbs() and "," in text[tokens[j - 1].end:next_word[0]]:
-        after = ""  # "X, chair of the panel that handles Homeland Security, said": the verb is X's
+        after = ""  # "X, chair of the panel that handles Harbour Affairs, said": the verb is X's
     if after in reporting_verbs() or before in reporting_verbs():
         if len(words) == 1 and after and _opens_sentence(text, tokens[i].start):
             return "unknown"  # type: ignore[return-value]  # "Protesters said": a plural noun opening a sentence

@@ -85,7 +85,7 @@ def _name_before_appositive(text: str, items: list[Word], table: EntityTable) ->
     if not phrase:
         return None
     if len(phrase) == 1 and _PARTY_TAG.match(phrase[0].text):
-        return _name_before_appositive(text, items[:-2], table)  # "Mitch McConnell, R-Ky., the leader"
+        return _name_before_appositive(text, items[:-2], table)  # "Dana Voss, D-Calif., the chairwoman"
     people = [m for m in table.overlapping(phrase[0].start, phrase[-1].end) if m.kind == "person"]
     if not people or people[-1].end != phrase[-1].end:
         return None
