@@ -303,3 +303,8 @@ def test_new_opens_a_place_name_but_not_a_sentence():
     names = {e.name: e.kind for e in article.entities}
     assert names["New York"] == "place" and names["New Zealand"] == "place"
     assert "Brenfield Energy" in names and "New Brenfield Energy" not in names
+
+
+def test_a_dateline_named_nowhere_else_is_shown_in_title_case():
+    article = parse_text("Storm hits the coast\n\nNEW YORK (Reuters) - A storm hit the coast on Monday.\n")
+    assert [(e.name, e.kind) for e in article.entities] == [("New York", "place")]

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from .entity_table import EntityTable, Mention
-from .lexicon import first_name_gender, fold
+from .lexicon import first_name_gender, fold, places
 from .models import Entity
 
 
@@ -50,6 +50,9 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
         table.mentions.append(mention)
     for entity in by_key.values():
         entity.mentions.sort()
+        if entity.kind == "place" and len(entity.name) > 4 and entity.name.isupper() and fold(entity.name) in places():
+            # a dateline's "LONDON", named nowhere else, is London; "MAGA" and "OSLO" may be initials
+            entity.name = entity.name.title()
     table.entities = sorted(by_key.values(), key=lambda e: e.mentions[0][0])
     table.finish()
     return table

@@ -69,7 +69,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         start, stop, split, role_may_open = _run_shape(words)
         if start >= stop:
             return []
-        if words[start] in _NAME_ADJECTIVES and _opens_sentence(text, tokens[first + start].start) \
+        if words[start].title() in _NAME_ADJECTIVES and _opens_sentence(text, tokens[first + start].start) \
                 and not _opens_place(words[start:stop]):
             # "New Southampton manager ..." opening a sentence, but "New Zealand" wherever it stands
             start, split, role_may_open = start + 1, max(split, start + 1), False
@@ -122,7 +122,7 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     i, j = 0, len(words)
     # Words capitalised only because they open a sentence, and days and months, are not names.
     common = common_words()
-    while i < j and (fold(words[i]) in common and not (words[i] in _NAME_ADJECTIVES and i + 1 < j)
+    while i < j and (fold(words[i]) in common and not (words[i].title() in _NAME_ADJECTIVES and i + 1 < j)
                      or words[i] in CONNECTORS):
         i += 1
     # The first word left was tested above: a one-word name needs no second look from the end.
