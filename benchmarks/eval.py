@@ -74,7 +74,8 @@ def time_passes(folders: list[Path]) -> dict[str, float]:
     _, _, second = parse_folders(folders)
     _, _, collected = parse_folders(folders, collector=True)
     mb = size / 1e6
-    return {"articles": len(articles), "mb": mb, "first": mb / first, "second": mb / second, "collector": mb / collected}
+    return {"articles": len(articles), "mb": mb, "first": mb / first, "second": mb / second,
+            "collector": mb / collected}
 
 
 def median_speed(folders: list[Path]) -> dict[str, float]:

@@ -12,7 +12,8 @@ from tui.corpus import load_corpus
 from .helpers import shared_path
 
 # Floors on the GenderGapTracker dev set: raise them as the parser improves.
-GGT_FLOORS = {"direct@0.3": 0.95, "direct_speaker_acc": 0.925, "direct_attributed_f1": 0.88, "all@0.3": 0.86, "people": 0.855}
+GGT_FLOORS = {"direct@0.3": 0.95, "direct_speaker_acc": 0.925, "direct_attributed_f1": 0.88, "all@0.3": 0.86,
+              "people": 0.855}
 POLNEAR_FLOORS = {"direct@0.3": 0.75, "direct_mention_acc": 0.94}
 
 
