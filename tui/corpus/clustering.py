@@ -50,9 +50,9 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
         table.mentions.append(mention)
     for entity in by_key.values():
         entity.mentions.sort()
-        if entity.kind == "place" and len(entity.name) > 4 and entity.name.isupper() and fold(entity.name) in places():
-            # a dateline's "LONDON", named nowhere else, is London; "MAGA" and "OSLO" may be initials
-            entity.name = entity.name.title()
+        name = _display_name(entity)
+        if name != entity.name:
+            entity.name = name
     table.entities = sorted(by_key.values(), key=lambda e: e.mentions[0][0])
     table.finish()
     return table
@@ -140,15 +140,24 @@ def _same_person(words: tuple[str, ...], known: tuple[str, ...]) -> bool:
     return len(words) < len(known) and words == known[-len(words):]
 
 
+def _display_name(entity: Entity) -> str:
+    """The name in the case the text gives it: a dateline's "WASHINGTON" is "Washington" where the
+    text writes it so, and a known place named only in capitals ("LONDON") is shown in title case.
+    Short capitals ("UK", "ICO", "OSLO", "MAGA") may be initials and stay as written."""
+    name = entity.name
+    if len(name) <= 3 or not name.isupper():
+        return name
+    folded = fold(name)
+    written = next((alias for alias in entity.aliases if not alias.isupper() and fold(alias) == folded), None)
+    if written is not None:
+        return written
+    return name.title() if entity.kind == "place" and len(name) > 4 and folded in places() else name
+
+
 def _absorb(entity: Entity, mention: Mention) -> None:
     entity.mentions.append((mention.start, mention.end))
     if mention.text not in entity.aliases:
         entity.aliases.append(mention.text)
-        if len(entity.name) > 3 and entity.name.isupper() and not mention.text.isupper() \
-                and fold(mention.text) == fold(entity.name):
-            # a dateline's "WASHINGTON" is "Washington" where the text says so; "UK" and "ICO"
-            # stay as they are, as short capitals are initials
-            entity.name = mention.text
     if mention.role and mention.role not in entity.roles:
         entity.roles.append(mention.role)
     if entity.gender is None and mention.gender in ("male", "female"):

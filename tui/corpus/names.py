@@ -45,7 +45,7 @@ _MODIFIERS = frozenset("former then- acting interim deputy vice senior junior as
 
 # Common adjectives that open many names ("New York", "Great Britain", "High Court", "Old Trafford"):
 # part of the name when more of it follows in the run, unless they open the sentence.
-_NAME_ADJECTIVES = frozenset("New Old Big Small High Low Good Bad Great".split())
+_NAME_ADJECTIVES = frozenset("new old big small high low good bad great".split())  # folded
 _COMPASS = frozenset("North South East West Central Northern Southern Eastern Western Greater Upper Lower".split())
 
 
@@ -69,7 +69,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         start, stop, split, role_may_open = _run_shape(words)
         if start >= stop:
             return []
-        if words[start].title() in _NAME_ADJECTIVES and _opens_sentence(text, tokens[first + start].start) \
+        if fold(words[start]) in _NAME_ADJECTIVES and _opens_sentence(text, tokens[first + start].start) \
                 and not _opens_place(words[start:stop]):
             # "New Southampton manager ..." opening a sentence, but "New Zealand" wherever it stands
             start, split, role_may_open = start + 1, max(split, start + 1), False
@@ -122,8 +122,10 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     i, j = 0, len(words)
     # Words capitalised only because they open a sentence, and days and months, are not names.
     common = common_words()
-    while i < j and (fold(words[i]) in common and not (words[i].title() in _NAME_ADJECTIVES and i + 1 < j)
-                     or words[i] in CONNECTORS):
+    while i < j:
+        folded = fold(words[i])
+        if words[i] not in CONNECTORS and (folded not in common or folded in _NAME_ADJECTIVES and i + 1 < j):
+            break
         i += 1
     # The first word left was tested above: a one-word name needs no second look from the end.
     while j > i + 1 and (fold(words[j - 1]) in common or words[j - 1] in CONNECTORS) \
