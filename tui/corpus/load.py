@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +17,14 @@ from pydantic import ValidationError
 
 from .decode import decode_bytes, normalise_newlines
 from .models import Article, LoadProblem, LoadReason, LoadReport, offset_problems
+from .walk import JSON_SUFFIXES, IdBook, find_files
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
-JSON_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
+_READ_CHUNK = 1 << 20  # a file that grew after its size was taken is read on a megabyte at a time
+# Open without waiting: a FIFO opened for reading would wait for a writer forever.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
 # JSON may escape half a surrogate pair ("\ud800"): such a string cannot be encoded, so written
 # to a terminal or a file it would raise. It becomes U+FFFD, as undecodable bytes do.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -39,23 +45,9 @@ Source = SourceText | Article
 
 
 def iter_files(paths: Iterable[str | Path], report: LoadReport) -> Iterator[Path]:
-    """Every file named or found below a folder, sorted; hidden files and folders are skipped."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path)
-        elif path.exists():
-            yield path
-        else:
-            report.problems.append(LoadProblem(path=str(path), reason="not found"))
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+    """Every file named or found below a folder, in load order, each with its article id
+    (walk.py has the rules: links, hidden files, ids); what cannot be walked goes into `report`."""
+    yield from find_files(paths, report)
 
 
 def iter_sources(paths: Iterable[str | Path], report: LoadReport) -> Iterator[Source]:
@@ -66,13 +58,15 @@ def iter_sources(paths: Iterable[str | Path], report: LoadReport) -> Iterator[So
 
 
 def read_file(path: Path, report: LoadReport) -> Iterator[Source]:
+    """The article (or, for JSON, the articles) in one file; a path from `iter_files` knows its id."""
     text = _read_text(path, report)
     if text is None:
         return
+    file_id = getattr(path, "article_id", "") or path.stem
     if path.suffix.lower() in JSON_SUFFIXES:
-        yield from _json_sources(path, text, report)
+        yield from _json_sources(path, file_id, text, report, getattr(path, "ids", None) or IdBook())
     else:
-        yield SourceText(id=path.stem, path=str(path), text=text)
+        yield SourceText(id=file_id, path=str(path), text=text)
 
 
 def _read_text(path: Path, report: LoadReport) -> str | None:
@@ -80,13 +74,12 @@ def _read_text(path: Path, report: LoadReport) -> str | None:
         report.problems.append(LoadProblem(path=str(path), reason=reason, detail=detail))
 
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problem("too large", f"{size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-            return None
-        data = path.read_bytes()
+        data = _read_regular(path)
     except OSError as error:
         problem("unreadable", error.strerror or type(error).__name__)
+        return None
+    if isinstance(data, tuple):
+        problem(*data)
         return None
     decoded = decode_bytes(data)
     if decoded.text is None:
@@ -98,8 +91,42 @@ def _read_text(path: Path, report: LoadReport) -> str | None:
     return decoded.text
 
 
-def _json_sources(path: Path, text: str, report: LoadReport) -> Iterator[Source]:
-    """JSON Lines (one article a line), or one JSON document holding an article or a list of them."""
+def _read_regular(path: Path) -> bytes | tuple[LoadReason, str]:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; else what it is instead. The
+    kind is checked before opening (a FIFO would block the open) and again on the open file
+    (it may have been replaced in between); the read stops at the limit, whatever the size says."""
+    what = _kind(os.stat(path).st_mode)
+    if what:
+        return "not a regular file", what
+    descriptor = os.open(path, _OPEN_FLAGS)
+    with open(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        what = _kind(info.st_mode)
+        if what:
+            return "not a regular file", what
+        data = handle.read(min(info.st_size, MAX_FILE_BYTES) + 1)
+        if len(data) > info.st_size:  # it grew since: read on, in chunks, up to the limit
+            chunks = [data]
+            while data and sum(map(len, chunks)) <= MAX_FILE_BYTES:
+                data = handle.read(_READ_CHUNK)
+                chunks.append(data)
+            data = b"".join(chunks)
+    if len(data) > MAX_FILE_BYTES:
+        return "too large", f"over {MAX_FILE_BYTES:,} bytes, the limit"
+    return data
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is ("a FIFO", "a device"...); "" for a regular file."""
+    if stat.S_ISREG(mode):
+        return ""
+    return next((name for test, name in _KINDS if test(mode)), "a special file")
+
+
+def _json_sources(path: Path, file_id: str, text: str, report: LoadReport, ids: IdBook) -> Iterator[Source]:
+    """JSON Lines (one article a line), or one JSON document holding an article or a list of them.
+    Bad rows are gathered: one is reported at its line, more as one entry for the file."""
+    rows = _JsonRows(path, file_id, ids)
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" and stripped[:1] in "[{":
         try:
@@ -107,22 +134,25 @@ def _json_sources(path: Path, text: str, report: LoadReport) -> Iterator[Source]
         except ValueError as error:
             report.problems.append(LoadProblem(path=str(path), reason="malformed", detail=str(error)))
             return
-        rows = document if isinstance(document, list) else [document]
-        if not rows:
+        records = document if isinstance(document, list) else [document]
+        if not records:
             report.problems.append(LoadProblem(path=str(path), reason="empty", detail="an empty JSON list"))
-        for number, row in enumerate(rows, 1):
-            yield from _row_source(path, number, row, report)
-        return
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            row = _json(line)
-        except ValueError as error:
-            detail = f"not JSON: {error.msg}" if isinstance(error, json.JSONDecodeError) else str(error)
-            report.problems.append(LoadProblem(path=f"{path}:{number}", reason="malformed", detail=detail))
-            continue
-        yield from _row_source(path, number, row, report)
+        rows.unit = "records"
+        for number, row in enumerate(records, 1):
+            yield from rows.source(number, row)
+    else:
+        for number, line in enumerate(text.split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                row = _json(line)
+            except ValueError as error:
+                detail = f"not JSON: {error.msg}" if isinstance(error, json.JSONDecodeError) else str(error)
+                rows.seen += 1
+                rows.bad(number, "malformed", detail)
+                continue
+            yield from rows.source(number, row)
+    report.problems.extend(rows.problems())
 
 
 def _json(text: str) -> object:
@@ -144,36 +174,61 @@ def _without_surrogates(value: object) -> object:
     return value
 
 
-def _row_source(path: Path, number: int, row: object, report: LoadReport) -> Iterator[Source]:
-    where = f"{path}:{number}"
-    if not isinstance(row, dict):
-        report.problems.append(LoadProblem(path=where, reason="malformed", detail="not a JSON object"))
-        return
-    body = row.get("text") or row.get("body") or row.get("content")
-    if not isinstance(body, str) or not body.strip():
-        report.problems.append(LoadProblem(path=where, reason="empty", detail="no \"text\" field"))
-        return
-    identity = str(row.get("id") or f"{path.stem}-{number}")
-    if isinstance(row.get("quotes"), list) and isinstance(row.get("entities"), list):
-        article = _parsed_article(row, identity, where, report)
-        if article is not None:
-            yield article
-        return
-    meta = {key: str(row[key]) for key in ("title", "date", "published", "source", "url") if row.get(key)}
-    yield SourceText(id=identity, path=where, text=normalise_newlines(body), meta=meta)
+class _JsonRows:
+    """The rows of one JSON file as sources, their ids claimed in load order, and its bad rows."""
 
+    def __init__(self, path: Path, file_id: str, ids: IdBook) -> None:
+        self.path, self.file_id, self.ids = path, file_id, ids
+        self.unit = "lines"
+        self.seen = 0
+        self.first_bad: LoadProblem | None = None
+        self.bad_count = 0
 
-def _parsed_article(row: dict, identity: str, where: str, report: LoadReport) -> Article | None:
-    """A row that `export` wrote: trusted for its shape only, and checked for it."""
-    try:
-        article = Article.model_validate({**row, "id": identity, "path": row.get("path") or where})
-    except ValidationError as error:
-        report.problems.append(
-            LoadProblem(path=where, reason="malformed", detail=f"{error.error_count()} invalid fields")
-        )
-        return None
-    problems = offset_problems(article)
-    if problems:
-        report.problems.append(LoadProblem(path=where, reason="malformed", detail=problems[0]))
-        return None
-    return article
+    def bad(self, number: int, reason: LoadReason, detail: str) -> None:
+        self.bad_count += 1
+        if self.first_bad is None:
+            self.first_bad = LoadProblem(path=f"{self.path}:{number}", reason=reason, detail=detail)
+
+    def problems(self) -> list[LoadProblem]:
+        """No entry, the one bad row at its line, or one entry for the file with the count."""
+        first = self.first_bad
+        if first is None or self.bad_count == 1:
+            return [first] if first is not None else []
+        line = first.path.rsplit(":", 1)[1]
+        detail = (f"{self.bad_count:,} bad {self.unit} of {self.seen:,}; the first, {line}: "
+                  f"{first.reason}" + (f" ({first.detail})" if first.detail else ""))
+        return [LoadProblem(path=str(self.path), reason="malformed", detail=detail, bad_lines=self.bad_count)]
+
+    def source(self, number: int, row: object) -> Iterator[Source]:
+        self.seen += 1
+        where = f"{self.path}:{number}"
+        if not isinstance(row, dict):
+            self.bad(number, "malformed", "not a JSON object")
+            return
+        body = row.get("text") or row.get("body") or row.get("content")
+        if not isinstance(body, str) or not body.strip():
+            self.bad(number, "empty", "no \"text\" field")
+            return
+        wanted = str(row.get("id") or f"{self.file_id}-{number}")
+        if isinstance(row.get("quotes"), list) and isinstance(row.get("entities"), list):
+            article = self.parsed_article(row, wanted, number)
+            if article is not None:
+                article.id = self.ids.claim(wanted)
+                yield article
+            return
+        meta = {key: str(row[key]) for key in ("title", "date", "published", "source", "url") if row.get(key)}
+        yield SourceText(id=self.ids.claim(wanted), path=where, text=normalise_newlines(body), meta=meta)
+
+    def parsed_article(self, row: dict, identity: str, number: int) -> Article | None:
+        """A row that `export` wrote: trusted for its shape only, and checked for it."""
+        where = f"{self.path}:{number}"
+        try:
+            article = Article.model_validate({**row, "id": identity, "path": row.get("path") or where})
+        except ValidationError as error:
+            self.bad(number, "malformed", f"{error.error_count()} invalid fields")
+            return None
+        problems = offset_problems(article)
+        if problems:
+            self.bad(number, "malformed", problems[0])
+            return None
+        return article

@@ -82,7 +82,8 @@ class Article(BaseModel):
         return next((e for e in self.entities if e.id == entity_id), None)
 
 
-LoadReason = Literal["empty", "binary", "undecodable", "too large", "unreadable", "malformed", "not found"]
+LoadReason = Literal["empty", "binary", "undecodable", "too large", "unreadable", "malformed", "not found",
+                     "not a regular file", "link not followed"]
 
 
 class LoadProblem(BaseModel):
@@ -91,6 +92,13 @@ class LoadProblem(BaseModel):
     path: str
     reason: LoadReason
     detail: str = ""
+    bad_lines: int = 0  # one entry for a JSON file with many bad lines (or records): how many
+
+    @property
+    def file(self) -> str:
+        """The file this is about: `path` without a JSON line's `:number`."""
+        head, _, tail = self.path.rpartition(":")
+        return head if head and tail.isdigit() else self.path
 
     def __str__(self) -> str:
         extra = f" ({self.detail})" if self.detail else ""
@@ -107,6 +115,13 @@ class LoadReport(BaseModel):
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def summary(self) -> str:
+        """How much was skipped, in files and bad lines: `1 file, 100,000 bad lines`."""
+        files = len({problem.file for problem in self.problems})
+        lines = sum(problem.bad_lines or (problem.file != problem.path) for problem in self.problems)
+        text = f"{files:,} file{'s' * (files != 1)}"
+        return f"{text}, {lines:,} bad line{'s' * (lines != 1)}" if lines else text
 
 
 def offset_problems(article: Article) -> list[str]:

@@ -1,0 +1,199 @@
+"""Finding a corpus's files: which folders are entered, which links are followed, each file's id.
+
+The rules (README, "Files, folders and ids"):
+- A folder is walked without recursion (nesting has no depth limit but the system's path length),
+  files before sub-folders, each in name order; names starting with a dot are left out.
+- A folder that cannot be listed (no permission, a path too long) is a report entry, not a silence.
+- A symbolic link is followed when what it leads to is inside the corpus root (the folder named,
+  its links resolved); a link leading outside is a report entry, "link not followed". Linked
+  folders are walked after the real tree, and each real folder once: a link to a folder already
+  read (a link cycle, or a second way into the same folder) is a report entry too.
+- A file or folder named on the command line is read wherever it is: the user chose it.
+- An article's id is its path below the corpus root, without the extension, with `/` between
+  folders (`business/001`); a file named on its own has its name without the extension. A JSON
+  record's own "id" is kept. An id met twice gets `~2`, `~3`... in load order.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import LoadProblem, LoadReport
+
+CLASH_MARK = "~"  # business/001~2: the second article that wanted the id business/001
+
+
+class IdBook:
+    """The ids given so far in one load; a wanted id already given gets the next free suffix."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
+
+    def claim(self, wanted: str) -> str:
+        if wanted not in self.taken:
+            self.taken.add(wanted)
+            return wanted
+        suffix = self.next_suffix.get(wanted, 2)
+        while f"{wanted}{CLASH_MARK}{suffix}" in self.taken:
+            suffix += 1
+        self.next_suffix[wanted] = suffix + 1
+        unique = f"{wanted}{CLASH_MARK}{suffix}"
+        self.taken.add(unique)
+        return unique
+
+
+def _found_file(path: str, article_id: str) -> FoundFile:
+    found = FoundFile(path)
+    found.article_id = article_id
+    return found
+
+
+class FoundFile(type(Path())):  # type: ignore[misc]
+    """A path to read, with the id its article gets (for a JSON file: the stem of its rows' ids)
+    and the load's id book (JSON records claim their ids when the file is read, in load order).
+    It is a Path, so whatever takes paths (the cache's fingerprint, the workers) takes it."""
+
+    article_id: str = ""
+    ids: IdBook | None = None
+
+    def __reduce__(self):  # the workers get the path and the id, not the whole id book
+        return _found_file, (str(self), self.article_id)
+
+
+@dataclass
+class _Walk:
+    root: Path
+    real_root: str
+    report: LoadReport
+    found: list[tuple[Path, str]] = field(default_factory=list)
+    seen: set[tuple[int, int]] = field(default_factory=set)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (link path, id prefix)
+
+    def problem(self, path: str, reason: str, detail: str = "") -> None:
+        self.report.problems.append(LoadProblem(path=path, reason=reason, detail=detail))  # type: ignore[arg-type]
+
+    def run(self) -> list[tuple[Path, str]]:
+        self.enter(str(self.root), "")
+        while self.links:  # linked folders, after the real tree, each real folder once
+            link, prefix = self.links.pop(0)
+            try:
+                info = os.stat(link)
+            except OSError as error:
+                self.problem(link, "unreadable", error.strerror or type(error).__name__)
+                continue
+            if (info.st_dev, info.st_ino) in self.seen:
+                self.problem(link, "link not followed", "it leads to a folder read already")
+                continue
+            self.enter(link, prefix)
+        return self.found
+
+    def enter(self, top: str, top_prefix: str) -> None:
+        """Walk a folder and everything really below it, depth first, without recursion."""
+        stack = [(top, top_prefix)]
+        while stack:
+            folder, prefix = stack.pop()
+            try:
+                info = os.stat(folder)
+                self.seen.add((info.st_dev, info.st_ino))
+                with os.scandir(folder) as listing:
+                    entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+            except OSError as error:
+                self.problem(folder, "unreadable", f"folder: {error.strerror or type(error).__name__}")
+                continue
+            folders = []
+            for entry in entries:
+                relative = f"{prefix}{entry.name}"
+                if entry.is_symlink():
+                    self.link(entry.path, relative)
+                elif _is_dir(entry):
+                    folders.append((entry.path, relative + "/"))
+                else:
+                    self.found.append((Path(entry.path), _without_extension(relative)))
+            stack.extend(reversed(folders))
+
+    def link(self, path: str, relative: str) -> None:
+        target = os.path.realpath(path)
+        if not _inside(target, self.real_root):
+            self.problem(path, "link not followed", f"it leads outside the corpus, to {target}")
+            return
+        try:
+            is_folder = stat.S_ISDIR(os.stat(path).st_mode)
+        except OSError:
+            self.problem(path, "not found", f"a link to nothing ({target})")
+            return
+        if is_folder:
+            self.links.append((path, relative + "/"))
+        else:
+            self.found.append((Path(path), _without_extension(relative)))
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False  # read as a file: its error goes into the report there
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _without_extension(relative: str) -> str:
+    folder, _, name = relative.rpartition("/")
+    stem = os.path.splitext(name)[0] or name
+    return f"{folder}/{stem}" if folder else stem
+
+
+def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFile]:
+    """Every file named or found below a folder named, in load order, each with its article id;
+    what cannot be walked goes into `report` (see the module note for the rules)."""
+    named: list[tuple[Path, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        try:
+            is_folder = stat.S_ISDIR(os.stat(path).st_mode)
+        except OSError as error:
+            missing = isinstance(error, FileNotFoundError)
+            detail = "a link to nothing" if missing and os.path.islink(path) else ""
+            reason = "not found" if missing else "unreadable"
+            report.problems.append(LoadProblem(path=str(path), reason=reason,
+                                               detail=detail or ("" if missing else error.strerror or "")))
+            continue
+        if not is_folder:
+            named.append((path, _without_extension(path.name)))
+            continue
+        before = len(report.problems)
+        walked = _Walk(path, os.path.realpath(path), report).run()
+        if not walked and len(report.problems) == before:
+            report.problems.append(LoadProblem(path=str(path), reason="empty", detail="no files in this folder"))
+        named.extend(walked)
+    return _with_ids(named)
+
+
+def _with_ids(named: list[tuple[Path, str]]) -> list[FoundFile]:
+    """Each file with its id: first every id wanted once is given, then the clashes their
+    suffixes, so a file really named `001~2.txt` keeps its name. JSON files are not articles:
+    their rows claim ids (from the same book) when they are read."""
+    book = IdBook()
+    found = []
+    clashes = []
+    for path, wanted in named:
+        one = FoundFile(path)
+        one.article_id, one.ids = wanted, book
+        if path.suffix.lower() not in JSON_SUFFIXES:
+            if wanted in book.taken:
+                clashes.append(one)
+            else:
+                book.claim(wanted)
+        found.append(one)
+    for one in clashes:
+        one.article_id = book.claim(one.article_id)
+    return found
+
+
+JSON_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
