@@ -101,9 +101,36 @@ def make_deep(top: Path, name: str, levels: int) -> None:
         os.close(parent)
 
 
+def remove_deep(top: Path, name: str) -> None:
+    """Remove what make_deep made, bottom up, without recursion (pytest's clean-up recurses)."""
+    here = os.getcwd()
+    try:
+        os.chdir(top)
+        depth = 0
+        while os.path.isdir(name):
+            os.chdir(name)
+            depth += 1
+        for leftover in os.listdir("."):
+            os.unlink(leftover)
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir(name)
+    finally:
+        os.chdir(here)
+
+
+@pytest.fixture
+def deep_folders(tmp_path):
+    made: list[str] = []
+    yield made
+    for name in made:
+        remove_deep(tmp_path, name)
+
+
 @needs_posix
-def test_a_path_too_long_is_a_report_entry(tmp_path):
+def test_a_path_too_long_is_a_report_entry(tmp_path, deep_folders):
     """Folders nested past the system's path length: the folder it cannot list is reported."""
+    deep_folders.append("d" * 200)
     make_deep(tmp_path, "d" * 200, 25)  # over 5,000 characters: past Linux's PATH_MAX of 4,096
     corpus = load_corpus(tmp_path)
     assert len(corpus.articles) == 0
@@ -112,7 +139,8 @@ def test_a_path_too_long_is_a_report_entry(tmp_path):
 
 
 @needs_posix
-def test_a_thousand_folders_deep_loads_without_recursion_error(tmp_path):
+def test_a_thousand_folders_deep_loads_without_recursion_error(tmp_path, deep_folders):
+    deep_folders.append("d")
     make_deep(tmp_path, "d", 1000)
     article(tmp_path, "top.txt")
     corpus = load_corpus(tmp_path)

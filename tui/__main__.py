@@ -1,12 +1,21 @@
-"""The command line: open the explorer (default), export a parsed corpus, print stats."""
+"""The command line: open the explorer (default), export a parsed corpus, print stats.
+
+Exit codes: 0 all read; 1 some files skipped, or no articles at all; 2 a usage error (a missing
+path, a command word that is also a path here) or an output that cannot be written. Every error
+is one line on standard error, never a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
+import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from .corpus import Corpus, LoadReport, bundled_corpus, load_corpus
 from .corpus.cache import stderr_notice
@@ -19,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="article-explorer",
         description="A terminal explorer for news: who said what, about whom, and when.",
-        epilog="With no command, opens the explorer on PATH... (default: the bundled sample corpus).",
+        epilog="With no command, opens the explorer on PATH... (default: the bundled sample corpus). "
+        "A first word that names a command and is also a file or folder here is refused: write ./NAME "
+        "(or -- NAME) for the path, NAME -- for the command.",
     )
     commands = parser.add_subparsers(dest="command")
     open_ = commands.add_parser("open", help="open the explorer (the default command)")
@@ -34,26 +45,74 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("paths", nargs="+", metavar="PATH")
     stats.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
     shots = commands.add_parser("screenshots", help="save SVG (and PNG) pictures of the main screens")
-    shots.add_argument("folder", nargs="?", default="screenshots")
+    shots.add_argument("folder", nargs="?", default="screenshots",
+                       help="a new folder, or one holding only pictures (default: screenshots)")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help"):
-        argv = ["open", *argv]
-    args = build_parser().parse_args(argv)
-    if args.command == "export":
-        return _export(args.paths, args.format, args.output, not args.no_cache)
-    if args.command == "stats":
-        return _stats(args.paths, not args.no_cache)
-    if args.command == "screenshots":
-        from .screenshots import save_screenshots
+class UsageError(Exception):
+    """A command line that cannot be run as given: one line on standard error, exit 2."""
 
-        return save_screenshots(Path(args.folder))
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(command_line(list(sys.argv[1:] if argv is None else argv)))
+        if args.command in ("export", "stats"):
+            _existing(args.paths)
+        if args.command == "export":
+            return _export(args.paths, args.format, args.output, not args.no_cache)
+        if args.command == "stats":
+            return _stats(args.paths, not args.no_cache)
+        if args.command == "screenshots":
+            from .screenshots import save_screenshots
+
+            return save_screenshots(_picture_folder(Path(args.folder)))
+    except UsageError as error:
+        print(f"article-explorer: {error}", file=sys.stderr)
+        return 2
     from .app import run_app
 
     return run_app([Path(p) for p in args.paths] or [bundled_corpus()], cache=not args.no_cache)
+
+
+def command_line(argv: list[str]) -> list[str]:
+    """The arguments with the command made explicit. A first word is a command only when no file
+    or folder of that name is here: a corpus folder named `open` or `screenshots` must never be
+    taken for the command (and written into). When it is both, it is refused unless `--` says
+    which: `-- NAME` or `./NAME` is the path, `NAME --` the command (as in git)."""
+    if not argv or argv[0] == "--":
+        return ["open", *argv]
+    first = argv[0]
+    if first in ("-h", "--help"):
+        return argv
+    if first not in COMMANDS:
+        return ["open", *argv]
+    if os.path.lexists(first) and "--" not in argv[1:]:
+        raise UsageError(f"'{first}' is a command and also a file or folder here: write ./{first} "
+                         f"(or -- {first}) to open it, or {first} -- to run the command")
+    return argv
+
+
+def _existing(paths: list[str]) -> None:
+    """A path that is not there is a usage error, not an empty corpus."""
+    for path in paths:
+        if not os.path.exists(path):
+            raise UsageError(f"no such file or folder: {path}")
+
+
+PICTURE_SUFFIXES = frozenset({".svg", ".png"})
+
+
+def _picture_folder(folder: Path) -> Path:
+    """Screenshots go into a new folder or one that holds only pictures: never into a corpus."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder")
+    if folder.is_dir():
+        others = [p.name for p in folder.iterdir() if p.suffix.lower() not in PICTURE_SUFFIXES]
+        if others:
+            raise UsageError(f"{folder} holds other files than pictures ({others[0]}...): "
+                             "give screenshots a new folder")
+    return folder
 
 
 def _load(paths: list[str], cache: bool) -> Corpus:
@@ -86,19 +145,87 @@ class _Progress:
 
 def _export(paths: list[str], fmt: str, output: str | None, cache: bool = True) -> int:
     corpus = _load(paths, cache)
-    if output:
-        with open(output, "w", encoding="utf-8", newline="") as out:
-            write_articles(corpus.articles, out, fmt)
-    else:
-        write_articles(corpus.articles, sys.stdout, fmt)
-    return _report(corpus.report)
+    if not len(corpus):  # nothing to write: a previous export at `output` stays as it is
+        return _nothing_loaded(paths, corpus.report)
+    failed = _write(output, lambda out: write_articles(corpus.articles, out, fmt))
+    return failed or _report(corpus.report)
 
 
 def _stats(paths: list[str], cache: bool = True) -> int:
     corpus = _load(paths, cache)
-    for label, value in corpus_stats(corpus).items():
-        print(f"{label:<12} {value:>8,}")
-    return _report(corpus.report)
+    if not len(corpus):
+        return _nothing_loaded(paths, corpus.report)
+    lines = [f"{label:<12} {value:>8,}\n" for label, value in corpus_stats(corpus).items()]
+    failed = _write(None, lambda out: out.writelines(lines))
+    return failed or _report(corpus.report)
+
+
+def _write(output: str | None, write: Callable[[TextIO], None]) -> int:
+    """Write to `output` (atomically) or standard output; 0, or 2 after a one-line error. A closed
+    pipe (`export | head`) is not an error of ours: the reader stopped, by choice; the rest is
+    dropped quietly and the exit code is what the load says."""
+    try:
+        if output:
+            _write_file(output, write)
+        else:
+            write(sys.stdout)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as error:
+        where = output or "standard output"
+        print(f"article-explorer: cannot write {where}: {error.strerror or error}", file=sys.stderr)
+        if not output:
+            _silence_stdout()
+        return 2
+    return 0
+
+
+def _write_file(output: str, write: Callable[[TextIO], None]) -> None:
+    """Into a temporary file beside `output`, renamed over it when complete: a full disk or a
+    crash leaves the previous file as it was, never a cut-off one."""
+    target = os.path.realpath(output)  # through a link, the file it names is replaced
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
+                                             dir=os.path.dirname(target))
+    try:
+        with open(descriptor, "w", encoding="utf-8", newline="") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _mode_for(target: str) -> int:
+    """The previous file's permissions, or what a new file gets here (mkstemp's are 0600)."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush cannot fail."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's StringIO)
+        pass
+
+
+def _nothing_loaded(paths: list[str], report: LoadReport) -> int:
+    """`no articles in PATH`, after whatever the report says beyond the folder being empty."""
+    named = {str(Path(p)) for p in paths}
+    _report(LoadReport(problems=[p for p in report.problems if not (p.reason == "empty" and p.path in named)]))
+    print(f"article-explorer: no articles in {', '.join(paths)}", file=sys.stderr)
+    return 1
 
 
 def corpus_stats(corpus: Corpus) -> dict[str, int]:
