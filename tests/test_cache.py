@@ -118,14 +118,14 @@ def test_an_unwritable_cache_folder_costs_a_notice(cache_dir, corpus_folder, mon
 
 def test_an_unreadable_entry_is_parsed_again(cache_dir, corpus_folder, monkeypatch):
     good = load_corpus(corpus_folder, cache=True, workers=1)
-    real_open = open
+    real_open = os.open
 
     def broken(path, *args, **kwargs):
         if str(path).endswith(".cache"):
             raise OSError(errno.EIO, os.strerror(errno.EIO))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", broken)
+    monkeypatch.setattr(caching.os, "open", broken)
     notices: list[str] = []
     again = load_corpus(corpus_folder, cache=True, workers=1, notice=notices.append)
     assert dump(again) == dump(good)
