@@ -263,6 +263,20 @@ def test_a_json_lines_file_of_broken_lines_is_one_entry(tmp_path):
     assert corpus.report.summary() == "1 file, 100,000 bad lines"
 
 
+def test_a_few_bad_lines_are_each_reported_at_their_line(tmp_path):
+    from tui.corpus.load import BAD_ROWS_LISTED
+
+    good = '{"title": "T", "text": "A body."}'
+    (tmp_path / "few.jsonl").write_text("\n".join([good] + ["[1]"] * BAD_ROWS_LISTED), encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text("\n".join([good] + ["[1]"] * (BAD_ROWS_LISTED + 1)), encoding="utf-8")
+    report = load_corpus(tmp_path).report
+    few = [p for p in report.problems if "few.jsonl" in p.path]
+    more = [p for p in report.problems if "more.jsonl" in p.path]
+    assert [p.path.rsplit(":", 1)[1] for p in few] == [str(n) for n in range(2, BAD_ROWS_LISTED + 2)]
+    assert len(more) == 1 and more[0].bad_lines == BAD_ROWS_LISTED + 1
+    assert report.summary() == f"2 files, {2 * BAD_ROWS_LISTED + 1} bad lines"
+
+
 def test_missing_and_empty_paths_are_in_the_report(tmp_path):
     (tmp_path / "empty").mkdir()
     corpus = load_corpus([tmp_path / "empty", tmp_path / "missing"])

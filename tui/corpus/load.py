@@ -29,6 +29,9 @@ _KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, 
 # to a terminal or a file it would raise. It becomes U+FFFD, as undecodable bytes do.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A JSON file with up to this many bad lines (or records) has each reported at its line; with more,
+# it is one entry for the file with the count: a broken feed is one problem, not 100,000.
+BAD_ROWS_LISTED = 20
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def read_file(path: Path, report: LoadReport) -> Iterator[Source]:
         return
     file_id = getattr(path, "article_id", "") or path.stem
     if path.suffix.lower() in JSON_SUFFIXES:
-        yield from _json_sources(path, file_id, text, report, getattr(path, "ids", None) or IdBook())
+        yield from _json_sources(path, text, report, file_id, getattr(path, "ids", None))
     else:
         yield SourceText(id=file_id, path=str(path), text=text)
 
@@ -123,10 +126,12 @@ def _kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "a special file")
 
 
-def _json_sources(path: Path, file_id: str, text: str, report: LoadReport, ids: IdBook) -> Iterator[Source]:
+def _json_sources(
+    path: Path, text: str, report: LoadReport, file_id: str = "", ids: IdBook | None = None
+) -> Iterator[Source]:
     """JSON Lines (one article a line), or one JSON document holding an article or a list of them.
-    Bad rows are gathered: one is reported at its line, more as one entry for the file."""
-    rows = _JsonRows(path, file_id, ids)
+    Rows claim their ids from `ids` (the load's id book); a row without one is FILE_ID-N."""
+    rows = _JsonRows(path, file_id or path.stem, ids or IdBook())
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" and stripped[:1] in "[{":
         try:
@@ -181,19 +186,19 @@ class _JsonRows:
         self.path, self.file_id, self.ids = path, file_id, ids
         self.unit = "lines"
         self.seen = 0
-        self.first_bad: LoadProblem | None = None
+        self.listed: list[LoadProblem] = []  # the first BAD_ROWS_LISTED + 1 bad rows
         self.bad_count = 0
 
     def bad(self, number: int, reason: LoadReason, detail: str) -> None:
         self.bad_count += 1
-        if self.first_bad is None:
-            self.first_bad = LoadProblem(path=f"{self.path}:{number}", reason=reason, detail=detail)
+        if len(self.listed) <= BAD_ROWS_LISTED:
+            self.listed.append(LoadProblem(path=f"{self.path}:{number}", reason=reason, detail=detail))
 
     def problems(self) -> list[LoadProblem]:
-        """No entry, the one bad row at its line, or one entry for the file with the count."""
-        first = self.first_bad
-        if first is None or self.bad_count == 1:
-            return [first] if first is not None else []
+        """Each bad row at its line, or with more than BAD_ROWS_LISTED, one entry for the file."""
+        if self.bad_count <= BAD_ROWS_LISTED:
+            return self.listed
+        first = self.listed[0]
         line = first.path.rsplit(":", 1)[1]
         detail = (f"{self.bad_count:,} bad {self.unit} of {self.seen:,}; the first, {line}: "
                   f"{first.reason}" + (f" ({first.detail})" if first.detail else ""))
