@@ -70,14 +70,14 @@ class _Walk:
     root: Path
     real_root: str
     report: LoadReport
-    found: list[tuple[Path, str]] = field(default_factory=list)
+    found: list[tuple[FoundFile, str]] = field(default_factory=list)  # (path, wanted id)
     seen: set[tuple[int, int]] = field(default_factory=set)
     links: list[tuple[str, str]] = field(default_factory=list)  # (link path, id prefix)
 
     def problem(self, path: str, reason: str, detail: str = "") -> None:
         self.report.problems.append(LoadProblem(path=path, reason=reason, detail=detail))  # type: ignore[arg-type]
 
-    def run(self) -> list[tuple[Path, str]]:
+    def run(self) -> list[tuple[FoundFile, str]]:
         self.enter(str(self.root), "")
         while self.links:  # linked folders, after the real tree, each real folder once
             link, prefix = self.links.pop(0)
@@ -106,30 +106,31 @@ class _Walk:
                 self.problem(folder, "unreadable", f"folder: {error.strerror or type(error).__name__}")
                 continue
             folders = []
+            base = FoundFile(folder)  # each file's path made from it parses only the file name
             for entry in entries:
                 relative = f"{prefix}{entry.name}"
                 if entry.is_symlink():
-                    self.link(entry.path, relative)
+                    self.link(base / entry.name, relative)
                 elif _is_dir(entry):
                     folders.append((entry.path, relative + "/"))
                 else:
-                    self.found.append((Path(entry.path), _without_extension(relative)))
+                    self.found.append((base / entry.name, _without_extension(relative)))
             stack.extend(reversed(folders))
 
-    def link(self, path: str, relative: str) -> None:
+    def link(self, path: FoundFile, relative: str) -> None:
         target = os.path.realpath(path)
         if not _inside(target, self.real_root):
-            self.problem(path, "link not followed", f"it leads outside the corpus, to {target}")
+            self.problem(str(path), "link not followed", f"it leads outside the corpus, to {target}")
             return
         try:
             is_folder = stat.S_ISDIR(os.stat(path).st_mode)
         except OSError:
-            self.problem(path, "not found", f"a link to nothing ({target})")
+            self.problem(str(path), "not found", f"a link to nothing ({target})")
             return
         if is_folder:
-            self.links.append((path, relative + "/"))
+            self.links.append((str(path), relative + "/"))
         else:
-            self.found.append((Path(path), _without_extension(relative)))
+            self.found.append((path, _without_extension(relative)))
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
@@ -144,15 +145,18 @@ def _inside(target: str, root: str) -> bool:
 
 
 def _without_extension(relative: str) -> str:
-    folder, _, name = relative.rpartition("/")
-    stem = os.path.splitext(name)[0] or name
-    return f"{folder}/{stem}" if folder else stem
+    """`business/001.txt` -> `business/001`; the last part loses its extension as `Path.stem` does
+    (`a.` and `.profile` keep theirs), so a flat folder's ids are its files' stems."""
+    dot = relative.rfind(".")
+    if dot > 0 and dot < len(relative) - 1 and relative[dot - 1] != "/" and "/" not in relative[dot:]:
+        return relative[:dot]
+    return relative
 
 
 def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFile]:
     """Every file named or found below a folder named, in load order, each with its article id;
     what cannot be walked goes into `report` (see the module note for the rules)."""
-    named: list[tuple[Path, str]] = []
+    named: list[tuple[FoundFile, str]] = []
     for raw in paths:
         path = Path(raw)
         try:
@@ -165,7 +169,7 @@ def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFil
                                                detail=detail or ("" if missing else error.strerror or "")))
             continue
         if not is_folder:
-            named.append((path, _without_extension(path.name)))
+            named.append((FoundFile(path), _without_extension(path.name)))
             continue
         before = len(report.problems)
         walked = _Walk(path, os.path.realpath(path), report).run()
@@ -175,17 +179,16 @@ def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFil
     return _with_ids(named)
 
 
-def _with_ids(named: list[tuple[Path, str]]) -> list[FoundFile]:
+def _with_ids(named: list[tuple[FoundFile, str]]) -> list[FoundFile]:
     """Each file with its id: first every id wanted once is given, then the clashes their
     suffixes, so a file really named `001~2.txt` keeps its name. JSON files are not articles:
     their rows claim ids (from the same book) when they are read."""
     book = IdBook()
     found = []
     clashes = []
-    for path, wanted in named:
-        one = FoundFile(path)
+    for one, wanted in named:
         one.article_id, one.ids = wanted, book
-        if path.suffix.lower() not in JSON_SUFFIXES:
+        if one.suffix.lower() not in JSON_SUFFIXES:
             if wanted in book.taken:
                 clashes.append(one)
             else:
