@@ -142,6 +142,7 @@ def test_an_entry_cut_short_while_mapped_is_an_error_not_sigbus(cache_dir, corpu
         from tui.corpus import cache, load_corpus
         cache.MIN_BYTES = 0
         corpus = load_corpus({str(corpus_folder)!r}, cache=True, workers=1)
+        assert not isinstance(corpus.articles.texts, list), "not from the cache"
         assert corpus.articles.texts[0]  # read from the mapping
         os.truncate({str(path)!r}, 100)  # another program cuts the entry short
         try:
