@@ -14,7 +14,7 @@ import pytest
 from tui.corpus import load_corpus
 from tui.corpus.corpus import load_corpus_serially
 from tui.corpus.export import write_jsonl
-from tui.corpus.load import iter_files
+from tui.corpus.load import iter_files, nothing_loaded
 from tui.corpus.models import LoadReport
 
 ARTICLE = "Port Reopens\n\nThe port reopened on Monday, harbour master Ann Lee said.\n"
@@ -282,3 +282,7 @@ def test_missing_and_empty_paths_are_in_the_report(tmp_path):
     corpus = load_corpus([tmp_path / "empty", tmp_path / "missing"])
     assert problems(corpus) == {str(tmp_path / "empty"): "empty", str(tmp_path / "missing"): "not found"}
     assert corpus.report.summary() == "2 files"
+    assert nothing_loaded([tmp_path / "empty", tmp_path / "missing"], corpus.report) == (
+        f"no such file or folder: {tmp_path / 'missing'}")
+    empty = load_corpus(tmp_path / "empty")
+    assert nothing_loaded([tmp_path / "empty"], empty.report) == f"no articles in {tmp_path / 'empty'}"

@@ -20,6 +20,7 @@ from typing import TextIO
 from .corpus import Corpus, LoadReport, bundled_corpus, load_corpus
 from .corpus.cache import stderr_notice
 from .corpus.export import FORMATS, write_articles
+from .corpus.load import nothing_loaded
 
 COMMANDS = ("open", "export", "stats", "screenshots")
 
@@ -224,7 +225,7 @@ def _nothing_loaded(paths: list[str], report: LoadReport) -> int:
     """`no articles in PATH`, after whatever the report says beyond the folder being empty."""
     named = {str(Path(p)) for p in paths}
     _report(LoadReport(problems=[p for p in report.problems if not (p.reason == "empty" and p.path in named)]))
-    print(f"article-explorer: no articles in {', '.join(paths)}", file=sys.stderr)
+    print(f"article-explorer: {nothing_loaded(paths, report)}", file=sys.stderr)
     return 1
 
 

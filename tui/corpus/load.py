@@ -53,6 +53,16 @@ def iter_files(paths: Iterable[str | Path], report: LoadReport) -> Iterator[Path
     yield from find_files(paths, report)
 
 
+def nothing_loaded(paths: Iterable[str | Path], report: LoadReport) -> str:
+    """What to say when a load gave no article (the command line and the explorer say the same):
+    `no such file or folder: PATH` for a path that is not there, else `no articles in PATH`."""
+    named = [str(Path(p)) for p in paths]
+    missing = [p.path for p in report.problems if p.reason == "not found" and p.path in named]
+    if missing:
+        return f"no such file or folder: {', '.join(missing)}"
+    return f"no articles in {', '.join(named)}"
+
+
 def iter_sources(paths: Iterable[str | Path], report: LoadReport) -> Iterator[Source]:
     """Article sources from files and folders, in a stable order; problems go into `report`."""
     for path in iter_files(paths, report):
