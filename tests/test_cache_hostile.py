@@ -169,3 +169,19 @@ def test_code_version_covers_sub_packages(tmp_path, monkeypatch):
         assert caching.code_version() != first
     finally:
         caching.code_version.cache_clear()
+
+
+@needs_posix
+def test_the_size_check_covers_slices_and_single_bytes(tmp_path):
+    import mmap
+
+    path = tmp_path / "entry.cache"
+    path.write_bytes(b"x" * 3 * mmap.PAGESIZE)
+    with open(path, "rb") as handle:
+        mapped = caching._SizeChecked(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), path)
+    assert mapped[-1] == ord("x") and mapped[0:2] == b"xx"
+    os.truncate(path, 10)  # nothing past byte 10 may be touched now: the checks refuse first
+    assert mapped[0:10] == b"x" * 10
+    for where in (slice(5, mmap.PAGESIZE * 2), 2 * mmap.PAGESIZE, -1, slice(mmap.PAGESIZE, None)):
+        with pytest.raises(caching.CacheEntryChanged):
+            mapped[where]

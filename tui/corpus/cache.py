@@ -228,8 +228,11 @@ class _SizeChecked:
     def __len__(self) -> int:
         return len(self.mapped)
 
-    def __getitem__(self, where: slice) -> bytes:
-        stop = where.stop if where.stop is not None else len(self.mapped)
+    def __getitem__(self, where: slice | int) -> bytes | int:
+        if isinstance(where, int):
+            stop = (where if where >= 0 else where + len(self.mapped)) + 1
+        else:
+            stop = where.stop if where.stop is not None else len(self.mapped)
         if stop > self.mapped.size():
             raise CacheEntryChanged(f"cache entry {self.path.name} was cut short by another program")
         return self.mapped[where]

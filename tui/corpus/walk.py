@@ -109,7 +109,7 @@ class _Walk:
             base = FoundFile(folder)  # each file's path made from it parses only the file name
             for entry in entries:
                 relative = f"{prefix}{entry.name}"
-                if entry.is_symlink():
+                if _is_link(entry):
                     self.link(base / entry.name, relative)
                 elif _is_dir(entry):
                     folders.append((entry.path, relative + "/"))
@@ -131,6 +131,13 @@ class _Walk:
             self.links.append((str(path), relative + "/"))
         else:
             self.found.append((path, _without_extension(relative)))
+
+
+def _is_link(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False  # read as a file or folder: its error goes into the report there
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
