@@ -31,7 +31,7 @@ eval: $(STAMP)
 	$(BIN)/python benchmarks/eval.py --shared $(SHARED)
 
 screenshots: $(STAMP)
-	$(BIN)/article-explorer screenshots screenshots
+	$(BIN)/article-explorer screenshots -- screenshots  # `--`: the command, though a folder of that name is here
 
 clean:
 	rm -rf $(VENV) build *.egg-info

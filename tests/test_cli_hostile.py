@@ -138,3 +138,13 @@ def test_screenshots_refuse_a_folder_that_holds_articles(tmp_path):
     pictures.mkdir()
     (pictures / "main.svg").write_text("<svg/>")
     assert cli._picture_folder(pictures) == pictures  # its own pictures: written over
+
+
+def test_make_screenshots_names_the_command_though_its_folder_is_here(monkeypatch):
+    """`make screenshots` runs in the repository, where the folder `screenshots` is."""
+    monkeypatch.chdir(ROOT)
+    (line,) = [line for line in (ROOT / "Makefile").read_text().splitlines() if "article-explorer screenshots" in line]
+    words = line.split("#")[0].split()
+    argv = cli.command_line(words[words.index("$(BIN)/article-explorer") + 1 :])
+    args = cli.build_parser().parse_args(argv)
+    assert args.command == "screenshots" and cli._picture_folder(Path(args.folder)) == Path("screenshots")
