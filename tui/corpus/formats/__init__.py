@@ -1,0 +1,77 @@
+"""Readers for real-world inputs: web pages, feeds, web archives, newsboat's cache, Parquet.
+
+Each reader turns one file (its bytes, or its path for SQLite) into article sources and load
+problems, and never raises on bad input. UI-free: nothing here imports textual or rich.
+
+Ids: the articles of one container are `<file id>#<n>`, `n` counting from 1 over the container's
+items (feed items, archive records, rows) in their order, so an id stays the same when another
+item of the file fails; newsboat items use the database's own item id for `n`. A single web page
+keeps the file id. The `path` of an item, and of a problem with one item, is `<file path>#<n>`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .common import Loaded
+
+__all__ = ["Loaded", "reader_for", "format_of", "BYTES_READERS"]
+
+
+def _html(data: bytes, path: str, file_id: str) -> Loaded:
+    from .html import read_html
+
+    return read_html(data, path, file_id)
+
+
+def _feed(data: bytes, path: str, file_id: str) -> Loaded:
+    from .feeds import read_feed
+
+    return read_feed(data, path, file_id)
+
+
+def _warc(data: bytes, path: str, file_id: str) -> Loaded:
+    from .warc import read_warc
+
+    return read_warc(data, path, file_id)
+
+
+def _parquet(data: bytes, path: str, file_id: str) -> Loaded:
+    from .parquet import read_parquet
+
+    return read_parquet(data, path, file_id)
+
+
+# Longest suffix first: ".warc.gz" must win over ".gz". The libraries are imported on first use so
+# that loading plain text never pays for lxml or pyarrow.
+_SUFFIX_FORMATS: tuple[tuple[str, str], ...] = (
+    (".warc.gz", "warc"),
+    (".warc", "warc"),
+    (".html", "html"),
+    (".htm", "html"),
+    (".xhtml", "html"),
+    (".rss", "feed"),
+    (".atom", "feed"),
+    (".xml", "feed"),
+    (".parquet", "parquet"),
+)
+BYTES_READERS: dict[str, Callable[[bytes, str, str], Loaded]] = {
+    "html": _html,
+    "feed": _feed,
+    "warc": _warc,
+    "parquet": _parquet,
+}
+
+
+def format_of(path: str | Path) -> str | None:
+    """The format a file's name says ("html", "feed", "warc", "parquet"), or None for text/JSON."""
+    name = Path(path).name.lower()
+    return next((fmt for suffix, fmt in _SUFFIX_FORMATS if name.endswith(suffix)), None)
+
+
+def reader_for(path: str | Path) -> Callable[[bytes, str, str], Loaded] | None:
+    """The reader for a file's bytes, chosen by its name, or None when the loader's own text and
+    JSON reading applies (a JSON Feed is found by content: see `feeds.is_json_feed`)."""
+    fmt = format_of(path)
+    return BYTES_READERS[fmt] if fmt else None
