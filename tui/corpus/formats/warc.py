@@ -36,7 +36,7 @@ def read_warc(data: bytes, path: str, file_id: str) -> Loaded:
     """Every HTML response of an archive, in archive order; ids count the archive's records."""
     loaded = Loaded()
     number = 0
-    iterator = ArchiveIterator(io.BytesIO(data), arc2warc=True)
+    iterator = ArchiveIterator(io.BytesIO(data))
     try:
         for number, record in enumerate(iterator, 1):
             if _is_html_page(record):
@@ -53,6 +53,8 @@ def read_warc(data: bytes, path: str, file_id: str) -> Loaded:
         loaded.problem(path, "malformed", f"{cut} after record {number}: the records after it are lost")
     elif number == 0:
         loaded.problem(path, "empty", "a web archive without records")
+    elif not loaded.sources and not loaded.problems:  # else the file would leave no trace in the report
+        loaded.problem(path, "empty", f"no HTML page among its {number} records")
     return loaded
 
 
