@@ -88,7 +88,7 @@ def read_feed(data: bytes, path: str, file_id: str) -> Loaded:
 def _read_xml_feed(data: bytes, path: str, file_id: str) -> Loaded:
     loaded = Loaded()
     try:
-        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=False)
     except (ValueError, TypeError, RecursionError) as error:  # feedparser catches its parser's own errors
         loaded.problem(path, "malformed", f"not a feed: {error}")
         return loaded
