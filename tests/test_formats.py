@@ -150,6 +150,9 @@ class _FeedHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         if self.path == "/slow.xml":
             time.sleep(1.0)
+        if self.path == "/drip.xml":
+            self._drip()
+            return
         if self.path == "/missing.xml":
             self.send_error(404, "Not Found")
             return
@@ -159,6 +162,18 @@ class _FeedHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _drip(self) -> None:
+        """A byte at a time, each well inside the socket timeout: only a deadline on the whole read stops it."""
+        self.send_response(200)
+        self.end_headers()
+        try:
+            for byte in samples.RSS[:40]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            pass  # the client gave up, as it should
 
     def log_message(self, *_args) -> None:
         pass
@@ -188,6 +203,9 @@ def test_feed_url_failures_are_problems(feed_server):
     assert reasons(fetch_feed(f"{feed_server}/big.xml", max_bytes=len(samples.RSS) * 2))[0][1] == "too large"
     slow = fetch_feed(f"{feed_server}/slow.xml", timeout=0.2)
     assert slow.sources == [] and slow.problems[0].reason == "unreadable"
+    started = time.monotonic()
+    drip = fetch_feed(f"{feed_server}/drip.xml", timeout=0.2)
+    assert "in all" in drip.problems[0].detail and time.monotonic() - started < 1.5
     with socket.socket() as probe:  # a port nothing listens on: the offline case
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -359,3 +377,18 @@ def test_format_by_name():
     assert [format_of(n) for n in names] == ["html", "html", "warc", "warc", "feed", "feed", "feed", "parquet"]
     assert format_of("notes.txt") is None and format_of("x.json") is None and format_of("x.gz") is None
     assert reader_for("c.warc.gz")(samples.warc(), "c.warc.gz", "c").sources
+
+
+def test_readers_are_ui_free_and_import_nothing_heavy_until_used():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.corpus.formats as f\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('trafilatura', 'pyarrow', 'warcio')], 'eager'\n"
+        "import tui.corpus.formats.html, tui.corpus.formats.feeds, tui.corpus.formats.warc\n"
+        "import tui.corpus.formats.newsboat, tui.corpus.formats.parquet\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

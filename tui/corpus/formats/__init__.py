@@ -11,12 +11,20 @@ keeps the file id. The `path` of an item, and of a problem with one item, is `<f
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from .common import Loaded
 
-__all__ = ["Loaded", "reader_for", "format_of", "BYTES_READERS"]
+if TYPE_CHECKING:
+    from ..models import Article
+
+__all__ = [
+    "BYTES_READERS", "Loaded", "default_newsboat_path", "fetch_feed", "format_of", "is_feed_url", "is_json_feed",
+    "is_sqlite_file", "read_json_feed", "read_newsboat", "reader_for", "write_articles_parquet",
+    "write_quotes_parquet",
+]
 
 
 def _html(data: bytes, path: str, file_id: str) -> Loaded:
@@ -75,3 +83,67 @@ def reader_for(path: str | Path) -> Callable[[bytes, str, str], Loaded] | None:
     JSON reading applies (a JSON Feed is found by content: see `feeds.is_json_feed`)."""
     fmt = format_of(path)
     return BYTES_READERS[fmt] if fmt else None
+
+
+# The entry points the loader, the CLI and export need, importable from here without a circular
+# import (load.py may import this package at its top: nothing here imports load.py until called).
+
+
+def is_feed_url(argument: str) -> bool:
+    """An http(s) URL on the command line: a feed to fetch, not a path."""
+    from .feeds import is_feed_url as check
+
+    return check(argument)
+
+
+def fetch_feed(url: str) -> Loaded:
+    """A feed fetched with the timeout and size limit of `feeds`; failing is a load problem."""
+    from .feeds import fetch_feed as fetch
+
+    return fetch(url)
+
+
+def is_json_feed(document: object) -> bool:
+    """A parsed JSON document that is a JSON Feed (its `version` is a jsonfeed.org URL)."""
+    from .feeds import is_json_feed as check
+
+    return check(document)
+
+
+def read_json_feed(document: dict, path: str, file_id: str) -> Loaded:
+    from .feeds import read_json_feed as read
+
+    return read(document, path, file_id)
+
+
+def read_newsboat(path: str | Path, file_id: str) -> Loaded:
+    """newsboat's cache.db, opened read-only; locked or damaged is a load problem."""
+    from .newsboat import read_newsboat as read
+
+    return read(path, file_id)
+
+
+def default_newsboat_path() -> Path:
+    from .newsboat import default_newsboat_path as where
+
+    return where()
+
+
+def is_sqlite_file(path: str | Path) -> bool:
+    from .newsboat import is_sqlite_file as check
+
+    return check(path)
+
+
+def write_articles_parquet(articles: Iterable[Article], out: str | Path | BinaryIO) -> int:
+    """One row an article, quotes and entities nested; returns the row count."""
+    from .parquet import write_articles_parquet as write
+
+    return write(articles, out)
+
+
+def write_quotes_parquet(articles: Iterable[Article], out: str | Path | BinaryIO) -> int:
+    """One row a quote; returns the row count."""
+    from .parquet import write_quotes_parquet as write
+
+    return write(articles, out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,9 +21,11 @@ import feedparser.exceptions
 
 from ..load import SourceText
 from .common import Loaded, clean_meta, item_id, item_path
-from .html import fragment_text, plain_text
+from .html import PARAGRAPH_SEPARATOR, fragment_text, plain_text
 
 FETCH_TIMEOUT_SECONDS = 15
+DEADLINE_TIMEOUTS = 4  # the whole fetch may take this many timeouts
+FETCH_CHUNK_BYTES = 64 * 1024
 MAX_FEED_BYTES = 32 * 1024 * 1024
 FEED_URL_SCHEMES = frozenset({"http", "https"})
 JSON_FEED_VERSION_PREFIX = "https://jsonfeed.org/version/"
@@ -55,9 +58,10 @@ def fetch_feed(url: str, *, timeout: float = FETCH_TIMEOUT_SECONDS, max_bytes: i
         loaded.problem(url, "unreadable", "not an http or https URL")
         return loaded
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    deadline = time.monotonic() + timeout * DEADLINE_TIMEOUTS
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (scheme checked)
-            data = response.read(max_bytes + 1)
+            data = _read_until(response, max_bytes + 1, deadline)
     except urllib.error.HTTPError as error:
         loaded.problem(url, "unreadable", f"HTTP {error.code} {error.reason}")
         return loaded
@@ -67,10 +71,29 @@ def fetch_feed(url: str, *, timeout: float = FETCH_TIMEOUT_SECONDS, max_bytes: i
     except (TimeoutError, OSError, ValueError) as error:
         loaded.problem(url, "unreadable", f"could not fetch: {error or type(error).__name__}")
         return loaded
+    if data is None:
+        loaded.problem(url, "unreadable", f"could not fetch: slower than {timeout * DEADLINE_TIMEOUTS:g} s in all")
+        return loaded
     if len(data) > max_bytes:
         loaded.problem(url, "too large", f"more than {max_bytes:,} bytes")
         return loaded
     return read_feed(data, url, url_file_id(url))
+
+
+def _read_until(response: io.BufferedIOBase, limit: int, deadline: float) -> bytes | None:
+    """Up to `limit` bytes, or None when the whole read outlasts the deadline: the socket timeout
+    bounds each wait, not a server that sends a byte a second."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = response.read1(min(FETCH_CHUNK_BYTES, limit - size))  # what has come, not a full chunk
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            return None
+    return b"".join(chunks)
 
 
 def read_feed(data: bytes, path: str, file_id: str) -> Loaded:
@@ -108,7 +131,7 @@ def _read_xml_feed(data: bytes, path: str, file_id: str) -> Loaded:
             loaded.problem(item_path(path, number), "empty", "an item without content or summary")
             continue
         meta = clean_meta(
-            title=entry.get("title"), published=_entry_date(entry), source=feed_title,
+            title=_entry_title(entry), published=_entry_date(entry), source=feed_title,
             url=entry.get("link"), author=entry.get("author"), section=_first_tag(entry.get("tags")),
         )
         loaded.sources.append(SourceText(item_id(file_id, number), item_path(path, number), text, meta))
@@ -126,6 +149,13 @@ def _entry_text(entry: Mapping) -> str:
         if text:
             return text
     return ""
+
+
+def _entry_title(entry: Mapping) -> str | None:
+    """The item's title as text: Atom and RSS 1.0 allow HTML in it."""
+    title = entry.get("title")
+    kind = ((entry.get("title_detail") or {}).get("type") or "").lower()
+    return fragment_text(title).replace(PARAGRAPH_SEPARATOR, " ") if title and kind in _HTML_TYPES else title
 
 
 def _entry_date(entry: Mapping) -> str | None:
