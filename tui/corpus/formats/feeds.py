@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
@@ -160,7 +161,9 @@ def _entry_title(entry: Mapping) -> str | None:
 
 def _entry_date(entry: Mapping) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+        with warnings.catch_warnings():  # feedparser warns when it maps `updated` to `published` itself
+            warnings.simplefilter("ignore", DeprecationWarning)
+            parsed = entry.get(key)
         if parsed:
             try:
                 return datetime(*parsed[:6], tzinfo=UTC).isoformat()
