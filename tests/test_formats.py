@@ -373,9 +373,14 @@ def test_data_frame_libraries_read_the_parquet(tmp_path, library):
 
 
 def test_format_by_name():
-    names = ("a.HTML", "b.htm", "c.warc.gz", "d.warc", "e.rss", "f.atom", "g.xml", "h.parquet")
-    assert [format_of(n) for n in names] == ["html", "html", "warc", "warc", "feed", "feed", "feed", "parquet"]
-    assert format_of("notes.txt") is None and format_of("x.json") is None and format_of("x.gz") is None
+    names = ("a.HTML", "b.htm", "c.warc.gz", "d.warc", "e.rss", "f.atom", "h.parquet")
+    assert [format_of(n) for n in names] == ["html", "html", "warc", "warc", "feed", "feed", "parquet"]
+    assert format_of("notes.txt") is None and format_of("x.gz") is None
+    feeds = (samples.RSS, samples.ATOM, samples.RSS_1, samples.RSS_091)
+    assert [format_of("f.xml", head) for head in feeds] == ["feed"] * 4
+    assert format_of("f.json", json.dumps(samples.JSON_FEED).encode()) == "feed"
+    assert format_of("story.xml", b"<?xml version='1.0'?><story><p>Text</p></story>") is None
+    assert format_of("rows.json", b'[{"text": "See https://jsonfeed.org/version/1.1 for a feed"}]') is None
     assert reader_for("c.warc.gz")(samples.warc(), "c.warc.gz", "c").sources
 
 

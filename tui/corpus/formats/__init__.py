@@ -11,6 +11,7 @@ keeps the file id. The `path` of an item, and of a problem with one item, is `<f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -61,9 +62,12 @@ _SUFFIX_FORMATS: tuple[tuple[str, str], ...] = (
     (".xhtml", "html"),
     (".rss", "feed"),
     (".atom", "feed"),
-    (".xml", "feed"),
     (".parquet", "parquet"),
 )
+# Suffixes that hold feeds and other things alike: a feed only when the file's start says so.
+_SNIFFED_SUFFIXES: tuple[str, ...] = (".xml", ".json")
+SNIFF_BYTES = 4096
+_FEED_START = re.compile(rb'<(?:[\w-]+:)?(?:rss|feed|RDF)\b|"version"\s*:\s*"https://jsonfeed\.org/version/')
 BYTES_READERS: dict[str, Callable[[bytes, str, str], Loaded]] = {
     "html": _html,
     "feed": _feed,
@@ -72,16 +76,22 @@ BYTES_READERS: dict[str, Callable[[bytes, str, str], Loaded]] = {
 }
 
 
-def format_of(path: str | Path) -> str | None:
-    """The format a file's name says ("html", "feed", "warc", "parquet"), or None for text/JSON."""
+def format_of(path: str | Path, head: bytes = b"") -> str | None:
+    """The format of a file ("html", "feed", "warc", "parquet"), or None for the loader's own text
+    and JSON reading. Most formats go by name; an `.xml` or `.json` file is a feed only when its
+    first SNIFF_BYTES (`head`) open an RSS, Atom or RDF document or name a JSON Feed version (a JSON
+    Feed with its `version` further down is still found by `is_json_feed` on the parsed document)."""
     name = Path(path).name.lower()
-    return next((fmt for suffix, fmt in _SUFFIX_FORMATS if name.endswith(suffix)), None)
+    by_name = next((fmt for suffix, fmt in _SUFFIX_FORMATS if name.endswith(suffix)), None)
+    if by_name is None and name.endswith(_SNIFFED_SUFFIXES) and _FEED_START.search(head[:SNIFF_BYTES]):
+        return "feed"
+    return by_name
 
 
-def reader_for(path: str | Path) -> Callable[[bytes, str, str], Loaded] | None:
-    """The reader for a file's bytes, chosen by its name, or None when the loader's own text and
-    JSON reading applies (a JSON Feed is found by content: see `feeds.is_json_feed`)."""
-    fmt = format_of(path)
+def reader_for(path: str | Path, head: bytes = b"") -> Callable[[bytes, str, str], Loaded] | None:
+    """The reader for a file's bytes, chosen by `format_of`, or None when the loader's own text and
+    JSON reading applies."""
+    fmt = format_of(path, head)
     return BYTES_READERS[fmt] if fmt else None
 
 
