@@ -81,6 +81,20 @@ def test_page_without_an_article_is_a_problem(data):
     assert loaded.sources == [] and reasons(loaded) == [("bad.html", "empty")]
 
 
+def test_a_page_of_more_blocks_than_the_bound_is_not_an_article(monkeypatch):
+    from trafilatura.settings import use_config
+
+    from tui.corpus.formats import html as html_format
+
+    blocks = b"".join(b"<p>Line %d of a long dump of figures, one after another.</p>" % i for i in range(60))
+    dump = b"<html><body><article>" + blocks + b"</article></body></html>"
+    assert len(read_html(dump, "d.html", "d").sources) == 1
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", "50")
+    monkeypatch.setattr(html_format, "_CONFIG", config)
+    assert reasons(read_html(dump, "d.html", "d")) == [("d.html", "empty")]
+
+
 def test_fragment_text_blocks_entities_scripts_and_deep_nesting():
     markup = "<div>Lead &#163;5 <b>bold</b><script>x()</script></div><p>Two<br>three</p><ul><li>a</li><li>b</li></ul>"
     text = fragment_text(markup + "tail")

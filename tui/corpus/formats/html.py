@@ -25,17 +25,17 @@ from ..decode import normalise_newlines
 from ..load import SourceText
 from .common import Loaded, clean_meta
 
-# A page with more elements than this is not an article; trafilatura gives up on it (None).
-MAX_TREE_ELEMENTS = 200_000
+# Extracted text of more blocks than this is not an article (a data dump saved as a page):
+# trafilatura discards it, and the page is reported empty.
+MAX_TREE_ELEMENTS = 20_000
 # htmldate writes the date it finds in this form; a page that gives only a day has no zone.
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 # No extensive search: it takes any year on the page ("© 2024" in a footer) for the date.
 _DATE_PARAMS = {"outputformat": DATE_FORMAT, "original_date": True, "extensive_search": False}
 PARAGRAPH_SEPARATOR = "\n\n"
-_CONFIG = use_config()
-_CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_ELEMENTS))
-_CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # its timeout uses SIGALRM: main thread only
 TABLE_CELL_SEPARATOR = " | "
+_CONFIG = use_config()  # a copy of trafilatura's defaults, not shared with other users of the library
+_CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_ELEMENTS))
 
 # trafilatura's output tree (its XML format): the elements that stand as a paragraph of their own.
 _EXTRACTED_BLOCKS = frozenset({"p", "head", "item", "quote", "row", "code", "list", "table", "lb"})
