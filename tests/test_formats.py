@@ -132,6 +132,15 @@ def test_atom_rss1_and_rss091(data, title, text):
     assert (loaded.sources[0].meta["title"], loaded.sources[0].text) == (title, text)
 
 
+def test_json_feed_lone_surrogates_are_replaced():
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "T\ud800",
+            "items": [{"title": "Half \udc00 pair", "content_text": "Body \ud83d text."}]}
+    (source,) = read_feed(json.dumps(feed).encode(), "s.json", "s").sources
+    assert (source.text, source.meta["title"]) == ("Body \ufffd text.", "Half \ufffd pair")
+    assert source.meta["source"] == "T\ufffd"
+    source.text.encode("utf-8")
+
+
 def test_json_feed_items():
     loaded = read_feed(json.dumps(samples.JSON_FEED).encode(), "f.json", "f")
     first, second = loaded.sources
@@ -283,6 +292,17 @@ def test_newsboat_items_become_articles_and_the_database_is_untouched(tmp_path):
     assert reasons(loaded) == [(f"{db}#4", "empty")]
     assert (db.read_bytes(), db.stat().st_mtime_ns) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.db"]
+
+
+def test_an_item_in_another_encoding_does_not_fail_the_cache(tmp_path):
+    db = samples.newsboat_db(tmp_path / "cache.db")
+    with sqlite3.connect(db) as connection:  # "<p>Caf\xe9</p>" in cp1252, and a title that is no text at all
+        connection.execute("UPDATE rss_item SET content = CAST(x'3c703e436166e93c2f703e' AS TEXT), "
+                           "title = CAST(x'ff41' AS TEXT) WHERE id = 1")
+    connection.close()
+    loaded = read_newsboat(db, "cache")
+    assert [s.id for s in loaded.sources] == ["cache#1", "cache#3"]
+    assert loaded.sources[0].text == "Caf\u00e9" and loaded.sources[0].meta["title"] == "\u00ffA"
 
 
 def test_locked_damaged_and_foreign_databases_are_problems(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -36,6 +37,7 @@ _HARMLESS_BOZO = (
     feedparser.exceptions.CharacterEncodingOverride,
     feedparser.exceptions.NonXMLContentType,
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 
 
@@ -239,4 +241,6 @@ def _json_author(holder: dict) -> str | None:
 
 
 def _string(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+    """A JSON string, with half a surrogate pair ("\\ud800", which JSON may escape and no encoder
+    writes) replaced, as the JSON loader does."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else None

@@ -80,7 +80,10 @@ def read_newsboat(path: str | Path, file_id: str, *, lock_timeout: float = LOCK_
 
 def _item_rows(connection: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     connection.row_factory = sqlite3.Row
-    columns = {row[1] for row in connection.execute("PRAGMA table_info(rss_item)")}
+    # Text as bytes, decoded per field: one item stored in another encoding must not fail the
+    # whole cache ("Could not decode to UTF-8 column").
+    connection.text_factory = bytes
+    columns = {_text(row[1]) for row in connection.execute("PRAGMA table_info(rss_item)")}
     missing = [name for name in _REQUIRED_ITEM_COLUMNS if name not in columns]
     if missing:
         raise sqlite3.OperationalError(f"no such column in rss_item: {', '.join(missing)} (not a newsboat cache)")
@@ -121,7 +124,8 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bytes):
-        return decode_bytes(value).text or ""
+        decoded = decode_bytes(value)  # UTF-8, else cp1252, as for text files
+        return decoded.text if decoded.text is not None else value.decode("utf-8", errors="replace")
     return str(value)
 
 
