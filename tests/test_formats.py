@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import socket
 import sqlite3
 import threading
@@ -274,6 +275,15 @@ def test_truncated_and_foreign_archives_are_problems():
     assert reasons(read_warc(b"not an archive\n", "x.warc", "x")) == [("x.warc", "malformed")]
     assert reasons(read_warc(b"five words that look like ARC\n", "x.warc", "x")) == [("x.warc", "empty")]
     assert reasons(read_warc(b"", "x.warc", "x")) == [("x.warc", "empty")]
+
+
+def test_warcio_warnings_become_problems_not_terminal_output(capfd):
+    plain = samples.warc(gzip=False)
+    length = re.search(rb"Content-Length: (\d+)", plain)
+    wrong = plain[: length.start(1)] + str(int(length.group(1)) - 7).encode() + plain[length.end(1) :]
+    loaded = read_warc(wrong, "w.warc", "w")
+    assert capfd.readouterr().err == ""
+    assert any(p.path == "w.warc" and "Content-Length" in p.detail for p in loaded.problems)
 
 
 # newsboat

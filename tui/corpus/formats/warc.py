@@ -15,8 +15,14 @@ cannot read at all (truncated gzip, not a WARC).
 from __future__ import annotations
 
 import io
+import sys
+import threading
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+import warcio.archiveiterator
+import warcio.bufferedreaders
 from warcio.archiveiterator import ArchiveIterator
 
 from ..load import SourceText
@@ -27,13 +33,65 @@ ARTICLE_STATUS = "200"
 HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # A page bigger than this in one record is not an article (a crawl of a data dump); skipped as too large.
 MAX_RECORD_BYTES = 32 * 1024 * 1024
+MAX_WARNINGS_KEPT = 100
 GZIP_MAGIC = b"\x1f\x8b"
 GZIP_WBITS = 31  # zlib's window bits for a gzip header and trailer
 GZIP_CHUNK_BYTES = 4 * 1024 * 1024  # output per decompress call: the check never holds a whole archive
 
 
+class _WarningsOfThisThread:
+    """Stands in for `sys` in the warcio modules that write warnings about a damaged archive
+    straight to `sys.stderr` (in the explorer, the terminal under the screen): what they write is
+    kept for the thread reading the archive, which reports it as a load problem."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(sys, name)
+
+    @property
+    def stderr(self) -> _WarningsOfThisThread:
+        return self
+
+    def write(self, text: str) -> int:
+        kept = getattr(self._local, "messages", None)
+        if kept is not None and len(kept) < MAX_WARNINGS_KEPT:
+            kept.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    @contextmanager
+    def kept(self) -> Iterator[list[str]]:
+        self._local.messages = messages = []
+        try:
+            yield messages
+        finally:
+            self._local.messages = None
+
+
+_WARNINGS = _WarningsOfThisThread()
+warcio.archiveiterator.sys = _WARNINGS
+warcio.bufferedreaders.sys = _WARNINGS
+
+
 def read_warc(data: bytes, path: str, file_id: str) -> Loaded:
     """Every HTML response of an archive, in archive order; ids count the archive's records."""
+    with _WARNINGS.kept() as warnings:
+        loaded = _read_records(data, path, file_id)
+    if warnings:
+        loaded.problem(path, "malformed", f"{_first_line(warnings)} ({len(warnings)} such warnings from warcio)")
+    return loaded
+
+
+def _first_line(warnings: list[str]) -> str:
+    lines = (line.strip().removeprefix("WARNING:").strip() for text in warnings for line in text.splitlines())
+    return next((line for line in lines if line), "a damaged record")[:200]
+
+
+def _read_records(data: bytes, path: str, file_id: str) -> Loaded:
     loaded = Loaded()
     number = 0
     iterator = ArchiveIterator(io.BytesIO(data))
