@@ -32,7 +32,7 @@ def page(*, dated: bool = True, canonical: bool = True) -> bytes:
 <title>Acme opens a mill in Northby | The Daily Example</title>
 <meta property="og:title" content="Acme opens a mill in Northby">
 <meta property="og:site_name" content="The Daily Example">
-<meta name="author" content="Ann Lee">
+<meta name="author" content="Ann Lee"><meta property="article:section" content="Business">
 {DATE_META if dated else ""}
 {CANONICAL if canonical else ""}
 </head><body>

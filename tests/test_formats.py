@@ -51,6 +51,7 @@ def test_page_keeps_the_article_as_paragraphs_and_drops_the_boilerplate():
     assert source.meta == {
         "title": "Acme opens a mill in Northby", "published": "2024-03-05T09:30:00+0000",
         "source": "The Daily Example", "url": "https://news.example.org/business/acme-mill", "author": "Ann Lee",
+        "section": "Business",
     }
     article = parse_source(source)
     assert (article.title, article.source) == ("Acme opens a mill in Northby", "The Daily Example")

@@ -7,6 +7,16 @@ Ids: the articles of one container are `<file id>#<n>`, `n` counting from 1 over
 items (feed items, archive records, rows) in their order, so an id stays the same when another
 item of the file fails; newsboat items use the database's own item id for `n`. A single web page
 keeps the file id. The `path` of an item, and of a problem with one item, is `<file path>#<n>`.
+
+Sources are `load.SourceText` with `meta` keys title, published (ISO 8601), source (site or feed
+title), url, and two the parser does not read yet: author, section (the page's article:section,
+the item's first category or tag); Parquet files we wrote give `Article`s, already parsed.
+
+Dispatch in the loader: `reader_for(path, first_bytes)` for a file's bytes (None: text or JSON as
+before; a parsed JSON document for which `is_json_feed` holds goes to `read_json_feed`); a
+command-line argument for which `is_feed_url` holds goes to `fetch_feed`; newsboat's cache (the
+`--newsboat` flag: `default_newsboat_path()`, or a `.db` file that `is_sqlite_file`) goes by path
+to `read_newsboat`.
 """
 
 from __future__ import annotations

@@ -89,6 +89,7 @@ def extract_page(data: bytes | str, url: str | None = None) -> PageText | None:
     meta = clean_meta(
         title=title, published=document.date, source=document.sitename,
         url=document.url or url, author=document.author,
+        section=document.categories[0] if document.categories else None,  # article:section and the like
     )
     return PageText(PARAGRAPH_SEPARATOR.join(paragraphs), meta)
 
