@@ -9,6 +9,10 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from tui.corpus.formats import Loaded
+from tui.corpus.models import Article
+from tui.corpus.parse import parse_text
+
 PARAGRAPHS = (
     "Acme Ltd opened a new paper mill in Northby on Tuesday, bringing 300 jobs to the town after a decade "
     "of closures along the river.",
@@ -160,3 +164,16 @@ def warc(*, gzip: bool = True) -> bytes:
             uri, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": WARC_DATE},
         ))
     return buffer.getvalue()
+
+
+def reasons(loaded: Loaded) -> list[tuple[str, str]]:
+    """(path, reason) of every problem, for short assertions."""
+    return [(p.path, p.reason) for p in loaded.problems]
+
+
+def parsed_articles() -> list[Article]:
+    """Two invented articles, parsed: one with a quote and its speaker, one with reported speech."""
+    first = parse_text("Mill Opens\n\n\u201cIt is a good day,\u201d said Ann Lee, the chief of Acme.\n",
+                       article_id="a/1", meta={"published": "2024-03-05T09:30:00+01:00", "url": "https://x.example/1"})
+    second = parse_text("Harbour Reopens\n\nThe harbour reopened on Monday, Bo Chan said.\n", article_id="b/1")
+    return [first, second]
