@@ -26,6 +26,7 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)
+	$(BIN)/python benchmarks/formats.py --shared $(SHARED)
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval.py --shared $(SHARED)
