@@ -7,6 +7,11 @@ recolours the text without rebuilding it. The text itself is never read as marku
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict
+from itertools import accumulate
+from operator import itemgetter
+from typing import cast
 
 from textual.content import Content, Span
 
@@ -19,6 +24,7 @@ QUOTE_STYLES = {
     "partial": "italic {speaker} on $quote-partial",
     "indirect": "{speaker}",  # subtler: the speaker's colour, no background
 }
+SPAN_INDEXES_KEPT = 2  # articles whose sorted spans are kept: the open one and the one before
 MENTION_STYLES = {"person": "$person", "organization": "$organization", "place": "$place", "group": "$group"}
 
 
@@ -46,11 +52,73 @@ def body_text(article: Article) -> str:
     return article.text[body_start(article):].rstrip()
 
 
+class _Layer:
+    """Spans of one kind sorted by start, so those meeting a window are found by bisection.
+
+    Each span is (start, end, order, what): `order` is its place in the article's own order,
+    which decides what is drawn over what, and is restored for the few spans of a window.
+    `reach[i]` is the furthest end among the first i+1 spans: a span starting before the
+    window but running into it is still found, and spans that end before it are skipped
+    without being looked at (quotes, mentions and cues do not nest, so the scan is the window's).
+    """
+
+    def __init__(self, spans: list[tuple[int, int, int, object]]) -> None:
+        spans.sort(key=lambda span: (span[0], span[2]))
+        self.spans = spans
+        self.starts = [span[0] for span in spans]
+        self.reach = list(accumulate((span[1] for span in spans), max))
+
+    def meeting(self, lo: int, hi: int) -> list[tuple[int, int, int, object]]:
+        """The spans that overlap [lo, hi), in the article's order."""
+        first, last = bisect_right(self.reach, lo), bisect_left(self.starts, hi)
+        found = [span for span in self.spans[first:last] if span[1] > lo]
+        found.sort(key=itemgetter(2))
+        return found
+
+
+class _SpanIndex:
+    """An article's quotes, mentions, speakers and cues, each kind a `_Layer`."""
+
+    def __init__(self, article: Article) -> None:
+        quotes = article.quotes
+        self.quotes = _Layer([(q.start, q.end, i, q) for i, q in enumerate(quotes)])
+        mentions: list[tuple[int, int, int, object]] = []
+        for entity in article.entities:
+            style = MENTION_STYLES.get(entity.kind, "")
+            mentions += [(m[0], m[1], len(mentions) + j, style) for j, m in enumerate(entity.mentions)]
+        self.mentions = _Layer(mentions)
+        marks: list[tuple[int, int, int, object]] = []  # a quote's speaker, then its cue
+        for i, q in enumerate(quotes):
+            if q.speaker_span is not None:
+                marks.append((*q.speaker_span, 2 * i, q))
+            if q.cue_span is not None:
+                marks.append((*q.cue_span, 2 * i + 1, None))
+        self.marks = _Layer(marks)
+
+
+_indexes: OrderedDict[int, tuple[Article, _SpanIndex]] = OrderedDict()
+
+
+def _span_index(article: Article) -> _SpanIndex:
+    """The article's span index, built once (n/N and scrolling draw the same article again)."""
+    kept = _indexes.get(id(article))
+    if kept is not None and kept[0] is article:
+        _indexes.move_to_end(id(article))
+        return kept[1]
+    index = _SpanIndex(article)
+    _indexes[id(article)] = (article, index)
+    while len(_indexes) > SPAN_INDEXES_KEPT:
+        _indexes.popitem(last=False)
+    return index
+
+
 def body_content(article: Article, current: int | None = None, window: tuple[int, int] | None = None) -> Content:
     """The body with every span styled; `current` (a quote index) is marked more strongly.
 
     `window` (offsets into `body_text`) cuts out the part to draw: a 20 MB article is shown a
-    window at a time, so opening it costs what its first screens cost.
+    window at a time, so opening it costs what its first screens cost. Only the spans that
+    meet the window are looked at (`_SpanIndex`): stepping through an article of 100,000
+    quotes costs what its window holds.
     """
     start = body_start(article)
     lo, hi = window if window is not None else (0, len(article.text))
@@ -58,26 +126,32 @@ def body_content(article: Article, current: int | None = None, window: tuple[int
     if window is None or start + hi >= len(article.text):
         text = text.rstrip()
     spans: list[Span] = []
-    base = start + lo
+    base, top = start + lo, start + lo + len(text)
 
-    def add(span: tuple[int, int] | None, style: str) -> None:
-        if span is not None and span[1] > base and span[0] < base + len(text):
-            a, b = max(span[0] - base, 0), min(span[1] - base, len(text))
-            if a < b:
-                spans.append(Span(a, b, style))
+    def add(a: int, b: int, style: str) -> None:
+        a, b = max(a - base, 0), min(b - base, len(text))
+        if a < b:
+            spans.append(Span(a, b, style))
 
-    for index, quote in enumerate(article.quotes):
-        colour = speaker_colour(quote)
-        add((quote.start, quote.end), QUOTE_STYLES[quote.kind].format(speaker=colour))
-        if index == current:
-            add((quote.start, quote.end), "bold on $quote-current")
-    for entity in article.entities:
-        for mention in entity.mentions:
-            add(mention, MENTION_STYLES.get(entity.kind, ""))
-    for quote in article.quotes:
-        add(quote.speaker_span, f"bold underline {speaker_colour(quote)}")
-        add(quote.cue_span, "bold italic $cue")
+    index = _span_index(article)
+    for q_start, q_end, i, quote in index.quotes.meeting(base, top):
+        add(q_start, q_end, _quote_style(quote))
+        if i == current:
+            add(q_start, q_end, "bold on $quote-current")
+    for m_start, m_end, _, style in index.mentions.meeting(base, top):
+        add(m_start, m_end, str(style))
+    for s_start, s_end, _, quote in index.marks.meeting(base, top):
+        add(s_start, s_end, "bold italic $cue" if quote is None else _speaker_style(quote))
     return Content(text, spans)
+
+
+def _quote_style(quote: object) -> str:
+    quote = cast(Quote, quote)  # a quote layer holds the quotes themselves
+    return QUOTE_STYLES[quote.kind].format(speaker=speaker_colour(quote))
+
+
+def _speaker_style(quote: object) -> str:
+    return f"bold underline {speaker_colour(cast(Quote, quote))}"
 
 
 def quote_offset(article: Article, quote: Quote) -> int:

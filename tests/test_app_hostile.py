@@ -1,0 +1,130 @@
+"""Hostile keystrokes and hostile sizes in the explorer: a burst of keys after `/`, an article of
+100,000 quotes, a 20 MB article scrolled to its end, a load report of 100,000 problems.
+
+Timings have wide slack (the machine is shared); where a count of work done says the same thing
+more steadily (spans styled, characters drawn, rows rendered), the count is asserted too.
+"""
+
+from __future__ import annotations
+
+import time
+
+from textual import events
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input
+from tui.corpus import Article, Quote, corpus_from_articles
+from tui.corpus.models import Entity
+from tui.screenshots import settle
+from tui.widgets import highlight
+from tui.widgets.filter_bar import FilterBar
+from tui.widgets.reading_pane import ReadingPane
+
+KEY_NAMES = {"/": "slash", ":": "colon", " ": "space", '"': "quotation_mark"}
+
+
+def burst(app: App, text: str) -> None:
+    """Every key of `text` handed to the app at once, as a terminal delivers a paste or a fast
+    typist over a laggy link: nothing runs between them (`pilot.press` waits after each key)."""
+    assert app._driver is not None
+    for char in text:
+        key = events.Key(KEY_NAMES.get(char, char), char)
+        key.set_sender(app)
+        app._driver.send_message(key)
+
+
+# -- 1. keys typed right after `/` -----------------------------------------------------------
+
+
+async def test_a_burst_after_slash_goes_to_the_filter_and_q_does_not_quit(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "/quote:x")
+        await pilot.pause(0.3)
+        assert app.is_running
+        field = app.explorer.query_one(FilterBar).input
+        assert field.value == "quote:x" and app.focused is field
+
+
+async def test_a_burst_of_slash_normal_keeps_its_n(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "/normal")
+        await pilot.pause(0.3)
+        assert app.explorer.query_one(Input).value == "normal"
+
+
+async def test_slash_and_a_string_in_one_press_call(app) -> None:
+    """The same through Pilot; a `/` typed in the filter is a character, not a new focus move."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "q", "u", "o", "t", "e", "colon", "slash", "n")
+        assert app.is_running
+        assert app.explorer.query_one(Input).value == "quote:/n"
+
+
+# -- 2. an article of 100,000 quotes --------------------------------------------------------
+
+QUOTE_LINE = '"We will open the harbour soon," said Ann Lee of Acme.\n'
+HEAD = "Harbour news\n\n"
+
+
+def many_quotes(count: int) -> Article:
+    """`count` lines, each a direct quote with its speaker, cue and two mentions (built, not
+    parsed: the parser's speed is not what is tested here)."""
+    text = HEAD + QUOTE_LINE * count
+    quotes, people, companies = [], [], []
+    for line in range(count):
+        at = len(HEAD) + line * len(QUOTE_LINE)
+        end = at + QUOTE_LINE.index(',"') + 2
+        who, firm = at + QUOTE_LINE.index("Ann Lee"), at + QUOTE_LINE.index("Acme")
+        quotes.append(Quote.model_construct(
+            start=at, end=end, text=text[at:end], kind="direct", speaker="Ann Lee", speaker_id="ann-lee",
+            speaker_span=(who, who + 7), cue="said", cue_span=(who - 5, who - 1),
+        ))  # fmt: skip
+        people.append((who, who + 7))
+        companies.append((firm, firm + 4))
+    entities = [
+        Entity(id="ann-lee", name="Ann Lee", kind="person", mentions=people),
+        Entity(id="acme", name="Acme", kind="organization", mentions=companies),
+    ]
+    return Article.model_construct(
+        id="many-quotes", path="many-quotes.txt", title="Harbour news", title_span=(0, 12), published=None,
+        dateline=None, source=None, url=None, text=text, paragraphs=[(len(HEAD), len(text))],
+        quotes=quotes, entities=entities,
+    )  # fmt: skip
+
+
+def test_only_the_spans_of_the_window_are_styled(monkeypatch) -> None:
+    """Styling looks at the spans meeting the window, not at all 100,000 quotes."""
+    article = many_quotes(100_000)
+    styled: list[int] = []
+    colour = highlight.speaker_colour
+    monkeypatch.setattr(highlight, "speaker_colour", lambda quote: styled.append(1) or colour(quote))
+    window = (3_000_000, 3_004_000)  # ~70 lines in the middle
+    highlight.body_content(article, 50_000, window)  # builds the span index once
+    styled.clear()
+    content = highlight.body_content(article, 50_000, window)
+    in_window = sum(1 for q in article.quotes if q.end > len(HEAD) + window[0] and q.start < len(HEAD) + window[1])
+    assert 60 < in_window < 90
+    assert len(styled) <= 2 * in_window + 4  # a quote's colour, its speaker's colour
+    assert len(content.spans) >= 5 * (in_window - 2)  # quote, speaker, cue, two mentions each
+
+
+async def test_n_in_an_article_of_100000_quotes_is_quick(app) -> None:
+    """Each `n` drew the whole article's spans (0.4-1 s a key); now it draws the window's."""
+    article = many_quotes(100_000)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.explorer
+        screen.corpus = corpus_from_articles([article])
+        screen.open = 0
+        await pilot.press("n")  # the first draw builds the span index
+        times = []
+        for _ in range(4):
+            started = time.perf_counter()
+            await pilot.press("n")
+            times.append(time.perf_counter() - started)
+        assert screen.quote == 4
+        assert screen.query_one(ReadingPane).current == 4
+        assert min(times) < 0.25, times  # pilot.press itself is ~0.06 s; the old code took 0.4 s more
