@@ -128,3 +128,50 @@ async def test_n_in_an_article_of_100000_quotes_is_quick(app) -> None:
         assert screen.quote == 4
         assert screen.query_one(ReadingPane).current == 4
         assert min(times) < 0.25, times  # pilot.press itself is ~0.06 s; the old code took 0.4 s more
+
+
+# -- 3. scrolling through a 20 MB article ----------------------------------------------------
+
+
+def huge_article() -> Article:
+    """20 MB of 200-character paragraphs (built, not parsed)."""
+    text = "Huge article\n\n" + ("y" * 198 + "\n\n") * 100_000
+    return Article.model_construct(
+        id="huge", path="huge.txt", title="Huge article", title_span=(0, 12), published=None, dateline=None,
+        source=None, url=None, text=text, paragraphs=[(14, len(text))], quotes=[], entities=[],
+    )  # fmt: skip
+
+
+async def _read_in_the_pane(pilot: Pilot, article: Article) -> ReadingPane:
+    screen = pilot.app.explorer
+    screen.corpus = corpus_from_articles([article])
+    screen.open = 0
+    screen._show_article()
+    await pilot.press("2")  # focus the reading pane
+    return screen.query_one(ReadingPane)
+
+
+async def test_scrolling_down_a_20_mb_article_keeps_the_window_bounded(app) -> None:
+    """Each `end` drew WINDOW more characters and kept all the ones before (2.5 MB and 2 s a
+    press after 60 presses): the window now drops its top as it grows at the bottom."""
+    from tui.widgets.reading_pane import LINE_NEAR, WINDOW, WINDOW_MOST
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        pane = await _read_in_the_pane(pilot, huge_article())
+        sizes = []
+        for _ in range(10):
+            await pilot.press("end")
+            await pilot.pause()
+            sizes.append(pane.window[1] - pane.window[0])
+        assert max(sizes) <= WINDOW_MOST + LINE_NEAR, sizes
+        assert pane.window[1] >= 10 * WINDOW  # it did read on, 10 windows down
+        assert len(pane.body.plain) <= WINDOW_MOST + LINE_NEAR
+        # The text read stays in view: the view is at the end of the window, not back at its top.
+        assert pane.page.scroll_y > pane.page.max_scroll_y / 2
+        for _ in range(6):  # and back up: the window drops its bottom as it grows at the top
+            await pilot.press("home")
+            await pilot.pause()
+            sizes.append(pane.window[1] - pane.window[0])
+        assert max(sizes) <= WINDOW_MOST + LINE_NEAR, sizes
+        assert pane.window[0] < 5 * WINDOW and app.is_running

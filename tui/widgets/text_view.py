@@ -126,12 +126,15 @@ class TextView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width != self._width and width > 0:
             if self._pending is None and self._width and self._paragraphs:
-                top = self._offset_at(round(self.scroll_y))  # the text at the top stays there
+                top = self.offset_at_row(round(self.scroll_y))  # the text at the top stays there
                 self._pending = (top[0], top[1], "top") if self.scroll_y else "home"
             self._count(width)
             self.refresh()
 
-    def _offset_at(self, row: int) -> tuple[int, int]:
+    def offset_at_row(self, row: int) -> tuple[int, int]:
+        """(block, offset in it) of the first character on `row` (at the width counted)."""
+        if not self._paragraphs:
+            return 0, 0
         index = max(bisect_right(self._first_rows, row) - 1, 0)
         block, start, _ = self._paragraphs[index]
         within = row - self._first_rows[index]
