@@ -175,3 +175,38 @@ async def test_scrolling_down_a_20_mb_article_keeps_the_window_bounded(app) -> N
             sizes.append(pane.window[1] - pane.window[0])
         assert max(sizes) <= WINDOW_MOST + LINE_NEAR, sizes
         assert pane.window[0] < 5 * WINDOW and app.is_running
+
+
+# -- 4. a load report of 100,000 problems ----------------------------------------------------
+
+
+async def test_a_load_report_of_100000_problems_opens_at_once(monkeypatch) -> None:
+    """A table with a row added per problem took 15-35 s to open; the list draws the rows in view."""
+    from tui.corpus import LoadProblem
+    from tui.screens.load_report import LoadReportScreen, ProblemList
+
+    problems = [
+        LoadProblem(path=f"/data/broken.jsonl:{line}", reason="malformed", detail=f"line {line}: expecting value")
+        for line in range(1, 100_001)
+    ]
+    problems.append(LoadProblem(path="/data/[b]odd\x1b]0;x\x07.txt", reason="undecodable", detail="[/]"))
+    rows = ProblemList.render_row
+    drawn: list[int] = []
+    monkeypatch.setattr(ProblemList, "render_row", lambda self, row, width: drawn.append(row) or rows(self, row, width))
+    app = App()
+    async with app.run_test(size=(120, 40)) as pilot:
+        began = time.perf_counter()
+        await app.push_screen(LoadReportScreen(problems))
+        await pilot.pause()
+        opened = time.perf_counter() - began
+        listed = app.screen.query_one(ProblemList)
+        assert listed.count == 100_001 and app.focused is listed
+        assert 0 < len(drawn) <= 2 * listed.size.height  # the rows in view, not 100,000
+        assert opened < 3.0, f"the report took {opened:.1f} s to open"
+        summary = str(app.screen.query_one("#summary").render())
+        assert summary == "100,001 entries skipped, in 2 files; everything else was loaded."
+        await pilot.press("end")
+        last = "".join(segment.text for segment in rows(listed, listed.cursor, 96))
+        assert listed.cursor == 100_000 and "[b]odd␛]0;x␇.txt" in last and "[/]" in last
+        await pilot.press("escape")
+        assert not isinstance(app.screen, LoadReportScreen)
