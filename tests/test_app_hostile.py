@@ -7,10 +7,12 @@ more steadily (spans styled, characters drawn, rows rendered), the count is asse
 
 from __future__ import annotations
 
+import random
 import time
 
 from textual import events
 from textual.app import App
+from textual.content import Content, Span
 from textual.pilot import Pilot
 from textual.widgets import Input
 from tui.corpus import Article, Quote, corpus_from_articles
@@ -19,6 +21,7 @@ from tui.screenshots import settle
 from tui.widgets import highlight
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.reading_pane import ReadingPane
+from tui.widgets.text_view import TextView
 
 KEY_NAMES = {"/": "slash", ":": "colon", " ": "space", '"': "quotation_mark"}
 
@@ -111,23 +114,47 @@ def test_only_the_spans_of_the_window_are_styled(monkeypatch) -> None:
     assert len(content.spans) >= 5 * (in_window - 2)  # quote, speaker, cue, two mentions each
 
 
-async def test_n_in_an_article_of_100000_quotes_is_quick(app) -> None:
-    """Each `n` drew the whole article's spans (0.4-1 s a key); now it draws the window's."""
+async def test_n_in_an_article_of_100000_quotes_styles_and_slices_only_the_window(app, monkeypatch) -> None:
+    """Each `n` styled all 100,000 quotes (0.4-1 s a key), and each paragraph drawn shifted every
+    span of the window (3,600 here): both now look at what the window and the paragraph hold."""
     article = many_quotes(100_000)
+    coloured, shifted = [], []
+    colour, shift = highlight.speaker_colour, Span._shift
+    monkeypatch.setattr(highlight, "speaker_colour", lambda quote: coloured.append(1) or colour(quote))
+    monkeypatch.setattr(Span, "_shift", lambda span, distance: shifted.append(1) or shift(span, distance))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = app.explorer
         screen.corpus = corpus_from_articles([article])
         screen.open = 0
         await pilot.press("n")  # the first draw builds the span index
-        times = []
-        for _ in range(4):
-            started = time.perf_counter()
+        pane = screen.query_one(ReadingPane)
+        for step in range(2, 5):
+            coloured.clear()
+            shifted.clear()
             await pilot.press("n")
-            times.append(time.perf_counter() - started)
-        assert screen.quote == 4
-        assert screen.query_one(ReadingPane).current == 4
-        assert min(times) < 0.25, times  # pilot.press itself is ~0.06 s; the old code took 0.4 s more
+            await pilot.pause()
+            assert screen.quote == pane.current == step - 1
+            in_window = len(pane.body.plain) // len(QUOTE_LINE) + 2
+            assert 0 < len(coloured) <= 2 * in_window, len(coloured)  # a quote's colour, its speaker's
+            assert len(shifted) <= 20 * pane.page.size.height, len(shifted)  # ~5 spans a row drawn
+
+
+def test_a_paragraph_of_a_view_keeps_the_spans_a_content_slice_keeps() -> None:
+    """The view finds a paragraph's spans by bisection: what it draws is what slicing gives."""
+    rng = random.Random(12)
+    view = TextView()
+    for _ in range(40):
+        text = "".join(rng.choice("ab \n") for _ in range(500))
+        starts = (rng.randrange(0, 520) for _ in range(120))
+        styles = ["bold", "italic", "$quote", ""]
+        content = Content(text, [Span(s, s + rng.randrange(0, 90), rng.choice(styles)) for s in starts])
+        view.show_blocks([content])
+        for _ in range(30):
+            start = rng.randrange(0, len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            expected, drawn = content[start:end], view._paragraph(0, start, end)
+            assert (drawn.plain, list(drawn.spans)) == (expected.plain, list(expected.spans))
 
 
 # -- 3. scrolling through a 20 MB article ----------------------------------------------------

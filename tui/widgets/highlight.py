@@ -7,16 +7,13 @@ recolours the text without rebuilding it. The text itself is never read as marku
 from __future__ import annotations
 
 import zlib
-from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from itertools import accumulate
-from operator import itemgetter
-from typing import cast
 
 from textual.content import Content, Span
 
 from ..corpus import Article, Quote
 from ..safe_text import visible
+from .span_index import SortedSpans
 
 SPEAKER_COLOURS = 8  # $speaker-1 .. $speaker-8, defined per theme in tui/app.py
 QUOTE_STYLES = {
@@ -52,48 +49,26 @@ def body_text(article: Article) -> str:
     return article.text[body_start(article):].rstrip()
 
 
-class _Layer:
-    """Spans of one kind sorted by start, so those meeting a window are found by bisection.
-
-    Each span is (start, end, order, what): `order` is its place in the article's own order,
-    which decides what is drawn over what, and is restored for the few spans of a window.
-    `reach[i]` is the furthest end among the first i+1 spans: a span starting before the
-    window but running into it is still found, and spans that end before it are skipped
-    without being looked at (quotes, mentions and cues do not nest, so the scan is the window's).
-    """
-
-    def __init__(self, spans: list[tuple[int, int, int, object]]) -> None:
-        spans.sort(key=lambda span: (span[0], span[2]))
-        self.spans = spans
-        self.starts = [span[0] for span in spans]
-        self.reach = list(accumulate((span[1] for span in spans), max))
-
-    def meeting(self, lo: int, hi: int) -> list[tuple[int, int, int, object]]:
-        """The spans that overlap [lo, hi), in the article's order."""
-        first, last = bisect_right(self.reach, lo), bisect_left(self.starts, hi)
-        found = [span for span in self.spans[first:last] if span[1] > lo]
-        found.sort(key=itemgetter(2))
-        return found
-
-
 class _SpanIndex:
-    """An article's quotes, mentions, speakers and cues, each kind a `_Layer`."""
+    """An article's quotes, mentions, and speakers and cues, each kind sorted by start.
+
+    Quotes carry their index (to mark the current one) and the quote; mentions their style; a
+    quote's speaker comes before its cue, as they did when every span was styled.
+    """
 
     def __init__(self, article: Article) -> None:
         quotes = article.quotes
-        self.quotes = _Layer([(q.start, q.end, i, q) for i, q in enumerate(quotes)])
-        mentions: list[tuple[int, int, int, object]] = []
-        for entity in article.entities:
-            style = MENTION_STYLES.get(entity.kind, "")
-            mentions += [(m[0], m[1], len(mentions) + j, style) for j, m in enumerate(entity.mentions)]
-        self.mentions = _Layer(mentions)
-        marks: list[tuple[int, int, int, object]] = []  # a quote's speaker, then its cue
-        for i, q in enumerate(quotes):
+        self.quotes = SortedSpans((q.start, q.end, (i, q)) for i, q in enumerate(quotes))
+        self.mentions = SortedSpans(
+            (m[0], m[1], MENTION_STYLES.get(e.kind, "")) for e in article.entities for m in e.mentions
+        )
+        marks: list[tuple[int, int, Quote | None]] = []  # None: a cue
+        for q in quotes:
             if q.speaker_span is not None:
-                marks.append((*q.speaker_span, 2 * i, q))
+                marks.append((*q.speaker_span, q))
             if q.cue_span is not None:
-                marks.append((*q.cue_span, 2 * i + 1, None))
-        self.marks = _Layer(marks)
+                marks.append((*q.cue_span, None))
+        self.marks = SortedSpans(marks)
 
 
 _indexes: OrderedDict[int, tuple[Article, _SpanIndex]] = OrderedDict()
@@ -134,24 +109,15 @@ def body_content(article: Article, current: int | None = None, window: tuple[int
             spans.append(Span(a, b, style))
 
     index = _span_index(article)
-    for q_start, q_end, i, quote in index.quotes.meeting(base, top):
-        add(q_start, q_end, _quote_style(quote))
+    for q_start, q_end, (i, quote) in index.quotes.meeting(base, top):
+        add(q_start, q_end, QUOTE_STYLES[quote.kind].format(speaker=speaker_colour(quote)))
         if i == current:
             add(q_start, q_end, "bold on $quote-current")
-    for m_start, m_end, _, style in index.mentions.meeting(base, top):
-        add(m_start, m_end, str(style))
-    for s_start, s_end, _, quote in index.marks.meeting(base, top):
-        add(s_start, s_end, "bold italic $cue" if quote is None else _speaker_style(quote))
+    for m_start, m_end, style in index.mentions.meeting(base, top):
+        add(m_start, m_end, style)
+    for s_start, s_end, quote in index.marks.meeting(base, top):
+        add(s_start, s_end, "bold italic $cue" if quote is None else f"bold underline {speaker_colour(quote)}")
     return Content(text, spans)
-
-
-def _quote_style(quote: object) -> str:
-    quote = cast(Quote, quote)  # a quote layer holds the quotes themselves
-    return QUOTE_STYLES[quote.kind].format(speaker=speaker_colour(quote))
-
-
-def _speaker_style(quote: object) -> str:
-    return f"bold underline {speaker_colour(cast(Quote, quote))}"
 
 
 def quote_offset(article: Article, quote: Quote) -> int:
