@@ -15,12 +15,14 @@ from textual.app import App
 from textual.content import Content, Span
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui.corpus import Article, Quote, corpus_from_articles
+
+from tui.corpus import Article, LoadProblem, Quote, corpus_from_articles
 from tui.corpus.models import Entity
+from tui.screens.load_report import LoadReportScreen, ProblemList
 from tui.screenshots import settle
 from tui.widgets import highlight
 from tui.widgets.filter_bar import FilterBar
-from tui.widgets.reading_pane import ReadingPane
+from tui.widgets.reading_pane import LINE_NEAR, WINDOW, WINDOW_MOST, ReadingPane
 from tui.widgets.text_view import TextView
 
 KEY_NAMES = {"/": "slash", ":": "colon", " ": "space", '"': "quotation_mark"}
@@ -181,8 +183,6 @@ async def _read_in_the_pane(pilot: Pilot, article: Article) -> ReadingPane:
 async def test_scrolling_down_a_20_mb_article_keeps_the_window_bounded(app) -> None:
     """Each `end` drew WINDOW more characters and kept all the ones before (2.5 MB and 2 s a
     press after 60 presses): the window now drops its top as it grows at the bottom."""
-    from tui.widgets.reading_pane import LINE_NEAR, WINDOW, WINDOW_MOST
-
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         pane = await _read_in_the_pane(pilot, huge_article())
@@ -209,9 +209,6 @@ async def test_scrolling_down_a_20_mb_article_keeps_the_window_bounded(app) -> N
 
 async def test_a_load_report_of_100000_problems_opens_at_once(monkeypatch) -> None:
     """A table with a row added per problem took 15-35 s to open; the list draws the rows in view."""
-    from tui.corpus import LoadProblem
-    from tui.screens.load_report import LoadReportScreen, ProblemList
-
     problems = [
         LoadProblem(path=f"/data/broken.jsonl:{line}", reason="malformed", detail=f"line {line}: expecting value")
         for line in range(1, 100_001)
@@ -237,3 +234,20 @@ async def test_a_load_report_of_100000_problems_opens_at_once(monkeypatch) -> No
         assert listed.cursor == 100_000 and "[b]odd␛]0;x␇.txt" in last and "[/]" in last
         await pilot.press("escape")
         assert not isinstance(app.screen, LoadReportScreen)
+
+
+async def test_home_in_a_window_with_text_above_draws_more_above(app) -> None:
+    """`home` scrolls with an animation; the window moved inside it, and re-anchoring the view
+    there stopped the animation under the animator: KeyError, and the app was gone."""
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        pane = await _read_in_the_pane(pilot, huge_article())
+        pane.window = (1_000_000, 1_040_000)
+        pane._draw(None)
+        await pilot.pause()
+        pane.page.scroll_to(y=5, animate=False)
+        await pilot.pause()
+        await pilot.press("home")
+        await pilot.pause()
+        assert app.is_running
+        assert pane.window[0] < 1_000_000 and pane.page.scroll_y > 0  # more above, the place kept

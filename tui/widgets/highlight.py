@@ -123,4 +123,3 @@ def body_content(article: Article, current: int | None = None, window: tuple[int
 def quote_offset(article: Article, quote: Quote) -> int:
     """Where a quote starts in `body_content(article)`."""
     return max(quote.start - body_start(article), 0)
-
