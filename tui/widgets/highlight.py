@@ -52,23 +52,32 @@ def body_text(article: Article) -> str:
 class _SpanIndex:
     """An article's quotes, mentions, and speakers and cues, each kind sorted by start.
 
-    Quotes carry their index (to mark the current one) and the quote; mentions their style; a
-    quote's speaker comes before its cue, as they did when every span was styled.
+    Built from flat lists (a tuple a span made building it for 100,000 quotes take seconds).
+    A quote's speaker comes before its cue, as they did when every span was styled.
     """
 
     def __init__(self, article: Article) -> None:
         quotes = article.quotes
-        self.quotes = SortedSpans((q.start, q.end, (i, q)) for i, q in enumerate(quotes))
-        self.mentions = SortedSpans(
-            (m[0], m[1], MENTION_STYLES.get(e.kind, "")) for e in article.entities for m in e.mentions
-        )
-        marks: list[tuple[int, int, Quote | None]] = []  # None: a cue
-        for q in quotes:
-            if q.speaker_span is not None:
-                marks.append((*q.speaker_span, q))
-            if q.cue_span is not None:
-                marks.append((*q.cue_span, None))
-        self.marks = SortedSpans(marks)
+        self.quotes = SortedSpans([q.start for q in quotes], [q.end for q in quotes])
+        starts: list[int] = []
+        ends: list[int] = []
+        self.mention_styles: list[str] = []
+        for entity in article.entities:
+            starts += [m[0] for m in entity.mentions]
+            ends += [m[1] for m in entity.mentions]
+            self.mention_styles += [MENTION_STYLES.get(entity.kind, "")] * len(entity.mentions)
+        self.mentions = SortedSpans(starts, ends)
+        self.mention_starts, self.mention_ends = starts, ends
+        self.mark_starts: list[int] = []
+        self.mark_ends: list[int] = []
+        self.mark_speakers: list[Quote | None] = []  # the quote for a speaker, None for a cue
+        for quote in quotes:
+            for span, speaker in ((quote.speaker_span, quote), (quote.cue_span, None)):
+                if span is not None:
+                    self.mark_starts.append(span[0])
+                    self.mark_ends.append(span[1])
+                    self.mark_speakers.append(speaker)
+        self.marks = SortedSpans(self.mark_starts, self.mark_ends)
 
 
 _indexes: OrderedDict[int, tuple[Article, _SpanIndex]] = OrderedDict()
@@ -109,14 +118,18 @@ def body_content(article: Article, current: int | None = None, window: tuple[int
             spans.append(Span(a, b, style))
 
     index = _span_index(article)
-    for q_start, q_end, (i, quote) in index.quotes.meeting(base, top):
-        add(q_start, q_end, QUOTE_STYLES[quote.kind].format(speaker=speaker_colour(quote)))
+    quotes = article.quotes
+    for i in index.quotes.meeting(base, top):
+        quote = quotes[i]
+        add(quote.start, quote.end, QUOTE_STYLES[quote.kind].format(speaker=speaker_colour(quote)))
         if i == current:
-            add(q_start, q_end, "bold on $quote-current")
-    for m_start, m_end, style in index.mentions.meeting(base, top):
-        add(m_start, m_end, style)
-    for s_start, s_end, quote in index.marks.meeting(base, top):
-        add(s_start, s_end, "bold italic $cue" if quote is None else f"bold underline {speaker_colour(quote)}")
+            add(quote.start, quote.end, "bold on $quote-current")
+    for i in index.mentions.meeting(base, top):
+        add(index.mention_starts[i], index.mention_ends[i], index.mention_styles[i])
+    for i in index.marks.meeting(base, top):
+        speaker = index.mark_speakers[i]
+        style = "bold italic $cue" if speaker is None else f"bold underline {speaker_colour(speaker)}"
+        add(index.mark_starts[i], index.mark_ends[i], style)
     return Content(text, spans)
 
 

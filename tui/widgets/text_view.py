@@ -21,7 +21,7 @@ from typing import Literal
 
 from rich._wrap import divide_line  # what textual.content wraps with, so the rows match
 from textual import events
-from textual.content import Content, Span
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -56,7 +56,7 @@ class TextView(ScrollView, can_focus=True):
         self._rows = 0
         self._drawn: OrderedDict[int, list[Strip]] = OrderedDict()  # paragraph: its rows, drawn
         self._drawn_key: tuple[object, ...] = ()
-        self._block_spans: dict[int, SortedSpans[Span]] = {}  # a block's spans by start, once drawn
+        self._block_spans: dict[int, SortedSpans] = {}  # a block's spans by start, once drawn
 
     # -- what the owner calls -----------------------------------------------------------------
 
@@ -180,9 +180,9 @@ class TextView(ScrollView, can_focus=True):
             return content[start:end]
         index = self._block_spans.get(block)
         if index is None:
-            index = self._block_spans[block] = SortedSpans((span.start, span.end, span) for span in spans)
+            index = self._block_spans[block] = SortedSpans([s.start for s in spans], [s.end for s in spans])
         # A slice from 0 keeps spans ending at 0; from later, those ending after its start.
-        kept = [span for _, _, span in index.meeting(start - 1 if start == 0 else start, end)]
+        kept = [spans[i] for i in index.meeting(start - 1 if start == 0 else start, end)]
         return Content(content.plain, kept, strip_control_codes=False)[start:end]
 
     def render_line(self, y: int) -> Strip:
