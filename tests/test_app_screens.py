@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 from tui.commands import COMMANDS
 from tui.screens.help import HelpScreen, help_content
-from tui.screens.load_report import LoadReportScreen
+from tui.screens.load_report import LoadReportScreen, ProblemList
 from tui.screens.palette import EntityCommands
 from tui.screenshots import settle
 
@@ -40,10 +40,12 @@ async def test_unreadable_files_are_announced_and_listed(article_folder: Path, m
         assert "1 file could not be read — press L to list them" in messages
         await pilot.press("L")
         assert isinstance(app.screen, LoadReportScreen)
-        table = app.screen.query_one(DataTable)
-        assert table.row_count == 1
-        path, reason, _ = (str(cell) for cell in table.get_row_at(0))
-        assert path.endswith("empty.txt") and reason == "empty"
+        problems = app.screen.query_one(ProblemList)
+        assert problems.count == 1
+        problem = problems.problems[0]
+        assert problem.path.endswith("empty.txt") and problem.reason == "empty"
+        row = "".join(segment.text for segment in problems.render_row(0, 96))
+        assert row.split()[1] == "empty" and row.strip().startswith(problem.path[:10])
         await pilot.press("escape")
         assert not isinstance(app.screen, LoadReportScreen)
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from textual import on, work
 from textual.worker import get_current_worker
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
@@ -33,8 +35,15 @@ DEBOUNCE_SECONDS = 0.15
 PANES = {"articles": "#articles", "reading": "#body", "entities": "#entities"}
 
 
+def _slash_first(found: list[Binding]) -> list[Binding]:
+    """`/` as a priority binding: the app acts on it when it reads it, before routing the keys
+    behind it. Typed in one burst (a paste, a laggy link), those keys would otherwise be routed
+    to the list, where `q` quits and `n` steps quotes, while the focus move was still queued."""
+    return [replace(b, priority=True) if b.action == "focus_filter" else b for b in found]
+
+
 class MainScreen(Screen[None]):
-    BINDINGS = bindings("screen")
+    BINDINGS = _slash_first(bindings("screen"))
     # Under 100 columns the entity panel goes; under 70 the list and the article stack.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
 
@@ -222,7 +231,8 @@ class MainScreen(Screen[None]):
     # -- actions (bound in tui/commands.py) -------------------------------------------------
 
     def action_focus_filter(self) -> None:
-        self.query_one(FilterBar).input.focus()
+        # At once, not `focus()` (which queues the move): the next key read goes to the input.
+        self.set_focus(self.query_one(FilterBar).input)
 
     def action_clear_filter(self) -> None:
         if self._debounce is not None:

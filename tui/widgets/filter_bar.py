@@ -8,6 +8,7 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.keys import REPLACED_KEYS
 from textual.widgets import Input, Static
 
 from ..commands import bindings
@@ -29,6 +30,12 @@ class FilterInput(Input):
         self.completer = completer
         self._choices: list[tuple[str, int]] = []
         self._chosen = -1
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        # Textual finds no character for keys whose Unicode names it shortened ("slash" for
+        # SOLIDUS, "minus", "at"...), so without this the screen's priority `/` binding would
+        # take the slash typed in the filter: the input inserts these characters all the same.
+        return super().check_consume_key(key, character) or key in REPLACED_KEYS
 
     def action_complete(self) -> None:
         if self._chosen >= 0 and self.value == self._choices[self._chosen][0]:

@@ -16,7 +16,9 @@ from .text_view import Anchor, TextView
 
 EMPTY = Content("Choose an article and press enter to read it.")
 WINDOW = 40_000  # characters of body drawn at a time: a 20 MB article opens as fast as a small one
+WINDOW_MOST = 3 * WINDOW  # the most body drawn at once: scrolling on drops the far end of the window
 MORE = "italic $text-muted"  # the "more above / below" lines
+LINE_NEAR = 2_000  # how far a window's edge looks for a line break to cut at
 TITLE_SHOWN = 400  # characters of title in the header; a title can be a whole 50 MB line
 
 
@@ -26,12 +28,12 @@ def _cut(text: str, limit: int) -> str:
 
 def _line_start(text: str, offset: int) -> int:
     """The start of the line holding `offset`, when it is near; else `offset` itself."""
-    found = text.rfind("\n", max(offset - 2_000, 0), offset)
+    found = text.rfind("\n", max(offset - LINE_NEAR, 0), offset)
     return found + 1 if found >= 0 else offset
 
 
 def _line_end(text: str, offset: int) -> int:
-    found = text.find("\n", offset, offset + 2_000)
+    found = text.find("\n", offset, offset + LINE_NEAR)
     return found if found >= 0 else min(offset, len(text))
 
 
@@ -81,6 +83,7 @@ class ReadingPane(Vertical):
         self.body = Content()
         self.window = (0, 0)  # the part of the body drawn, as offsets into the article's body
         self.body_size = 0  # the body's length
+        self._move_queued = False  # a window move waits for the scroll that asked for it to end
 
     def compose(self) -> ComposeResult:
         yield Static(id="indicator")
@@ -131,7 +134,8 @@ class ReadingPane(Vertical):
             lo, hi = quote.start - start, quote.end - start
             if lo < self.window[0] or hi > self.window[1]:  # the quote is outside: move the window
                 first = _line_start(text, start + max(lo - WINDOW // 2, 0)) - start
-                self.window = (max(first, 0), self._end_near(max(hi + WINDOW // 2, first + WINDOW)))
+                last = min(max(hi + WINDOW // 2, first + WINDOW), first + WINDOW_MOST)  # a quote can be 20 MB
+                self.window = (max(first, 0), self._end_near(last))
         if current is not None:
             offset = max(quote_offset(article, article.quotes[current]) - self.window[0], 0)
             self._draw((self._block_for_body(), offset, "center"))
@@ -160,17 +164,43 @@ class ReadingPane(Vertical):
         self.page.show_blocks(blocks, scroll)
 
     def _scrolled(self, y: float) -> None:
-        """At the bottom of the window, draw more below; at the top, more above."""
+        # Not at once: the watcher runs inside the scroll (an animation step, for `end`), and
+        # re-anchoring the view there stops that animation under the animator's feet.
+        if not self._move_queued:
+            self._move_queued = True
+            self.call_later(self._move_window)
+
+    def _move_window(self) -> None:
+        """At the bottom of the window, draw more below; at the top, more above. The window
+        never holds more than `WINDOW_MOST` characters: what it gains at one end, it drops at
+        the other, so scrolling through 20 MB costs the same at the end as at the start."""
+        self._move_queued = False
         page = self.page
         if self.article is None:
             return
+        y = page.scroll_y
         lo, hi = self.window
+        start = body_start(self.article)
+        text = self.article.text
         if hi < self.body_size and y >= page.max_scroll_y - 1:
-            self.window = (lo, self._end_near(hi + WINDOW))
-            self._draw(None)
+            last = self._end_near(hi + WINDOW)
+            first = lo
+            if last - lo > WINDOW_MOST:  # drop the top, from the start of a line when one is near
+                first = max(_line_start(text, start + last - WINDOW_MOST) - start, lo)
+            top = self._body_offset_at_top()
+            self.window = (first, last)
+            # The text that was at the top stays at the top.
+            self._draw(None if first == lo else (self._block_for_body(), max(top - first, 0), "top"))
         elif lo > 0 and y <= 0:
-            start = body_start(self.article)
-            first = max(_line_start(self.article.text, start + max(lo - WINDOW, 0)) - start, 0)
-            self.window = (first, hi)
+            first = max(_line_start(text, start + max(lo - WINDOW, 0)) - start, 0)
+            last = hi if hi - first <= WINDOW_MOST else self._end_near(first + WINDOW_MOST)
+            self.window = (first, last)
             # The text that was at the top stays at the top.
             self._draw((self._block_for_body(), lo - first, "top"))
+
+    def _body_offset_at_top(self) -> int:
+        """The offset into the body of the text on the view's top row."""
+        block, offset = self.page.offset_at_row(round(self.page.scroll_y))
+        if block != self._block_for_body():  # the "more above" line
+            return self.window[0]
+        return self.window[0] + offset

@@ -28,8 +28,11 @@ from textual.strip import Strip
 from textual.visual import RenderOptions
 from textual.widget import Widget
 
+from .span_index import SortedSpans
+
 Anchor = tuple[int, int, Literal["top", "center"]]  # (block, offset in it, where to put its row)
 CACHED_PARAGRAPHS = 256  # drawn paragraphs kept for redrawing while scrolling
+FEW_SPANS = 64  # a block with more spans than this finds a paragraph's spans by bisection
 
 
 class TextView(ScrollView, can_focus=True):
@@ -53,12 +56,14 @@ class TextView(ScrollView, can_focus=True):
         self._rows = 0
         self._drawn: OrderedDict[int, list[Strip]] = OrderedDict()  # paragraph: its rows, drawn
         self._drawn_key: tuple[object, ...] = ()
+        self._block_spans: dict[int, SortedSpans] = {}  # a block's spans by start, once drawn
 
     # -- what the owner calls -----------------------------------------------------------------
 
     def show_blocks(self, blocks: Sequence[Content], scroll: Anchor | Literal["home"] | None = None) -> None:
         """Show these blocks; then scroll home, or put a block's offset at the top or centre."""
         self.blocks = list(blocks)
+        self._block_spans.clear()
         self._width = 0
         self._pending = scroll
         self._count(self.scrollable_content_region.width)
@@ -126,12 +131,15 @@ class TextView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width != self._width and width > 0:
             if self._pending is None and self._width and self._paragraphs:
-                top = self._offset_at(round(self.scroll_y))  # the text at the top stays there
+                top = self.offset_at_row(round(self.scroll_y))  # the text at the top stays there
                 self._pending = (top[0], top[1], "top") if self.scroll_y else "home"
             self._count(width)
             self.refresh()
 
-    def _offset_at(self, row: int) -> tuple[int, int]:
+    def offset_at_row(self, row: int) -> tuple[int, int]:
+        """(block, offset in it) of the first character on `row` (at the width counted)."""
+        if not self._paragraphs:
+            return 0, 0
         index = max(bisect_right(self._first_rows, row) - 1, 0)
         block, start, _ = self._paragraphs[index]
         within = row - self._first_rows[index]
@@ -154,13 +162,28 @@ class TextView(ScrollView, can_focus=True):
         if strips is None:
             block, start, end = self._paragraphs[index]
             options = RenderOptions(self._get_style, self.styles)
-            strips = self.blocks[block][start:end].render_strips(self._width, None, self.visual_style, options)
+            strips = self._paragraph(block, start, end).render_strips(self._width, None, self.visual_style, options)
             self._drawn[index] = strips
             if len(self._drawn) > CACHED_PARAGRAPHS:
                 self._drawn.popitem(last=False)
         else:
             self._drawn.move_to_end(index)
         return strips
+
+    def _paragraph(self, block: int, start: int, end: int) -> Content:
+        """`self.blocks[block][start:end]`, without looking at every span of the block: slicing
+        Content shifts all of its spans, 3,600 for a window of a quote-dense article, for each
+        paragraph drawn. The spans given to the slice are those it would keep, in their order."""
+        content = self.blocks[block]
+        spans = content.spans
+        if len(spans) <= FEW_SPANS or (start == 0 and end >= len(content.plain)):
+            return content[start:end]
+        index = self._block_spans.get(block)
+        if index is None:
+            index = self._block_spans[block] = SortedSpans([s.start for s in spans], [s.end for s in spans])
+        # A slice from 0 keeps spans ending at 0; from later, those ending after its start.
+        kept = [spans[i] for i in index.meeting(start - 1 if start == 0 else start, end)]
+        return Content(content.plain, kept, strip_control_codes=False)[start:end]
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
