@@ -52,17 +52,31 @@ class _Fail(Exception):
 # -- the tree ---------------------------------------------------------------------------------
 
 
+Found = dict["Node", set[int]]  # one evaluation's results by node: equal terms are looked up once
+
+
 @dataclass(frozen=True)
 class Node:
     """A piece of a query; `evaluate` returns a fresh set the caller may change."""
 
     def evaluate(self, index: CorpusIndex) -> set[int]:
+        return self.find(index, {})  # nothing else holds this evaluation's sets: the caller's own
+
+    def find(self, index: CorpusIndex, found: Found) -> set[int]:
+        """This node's positions, worked out once per evaluation: a 10,000-character query of one
+        repeated word looks the word up once. The set is shared through `found`: never change it."""
+        result = found.get(self)
+        if result is None:
+            result = found[self] = self.compute(index, found)
+        return result
+
+    def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         raise NotImplementedError
 
 
 @dataclass(frozen=True)
 class Everything(Node):
-    def evaluate(self, index: CorpusIndex) -> set[int]:
+    def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return index.all_positions()
 
     def __str__(self) -> str:
@@ -73,7 +87,7 @@ class Everything(Node):
 class Word(Node):
     word: str
 
-    def evaluate(self, index: CorpusIndex) -> set[int]:
+    def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return index.word(self.word)
 
     def __str__(self) -> str:
@@ -84,7 +98,7 @@ class Word(Node):
 class Phrase(Node):
     words: tuple[str, ...]
 
-    def evaluate(self, index: CorpusIndex) -> set[int]:
+    def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return index.phrase(self.words)
 
     def __str__(self) -> str:
@@ -112,7 +126,7 @@ class Match(Node):
     field: str
     words: tuple[str, ...]
 
-    def evaluate(self, index: CorpusIndex) -> set[int]:
+    def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return _LOOKUPS[self.field](index, self.words)
 
     def __str__(self) -> str:
@@ -124,7 +138,7 @@ class Match(Node):
 class Has(Node):
     what: str
 
-    def evaluate(self, index: CorpusIndex) -> set[int]:
+    def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return index.has(self.what)
 
     def __str__(self) -> str:
@@ -136,7 +150,7 @@ class QuoteCount(Node):
     op: str
     count: int
 
-    def evaluate(self, index: CorpusIndex) -> set[int]:
+    def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return index.quote_count(self.op, self.count)
 
     def __str__(self) -> str:
@@ -150,7 +164,7 @@ class DateRange(Node):
     first: date | None
     last: date | None
 
-    def evaluate(self, index: CorpusIndex) -> set[int]:
+    def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return index.dates_between(self.first, self.last)
 
     def __str__(self) -> str:
@@ -165,32 +179,34 @@ class DateRange(Node):
 class Not(Node):
     node: Node
 
-    def evaluate(self, index: CorpusIndex) -> set[int]:
-        return index.all_positions() - self.node.evaluate(index)
+    def compute(self, index: CorpusIndex, found: Found) -> set[int]:
+        return index.all_positions() - self.node.find(index, found)
 
     def __str__(self) -> str:
-        return f"-{_grouped(self.node, (And, Or))}"
+        # `-(-x)`, not `--x`: a minus must be followed by a term or a group to parse back.
+        return f"-{_grouped(self.node, (And, Or, Not))}"
 
 
 @dataclass(frozen=True)
 class And(Node):
     nodes: tuple[Node, ...]
 
-    def evaluate(self, index: CorpusIndex) -> set[int]:
+    def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         # Exclusions subtract from what the other terms found; only when nothing is included
-        # do they start from every article.
-        included = [node for node in self.nodes if not isinstance(node, Not)]
-        excluded = [node.node for node in self.nodes if isinstance(node, Not)]
-        found = sorted((node.evaluate(index) for node in included), key=len)
-        result = found[0] if found else index.all_positions()
-        for other in found[1:]:
+        # do they start from every article. A term given twice is used once (`dict.fromkeys`).
+        included = dict.fromkeys(node for node in self.nodes if not isinstance(node, Not))
+        excluded = dict.fromkeys(node.node for node in self.nodes if isinstance(node, Not))
+        sets = sorted((node.find(index, found) for node in included), key=len)
+        # The sets are shared with `found`: the first operation makes the result a new set.
+        result = sets[0] & sets[1] if len(sets) > 1 else set(sets[0]) if sets else index.all_positions()
+        for other in sets[2:]:
             if not result:
                 return result
             result &= other
         for node in excluded:
             if not result:
                 break
-            result -= node.evaluate(index)
+            result -= node.find(index, found)
         return result
 
     def __str__(self) -> str:
@@ -201,10 +217,10 @@ class And(Node):
 class Or(Node):
     nodes: tuple[Node, ...]
 
-    def evaluate(self, index: CorpusIndex) -> set[int]:
+    def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         result: set[int] = set()
-        for node in self.nodes:
-            result |= node.evaluate(index)
+        for node in dict.fromkeys(self.nodes):
+            result |= node.find(index, found)
         return result
 
     def __str__(self) -> str:
