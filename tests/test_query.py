@@ -559,7 +559,8 @@ def test_index_and_query_import_no_ui() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
-    for name in ("index.py", "query.py"):
-        source = (ROOT / "tui" / "corpus" / name).read_text(encoding="utf-8")
+    core = ROOT / "tui" / "corpus"
+    for path in [*(core / "index").glob("*.py"), core / "query.py"]:
+        source = path.read_text(encoding="utf-8")
         assert "import textual" not in source and "from textual" not in source
         assert "import rich" not in source and "from rich" not in source
