@@ -4,9 +4,8 @@
     "political will"        the words side by side
     -putin  -s:peskov  -(a b)   leave out what matches
     a b OR c  ==  (a b) | c     AND binds tighter than OR; parentheses group
-    speaker:/s: person:/p: org:/o: place:/l: group:/g: entity:/e: source: title: quote: cue:
-    has:quotes has:entities has:date has:source   quotes:>3 (>, >=, <, <=, =, or a number)
-    date:2026-02  date:2026-01-01..2026-02-15  date:>=2026-01  after:2026-01-01  before:2026-03
+    speaker:lee  org:"acme corp"  has:quotes  quotes:>3  date:2026-01-01..2026-02-15
+                            fields: the table in fields.py (names, aliases, values, help)
 
 `after:` includes its day (or month, or year); `before:` excludes it, as in Gmail, so
 `after:2026-01 before:2026-02` is January. `parse_query` never raises.
@@ -17,11 +16,13 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NoReturn
 
-from .index import FIELD_ALIASES, HAS_VALUES, CorpusIndex, tokens
+from .fields import FIELD_ALIASES, FIELD_BY_NAME, SPEAKERS, Field, hint_names
+from .index import CorpusIndex, tokens
 
 MAX_DEPTH = 64  # nested parentheses; deeper is an error, not a RecursionError
 _FIELD_NAME = re.compile(r"[A-Za-z]+")
@@ -105,18 +106,21 @@ class Phrase(Node):
         return f'"{" ".join(self.words)}"'
 
 
-_LOOKUPS = {
-    "speaker": CorpusIndex.speaker,
-    "person": lambda index, words: index.entity(words, "person"),
-    "org": lambda index, words: index.entity(words, "organization"),
-    "place": lambda index, words: index.entity(words, "place"),
-    "group": lambda index, words: index.entity(words, "group"),
-    "entity": lambda index, words: index.entity(words, None),
-    "source": CorpusIndex.source,
-    "title": CorpusIndex.title,
-    "quote": CorpusIndex.quote,
-    "cue": CorpusIndex.cue,
-}
+Lookup = Callable[[CorpusIndex, tuple[str, ...]], set[int]]
+
+
+def _lookup(field: Field) -> Lookup:
+    """How a field whose value is words finds articles: by names of its kind, or in the text it
+    names (`CorpusIndex.source`, `.title`, `.quote`, `.cue`)."""
+    if field.value == "words":
+        return lambda index, words: getattr(index, field.name)(words)
+    if field.names == SPEAKERS:
+        return lambda index, words: index.speaker(words)
+    return lambda index, words: index.entity(words, field.names)
+
+
+_LOOKUPS: dict[str, Lookup] = {field.name: _lookup(field) for field in FIELD_BY_NAME.values()
+                               if field.value in ("names", "words")}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -439,18 +443,19 @@ def _field(token: _Token) -> Node:
     value, at = token.text, token.value_pos
     if not value.strip():
         raise _Fail(at, f"missing value after '{token.name}:'")
-    if field in _LOOKUPS:  # the fields whose value is words
+    kind = FIELD_BY_NAME[field].value
+    if kind in ("names", "words"):
         words = tokens(value)
         if not words:
             raise _Fail(at, f"no words in '{value}'")
         return Match(field, tuple(words))
-    if field == "has":
-        return _has(value, at)
-    if field == "quotes":
+    if kind == "facts":
+        return _has(FIELD_BY_NAME[field].choices, value, at)
+    if kind == "count":
         return _quote_count(value, at)
-    if field == "after":
+    if kind == "from":
         return DateRange(_period(value, at)[0], None)
-    if field == "before":
+    if kind == "until":
         return DateRange(None, _day_before(_period(value, at)[0], at))
     return _date_range(value, at)
 
@@ -459,13 +464,13 @@ def _unknown_field(name: str) -> str:
     close = difflib.get_close_matches(name.lower(), list(FIELD_ALIASES), n=1, cutoff=0.7)
     if close:
         return f"unknown field '{name}' (did you mean {close[0]}:?)"
-    return f"unknown field '{name}' (try speaker:, person:, org:, place:, date:, ...)"
+    return f"unknown field '{name}' (try {hint_names().replace(' ', ', ')}, ...)"
 
 
-def _has(value: str, at: int) -> Node:
+def _has(choices: tuple[str, ...], value: str, at: int) -> Node:
     what = value.lower()
-    if what not in HAS_VALUES:
-        return _fail(at, f"unknown has:{value} (try {', '.join(HAS_VALUES)})")
+    if what not in choices:
+        return _fail(at, f"unknown has:{value} (try {', '.join(choices)})")
     return Has(what)
 
 

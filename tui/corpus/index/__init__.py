@@ -10,8 +10,9 @@ corpus_index  `CorpusIndex`: adding articles, lookups, completion, entity summar
 persistence   what a cache entry and a pickle keep of an index
 """
 
+from ..fields import FIELD_ALIASES, HAS_VALUES
 from ..lexicon import fold
-from .corpus_index import COMPARISONS, FIELD_ALIASES, HAS_VALUES, CorpusIndex
+from .corpus_index import COMPARISONS, CorpusIndex
 from .entry import IndexEntry, index_entry
 from .keys import name_key, needs_fold, tokens
 from .name_index import NameIndex

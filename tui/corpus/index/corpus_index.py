@@ -13,7 +13,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from ..models import ENTITY_KINDS, Article
+from ..fields import HAS_VALUES, field_tokens
+from ..kinds import KIND_NAMES
+from ..models import Article
 from . import persistence
 from .entry import IndexEntry, index_entry
 from .keys import tokens
@@ -22,20 +24,6 @@ from .phrases import PhraseMatcher
 from .postings import Dates, Postings, QuoteSpans, Texts, intersect
 from .tallies import ArticleEntities, EntitySummary, EntityTallies, ranked
 
-# Field names of the filter language, each short alias mapped to its full name. It lives here,
-# not in query.py, because `CorpusIndex.field_names` serves them to the UI for tab completion.
-FIELD_ALIASES: dict[str, str] = {
-    "speaker": "speaker", "s": "speaker",
-    "person": "person", "p": "person",
-    "org": "org", "o": "org", "organization": "org", "organisation": "org",
-    "place": "place", "l": "place",
-    "group": "group", "g": "group",
-    "entity": "entity", "e": "entity",
-    "source": "source", "title": "title", "quote": "quote", "cue": "cue",
-    "has": "has", "quotes": "quotes",
-    "date": "date", "after": "after", "before": "before",
-}  # fmt: skip
-HAS_VALUES: tuple[str, ...] = ("quotes", "entities", "date", "source")
 COMPARISONS: dict[str, Callable[[int, int], bool]] = {
     ">": operator.gt,
     ">=": operator.ge,
@@ -59,7 +47,7 @@ class CorpusIndex:
         self._words = Postings()
         self._title_words = Postings()
         self._quote_words = Postings()
-        self._entities: dict[str, NameIndex] = {kind: NameIndex() for kind in ENTITY_KINDS}
+        self._entities: dict[str, NameIndex] = {kind: NameIndex() for kind in KIND_NAMES}
         self._speakers = NameIndex()
         self._cues = NameIndex()
         self._sources = NameIndex()
@@ -205,8 +193,7 @@ class CorpusIndex:
     @staticmethod
     def field_names() -> list[str]:
         """What tab completes in the filter bar: every field with its colon."""
-        names = [f"{name}:" for name in FIELD_ALIASES if name != "has"]
-        return names + [f"has:{what}" for what in HAS_VALUES]
+        return field_tokens()
 
     def complete_entity(self, prefix: str, kind: str | None = None, limit: int = 20) -> list[str]:
         """Entity names and aliases starting with `prefix` (folded), most articles first.
