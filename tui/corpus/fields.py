@@ -1,7 +1,7 @@
 """The filter language's fields, declared once: each field's name and aliases, what its value is,
 its line of help and an example. The query parser, tab completion, the help screen, the filter
 bar's hint and the entity panel's kind labels are all made from this table; a new field is a row
-here (and, for a new kind of value, a branch in `query._field`)."""
+here (and, for a new kind of value, a branch in `query.values.field_node`)."""
 
 from __future__ import annotations
 
