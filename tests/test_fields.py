@@ -12,13 +12,13 @@ import pytest
 
 from tui.app import DARK, LIGHT
 from tui.corpus import CorpusIndex, parse_query
-from tui.corpus.fields import FIELD_ALIASES, FIELDS, NAME_FIELDS, SPEAKERS, field_tokens, hint_names
+from tui.corpus.fields import FIELD_ALIASES, FIELDS, KIND_LABELS, NAME_FIELDS, SPEAKERS, field_tokens, hint_names
 from tui.corpus.kinds import KIND_NAMES, KINDS
 from tui.corpus.models import ENTITY_KINDS, EntityKind
 from tui.corpus.query import DateRange, Has, Match, Query, QuoteCount
 from tui.screens.help import help_content
 from tui.widgets.completion import completions
-from tui.widgets.entity_panel import KIND_LABEL, EntityPanel, ordered
+from tui.widgets.entity_panel import EntityPanel, ordered
 from tui.widgets.filter_bar import HINT
 
 SPELLINGS = set(FIELD_ALIASES)
@@ -117,11 +117,11 @@ def test_every_kind_has_a_field_a_label_a_colour_and_a_style_class() -> None:
     kinds_with_a_field = {field.names for field in FIELDS if field.value == "names"} - {None, SPEAKERS}
     assert kinds_with_a_field == set(KIND_NAMES)
     for kind in KINDS:
-        assert len(KIND_LABEL[kind.name]) == 1
+        assert len(KIND_LABELS[kind.name]) == 1
         assert kind.style in DARK and kind.style in LIGHT
         assert f"entity-panel--{kind.name}" in EntityPanel.COMPONENT_CLASSES
         assert f".entity-panel--{kind.name} {{ color: ${kind.style}; }}" in EntityPanel.DEFAULT_CSS
-    assert len(set(KIND_LABEL.values())) == len(KINDS)
+    assert len(set(KIND_LABELS.values())) == len(KINDS)
 
 
 def test_the_panel_lists_kinds_in_table_order() -> None:

@@ -14,7 +14,6 @@ from ..safe_text import one_line
 from .cells import fit
 from .line_list import LineList
 
-KIND_LABEL = KIND_LABELS  # as in p: o: l: g:, from the fields table
 COUNT_WIDTH = 4
 BOLD = Style(bold=True)
 
@@ -61,7 +60,7 @@ class EntityPanel(LineList):
     def render_row(self, row: int, width: int) -> list[Segment]:
         entity = self.entities[row]
         styles = self.row_styles()
-        kind = KIND_LABEL.get(entity.kind, "?")
+        kind = KIND_LABELS.get(entity.kind, "?")  # as in p: o: l: g:
         quotes = f"{entity.quotes}q" if entity.quotes else ""
         name_width = max(1, width - 5 - 2 * COUNT_WIDTH)  # five one-cell gaps and marks
         gap = Segment(" ", styles[""])

@@ -111,7 +111,8 @@ class CorpusIndex:
 
     def word(self, word: str) -> set[int]:
         """Articles whose title or body has this folded word."""
-        return set(self._words.get(word, ()))  # type: ignore[arg-type]
+        hits = self._words.get(word)
+        return set() if hits is None else set(hits)
 
     def phrase(self, words: Sequence[str]) -> set[int]:
         """Articles whose title or body has these folded words side by side."""
