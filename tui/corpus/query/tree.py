@@ -170,17 +170,24 @@ class And(Node):
         included = dict.fromkeys(node for node in self.nodes if not isinstance(node, Not))
         excluded = dict.fromkeys(node.node for node in self.nodes if isinstance(node, Not))
         sets = sorted((node.find(index, found) for node in included), key=len)
-        # The sets are shared with `found`: the first operation makes the result a new set.
-        result = sets[0] & sets[1] if len(sets) > 1 else set(sets[0]) if sets else index.all_positions()
-        for other in sets[2:]:
+        # The sets are shared with `found`: the first operation that changes the result makes it
+        # a new set (`owned`), so no term's set is ever copied or changed.
+        result, owned = (sets[0], False) if sets else (index.all_positions(), True)
+        for other in sets[1:]:
             if not result:
-                return result
-            result &= other
+                break
+            if owned:
+                result &= other
+            else:
+                result, owned = result & other, True
         for node in excluded:
             if not result:
                 break
-            result -= node.find(index, found)
-        return result
+            if owned:
+                result -= node.find(index, found)
+            else:
+                result, owned = result - node.find(index, found), True
+        return result if owned else set(result)
 
     def __str__(self) -> str:
         return " ".join(grouped(node, (Or,)) for node in self.nodes)
