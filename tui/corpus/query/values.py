@@ -19,12 +19,15 @@ _DATE_OP = re.compile(r"(>=|<=|>|<|=)?(.*)", re.DOTALL)
 
 
 class Fail(Exception):
+    """Raised where reading a filter fails; `parse_query` turns it into its QueryError."""
+
     def __init__(self, position: int, message: str) -> None:
         super().__init__(message)
         self.error = QueryError(position, message)
 
 
 def field_node(token: Token) -> Node:
+    """The node of a `field:value` token, read by what the field's value is (fields.Value)."""
     field = FIELD_ALIASES.get(token.name.lower())
     if field is None:
         raise Fail(token.pos, _unknown_field(token.name))
