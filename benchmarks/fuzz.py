@@ -49,7 +49,10 @@ from tui.corpus.decode import decode_bytes  # noqa: E402
 from tui.corpus.export import article_record  # noqa: E402
 from tui.corpus.load import SourceText, _json_sources  # noqa: E402
 from tui.corpus.models import Article, offset_problems  # noqa: E402
-from tui.corpus.query import Query, QueryError, _Fail, _lex, _Parser  # noqa: E402
+from tui.corpus.query import Query, QueryError  # noqa: E402
+from tui.corpus.query.lexer import lex as _lex  # noqa: E402
+from tui.corpus.query.parser import _Parser  # noqa: E402
+from tui.corpus.query.values import Fail as _Fail  # noqa: E402
 
 SHARES = (("bytes", 0.35), ("file", 0.01), ("parse", 0.39), ("query", 0.25))
 CHUNK = 2000

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timezone
+import pickle
+from datetime import UTC, date, datetime
 
 import pytest
 
-from tui.corpus.index import CorpusIndex, EntitySummary, PhraseMatcher, fold, tokens
+from tui.corpus.index import CorpusIndex, EntitySummary, PhraseMatcher, fold, index_entry, tokens
 from tui.corpus.models import Article, Entity, Quote
 
 
@@ -51,7 +52,7 @@ def one() -> Article:
 def two() -> Article:
     return Article(
         id="two", path="two.txt", title="Paris plans", text=TWO, source="Reuters",
-        dateline=datetime(2026, 1, 10, 23, 0, tzinfo=timezone.utc),
+        dateline=datetime(2026, 1, 10, 23, 0, tzinfo=UTC),
         quotes=[
             quote(TWO, "We will talk,", "Macron", "person:macron", "said"),
             quote(TWO, "Soon,", "he", "person:macron", "he added"),
@@ -288,3 +289,68 @@ def test_adding_is_incremental(index: CorpusIndex) -> None:
     after = {s.name: s for s in index.corpus_entities()}
     assert after["Emmanuel Macron"].articles == 3
     assert len(after) == len(before)
+
+
+# -- what a cache entry keeps -----------------------------------------------------------------
+
+
+def four() -> Article:
+    text = 'A brand new story: "Paris will wait," Macron said.'
+    return Article(id="four", path="four.txt", title="Brand new", text=text, source="Acme Wire",
+                   published=datetime(2026, 1, 20),
+                   quotes=[quote(text, "Paris will wait,", "Macron", "person:macron", "said")],
+                   entities=[entity(text, "person", "Emmanuel Macron", "Macron", id="person:macron"),
+                             entity(text, "place", "Paris")])  # fmt: skip
+
+
+def answers(index: CorpusIndex) -> dict:
+    """What every kind of lookup gives, to compare two indexes."""
+    return {
+        "word": [index.word(w) for w in ("macron", "brand", "deja", "kremlin")],
+        "phrase": [index.phrase(p) for p in (["dmitry", "peskov"], ["we", "will"], ["brand", "new"])],
+        "title": index.title(["brand", "new"]), "quote": index.quote(["will", "wait"]),
+        "entity": [index.entity(["macron"], "person"), index.entity(["paris"]), index.entity(["elysee"], "place")],
+        "speaker": index.speaker(["macron"]), "cue": index.cue(["said"]), "source": index.source(["acme"]),
+        "has": [index.has(what) for what in ("quotes", "entities", "date", "source")],
+        "counts": [index.quote_count(">=", 1), index.quote_count("=", 0)],
+        "dates": index.dates_between(date(2026, 1, 1), date(2026, 1, 31)),
+        "complete": [index.complete_entity("mac"), index.complete_entity("", "place"),
+                     index.complete_entity("m", "speaker")],
+        "entities": [index.corpus_entities(), index.corpus_entities([1, 3]), index.corpus_entities([0])],
+        "all": index.all_positions(),
+    }  # fmt: skip
+
+
+def built(articles: list[Article]) -> CorpusIndex:
+    index = CorpusIndex()
+    for position, article in enumerate(articles):
+        index.add(position, article)
+    return index
+
+
+def reloaded(index: CorpusIndex, articles: list[Article]) -> CorpusIndex:
+    return CorpusIndex.unpack(index.pack(), [a.text for a in articles], [a.title for a in articles])
+
+
+def test_a_packed_index_answers_as_the_one_it_was_packed_from() -> None:
+    articles = [one(), two(), three(), four()]
+    fresh = built(articles)
+    again = reloaded(fresh, articles)
+    assert answers(again) == answers(fresh)
+    assert answers(reloaded(again, articles)) == answers(fresh)
+
+
+def test_a_packed_index_takes_new_articles_as_a_fresh_one_does() -> None:
+    articles = [one(), two(), three(), four()]
+    loaded = reloaded(built(articles[:3]), articles[:3])
+    loaded.add_entry(3, index_entry(articles[3]))
+    assert answers(loaded) == answers(built(articles))
+    # and packed again, with the old runs and the new ones folded together
+    assert answers(reloaded(loaded, articles)) == answers(built(articles))
+
+
+def test_a_pickled_index_answers_the_same() -> None:
+    articles = [one(), two(), three(), four()]
+    loaded = reloaded(built(articles[:3]), articles[:3])
+    loaded.add_entry(3, index_entry(articles[3]))
+    assert answers(pickle.loads(pickle.dumps(loaded))) == answers(built(articles))

@@ -20,7 +20,7 @@ from tui.corpus.decode import decode_bytes
 from tui.corpus.export import article_record
 from tui.corpus.load import _json_sources
 from tui.corpus.models import offset_problems
-from tui.corpus.query import Query, QueryError
+from tui.corpus.query import And, DateRange, Has, Match, Not, Or, Phrase, Query, QueryError, QuoteCount, Word
 from tui.safe_text import one_line, visible
 
 FAST = settings(max_examples=150, deadline=None, derandomize=True,
@@ -106,6 +106,43 @@ def test_any_query_gives_a_query_or_an_error_with_a_position(text: str) -> None:
     if isinstance(result, QueryError):
         assert 0 <= result.position <= len(text) and result.message
         assert result.message != "could not read this filter"  # the catch-all: a bug got there
+
+WORDS = st.sampled_from(["ann", "lee", "acme", "or", "19", "bank"])
+leaves = st.one_of(
+    st.builds(Word, WORDS),
+    st.builds(Phrase, st.lists(WORDS, min_size=2, max_size=3).map(tuple)),
+    st.builds(Match, st.sampled_from(["speaker", "person", "org", "title", "quote"]),
+              st.lists(WORDS, min_size=1, max_size=2).map(tuple)),
+    st.builds(Has, st.sampled_from(["quotes", "date"])),
+    st.builds(QuoteCount, st.sampled_from([">", ">=", "="]), st.integers(0, 9)),
+    st.builds(DateRange, st.dates(), st.none()),
+)
+trees = st.recursive(
+    leaves,
+    lambda inner: st.one_of(
+        st.builds(Not, inner),  # Not of a Not: `-(-x)`
+        st.builds(And, st.lists(inner, min_size=2, max_size=3).map(tuple)),
+        st.builds(Or, st.lists(inner, min_size=2, max_size=3).map(tuple)),
+    ),
+    max_leaves=8,
+)
+
+
+@FAST
+@given(trees)
+def test_any_query_tree_prints_as_text_that_parses_back_to_it(tree) -> None:
+    text = str(Query(tree))
+    again = parse_query(text)
+    assert isinstance(again, Query), (text, again)
+    assert str(again) == text
+
+
+@FAST
+@given(queries)
+def test_a_parsed_query_prints_as_text_that_parses_back_to_it(text: str) -> None:
+    query = parse_query(text)
+    if isinstance(query, Query):
+        assert parse_query(str(query)) == query
 
 
 @FAST

@@ -378,6 +378,8 @@ def test_dates(index: CorpusIndex, text: str, expected: set[str]) -> None:
         ("((a))", "a"),
         ("a OR (b OR c)", "a OR b OR c"),
         ("a (b c)", "a b c"),
+        ("-(-a)", "-(-a)"),
+        ("-(-(-a b))", "-(-(-a b))"),
     ],
 )
 def test_str_is_normalised_and_parses_back(text: str, normal: str) -> None:
@@ -385,6 +387,51 @@ def test_str_is_normalised_and_parses_back(text: str, normal: str) -> None:
     assert isinstance(query, Query)
     assert str(query) == normal
     assert parse_query(str(query)) == query
+
+
+# -- each distinct term once -------------------------------------------------------------------
+
+
+class CountingIndex(CorpusIndex):
+    """Counts the word lookups a query makes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lookups = 0
+
+    def word(self, word: str) -> set[int]:
+        self.lookups += 1
+        return super().word(word)
+
+
+@pytest.fixture(scope="module")
+def counting() -> CountingIndex:
+    built = CountingIndex()
+    for position, article in enumerate(ARTICLES):
+        built.add(position, article)
+    return built
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "lookups"),
+    [("macron " * 1500, "macron", 1), ("macron OR " * 1000 + "macron", "macron", 1),
+     ("(macron putin) " * 500 + "macron", "macron putin", 2), ("-macron " * 800 + "putin", "putin -macron", 2),
+     ("(-(macron OR putin) macron) " * 300, "-(macron OR putin) macron", 2)],
+    ids=["and", "or", "groups", "exclusions", "nested"],
+)
+def test_a_repeated_term_is_looked_up_once(counting: CountingIndex, text: str, same_as: str, lookups: int) -> None:
+    query, single = parse_query(text), parse_query(same_as)
+    assert isinstance(query, Query) and isinstance(single, Query)
+    expected = single.evaluate(counting)
+    counting.lookups = 0
+    assert query.evaluate(counting) == expected
+    assert counting.lookups == lookups
+
+
+def test_a_shared_term_is_not_changed_by_the_terms_around_it(index: CorpusIndex) -> None:
+    # `macron` is found once and used by both sides of the OR: the AND must not shrink it.
+    assert ids(index, "(macron putin) OR macron") == ids(index, "macron")
+    assert ids(index, "(macron -putin) OR (macron putin)") == ids(index, "macron")
 
 
 # -- errors -----------------------------------------------------------------------------------
@@ -512,7 +559,8 @@ def test_index_and_query_import_no_ui() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
-    for name in ("index.py", "query.py"):
-        source = (ROOT / "tui" / "corpus" / name).read_text(encoding="utf-8")
+    core = ROOT / "tui" / "corpus"
+    for path in [*(core / "index").glob("*.py"), *(core / "query").glob("*.py"), core / "fields.py"]:
+        source = path.read_text(encoding="utf-8")
         assert "import textual" not in source and "from textual" not in source
         assert "import rich" not in source and "from rich" not in source

@@ -1,4 +1,4 @@
-"""The help screen, generated from the command table and the filter language summary."""
+"""The help screen, generated from the command table and the filter fields table."""
 
 from __future__ import annotations
 
@@ -9,22 +9,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..commands import COMMANDS, Where, bindings, key_display
+from ..corpus import help_rows
 
 SECTIONS: tuple[tuple[str, tuple[Where, ...]], ...] = (
     ("Everywhere", ("screen", "app")),
     ("Article list and entity panel", ("list",)),
     ("Filter bar", ("filter",)),
 )
-FILTER_LANGUAGE = (
+SYNTAX = (  # what is not a field; the fields' lines come from their table (corpus/fields.py)
     ("macron putin", "both words, in the title or the body"),
     ('"political will"', "the words side by side"),
     ("-word  a OR b  (a b)", "leave out, either, group"),
-    ("speaker: s:  person: p:", "quoted by / naming a person (any alias)"),
-    ("org: o:  place: l:  entity: e:", "naming an organisation, a place, anything"),
-    ("source: title: quote: cue:", "the source, title, words inside quotes, the verb"),
-    ("has:quotes  quotes:>3", "articles with quotes, with more than three"),
-    ("date:2026-02  after: before:", "a month, a day or a range a..b"),
 )
+FILTER_LANGUAGE = (*SYNTAX, *help_rows())
 KEY_WIDTH = 14
 EXAMPLE_WIDTH = 32
 

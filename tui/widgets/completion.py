@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# Which entity names complete after each field; None is any kind.
-FIELD_KINDS: dict[str, str | None] = {
-    "speaker": "speaker", "s": "speaker", "person": "person", "p": "person",
-    "org": "organization", "o": "organization", "organization": "organization",
-    "organisation": "organization", "place": "place", "l": "place", "group": "group",
-    "g": "group", "entity": None, "e": None,
-}  # fmt: skip
+from ..corpus import NAME_FIELDS
+
+# Which entity names complete after each field (None: any kind): the fields table's.
+FIELD_KINDS: dict[str, str | None] = NAME_FIELDS
 _FRAGMENT = re.compile(r'[^\s()|]*$')
 
 Names = Callable[[str, str | None], list[str]]

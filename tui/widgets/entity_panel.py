@@ -9,12 +9,11 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.message import Message
 
+from ..corpus import KIND_LABELS, KIND_ORDER, KINDS
 from ..safe_text import one_line
 from .cells import fit
 from .line_list import LineList
 
-KIND_ORDER = {"person": 0, "organization": 1, "place": 2, "group": 3}
-KIND_LABEL = {"person": "P", "organization": "O", "place": "L", "group": "G"}  # as in p: o: l: g:
 COUNT_WIDTH = 4
 BOLD = Style(bold=True)
 
@@ -30,23 +29,19 @@ class EntityRow(Protocol):
 
 def ordered(entities: Sequence[EntityRow]) -> list[EntityRow]:
     """People first, then organisations, places and groups; most mentioned first in each."""
-    return sorted(entities, key=lambda e: (KIND_ORDER.get(e.kind, 9), -e.mentions, e.name.casefold()))
+    return sorted(entities, key=lambda e: (KIND_ORDER.get(e.kind, len(KIND_ORDER)), -e.mentions, e.name.casefold()))
 
 
 class EntityPanel(LineList):
     """Shows entity rows; `enter` posts `Chosen` for the one under the cursor."""
 
-    COMPONENT_CLASSES = LineList.COMPONENT_CLASSES | {
-        "entity-panel--person", "entity-panel--organization", "entity-panel--place",
-        "entity-panel--group", "entity-panel--count",
-    }  # fmt: skip
-    DEFAULT_CSS = """
-    EntityPanel > .entity-panel--person { color: $person; }
-    EntityPanel > .entity-panel--organization { color: $organization; }
-    EntityPanel > .entity-panel--place { color: $place; }
-    EntityPanel > .entity-panel--group { color: $group; }
-    EntityPanel > .entity-panel--count { color: $text-muted; }
-    """
+    # One class a kind, in its theme variable's colour: made from the kinds table.
+    COMPONENT_CLASSES = (
+        LineList.COMPONENT_CLASSES | {f"entity-panel--{kind.name}" for kind in KINDS} | {"entity-panel--count"}
+    )
+    DEFAULT_CSS = "".join(
+        f"EntityPanel > .entity-panel--{kind.name} {{ color: ${kind.style}; }}\n" for kind in KINDS
+    ) + ("EntityPanel > .entity-panel--count { color: $text-muted; }\n")
 
     class Chosen(Message):
         def __init__(self, entity: EntityRow) -> None:
@@ -65,7 +60,7 @@ class EntityPanel(LineList):
     def render_row(self, row: int, width: int) -> list[Segment]:
         entity = self.entities[row]
         styles = self.row_styles()
-        kind = KIND_LABEL.get(entity.kind, "?")
+        kind = KIND_LABELS.get(entity.kind, "?")  # as in p: o: l: g:
         quotes = f"{entity.quotes}q" if entity.quotes else ""
         name_width = max(1, width - 5 - 2 * COUNT_WIDTH)  # five one-cell gaps and marks
         gap = Segment(" ", styles[""])

@@ -12,9 +12,10 @@ from textual.keys import REPLACED_KEYS
 from textual.widgets import Input, Static
 
 from ..commands import bindings
+from ..corpus import hint_names
 from ..safe_text import one_line
 
-HINT = "speaker: person: org: place: date: quote: -word OR · tab completes · enter to the list · esc clears"
+HINT = f"{hint_names()} -word OR · tab completes · enter to the list · esc clears"
 PROMPT = " / "
 
 Completer = Callable[[str, int], list[tuple[str, int]]]

@@ -1,0 +1,250 @@
+"""The corpus index: articles added one by one, each lookup a handful of set operations.
+
+Every lookup answers with a fresh set of article positions (the ints `Corpus.add` hands out),
+never a scan of the text; phrases are checked in the text of the articles that have all their
+words.
+"""
+
+from __future__ import annotations
+
+import operator
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+
+from ..fields import HAS_VALUES, field_tokens
+from ..kinds import KIND_NAMES
+from ..models import Article
+from . import persistence
+from .entry import IndexEntry, index_entry
+from .keys import tokens
+from .name_index import NameIndex
+from .phrases import PhraseMatcher
+from .postings import Dates, Postings, QuoteSpans, Texts, intersect
+from .tallies import ArticleEntities, EntitySummary, EntityTallies, ranked
+
+COMPARISONS: dict[str, Callable[[int, int], bool]] = {
+    ">": operator.gt,
+    ">=": operator.ge,
+    "<": operator.lt,
+    "<=": operator.le,
+    "=": operator.eq,
+}
+
+
+class CorpusIndex:
+    """Inverted indexes over articles added one by one; every lookup returns a fresh set."""
+
+    def __init__(self) -> None:
+        self._articles: dict[int, Article] = {}  # only what `add` was given; `add_entry` keeps none
+        self.store: Callable[[int], Article | None] | None = None  # where `article()` looks next
+        self._texts = Texts()  # references, for phrase checks; no copies
+        self._titles = Texts()
+        self._quote_spans = QuoteSpans()
+        self._all: set[int] = set()
+        self._needs_fold: set[int] = set()  # articles with non-ASCII letters
+        self._words = Postings()
+        self._title_words = Postings()
+        self._quote_words = Postings()
+        self._entities: dict[str, NameIndex] = {kind: NameIndex() for kind in KIND_NAMES}
+        self._speakers = NameIndex()
+        self._cues = NameIndex()
+        self._sources = NameIndex()
+        self._quote_counts: dict[int, array] = {}
+        self._has: dict[str, array] = {what: array("I") for what in HAS_VALUES}
+        self._dates = Dates()
+        self._tallies = EntityTallies()  # the whole corpus, kept up to date as articles arrive
+        self._article_entities = ArticleEntities()
+        self._summaries: tuple[int, list[EntitySummary]] | None = None  # the whole corpus's, by size
+
+    # -- building ---------------------------------------------------------------------------
+
+    def add(self, position: int, article: Article) -> None:
+        """Index one article under `position`; each position is added once."""
+        self._articles[position] = article
+        self.add_entry(position, index_entry(article))
+
+    def add_entry(self, position: int, entry: IndexEntry) -> None:
+        """Index what `index_entry` took from an article under `position`."""
+        self._all.add(position)
+        self._texts.add(position, entry.text)
+        self._titles.add(position, entry.title)
+        if entry.needs_fold:
+            self._needs_fold.add(position)
+        self._title_words.post(entry.title_words, position)
+        self._words.post(entry.words, position)
+        self._quote_spans.add(position, entry.quote_spans)
+        self._quote_words.post(entry.quote_words, position)
+        for name in entry.speakers:
+            self._speakers.add(name, position)
+        for cue in entry.cues:
+            self._cues.add(cue, position)
+        entities = self._entities
+        for kind, name in entry.names:
+            names = entities.get(kind)
+            if names is None:
+                names = entities[kind] = NameIndex()
+            names.add(name, position)
+        self._quote_counts.setdefault(entry.quote_count, array("I")).append(position)
+        self._sources.add(entry.source, position)
+        for what in entry.facts:
+            self._has[what].append(position)
+        if entry.day is not None:
+            self._dates.add(entry.day, position)
+        self._tallies.add(entry.tallies)
+        self._article_entities.add(position, entry.tallies)
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+    def all_positions(self) -> set[int]:
+        return set(self._all)
+
+    def article(self, position: int) -> Article | None:
+        found = self._articles.get(position)
+        if found is None and self.store is not None and position in self._all:
+            return self.store(position)
+        return found
+
+    def word(self, word: str) -> set[int]:
+        """Articles whose title or body has this folded word."""
+        hits = self._words.get(word)
+        return set() if hits is None else set(hits)
+
+    def phrase(self, words: Sequence[str]) -> set[int]:
+        """Articles whose title or body has these folded words side by side."""
+        candidates = intersect([self._words.get(word) for word in words])
+        if len(words) < 2:
+            return candidates
+        found_in = PhraseMatcher(words).found_in
+        texts, titles, needs_fold = self._texts, self._titles, self._needs_fold
+        # The hot loop of a phrase query: one check per article that has all the words.
+        return {
+            p for p in candidates
+            if found_in(texts[p], p in needs_fold) or found_in(titles[p], p in needs_fold)
+        }  # fmt: skip
+
+    def title(self, words: Sequence[str]) -> set[int]:
+        """Articles whose title has these words side by side."""
+        candidates = intersect([self._title_words.get(word) for word in words])
+        if len(words) < 2:
+            return candidates
+        matcher = PhraseMatcher(words)
+        needs_fold = self._needs_fold
+        return {p for p in candidates if matcher.found_in(self._titles[p], p in needs_fold)}
+
+    def quote(self, words: Sequence[str]) -> set[int]:
+        """Articles with a quote that has these words side by side."""
+        candidates = intersect([self._quote_words.get(word) for word in words])
+        if len(words) < 2:
+            return candidates
+        matcher = PhraseMatcher(words)
+        return {p for p in candidates if self._quote_has(p, matcher)}
+
+    def _quote_has(self, position: int, matcher: PhraseMatcher) -> bool:
+        text = self._texts[position]
+        needs_fold = position in self._needs_fold
+        return any(
+            matcher.found_in(text[span[0] : span[1]] if isinstance(span, tuple) else span, needs_fold)
+            for span in self._quote_spans.get(position)
+        )
+
+    def entity(self, words: Sequence[str], kind: str | None = None) -> set[int]:
+        """Articles naming an entity (of this kind, or any) by a name containing these words."""
+        if kind is not None:
+            names = self._entities.get(kind)
+            return names.lookup(words) if names else set()
+        found: set[int] = set()
+        for names in self._entities.values():
+            found |= names.lookup(words)
+        return found
+
+    def speaker(self, words: Sequence[str]) -> set[int]:
+        """Articles with a quote whose speaker (or any alias of the speaker) has these words."""
+        return self._speakers.lookup(words)
+
+    def cue(self, words: Sequence[str]) -> set[int]:
+        return self._cues.lookup(words)
+
+    def source(self, words: Sequence[str]) -> set[int]:
+        return self._sources.lookup(words)
+
+    def has(self, what: str) -> set[int]:
+        """Articles with quotes, entities, a date or a source (see HAS_VALUES)."""
+        return set(self._has.get(what, ()))
+
+    def quote_count(self, op: str, count: int) -> set[int]:
+        """Articles whose number of quotes compares (op in COMPARISONS) to `count`."""
+        compare = COMPARISONS[op]
+        found: set[int] = set()
+        for quotes, positions in self._quote_counts.items():
+            if compare(quotes, count):
+                found.update(positions)
+        return found
+
+    def dates_between(self, first: date | None, last: date | None) -> set[int]:
+        """Articles dated from `first` to `last`, both inclusive; None leaves that end open."""
+        return self._dates.between(first.toordinal() if first else None, last.toordinal() if last else None)
+
+    # -- for the UI -------------------------------------------------------------------------
+
+    @staticmethod
+    def field_names() -> list[str]:
+        """What tab completes in the filter bar: every field with its colon."""
+        return field_tokens()
+
+    def complete_entity(self, prefix: str, kind: str | None = None, limit: int = 20) -> list[str]:
+        """Entity names and aliases starting with `prefix` (folded), most articles first.
+
+        `kind` is an entity kind, None for any, or "speaker" for the names of quoted speakers.
+        Names whose later word starts with the prefix come after those that start with it.
+        """
+        wanted = " ".join(tokens(prefix))
+        counts: Counter[str] = Counter()
+        display: dict[str, str] = {}
+        for names in self._name_indexes(kind):
+            for key, shown, articles in names.names():
+                if key.startswith(wanted) or f" {wanted}" in f" {key}":
+                    counts[key] += articles
+                    display.setdefault(key, shown)
+        best = sorted(counts, key=lambda key: (not key.startswith(wanted), -counts[key], key))
+        return [display[key] for key in best[: max(limit, 0)]]
+
+    def _name_indexes(self, kind: str | None) -> list[NameIndex]:
+        if kind is None:
+            return list(self._entities.values())
+        if kind == "speaker":
+            return [self._speakers]
+        return [self._entities[kind]] if kind in self._entities else []
+
+    def corpus_entities(self, positions: Iterable[int] | None = None) -> list[EntitySummary]:
+        """Entities across these articles (or all), merged by kind and full name; most mentioned
+        first."""
+        if positions is not None and not isinstance(positions, (list, tuple, range, set, frozenset)):
+            positions = list(positions)
+        if positions is None or (len(positions) == len(self._all) and self._all == set(positions)):
+            if self._summaries is None or self._summaries[0] != len(self._all):  # asked for often
+                self._summaries = (len(self._all), ranked(self._tallies.summaries()))
+            return list(self._summaries[1])
+        tallies = EntityTallies()
+        for position in positions:
+            tallies.add(self._article_entities.rows(position))
+        return ranked(tallies.summaries())
+
+    # -- what a cache entry keeps -----------------------------------------------------------
+
+    def pack(self) -> dict:
+        """Everything but the texts and titles (the article store has those), as a few big
+        arrays and lists of strings: what `unpack` reads back in a fraction of a second."""
+        return persistence.pack(self)
+
+    @classmethod
+    def unpack(cls, state: dict, texts: Sequence[str], titles: Sequence[str]) -> CorpusIndex:
+        """The index `pack` saved, over these texts and titles (by position)."""
+        return persistence.unpack(cls(), state, texts, titles)
+
+    def __getstate__(self) -> dict:
+        return persistence.pickled_state(self)

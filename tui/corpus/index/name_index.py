@@ -1,0 +1,61 @@
+"""Names (entity names and aliases, speakers, cues, sources) to the articles that have them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from .keys import name_key
+from .postings import Postings
+
+
+class NameIndex:
+    """A value matches a name when its words appear in the name in order and side by side:
+    'lee' matches 'Ann Lee'. Names are kept folded (`name_key`), each with how it was first
+    written for display."""
+
+    __slots__ = ("by_word", "display", "postings")
+
+    def __init__(self, postings: Postings | None = None, by_word: Postings | None = None,
+                 display: list[str] | None = None) -> None:  # fmt: skip
+        self.postings = postings if postings is not None else Postings()  # folded name -> positions
+        self.by_word = by_word if by_word is not None else Postings()  # word -> numbers of names with it
+        self.display = display if display is not None else []  # by name number, as first written
+
+    def add(self, name: str | None, position: int) -> None:
+        key = name_key(name) if name else ""
+        if not key or not self.postings.add(key, position):
+            return
+        self.display.append(" ".join(name.split()))  # type: ignore[union-attr]
+        self.by_word.post(dict.fromkeys(key.split()), len(self.postings) - 1)
+
+    def matching(self, words: Sequence[str]) -> list[str]:
+        """The folded names that contain these words, in order and side by side."""
+        if not words:
+            return []
+        found = [self.by_word.get(word) for word in words]
+        if any(numbers is None for numbers in found):
+            return []
+        key_at = self.postings.key_at
+        needle = f" {' '.join(words)} "
+        return [key for key in map(key_at, min(found, key=len)) if needle in f" {key} "]  # type: ignore[arg-type]
+
+    def lookup(self, words: Sequence[str]) -> set[int]:
+        """Articles with a name that contains these words."""
+        found: set[int] = set()
+        for key in self.matching(words):
+            found.update(self.postings[key])
+        return found
+
+    def names(self) -> Iterator[tuple[str, str, int]]:
+        """Every name: folded, as displayed, and how many articles have it."""
+        count, display = self.postings.count, self.display
+        for number, key in enumerate(self.postings):
+            yield key, display[number], count(key)
+
+    def pack(self) -> tuple:
+        return self.postings.pack(), self.by_word.pack(), self.display
+
+    @classmethod
+    def unpack(cls, packed: tuple) -> NameIndex:
+        names, words, display = packed
+        return cls(Postings(*names), Postings(*words), list(display))

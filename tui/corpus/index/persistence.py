@@ -1,0 +1,72 @@
+"""What a cache entry keeps of an index, and what a pickle of it carries.
+
+`pack` gives everything but the texts and titles (the article store has those) as a few big
+arrays and lists of strings; `unpack` reads them back in a fraction of a second, in the same
+structures an index builds, so a loaded index takes new articles as it is.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .name_index import NameIndex
+from .postings import Dates, Postings, QuoteSpans, Runs, Texts
+from .tallies import ArticleEntities, EntityTallies
+
+if TYPE_CHECKING:
+    from .corpus_index import CorpusIndex
+
+
+def pack(index: CorpusIndex) -> dict:
+    return {
+        "all": array("I", sorted(index._all)),
+        "needs_fold": index._needs_fold,
+        "words": index._words.pack(),
+        "title_words": index._title_words.pack(),
+        "quote_words": index._quote_words.pack(),
+        "entities": {kind: names.pack() for kind, names in index._entities.items()},
+        "speakers": index._speakers.pack(),
+        "cues": index._cues.pack(),
+        "sources": index._sources.pack(),
+        "quote_counts": index._quote_counts,
+        "has": index._has,
+        "dates": (index._dates.days, index._dates.positions, index._dates.in_order()),
+        "quote_spans": index._quote_spans.pack(),
+        "tallies": index._tallies.columns,
+        "rows": index._article_entities.shapes,
+        "article_rows": index._article_entities.runs.pack(),
+    }
+
+
+def unpack(index: CorpusIndex, state: dict, texts: Sequence[str], titles: Sequence[str]) -> CorpusIndex:
+    """Fill a new index with what `pack` saved, over these texts and titles (by position)."""
+    index._texts, index._titles = Texts(texts), Texts(titles)
+    index._all = set(state["all"])
+    index._needs_fold = state["needs_fold"]
+    index._words = Postings(*state["words"])
+    index._title_words = Postings(*state["title_words"])
+    index._quote_words = Postings(*state["quote_words"])
+    index._entities = {kind: NameIndex.unpack(names) for kind, names in state["entities"].items()}
+    index._speakers = NameIndex.unpack(state["speakers"])
+    index._cues = NameIndex.unpack(state["cues"])
+    index._sources = NameIndex.unpack(state["sources"])
+    index._quote_counts, index._has = state["quote_counts"], state["has"]
+    index._dates = Dates(*state["dates"])
+    runs, quoted = state["quote_spans"]
+    index._quote_spans = QuoteSpans(Runs("q", *runs), quoted)
+    index._tallies = EntityTallies(state["tallies"])
+    index._article_entities = ArticleEntities(state["rows"], Runs("I", *state["article_rows"]))
+    return index
+
+
+def pickled_state(index: CorpusIndex) -> dict:
+    """The index's attributes for a pickle: its texts held in memory (a cache entry's may be in a
+    mapped file), no store (the corpus reattaches its own), no cached summaries."""
+    state = index.__dict__.copy()
+    state["_texts"] = index._texts.owned(sorted(index._all))
+    state["_titles"] = index._titles.owned(sorted(index._all))
+    state["store"] = None
+    state["_summaries"] = None
+    return state
