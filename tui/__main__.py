@@ -8,9 +8,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .corpus import Corpus, LoadReport, bundled_corpus, load_corpus
-from .corpus.cache import stderr_notice
-from .corpus.export import FORMATS, write_articles
+from .corpus import FORMATS, Corpus, LoadReport, bundled_corpus, load_corpus, stderr_notice, write_articles
 
 COMMANDS = ("open", "export", "stats", "screenshots")
 

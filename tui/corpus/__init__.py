@@ -1,23 +1,34 @@
 """The parsed corpus, free of any user interface: loading, parsing, indexes and the filter language.
 
-Nothing in this package imports textual or rich.
+Nothing in this package imports textual or rich. Everything the user interface (`tui.app`,
+`tui.screens`, `tui.widgets`, `tui.__main__`, `tui.screenshots`) uses is imported from here, never
+from a module inside: the contracts in pyproject.toml (`make lint`) hold both rules.
 """
 
 from .bundled import bundled_corpus
-from .corpus import Corpus, corpus_from_articles, load_corpus
+from .cache import stderr_notice
+from .corpus import Corpus, corpus_from_articles
 from .entities import find_entities
-from .export import write_articles
-from .index import CorpusIndex
+from .export import FORMATS, write_articles
+from .index import CorpusIndex, EntitySummary
 from .load import iter_sources
 from .models import Article, Entity, LoadProblem, LoadReport, Quote
 from .parse import parse_source, parse_text
 from .query import Query, QueryError, parse_query
+from .session import Found, LiveCorpus, load_corpus
+from .storage import SORTS, ArticleRow, sort_positions, timestamp
 
 __all__ = [
+    "FORMATS",
+    "SORTS",
     "Article",
+    "ArticleRow",
     "Corpus",
     "CorpusIndex",
     "Entity",
+    "EntitySummary",
+    "Found",
+    "LiveCorpus",
     "LoadProblem",
     "LoadReport",
     "Query",
@@ -31,5 +42,8 @@ __all__ = [
     "parse_query",
     "parse_source",
     "parse_text",
+    "sort_positions",
+    "stderr_notice",
+    "timestamp",
     "write_articles",
 ]

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -99,57 +100,113 @@ def parse_sources(
 ) -> Iterator[list[Item]]:
     """Batches of parsed articles (and parser problems) from `files`, in file order.
 
-    Files that cannot be read go straight into `report`. Closing the iterator early (the app
-    quitting mid-load) cancels whatever has not started.
+    Files that cannot be read go straight into `report`. Closing the iterator early cancels
+    whatever has not started; `ParseStream.cancel` also stops what has.
     """
-    workers = default_workers() if workers is None else max(1, workers)
-    batches = _batches(files, report)
-    if workers == 1 or _size(files) < SERIAL_BYTES:
-        for done, sources in batches:
-            yield parse_batch(sources)
-            if progress:
-                progress(done, len(files))
-        return
-    try:
-        pool = _pool(workers)
-    except (OSError, ValueError, ImportError):  # no processes here (a sandbox): parse in this one
-        pool = None
-    pending: deque[tuple[int, list[Source], Future | None]] = deque()
+    return iter(ParseStream(files, report, workers=workers, progress=progress))
 
-    def finish() -> list[Item]:
-        nonlocal pool
-        done_then, sources, future = pending.popleft()
+
+class ParseStream:
+    """`parse_sources` that another thread can stop at once: `cancel` ends the stream and kills
+    the worker processes, even mid-batch (a big file can take a worker most of a minute)."""
+
+    def __init__(self, files: Sequence[Path], report: LoadReport, workers: int | None = None,
+                 progress: Progress | None = None) -> None:  # fmt: skip
+        self.files, self.report, self.progress = files, report, progress
+        self.workers = default_workers() if workers is None else max(1, workers)
+        self._cancelled = threading.Event()
+        self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        """End the stream from any thread; the loop reading it stops at its next batch."""
+        self._cancelled.set()
+        _kill(self._pool)
+
+    def __iter__(self) -> Iterator[list[Item]]:
+        files, workers = self.files, self.workers
+        batches = _batches(files, self.report)
+        if workers == 1 or _size(files) < SERIAL_BYTES:
+            for done, sources in batches:
+                if self.cancelled:
+                    return
+                yield parse_batch(sources)
+                self._report(done)
+            return
+        try:
+            self._pool = _pool(workers)
+        except (OSError, ValueError, ImportError):  # no processes here (a sandbox): parse in this one
+            self._pool = None
+        if self.cancelled:  # cancelled while the pool was starting
+            _kill(self._pool)
+        pending: deque[tuple[int, list[Source | Path], Future | None]] = deque()
+        try:
+            for done, sources in batches:
+                if self.cancelled:
+                    return
+                pending.append((done, sources, self._submit(sources)))
+                while pending and (len(pending) >= workers * IN_FLIGHT or pending[0][2] is None
+                                   or pending[0][2].done()):  # fmt: skip
+                    items = self._finish(pending.popleft())
+                    if items is None:
+                        return
+                    yield items
+            while pending:
+                items = self._finish(pending.popleft())
+                if items is None:
+                    return
+                yield items
+        finally:
+            _stop(self._pool)
+
+    def _submit(self, sources: list[Source | Path]) -> Future | None:
+        if self._pool is None:
+            return None
+        try:
+            return self._pool.submit(parse_batch, sources)
+        except (BrokenProcessPool, RuntimeError):
+            self._pool = _stop(self._pool)
+            return None
+
+    def _finish(self, batch: tuple[int, list[Source | Path], Future | None]) -> list[Item] | None:
+        """The batch's items, or None once cancelled."""
+        done, sources, future = batch
         try:
             items = future.result() if future is not None else parse_batch(sources)
-        except BrokenProcessPool:  # a worker died (killed, out of memory): go on without the pool
-            pool = _stop(pool)
+        except (BrokenProcessPool, CancelledError):  # a worker died (killed, out of memory), or `cancel`
+            if self.cancelled:
+                return None
+            self._pool = _stop(self._pool)  # go on without the pool
             items = parse_batch(sources)
-        if progress:
-            progress(done_then, len(files))
+        if self.cancelled:
+            return None
+        self._report(done)
         return items
 
-    try:
-        for done, sources in batches:
-            submitted = None
-            if pool is not None:
-                try:
-                    submitted = pool.submit(parse_batch, sources)
-                except (BrokenProcessPool, RuntimeError):
-                    pool = _stop(pool)
-            pending.append((done, sources, submitted))
-            while pending and (len(pending) >= workers * IN_FLIGHT or pending[0][2] is None
-                               or pending[0][2].done()):  # fmt: skip
-                yield finish()
-        while pending:
-            yield finish()
-    finally:
-        _stop(pool)
+    def _report(self, done: int) -> None:
+        if self.progress:
+            self.progress(done, len(self.files))
 
 
 def _stop(pool: ProcessPoolExecutor | None) -> None:
     if pool is not None:
         pool.shutdown(wait=True, cancel_futures=True)
     return None
+
+
+def _kill(pool: ProcessPoolExecutor | None) -> None:
+    """Stop the pool without waiting for the batches in its workers: terminate the processes
+    (ProcessPoolExecutor has no public way to before Python 3.14)."""
+    if pool is None:
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
 
 
 def _batches(files: Sequence[Path], report: LoadReport) -> Iterator[tuple[int, list[Source | Path]]]:
