@@ -31,6 +31,7 @@ Progress = Callable[[int, int], None]
 BATCH = 48  # articles a batch: ~0.15 s of parsing, so progress moves several times a second
 SERIAL_BYTES = 1_000_000  # below this a pool costs more than it saves
 IN_FLIGHT = 3  # batches queued a worker: enough to keep them busy, few enough to stop fast
+CANCEL_POLL_SECONDS = 0.1  # how long a wait for a batch goes without looking for a cancel
 
 
 def parse_batch(work: Sequence[Source | Path]) -> list[Item]:
@@ -116,6 +117,7 @@ class ParseStream:
         self.workers = default_workers() if workers is None else max(1, workers)
         self._cancelled = threading.Event()
         self._pool: ProcessPoolExecutor | None = None
+        self._processes: list = []  # the pool's workers, to kill: the pool forgets them on shutdown
 
     @property
     def cancelled(self) -> bool:
@@ -124,7 +126,7 @@ class ParseStream:
     def cancel(self) -> None:
         """End the stream from any thread; the loop reading it stops at its next batch."""
         self._cancelled.set()
-        _kill(self._pool)
+        self._kill()
 
     def __iter__(self) -> Iterator[list[Item]]:
         files, workers = self.files, self.workers
@@ -141,7 +143,7 @@ class ParseStream:
         except (OSError, ValueError, ImportError):  # no processes here (a sandbox): parse in this one
             self._pool = None
         if self.cancelled:  # cancelled while the pool was starting
-            _kill(self._pool)
+            self._kill()
         pending: deque[tuple[int, list[Source | Path], Future | None]] = deque()
         try:
             for done, sources in batches:
@@ -160,22 +162,28 @@ class ParseStream:
                     return
                 yield items
         finally:
-            _stop(self._pool)
+            if self.cancelled:
+                self._kill()
+            else:
+                _stop(self._pool)
 
     def _submit(self, sources: list[Source | Path]) -> Future | None:
         if self._pool is None:
             return None
         try:
-            return self._pool.submit(parse_batch, sources)
+            future = self._pool.submit(parse_batch, sources)
         except (BrokenProcessPool, RuntimeError):
             self._pool = _stop(self._pool)
             return None
+        # Started by the submit; kept here since cancel() may run before, or during, their start.
+        self._processes = list((getattr(self._pool, "_processes", None) or {}).values()) or self._processes
+        return future
 
     def _finish(self, batch: tuple[int, list[Source | Path], Future | None]) -> list[Item] | None:
         """The batch's items, or None once cancelled."""
         done, sources, future = batch
         try:
-            items = future.result() if future is not None else parse_batch(sources)
+            items = self._result(future) if future is not None else parse_batch(sources)
         except (BrokenProcessPool, CancelledError):  # a worker died (killed, out of memory), or `cancel`
             if self.cancelled:
                 return None
@@ -186,6 +194,26 @@ class ParseStream:
         self._report(done)
         return items
 
+    def _result(self, future: Future) -> list[Item]:
+        while True:
+            try:
+                return future.result(timeout=CANCEL_POLL_SECONDS)
+            except TimeoutError:
+                if self.cancelled:
+                    raise CancelledError from None
+
+    def _kill(self) -> None:
+        """Stop the pool without waiting for the batches in its workers: terminate the processes
+        (ProcessPoolExecutor has no public way to before Python 3.14). Safe to call twice."""
+        pool = self._pool
+        if pool is None:
+            return
+        processes = [*(getattr(pool, "_processes", None) or {}).values(), *self._processes]
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+
     def _report(self, done: int) -> None:
         if self.progress:
             self.progress(done, len(self.files))
@@ -195,18 +223,6 @@ def _stop(pool: ProcessPoolExecutor | None) -> None:
     if pool is not None:
         pool.shutdown(wait=True, cancel_futures=True)
     return None
-
-
-def _kill(pool: ProcessPoolExecutor | None) -> None:
-    """Stop the pool without waiting for the batches in its workers: terminate the processes
-    (ProcessPoolExecutor has no public way to before Python 3.14)."""
-    if pool is None:
-        return
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
 
 
 def _batches(files: Sequence[Path], report: LoadReport) -> Iterator[tuple[int, list[Source | Path]]]:
