@@ -13,6 +13,7 @@ from .export import FORMATS, write_articles
 from .index import CorpusIndex, EntitySummary
 from .load import iter_sources
 from .models import Article, Entity, LoadProblem, LoadReport, Quote
+from .parallel import prepare_workers
 from .parse import parse_source, parse_text
 from .query import Query, QueryError, parse_query
 from .session import Found, LiveCorpus, load_corpus
@@ -42,6 +43,7 @@ __all__ = [
     "parse_query",
     "parse_source",
     "parse_text",
+    "prepare_workers",
     "sort_positions",
     "stderr_notice",
     "timestamp",

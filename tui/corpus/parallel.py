@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import resource_tracker
 from pathlib import Path
 
 from .index import IndexEntry, index_entry
@@ -63,6 +65,19 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def prepare_workers() -> None:
+    """Start multiprocessing's resource tracker now, while `sys.stderr` is a real file. It hands
+    its child the parent's stderr descriptor; a full-screen app replaces stderr with an object
+    whose descriptor is -1 (Textual's), and a pool started then fails ("bad value(s) in
+    fds_to_keep"): the corpus would be parsed in the app's own process, slowly, where quitting
+    cannot stop a parse half-way. Call it before the app starts."""
+    try:
+        if sys.stderr is not None and sys.stderr.fileno() >= 0:
+            resource_tracker.ensure_running()
+    except (OSError, ValueError, AttributeError):  # no descriptor, or no processes here
+        pass
 
 
 def _warm() -> None:
