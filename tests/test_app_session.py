@@ -14,6 +14,8 @@ from tui.corpus import LiveCorpus
 from tui.screenshots import settle
 from tui.widgets.article_list import ArticleList
 
+from .test_session import slow_file
+
 
 @pytest.fixture(autouse=True)
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,15 +57,6 @@ async def test_a_corpus_with_articles_shows_no_note(make_app) -> None:
         assert articles.count > 0 and articles.note == ""
 
 
-def _slow_file(folder: Path) -> Path:
-    """Over a megabyte (so it goes to a worker process) that takes the parser many seconds."""
-    paragraph = ('"We will not give way," Ann Lee, the chief executive of Acme Corp, told reporters on Monday. '
-                 'Lee said the talks with Bob Stone of Globex would go on. "It is a long road," Stone added.\n\n')
-    path = folder / "long.txt"
-    path.write_text("A Long Article\n\n" + paragraph * 12_000)
-    return path
-
-
 async def test_quitting_while_a_big_file_parses_stops_at_once(tmp_path: Path, make_app,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     """Also that the app parses in worker processes at all: under Textual, stderr has no
@@ -79,7 +72,7 @@ async def test_quitting_while_a_big_file_parses_stops_at_once(tmp_path: Path, ma
             ended.set()
 
     monkeypatch.setattr(LiveCorpus, "load", load)
-    app = make_app([_slow_file(tmp_path)])
+    app = make_app([slow_file(tmp_path)])
     async with app.run_test(size=(120, 36)) as pilot:
         live = app.explorer.corpus
         deadline = time.monotonic() + 20

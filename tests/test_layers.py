@@ -21,7 +21,8 @@ def test_every_core_module_loads_without_textual_or_rich() -> None:
         "import importlib, pkgutil, sys, tui.corpus\n"
         "for module in pkgutil.walk_packages(tui.corpus.__path__, 'tui.corpus.'):\n"
         "    importlib.import_module(module.name)\n"
-        "print(len(sys.modules)); print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))"
+        "ui = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(len(sys.modules)); print(' '.join(ui))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     count, ui = (done.stdout.splitlines() + [""])[:2]
@@ -46,8 +47,10 @@ def _imported_modules(path: Path) -> list[str]:
 def _core_internal(name: str) -> bool:
     """`tui.corpus.storage` (a module or package inside the core), not `tui.corpus.Article`."""
     parts = name.split(".")
-    return parts[:2] == ["tui", "corpus"] and len(parts) > 2 and (
-        (CORE / parts[2]).with_suffix(".py").exists() or (CORE / parts[2]).is_dir()
+    return (
+        parts[:2] == ["tui", "corpus"]
+        and len(parts) > 2
+        and ((CORE / parts[2]).with_suffix(".py").exists() or (CORE / parts[2]).is_dir())
     )
 
 

@@ -134,10 +134,13 @@ def test_a_slow_reader_does_not_stall_loading(monkeypatch: pytest.MonkeyPatch) -
     assert live.finished and len(live) == len(load_corpus(SEEDS, workers=1))
 
 
-def _slow_file(folder: Path) -> Path:
-    """An article the parser needs many seconds for: thousands of quoted paragraphs."""
-    paragraph = ('"We will not give way," Ann Lee, the chief executive of Acme Corp, told reporters on Monday. '
-                 'Lee said the talks with Bob Stone of Globex would go on. "It is a long road," Stone added.\n\n')
+def slow_file(folder: Path) -> Path:
+    """An article of over a megabyte (so it goes to a worker process) that the parser needs many
+    seconds for: thousands of quoted paragraphs."""
+    paragraph = (
+        '"We will not give way," Ann Lee, the chief executive of Acme Corp, told reporters on Monday. '
+        'Lee said the talks with Bob Stone of Globex would go on. "It is a long road," Stone added.\n\n'
+    )
     path = folder / "long.txt"
     path.write_text("A Long Article\n\n" + paragraph * 12_000)
     return path
@@ -149,8 +152,11 @@ def test_cancel_stops_parsing_at_once(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(parallel, "SERIAL_BYTES", 0)  # the file goes to a worker process
     live = LiveCorpus()
     arrivals: list[bool] = []
-    loader = threading.Thread(target=live.load, args=([_slow_file(tmp_path)],),
-                              kwargs={"cache": False, "workers": 2, "arrived": lambda n, done: arrivals.append(done)})
+    loader = threading.Thread(
+        target=live.load,
+        args=([slow_file(tmp_path)],),
+        kwargs={"cache": False, "workers": 2, "arrived": lambda n, done: arrivals.append(done)},
+    )
     loader.start()
     deadline = time.monotonic() + 20
     while (live._stream is None or live._stream._pool is None) and time.monotonic() < deadline:

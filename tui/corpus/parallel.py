@@ -1,15 +1,16 @@
 """Parsing in worker processes, one a core, with results handed back in file order.
 
 The parent sends batches of file names (and the rows of JSON files, which it reads itself) to a
-process pool; each worker reads, decodes and parses its batch and sends back, for each article, its compact form (storage.py)
-and what the index needs from it (index.index_entry), never a pydantic model, so that the
-parent's share of the work is a few dictionary appends an article. Batches come back in
+process pool; each worker reads, decodes and parses its batch and sends back, for each article,
+its compact form (storage.py) and what the index needs from it (index.index_entry), never a
+pydantic model, so that the parent's share of the work is a few dictionary appends an article. Batches come back in
 whatever order the workers finish them; the parent hands them on in file order, so a parallel
 load gives exactly the corpus a serial one does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -99,10 +100,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 def _size(files: Sequence[Path]) -> int:
     total = 0
     for path in files:
-        try:
+        with contextlib.suppress(OSError):  # unreadable: the worker reports it
             total += path.stat().st_size
-        except OSError:
-            pass
         if total >= SERIAL_BYTES:
             break
     return total

@@ -20,7 +20,7 @@ import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import BinaryIO, NamedTuple, overload
 
 from .models import Article
@@ -45,7 +45,7 @@ def timestamp(when: datetime | None) -> float:
     """Seconds since the epoch (a time without a zone taken as UTC); -inf for no date."""
     if when is None:
         return -math.inf
-    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).timestamp()
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
 
 
 def compact(article: Article) -> Compact:

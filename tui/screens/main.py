@@ -4,6 +4,7 @@ its lock are `tui.corpus.LiveCorpus`'s: the screen asks it, from workers for any
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -86,10 +87,8 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self.notify, message, severity="warning", timeout=6, markup=False)
 
     def _arrived_from_thread(self, count: int, finished: bool) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the app closed while the last batch was on its way
             self.app.call_from_thread(self._arrived, count, finished)
-        except RuntimeError:  # the app closed while the last batch was on its way
-            pass
 
     def _arrived(self, count: int, finished: bool) -> None:
         self.search(self.filter_text)
