@@ -4,6 +4,7 @@ nothing that raises, a slow reader never stalls loading, and cancelling stops pa
 from __future__ import annotations
 
 import random
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -18,12 +19,20 @@ from tui.corpus.storage import ArticleStore, compact
 from .helpers import SEEDS
 
 QUERIES = ("", "said", "-said", "speaker:peskov", "macron OR putin", '"political will"', "has:quotes", "date:2026")
-ROUNDS = 6  # the seeds appended this many times: enough arrivals for searches to land between
+ROUNDS = 6  # copies of the seeds: enough arrivals for searches to land between them
 
 
 @pytest.fixture(scope="module")
 def parsed() -> Corpus:
     return load_corpus(SEEDS, workers=1)
+
+
+@pytest.fixture
+def copies(tmp_path: Path) -> Path:
+    """The seeds, ROUNDS times over, in folders of their own."""
+    for round_ in range(ROUNDS):
+        shutil.copytree(SEEDS, tmp_path / f"round-{round_}")
+    return tmp_path
 
 
 def _items(corpus: Corpus) -> list[tuple]:
@@ -36,48 +45,41 @@ def _items(corpus: Corpus) -> list[tuple]:
     return items
 
 
+def _in_order(full: Corpus, positions: list[int], by: str) -> list[int]:
+    chosen = set(positions)
+    return [p for p in full.articles.order(by) if p in chosen]
+
+
 def _expected(full: Corpus, text: str, total: int, by: str) -> tuple[list[int], list[int]]:
     """What a search over the first `total` articles must give: the full corpus's answer cut to
     them (an article's matching does not depend on the ones after it), in the full order."""
     found = full.search(text) if text.strip() else list(range(len(full)))
     assert not isinstance(found, QueryError)
     positions = [p for p in found if p < total]
-    chosen = set(positions)
-    return positions, [p for p in full.articles.order(by) if p in chosen]
+    return positions, _in_order(full, positions, by)
 
 
-def test_searches_and_sorts_during_appends_are_never_stale(parsed: Corpus) -> None:
-    items = _items(parsed)
-    full = Corpus()
-    for item in items:
-        full.add_parsed(*item)
+def test_searches_and_sorts_during_a_load_are_never_stale(copies: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.corpus import parallel
+
+    full = load_corpus(copies, workers=1)
+    monkeypatch.setattr(parallel, "BATCH", 1)  # one article a batch: as many arrivals as can be
     live = LiveCorpus()
-    done = threading.Event()
-
-    def append_all() -> None:  # what LiveCorpus.load does with each batch, one article a batch
-        for item in items:
-            live._lock.acquire_write()
-            live._add([item])
-            time.sleep(0)
-        done.set()
-
-    writer = threading.Thread(target=append_all)
-    writer.start()
+    loader = threading.Thread(target=live.load, args=([copies],), kwargs={"cache": False, "workers": 1})
+    loader.start()
     seen_totals, rng = set(), random.Random(7)
-    while not done.is_set() or len(seen_totals) < 3:
+    while loader.is_alive():
         text, by = rng.choice(QUERIES), rng.choice(SORTS)
         found = live.search_sorted(text, by)
         assert not isinstance(found, QueryError)
         assert (found.positions, found.rows) == _expected(full, text, found.total, by), (text, by, found.total)
-        # A sort of an earlier result, after more articles arrived: the same articles, the full order.
-        resorted = live.sort(found.positions, rng.choice(SORTS))
-        assert sorted(resorted) == sorted(found.positions)
+        # An earlier result sorted again after more articles arrived: the same articles, in full order.
+        again = rng.choice(SORTS)
+        assert live.sort(found.positions, again) == _in_order(full, found.positions, again)
         seen_totals.add(found.total)
-        if done.is_set():
-            break
-    writer.join()
-    assert len(seen_totals) > 1, "no search landed while articles were arriving"
-    assert live.search_sorted("", "date").rows == list(full.articles.order("date"))
+    loader.join()
+    assert len(seen_totals) > 2, "no search landed while articles were arriving"
+    assert live.finished and live.search_sorted("", "date").rows == list(full.articles.order("date"))
 
 
 class _AppendingTitles(list):
