@@ -76,9 +76,9 @@ async def test_quitting_while_a_big_file_parses_stops_at_once(tmp_path: Path, ma
     async with app.run_test(size=(120, 36)) as pilot:
         live = app.explorer.corpus
         deadline = time.monotonic() + 20
-        while (live._stream is None or live._stream._pool is None) and time.monotonic() < deadline:
+        while (live._stream is None or not live._stream._processes) and time.monotonic() < deadline:
             await asyncio.sleep(0.05)
-        await asyncio.sleep(1.0)  # a worker is inside the parse now
+        await asyncio.sleep(1.0)  # the workers have started: one is inside the parse now
         assert not ended.is_set(), "the file parsed too fast to test quitting"
         began = time.monotonic()
         await pilot.press("q")

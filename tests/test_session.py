@@ -161,9 +161,9 @@ def test_cancel_stops_parsing_at_once(tmp_path: Path, monkeypatch: pytest.Monkey
     )
     loader.start()
     deadline = time.monotonic() + 20
-    while (live._stream is None or live._stream._pool is None) and time.monotonic() < deadline:
+    while (live._stream is None or not live._stream._processes) and time.monotonic() < deadline:
         time.sleep(0.01)
-    time.sleep(1.0)  # the worker is inside the parse now
+    time.sleep(1.0)  # the workers have started (a submit returned): one is inside the parse now
     assert loader.is_alive(), "the file parsed too fast to test cancelling"
     began = time.monotonic()
     live.cancel()

@@ -146,16 +146,17 @@ class LiveCorpus:
 
     def _drain(self, stream: ParseStream, arrived: Arrived | None) -> None:
         waiting: list[Item] = []  # parsed, not yet indexed: a reader had the corpus
-        last = time.monotonic()
+        last, told = time.monotonic(), 0
         for items in stream:
             waiting += items
             if self._lock.acquire_write(blocking=False):
                 self._add(waiting)
                 waiting = []
-            every = FIRST_ARRIVALS_SECONDS if len(self._corpus.articles) < LARGE else LARGE_ARRIVALS_SECONDS
-            if arrived and time.monotonic() - last >= every:
-                arrived(len(self), False)
-                last = time.monotonic()
+            count = len(self._corpus.articles)  # this thread is the only writer: no lock to read it
+            every = FIRST_ARRIVALS_SECONDS if count < LARGE else LARGE_ARRIVALS_SECONDS
+            if arrived and count != told and time.monotonic() - last >= every:
+                arrived(count, False)  # nothing new, nothing said: a re-search would find the same
+                last, told = time.monotonic(), count
         if waiting and not self.cancelled:
             self._lock.acquire_write()
             self._add(waiting)
