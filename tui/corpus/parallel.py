@@ -34,6 +34,7 @@ Progress = Callable[[int, int], None]
 BATCH = 48  # articles a batch: ~0.15 s of parsing, so progress moves several times a second
 SERIAL_BYTES = 1_000_000  # below this a pool costs more than it saves
 IN_FLIGHT = 3  # batches queued a worker: enough to keep them busy, few enough to stop fast
+FIRST_BATCH_BYTES = 200_000  # a first batch this small parses here in ~0.2 s, before workers are up
 CANCEL_POLL_SECONDS = 0.1  # how long a wait for a batch goes without looking for a cancel
 
 
@@ -97,11 +98,15 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_warm)
 
 
-def _size(files: Sequence[Path]) -> int:
+def _size(files: Sequence[Path | Source]) -> int:
+    """Bytes to parse, counted until SERIAL_BYTES: files by their size, JSON rows by their text."""
     total = 0
-    for path in files:
+    for item in files:
+        if not isinstance(item, Path):
+            total += len(item.text)
+            continue
         with contextlib.suppress(OSError):  # unreadable: the worker reports it
-            total += path.stat().st_size
+            total += item.stat().st_size
         if total >= SERIAL_BYTES:
             break
     return total
@@ -160,10 +165,14 @@ class ParseStream:
             self._kill()
         pending: deque[tuple[int, list[Source | Path], Future | None]] = deque()
         try:
-            for done, sources in batches:
+            for number, (done, sources) in enumerate(batches):
                 if self.cancelled:
                     return
-                pending.append((done, sources, self._submit(sources)))
+                # A small first batch is parsed here while the workers start (a second or more),
+                # so the first rows show at once; a big one goes to a worker, where cancelling can
+                # stop it.
+                here = number == 0 and _size(sources) < FIRST_BATCH_BYTES
+                pending.append((done, sources, None if here else self._submit(sources)))
                 while pending and (len(pending) >= workers * IN_FLIGHT or pending[0][2] is None
                                    or pending[0][2].done()):  # fmt: skip
                     items = self._finish(pending.popleft())
@@ -178,8 +187,9 @@ class ParseStream:
         finally:
             if self.cancelled:
                 self._kill()
-            else:
-                _stop(self._pool)
+            # Its workers dead, the pool stops at once; waiting lets it close its queues (or the
+            # resource tracker complains of leaked semaphores at exit).
+            _stop(self._pool)
 
     def _submit(self, sources: list[Source | Path]) -> Future | None:
         if self._pool is None:
