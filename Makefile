@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: run test bench eval screenshots clean setup fuzz
+.PHONY: run test lint bench eval screenshots clean setup fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/lint-imports
 
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py

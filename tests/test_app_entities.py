@@ -55,7 +55,7 @@ async def test_c_toggles_to_the_filtered_corpus(app) -> None:
         await pilot.press("c")
         assert screen.scope == "corpus" and "corpus" in str(panel.border_title)
         everything = len(panel.entities)
-        assert everything == len(screen.corpus.index.corpus_entities(range(17)))
+        assert everything == len(screen.corpus.entities(range(17)))
         screen.search("speaker:peskov")
         await settle(pilot)
         assert 0 < len(panel.entities) < everything

@@ -37,7 +37,7 @@ async def test_unreadable_files_are_announced_and_listed(article_folder: Path, m
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         messages = [n.message for n in app._notifications]
-        assert "1 file could not be read — press L to list them" in messages
+        assert "Skipped 1 file — press L to list them" in messages
         await pilot.press("L")
         assert isinstance(app.screen, LoadReportScreen)
         problems = app.screen.query_one(ProblemList)
@@ -62,3 +62,14 @@ async def test_the_palette_filters_by_a_speaker(app) -> None:
         await settle(pilot)
         assert screen.query_one(Input).value == 'speaker:"Dmitry Peskov"'
         assert len(screen.rows) == 3
+
+
+async def test_one_file_of_many_bad_lines_is_announced_as_one_file(tmp_path: Path, make_app) -> None:
+    """A JSON Lines file with broken lines is one file skipped in part, not a flood of files."""
+    good = '{"title": "Harbour reopens", "text": "The harbour reopened on Monday."}'
+    (tmp_path / "rows.jsonl").write_text("\n".join([good] + ["{not json"] * 50) + "\n", encoding="utf-8")
+    app = make_app([tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert "Skipped 1 file, 50 bad lines — press L to list them" in messages

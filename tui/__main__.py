@@ -17,10 +17,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .corpus import Corpus, LoadReport, bundled_corpus, load_corpus
-from .corpus.cache import stderr_notice
-from .corpus.export import FORMATS, write_articles
-from .corpus.load import nothing_loaded
+from .corpus import (
+    FORMATS,
+    Corpus,
+    LoadReport,
+    bundled_corpus,
+    load_corpus,
+    nothing_loaded,
+    stderr_notice,
+    write_articles,
+)
 
 COMMANDS = ("open", "export", "stats", "screenshots")
 

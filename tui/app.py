@@ -10,7 +10,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from .commands import bindings, palette_commands
-from .corpus import bundled_corpus
+from .corpus import bundled_corpus, prepare_workers
 from .screens.main import MainScreen
 from .screens.palette import EntityCommands
 
@@ -42,6 +42,7 @@ class ExplorerApp(App[None]):
 
     def __init__(self, paths: Sequence[Path] | None = None, cache: bool = True) -> None:
         super().__init__()
+        prepare_workers()  # while stderr is still the terminal's: see tui.corpus.parallel
         self.paths = list(paths) if paths else [bundled_corpus()]
         self.cache = cache
         self.explorer: MainScreen | None = None

@@ -1,22 +1,31 @@
 """The parsed corpus, free of any user interface: loading, parsing, indexes and the filter language.
 
-Nothing in this package imports textual or rich.
+Nothing in this package imports textual or rich. Everything the user interface (`tui.app`,
+`tui.screens`, `tui.widgets`, `tui.__main__`, `tui.screenshots`) uses is imported from here, never
+from a module inside: the contracts in pyproject.toml (`make lint`) hold both rules.
 """
 
 from .bundled import bundled_corpus
-from .corpus import Corpus, corpus_from_articles, load_corpus
+from .cache import stderr_notice
+from .corpus import Corpus, corpus_from_articles
 from .entities import find_entities
-from .export import write_articles
+from .export import FORMATS, write_articles
 from .fields import FIELDS, KIND_LABELS, NAME_FIELDS, Field, field_tokens, help_rows, hint_names
-from .index import CorpusIndex
+from .index import CorpusIndex, EntitySummary
 from .kinds import KIND_ORDER, KINDS, Kind
-from .load import iter_sources
+from .load import iter_sources, nothing_loaded
 from .models import Article, Entity, LoadProblem, LoadReport, Quote
+from .parallel import prepare_workers
 from .parse import parse_source, parse_text
 from .query import Query, QueryError, parse_query
+from .session import Found, LiveCorpus, load_corpus
+from .storage import SORTS, ArticleRow, sort_positions, timestamp
 
 __all__ = [
+    "FORMATS",
+    "SORTS",
     "Article",
+    "ArticleRow",
     "Corpus",
     "CorpusIndex",
     "Entity",
@@ -27,6 +36,9 @@ __all__ = [
     "KIND_ORDER",
     "Kind",
     "NAME_FIELDS",
+    "EntitySummary",
+    "Found",
+    "LiveCorpus",
     "LoadProblem",
     "LoadReport",
     "Query",
@@ -40,8 +52,13 @@ __all__ = [
     "hint_names",
     "iter_sources",
     "load_corpus",
+    "nothing_loaded",
     "parse_query",
     "parse_source",
     "parse_text",
+    "prepare_workers",
+    "sort_positions",
+    "stderr_notice",
+    "timestamp",
     "write_articles",
 ]

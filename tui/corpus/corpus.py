@@ -1,20 +1,20 @@
-"""A loaded corpus: its articles in load order, the load report, and the indexes over them."""
+"""A loaded corpus: its articles in load order, the load report, and the indexes over them.
+
+Loading one, from the cache or through worker processes, is `session.py`'s job.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .index import CorpusIndex, IndexEntry, index_entry
-from .load import iter_files, iter_sources
-from .models import Article, LoadProblem, LoadReport
+from .load import iter_sources
+from .models import Article, LoadReport
 from .parse import parse_source
 from .query import Query, QueryError, parse_query
 from .storage import ArticleStore, Compact
-
-# (files read so far, files in all): called now and then while a corpus loads.
-Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -59,46 +59,6 @@ class Corpus:
 
     def __len__(self) -> int:
         return len(self.articles)
-
-
-def load_corpus(
-    paths: Sequence[str | Path] | str | Path,
-    workers: int | None = None,
-    progress: Progress | None = None,
-    cache: bool = False,
-    notice: Callable[[str], None] | None = None,
-) -> Corpus:
-    """Read and parse every article under `paths` (files or folders); never raises for bad files.
-
-    `workers`: processes to parse in (None: one a core; 1: this process only; small corpora
-    are always parsed here). `cache`: reuse, or else save, the parsed corpus in the user's
-    cache folder (see cache.py); a cache that cannot be read or written is passed over, with
-    a one-line `notice`.
-    """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    from . import cache as caching
-    from .parallel import parse_sources
-
-    report = LoadReport()
-    files = list(iter_files(paths, report))
-    entry = caching.entry_for(paths, files, notice) if cache else None
-    if entry is not None:
-        cached = entry.load()
-        if cached is not None:
-            if progress:
-                progress(len(files), len(files))
-            return cached
-    corpus = Corpus(report=report)
-    for items in parse_sources(files, corpus.report, workers=workers, progress=progress):
-        for item in items:
-            if isinstance(item, LoadProblem):
-                corpus.report.problems.append(item)
-            else:
-                corpus.add_parsed(*item)
-    if entry is not None:
-        entry.save(corpus)
-    return corpus
 
 
 def load_corpus_serially(paths: Sequence[str | Path]) -> Corpus:

@@ -1,21 +1,25 @@
 """Parsing in worker processes, one a core, with results handed back in file order.
 
 The parent sends batches of file names (and the rows of JSON files, which it reads itself) to a
-process pool; each worker reads, decodes and parses its batch and sends back, for each article, its compact form (storage.py)
-and what the index needs from it (index.index_entry), never a pydantic model, so that the
-parent's share of the work is a few dictionary appends an article. Batches come back in
+process pool; each worker reads, decodes and parses its batch and sends back, for each article,
+its compact form (storage.py) and what the index needs from it (index.index_entry), never a
+pydantic model, so that the parent's share of the work is a few dictionary appends an article. Batches come back in
 whatever order the workers finish them; the parent hands them on in file order, so a parallel
 load gives exactly the corpus a serial one does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import resource_tracker
 from pathlib import Path
 
 from .index import IndexEntry, index_entry
@@ -30,6 +34,8 @@ Progress = Callable[[int, int], None]
 BATCH = 48  # articles a batch: ~0.15 s of parsing, so progress moves several times a second
 SERIAL_BYTES = 1_000_000  # below this a pool costs more than it saves
 IN_FLIGHT = 3  # batches queued a worker: enough to keep them busy, few enough to stop fast
+FIRST_BATCH_BYTES = 200_000  # a first batch this small parses here in ~0.2 s, before workers are up
+CANCEL_POLL_SECONDS = 0.1  # how long a wait for a batch goes without looking for a cancel
 
 
 def parse_batch(work: Sequence[Source | Path]) -> list[Item]:
@@ -63,6 +69,19 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def prepare_workers() -> None:
+    """Start multiprocessing's resource tracker now, while `sys.stderr` is a real file. It hands
+    its child the parent's stderr descriptor; a full-screen app replaces stderr with an object
+    whose descriptor is -1 (Textual's), and a pool started then fails ("bad value(s) in
+    fds_to_keep"): the corpus would be parsed in the app's own process, slowly, where quitting
+    cannot stop a parse half-way. Call it before the app starts."""
+    try:
+        if sys.stderr is not None and sys.stderr.fileno() >= 0:
+            resource_tracker.ensure_running()
+    except (OSError, ValueError, AttributeError):  # no descriptor, or no processes here
+        pass
+
+
 def _warm() -> None:
     """Load the lexicons once a worker, before the first batch needs them."""
     from .lexicon import first_name_gender, places
@@ -79,13 +98,15 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_warm)
 
 
-def _size(files: Sequence[Path]) -> int:
+def _size(files: Sequence[Path | Source]) -> int:
+    """Bytes to parse, counted until SERIAL_BYTES: files by their size, JSON rows by their text."""
     total = 0
-    for path in files:
-        try:
-            total += path.stat().st_size
-        except OSError:
-            pass
+    for item in files:
+        if not isinstance(item, Path):
+            total += len(item.text)
+            continue
+        with contextlib.suppress(OSError):  # unreadable: the worker reports it
+            total += item.stat().st_size
         if total >= SERIAL_BYTES:
             break
     return total
@@ -99,51 +120,127 @@ def parse_sources(
 ) -> Iterator[list[Item]]:
     """Batches of parsed articles (and parser problems) from `files`, in file order.
 
-    Files that cannot be read go straight into `report`. Closing the iterator early (the app
-    quitting mid-load) cancels whatever has not started.
+    Files that cannot be read go straight into `report`. Closing the iterator early cancels
+    whatever has not started; `ParseStream.cancel` also stops what has.
     """
-    workers = default_workers() if workers is None else max(1, workers)
-    batches = _batches(files, report)
-    if workers == 1 or _size(files) < SERIAL_BYTES:
-        for done, sources in batches:
-            yield parse_batch(sources)
-            if progress:
-                progress(done, len(files))
-        return
-    try:
-        pool = _pool(workers)
-    except (OSError, ValueError, ImportError):  # no processes here (a sandbox): parse in this one
-        pool = None
-    pending: deque[tuple[int, list[Source], Future | None]] = deque()
+    return iter(ParseStream(files, report, workers=workers, progress=progress))
 
-    def finish() -> list[Item]:
-        nonlocal pool
-        done_then, sources, future = pending.popleft()
+
+class ParseStream:
+    """`parse_sources` that another thread can stop at once: `cancel` ends the stream and kills
+    the worker processes, even mid-batch (a big file can take a worker most of a minute)."""
+
+    def __init__(self, files: Sequence[Path], report: LoadReport, workers: int | None = None,
+                 progress: Progress | None = None) -> None:  # fmt: skip
+        self.files, self.report, self.progress = files, report, progress
+        self.workers = default_workers() if workers is None else max(1, workers)
+        self._cancelled = threading.Event()
+        self._pool: ProcessPoolExecutor | None = None
+        self._processes: list = []  # the pool's workers, to kill: the pool forgets them on shutdown
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        """End the stream from any thread; the loop reading it stops at its next batch."""
+        self._cancelled.set()
+        self._kill()
+
+    def __iter__(self) -> Iterator[list[Item]]:
+        files, workers = self.files, self.workers
+        batches = _batches(files, self.report)
+        if workers == 1 or _size(files) < SERIAL_BYTES:
+            for done, sources in batches:
+                if self.cancelled:
+                    return
+                yield parse_batch(sources)
+                self._report(done)
+            return
         try:
-            items = future.result() if future is not None else parse_batch(sources)
-        except BrokenProcessPool:  # a worker died (killed, out of memory): go on without the pool
-            pool = _stop(pool)
+            self._pool = _pool(workers)
+        except (OSError, ValueError, ImportError):  # no processes here (a sandbox): parse in this one
+            self._pool = None
+        if self.cancelled:  # cancelled while the pool was starting
+            self._kill()
+        pending: deque[tuple[int, list[Source | Path], Future | None]] = deque()
+        try:
+            for number, (done, sources) in enumerate(batches):
+                if self.cancelled:
+                    return
+                # A small first batch is parsed here while the workers start (a second or more),
+                # so the first rows show at once; a big one goes to a worker, where cancelling can
+                # stop it.
+                here = number == 0 and _size(sources) < FIRST_BATCH_BYTES
+                pending.append((done, sources, None if here else self._submit(sources)))
+                while pending and (len(pending) >= workers * IN_FLIGHT or pending[0][2] is None
+                                   or pending[0][2].done()):  # fmt: skip
+                    items = self._finish(pending.popleft())
+                    if items is None:
+                        return
+                    yield items
+            while pending:
+                items = self._finish(pending.popleft())
+                if items is None:
+                    return
+                yield items
+        finally:
+            if self.cancelled:
+                self._kill()
+            # Its workers dead, the pool stops at once; waiting lets it close its queues (or the
+            # resource tracker complains of leaked semaphores at exit).
+            _stop(self._pool)
+
+    def _submit(self, sources: list[Source | Path]) -> Future | None:
+        if self._pool is None:
+            return None
+        try:
+            future = self._pool.submit(parse_batch, sources)
+        except (BrokenProcessPool, RuntimeError):
+            self._pool = _stop(self._pool)
+            return None
+        # Started by the submit; kept here since cancel() may run before, or during, their start.
+        self._processes = list((getattr(self._pool, "_processes", None) or {}).values()) or self._processes
+        return future
+
+    def _finish(self, batch: tuple[int, list[Source | Path], Future | None]) -> list[Item] | None:
+        """The batch's items, or None once cancelled."""
+        done, sources, future = batch
+        try:
+            items = self._result(future) if future is not None else parse_batch(sources)
+        except (BrokenProcessPool, CancelledError):  # a worker died (killed, out of memory), or `cancel`
+            if self.cancelled:
+                return None
+            self._pool = _stop(self._pool)  # go on without the pool
             items = parse_batch(sources)
-        if progress:
-            progress(done_then, len(files))
+        if self.cancelled:
+            return None
+        self._report(done)
         return items
 
-    try:
-        for done, sources in batches:
-            submitted = None
-            if pool is not None:
-                try:
-                    submitted = pool.submit(parse_batch, sources)
-                except (BrokenProcessPool, RuntimeError):
-                    pool = _stop(pool)
-            pending.append((done, sources, submitted))
-            while pending and (len(pending) >= workers * IN_FLIGHT or pending[0][2] is None
-                               or pending[0][2].done()):  # fmt: skip
-                yield finish()
-        while pending:
-            yield finish()
-    finally:
-        _stop(pool)
+    def _result(self, future: Future) -> list[Item]:
+        while True:
+            try:
+                return future.result(timeout=CANCEL_POLL_SECONDS)
+            except TimeoutError:
+                if self.cancelled:
+                    raise CancelledError from None
+
+    def _kill(self) -> None:
+        """Stop the pool without waiting for the batches in its workers: terminate the processes
+        (ProcessPoolExecutor has no public way to before Python 3.14). Safe to call twice."""
+        pool = self._pool
+        if pool is None:
+            return
+        processes = [*(getattr(pool, "_processes", None) or {}).values(), *self._processes]
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+
+    def _report(self, done: int) -> None:
+        if self.progress:
+            self.progress(done, len(self.files))
 
 
 def _stop(pool: ProcessPoolExecutor | None) -> None:

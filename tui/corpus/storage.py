@@ -16,11 +16,12 @@ from __future__ import annotations
 import math
 import pickle
 import sys
+import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime, timezone
-from typing import BinaryIO, overload
+from datetime import UTC, date, datetime
+from typing import BinaryIO, NamedTuple, overload
 
 from .models import Article
 
@@ -28,13 +29,23 @@ from .models import Article
 Compact = tuple[str, str, str, str, str | None, float, int, bytes]
 _COLUMNS = {"id", "path", "title", "text", "source"}
 BUILT_KEPT = 4096  # rebuilt articles kept, newest used last
+SORTS = ("date", "title", "quotes")  # the orders the list can take: newest, A to Z, most quoted
+
+
+class ArticleRow(NamedTuple):
+    """What one line of the article list shows, read from the columns: no article is rebuilt."""
+
+    day: date | None
+    title: str
+    source: str | None
+    quotes: int
 
 
 def timestamp(when: datetime | None) -> float:
     """Seconds since the epoch (a time without a zone taken as UTC); -inf for no date."""
     if when is None:
         return -math.inf
-    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).timestamp()
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
 
 
 def compact(article: Article) -> Compact:
@@ -95,6 +106,8 @@ class ArticleStore(Sequence[Article]):
         self.days = array("i")  # the date's proleptic ordinal in its own zone, 0 for none
         self.records: list[bytes] = []
         self._built: OrderedDict[int, Article] = OrderedDict()
+        # Several readers may build articles at once (session.py lets readers share the corpus).
+        self._built_lock = threading.Lock()
         self._orders: dict[str, array] = {}
 
     # -- adding -----------------------------------------------------------------------------
@@ -141,10 +154,11 @@ class ArticleStore(Sequence[Article]):
             index += len(self)
         if not 0 <= index < len(self.records):
             raise IndexError("article position out of range")
-        built = self._built.get(index)
-        if built is not None:
-            self._built.move_to_end(index)
-            return built
+        with self._built_lock:
+            built = self._built.get(index)
+            if built is not None:
+                self._built.move_to_end(index)
+                return built
         return self._keep(index, self.build(index))
 
     def __iter__(self) -> Iterator[Article]:
@@ -160,10 +174,14 @@ class ArticleStore(Sequence[Article]):
         return Article.model_validate(fields)
 
     def _keep(self, index: int, article: Article) -> Article:
-        self._built[index] = article
-        if len(self._built) > BUILT_KEPT:
-            self._built.popitem(last=False)
+        with self._built_lock:
+            self._built[index] = article
+            if len(self._built) > BUILT_KEPT:
+                self._built.popitem(last=False)
         return article
+
+    def row(self, index: int) -> ArticleRow:
+        return ArticleRow(self.day(index), self.titles[index], self.sources[index], self.quote_counts[index])
 
     # -- orders for the list ----------------------------------------------------------------
 
@@ -181,7 +199,9 @@ class ArticleStore(Sequence[Article]):
                 key = lambda p: (-counts[p], -stamps[p], p)  # noqa: E731
             else:
                 key = lambda p: (-stamps[p], p)  # noqa: E731
-            found = self._orders[by] = array("I", sorted(range(n), key=key))
+            found = array("I", sorted(range(n), key=key))
+            if len(self.records) == n:  # an article that arrived meanwhile would make it stale
+                self._orders[by] = found
         return found
 
     def sorted_positions(self, positions: Iterable[int], by: str) -> list[int]:
@@ -204,7 +224,8 @@ class ArticleStore(Sequence[Article]):
             found = array("I", bytes(4 * len(order)))
             for rank, position in enumerate(order):
                 found[position] = rank
-            self._orders[key] = found
+            if len(self.records) == len(order):
+                self._orders[key] = found
         return found
 
     def day(self, index: int) -> date | None:
@@ -242,4 +263,21 @@ class ArticleStore(Sequence[Article]):
         state["texts"], state["records"] = list(self.texts), list(self.records)  # not a mapped file
         state["_built"] = OrderedDict()
         state["_orders"] = {}
+        del state["_built_lock"]
         return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._built_lock = threading.Lock()
+
+
+def sort_positions(articles: Sequence[Article], positions: Iterable[int], by: str) -> list[int]:
+    """Positions in display order (newest first, A to Z, or most quoted first), for any sequence of
+    articles; a store sorts by its columns and keeps the order until the next article arrives."""
+    if isinstance(articles, ArticleStore):
+        return articles.sorted_positions(positions, by)
+    if by == "title":
+        return sorted(positions, key=lambda p: (articles[p].title.casefold(), p))
+    if by == "quotes":
+        return sorted(positions, key=lambda p: (-len(articles[p].quotes), -timestamp(articles[p].date), p))
+    return sorted(positions, key=lambda p: (-timestamp(articles[p].date), p))

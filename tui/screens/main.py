@@ -1,15 +1,15 @@
-"""The main screen: it owns the state (filter, matches, sort, open article, entity scope) and
-tells the panes what to show; the panes post messages back. Data flows one way."""
+"""The main screen: it owns the intent (filter, sort, open article, entity scope) and tells the
+panes what to show; the panes post messages back. Data flows one way. The corpus, its loading and
+its lock are `tui.corpus.LiveCorpus`'s: the screen asks it, from workers for anything long."""
 
 from __future__ import annotations
 
-import threading
+import contextlib
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from textual import on, work
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -18,8 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from ..commands import bindings
-from ..corpus import Corpus, QueryError
-from ..corpus.index import EntitySummary
+from ..corpus import EntitySummary, Found, LiveCorpus, QueryError
 from ..widgets.article_list import ArticleList
 from ..widgets.completion import completions
 from ..widgets.entity_panel import EntityPanel, ordered
@@ -27,9 +26,8 @@ from ..widgets.filter_bar import FilterBar
 from ..widgets.reading_pane import ReadingPane
 from .help import HelpScreen
 from .load_report import LoadReportScreen
-from .loader import load_into
 from .palette import filter_term
-from .sorting import next_sort, sort_rows
+from .sorting import next_sort
 
 DEBOUNCE_SECONDS = 0.15
 PANES = {"articles": "#articles", "reading": "#body", "entities": "#entities"}
@@ -51,10 +49,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.paths = list(paths)
         self.cache = cache  # reuse (and save) the parsed corpus in the user's cache folder
-        self.files_read = (0, 0)  # (files read, files in all) while loading
-        self.corpus = Corpus()
-        self.lock = threading.Lock()  # held by the loader while it indexes an article
-        self.load_finished = False  # not `loading`: that is Widget's spinner reactive
+        self.corpus = LiveCorpus()
         self.filter_text = ""
         self.positions: list[int] = []  # the articles that match, in load order
         self.rows: list[int] = []  # the same, in display order
@@ -82,34 +77,32 @@ class MainScreen(Screen[None]):
         self._show_status()
         self.load()
 
+    @property
+    def load_finished(self) -> bool:  # not `loading`: that is Widget's spinner reactive
+        return self.corpus.finished
+
     # -- loading ----------------------------------------------------------------------------
 
     @work(thread=True, group="load")
     def load(self) -> None:
-        worker = get_current_worker()
-        load_into(self.corpus, self.lock, self.paths, self._arrived_from_thread, cache=self.cache,
-                  progress=self._progress_from_thread, notice=self._notice_from_thread,
-                  stopped=lambda: worker.is_cancelled)  # fmt: skip
+        self.corpus.load(self.paths, arrived=self._arrived_from_thread, cache=self.cache,
+                         notice=self._notice_from_thread)  # fmt: skip
 
-    def _progress_from_thread(self, done: int, total: int) -> None:
-        self.files_read = (done, total)  # shown with the next batch
+    def on_unmount(self) -> None:
+        # The app is closing: stop parsing now, or quitting waits for the batch in hand.
+        self.corpus.cancel()
 
     def _notice_from_thread(self, message: str) -> None:
         self.app.call_from_thread(self.notify, message, severity="warning", timeout=6, markup=False)
 
     def _arrived_from_thread(self, count: int, finished: bool) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the app closed while the last batch was on its way
             self.app.call_from_thread(self._arrived, count, finished)
-        except RuntimeError:  # the app closed while the last batch was on its way
-            pass
 
     def _arrived(self, count: int, finished: bool) -> None:
-        self.load_finished = finished
         self.search(self.filter_text)
-        problems = len(self.corpus.report.problems)
-        if finished and problems:
-            noun = "file" if problems == 1 else "files"
-            self.notify(f"{problems} {noun} could not be read — press L to list them",
+        if finished and self.corpus.problems():
+            self.notify(f"Skipped {self.corpus.problem_summary()} — press L to list them",
                         severity="warning", timeout=8, markup=False)
 
     # -- filtering --------------------------------------------------------------------------
@@ -135,13 +128,10 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="filter")
     def _search(self, text: str, generation: int, sort: str) -> None:
-        with self.lock:
-            total = len(self.corpus.articles)
-            found = self.corpus.search(text) if text.strip() else list(range(total))
-        rows = sort_rows(self.corpus.articles, found, sort) if isinstance(found, list) else []
-        self.app.call_from_thread(self._searched, generation, found, rows, total)
+        found = self.corpus.search_sorted(text, sort)
+        self.app.call_from_thread(self._searched, generation, found, sort)
 
-    def _searched(self, generation: int, found: list[int] | QueryError, rows: list[int], total: int) -> None:
+    def _searched(self, generation: int, found: Found | QueryError, sort: str) -> None:
         if generation != self._generation:
             return
         bar = self.query_one(FilterBar)
@@ -149,21 +139,21 @@ class MainScreen(Screen[None]):
             bar.show_error(found.position, found.message)
             return
         bar.show_error(None)
-        self.positions, self.rows = found, rows
-        articles = self.query_one(ArticleList)
-        articles.show(self.corpus.articles, rows, keep=articles.current)
-        articles.border_subtitle = f"{len(rows):,} of {total:,}"
-        bar.show_count(len(rows), total, loading=not self.load_finished)
+        self.positions = found.positions
+        self.rows = found.rows if sort == self.sort else self.corpus.sort(found.positions, self.sort)
+        self._show_rows()
+        total = found.total
+        self.query_one(ArticleList).border_subtitle = f"{len(self.rows):,} of {total:,}"
+        bar.show_count(len(self.rows), total, loading=not self.corpus.finished)
         if self.scope == "corpus":
             self._show_entities()
         self._show_status()
 
     def complete(self, text: str, cursor: int) -> list[tuple[str, int]]:
         def names(prefix: str, kind: str | None) -> list[str]:
-            with self.lock:
-                return self.corpus.index.complete_entity(prefix, kind, limit=20)
+            return self.corpus.complete_entity(prefix, kind, limit=20)
 
-        return completions(text, cursor, self.corpus.index.field_names(), names)
+        return completions(text, cursor, self.corpus.field_names(), names)
 
     def add_filter_term(self, term: str) -> None:
         """Add `speaker:"Name"` (or any term) to the filter and apply it at once."""
@@ -188,8 +178,21 @@ class MainScreen(Screen[None]):
 
     # -- showing the state ------------------------------------------------------------------
 
+    def _show_rows(self) -> None:
+        articles = self.query_one(ArticleList)
+        articles.show(self.corpus, self.rows, keep=articles.current, note=self._empty_note())
+
+    def _empty_note(self) -> str:
+        """Why the list is empty when the corpus itself is: said on screen, not a blank list."""
+        if not self.corpus.finished or len(self.corpus):
+            return ""
+        where = ", ".join(str(path) for path in self.paths)
+        skipped = self.corpus.problem_summary() if self.corpus.problems() else ""
+        unread = f" Skipped {skipped}: press L to list them." if skipped else ""
+        return f"No articles in {where}.{unread}"
+
     def _show_article(self) -> None:
-        article = self.corpus.articles[self.open] if self.open is not None else None
+        article = self.corpus.article(self.open) if self.open is not None else None
         self.query_one(ReadingPane).show(article, self.quote)
 
     def _show_entities(self) -> None:
@@ -199,12 +202,11 @@ class MainScreen(Screen[None]):
             self._generation_entities = getattr(self, "_generation_entities", 0) + 1
             self._tally(list(self.positions), self._generation_entities)
         else:
-            panel.show(self.corpus.index.corpus_entities([self.open]) if self.open is not None else [])
+            panel.show(self.corpus.entities([self.open]) if self.open is not None else [])
 
     @work(thread=True, group="entities", exclusive=True)
     def _tally(self, positions: list[int], generation: int) -> None:
-        with self.lock:
-            rows = ordered(self.corpus.index.corpus_entities(positions))
+        rows = ordered(self.corpus.entities(positions))
         self.app.call_from_thread(self._tallied, rows, generation)
 
     def _tallied(self, rows: list[EntitySummary], generation: int) -> None:
@@ -217,16 +219,16 @@ class MainScreen(Screen[None]):
         self._show_entities()
 
     def _show_status(self) -> None:
-        loaded = len(self.corpus.articles)
-        done, total = self.files_read
+        loaded = len(self.corpus)
+        done, total = self.corpus.files_read
         files = f" · {done:,} of {total:,} files" if total > 1 else ""
-        state = f"{loaded:,} articles" if self.load_finished else f"loading… {loaded:,} articles read{files}"
-        problems = len(self.corpus.report.problems)
+        state = f"{loaded:,} articles" if self.corpus.finished else f"loading… {loaded:,} articles read{files}"
+        problems = len(self.corpus.problems())
         skipped = f" · {problems} skipped (L)" if problems else ""
         self.query_one("#status", Static).update(f" {state}{skipped} · sorted by {self.sort} · entities: {self.scope}")
 
     def palette_entities(self) -> list[EntitySummary]:
-        return self.corpus.index.corpus_entities(self.positions)
+        return self.corpus.entities(self.positions)
 
     # -- actions (bound in tui/commands.py) -------------------------------------------------
 
@@ -242,9 +244,8 @@ class MainScreen(Screen[None]):
 
     def action_cycle_sort(self) -> None:
         self.sort = next_sort(self.sort)
-        self.rows = sort_rows(self.corpus.articles, self.positions, self.sort)
-        articles = self.query_one(ArticleList)
-        articles.show(self.corpus.articles, self.rows, keep=articles.current)
+        self.rows = self.corpus.sort(self.positions, self.sort)
+        self._show_rows()
         self._show_status()
 
     def action_toggle_scope(self) -> None:
@@ -259,10 +260,10 @@ class MainScreen(Screen[None]):
         self._step_quote(-1)
 
     def _step_quote(self, step: int) -> None:
-        if self.open is None or not self.corpus.articles[self.open].quotes:
+        if self.open is None or not self.corpus.article(self.open).quotes:
             self.notify("Open an article with quotes first (enter on the list)", timeout=3)
             return
-        total = len(self.corpus.articles[self.open].quotes)
+        total = len(self.corpus.article(self.open).quotes)
         start = -1 if step > 0 else 0
         self.quote = ((self.quote if self.quote is not None else start) + step) % total
         self._show_article()
@@ -273,7 +274,7 @@ class MainScreen(Screen[None]):
             widget.focus()
 
     def action_show_problems(self) -> None:
-        self.app.push_screen(LoadReportScreen(self.corpus.report.problems))
+        self.app.push_screen(LoadReportScreen(self.corpus.problems()))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

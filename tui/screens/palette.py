@@ -13,7 +13,7 @@ from typing import Protocol
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ..corpus.index import EntitySummary
+from ..corpus import EntitySummary
 from ..safe_text import one_line
 
 DISCOVER = 12  # most-quoted speakers offered before anything is typed

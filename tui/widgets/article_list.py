@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
+from typing import Protocol
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.message import Message
+from textual.strip import Strip
 
-from ..corpus import Article
-from ..corpus.storage import ArticleStore
+from ..corpus import ArticleRow
 from ..safe_text import one_line
 from .cells import fit
 from .line_list import LineList
@@ -16,6 +19,18 @@ from .line_list import LineList
 DATE_WIDTH = 10
 SOURCE_WIDTH = 10
 QUOTES_WIDTH = 3
+NOTE_STYLE = Style(italic=True)
+
+
+class RowSource(Protocol):
+    """Where the list reads its rows: `tui.corpus.LiveCorpus` serves them from its columns."""
+
+    def row(self, position: int) -> ArticleRow: ...
+
+
+class _NoRows:
+    def row(self, position: int) -> ArticleRow:
+        raise IndexError(position)
 
 
 class ArticleList(LineList):
@@ -40,16 +55,18 @@ class ArticleList(LineList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.articles: Sequence[Article] = ()
+        self.source: RowSource = _NoRows()
         self.rows: Sequence[int] = ()
+        self.note = ""  # shown in place of the rows when there are none (an empty corpus)
 
-    def show(self, articles: Sequence[Article], rows: Sequence[int], keep: int | None = None) -> None:
-        """Show these positions; the cursor follows article `keep` when it is still listed.
+    def show(self, source: RowSource, rows: Sequence[int], keep: int | None = None, note: str = "") -> None:
+        """Show these positions; the cursor follows article `keep` when it is still listed, and
+        `note` says why when there are no rows.
 
         A cursor on the first row stays on the first row: while a corpus loads, newer articles
         arriving above must not carry the cursor down with them.
         """
-        self.articles, self.rows = articles, rows
+        self.source, self.rows, self.note = source, rows, note
         cursor = None
         if keep is not None and self.cursor > 0:
             try:
@@ -68,14 +85,7 @@ class ArticleList(LineList):
             self.post_message(self.Opened(self.current))
 
     def render_row(self, row: int, width: int) -> list[Segment]:
-        position, articles = self.rows[row], self.articles
-        if isinstance(articles, ArticleStore):  # the corpus's columns: no article is rebuilt
-            day = articles.day(position)
-            title, source, count = articles.titles[position], articles.sources[position], articles.quote_counts[position]
-        else:
-            article = articles[position]
-            day = article.date
-            title, source, count = article.title, article.source, len(article.quotes)
+        day, title, source, count = self.source.row(self.rows[row])
         date = day.strftime("%Y-%m-%d") if day else "—"
         quotes = fit(str(count), QUOTES_WIDTH, right=True)
         columns = [("article-list--date", fit(date, DATE_WIDTH)), ("article-list--quotes", quotes)]
@@ -92,3 +102,12 @@ class ArticleList(LineList):
         for name, text in columns:
             segments += [Segment(text, styles[name]), gap]
         return segments
+
+    def render_line(self, y: int) -> Strip:
+        if self.rows or not self.note:
+            return super().render_line(y)
+        width = self.scrollable_content_region.width
+        base = self.row_styles()[""]
+        lines = textwrap.wrap(one_line(self.note), max(1, width - 2))  # a path can be long
+        line = lines[y] if y < len(lines) else ""
+        return Strip([Segment(fit(f" {line}", width), base + NOTE_STYLE)]).adjust_cell_length(width, base)
