@@ -53,6 +53,8 @@ class Article(BaseModel):
     dateline: datetime | None = None
     source: str | None = None
     url: str | None = None
+    section: str | None = None  # the first folder below the corpus root, or the page's own section
+    date_from_name: bool = False  # `published` came from a file or folder name, not the text
     text: str
     paragraphs: list[Span] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
