@@ -31,7 +31,7 @@ FIELD_ALIASES: dict[str, str] = {
     "place": "place", "l": "place",
     "group": "group", "g": "group",
     "entity": "entity", "e": "entity",
-    "source": "source", "title": "title", "quote": "quote", "cue": "cue",
+    "source": "source", "section": "section", "title": "title", "quote": "quote", "cue": "cue",
     "has": "has", "quotes": "quotes",
     "date": "date", "after": "after", "before": "before",
 }  # fmt: skip
@@ -398,6 +398,7 @@ class IndexEntry:
     facts: tuple[str, ...]  # which of HAS_VALUES the article has
     day: int | None  # the date's proleptic ordinal
     tallies: tuple[TallyRow, ...]
+    section: str | None = None  # the first folder below the corpus root (filenames.py)
 
 
 def index_entry(article: Article) -> IndexEntry:
@@ -432,7 +433,7 @@ def index_entry(article: Article) -> IndexEntry:
         names=names, source=article.source, quote_count=count,
         facts=tuple(what for what, present in facts.items() if present),
         day=article.date.date().toordinal() if article.date is not None else None,
-        tallies=tally_rows(article),
+        tallies=tally_rows(article), section=article.section,
     )  # fmt: skip
 
 
@@ -460,6 +461,7 @@ class CorpusIndex:
         self._speakers = NameIndex()
         self._cues = NameIndex()
         self._sources = NameIndex()
+        self._sections = NameIndex()
         self._quote_counts: dict[int, array] = {}
         self._has: dict[str, array] = {what: _postings() for what in HAS_VALUES}
         self._date_days = array("i")  # proleptic ordinals, in insertion order
@@ -506,6 +508,7 @@ class CorpusIndex:
             names.add(name, position)
         self._quote_counts.setdefault(entry.quote_count, _postings()).append(position)
         self._sources.add(entry.source, position)
+        self._sections.add(entry.section, position)
         for what in entry.facts:
             self._has[what].append(position)
         if entry.day is not None:
@@ -604,6 +607,9 @@ class CorpusIndex:
 
     def source(self, words: Sequence[str]) -> set[int]:
         return self._sources.lookup(words)
+
+    def section(self, words: Sequence[str]) -> set[int]:
+        return self._sections.lookup(words)
 
     def has(self, what: str) -> set[int]:
         """Articles with quotes, entities, a date or a source (see HAS_VALUES)."""
@@ -718,6 +724,7 @@ class CorpusIndex:
             "speakers": self._speakers.pack(),
             "cues": self._cues.pack(),
             "sources": self._sources.pack(),
+            "sections": self._sections.pack(),
             "quote_counts": self._quote_counts,
             "has": self._has,
             "dates": (self._date_days, self._date_positions, self._dates()),
@@ -744,6 +751,7 @@ class CorpusIndex:
         index._speakers = NameIndex.unpack(state["speakers"])
         index._cues = NameIndex.unpack(state["cues"])
         index._sources = NameIndex.unpack(state["sources"])
+        index._sections = NameIndex.unpack(state["sections"])
         index._quote_counts, index._has = state["quote_counts"], state["has"]
         index._date_days, index._date_positions, index._date_sorted = state["dates"]
         runs, quoted = state["quote_spans"]
@@ -764,7 +772,7 @@ class CorpusIndex:
             value = getattr(self, name)
             if hasattr(value, "thaw"):
                 setattr(self, name, value.thaw())
-        for names in (*self._entities.values(), self._speakers, self._cues, self._sources):
+        for names in (*self._entities.values(), self._speakers, self._cues, self._sources, self._sections):
             names.thaw()
         self._row_ids = {shape: i for i, shape in enumerate(self._rows)}
         self.__dict__.pop("_summaries", None)

@@ -4,7 +4,7 @@
     "political will"        the words side by side
     -putin  -s:peskov  -(a b)   leave out what matches
     a b OR c  ==  (a b) | c     AND binds tighter than OR; parentheses group
-    speaker:/s: person:/p: org:/o: place:/l: group:/g: entity:/e: source: title: quote: cue:
+    speaker:/s: person:/p: org:/o: place:/l: group:/g: entity:/e: source: section: title: quote: cue:
     has:quotes has:entities has:date has:source   quotes:>3 (>, >=, <, <=, =, or a number)
     date:2026-02  date:2026-01-01..2026-02-15  date:>=2026-01  after:2026-01-01  before:2026-03
 
@@ -99,6 +99,7 @@ _LOOKUPS = {
     "group": lambda index, words: index.entity(words, "group"),
     "entity": lambda index, words: index.entity(words, None),
     "source": CorpusIndex.source,
+    "section": CorpusIndex.section,
     "title": CorpusIndex.title,
     "quote": CorpusIndex.quote,
     "cue": CorpusIndex.cue,
