@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import formats
-from .decode import decode_bytes, normalise_newlines
+from .decode import decode_bytes, normalise_newlines, unescape_entities
 from .models import Article, LoadProblem, LoadReason, LoadReport, offset_problems
 from .filenames import NameFacts, name_facts
 from .walk import JSON_SUFFIXES, IdBook, find_files, is_container
@@ -101,7 +101,7 @@ def read_file(path: Path, report: LoadReport) -> Iterator[Source]:
         yield from _json_sources(path, text, report, file_id, ids, names)
     else:  # a container's name on a text file (notes.xml): its id was left for it to claim
         unique = ids.claim(file_id) if ids is not None and is_container(path) else file_id
-        yield SourceText(id=unique, path=str(path), text=text, names=names)
+        yield SourceText(id=unique, path=str(path), text=unescape_entities(text), names=names)
 
 
 def _claimed(loaded: formats.Loaded, report: LoadReport, ids: IdBook | None, names: NameFacts | None
