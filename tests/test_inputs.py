@@ -150,6 +150,8 @@ def test_a_feed_url_on_the_command_line_is_fetched_and_offline_is_a_report_entry
     failed = run("stats", offline, str(every_format(tmp_path / "news")), "--no-cache")
     assert failed.returncode == 1 and f"skipped {offline}: unreadable" in failed.stderr.decode()
     assert b"Traceback" not in failed.stderr
+    alone = run("stats", offline)
+    assert alone.returncode == 1 and alone.stderr.decode().endswith(f"no articles in {offline}\n")
 
 
 def test_a_feed_url_is_never_cached(feed_url, tmp_path, monkeypatch):

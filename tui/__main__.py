@@ -264,7 +264,7 @@ def _silence_stdout() -> None:
 
 def _nothing_loaded(paths: list[str], report: LoadReport) -> int:
     """`no articles in PATH`, after whatever the report says beyond the folder being empty."""
-    named = {str(Path(p)) for p in paths}
+    named = {p if is_url(p) else str(Path(p)) for p in paths}
     _report(LoadReport(problems=[p for p in report.problems if not (p.reason == "empty" and p.path in named)]))
     print(f"article-explorer: {nothing_loaded(paths, report)}", file=sys.stderr)
     return 1

@@ -19,7 +19,7 @@ from . import formats
 from .decode import decode_bytes, normalise_newlines, unescape_entities
 from .models import Article, LoadProblem, LoadReason, LoadReport, offset_problems
 from .filenames import NameFacts, name_facts
-from .walk import JSON_SUFFIXES, IdBook, find_files, is_container
+from .walk import JSON_SUFFIXES, IdBook, find_files, is_container, is_url
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 _READ_CHUNK = 1 << 20  # a file that grew after its size was taken is read on a megabyte at a time
@@ -60,7 +60,7 @@ def iter_files(paths: Iterable[str | Path], report: LoadReport) -> Iterator[Path
 def nothing_loaded(paths: Iterable[str | Path], report: LoadReport) -> str:
     """What to say when a load gave no article (the command line and the explorer say the same):
     `no such file or folder: PATH` for a path that is not there, else `no articles in PATH`."""
-    named = [str(Path(p)) for p in paths]
+    named = [p if is_url(p) else str(Path(p)) for p in paths]
     missing = [p.path for p in report.problems if p.reason == "not found" and p.path in named]
     if missing:
         return f"no such file or folder: {', '.join(missing)}"
