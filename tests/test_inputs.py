@@ -30,7 +30,7 @@ from . import formats_samples as samples
 
 STORY = "Acme opens mill\n\nAnn Lee said the mill would open. \u201cIt is ready,\u201d she said.\n"
 EVERY_FORMAT_IDS = [
-    "atom#1", "cache#1", "cache#3", "crawl.warc#1", "crawl.warc#3", "a/1", "b/1", "feed#1", "feed#2",
+    "atom#1", "cache#1", "cache#3", "crawl#1", "crawl#3", "a/1", "b/1", "feed#1", "feed#2",
     "items#1", "items#2", "story", "business/2016-09-12/story", "web/page",
 ]  # fmt: skip
 
@@ -66,6 +66,7 @@ def test_a_folder_of_every_format_loads_through_iter_sources(tmp_path):
     assert sorted((Path(p.path).name, p.reason) for p in report.problems) == [
         ("cache.db#4", "empty"), ("feed.rss#3", "empty"), ("items.json#3", "empty"), ("items.json#4", "malformed"),
     ]
+    assert report.summary() == "3 files, 4 bad lines"  # an item is counted in its file
     by_id = {a.id: a for a in articles}
     assert by_id["web/page"].source == "The Daily Example" and "cookies" not in by_id["web/page"].text
     assert by_id["a/1"].quotes and by_id["a/1"].url == "https://x.example/1"  # Parquet: parsed already

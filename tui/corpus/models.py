@@ -98,9 +98,12 @@ class LoadProblem(BaseModel):
 
     @property
     def file(self) -> str:
-        """The file this is about: `path` without a JSON line's `:number`."""
-        head, _, tail = self.path.rpartition(":")
-        return head if head and tail.isdigit() else self.path
+        """The file this is about: `path` without a JSON line's `:number` or a container item's `#number`."""
+        for mark in (":", "#"):
+            head, _, tail = self.path.rpartition(mark)
+            if head and tail.isdigit():
+                return head
+        return self.path
 
     def __str__(self) -> str:
         extra = f" ({self.detail})" if self.detail else ""

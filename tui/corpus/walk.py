@@ -26,6 +26,7 @@ from . import formats
 from .models import LoadProblem, LoadReport
 
 _URL_STARTS = ("http://", "https://")
+_DOUBLE_EXTENSIONS = (".warc.gz",)  # an id drops both: crawl.warc.gz -> crawl
 CLASH_MARK = "~"  # business/001~2: the second article that wanted the id business/001
 
 
@@ -157,6 +158,8 @@ def _inside(target: str, root: str) -> bool:
 def _without_extension(relative: str) -> str:
     """`business/001.txt` -> `business/001`; the last part loses its extension as `Path.stem` does
     (`a.` and `.profile` keep theirs), so a flat folder's ids are its files' stems."""
+    if relative.lower().endswith(_DOUBLE_EXTENSIONS) and "/" not in relative[-len(".warc.gz"):]:
+        relative = relative[: -len(".gz")]  # crawl.warc.gz -> crawl.warc, then -> crawl below
     dot = relative.rfind(".")
     if dot > 0 and dot < len(relative) - 1 and relative[dot - 1] != "/" and "/" not in relative[dot:]:
         return relative[:dot]
