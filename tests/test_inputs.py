@@ -244,3 +244,17 @@ def test_html_references_in_plain_text_are_unescaped_but_not_in_json(tmp_path):
     texts = {s.id: s.text for s in iter_sources([tmp_path], LoadReport())}
     assert texts["a"] == "Price news\n\nThe fine was \u00a31.8m, & AT&T; paid &bogus; too.\n"
     assert texts["b-1"] == "Kept &#163; as written"
+
+
+def test_parquet_is_never_written_to_a_terminal(tmp_path, monkeypatch, capsys):
+    from tui.__main__ import main
+
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["export", str(tmp_path), "--format", "parquet", "--no-cache"]) == 2
+    assert "parquet is binary" in capsys.readouterr().err
+    out = tmp_path / "out" / "a.parquet"
+    out.parent.mkdir()
+    assert main(["export", str(tmp_path / "a.txt"), "--format", "parquet", "-o", str(out), "--no-cache"]) == 0
+    assert [p.name for p in out.parent.iterdir()] == ["a.parquet"]  # no temporary left beside it
+    assert pq.read_table(out).column("section").to_pylist() == [None]
