@@ -96,7 +96,8 @@ def test_cli_stats_then_parquet_export_then_stats_of_the_parquet(tmp_path):
     assert again.returncode == 0, again.stderr
     counts = lambda done: dict(line.split() for line in done.stdout.decode().splitlines())  # noqa: E731
     first, second = counts(stats), counts(again)
-    assert {k: first[k] for k in ("articles", "quotes", "speakers")} == {k: second[k] for k in ("articles", "quotes", "speakers")}
+    same = ("articles", "quotes", "speakers")
+    assert {k: first[k] for k in same} == {k: second[k] for k in same}
     quotes = run("export", str(out), "--format", "parquet", "--quotes", "--no-cache")  # to a pipe
     assert quotes.returncode == 0
     assert pq.read_table(io.BytesIO(quotes.stdout)).num_rows == int(first["quotes"])
@@ -105,7 +106,8 @@ def test_cli_stats_then_parquet_export_then_stats_of_the_parquet(tmp_path):
 
 def test_the_explorer_reopens_a_parquet_export_without_parsing(tmp_path, monkeypatch):
     out = tmp_path / "done.parquet"
-    write_articles_parquet([parse_source(s) for s in iter_sources([every_format(tmp_path / "news")], LoadReport())], out)
+    sources = iter_sources([every_format(tmp_path / "news")], LoadReport())
+    write_articles_parquet([parse_source(s) for s in sources], out)
     monkeypatch.setattr("tui.corpus.parse.parse_text", lambda *_a, **_k: pytest.fail("parsed again"))
     corpus = load_corpus([out])
     dated = next(a for a in corpus.articles if a.id == "business/2016-09-12/story")
@@ -143,7 +145,8 @@ def _closed_port() -> int:
 
 def test_a_feed_url_on_the_command_line_is_fetched_and_offline_is_a_report_entry(feed_url, tmp_path):
     done = run("export", feed_url, "--no-cache")
-    assert done.returncode == 1 and done.stderr.decode().endswith("rss.xml#3: empty (an item without content or summary)\n")
+    assert done.returncode == 1
+    assert done.stderr.decode().endswith("rss.xml#3: empty (an item without content or summary)\n")
     rows = [json.loads(line) for line in done.stdout.decode().splitlines()]
     assert [r["source"] for r in rows] == ["Example News", "Example News"]
     assert rows[0]["id"].endswith("/news/rss#1")
@@ -258,3 +261,16 @@ def test_parquet_is_never_written_to_a_terminal(tmp_path, monkeypatch, capsys):
     assert main(["export", str(tmp_path / "a.txt"), "--format", "parquet", "-o", str(out), "--no-cache"]) == 0
     assert [p.name for p in out.parent.iterdir()] == ["a.parquet"]  # no temporary left beside it
     assert pq.read_table(out).column("section").to_pylist() == [None]
+
+
+def test_a_parquet_export_from_before_sections_still_opens(tmp_path):
+    from tui.corpus.formats.parquet import read_parquet
+
+    out = tmp_path / "new.parquet"
+    write_articles_parquet(samples.parsed_articles(), out)
+    table = pq.read_table(out)
+    old = table.drop_columns(["section", "date_from_name"]).replace_schema_metadata(table.schema.metadata)
+    pq.write_table(old, tmp_path / "old.parquet")
+    loaded = read_parquet((tmp_path / "old.parquet").read_bytes(), "old.parquet", "old")
+    assert loaded.problems == [] and [a.id for a in loaded.sources] == ["a/1", "b/1"]
+    assert all(a.section is None and not a.date_from_name for a in loaded.sources)

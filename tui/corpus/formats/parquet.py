@@ -48,7 +48,8 @@ ENTITY = pa.struct([
 ARTICLE_SCHEMA = pa.schema([
     ("id", pa.string()), ("path", pa.string()), ("title", pa.string()), ("title_span", SPAN),
     ("published", pa.string()), ("dateline", pa.string()), ("source", pa.string()), ("url", pa.string()),
-    ("section", pa.string()), ("date_from_name", pa.bool_()), ("text", pa.string()), ("paragraphs", pa.list_(SPAN)), ("quotes", pa.list_(QUOTE)),
+    ("section", pa.string()), ("date_from_name", pa.bool_()), ("text", pa.string()),
+    ("paragraphs", pa.list_(SPAN)), ("quotes", pa.list_(QUOTE)),
     ("entities", pa.list_(ENTITY)),
 ], metadata={FORMAT_KEY: FORMAT_ARTICLES})
 QUOTE_SCHEMA = pa.schema([
