@@ -15,18 +15,24 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any
 
 from .corpus import (
     FORMATS,
     Corpus,
     LoadReport,
     bundled_corpus,
+    default_newsboat_path,
+    is_url,
     load_corpus,
     nothing_loaded,
     stderr_notice,
     write_articles,
+    write_articles_parquet,
+    write_quotes_parquet,
 )
+
+BINARY_FORMATS = ("parquet",)
 
 COMMANDS = ("open", "export", "stats", "screenshots")
 
@@ -43,14 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
     open_ = commands.add_parser("open", help="open the explorer (the default command)")
     open_.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of articles")
     open_.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
-    export = commands.add_parser("export", help="write the parsed corpus as JSON Lines, JSON or CSV")
-    export.add_argument("paths", nargs="+", metavar="PATH")
-    export.add_argument("--format", choices=FORMATS, default="jsonl")
+    export = commands.add_parser("export", help="write the parsed corpus as JSON Lines, JSON, CSV or Parquet")
+    export.add_argument("paths", nargs="*", metavar="PATH")
+    export.add_argument("--format", choices=(*FORMATS, *BINARY_FORMATS), default="jsonl")
+    export.add_argument("--quotes", action="store_true", help="parquet: one row a quote, not one an article")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     export.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
     stats = commands.add_parser("stats", help="count articles, quotes, speakers and entities")
-    stats.add_argument("paths", nargs="+", metavar="PATH")
+    stats.add_argument("paths", nargs="*", metavar="PATH")
     stats.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
+    for command in (open_, export, stats):
+        command.add_argument("--newsboat", action="store_true",
+                             help="also read newsboat's cache.db from its default location")
     shots = commands.add_parser("screenshots", help="save SVG (and PNG) pictures of the main screens")
     shots.add_argument("folder", nargs="?", default="screenshots",
                        help="a new folder, or one holding only pictures (default: screenshots)")
@@ -64,10 +74,13 @@ class UsageError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(command_line(list(sys.argv[1:] if argv is None else argv)))
+        if args.command in ("open", "export", "stats"):
+            args.paths = _with_newsboat(args.paths, args.newsboat)
         if args.command in ("export", "stats"):
             _existing(args.paths)
         if args.command == "export":
-            return _export(args.paths, args.format, args.output, not args.no_cache)
+            _check_export(args)
+            return _export(args.paths, args.format, args.output, not args.no_cache, args.quotes)
         if args.command == "stats":
             return _stats(args.paths, not args.no_cache)
         if args.command == "screenshots":
@@ -79,7 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from .app import run_app
 
-    return run_app([Path(p) for p in args.paths] or [bundled_corpus()], cache=not args.no_cache)
+    # A feed URL stays a string: as a Path it would lose the `//` of `https://`.
+    paths = [p if is_url(p) else Path(p) for p in args.paths]
+    return run_app(paths or [bundled_corpus()], cache=not args.no_cache)  # type: ignore[arg-type]
 
 
 def command_line(argv: list[str]) -> list[str]:
@@ -101,10 +116,30 @@ def command_line(argv: list[str]) -> list[str]:
 
 
 def _existing(paths: list[str]) -> None:
-    """A path that is not there is a usage error, not an empty corpus."""
+    """A path that is not there is a usage error, not an empty corpus (a feed URL is fetched later:
+    failing, it is a load-report entry)."""
+    if not paths:
+        raise UsageError("no PATH given (a file, a folder, a feed URL, or --newsboat)")
     for path in paths:
-        if not os.path.exists(path):
+        if not is_url(path) and not os.path.exists(path):
             raise UsageError(f"no such file or folder: {path}")
+
+
+def _with_newsboat(paths: list[str], newsboat: bool) -> list[str]:
+    """The paths, and newsboat's cache.db at its default place when --newsboat asks for it."""
+    if not newsboat:
+        return paths
+    where = default_newsboat_path()
+    if not where.is_file():
+        raise UsageError(f"--newsboat: no newsboat cache at {where}")
+    return [*paths, str(where)]
+
+
+def _check_export(args: argparse.Namespace) -> None:
+    if args.quotes and args.format not in BINARY_FORMATS:
+        raise UsageError("--quotes is for --format parquet (csv is one row a quote already)")
+    if args.format in BINARY_FORMATS and not args.output and sys.stdout.isatty():
+        raise UsageError(f"{args.format} is binary: give -o FILE, or send standard output to a file or a pipe")
 
 
 PICTURE_SUFFIXES = frozenset({".svg", ".png"})
@@ -150,11 +185,15 @@ class _Progress:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
-def _export(paths: list[str], fmt: str, output: str | None, cache: bool = True) -> int:
+def _export(paths: list[str], fmt: str, output: str | None, cache: bool = True, quotes: bool = False) -> int:
     corpus = _load(paths, cache)
     if not len(corpus):  # nothing to write: a previous export at `output` stays as it is
         return _nothing_loaded(paths, corpus.report)
-    failed = _write(output, lambda out: write_articles(corpus.articles, out, fmt))
+    if fmt in BINARY_FORMATS:
+        writer = write_quotes_parquet if quotes else write_articles_parquet
+        failed = _write(output, lambda out: writer(corpus.articles, out), binary=True)
+    else:
+        failed = _write(output, lambda out: write_articles(corpus.articles, out, fmt))
     return failed or _report(corpus.report)
 
 
@@ -167,16 +206,17 @@ def _stats(paths: list[str], cache: bool = True) -> int:
     return failed or _report(corpus.report)
 
 
-def _write(output: str | None, write: Callable[[TextIO], None]) -> int:
+def _write(output: str | None, write: Callable[[Any], object], binary: bool = False) -> int:
     """Write to `output` (atomically) or standard output; 0, or 2 after a one-line error. A closed
     pipe (`export | head`) is not an error of ours: the reader stopped, by choice; the rest is
-    dropped quietly and the exit code is what the load says."""
+    dropped quietly and the exit code is what the load says. `binary`: `write` takes bytes."""
     try:
         if output:
-            _write_file(output, write)
+            _write_file(output, write, binary)
         else:
-            write(sys.stdout)
-            sys.stdout.flush()
+            out = sys.stdout.buffer if binary else sys.stdout
+            write(out)
+            out.flush()
     except BrokenPipeError:
         _silence_stdout()
     except OSError as error:
@@ -188,14 +228,14 @@ def _write(output: str | None, write: Callable[[TextIO], None]) -> int:
     return 0
 
 
-def _write_file(output: str, write: Callable[[TextIO], None]) -> None:
+def _write_file(output: str, write: Callable[[Any], object], binary: bool = False) -> None:
     """Into a temporary file beside `output`, renamed over it when complete: a full disk or a
     crash leaves the previous file as it was, never a cut-off one."""
     target = os.path.realpath(output)  # through a link, the file it names is replaced
     descriptor, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
                                              dir=os.path.dirname(target))
     try:
-        with open(descriptor, "w", encoding="utf-8", newline="") as out:
+        with open(descriptor, "wb") if binary else open(descriptor, "w", encoding="utf-8", newline="") as out:
             write(out)
             out.flush()
             os.fsync(out.fileno())
@@ -229,7 +269,7 @@ def _silence_stdout() -> None:
 
 def _nothing_loaded(paths: list[str], report: LoadReport) -> int:
     """`no articles in PATH`, after whatever the report says beyond the folder being empty."""
-    named = {str(Path(p)) for p in paths}
+    named = {p if is_url(p) else str(Path(p)) for p in paths}
     _report(LoadReport(problems=[p for p in report.problems if not (p.reason == "empty" and p.path in named)]))
     print(f"article-explorer: {nothing_loaded(paths, report)}", file=sys.stderr)
     return 1

@@ -10,7 +10,16 @@ from .cache import stderr_notice
 from .corpus import Corpus, corpus_from_articles
 from .entities import find_entities
 from .export import FORMATS, write_articles
-from .fields import FIELDS, KIND_LABELS, NAME_FIELDS, Field, field_tokens, help_rows, hint_names
+from .fields import (
+    FIELDS,
+    KIND_LABELS,
+    NAME_FIELDS,
+    Field,
+    field_tokens,
+    help_rows,
+    hint_names,
+)
+from .formats import default_newsboat_path, write_articles_parquet, write_quotes_parquet
 from .index import CorpusIndex, EntitySummary
 from .kinds import KIND_ORDER, KINDS, Kind
 from .load import iter_sources, nothing_loaded
@@ -20,6 +29,7 @@ from .parse import parse_source, parse_text
 from .query import Query, QueryError, parse_query
 from .session import Found, LiveCorpus, load_corpus
 from .storage import SORTS, ArticleRow, sort_positions, timestamp
+from .walk import is_url
 
 __all__ = [
     "FORMATS",
@@ -46,10 +56,12 @@ __all__ = [
     "Quote",
     "bundled_corpus",
     "corpus_from_articles",
+    "default_newsboat_path",
     "field_tokens",
     "find_entities",
     "help_rows",
     "hint_names",
+    "is_url",
     "iter_sources",
     "load_corpus",
     "nothing_loaded",
@@ -61,4 +73,6 @@ __all__ = [
     "stderr_notice",
     "timestamp",
     "write_articles",
+    "write_articles_parquet",
+    "write_quotes_parquet",
 ]

@@ -302,8 +302,10 @@ def entry_for(
     notice: Notice | None = None,
     min_bytes: int | None = None,
 ) -> CacheEntry | None:
-    """The cache entry for these inputs, or None when they are too small to be worth one or
-    cannot be looked at."""
+    """The cache entry for these inputs, or None when they are too small to be worth one, cannot
+    be looked at, or include a feed URL (fetched on every load: it has no file to fingerprint)."""
+    if any(getattr(path, "url", "") for path in files):
+        return None
     try:
         inputs = [str(Path(p).resolve()) for p in paths]
         digest = hashlib.sha256(code_version().encode())

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import html
+import re
 from dataclasses import dataclass
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -80,3 +82,18 @@ def _looks_binary(data: bytes) -> bool:
     # Deleting every byte but the suspect ones counts them in C, not a Python loop.
     controls = len(sample.translate(None, _TEXT_BYTES))
     return controls > max(8, len(sample) // 100)
+
+
+# A character reference as HTML writes it, with its semicolon: `&#163;`, `&#xE9;`, `&eacute;`. Bare
+# ampersands and "&amp" without one are left alone (plain text uses them as written: "AT&T;").
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(text: str) -> str:
+    """Plain text saved from a web page may hold HTML character references (`&#163;1.8m`): they
+    become the characters they stand for, so the text reads and searches as written. Unknown names
+    stay as they are; references to control characters become nothing or U+FFFD (html.unescape),
+    so none reaches the terminal. Offsets then index the unescaped text, the text the article has."""
+    if "&" not in text or not _ENTITY.search(text):
+        return text
+    return normalise_newlines(_ENTITY.sub(lambda match: html.unescape(match.group()), text))

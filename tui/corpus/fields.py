@@ -63,6 +63,7 @@ FIELDS: tuple[Field, ...] = (
     Field("group", ("g",), "names", _OTHERS, "group:greens", names="group"),
     Field("entity", ("e",), "names", _ANY, "entity:acme", names=None),
     Field("source", (), "words", _TEXT, "source:wire"),
+    Field("section", (), "words", "the first folder below the corpus root", "section:business"),
     Field("title", (), "words", _TEXT, 'title:"peace talks"'),
     Field("quote", (), "words", _TEXT, 'quote:"we will"', hint=6),
     Field("cue", (), "words", _TEXT, "cue:warned"),

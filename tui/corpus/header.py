@@ -31,6 +31,11 @@ _WIRE_TAG = re.compile(
 )
 
 
+_TAG_DASH = re.compile(r"[-\u2013\u2014]\s*\Z")  # the dash that closes `CITY (Agency) -`
+_WEEKDAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+                       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 @dataclass(frozen=True)
 class Header:
     title: str
@@ -129,11 +134,18 @@ def _looks_like_title(text: str, line: str, end: int, is_last: bool) -> bool:
 
 
 def _wire_source(text: str, body_start: int) -> str | None:
+    """The agency of a wire tag opening the body: `(Agency)` first on the line, or `CITY (Agency) -`
+    with its dash; never brackets inside a sentence ("General Motors (GM) said") nor a weekday."""
     first = re.search(r"\S[^\n]*", text[body_start:body_start + 400])
     if not first:
         return None
     match = _WIRE_TAG.match(first.group())
-    return match.group("source").strip() if match else None
+    if not match:
+        return None
+    source = match.group("source").strip()
+    if source.lower() in _WEEKDAYS or (match.group("place") and not _TAG_DASH.search(match.group())):
+        return None
+    return source
 
 
 def _derived_title(text: str, start: int) -> str:

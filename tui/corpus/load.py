@@ -10,14 +10,17 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .decode import decode_bytes, normalise_newlines
+from . import formats
+from .decode import decode_bytes, normalise_newlines, unescape_entities
+from .filenames import NameFacts, name_facts
 from .models import Article, LoadProblem, LoadReason, LoadReport, offset_problems
-from .walk import JSON_SUFFIXES, IdBook, find_files
+from .sources import Source, SourceText
+from .walk import JSON_SUFFIXES, IdBook, find_files, is_container, is_url
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 _READ_CHUNK = 1 << 20  # a file that grew after its size was taken is read on a megabyte at a time
@@ -34,17 +37,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 BAD_ROWS_LISTED = 20
 
 
-@dataclass(frozen=True)
-class SourceText:
-    """One article's raw text and what its container said about it (JSON fields)."""
-
-    id: str
-    path: str
-    text: str
-    meta: dict[str, str] = field(default_factory=dict)
-
-
-Source = SourceText | Article
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
 def iter_files(paths: Iterable[str | Path], report: LoadReport) -> Iterator[Path]:
@@ -56,7 +49,7 @@ def iter_files(paths: Iterable[str | Path], report: LoadReport) -> Iterator[Path
 def nothing_loaded(paths: Iterable[str | Path], report: LoadReport) -> str:
     """What to say when a load gave no article (the command line and the explorer say the same):
     `no such file or folder: PATH` for a path that is not there, else `no articles in PATH`."""
-    named = [str(Path(p)) for p in paths]
+    named = [p if is_url(p) else str(Path(p)) for p in paths]
     missing = [p.path for p in report.problems if p.reason == "not found" and p.path in named]
     if missing:
         return f"no such file or folder: {', '.join(missing)}"
@@ -64,25 +57,58 @@ def nothing_loaded(paths: Iterable[str | Path], report: LoadReport) -> str:
 
 
 def iter_sources(paths: Iterable[str | Path], report: LoadReport) -> Iterator[Source]:
-    """Article sources from files and folders, in a stable order; problems go into `report`."""
+    """Article sources from files, folders and feed URLs, in a stable order; problems go into
+    `report`. A feed URL is fetched (with a timeout and a size limit); failing, it is a problem."""
     for path in iter_files(paths, report):
         report.files += 1
         yield from read_file(path, report)
 
 
 def read_file(path: Path, report: LoadReport) -> Iterator[Source]:
-    """The article (or, for JSON, the articles) in one file; a path from `iter_files` knows its id."""
-    text = _read_text(path, report)
+    """The articles in one file: a text file is one, a JSON file, feed, web archive, newsboat cache
+    or Parquet file any number; a path from `iter_files` knows its id and the load's id book."""
+    file_id = getattr(path, "article_id", "") or path.stem
+    ids: IdBook | None = getattr(path, "ids", None)
+    if getattr(path, "url", ""):  # a feed URL: fetched, and never cached (it has no file to fingerprint)
+        yield from _claimed(formats.fetch_feed(path.url), report, ids, None)
+        return
+    names = name_facts(file_id)
+    if str(path).lower().endswith(SQLITE_SUFFIXES) and formats.is_sqlite_file(path):
+        yield from _claimed(formats.read_newsboat(path, file_id), report, ids, names)
+        return
+    data = _read_bytes(path, report)
+    if data is None:
+        return
+    reader = formats.reader_for(path, data[: formats.SNIFF_BYTES])
+    if reader is not None:  # a web page is one article, its id given by the walk; a container's claim theirs
+        yield from _claimed(reader(data, str(path), file_id), report, ids if is_container(path) else None, names)
+        return
+    text = _decoded(path, data, report)
     if text is None:
         return
-    file_id = getattr(path, "article_id", "") or path.stem
     if path.suffix.lower() in JSON_SUFFIXES:
-        yield from _json_sources(path, text, report, file_id, getattr(path, "ids", None))
-    else:
-        yield SourceText(id=file_id, path=str(path), text=text)
+        yield from _json_sources(path, text, report, file_id, ids, names)
+    else:  # a container's name on a text file (notes.xml): its id was left for it to claim
+        unique = ids.claim(file_id) if ids is not None and is_container(path) else file_id
+        yield SourceText(id=unique, path=str(path), text=unescape_entities(text), names=names)
 
 
-def _read_text(path: Path, report: LoadReport) -> str | None:
+def _claimed(loaded: formats.Loaded, report: LoadReport, ids: IdBook | None, names: NameFacts | None
+             ) -> Iterator[Source]:
+    """A reader's articles, their ids made unique by the load's id book (when there is one), each
+    raw source with the file's name facts; its problems into the report."""
+    for source in loaded.sources:
+        if isinstance(source, Article):
+            if ids is not None:
+                source.id = ids.claim(source.id)
+            yield source
+            continue
+        unique = ids.claim(source.id) if ids is not None else source.id
+        yield replace(source, id=unique, names=names)
+    report.problems.extend(loaded.problems)
+
+
+def _read_bytes(path: Path, report: LoadReport) -> bytes | None:
     def problem(reason: LoadReason, detail: str = "") -> None:
         report.problems.append(LoadProblem(path=str(path), reason=reason, detail=detail))
 
@@ -94,6 +120,13 @@ def _read_text(path: Path, report: LoadReport) -> str | None:
     if isinstance(data, tuple):
         problem(*data)
         return None
+    return data
+
+
+def _decoded(path: Path, data: bytes, report: LoadReport) -> str | None:
+    def problem(reason: LoadReason, detail: str = "") -> None:
+        report.problems.append(LoadProblem(path=str(path), reason=reason, detail=detail))
+
     decoded = decode_bytes(data)
     if decoded.text is None:
         problem(decoded.problem, decoded.detail)  # type: ignore[arg-type]
@@ -137,17 +170,21 @@ def _kind(mode: int) -> str:
 
 
 def _json_sources(
-    path: Path, text: str, report: LoadReport, file_id: str = "", ids: IdBook | None = None
+    path: Path, text: str, report: LoadReport, file_id: str = "", ids: IdBook | None = None,
+    names: NameFacts | None = None,
 ) -> Iterator[Source]:
-    """JSON Lines (one article a line), or one JSON document holding an article or a list of them.
-    Rows claim their ids from `ids` (the load's id book); a row without one is FILE_ID-N."""
-    rows = _JsonRows(path, file_id or path.stem, ids or IdBook())
+    """JSON Lines (one article a line), one JSON document holding an article or a list of them, or
+    a JSON Feed. Rows claim their ids from `ids` (the load's id book); a row without one is FILE_ID-N."""
+    rows = _JsonRows(path, file_id or path.stem, ids or IdBook(), names)
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" and stripped[:1] in "[{":
         try:
             document = _json(text)
         except ValueError as error:
             report.problems.append(LoadProblem(path=str(path), reason="malformed", detail=str(error)))
+            return
+        if formats.is_json_feed(document):
+            yield from _claimed(formats.read_json_feed(document, str(path), rows.file_id), report, rows.ids, names)
             return
         records = document if isinstance(document, list) else [document]
         if not records:
@@ -192,8 +229,8 @@ def _without_surrogates(value: object) -> object:
 class _JsonRows:
     """The rows of one JSON file as sources, their ids claimed in load order, and its bad rows."""
 
-    def __init__(self, path: Path, file_id: str, ids: IdBook) -> None:
-        self.path, self.file_id, self.ids = path, file_id, ids
+    def __init__(self, path: Path, file_id: str, ids: IdBook, names: NameFacts | None = None) -> None:
+        self.path, self.file_id, self.ids, self.names = path, file_id, ids, names
         self.unit = "lines"
         self.seen = 0
         self.listed: list[LoadProblem] = []  # the first BAD_ROWS_LISTED + 1 bad rows
@@ -232,7 +269,8 @@ class _JsonRows:
                 yield article
             return
         meta = {key: str(row[key]) for key in ("title", "date", "published", "source", "url") if row.get(key)}
-        yield SourceText(id=self.ids.claim(wanted), path=where, text=normalise_newlines(body), meta=meta)
+        yield SourceText(id=self.ids.claim(wanted), path=where, text=normalise_newlines(body), meta=meta,
+                         names=self.names)
 
     def parsed_article(self, row: dict, identity: str, number: int) -> Article | None:
         """A row that `export` wrote: trusted for its shape only, and checked for it."""

@@ -53,6 +53,8 @@ class Article(BaseModel):
     dateline: datetime | None = None
     source: str | None = None
     url: str | None = None
+    section: str | None = None  # the first folder below the corpus root, or the page's own section
+    date_from_name: bool = False  # `published` came from a file or folder name, not the text
     text: str
     paragraphs: list[Span] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
@@ -96,9 +98,12 @@ class LoadProblem(BaseModel):
 
     @property
     def file(self) -> str:
-        """The file this is about: `path` without a JSON line's `:number`."""
-        head, _, tail = self.path.rpartition(":")
-        return head if head and tail.isdigit() else self.path
+        """The file this is about: `path` without a JSON line's `:number` or a container item's `#number`."""
+        for mark in (":", "#"):
+            head, _, tail = self.path.rpartition(mark)
+            if head and tail.isdigit():
+                return head
+        return self.path
 
     def __str__(self) -> str:
         extra = f" ({self.detail})" if self.detail else ""

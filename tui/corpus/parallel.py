@@ -23,7 +23,7 @@ from multiprocessing import resource_tracker
 from pathlib import Path
 
 from .index import IndexEntry, index_entry
-from .load import JSON_SUFFIXES, Source, read_file
+from .load import Source, is_container, read_file
 from .models import LoadProblem, LoadReport
 from .parse import parse_source
 from .storage import Compact, compact
@@ -251,11 +251,12 @@ def _stop(pool: ProcessPoolExecutor | None) -> None:
 
 def _batches(files: Sequence[Path], report: LoadReport) -> Iterator[tuple[int, list[Source | Path]]]:
     """(files read so far, a batch of work); the last batch may be short. A plain-text file goes
-    as its path, for the worker to read; a JSON file is read here, its rows shared out."""
+    as its path, for the worker to read; a file of many articles (load.is_container) is read here,
+    its rows shared out, their ids claimed in load order."""
     batch: list[Source | Path] = []
     for done, path in enumerate(files, 1):
         report.files += 1
-        if path.suffix.lower() in JSON_SUFFIXES:
+        if is_container(path):
             work: Iterable[Source | Path] = read_file(path, report)
         else:
             work = (path,)

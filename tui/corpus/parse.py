@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .entities import find_entities
+from .filenames import with_name_facts
 from .header import Header, parse_header, wire_tag_span
 from .load import Source
 from .models import Article, Span
@@ -16,7 +17,8 @@ def parse_source(source: Source) -> Article:
     """An already parsed article (from an export) passes through; raw text is parsed."""
     if isinstance(source, Article):
         return source
-    return parse_text(source.text, article_id=source.id, path=source.path, meta=source.meta)
+    article = parse_text(source.text, article_id=source.id, path=source.path, meta=source.meta)
+    return with_name_facts(article, source.names, source.meta.get("section"))
 
 
 def parse_text(text: str, article_id: str = "article", path: str = "", meta: dict[str, str] | None = None) -> Article:

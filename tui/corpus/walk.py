@@ -22,8 +22,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import formats
 from .models import LoadProblem, LoadReport
 
+_URL_STARTS = ("http://", "https://")
+_DOUBLE_EXTENSIONS = (".warc.gz",)  # an id drops both: crawl.warc.gz -> crawl
 CLASH_MARK = "~"  # business/001~2: the second article that wanted the id business/001
 
 
@@ -60,6 +63,7 @@ class FoundFile(type(Path())):  # type: ignore[misc]
 
     article_id: str = ""
     ids: IdBook | None = None
+    url: str = ""  # a feed URL named on the command line: fetched, not opened (the path is a stand-in)
 
     def __reduce__(self):  # the workers get the path and the id, not the whole id book
         return _found_file, (str(self), self.article_id)
@@ -154,6 +158,8 @@ def _inside(target: str, root: str) -> bool:
 def _without_extension(relative: str) -> str:
     """`business/001.txt` -> `business/001`; the last part loses its extension as `Path.stem` does
     (`a.` and `.profile` keep theirs), so a flat folder's ids are its files' stems."""
+    if relative.lower().endswith(_DOUBLE_EXTENSIONS) and "/" not in relative[-len(".warc.gz"):]:
+        relative = relative[: -len(".gz")]  # crawl.warc.gz -> crawl.warc, then -> crawl below
     dot = relative.rfind(".")
     if dot > 0 and dot < len(relative) - 1 and relative[dot - 1] != "/" and "/" not in relative[dot:]:
         return relative[:dot]
@@ -165,6 +171,9 @@ def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFil
     what cannot be walked goes into `report` (see the module note for the rules)."""
     named: list[tuple[FoundFile, str]] = []
     for raw in paths:
+        if is_url(raw):
+            named.append(_url_file(raw))
+            continue
         path = Path(raw)
         try:
             is_folder = stat.S_ISDIR(os.stat(path).st_mode)
@@ -186,16 +195,31 @@ def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFil
     return _with_ids(named)
 
 
+def _url_file(url: str) -> tuple[FoundFile, str]:
+    """A feed URL as a file to read: a path of its own (not one on disk: it cannot be looked at,
+    so a load with a URL has no cache entry) and the id its items hang from."""
+    from .formats.feeds import url_file_id
+
+    found = FoundFile(url)
+    found.url = url
+    return found, url_file_id(url)
+
+
+def is_url(path: str | Path) -> bool:
+    """An http(s) URL named on the command line (a string: a Path has lost its `//`)."""
+    return isinstance(path, str) and path[:8].lower().startswith(_URL_STARTS) and formats.is_feed_url(path)
+
+
 def _with_ids(named: list[tuple[FoundFile, str]]) -> list[FoundFile]:
     """Each file with its id: first every id wanted once is given, then the clashes their
-    suffixes, so a file really named `001~2.txt` keeps its name. JSON files are not articles:
-    their rows claim ids (from the same book) when they are read."""
+    suffixes, so a file really named `001~2.txt` keeps its name. Containers (JSON, feeds...) are not
+    articles: their rows claim ids (from the same book) when they are read."""
     book = IdBook()
     found = []
     clashes = []
     for one, wanted in named:
         one.article_id, one.ids = wanted, book
-        if one.suffix.lower() not in JSON_SUFFIXES:
+        if not is_container(one):
             if wanted in book.taken:
                 clashes.append(one)
             else:
@@ -207,3 +231,12 @@ def _with_ids(named: list[tuple[FoundFile, str]]) -> list[FoundFile]:
 
 
 JSON_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
+# Files that may hold many articles (JSON, feeds, web archives, Parquet, SQLite): their items claim
+# ids (`<file id>#<n>`, or a record's own) when the file is read, in load order; the file claims none.
+CONTAINER_SUFFIXES = (*JSON_SUFFIXES, ".xml", ".rss", ".atom", ".warc", ".warc.gz", ".parquet",
+                      ".db", ".sqlite", ".sqlite3")
+
+
+def is_container(path: str | Path) -> bool:
+    """A feed URL, or a file that may hold many articles (see CONTAINER_SUFFIXES)."""
+    return bool(getattr(path, "url", "")) or str(path).lower().endswith(CONTAINER_SUFFIXES)

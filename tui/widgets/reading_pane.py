@@ -40,6 +40,8 @@ def _line_end(text: str, offset: int) -> int:
 def header_content(article: Article) -> Content:
     """Title, then date · source · quote count; built from parts, never from markup."""
     date = article.date.strftime("%A %d %B %Y, %H:%M") if article.date else "undated"
+    if article.date_from_name and article.date:  # a day, not a time: and the reader is told where it came from
+        date = article.date.strftime("%A %d %B %Y") + " (date from file name)"
     facts = [date, one_line(article.source or "unknown source"), f"{len(article.quotes)} quotes"]
     title = Content.styled(one_line(_cut(article.title or "(untitled)", TITLE_SHOWN)), "bold $text")
     return Content("\n").join([title, Content.styled(" · ".join(facts), "$text-muted")])

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..models import LoadProblem, LoadReason
 
 if TYPE_CHECKING:  # load.py imports this package: a run-time import back would be circular
-    from ..load import Source
+    from ..sources import Source
 
 
 @dataclass

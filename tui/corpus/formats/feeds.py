@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 import feedparser
 import feedparser.exceptions
 
-from ..load import SourceText
+from ..sources import SourceText
 from .common import Loaded, clean_meta, item_id, item_path
 from .html import PARAGRAPH_SEPARATOR, fragment_text, plain_text
 

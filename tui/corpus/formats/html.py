@@ -22,7 +22,7 @@ from lxml import etree
 from trafilatura.settings import use_config
 
 from ..decode import normalise_newlines
-from ..load import SourceText
+from ..sources import SourceText
 from .common import Loaded, clean_meta
 
 # Extracted text of more blocks than this is not an article (a data dump saved as a page):

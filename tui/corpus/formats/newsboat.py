@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..decode import decode_bytes
-from ..load import SourceText
+from ..sources import SourceText
 from .common import Loaded, clean_meta, iso_from_timestamp, item_id, item_path
 from .html import fragment_text, plain_text
 

@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 from pydantic import ValidationError
 
 from ..decode import normalise_newlines
-from ..load import SourceText
+from ..sources import SourceText
 from ..models import Article, offset_problems
 from .common import Loaded, clean_meta, item_id, item_path
 
@@ -48,7 +48,8 @@ ENTITY = pa.struct([
 ARTICLE_SCHEMA = pa.schema([
     ("id", pa.string()), ("path", pa.string()), ("title", pa.string()), ("title_span", SPAN),
     ("published", pa.string()), ("dateline", pa.string()), ("source", pa.string()), ("url", pa.string()),
-    ("text", pa.string()), ("paragraphs", pa.list_(SPAN)), ("quotes", pa.list_(QUOTE)),
+    ("section", pa.string()), ("date_from_name", pa.bool_()), ("text", pa.string()),
+    ("paragraphs", pa.list_(SPAN)), ("quotes", pa.list_(QUOTE)),
     ("entities", pa.list_(ENTITY)),
 ], metadata={FORMAT_KEY: FORMAT_ARTICLES})
 QUOTE_SCHEMA = pa.schema([
@@ -58,6 +59,9 @@ QUOTE_SCHEMA = pa.schema([
     ("cue", pa.string()), ("quote", pa.string()),
 ], metadata={FORMAT_KEY: FORMAT_QUOTES})
 _SPAN_FIELDS = ("title_span", "speaker_span", "cue_span")
+# Columns added after the first article files were written: a file without them still opens.
+_LATER_COLUMNS = frozenset({"section", "date_from_name"})
+_REQUIRED_COLUMNS = [name for name in ARTICLE_SCHEMA.names if name not in _LATER_COLUMNS]
 
 
 def write_articles_parquet(articles: Iterable[Article], out: str | Path | BinaryIO) -> int:
@@ -147,7 +151,7 @@ def read_parquet(data: bytes, path: str, file_id: str) -> Loaded:
 def _has_article_shape(schema: pa.Schema) -> bool:
     """Every column of our article schema, with its type: a file we wrote whose metadata was lost."""
     return all(name in schema.names and schema.field(name).type == ARTICLE_SCHEMA.field(name).type
-               for name in ARTICLE_SCHEMA.names)
+               for name in _REQUIRED_COLUMNS)
 
 
 def _rows(parquet: pq.ParquetFile, columns: list[str]) -> Iterator[dict]:
@@ -156,11 +160,12 @@ def _rows(parquet: pq.ParquetFile, columns: list[str]) -> Iterator[dict]:
 
 
 def _read_articles(parquet: pq.ParquetFile, path: str, loaded: Loaded) -> None:
-    missing = [name for name in ARTICLE_SCHEMA.names if name not in parquet.schema_arrow.names]
+    present = parquet.schema_arrow.names
+    missing = [name for name in _REQUIRED_COLUMNS if name not in present]
     if missing:
         loaded.problem(path, "malformed", f"missing columns: {', '.join(missing)}")
         return
-    for number, row in enumerate(_rows(parquet, ARTICLE_SCHEMA.names), 1):
+    for number, row in enumerate(_rows(parquet, [name for name in ARTICLE_SCHEMA.names if name in present]), 1):
         article = _article(row, item_path(path, number), loaded)
         if article is not None:
             loaded.sources.append(article)

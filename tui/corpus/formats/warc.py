@@ -25,7 +25,7 @@ import warcio.archiveiterator
 import warcio.bufferedreaders
 from warcio.archiveiterator import ArchiveIterator
 
-from ..load import SourceText
+from ..sources import SourceText
 from .common import Loaded, item_id, item_path
 from .html import extract_page
 

@@ -51,6 +51,7 @@ class CorpusIndex:
         self._speakers = NameIndex()
         self._cues = NameIndex()
         self._sources = NameIndex()
+        self._sections = NameIndex()
         self._quote_counts: dict[int, array] = {}
         self._has: dict[str, array] = {what: array("I") for what in HAS_VALUES}
         self._dates = Dates()
@@ -88,6 +89,7 @@ class CorpusIndex:
             names.add(name, position)
         self._quote_counts.setdefault(entry.quote_count, array("I")).append(position)
         self._sources.add(entry.source, position)
+        self._sections.add(entry.section, position)
         for what in entry.facts:
             self._has[what].append(position)
         if entry.day is not None:
@@ -171,6 +173,9 @@ class CorpusIndex:
 
     def source(self, words: Sequence[str]) -> set[int]:
         return self._sources.lookup(words)
+
+    def section(self, words: Sequence[str]) -> set[int]:
+        return self._sections.lookup(words)
 
     def has(self, what: str) -> set[int]:
         """Articles with quotes, entities, a date or a source (see HAS_VALUES)."""

@@ -30,6 +30,7 @@ class IndexEntry:
     facts: tuple[str, ...]  # which of HAS_VALUES the article has
     day: int | None  # the date's proleptic ordinal
     tallies: tuple[TallyRow, ...]
+    section: str | None = None  # the first folder below the corpus root (filenames.py)
 
 
 def index_entry(article: Article) -> IndexEntry:
@@ -64,7 +65,7 @@ def index_entry(article: Article) -> IndexEntry:
         names=names, source=article.source, quote_count=count,
         facts=tuple(what for what, present in facts.items() if present),
         day=article.date.date().toordinal() if article.date is not None else None,
-        tallies=tally_rows(article),
+        tallies=tally_rows(article), section=article.section,
     )  # fmt: skip
 
 

@@ -30,6 +30,7 @@ def pack(index: CorpusIndex) -> dict:
         "speakers": index._speakers.pack(),
         "cues": index._cues.pack(),
         "sources": index._sources.pack(),
+        "sections": index._sections.pack(),
         "quote_counts": index._quote_counts,
         "has": index._has,
         "dates": (index._dates.days, index._dates.positions, index._dates.in_order()),
@@ -52,6 +53,7 @@ def unpack(index: CorpusIndex, state: dict, texts: Sequence[str], titles: Sequen
     index._speakers = NameIndex.unpack(state["speakers"])
     index._cues = NameIndex.unpack(state["cues"])
     index._sources = NameIndex.unpack(state["sources"])
+    index._sections = NameIndex.unpack(state["sections"])
     index._quote_counts, index._has = state["quote_counts"], state["has"]
     index._dates = Dates(*state["dates"])
     runs, quoted = state["quote_spans"]
