@@ -30,6 +30,7 @@ from tui.corpus.header import parse_date_value  # noqa: E402
 from tui.corpus.parse import parse_text  # noqa: E402
 
 _FLAG_RATIO = 10.0
+_FLAG_SECONDS = 0.1  # a ratio is flagged only when 8N takes longer: shorter times are mostly the timer's noise
 _REPEATS_SMALL = 3  # parses at N; the least time counts
 _REPEATS_LARGE = 2  # parses at 8N
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -329,6 +330,10 @@ def timed(text: str, meta: dict[str, str] | None, timeout: float) -> float | Non
 def warm_up() -> None:
     """Load the lexicons and fill the caches once, so that the first shape timed does not pay for them."""
     parse_once('"Fine," said Ann Lee of Acme Bank in London. He said it was so.', {"date": "2020-01-05"})
+    # The lexicons are loaded once a process: the garbage collector need not walk them at every
+    # full collection, which would make a parse's time depend on their size as well as its own.
+    gc.collect()
+    gc.freeze()
 
 
 def best_of(repeats: int, text: str, meta: dict[str, str] | None, timeout: float) -> float | None:
@@ -350,11 +355,12 @@ def run_shapes(names: list[str], scale: float, timeout: float, shared: Path | No
         t_small = best_of(_REPEATS_SMALL, *small, timeout)
         t_large = best_of(_REPEATS_LARGE, *large, timeout) if t_small is not None else None
         ratio = t_large / max(t_small, 1e-3) if t_small is not None and t_large is not None else None
-        bad = ratio is None or ratio > _FLAG_RATIO
+        bad = ratio is None or ratio > _FLAG_RATIO and t_large > _FLAG_SECONDS
         flagged += bad
         print(f"{name:<28} {n:>7} {len(small[0]):>10,} {_seconds(t_small, timeout):>8} {len(large[0]):>10,} "
               f"{_seconds(t_large, timeout):>8} {_ratio(ratio):>7}{'  <-- FLAG' if bad else ''}", flush=True)
-    print(f"shapes: {len(names)}, flagged (ratio > {_FLAG_RATIO:g} or time-out): {flagged}")
+    print(f"shapes: {len(names)}, flagged (ratio > {_FLAG_RATIO:g} with over {_FLAG_SECONDS:g} s at 8N, "
+          f"or time-out): {flagged}")
     return 1 if flagged else 0
 
 
