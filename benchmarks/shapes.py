@@ -75,9 +75,12 @@ def mixed_mark_run(n: int):
 
 
 def many_roles(n: int):
-    roles = "".join(f"{invented(k)} spokesman Ann Lee met them. " for k in range(n))
-    quotes = '"We are fine," the spokesman said. ' * n
-    return _body(roles + quotes)
+    return _body("".join(f'{invented(k)} spokesman Ann Lee met them. "We are fine," the spokesman said. '
+                         for k in range(n)))
+
+
+def many_verbs_no_commas(n: int):
+    return _body("Ann Lee said officials said the " * n + "it was over.")
 
 
 def capitalised_run_org(n: int):
@@ -103,7 +106,7 @@ def shared_first_word(n: int):
 
 
 def many_verbs(n: int):
-    return _body("Ann Lee said officials said the, " * n + "it was over.")
+    return _body("officials said the, " * n + "it was over.")
 
 
 def many_verbs_sentences(n: int):
@@ -259,6 +262,7 @@ SHAPES: dict[str, tuple[Shape, int]] = {  # name -> (builder, N for a full run)
     "bbc_joined": (bbc_joined, 2000),
     "shared_first_word": (shared_first_word, 4000),
     "many_verbs": (many_verbs, 4000),
+    "many_verbs_no_commas": (many_verbs_no_commas, 4000),
     "many_verbs_sentences": (many_verbs_sentences, 4000),
     "json_date": (json_date, 4000),
     "json_date_words": (json_date_words, 4000),
