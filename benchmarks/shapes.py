@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.corpus.header import parse_date_value  # noqa: E402
-from tui.corpus.parse import parse_text  # noqa: E402
+from tui.corpus.header import parse_date_value
+from tui.corpus.parse import parse_text
 
 _FLAG_RATIO = 10.0
 _FLAG_SECONDS = 0.1  # a ratio is flagged only when 8N takes longer: shorter times are mostly the timer's noise
@@ -301,7 +301,7 @@ class _TimedOut(Exception):
     pass
 
 
-def _on_timeout(signum, frame):  # noqa: ARG001 - the signal handler's signature
+def _on_timeout(signum, frame):
     raise _TimedOut
 
 

@@ -15,8 +15,8 @@ import pytest
 from tui.corpus import attribution, reported, resolution
 from tui.corpus.clustering import _openings, cluster
 from tui.corpus.entity_table import Mention
-from tui.corpus.lexicon import fold
 from tui.corpus.header import parse_date_value
+from tui.corpus.lexicon import fold
 from tui.corpus.parse import parse_text
 from tui.corpus.sentences import _END, sentence_spans
 
