@@ -348,7 +348,8 @@ def best_of(repeats: int, text: str, meta: dict[str, str] | None, timeout: float
 
 def run_shapes(names: list[str], scale: float, timeout: float, shared: Path | None) -> int:
     warm_up()
-    print(f"{'shape':<28} {'N':>7} {'chars N':>10} {'s at N':>8} {'chars 8N':>10} {'s at 8N':>8} {'ratio':>7}")
+    print(f"{'shape':<28} {'N':>7} {'chars N':>10} {'s at N':>8} {'chars 8N':>10} {'s at 8N':>8} {'ratio':>7} "
+          f"{'per 8x chars':>12}")
     flagged = 0
     for name in names:
         n = max(1, int(SHAPES[name][1] * scale))
@@ -358,14 +359,23 @@ def run_shapes(names: list[str], scale: float, timeout: float, shared: Path | No
             continue
         t_small = best_of(_REPEATS_SMALL, *small, timeout)
         t_large = best_of(_REPEATS_LARGE, *large, timeout) if t_small is not None else None
+        size_small, size_large = _size(*small), _size(*large)
         ratio = t_large / max(t_small, 1e-3) if t_small is not None and t_large is not None else None
-        bad = ratio is None or ratio > _FLAG_RATIO and t_large > _FLAG_SECONDS
+        # invented words grow longer with N: the text at 8N may be more than 8 times as long
+        sized = ratio * 8 * size_small / size_large if ratio is not None else None
+        bad = sized is None or sized > _FLAG_RATIO and t_large > _FLAG_SECONDS
         flagged += bad
-        print(f"{name:<28} {n:>7} {len(small[0]):>10,} {_seconds(t_small, timeout):>8} {len(large[0]):>10,} "
-              f"{_seconds(t_large, timeout):>8} {_ratio(ratio):>7}{'  <-- FLAG' if bad else ''}", flush=True)
-    print(f"shapes: {len(names)}, flagged (ratio > {_FLAG_RATIO:g} with over {_FLAG_SECONDS:g} s at 8N, "
-          f"or time-out): {flagged}")
+        print(f"{name:<28} {n:>7} {size_small:>10,} {_seconds(t_small, timeout):>8} {size_large:>10,} "
+              f"{_seconds(t_large, timeout):>8} {_ratio(ratio):>7} {_ratio(sized):>12}{'  <-- FLAG' if bad else ''}",
+              flush=True)
+    print(f"shapes: {len(names)}, flagged (ratio per 8 times the characters > {_FLAG_RATIO:g} with over "
+          f"{_FLAG_SECONDS:g} s at 8N, or time-out): {flagged}")
     return 1 if flagged else 0
+
+
+def _size(text: str, meta: dict[str, str] | None) -> int:
+    """Characters of the input: the text and its metadata."""
+    return len(text) + sum(map(len, (meta or {}).values()))
 
 
 def _seconds(value: float | None, timeout: float) -> str:
