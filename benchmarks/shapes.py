@@ -63,11 +63,11 @@ def quote_paragraph_lines(n: int):
 
 
 def mark_run(n: int):
-    return _body("Ann Lee said the plan was fine" + "." * (n * 10) + " The end.")
+    return _body("Ann Lee said the plan was fine" + "." * (n * 10) + " the end.")
 
 
 def bang_run(n: int):
-    return _body("Ann Lee said the plan was fine" + "!" * (n * 10) + " The end.")
+    return _body("Ann Lee said the plan was fine" + "." * (n * 10) + " the end.")
 
 
 def mixed_mark_run(n: int):
