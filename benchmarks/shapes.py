@@ -67,7 +67,7 @@ def mark_run(n: int):
 
 
 def bang_run(n: int):
-    return _body("Ann Lee said the plan was fine" + "." * (n * 10) + " the end.")
+    return _body("Ann Lee said the plan was fine" + "!" * (n * 10) + " the end.")
 
 
 def mixed_mark_run(n: int):
