@@ -31,6 +31,7 @@ from tui.corpus.parse import parse_text
 
 _FLAG_RATIO = 10.0
 _FLAG_SECONDS = 0.1  # a ratio is flagged only when 8N takes longer: shorter times are mostly the timer's noise
+_PAUSE_GC = False  # --no-gc: parses timed with the garbage collector paused (as `make eval` times them)
 _REPEATS_SMALL = 3  # parses at N; the least time counts
 _REPEATS_LARGE = 2  # parses at 8N
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -319,6 +320,8 @@ def parse_once(text: str, meta: dict[str, str] | None) -> None:
 def timed(text: str, meta: dict[str, str] | None, timeout: float) -> float | None:
     """CPU seconds of one parse, or None past `timeout` CPU seconds."""
     gc.collect()
+    if _PAUSE_GC:
+        gc.disable()
     signal.signal(signal.SIGPROF, _on_timeout)
     signal.setitimer(signal.ITIMER_PROF, timeout)
     began = time.process_time()
@@ -328,6 +331,7 @@ def timed(text: str, meta: dict[str, str] | None, timeout: float) -> float | Non
         return None
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
+        gc.enable()
     return time.process_time() - began
 
 
@@ -419,7 +423,10 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=50.0)
     parser.add_argument("--write", type=Path, default=None, help="with --big: write the input here and read it back")
     parser.add_argument("--list", action="store_true", help="the shape names")
+    parser.add_argument("--no-gc", action="store_true", help="time with the garbage collector paused")
     args = parser.parse_args()
+    global _PAUSE_GC
+    _PAUSE_GC = args.no_gc
     if args.list:
         print("\n".join(SHAPES))
         return 0
