@@ -50,7 +50,10 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
             if entity.kind == "organization":
                 for opening in _openings(entity.name):
                     org_openings.setdefault(opening, key)
-        _absorb(entity, mention, *seen.setdefault(key, (set(), set())))
+        known = seen.get(key)
+        if known is None:
+            known = seen[key] = (set(), set())
+        _absorb(entity, mention, *known)
         table.mentions.append(mention)
     for entity in by_key.values():
         entity.mentions.sort()
