@@ -26,10 +26,12 @@ lint: $(STAMP)
 
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py
+	$(BIN)/python benchmarks/shapes.py --quick --shared $(SHARED)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)
 	$(BIN)/python benchmarks/formats.py --shared $(SHARED)
+	$(BIN)/python benchmarks/shapes.py --shared $(SHARED)
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval.py --shared $(SHARED)

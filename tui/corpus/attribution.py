@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs
 from .models import Span
-from .speaker_phrase import MAX_SUBJECT_WORDS, person_before_punctuation, speaker_like, subject_before
+from .speaker_phrase import MAX_SUBJECT_WORDS, person_before_punctuation, speaker_like, subject_before, words_before
 from .words import (
     CLAUSE_VERBS,
     DETERMINERS,
@@ -81,8 +81,10 @@ def attribution_after(text: str, items: list[Word], table: EntityTable) -> Attri
     byline = _dash_byline(text, items, table)
     if byline is not None:
         return byline
-    while items and items[0].text in (",", "\u2014", "\u2013"):
-        items = items[1:]
+    first = 0
+    while first < len(items) and items[first].text in (",", "\u2014", "\u2013"):
+        first += 1
+    items = items[first:] if first else items
     named = _name_then_appositive(text, items, table)
     if named is not None:
         return named
@@ -94,7 +96,7 @@ def attribution_after(text: str, items: list[Word], table: EntityTable) -> Attri
             continue
         if k == 0:
             return _speaker_after(text, items, 0, table)
-        subject = subject_before(text, items[:k], table)
+        subject = subject_before(text, words_before(items, k), table)
         if subject is not None:
             return Attribution((word.start, word.end), subject[0], subject[1])
         if k <= MAX_SUBJECT_WORDS and all(w.text not in PUNCTUATION for w in items[:k]) \
@@ -191,7 +193,7 @@ def find_attribution_before(text: str, start: int, end: int, table: EntityTable)
         if items[k].lower not in verbs or not is_cue(items, k):  # the set test first spares most words a call
             continue
         clause = _clause_start(items, k)
-        subject = subject_before(text, items[:k], table)
+        subject = subject_before(text, words_before(items, k), table)
         if subject is not None:
             return Attribution((items[k].start, items[k].end), subject[0], subject[1], clause)
         if k == 0 or items[k - 1].text in PUNCTUATION:  # `..., said the minister: "`, not `explained the numbers`
@@ -209,13 +211,13 @@ def _clause_start(items: list[Word], k: int) -> int | None:
             return word.end + 1
         if word.text in (",", ":"):
             return None
-    rest = items[k + 1:]
-    while rest and rest[0].lower in TIME_WORDS:
-        rest = rest[1:]
+    first = k + 1  # of the words after the verb and its time words ("said Sunday")
+    while first < len(items) and items[first].lower in TIME_WORDS:
+        first += 1
     lemma = reporting_verbs().get(items[k].lower)
-    if lemma in CLAUSE_VERBS and lemma not in OBJECT_VERBS and len(rest) >= 3 \
-            and rest[0].lower not in STOPS and rest[0].text not in PUNCTUATION:
-        return rest[0].start
+    if lemma in CLAUSE_VERBS and lemma not in OBJECT_VERBS and len(items) - first >= 3 \
+            and items[first].lower not in STOPS and items[first].text not in PUNCTUATION:
+        return items[first].start
     return None
 
 

@@ -18,23 +18,27 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     """Group mentions into entities: a person's surname joins the fullest name that ends with it."""
     table = EntityTable(text=text)
     by_key: dict[str, Entity] = {}
-    people: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # surname -> (folded words, key), fullest first
+    # the first person met whose folded words end with these ("Macron" -> "Emmanuel Macron"), and
+    # the people of several words by their first word ("Michael" -> "Michael Greenspan"): indexed
+    # as people are met, so that no name is compared with every person before it
+    by_ending: dict[tuple[str, ...], str] = {}
+    by_first: dict[str, set[str]] = {}
     org_openings: dict[str, str] = {}  # "Savanna Digital" -> the key of "Savanna Digital Ltd"
+    seen: dict[str, tuple[set[str], set[str]]] = {}  # entity key -> its aliases and roles, as sets
     _settle_unknowns(raw)
     # most words first; a name's words are joined by single spaces (`runs.joined`), so counting
     # them is counting spaces
     for mention in sorted(raw, key=_fewest_spaces_last):
         words = _folded_words(mention.text)
         if mention.kind in ("person", "unknown"):
-            same_surname = people.get(words[-1])
-            key = _known_person(words, same_surname) if same_surname else None
+            key = by_ending.get(words)
             if key is None and len(words) == 1 and words[0] in first_name_gender():
-                key = _by_first_name(words[0], people)  # "says Michael" after "Michael Greenspan"
+                key = _by_first_name(words[0], by_first)  # "says Michael" after "Michael Greenspan"
             if key is None and mention.kind == "unknown":
                 continue
             if key is None:
                 key = f"person:{_slug(mention.text)}"
-                people.setdefault(words[-1], []).append((words, key))
+                _index_person(words, key, by_ending, by_first)
             mention.kind = "person"
         else:
             key = _org_key(mention, by_key, org_openings)
@@ -46,7 +50,10 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
             if entity.kind == "organization":
                 for opening in _openings(entity.name):
                     org_openings.setdefault(opening, key)
-        _absorb(entity, mention)
+        known = seen.get(key)
+        if known is None:
+            known = seen[key] = (set(), set())
+        _absorb(entity, mention, *known)
         table.mentions.append(mention)
     for entity in by_key.values():
         entity.mentions.sort()
@@ -70,17 +77,26 @@ def _org_key(mention: Mention, known: dict[str, Entity], org_openings: dict[str,
     return key
 
 
-def _known_person(words: tuple[str, ...], same_surname: list[tuple[tuple[str, ...], str]]) -> str | None:
-    """The key of the first person already met that `words` name ("Macron" after "Emmanuel Macron")."""
-    for known, key in same_surname:
-        if _same_person(words, known):
-            return key
-    return None
+# Words of a person's name that a shorter mention may end with: "Macron" and "Emmanuel Macron" of
+# "French Emmanuel Macron". A longer mention joins a longer name only when the two are the same.
+_LONGEST_NAME_ENDING = 8
 
 
-def _by_first_name(first: str, people: dict[str, list[tuple[tuple[str, ...], str]]]) -> str | None:
-    keys = {k for known in people.values() for w, k in known if len(w) > 1 and w[0] == first}
-    return keys.pop() if len(keys) == 1 else None
+def _index_person(words: tuple[str, ...], key: str, by_ending: dict[tuple[str, ...], str],
+                  by_first: dict[str, set[str]]) -> None:
+    """Index a new person by the endings of its name (the earliest person keeps an ending) and,
+    when it has several words, by its first word."""
+    by_ending.setdefault(words, key)
+    for k in range(max(1, len(words) - _LONGEST_NAME_ENDING), len(words)):
+        by_ending.setdefault(words[k:], key)
+    if len(words) > 1:
+        by_first.setdefault(words[0], set()).add(key)
+
+
+def _by_first_name(first: str, by_first: dict[str, set[str]]) -> str | None:
+    """The one person of several words whose name starts with `first`, if there is only one."""
+    keys = by_first.get(first)
+    return next(iter(keys)) if keys is not None and len(keys) == 1 else None
 
 
 def _settle_unknowns(raw: list[Mention]) -> None:
@@ -120,24 +136,21 @@ def _settle_unknowns(raw: list[Mention]) -> None:
     raw[:] = kept
 
 
+_LONGEST_OPENING = 8  # words of the openings of a longer name that are looked for as names of their own
+
+
 def _openings(name: str) -> list[str]:
     """The names a longer one starts with, word by word: "Savanna", "Savanna Digital" of
-    "Savanna Digital Ltd"."""
-    words = name.split(" ")
-    return [" ".join(words[:k]) for k in range(1, len(words))]
+    "Savanna Digital Ltd" (up to `_LONGEST_OPENING` words: every opening of a run of N words
+    would be N names of N words)."""
+    words = name.split(" ", _LONGEST_OPENING)
+    return [" ".join(words[:k]) for k in range(1, min(len(words), _LONGEST_OPENING + 1))]
 
 
 @lru_cache(maxsize=1 << 16)
 def _folded_words(name: str) -> tuple[str, ...]:
     """A name's folded words; a tuple, as the cache hands the same one to every caller."""
     return tuple(fold(name).split())
-
-
-def _same_person(words: tuple[str, ...], known: tuple[str, ...]) -> bool:
-    """"Macron" and "Emmanuel Macron" are one person; "Emmanuel" alone is not matched."""
-    if words == known:
-        return True
-    return len(words) < len(known) and words == known[-len(words):]
 
 
 def _display_name(entity: Entity) -> str:
@@ -154,11 +167,14 @@ def _display_name(entity: Entity) -> str:
     return name.title() if entity.kind == "place" and len(name) > 4 and folded in places() else name
 
 
-def _absorb(entity: Entity, mention: Mention) -> None:
+def _absorb(entity: Entity, mention: Mention, aliases: set[str], roles: set[str]) -> None:
+    """Add a mention to its entity; `aliases` and `roles` are the entity's own, as sets."""
     entity.mentions.append((mention.start, mention.end))
-    if mention.text not in entity.aliases:
+    if mention.text not in aliases:
+        aliases.add(mention.text)
         entity.aliases.append(mention.text)
-    if mention.role and mention.role not in entity.roles:
+    if mention.role and mention.role not in roles:
+        roles.add(mention.role)
         entity.roles.append(mention.role)
     if entity.gender is None and mention.gender in ("male", "female"):
         entity.gender = mention.gender  # type: ignore[assignment]

@@ -64,11 +64,17 @@ def _repeated_aliases(text: str, tokens: list[Token], raw: list[Mention], skip: 
         if word.endswith(POSSESSIVE_ENDINGS):
             word = POSSESSIVE.sub("", word)
         models = by_first.get(word)
-        if models is None:
+        if models is None or found_end > token.start:
             continue
-        for model in models:
-            end = token.start + len(model.text)
-            if not text.startswith(model.text, token.start) or _word_char(text, end) or found_end > token.start:
+        lengths, by_text = models
+        for length in lengths:
+            # one dictionary look-up a known length, longest first: comparing the text with every
+            # known name of this first word would read N names at each of N places
+            end = token.start + length
+            if _word_char(text, end):
+                continue
+            model = by_text.get(text[token.start:end])
+            if model is None:
                 continue
             k = bisect_left(starts, end)
             if k and reach[k - 1] > token.start:
@@ -79,15 +85,21 @@ def _repeated_aliases(text: str, tokens: list[Token], raw: list[Mention], skip: 
     return found
 
 
-def _names_by_first_word(raw: list[Mention]) -> dict[str, list[Mention]]:
-    """The known names of three characters or more, longest first, by their first word."""
-    by_first: dict[str, list[Mention]] = {}
-    seen: set[str] = set()
-    known = [m for m in raw if m.kind != "unknown" and len(m.text) > 2]
-    for mention in sorted(known, key=lambda m: -len(m.text)):
-        if mention.text not in seen:
-            seen.add(mention.text)
-            by_first.setdefault(mention.text.partition(" ")[0], []).append(mention)  # words: single-spaced
+# Characters of a known name looked for again where no run caught it; a longer one (a run of
+# many words) is not, so that each word is compared with a bounded number of lengths.
+_LONGEST_REPEATED_NAME = 120
+
+
+def _names_by_first_word(raw: list[Mention]) -> dict[str, tuple[list[int], dict[str, Mention]]]:
+    """The known names of three characters or more, by their first word: their lengths, longest
+    first, and each name by its text (the first mention of it)."""
+    by_first: dict[str, tuple[list[int], dict[str, Mention]]] = {}
+    for mention in raw:
+        if mention.kind != "unknown" and 2 < len(mention.text) <= _LONGEST_REPEATED_NAME:
+            lengths, by_text = by_first.setdefault(mention.text.partition(" ")[0], ([], {}))  # single-spaced
+            by_text.setdefault(mention.text, mention)
+    for lengths, by_text in by_first.values():
+        lengths.extend(sorted({len(name) for name in by_text}, reverse=True))
     return by_first
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -38,6 +38,7 @@ class EntityTable:
     quoted: list[Span] = field(default_factory=list)  # quotation spans, sorted, once quotes are found
     _starts: list[int] = field(default_factory=list)
     _by_key: dict[str, Entity] = field(default_factory=dict)
+    _nominal_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def finish(self) -> None:
         """Sort and index the mentions once they are all in."""
@@ -75,6 +76,17 @@ class EntityTable:
             entity = self.by_key(mention.key)
             if mention.kind == "person" and mention.end <= offset and entity is not None:
                 yield mention, entity
+
+    def nominal_words(self, entity: Entity, fold: Callable[[str], str]) -> frozenset[str]:
+        """The folded words "the spokesman" or "the ministry" may name this entity by: the words of
+        a person's roles, of an organisation's name. Worked out once an entity, as every nominal
+        speaker reads them for every entity named in the few thousand characters before it."""
+        found = self._nominal_words.get(entity.id)
+        if found is None:
+            phrases = entity.roles if entity.kind == "person" else [entity.name]
+            found = frozenset(word for phrase in phrases for word in fold(phrase).split())
+            self._nominal_words[entity.id] = found
+        return found
 
     def in_quote(self, offset: int) -> bool:
         k = bisect_left(self.quoted, (offset, 1 << 62)) - 1

@@ -64,10 +64,19 @@ def _parse_date(value: str) -> datetime:
         return dateparser.parse(value, fuzzy=False)
 
 
+# Characters of a metadata date given to dateutil, whose time grows with the square of the length
+# of a run of digits: the longest written date ("Wednesday, 12 September 2018 14:05:00 +0100 (BST)")
+# is half as long.
+_LONGEST_DATE_VALUE = 100
+
+
 def parse_date_value(value: str) -> datetime | None:
     """A date from metadata (JSON `date`): ISO 8601 or anything dateutil reads."""
+    value = value.strip()
+    if len(value) > _LONGEST_DATE_VALUE:
+        return None
     try:
-        return _parse_date(value.strip())
+        return _parse_date(value)
     except (ValueError, OverflowError, TypeError):
         return None
 

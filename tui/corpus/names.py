@@ -110,7 +110,13 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
 
 def _opens_place(words: tuple[str, ...]) -> bool:
     """Whether the words, from two of them on, start with a known place: "New South Wales"."""
-    return any(fold(" ".join(words[:k])) in places() for k in range(2, len(words) + 1))
+    longest = min(len(words), _longest_place_words())  # a longer opening is no place: a long run is not joined N times
+    return any(fold(" ".join(words[:k])) in places() for k in range(2, longest + 1))
+
+
+@lru_cache(maxsize=1)
+def _longest_place_words() -> int:
+    return max((place.count(" ") + 1 for place in places()), default=1)
 
 
 # A run's words alone say where its name lies; the same runs come back in article after article.
@@ -171,15 +177,16 @@ def _role_before(text: str, first: Token, previous: tuple[int, int, str] | None)
     word = Token(*previous)
     if not joined(text, word, first):
         return ""
+    # read backwards, appended: inserting each word first would copy the role once a word
     while word is not None and word.text in title_words():
-        role.insert(0, word)
+        role.append(word)
         word = _previous_joined(text, word)
     if all(t.text in _MODIFIERS for t in role):
         return ""  # "former Conservative ..." says nothing yet about who is named
     while word is not None and word.capitalised and fold(word.text) not in common_words():
-        role.insert(0, word)
+        role.append(word)
         word = _previous_joined(text, word)
-    return text[role[0].start:role[-1].end] if role else ""
+    return text[role[-1].start:role[0].end] if role else ""
 
 
 def _previous_joined(text: str, token: Token) -> Token | None:

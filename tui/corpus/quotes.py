@@ -84,7 +84,12 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     found.sort(key=lambda pair: pair[0].start)
     _resolve_all(text, found, table)
     _continue_reported_speakers(paragraphs, found)
-    return _without_overlaps([quote for quote, _ in found])
+    kept = _without_overlaps([quote for quote, _ in found])
+    for quote in kept:
+        # Only now: the quotes dropped for overlapping may each span a whole long sentence, and
+        # copying every one of them would read such a sentence once a quote.
+        quote.text = text[quote.start:quote.end]
+    return kept
 
 
 _INTERRUPTION = re.compile(r"[^.!?;:\"\u201c\u201d\n]{1,80},\s*$")
@@ -138,24 +143,42 @@ def _kind_and_span(text: str, paragraphs: list[Span], sentences: list[Span], seg
     """Direct when the quote opens its sentence or follows "X said:"; else a partial quote."""
     segment = segments[index]
     sentence_start = _sentence_start(sentences, segment.start, paragraphs[segment.paragraph][0])
-    lead = text[sentence_start:segment.start]
-    if not lead.strip() or lead.rstrip().endswith((":", "\u2014", "-")):
+    lead_end, last_word, words_before = _lead(text, sentence_start, segment.start)
+    if lead_end == sentence_start or text[lead_end - 1] in (":", "\u2014", "-"):
         return "direct", None
-    if lead.rstrip().endswith(","):
+    if text[lead_end - 1] == ",":
         # `the documentary, "13th," below`: a lone quoted word mid-sentence is a title, not a quotation
         return ("direct", None) if len(text[segment.start:segment.end].split()) > 1 else ("partial", None)
-    last_word = lead.split()[-1].lower() if lead.split() else ""
-    if last_word in reporting_verbs() and segment.attribution is not None \
+    if last_word.lower() in reporting_verbs() and segment.attribution is not None \
             and segment.attribution.cue_span[1] <= segment.start:
         return "direct", None  # `Nienaber said "nobody knows the story behind it,"`
     attribution = segment.attribution
     if attribution is not None and attribution.clause_start is not None \
             and attribution.clause_start <= segment.start and attribution.cue_span[1] <= segment.start:
         return "partial", (attribution.clause_start, segment.end)
-    if attribution is not None and attribution.cue_span[0] >= segment.end and len(lead.split()) >= 2:
+    if attribution is not None and attribution.cue_span[0] >= segment.end and words_before:
         # `Her time has been "life-changing," she said.`: the reported clause opens the sentence.
         return "partial", (sentence_start, segment.end)
     return "partial", None
+
+
+_LONGEST_LEAD_WORD = 100  # characters read back for the word before a quote: no reporting verb is longer
+
+
+def _lead(text: str, start: int, end: int) -> tuple[int, str, bool]:
+    """Of the text between a sentence's start and a quote (the lead), without copying it (a long
+    sentence of many quotes would be copied once a quote): where it ends without its trailing
+    spaces, its last word (empty when longer than `_LONGEST_LEAD_WORD`), and whether another word
+    comes before that one. Sentences and paragraphs are trimmed: text[start] is no space."""
+    stop = end
+    while stop > start and text[stop - 1].isspace():  # the spaces right before a quote: each read once
+        stop -= 1
+    word_start, reach = stop, max(start, stop - _LONGEST_LEAD_WORD)
+    while word_start > reach and not text[word_start - 1].isspace():
+        word_start -= 1
+    if word_start > start and not text[word_start - 1].isspace():
+        return stop, "", True  # a word too long to be a verb, and the sentence began before it
+    return stop, text[word_start:stop], word_start > start
 
 
 def _sentence_start(sentences: list[Span], offset: int, default: int) -> int:
@@ -234,9 +257,9 @@ def _to_quote(text: str, segment: Segment) -> Quote:
     start, end = segment.span or (segment.start, segment.end)
     attribution = segment.attribution
     if attribution is None or attribution.carried_over:  # a carried speaker has no cue or span here
-        return Quote(start=start, end=end, text=text[start:end], kind=segment.kind)
+        return Quote(start=start, end=end, text="", kind=segment.kind)  # text: once overlaps are gone
     cue_span = attribution.cue_span or None
-    return Quote(start=start, end=end, text=text[start:end], kind=segment.kind,
+    return Quote(start=start, end=end, text="", kind=segment.kind,
                  cue=text[cue_span[0]:cue_span[1]] if cue_span else None, cue_span=cue_span,
                  speaker_span=attribution.speaker_span)
 
@@ -268,7 +291,7 @@ def _reported_speech(text: str, sentences: list[Span], quotes: list[Quote], tabl
         if clause is None:
             continue
         (clause_start, clause_end), attribution = clause
-        quote = Quote(start=clause_start, end=clause_end, text=text[clause_start:clause_end], kind="indirect",
+        quote = Quote(start=clause_start, end=clause_end, text="", kind="indirect",
                       cue=text[attribution.cue_span[0]:attribution.cue_span[1]], cue_span=attribution.cue_span,
                       speaker_span=attribution.speaker_span)
         found.append((quote, attribution))

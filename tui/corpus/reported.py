@@ -11,7 +11,7 @@ from .entity_table import EntityTable
 from .lexicon import reporting_verbs, title_words
 from .models import Span
 from .resolution import resolve_nominal
-from .speaker_phrase import owned_body, subject_before
+from .speaker_phrase import owned_body, subject_before, words_before
 from .words import (
     CLAUSE_VERBS,
     COLLECTIVE,
@@ -115,24 +115,43 @@ def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple
         if items[k].lower not in clause_cues or not is_cue(items, k):
             continue
         # what follows the verb is cheaper to test than who precedes it, so it is tested first
-        rest = _reported_words(items, k)
-        if rest is None:
+        opening = _reported_words(items, k)
+        if opening is None:
             continue
-        subject = subject_before(text, items[:k], table)
+        subject = subject_before(text, words_before(items, k), table)
         if subject is None or not _resolvable(text, subject[0], table):
             continue
-        clause = (rest[0].start, items[-1].end)
+        clause = (opening.start, items[-1].end)
         return clause, Attribution((items[k].start, items[k].end), subject[0], subject[1], clause[0])
     return None
 
 
-def _reported_words(items: list[Word], k: int) -> list[Word] | None:
-    """The words of the clause the verb items[k] reports (past "that", the person told, the
+# Words after a reporting verb and its time words that are read for the person told, the setting
+# and "that" (`_after_object` and `_after_setting` read no more than 7): the rest of a sentence of
+# many verbs is not copied per verb.
+_CLAUSE_LOOKAHEAD = 12
+
+
+def _reported_words(items: list[Word], k: int) -> Word | None:
+    """The first word of the clause the verb items[k] reports (past "that", the person told, the
     setting), or None when what follows it is no clause: "said on Monday", "told the court"."""
-    rest = items[k + 1:]
-    while rest and rest[0].lower in TIME_WORDS:
-        rest = rest[1:]
-    lemma = reporting_verbs()[items[k].lower]
+    first = k + 1
+    while first < len(items) and items[first].lower in TIME_WORDS:
+        first += 1
+    window = items[first:first + _CLAUSE_LOOKAHEAD]
+    rest = _clause_words(items[k].lower, window)
+    if rest is None:
+        return None
+    # `rest` is what is left of the window: the clause has that many words past it as well
+    if len(rest) + len(items) - first - len(window) < 4:
+        return None
+    return rest[0]
+
+
+def _clause_words(verb: str, rest: list[Word]) -> list[Word] | None:
+    """The words of the window `rest` (those after `verb` and its time words) from where the
+    clause it reports opens; None when it reports none."""
+    lemma = reporting_verbs()[verb]
     if rest and rest[0].lower != "that" and lemma in OBJECT_VERBS:
         rest = _after_object(rest)
     elif rest and rest[0].lower in _SETTING_PREPOSITIONS:
@@ -142,7 +161,7 @@ def _reported_words(items: list[Word], k: int) -> list[Word] | None:
         rest = rest[1:]
     elif rest and (rest[0].lower in STOPS or rest[0].text in (",", ":")):
         return None
-    if len(rest) < 4 or not that and lemma in _THAT_VERBS:
+    if not rest or not that and lemma in _THAT_VERBS:
         return None
     return rest
 

@@ -126,9 +126,9 @@ def resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | No
         entity = table.by_key(mention.key)
         if entity is None:
             continue
-        if entity.kind == "person" and any(head in fold(role).split() for role in entity.roles):
+        if entity.kind == "person" and head in table.nominal_words(entity, fold):
             best = entity
-        elif entity.kind == "organization" and (head in fold(entity.name).split() or head in _COLLECTIVE_ORG):
+        elif entity.kind == "organization" and (head in _COLLECTIVE_ORG or head in table.nominal_words(entity, fold)):
             best = entity
     return best
 

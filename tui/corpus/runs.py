@@ -125,18 +125,24 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Index ranges of tokens forming one capitalised name, joined by single spaces or connectors."""
     runs: list[tuple[int, int]] = []
     count = len(tokens)
+    cues = org_cues()
     i = 0
     while i < count:
         if not tokens[i].capitalised:
             i += 1
             continue
         j = i + 1
+        # whether tokens[i:read] hold an organisation cue, read on only as far as a connector needs:
+        # a long run is not read again at each of its connectors
+        cue_in_run, read = False, i
         # (most neighbours are words apart: the gap is measured before `joined` is called)
         while j < count and tokens[j].start - tokens[j - 1].end <= 2 and joined(text, tokens[j - 1], tokens[j]):
             if tokens[j].capitalised:
                 j += 1
                 continue
-            carried = _connected(text, tokens, i, j)
+            if not cue_in_run:
+                cue_in_run, read = any(t.text in cues for t in tokens[read:j]), j
+            carried = _connected(text, tokens, j, cue_in_run)
             if not carried:
                 break
             j += carried
@@ -153,8 +159,9 @@ def is_common_word(word: str) -> bool:
     return fold(word) in common_words()
 
 
-def _connected(text: str, tokens: list[Token], i: int, j: int) -> int:
-    """How many tokens lowercase particles carry the name on by ("von der Leyen": 3), or 0.
+def _connected(text: str, tokens: list[Token], j: int, cue_in_run: bool) -> int:
+    """How many tokens lowercase particles carry the name on by ("von der Leyen": 3), or 0;
+    `cue_in_run`: whether a word of the run so far is an organisation cue.
 
     Particles of personal names ("de", "von der") always join; "of" and "and" only inside an
     organisation's name ("Bank of England").
@@ -169,8 +176,7 @@ def _connected(text: str, tokens: list[Token], i: int, j: int) -> int:
         return k + 1 - j
     if particles & _CONJUNCTIONS and tokens[j - 1].text in org_cues():
         return 0  # "the Wall Street Journal and the Financial Times": a whole name on the left already
-    around = [t.text for t in tokens[i:j]] + [tokens[k].text]
-    return k + 1 - j if any(w in org_cues() for w in around) else 0
+    return k + 1 - j if cue_in_run or tokens[k].text in org_cues() else 0
 
 
 def joined(text: str, left: Token, right: Token) -> bool:

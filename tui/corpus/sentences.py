@@ -9,7 +9,11 @@ from .models import Span
 
 # `[.!?][.!?]*` rather than `[.!?]+`: a pattern that opens with a single class lets the engine
 # skip ahead to the next mark, which more than halves the time of this search.
-_END = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# The look-behind after the first mark lets a match start only at the first mark of a run: from
+# any later one it would end at the same place, and trying each would read a run of N marks N
+# times. The possessive quantifiers never give back a mark or a closer: the look-ahead needs a
+# space, which no shorter match could be followed by.
+_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'\u201d\u2019)]*+(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 # a line that opens with a quotation mark after a line ending in a name or a closing mark: a list of
 # quotations, each on its line (`...shame." \u2015 Maria Lopez` / `"During the debate...`)
 _LINE_THEN_QUOTE = re.compile(r"(?<=[\w.!?\"'\u201d\u2019)])[^\S\n]*\n(?=[^\S\n]*[\"\u201c\u201d\u00ab])")

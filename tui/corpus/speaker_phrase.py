@@ -14,12 +14,22 @@ _ADVERBS = frozenset({"was", "is", "were", "also", "later", "then", "again", "fu
                       "has", "had", "have", "would", "will", "could", "may", "might", "had", "reportedly",
                       "repeatedly", "often", "publicly", "privately", "simply", "just", "even", "still"})
 MAX_SUBJECT_WORDS = 9
+# Words before a reporting verb that the search for its subject reads: enough for a subject, an
+# appositive, a parenthesis and a few adverbs. A sentence of many verbs is not read whole per verb.
+SUBJECT_REACH = 60
+
+
+def words_before(items: list[Word], k: int) -> list[Word]:
+    """The words a subject of the verb items[k] is looked for in (`subject_before`)."""
+    return items[k - SUBJECT_REACH if k > SUBJECT_REACH else 0:k]
 
 
 def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
     """The speaker phrase right before a cue: back to a comma or the sentence start."""
-    while items and items[-1].lower in _ADVERBS and items[-1].text.islower():  # not "Ms. May"
-        items = items[:-1]
+    end = len(items)
+    while end and items[end - 1].lower in _ADVERBS and items[end - 1].text.islower():  # not "Ms. May"
+        end -= 1
+    items = items[:end]
     if items and items[-1].text == ")" and "(" in [w.text for w in items]:
         opening = max(k for k, w in enumerate(items) if w.text == "(")
         items = items[:opening]  # "Rep. John Mica (R-Fla.) said"
@@ -27,13 +37,12 @@ def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Sp
         items = items[:-1]
     if len(items) >= 3 and items[-1].lower == "and" and items[-2].text.islower() and items[-2].text.isalpha():
         items = items[:-2]  # "I laughed and said": the subject of the first verb
-    phrase: list[Word] = []
-    for word in reversed(items):
-        if word.text in PUNCTUATION or word.lower in ("that", "and", "but"):
-            break
-        phrase.insert(0, word)
-    while len(phrase) > 1 and phrase[0].lower in OPENERS:
-        phrase = phrase[1:]  # "When Clinton said", "But Peskov said"
+    begin = len(items)
+    while begin and not (items[begin - 1].text in PUNCTUATION or items[begin - 1].lower in ("that", "and", "but")):
+        begin -= 1
+    while len(items) - begin > 1 and items[begin].lower in OPENERS:
+        begin += 1  # "When Clinton said", "But Peskov said"
+    phrase = items[begin:]
     rest = len(items) - len(phrase)
     if phrase and phrase[0].text.islower() and phrase[-1].lower in title_words() and rest >= 3 \
             and items[rest - 1].text == "," and items[rest - 2].text.islower() \
