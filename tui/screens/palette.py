@@ -2,10 +2,17 @@
 
 Textual's `Matcher.highlight` reads its candidate as markup, and entity names come from article
 text, so hits here are plain `Content` with the matched letters styled by hand.
+
+At 100,000 articles there are as many names: tallying them, or fuzzy-matching each one, on
+every keystroke lost keys and took seconds. The candidates are tallied once a palette opens (in
+a thread, under the session's lock, as every read of the corpus), most quoted first; a keystroke
+then looks for the typed letters in their folded names, among the previous keystroke's matches
+when the query only grew, and offers the first `MOST_HITS`.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from functools import partial
 from typing import Protocol
@@ -15,8 +22,11 @@ from textual.content import Content
 
 from ..corpus import EntitySummary
 from ..safe_text import one_line
+from ..widgets.cells import counted
 
 DISCOVER = 12  # most-quoted speakers offered before anything is typed
+MOST_HITS = 40  # names offered for a query: the palette's list is for choosing, not for reading
+PREFIX_SCORE, WORD_SCORE, INSIDE_SCORE = 0.95, 0.85, 0.6  # where the letters matched, best first
 
 
 class Explorer(Protocol):
@@ -38,37 +48,69 @@ def _label(entity: EntitySummary) -> str:
 
 def _highlighted(label: str, query: str) -> Content:
     content = Content(label)
-    at = label.casefold().find(query.casefold())
+    at = label.casefold().find(query.casefold(), label.find(": ") + 2)  # in the name, not the words before
     return content.stylize("bold $text-accent", at, at + len(query)) if query and at >= 0 else content
+
+
+class Candidates:
+    """The names of the filtered corpus, most quoted (then most named) first, searched as typed."""
+
+    def __init__(self, entities: list[EntitySummary]) -> None:
+        self.entities = sorted(entities, key=lambda e: (-e.quotes, -e.mentions, e.name.casefold()))
+        self.names = [entity.name.casefold() for entity in self.entities]
+        self._last: tuple[str, list[int]] = ("", list(range(len(self.entities))))
+
+    def matching(self, query: str) -> list[int]:
+        """Every candidate whose name holds `query` (any case), in rank order; when `query`
+        extends the last one, only the last matches are looked at."""
+        query = query.casefold()
+        last, pool = self._last
+        if not query.startswith(last):
+            pool = range(len(self.names))  # type: ignore[assignment]
+        names = self.names
+        found = [i for i in pool if query in names[i]]
+        self._last = (query, found)
+        return found
+
+    def score(self, index: int, query: str) -> float:
+        name, query = self.names[index], query.casefold()
+        if name.startswith(query):
+            return PREFIX_SCORE
+        return WORD_SCORE if f" {query}" in name else INSIDE_SCORE
 
 
 class EntityCommands(Provider):
     """Speakers and entities of the loaded corpus, each a command that filters by it."""
 
+    candidates: Candidates | None = None
+
     def _explorer(self) -> Explorer | None:
         return getattr(self.app, "explorer", None)
+
+    async def startup(self) -> None:
+        explorer = self._explorer()
+        if explorer is not None:  # a thread: the palette opens at once, the names follow
+            self.candidates = Candidates(await asyncio.to_thread(explorer.palette_entities))
 
     def _command(self, explorer: Explorer, entity: EntitySummary) -> Callable[[], None]:
         return partial(explorer.add_filter_term, filter_term(entity))
 
     async def discover(self) -> Hits:
-        explorer = self._explorer()
-        if explorer is None:
+        explorer, candidates = self._explorer(), self.candidates
+        if explorer is None or candidates is None:
             return
-        speakers = sorted((e for e in explorer.palette_entities() if e.quotes), key=lambda e: -e.quotes)
-        for entity in speakers[:DISCOVER]:
+        for entity in [e for e in candidates.entities[:DISCOVER] if e.quotes]:
             label = _label(entity)
             yield DiscoveryHit(Content(label), self._command(explorer, entity), text=label,
-                               help=f"{entity.quotes} quotes in {entity.articles} articles")
+                               help=f"{counted(entity.quotes, 'quote')} in {counted(entity.articles, 'article')}")
 
     async def search(self, query: str) -> Hits:
-        explorer = self._explorer()
-        if explorer is None:
+        explorer, candidates = self._explorer(), self.candidates
+        if explorer is None or candidates is None or not query.strip():
             return
-        matcher = self.matcher(query)
-        for entity in explorer.palette_entities():
+        for index in candidates.matching(query)[:MOST_HITS]:
+            entity = candidates.entities[index]
             label = _label(entity)
-            score = matcher.match(label)
-            if score > 0:
-                yield Hit(score, _highlighted(label, query), self._command(explorer, entity), text=label,
-                          help=f"{entity.mentions} mentions in {entity.articles} articles")
+            counts = f"{counted(entity.mentions, 'mention')} in {counted(entity.articles, 'article')}"
+            yield Hit(candidates.score(index, query), _highlighted(label, query), self._command(explorer, entity),
+                      text=label, help=counts)

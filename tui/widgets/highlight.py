@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import zlib
 from collections import OrderedDict
+from collections.abc import Sequence
 
 from textual.content import Content, Span
 
-from ..corpus import Article, Quote
+from ..corpus import Article, Quote, term_spans
 from ..safe_text import visible
 from .span_index import SortedSpans
 
@@ -22,6 +23,7 @@ QUOTE_STYLES = {
     "indirect": "{speaker}",  # subtler: the speaker's colour, no background
 }
 SPAN_INDEXES_KEPT = 2  # articles whose sorted spans are kept: the open one and the one before
+MATCH_STYLE = "bold on $match"  # the filter's words, over whatever else styles them
 MENTION_STYLES = {"person": "$person", "organization": "$organization", "place": "$place", "group": "$group"}
 
 
@@ -96,13 +98,16 @@ def _span_index(article: Article) -> _SpanIndex:
     return index
 
 
-def body_content(article: Article, current: int | None = None, window: tuple[int, int] | None = None) -> Content:
-    """The body with every span styled; `current` (a quote index) is marked more strongly.
+def body_content(
+    article: Article, current: int | None = None, window: tuple[int, int] | None = None, terms: Sequence[str] = ()
+) -> Content:
+    """The body with every span styled; `current` (a quote index) is marked more strongly, and
+    the filter's `terms` (`tui.corpus.highlight_terms`) are marked where they occur.
 
     `window` (offsets into `body_text`) cuts out the part to draw: a 20 MB article is shown a
     window at a time, so opening it costs what its first screens cost. Only the spans that
     meet the window are looked at (`_SpanIndex`): stepping through an article of 100,000
-    quotes costs what its window holds.
+    quotes costs what its window holds; the terms are looked for in the window's text only.
     """
     start = body_start(article)
     lo, hi = window if window is not None else (0, len(article.text))
@@ -130,6 +135,7 @@ def body_content(article: Article, current: int | None = None, window: tuple[int
         speaker = index.mark_speakers[i]
         style = "bold italic $cue" if speaker is None else f"bold underline {speaker_colour(speaker)}"
         add(index.mark_starts[i], index.mark_ends[i], style)
+    spans += [Span(a, b, MATCH_STYLE) for a, b in term_spans(text, list(terms))]
     return Content(text, spans)
 
 
