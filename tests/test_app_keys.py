@@ -10,7 +10,8 @@ from pathlib import Path
 from datetime import datetime
 
 from textual.widgets import Input
-from tui.corpus import Article, FilterHistory, Quote, citation, highlight_terms, term_spans
+from tui.corpus import Article, EntitySummary, FilterHistory, Quote, citation, highlight_terms, term_spans
+from tui.screens.palette import Candidates
 from tui.screenshots import settle, type_filter
 from tui.widgets.article_list import OPEN_MARK, ArticleList
 from tui.widgets.entity_panel import EntityPanel
@@ -232,3 +233,35 @@ async def test_under_100_columns_e_shows_the_entity_panel_in_place_of_the_articl
         await pilot.press("e")
         await pilot.pause()
         assert not panel.display and pane.display and isinstance(screen.focused, ArticleList)
+
+
+# -- the command palette ----------------------------------------------------------------------------
+
+
+async def test_the_palette_tallies_the_names_once_per_opening(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.explorer
+        tallied, tally = [], screen.palette_entities
+        screen.palette_entities = lambda: tallied.append(1) or tally()  # type: ignore[method-assign]
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press("p", "e", "s")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        prompts = [str(option.prompt) for option in app.screen.query_one("CommandList")._options]
+        assert any("Filter by speaker: Dmitry Peskov" in prompt for prompt in prompts)
+        assert tallied == [1]  # not once a keystroke: at 100,000 articles that lost keys
+
+
+def test_palette_candidates_narrow_as_typed_and_find_what_a_full_scan_finds() -> None:
+    names = [f"{first} {last}" for first in ("Ann", "Anna", "Bo", "Cara") for last in ("Lee", "Leeds", "Berg")]
+    entities = [EntitySummary(name, "person", 1, i % 5, i % 3, (), ()) for i, name in enumerate(names)]
+    candidates = Candidates(entities)
+    for query in ("a", "an", "ann", "anna", "anna l", "x", "lee", "LEEDS"):
+        found = candidates.matching(query, most=100)
+        expected = [i for i, name in enumerate(candidates.names) if query.casefold() in name]
+        assert found == expected, query
+    assert len(candidates.matching("a", most=3)) == 3 and candidates.matching("an", most=100) == [
+        i for i, name in enumerate(candidates.names) if "an" in name
+    ]  # a scan cut short is not narrowed from: the next keystroke scans again

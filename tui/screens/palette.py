@@ -6,8 +6,8 @@ text, so hits here are plain `Content` with the matched letters styled by hand.
 At 100,000 articles there are as many names: tallying them, or fuzzy-matching each one, on
 every keystroke lost keys and took seconds. The candidates are tallied once a palette opens (in
 a thread, under the session's lock, as every read of the corpus), most quoted first; a keystroke
-then looks for the typed letters in their folded names, among the previous keystroke's matches
-when the query only grew, and offers the first `MOST_HITS`.
+then looks for the typed letters in their folded names until it has `MOST_HITS`, or among the
+previous keystroke's matches when the query only grew and they were all found.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from functools import partial
+from itertools import islice
 from typing import Protocol
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -58,18 +59,21 @@ class Candidates:
     def __init__(self, entities: list[EntitySummary]) -> None:
         self.entities = sorted(entities, key=lambda e: (-e.quotes, -e.mentions, e.name.casefold()))
         self.names = [entity.name.casefold() for entity in self.entities]
-        self._last: tuple[str, list[int]] = ("", list(range(len(self.entities))))
+        self._last: tuple[str, list[int] | None] = ("", None)  # a query and all its matches, if known
 
-    def matching(self, query: str) -> list[int]:
-        """Every candidate whose name holds `query` (any case), in rank order; when `query`
-        extends the last one, only the last matches are looked at."""
+    def matching(self, query: str, most: int = MOST_HITS) -> list[int]:
+        """The first `most` candidates whose name holds `query` (any case), in rank order.
+
+        A scan stops at `most` matches, so a common query costs little; a scan that ran to the
+        end leaves every match behind, and a query that extends it looks only at those."""
         query = query.casefold()
         last, pool = self._last
-        if not query.startswith(last):
+        if not (pool is not None and query.startswith(last)):
             pool = range(len(self.names))  # type: ignore[assignment]
         names = self.names
-        found = [i for i in pool if query in names[i]]
-        self._last = (query, found)
+        found = list(islice((i for i in pool if query in names[i]), most))
+        complete = len(found) < most  # the scan went to the end: these are all the matches
+        self._last = (query, found if complete else None)
         return found
 
     def score(self, index: int, query: str) -> float:
@@ -108,7 +112,7 @@ class EntityCommands(Provider):
         explorer, candidates = self._explorer(), self.candidates
         if explorer is None or candidates is None or not query.strip():
             return
-        for index in candidates.matching(query)[:MOST_HITS]:
+        for index in candidates.matching(query):
             entity = candidates.entities[index]
             label = _label(entity)
             counts = f"{counted(entity.mentions, 'mention')} in {counted(entity.articles, 'article')}"
