@@ -7,7 +7,7 @@ from a module inside: the contracts in pyproject.toml (`make lint`) hold both ru
 
 from .bundled import bundled_corpus
 from .cache import stderr_notice
-from .citation import citation
+from .citations import citation
 from .corpus import Corpus, corpus_from_articles
 from .entities import find_entities
 from .export import FORMATS, write_articles
