@@ -28,7 +28,7 @@ class Command:
     display: str | None = None  # how help shows the keys, when the key names are unclear
 
 
-ENTITIES_HELP = "Focus the entity panel; under 100 columns it shows in place of the article until pressed again"
+ENTITIES_HELP = "Entity panel: focus it; under 100 columns, show or hide it"
 
 COMMANDS: tuple[Command, ...] = (
     Command("slash", "focus_filter", "Filter", "Focus the filter bar; the list follows as you type", display="/"),
@@ -43,8 +43,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("pagedown", "page_down", "Page down", "Down a page", where="list", show=False, display="pgdn"),
     Command("n", "next_quote", "Quote", "Next quote in the open article", palette=True),
     Command("N", "previous_quote", "Prev quote", "Previous quote in the open article", show=False, palette=True),
-    Command("y", "copy_citation", "Cite", "Copy the current quote as a citation (speaker, source, date, address)",
-            palette=True),
+    Command("y", "copy_citation", "Cite", "Copy the current quote as a citation", show=False, palette=True),
     Command("o", "open_link", "Open link", "Open the article's web address in a browser", show=False, palette=True),
     Command("s", "cycle_sort", "Sort", "Sort the list by date, title or number of quotes", palette=True),
     Command("c", "toggle_scope", "Scope", "Entities of the open article, or of all filtered articles", palette=True),

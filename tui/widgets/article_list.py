@@ -99,13 +99,16 @@ class ArticleList(LineList):
             self.refresh()
 
     def render_header(self, width: int) -> list[Segment]:
-        style = self.row_styles()["article-list--header"]
-        names = [fit("date", DATE_WIDTH)] + (["source".ljust(SOURCE_WIDTH)] if width >= SOURCE_SHOWN else [])
-        names += [fit("quotes", QUOTES_WIDTH, right=True), "title"]
-        gap = Segment(" ", self.row_styles()[""])
-        segments = [gap]
-        for name in names:
-            segments += [Segment(name, style), gap]
+        """The columns' names over them: only the words styled, not the padding."""
+        styles = self.row_styles()
+        style, base = styles["article-list--header"], styles[""]
+        names = [("date", DATE_WIDTH, False)] + ([("source", SOURCE_WIDTH, False)] if width >= SOURCE_SHOWN else [])
+        names += [("quotes", QUOTES_WIDTH, True), ("title", 0, False)]
+        segments = [Segment(" ", base)]
+        for name, size, right in names:
+            padding = Segment(" " * max(size - len(name), 0), base)
+            segments += [padding, Segment(name, style)] if right else [Segment(name, style), padding]
+            segments.append(Segment(" ", base))
         return segments
 
     def render_row(self, row: int, width: int) -> list[Segment]:
