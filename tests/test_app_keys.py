@@ -5,12 +5,20 @@ panel under 100 columns."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
-from datetime import datetime
-
 from textual.widgets import Input
-from tui.corpus import Article, EntitySummary, FilterHistory, Quote, citation, highlight_terms, term_spans
+
+from tui.corpus import (
+    Article,
+    EntitySummary,
+    FilterHistory,
+    Quote,
+    citation,
+    highlight_terms,
+    term_spans,
+)
 from tui.screens.palette import Candidates
 from tui.screenshots import settle, type_filter
 from tui.widgets.article_list import OPEN_MARK, ArticleList

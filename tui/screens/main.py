@@ -77,6 +77,7 @@ class MainScreen(Screen[None]):
         self.query_one("#articles").border_title = "Articles"
         self.query_one("#reading").border_title = "Article"
         self.query_one(ArticleList).focus()
+        self.query_one(FilterBar).input.history = self.history.entries  # ↑ works however the bar got focus
         self._show_scope()
         self._show_status()
         self.load()
@@ -255,7 +256,6 @@ class MainScreen(Screen[None]):
         field = self.query_one(FilterBar).input
         self.set_focus(field)
         field.cursor_position = len(field.value)  # to add a word, as one usually does
-        field.history = self.history.entries
 
     def action_clear_filter(self) -> None:
         if self._debounce is not None:

@@ -135,8 +135,26 @@ def body_content(
         speaker = index.mark_speakers[i]
         style = "bold italic $cue" if speaker is None else f"bold underline {speaker_colour(speaker)}"
         add(index.mark_starts[i], index.mark_ends[i], style)
-    spans += [Span(a, b, MATCH_STYLE) for a, b in term_spans(text, list(terms))]
+    if terms:
+        spans += _term_spans(article, base, text, tuple(terms))
     return Content(text, spans)
+
+
+_matches: OrderedDict[tuple[int, int, int, tuple[str, ...]], tuple[Article, list[Span]]] = OrderedDict()
+
+
+def _term_spans(article: Article, base: int, text: str, terms: tuple[str, ...]) -> list[Span]:
+    """`term_spans` of a window, kept for the windows drawn last: n/N draw the same window again,
+    and finding the words of 40,000 characters costs ~8 ms."""
+    key = (id(article), base, len(text), terms)
+    kept = _matches.get(key)
+    if kept is not None and kept[0] is article:
+        return kept[1]
+    found = [Span(a, b, MATCH_STYLE) for a, b in term_spans(text, list(terms))]
+    _matches[key] = (article, found)
+    while len(_matches) > SPAN_INDEXES_KEPT:
+        _matches.popitem(last=False)
+    return found
 
 
 def quote_offset(article: Article, quote: Quote) -> int:
