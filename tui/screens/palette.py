@@ -27,6 +27,7 @@ from ..widgets.cells import counted
 
 DISCOVER = 12  # most-quoted speakers offered before anything is typed
 MOST_HITS = 40  # names offered for a query: the palette's list is for choosing, not for reading
+RANK_SHIFT = 40  # quotes above mentions in one sort key (a count of mentions stays below 2**40)
 PREFIX_SCORE, WORD_SCORE, INSIDE_SCORE = 0.95, 0.85, 0.6  # where the letters matched, best first
 
 
@@ -57,8 +58,11 @@ class Candidates:
     """The names of the filtered corpus, most quoted (then most named) first, searched as typed."""
 
     def __init__(self, entities: list[EntitySummary]) -> None:
-        self.entities = sorted(entities, key=lambda e: (-e.quotes, -e.mentions, e.name.casefold()))
-        self.names = [entity.name.casefold() for entity in self.entities]
+        # Two stable sorts on plain keys, not one on tuples: a third of the time at 100,000 names.
+        ranked = sorted(entities, key=lambda e: e.name.casefold())
+        ranked.sort(key=lambda e: -((e.quotes << RANK_SHIFT) | e.mentions))
+        self.entities = ranked
+        self.names = [entity.name.casefold() for entity in ranked]
         self._last: tuple[str, list[int] | None] = ("", None)  # a query and all its matches, if known
 
     def matching(self, query: str, most: int = MOST_HITS) -> list[int]:
