@@ -7,6 +7,7 @@ from a module inside: the contracts in pyproject.toml (`make lint`) hold both ru
 
 from .bundled import bundled_corpus
 from .cache import stderr_notice
+from .citations import citation
 from .corpus import Corpus, corpus_from_articles
 from .entities import find_entities
 from .export import FORMATS, write_articles
@@ -20,6 +21,7 @@ from .fields import (
     hint_names,
 )
 from .formats import default_newsboat_path, write_articles_parquet, write_quotes_parquet
+from .history import FilterHistory
 from .index import CorpusIndex, EntitySummary
 from .kinds import KIND_ORDER, KINDS, Kind
 from .load import iter_sources, nothing_loaded
@@ -29,6 +31,7 @@ from .parse import parse_source, parse_text
 from .query import Query, QueryError, parse_query
 from .session import Found, LiveCorpus, load_corpus
 from .storage import SORTS, ArticleRow, sort_positions, timestamp
+from .terms import highlight_terms, term_spans
 from .walk import is_url
 
 __all__ = [
@@ -40,6 +43,7 @@ __all__ = [
     "CorpusIndex",
     "Entity",
     "FIELDS",
+    "FilterHistory",
     "Field",
     "KINDS",
     "KIND_LABELS",
@@ -55,11 +59,13 @@ __all__ = [
     "QueryError",
     "Quote",
     "bundled_corpus",
+    "citation",
     "corpus_from_articles",
     "default_newsboat_path",
     "field_tokens",
     "find_entities",
     "help_rows",
+    "highlight_terms",
     "hint_names",
     "is_url",
     "iter_sources",
@@ -71,6 +77,7 @@ __all__ = [
     "prepare_workers",
     "sort_positions",
     "stderr_notice",
+    "term_spans",
     "timestamp",
     "write_articles",
     "write_articles_parquet",
