@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -149,6 +150,11 @@ class MainScreen(Screen[None]):
     def _searched(self, generation: int, found: Found | QueryError, sort: str) -> None:
         if generation != self._generation:
             return
+        # A result can arrive while the app is closing and the widgets are already gone.
+        with contextlib.suppress(NoMatches):
+            self._show_found(found, sort)
+
+    def _show_found(self, found: Found | QueryError, sort: str) -> None:
         bar = self.query_one(FilterBar)
         if isinstance(found, QueryError):  # keep the last good result, show where it broke
             bar.show_error(found.position, found.message)
