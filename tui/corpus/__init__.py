@@ -7,6 +7,7 @@ from a module inside: the contracts in pyproject.toml (`make lint`) hold both ru
 
 from .bundled import bundled_corpus
 from .cache import stderr_notice
+from .cluster import CLUSTER_FORMATS, ClusterError, ClusterExport, export_on_cluster
 from .corpus import Corpus, corpus_from_articles
 from .entities import find_entities
 from .export import FORMATS, write_articles
@@ -32,6 +33,9 @@ from .storage import SORTS, ArticleRow, sort_positions, timestamp
 from .walk import is_url
 
 __all__ = [
+    "CLUSTER_FORMATS",
+    "ClusterError",
+    "ClusterExport",
     "FORMATS",
     "SORTS",
     "Article",
@@ -57,6 +61,7 @@ __all__ = [
     "bundled_corpus",
     "corpus_from_articles",
     "default_newsboat_path",
+    "export_on_cluster",
     "field_tokens",
     "find_entities",
     "help_rows",
