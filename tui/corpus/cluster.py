@@ -38,7 +38,9 @@ from .parse import parse_source
 from .sources import Source
 from .walk import FoundFile, IdBook, find_files, is_container
 
-PARTITION_BYTES = 1_000_000  # about half a second of parsing: enough partitions to share out evenly
+# About a quarter of a second of parsing: enough partitions to share out evenly (the last ones
+# finish close together), few enough that the scheduler's few milliseconds a task do not count.
+PARTITION_BYTES = 500_000
 CLUSTER_FORMATS = ("jsonl", "parquet")
 LOCAL = "local"  # --cluster local: a LocalCluster of worker processes on this machine
 LOOPBACK = "127.0.0.1"  # a local cluster listens here only
