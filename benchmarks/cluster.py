@@ -51,7 +51,8 @@ def in_process_parse(corpus: Path) -> float:
 def local_export(corpus: Path, scratch: Path) -> float:
     """Seconds for `article-explorer export --no-cache`, on one core when taskset is here."""
     pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
-    command = [*pin, sys.executable, "-m", "tui", "export", str(corpus), "--no-cache", "-o", str(scratch / "local.jsonl")]
+    output = scratch / "local.jsonl"
+    command = [*pin, sys.executable, "-m", "tui", "export", str(corpus), "--no-cache", "-o", str(output)]
     started = time.perf_counter()
     subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - started
@@ -75,7 +76,9 @@ def main() -> int:
         print(f"skipped: {corpus} is absent (the BBC corpus is not part of the project)")
         return 0
     files, size = corpus_bytes(corpus)
-    print(f"\n## export --cluster: {files:,} BBC files, {size / MB:.2f} MB, {os.cpu_count()} cores here\n")
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\n## export --cluster: {files:,} BBC files, {size / MB:.2f} MB, {os.cpu_count()} cores here, "
+          f"load average {load} (other work on the machine slows every row alike)\n")
     print("| run | whole command s | whole MB/s | parse phase s | parse MB/s | per worker MB/s | lexicons s |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="cluster-bench-") as folder:

@@ -124,8 +124,13 @@ def test_a_big_json_lines_file_is_split_by_records_and_its_ids_claimed_in_load_o
 def test_a_second_run_replaces_the_previous_partitions(tmp_path, scheduler, monkeypatch):
     outdir = tmp_path / "parts"
     monkeypatch.setattr(cluster, "PARTITION_BYTES", 5_000)
-    assert main(["export", str(SEEDS), "--cluster", scheduler, "-o", str(outdir)]) == 0
+    seen: list[tuple[int, int]] = []
+    done = cluster.export_on_cluster([SEEDS], outdir, address=scheduler, progress=lambda *step: seen.append(step))
     first = sorted(p.name for p in outdir.iterdir())
+    assert seen == [(n, done.partitions) for n in range(1, done.partitions + 1)] and len(first) == done.partitions > 2
+    with distributed.Client(scheduler) as client:
+        workers = set(client.scheduler_info()["workers"])
+    assert done.report.ok and done.articles == len(records(outdir)) and set(done.lexicon_seconds) == workers
     monkeypatch.setattr(cluster, "PARTITION_BYTES", 1_000_000)
     assert main(["export", str(SEEDS), "--cluster", scheduler, "-o", str(outdir)]) == 0
     second = sorted(p.name for p in outdir.iterdir())
