@@ -132,6 +132,7 @@ def test_a_second_run_replaces_the_previous_partitions(tmp_path, scheduler, monk
         workers = set(client.scheduler_info()["workers"])
     assert done.report.ok and done.articles == len(records(outdir)) and set(done.lexicon_seconds) == workers
     monkeypatch.setattr(cluster, "PARTITION_BYTES", 1_000_000)
+    (outdir / ".part-00007.jsonl.0badc0de.tmp").write_text("cut off by an interrupted run", encoding="utf-8")
     assert main(["export", str(SEEDS), "--cluster", scheduler, "-o", str(outdir)]) == 0
     second = sorted(p.name for p in outdir.iterdir())
     assert len(second) < len(first) and set(second) <= set(first)

@@ -84,12 +84,13 @@ def export_on_cluster(paths: Sequence[str | Path], outdir: str | Path, *, addres
     out = check_outdir(paths, outdir)
     report = LoadReport()
     partitions = plan_partitions(paths, report)
+    book = next((p.files[0].ids for p in partitions if p.files[0].ids is not None), None) or IdBook()
     with _connect(address, workers) as client:
         lexicons = client.run(warm_lexicons)
         started = time.perf_counter()
         results = _run(client, partitions, str(out), fmt, progress)
         try:
-            _final_ids(client, results, partitions, fmt)
+            _final_ids(client, results, partitions, book, fmt)
         except BaseException:
             _discard(results)
             raise
@@ -269,10 +270,9 @@ def _run(client, partitions: list[Partition], outdir: str, fmt: str, progress: P
     return results
 
 
-def _final_ids(client, results: list[PartResult], partitions: list[Partition], fmt: str) -> None:
-    """Claim the containers' record ids in load order, as a local load does, after the walk's
-    ids; rewrite the partitions whose records' ids change (a clash: `x~2`)."""
-    book = next((p.files[0].ids for p in partitions if p.files[0].ids is not None), None) or IdBook()
+def _final_ids(client, results: list[PartResult], partitions: list[Partition], book: IdBook, fmt: str) -> None:
+    """Claim the containers' record ids in load order, as a local load does, in the walk's id book
+    (which holds the plain files' ids); rewrite the partitions whose records' ids change (`x~2`)."""
     rewrites = []
     for result, partition in zip(results, partitions, strict=True):
         if not partition.claims_ids:
@@ -297,13 +297,14 @@ def _merged(report: LoadReport, results: list[PartResult]) -> LoadReport:
 
 
 def _commit(out: Path, results: list[PartResult], fmt: str) -> list[str]:
-    """Rename every partition to its name; remove what a previous run left beyond them."""
+    """Rename every partition to its name; remove what a previous run left beyond them (and the
+    temporaries of a run that was interrupted)."""
     names = [f"part-{r.number:05d}.{fmt}" for r in results]
     try:
         for result, name in zip(results, names, strict=True):
             os.replace(result.temporary, out / name)
         for stale in out.iterdir():
-            if PART_NAME.fullmatch(stale.name) and stale.name not in names:
+            if (PART_NAME.fullmatch(stale.name) and stale.name not in names) or TEMPORARY_NAME.fullmatch(stale.name):
                 stale.unlink()
     except OSError as error:
         raise ClusterError(f"cannot write {out}: {error.strerror or error}") from None

@@ -95,7 +95,9 @@ def run_partition(partition: Partition, outdir: str, fmt: str, token: str) -> Pa
 
 
 def _sources(partition: Partition, report: LoadReport, asked: _WantedIds) -> Iterator[Source]:
-    for found in partition.files:
+    for given in partition.files:
+        found = FoundFile(given)  # a copy: in a scheduler of this process, the partition is the client's own
+        found.article_id = given.article_id
         if partition.claims_ids:
             found.ids = asked
         if partition.records is None:
