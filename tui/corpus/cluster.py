@@ -69,6 +69,7 @@ class ClusterExport:
     outputs: list[str]
     lexicon_seconds: dict[str, float]  # each worker's lexicon load
     parse_seconds: float  # the sum over partitions, of reading, parsing and writing
+    cpu_seconds: float  # the same in CPU time of the workers' task threads
     seconds: float  # the whole run, from the first partition sent to the last file renamed
 
 
@@ -97,7 +98,8 @@ def export_on_cluster(paths: Sequence[str | Path], outdir: str | Path, *, addres
     report = _merged(report, results)
     written = _commit(out, results, fmt) if report.articles else _discard(results)
     return ClusterExport(report, report.articles, len(partitions), written, lexicons,
-                         sum(r.parse_seconds for r in results), time.perf_counter() - started)
+                         sum(r.parse_seconds for r in results), sum(r.cpu_seconds for r in results),
+                         time.perf_counter() - started)
 
 
 def check_outdir(paths: Sequence[str | Path], outdir: str | Path) -> Path:

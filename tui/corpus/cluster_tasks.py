@@ -43,6 +43,7 @@ class PartResult:
     claims: list[str] = field(default_factory=list)  # container records' wanted ids, in order
     dropped: list[int] = field(default_factory=list)  # claims whose article the parser failed on
     parse_seconds: float = 0.0
+    cpu_seconds: float = 0.0  # of the task's thread: what the partition cost, however busy the machine
     error: str = ""  # the partition could not be written
 
 
@@ -79,7 +80,7 @@ class _WantedIds(IdBook):
 def run_partition(partition: Partition, outdir: str, fmt: str, token: str) -> PartResult:
     """Read, parse and write one partition (in a worker)."""
     warm_lexicons()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     result = PartResult(partition.number, os.path.join(outdir, f".part-{partition.number:05d}.{fmt}.{token}.tmp"))
     report = LoadReport()
     asked = _WantedIds()
@@ -90,7 +91,7 @@ def run_partition(partition: Partition, outdir: str, fmt: str, token: str) -> Pa
         _write_partition(articles, result.temporary, fmt)
     except OSError as error:
         result.error = f"cannot write {result.temporary}: {error.strerror or error}"
-    result.parse_seconds = time.perf_counter() - started
+    result.parse_seconds, result.cpu_seconds = time.perf_counter() - started, time.thread_time() - cpu
     return result
 
 
