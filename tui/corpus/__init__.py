@@ -8,6 +8,7 @@ from a module inside: the contracts in pyproject.toml (`make lint`) hold both ru
 from .bundled import bundled_corpus
 from .cache import stderr_notice
 from .citations import citation
+from .cluster import CLUSTER_FORMATS, ClusterError, ClusterExport, export_on_cluster
 from .corpus import Corpus, corpus_from_articles
 from .entities import find_entities
 from .export import FORMATS, write_articles
@@ -35,6 +36,9 @@ from .terms import highlight_terms, term_spans
 from .walk import is_url
 
 __all__ = [
+    "CLUSTER_FORMATS",
+    "ClusterError",
+    "ClusterExport",
     "FORMATS",
     "SORTS",
     "Article",
@@ -62,6 +66,7 @@ __all__ = [
     "citation",
     "corpus_from_articles",
     "default_newsboat_path",
+    "export_on_cluster",
     "field_tokens",
     "find_entities",
     "help_rows",
