@@ -13,7 +13,7 @@ from datetime import datetime
 
 from dateutil import parser as dateparser
 
-from .models import Span
+from ..models import Span
 from .sentences import trim_span
 
 _HEADER_LINES = 6

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..models import Span
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs
-from .models import Span
 from .speaker_phrase import MAX_SUBJECT_WORDS, person_before_punctuation, speaker_like, subject_before, words_before
 from .words import (
     CLAUSE_VERBS,

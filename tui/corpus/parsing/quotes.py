@@ -13,10 +13,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
+from ..models import Quote, QuoteKind, Span
 from .attribution import Attribution, find_attribution_after, find_attribution_before
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs
-from .models import Quote, QuoteKind, Span
 from .reported import may_report, reported_clause
 from .resolution import resolve_speaker
 from .sentences import sentence_spans, trim_span

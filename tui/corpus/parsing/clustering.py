@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..models import Entity
 from .entity_table import EntityTable, Mention
 from .lexicon import first_name_gender, fold, places
-from .models import Entity
 
 
 def cluster(text: str, raw: list[Mention]) -> EntityTable:

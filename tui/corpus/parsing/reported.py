@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..models import Span
 from .attribution import Attribution, attribution_after, words_from
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs, title_words
-from .models import Span
 from .resolution import resolve_nominal
 from .speaker_phrase import owned_body, subject_before, words_before
 from .words import (
@@ -22,8 +22,8 @@ from .words import (
     STOPS,
     TIME_WORDS,
     Word,
-    cue_forms,
     any_cue,
+    cue_forms,
     is_cue,
     words,
 )

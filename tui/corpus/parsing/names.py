@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import islice
 
+from ..models import EntityKind
 from .entity_table import Mention
 from .lexicon import (
     common_words,
@@ -19,9 +20,17 @@ from .lexicon import (
     reporting_verbs,
     title_words,
 )
-from .models import EntityKind
-from .runs import (CONNECTORS, POSSESSIVE, POSSESSIVE_ENDINGS, TOKEN, Token, is_common_word, joined, word_after,
-                   word_before)
+from .runs import (
+    CONNECTORS,
+    POSSESSIVE,
+    POSSESSIVE_ENDINGS,
+    TOKEN,
+    Token,
+    is_common_word,
+    joined,
+    word_after,
+    word_before,
+)
 
 _PLACE_NOUNS = frozenset({"department", "province", "region", "county", "state", "district", "city", "town", "village", "oblast", "prefecture", "canton", "municipality"})
 # Nouns that make the name before them a business: "Pernod shares", "Google employees".

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .models import Span
+from ..models import Span
 
 # `[.!?][.!?]*` rather than `[.!?]+`: a pattern that opens with a single class lets the engine
 # skip ahead to the next mark, which more than halves the time of this search.

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ..models import Entity
 from .attribution import Attribution
 from .entity_table import EntityTable
 from .lexicon import fold, reporting_verbs, title_words
-from .models import Entity
 from .words import DETERMINERS, PRONOUNS, SELF
 
 _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from ..models import Span
 from .entity_table import EntityTable
 from .lexicon import title_words
-from .models import Span
 from .words import COLLECTIVE, DETERMINERS, OPENERS, PRONOUNS, PUNCTUATION, SELF, Word
 
 _ADVERBS = frozenset({"was", "is", "were", "also", "later", "then", "again", "further", "previously", "recently", "earlier", "once",
