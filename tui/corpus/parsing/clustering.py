@@ -122,9 +122,9 @@ def _settle_unknowns(raw: list[Mention]) -> None:
     kept: list[Mention] = []
     for mention in raw:
         words = _folded_words(mention.text)
-        if mention.kind == "unknown" and len(words) > 1 and words[-1] in surnames:
-            mention.kind = "person"
-        elif mention.kind in ("place", "organization") and len(words) == 1 and words[0] in full_surnames:
+        ends_a_surname = mention.kind == "unknown" and len(words) > 1 and words[-1] in surnames
+        is_a_surname = mention.kind in ("place", "organization") and len(words) == 1 and words[0] in full_surnames
+        if ends_a_surname or is_a_surname:
             mention.kind = "person"
         # A lone word that said something ("Apple said", "says Michael") is a person only when the
         # article gives a full name ending with it, or a title ("Mr Blair").

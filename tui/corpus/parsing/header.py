@@ -14,6 +14,7 @@ from datetime import datetime
 from dateutil import parser as dateparser
 
 from ..models import Span
+from .lexicon.rule_words import WEEKDAYS
 from .sentences import trim_span
 
 _HEADER_LINES = 6
@@ -32,8 +33,6 @@ _WIRE_TAG = re.compile(
 
 
 _TAG_DASH = re.compile(r"[-\u2013\u2014]\s*\Z")  # the dash that closes `CITY (Agency) -`
-_WEEKDAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
-                       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 @dataclass(frozen=True)
@@ -152,7 +151,7 @@ def _wire_source(text: str, body_start: int) -> str | None:
     if not match:
         return None
     source = match.group("source").strip()
-    if source.lower() in _WEEKDAYS or (match.group("place") and not _TAG_DASH.search(match.group())):
+    if source.lower() in WEEKDAYS or (match.group("place") and not _TAG_DASH.search(match.group())):
         return None
     return source
 

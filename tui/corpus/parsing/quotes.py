@@ -223,7 +223,7 @@ def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: lis
             previous_start, previous_end = paragraphs[segment.paragraph - 1]
             if text[previous_end - 1:previous_end] == ":":  # `Caddell continued:` then the quotation
                 segment.attribution = find_attribution_before(text, previous_start, previous_end, table)
-    for before, after in zip(segments, segments[1:]):
+    for before, after in zip(segments, segments[1:], strict=False):
         if not before.closed and before.attribution is None and after.attribution is not None \
                 and after.paragraph == before.paragraph + 1 and after.start == paragraphs[after.paragraph][0]:
             before.attribution = after.attribution.carried()

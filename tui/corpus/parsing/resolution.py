@@ -13,12 +13,19 @@ from ..models import Entity
 from .attribution import Attribution
 from .entity_table import EntityTable
 from .lexicon import fold, reporting_verbs, title_words
-from .words import DETERMINERS, PRONOUNS, SELF
+from .lexicon.rule_words import (
+    AUXILIARIES,
+    COLLECTIVE_ORG,
+    DETERMINERS,
+    DOCUMENTS,
+    NOT_AFTER_SUBJECT,
+    NOT_BEFORE_SUBJECT,
+    PRONOUNS,
+    SELF,
+)
 
 _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
 _NOMINAL_REACH = 5000  # characters back to look for the person "the spokesman" refers to
-_DOCUMENTS = frozenset({"statement", "letter", "post", "tweet", "email", "e-mail", "message", "note", "memo",
-                        "book", "column", "essay", "report", "decision", "ruling", "affidavit", "blog"})
 
 
 def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
@@ -34,7 +41,7 @@ def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
     if lowered in SELF:
         return None
     words_ = lowered.split()
-    if len(words_) == 2 and words_[0] in ("his", "her") and words_[1] in _DOCUMENTS:
+    if len(words_) == 2 and words_[0] in ("his", "her") and words_[1] in DOCUMENTS:
         # "her statement read": the statement speaks for the woman it belongs to
         return _resolve_pronoun("male" if words_[0] == "his" else "female", start, table, speakers)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
@@ -66,7 +73,7 @@ def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
             return entity
     if speaker is not None:
         return speaker
-    for mention, entity in table.people_before(offset):
+    for _mention, entity in table.people_before(offset):
         if entity.gender in (gender, None):
             return entity
     return None
@@ -93,28 +100,23 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     if after is None and text.startswith(", ", end):
         verb = _NEXT_WORD.match(text, end + 1)
         if verb is not None and _verb_like(verb.group(1)):
-            return before not in _NOT_BEFORE_SUBJECT  # "..., Anna Lind, agreed with this finding"
+            return before not in NOT_BEFORE_SUBJECT  # "..., Anna Lind, agreed with this finding"
         # "Maria Costa, president of the trust, is hopeful"
         close = text.find(", ", end + 2, end + _LONGEST_APPOSITIVE)
         if close > 0 and not any(mark in text[end:close] for mark in ".;:\n"):
             after = _NEXT_WORD.match(text, close + 1)
-    return before not in _NOT_BEFORE_SUBJECT and after is not None and after.group(1) not in _NOT_AFTER_SUBJECT
+    return before not in NOT_BEFORE_SUBJECT and after is not None and after.group(1) not in NOT_AFTER_SUBJECT
 
 
 def _verb_like(word: str) -> bool:
     """A lowercase word that can be a subject's verb: "agreed", "is", "says"."""
-    return word in reporting_verbs() or word in _AUXILIARIES or word.endswith("ed")
+    return word in reporting_verbs() or word in AUXILIARIES or word.endswith("ed")
 
 
-_AUXILIARIES = frozenset("is was has had will would could can should may might does did".split())
 _LONGEST_APPOSITIVE = 120  # characters from a name to the comma that closes its description
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
-_NOT_BEFORE_SUBJECT = frozenset("with to of by for from and or about against on at in into between like than as "
-                                "under over after before toward towards the a an his her their its".split())
-_NOT_AFTER_SUBJECT = frozenset("and or of in on at to for with from by as than who whose which about after "
-                               "over into".split())
 
 
 def resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | None:
@@ -126,14 +128,10 @@ def resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | No
         entity = table.by_key(mention.key)
         if entity is None:
             continue
-        if entity.kind == "person" and head in table.nominal_words(entity, fold):
-            best = entity
-        elif entity.kind == "organization" and (head in _COLLECTIVE_ORG or head in table.nominal_words(entity, fold)):
+        if entity.kind not in ("person", "organization"):
+            continue
+        if head in table.nominal_words(entity, fold) or (entity.kind == "organization" and head in COLLECTIVE_ORG):
             best = entity
     return best
 
 
-# "the company said" means the organisation last named, whatever its name.
-_COLLECTIVE_ORG = frozenset({"company", "firm", "agency", "organization", "organisation", "group", "ministry",
-                             "department", "government", "bank", "union", "party", "council", "carrier",
-                             "retailer", "airline", "automaker", "manufacturer", "regulator", "watchdog"})

@@ -6,14 +6,11 @@ import re
 from functools import lru_cache
 
 from .lexicon import common_words, fold, org_cues, title_words
+from .lexicon.rule_words import CONJUNCTIONS, NAME_PARTICLES, ORG_CONNECTORS
 
 # A word: letters and digits, with inner apostrophes, dots, hyphens and ampersands ("O'Neil", "U.S").
 TOKEN = re.compile(r"[^\W_]+(?:[&'\u2019.\-][^\W_]+)*")
-_NAME_PARTICLES = frozenset({"de", "du", "la", "le", "von", "van", "der", "den", "da", "dos", "al", "bin", "y", "di"})
-# Inside organisation names only: "Bank of England", "Centre for Disease Control", "Harbour & Bean".
-_ORG_CONNECTORS = frozenset({"of", "for", "and", "&", "the"})
-CONNECTORS = _NAME_PARTICLES | _ORG_CONNECTORS
-_CONJUNCTIONS = frozenset({"and", "&"})
+CONNECTORS = NAME_PARTICLES | ORG_CONNECTORS
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 # The words POSSESSIVE matches end so: `str.endswith` tests that faster than the expression.
 POSSESSIVE_ENDINGS = ("'", "\u2019", "'s", "\u2019s")
@@ -172,9 +169,9 @@ def _connected(text: str, tokens: list[Token], j: int, cue_in_run: bool) -> int:
     if k == j or k >= len(tokens) or not tokens[k].capitalised or not joined(text, tokens[k - 1], tokens[k]):
         return 0
     particles = {t.text for t in tokens[j:k]}
-    if particles <= _NAME_PARTICLES:
+    if particles <= NAME_PARTICLES:
         return k + 1 - j
-    if particles & _CONJUNCTIONS and tokens[j - 1].text in org_cues():
+    if particles & CONJUNCTIONS and tokens[j - 1].text in org_cues():
         return 0  # "the Wall Street Journal and the Financial Times": a whole name on the left already
     return k + 1 - j if cue_in_run or tokens[k].text in org_cues() else 0
 

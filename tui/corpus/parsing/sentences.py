@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from ..models import Span
+from .lexicon.rule_words import ABBREVIATIONS
 
 # `[.!?][.!?]*` rather than `[.!?]+`: a pattern that opens with a single class lets the engine
 # skip ahead to the next mark, which more than halves the time of this search.
@@ -18,10 +19,6 @@ _END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'\u201d\u2019)]*+(?=\s+[\"'\u2
 # quotations, each on its line (`...shame." \u2015 Maria Lopez` / `"During the debate...`)
 _LINE_THEN_QUOTE = re.compile(r"(?<=[\w.!?\"'\u201d\u2019)])[^\S\n]*\n(?=[^\S\n]*[\"\u201c\u201d\u00ab])")
 _LAST_WORD = re.compile(r"[\w.]+$")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr gen col lt capt sgt gov sen rep rev fr jan feb mar apr jun jul aug sep sept oct "
-    "nov dec no vs etc inc ltd corp co u.s u.k u.n a.m p.m e.g i.e mt ft insp supt det cst const coun cllr".split()
-)
 
 
 def sentence_spans(text: str, paragraphs: list[Span], quoted: list[Span]) -> list[Span]:
@@ -64,7 +61,7 @@ def _abbreviation(text: str, begin: int, dot: int) -> bool:
     if not word:
         return False
     token = word.group().lower()
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
 def trim_span(text: str, start: int, end: int) -> Span:
