@@ -65,14 +65,16 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
 
 def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Quote]:
     segments = quoted_segments(text, paragraphs)
-    table.quoted = [(s.start, s.end) for s in segments]
+    # The quotations as first found, before any are joined or dropped: sentences do not end inside
+    # them, and a pronoun's antecedent is not a name inside one. Owned here, passed where needed.
+    quoted = [(s.start, s.end) for s in segments]
     lowered: str | None = text.lower()
     if len(lowered) != len(text):
         lowered = None  # a letter that lower-cases to two: offsets would not hold
     # Sentences matter only in paragraphs with a quotation or a reporting verb.
     quoting = {s.paragraph for s in segments}
     read = [span for number, span in enumerate(paragraphs) if number in quoting or may_report(text, *span, lowered)]
-    sentences = sentence_spans(text, read, [(s.start, s.end) for s in segments])
+    sentences = sentence_spans(text, read, quoted)
     for index, segment in enumerate(segments):
         _attribute(text, paragraphs, segments, index, table)
         segment.kind, segment.span = _kind_and_span(text, paragraphs, sentences, segments, index)
@@ -82,7 +84,7 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     found = [(_to_quote(text, s), s.attribution) for s in segments if _worth_keeping(text, s)]
     found.extend(_reported_speech(text, sentences, [q for q, _ in found], table, lowered))
     found.sort(key=lambda pair: pair[0].start)
-    _resolve_all(text, found, table)
+    _resolve_all(text, found, table, quoted)
     _continue_reported_speakers(paragraphs, found)
     kept = _without_overlaps([quote for quote, _ in found])
     for quote in kept:
@@ -264,13 +266,14 @@ def _to_quote(text: str, segment: Segment) -> Quote:
                  speaker_span=attribution.speaker_span)
 
 
-def _resolve_all(text: str, found: list[tuple[Quote, Attribution | None]], table: EntityTable) -> None:
+def _resolve_all(text: str, found: list[tuple[Quote, Attribution | None]], table: EntityTable,
+                 quoted: list[Span]) -> None:
     """Names and pronouns to entities, in text order, so "he" can look back at earlier speakers."""
     speakers: list[tuple[int, str]] = []  # (offset, entity id) of each resolved speaker so far
     for quote, attribution in found:
         if attribution is None:
             continue
-        entity = resolve_speaker(text, attribution, table, speakers)
+        entity = resolve_speaker(text, attribution, table, speakers, quoted)
         if entity is not None:
             quote.speaker, quote.speaker_id = entity.name, entity.id
             speakers.append((attribution.speaker_span[0] if attribution.speaker_span else quote.start, entity.id))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Entity
+from ..models import Entity, Span
 from .attribution import Attribution
 from .entity_table import EntityTable
 from .lexicon import fold, reporting_verbs, title_words
@@ -23,27 +23,28 @@ from .lexicon.rule_words import (
     PRONOUNS,
     SELF,
 )
+from .sentences import in_span
 
 _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
 _NOMINAL_REACH = 5000  # characters back to look for the person "the spokesman" refers to
 
 
 def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
-                    speakers: list[tuple[int, str]]) -> Entity | None:
-    """The entity an attribution's speaker phrase names, if any."""
+                    speakers: list[tuple[int, str]], quoted: list[Span]) -> Entity | None:
+    """The entity an attribution's speaker phrase names, if any (`quoted`: the article's quotations)."""
     if attribution.speaker_span is None:
         return None
     start, end = attribution.speaker_span
     phrase = text[start:end]
     lowered = phrase.lower()
     if lowered in PRONOUNS:
-        return _resolve_pronoun(PRONOUNS[lowered], start, table, speakers)
+        return _resolve_pronoun(PRONOUNS[lowered], start, table, speakers, quoted)
     if lowered in SELF:
         return None
     words_ = lowered.split()
     if len(words_) == 2 and words_[0] in ("his", "her") and words_[1] in DOCUMENTS:
         # "her statement read": the statement speaks for the woman it belongs to
-        return _resolve_pronoun("male" if words_[0] == "his" else "female", start, table, speakers)
+        return _resolve_pronoun("male" if words_[0] == "his" else "female", start, table, speakers, quoted)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
     if people:
         return table.by_key(people[-1].key)
@@ -54,7 +55,7 @@ def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
 
 
 def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
-                     speakers: list[tuple[int, str]]) -> Entity | None:
+                     speakers: list[tuple[int, str]], quoted: list[Span]) -> Entity | None:
     """The latest earlier speaker of that gender, unless a person of that gender has since become
     a sentence's subject; else the nearest person of that gender."""
     speaker, spoke_at = None, -1
@@ -68,7 +69,7 @@ def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
     for mention, entity in table.people_before(offset, within=_PRONOUN_REACH):
         if mention.start <= spoke_at:
             break
-        if entity.gender in (gender, None) and not table.in_quote(mention.start) \
+        if entity.gender in (gender, None) and not in_span(quoted, mention.start) \
                 and _is_subject(table.text, mention.start, mention.end):
             return entity
     if speaker is not None:

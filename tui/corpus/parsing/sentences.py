@@ -48,6 +48,12 @@ def _candidate_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return ends
 
 
+def in_span(spans: list[Span], offset: int) -> bool:
+    """Whether `offset` falls in one of `spans` (sorted, not overlapping)."""
+    k = bisect_right(spans, (offset, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
 def _inside(quoted: list[Span], offset: int, stop: int) -> bool:
     """A full stop within a quotation, unless the quotation closes right after it."""
     k = bisect_right(quoted, (offset, 0))
