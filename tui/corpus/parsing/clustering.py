@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import cast
 
-from ..models import Entity
+from ..models import Entity, EntityKind
 from .entity_table import EntityTable, Mention
 from .lexicon import first_name_gender, fold, places
 
@@ -45,7 +46,8 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
         mention.key = key
         entity = by_key.get(key)
         if entity is None:
-            entity = Entity(id=key, name=mention.text, kind=mention.kind)
+            # Every mention left is a person (set above) or of a named kind: no "unknown" reaches here.
+            entity = Entity(id=key, name=mention.text, kind=cast(EntityKind, mention.kind))
             by_key[key] = entity
             if entity.kind == "organization":
                 for opening in _openings(entity.name):

@@ -6,8 +6,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Literal
 
 from ..models import Entity, EntityKind
+
+# While clustering, a mention may be of no kind yet: "unknown" ones are settled or dropped there.
+MentionKind = Literal["person", "organization", "place", "group", "unknown"]
 
 _START = attrgetter("start")
 _LONGEST_MENTION = 200  # characters: no name runs longer, so overlap look-ups scan back this far
@@ -18,7 +22,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: EntityKind
+    kind: MentionKind
     role: str = ""
     gender: str | None = None
     key: str = ""  # the cluster this mention belongs to, filled by clustering

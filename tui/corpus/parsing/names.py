@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import islice
+from typing import Final, Literal
 
-from ..models import EntityKind
-from .entity_table import Mention
+from .entity_table import Mention, MentionKind
 from .lexicon import (
     common_words,
     demonym_adjectives,
@@ -169,9 +169,10 @@ def _role_before(text: str, first: Token, previous: tuple[int, int, str] | None)
     if previous is None or previous[2] not in title_words() or text[first.start - 1] not in " -":
         return ""  # most names: no role word right before them
     role: list[Token] = []
-    word = Token(*previous)
-    if not joined(text, word, first):
+    nearest = Token(*previous)
+    if not joined(text, nearest, first):
         return ""
+    word: Token | None = nearest
     # read backwards, appended: inserting each word first would copy the role once a word
     while word is not None and word.text in title_words():
         role.append(word)
@@ -201,7 +202,7 @@ def _previous_joined(text: str, token: Token) -> Token | None:
 
 
 def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool,
-             in_role: bool = False) -> EntityKind | None:
+             in_role: bool = False) -> MentionKind | None:
     """What tokens[i:j] name: by their words, else by the words around them."""
     words = tuple(t.text for t in tokens[i:j])
     kind = _kind_by_words(words, has_role, in_role)
@@ -212,7 +213,7 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool,
 
 
 def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tuple[str, ...],
-                     previous: tuple[int, int, str] | None) -> EntityKind | None:
+                     previous: tuple[int, int, str] | None) -> MentionKind | None:
     """What tokens[i:j] name when their `words` alone do not say: by the word after them, the
     appositive or reporting verb around them; `previous` is the word before them (`word_before`)."""
     next_word = word_after(text, tokens[j - 1].end)
@@ -228,7 +229,7 @@ def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tupl
     before = previous[2].lower() if previous else ""
     if 2 <= len(words) <= 3 and _role_follows(text, tokens, j):
         return "person"  # "Hiram Macharia, marketing executive at LG Electronics"
-    if after in reporting_verbs() and "," in text[tokens[j - 1].end:next_word[0]]:
+    if after in reporting_verbs() and next_word is not None and "," in text[tokens[j - 1].end:next_word[0]]:
         after = ""  # "X, chair of the panel that handles Harbour Affairs, said": the verb is X's
     if after in reporting_verbs() or before in reporting_verbs():
         if len(words) == 1 and after and _opens_sentence(text, tokens[i].start):
@@ -238,13 +239,14 @@ def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tupl
     return "unknown" if len(words) <= 3 else None  # type: ignore[return-value]
 
 
-_READ_ON = "read on"  # the words alone do not decide: read the text around them
+_READ_ON: Final = "read on"  # the words alone do not decide: read the text around them
+_Kind = MentionKind | Literal["read on"] | None  # what a rule says: a kind, none, or read on
 
 
 # The same names come back in article after article, and what their words alone say of them is
 # the costly part: it is worked out once per name.
 @lru_cache(maxsize=1 << 16)
-def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> str | None:
+def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _Kind:
     words = _without_possessive(words)
     name = " ".join(words) if len(words) > 1 else words[0]
     if name in known_organizations():
@@ -268,7 +270,7 @@ def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> str
     return _READ_ON
 
 
-def _kind_of_several_words(words: tuple[str, ...]) -> str | None:
+def _kind_of_several_words(words: tuple[str, ...]) -> _Kind:
     """What a name of two words or more is by its first and last words, before any role is read."""
     last = words[-1]
     if not org_cues().isdisjoint(words):
@@ -297,7 +299,7 @@ def _has_digit(words: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def _kind_of_name_alone(words: tuple[str, ...]) -> str | None:
+def _kind_of_name_alone(words: tuple[str, ...]) -> _Kind:
     """What the words say once no place noun ("Kent county") follows them."""
     words = _without_possessive(words)
     last = words[-1]

@@ -68,9 +68,9 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     # The quotations as first found, before any are joined or dropped: sentences do not end inside
     # them, and a pronoun's antecedent is not a name inside one. Owned here, passed where needed.
     quoted = [(s.start, s.end) for s in segments]
-    lowered: str | None = text.lower()
-    if len(lowered) != len(text):
-        lowered = None  # a letter that lower-cases to two: offsets would not hold
+    lowered_text = text.lower()
+    # None when a letter lower-cases to two: offsets would not hold
+    lowered: str | None = lowered_text if len(lowered_text) == len(text) else None
     # Sentences matter only in paragraphs with a quotation or a reporting verb.
     quoting = {s.paragraph for s in segments}
     read = [span for number, span in enumerate(paragraphs) if number in quoting or may_report(text, *span, lowered)]
