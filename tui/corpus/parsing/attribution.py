@@ -23,6 +23,8 @@ from .lexicon.rule_words import (
 from .speaker_phrase import MAX_SUBJECT_WORDS, person_before_punctuation, speaker_like, subject_before, words_before
 from .words import PUNCTUATION, Word, is_cue, words, words_until
 
+_WORDS_AFTER_OBJECT = 10  # words read after a verb's object for the preposition that ends it
+_LEAD_IN_COMMA_WORDS = 6  # words from a lead-in's start to look for its comma
 _MAX_AFTER_WORDS = 12
 
 
@@ -163,7 +165,7 @@ def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> A
     """`"...," Guenther Schuh, the company's founder and chief engineer, said.`"""
     if not items or not items[0].text[:1].isupper():
         return None
-    comma = next((k for k, w in enumerate(items[:6]) if w.text == ","), None)
+    comma = next((k for k, w in enumerate(items[:_LEAD_IN_COMMA_WORDS]) if w.text == ","), None)
     if comma is None or comma == 0:
         return None
     span = (items[0].start, items[comma - 1].end)
@@ -203,7 +205,7 @@ def find_attribution_before(text: str, start: int, end: int, table: EntityTable)
 def _clause_start(items: list[Word], k: int) -> int | None:
     """Where reported content starts: after "that" within a few words of the cue, or right after
     a verb that takes a clause ("said Sunday a standoff looks silly")."""
-    for word in items[k + 1:k + 10]:
+    for word in items[k + 1:k + _WORDS_AFTER_OBJECT]:
         if word.lower == "that":
             return word.end + 1
         if word.text in (",", ":"):

@@ -17,6 +17,7 @@ from ..models import Span
 from .lexicon.rule_words import WEEKDAYS
 from .sentences import trim_span
 
+_FIRST_LINE_READ = 400  # characters of the body read for its first line or sentence
 _HEADER_LINES = 6
 _LINE = re.compile(r"[^\n]+")
 _MAX_TITLE_CHARS = 200
@@ -144,7 +145,7 @@ def _looks_like_title(text: str, line: str, end: int, is_last: bool) -> bool:
 def _wire_source(text: str, body_start: int) -> str | None:
     """The agency of a wire tag opening the body: `(Agency)` first on the line, or `CITY (Agency) -`
     with its dash; never brackets inside a sentence ("General Motors (GM) said") nor a weekday."""
-    first = re.search(r"\S[^\n]*", text[body_start:body_start + 400])
+    first = re.search(r"\S[^\n]*", text[body_start:body_start + _FIRST_LINE_READ])
     if not first:
         return None
     match = _WIRE_TAG.match(first.group())
@@ -158,7 +159,7 @@ def _wire_source(text: str, body_start: int) -> str | None:
 
 def _derived_title(text: str, start: int) -> str:
     """No title line: the first sentence of the body, cut to a list-friendly length."""
-    body = " ".join(text[start:start + 400].split())
+    body = " ".join(text[start:start + _FIRST_LINE_READ].split())
     sentence = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
     return sentence if len(sentence) <= 100 else sentence[:99].rstrip() + "\u2026"
 

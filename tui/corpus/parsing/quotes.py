@@ -21,6 +21,7 @@ from .reported import may_report, reported_clause
 from .resolution import resolve_speaker
 from .sentences import sentence_spans, trim_span
 
+_COLON_REACH = 8  # characters back from a quotation to the colon that introduces it
 OPENING = "\u201c\u00ab\u201e"
 CLOSING = "\u201d\u00bb"
 STRAIGHT = '"'
@@ -252,7 +253,7 @@ def _introduced_sentence(text: str, segment: Segment) -> bool:
     """`a new campaign message: "It's about me."`: a whole sentence presented by a colon."""
     inner = text[segment.start + 1:segment.end - 1].strip()
     return segment.kind == "direct" and segment.closed and inner[:1].isupper() and inner.endswith((".", "!", "?")) \
-        and text[max(0, segment.start - 8):segment.start].rstrip().endswith(":")
+        and text[max(0, segment.start - _COLON_REACH):segment.start].rstrip().endswith(":")
 
 
 def _to_quote(text: str, segment: Segment) -> Quote:

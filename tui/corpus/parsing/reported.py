@@ -30,6 +30,10 @@ from .speaker_phrase import owned_body, subject_before, words_before
 from .words import Word, any_cue, cue_forms, is_cue, words
 
 
+_WORDS_AFTER_CUE = 10  # words read after a reporting cue
+_ACCORDING_TO_COMMA_WORDS = 12  # words from `According to` to the comma closing its source
+
+
 def reported_clause(text: str, start: int, end: int, table: EntityTable,
                     lowered: str | None = None) -> tuple[Span, Attribution] | None:
     """Reported speech in one sentence: `X said (that) CLAUSE`, `CLAUSE, X said`, or
@@ -71,7 +75,7 @@ def _according_to_first(text: str, items: list[Word], table: EntityTable) -> tup
     """`According to Haley, the threats were new.`"""
     if len(items) < 6 or items[0].lower != "according" or items[1].lower != "to":
         return None
-    comma = next((k for k, w in enumerate(items[2:12], 2) if w.text == ","), None)
+    comma = next((k for k, w in enumerate(items[2:_ACCORDING_TO_COMMA_WORDS], 2) if w.text == ","), None)
     if comma is None or comma == 2 or len(items) - comma < 4:
         return None
     span = (items[2].start, items[comma - 1].end)
@@ -192,7 +196,7 @@ def _clause_before_cue(text: str, items: list[Word], table: EntityTable) -> tupl
     for k, word in enumerate(items):
         if word.text != "," or k < 4:
             continue
-        after = items[k + 1:k + 10]
+        after = items[k + 1:k + _WORDS_AFTER_CUE]
         stop = next((n for n, w in enumerate(after) if w.text in (",", ".", ";")), len(after))
         if stop == len(after) and k + 10 < len(items):
             continue  # the attribution must end at a comma or the sentence's end

@@ -25,6 +25,7 @@ from .lexicon.rule_words import (
 )
 from .sentences import in_span
 
+_SUBJECT_LEAD = 60  # characters before a name read to tell whether it opens a clause
 _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
 _NOMINAL_REACH = 5000  # characters back to look for the person "the spokesman" refers to
 
@@ -83,7 +84,7 @@ def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
 def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     """A name that opens its sentence, perhaps after its role ("Union leader Jonas Weber said"),
     or one that a verb follows and no preposition precedes ("On Nov. 27, McCallum expressed")."""
-    lead = text[max(0, start - 60):start]
+    lead = text[max(0, start - _SUBJECT_LEAD):start]
     cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("? "), lead.rfind("! "))
     words = lead[cut + 1:].split() if cut >= 0 or start < 60 else []
     if (cut >= 0 or start < 60) and len(words) <= 4 and all(w[:1].isupper() or w.lower() in title_words()

@@ -14,6 +14,8 @@ from .lexicon.rule_words import ABBREVIATIONS
 # any later one it would end at the same place, and trying each would read a run of N marks N
 # times. The possessive quantifiers never give back a mark or a closer: the look-ahead needs a
 # space, which no shorter match could be followed by.
+_LAST_WORD_REACH = 40  # characters back to the word before a sentence end
+_ABBREVIATION_REACH = 12  # characters back to the start of a possible abbreviation
 _END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'\u201d\u2019)]*+(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 # a line that opens with a quotation mark after a line ending in a name or a closing mark: a list of
 # quotations, each on its line (`...shame." \u2015 Maria Lopez` / `"During the debate...`)
@@ -41,7 +43,7 @@ def _candidate_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ends = [(m.end(), m.start()) for m in _END.finditer(text, start, end)]
     if text.find("\n", start, end) >= 0:
         for m in _LINE_THEN_QUOTE.finditer(text, start, end):
-            word = _LAST_WORD.search(text, max(start, m.start() - 40), m.start())
+            word = _LAST_WORD.search(text, max(start, m.start() - _LAST_WORD_REACH), m.start())
             if word is None or not word.group()[:1].islower():
                 ends.append((m.start(), m.start()))
         ends.sort()
@@ -63,7 +65,7 @@ def _inside(quoted: list[Span], offset: int, stop: int) -> bool:
 def _abbreviation(text: str, begin: int, dot: int) -> bool:
     if dot - begin > 6 and text[dot - 6:dot].isalpha():
         return False  # a word of six letters or more ends here: no abbreviation is that long
-    word = _LAST_WORD.search(text, max(begin, dot - 12), dot)
+    word = _LAST_WORD.search(text, max(begin, dot - _ABBREVIATION_REACH), dot)
     if not word:
         return False
     token = word.group().lower()
