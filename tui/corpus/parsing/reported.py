@@ -29,7 +29,6 @@ from .resolution import resolve_nominal
 from .speaker_phrase import owned_body, subject_before, words_before
 from .words import Word, any_cue, cue_forms, is_cue, words
 
-
 _WORDS_AFTER_CUE = 10  # words read after a reporting cue
 _ACCORDING_TO_COMMA_WORDS = 12  # words from `According to` to the comma closing its source
 
