@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 from tui.corpus import parse_source
-from tui.corpus.lexicon import first_name_gender, places
 from tui.corpus.load import iter_sources
 from tui.corpus.models import Article, LoadReport
+from tui.corpus.parsing.lexicon import first_name_gender, places
 
 GGT_ROWS = [  # figure key, label, regex, textacy, GGT, floor
     ("direct@0.3", "direct quotes F1 (direct@0.3)", "0.80", "0.65", "0.71", 0.95),

@@ -10,7 +10,6 @@ from .cache import stderr_notice
 from .citations import citation
 from .cluster import CLUSTER_FORMATS, ClusterError, ClusterExport, export_on_cluster
 from .corpus import Corpus, corpus_from_articles
-from .entities import find_entities
 from .export import FORMATS, write_articles
 from .fields import (
     FIELDS,
@@ -28,7 +27,7 @@ from .kinds import KIND_ORDER, KINDS, Kind
 from .load import iter_sources, nothing_loaded
 from .models import Article, Entity, LoadProblem, LoadReport, Quote
 from .parallel import prepare_workers
-from .parse import parse_source, parse_text
+from .parsing import find_entities, parse_source, parse_text
 from .query import Query, QueryError, parse_query
 from .session import Found, LiveCorpus, load_corpus
 from .storage import SORTS, ArticleRow, sort_positions, timestamp
