@@ -53,9 +53,10 @@ print(json.dumps({"import_s": imported - started, "lexicons_s": time.perf_counte
 """
 
 
-def pinned(core: int, *command: str, env: dict) -> tuple[float, str]:
+def pinned(core: int, *command: str, env: dict, cwd: Path) -> tuple[float, str]:
+    """Run pinned to `core` from `cwd` (not this checkout: `python -c` imports from its folder first)."""
     started = time.perf_counter()
-    done = subprocess.run(["taskset", "-c", str(core), *command], env=env, capture_output=True, text=True)
+    done = subprocess.run(["taskset", "-c", str(core), *command], env=env, capture_output=True, text=True, cwd=cwd)
     if done.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{done.stderr[-2000:]}")
     return time.perf_counter() - started, done.stdout
@@ -76,13 +77,13 @@ def main() -> int:
     env = {**os.environ, "PYTHONPATH": str(args.root.resolve()), "ARTICLE_EXPLORER_CACHE_DIR": str(work / "cache")}
     python, core = sys.executable, args.core
     try:
-        first = json.loads(pinned(core, python, "-c", LEXICONS, env=env)[1])  # derives and saves them
-        lexicons = [json.loads(pinned(core, python, "-c", LEXICONS, env=env)[1]) for _ in range(RUNS)]
+        first = json.loads(pinned(core, python, "-c", LEXICONS, env=env, cwd=work)[1])  # derives and saves them
+        lexicons = [json.loads(pinned(core, python, "-c", LEXICONS, env=env, cwd=work)[1]) for _ in range(RUNS)]
         inside, whole = [], []
         for _ in range(RUNS):
-            inside.append(json.loads(pinned(core, python, "-c", IN_PROCESS, str(bbc), env=env)[1])["seconds"])
+            inside.append(json.loads(pinned(core, python, "-c", IN_PROCESS, str(bbc), env=env, cwd=work)[1])["seconds"])
             command = (python, "-m", "tui", "export", "--no-cache", str(bbc), "-o", str(work / "out.jsonl"))
-            whole.append(pinned(core, *command, env=env)[0])
+            whole.append(pinned(core, *command, env=env, cwd=work)[0])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     parse_speed, command_speed = size / statistics.median(inside), size / statistics.median(whole)
