@@ -118,3 +118,18 @@ def test_an_entry_cut_short_fails_a_run_read_cleanly(cache_dir, corpus_folder):
         handle.truncate(100)
     with pytest.raises(caching.CacheEntryChanged):
         again.search("said")
+
+
+def test_equal_names_are_one_object_after_opening(cache_dir, corpus_folder):
+    """A name that is a name index's key, a tally row and part of an article's entity row is
+    read back as one string, not one a structure; the answers are those of the parsed corpus."""
+    parsed = load_corpus(corpus_folder, cache=True, workers=1)
+    again = opened(corpus_folder)
+    tallies = again.index._tallies
+    keys = {key: key for names in again.index._entities.values() for key in names.postings}
+    shared = [folded for folded in tallies.folded if folded in keys]
+    assert shared and all(keys[folded] is folded for folded in shared)
+    shapes = again.index._article_entities.shapes
+    names = {name: name for name in tallies.names}
+    assert all(names[shape[2]] is shape[2] for shape in shapes)
+    assert again.index.corpus_entities() == parsed.index.corpus_entities()
