@@ -324,8 +324,8 @@ def print_tables(results: list[dict]) -> None:
     row("one core, CPU time: regex scan of quoted passages only, same texts (MB/s)", "core_quote_scan_mb_s", "{:.0f}")
     for r in results:
         if r.get("core_parse_mb_s"):
-            r["scan_ratio"] = r["core_scan_mb_s"] / r["core_parse_mb_s"]
-            r["quote_scan_ratio"] = r["core_quote_scan_mb_s"] / r["core_parse_mb_s"]
+            r["scan_ratio"] = r.get("core_scan_mb_s", 0) / r["core_parse_mb_s"]
+            r["quote_scan_ratio"] = r.get("core_quote_scan_mb_s", 0) / r["core_parse_mb_s"]
     row("parser speed as a fraction of the word scan's (goal >= 1/40): 1/", "scan_ratio", "{:.0f}")
     row("parser speed as a fraction of the quoted-passage scan's: 1/", "quote_scan_ratio", "{:.0f}")
     row("load from cache (s)", "cache_s", "{:.2f}")
