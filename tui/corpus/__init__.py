@@ -8,6 +8,7 @@ from a module inside: the contracts in pyproject.toml (`make lint`) hold both ru
 from .bundled import bundled_corpus
 from .cache import stderr_notice
 from .corpus import Corpus, corpus_from_articles
+from .corrections import Corrections, CorrectionsError, read_corrections
 from .entities import find_entities
 from .export import FORMATS, write_articles
 from .fields import (
@@ -26,14 +27,41 @@ from .load import iter_sources, nothing_loaded
 from .models import Article, Entity, LoadProblem, LoadReport, Quote
 from .parallel import prepare_workers
 from .parse import parse_source, parse_text
+from .people import GENDER_ORDER, Person, shares, shares_line
+from .people_stats import PersonRow, Profile
 from .query import Query, QueryError, parse_query
+from .quote_view import QUOTE_SORTS, QuoteRow
+from .records import PEOPLE_COLUMNS, QUOTE_COLUMNS, people_records, quote_records
 from .session import Found, LiveCorpus, load_corpus
 from .storage import SORTS, ArticleRow, sort_positions, timestamp
+from .timeline import UNITS, Bucket, Timeline
+from .views import PeopleFound, QuotesFound, count
 from .walk import is_url
 
 __all__ = [
     "FORMATS",
+    "GENDER_ORDER",
+    "PEOPLE_COLUMNS",
+    "QUOTE_COLUMNS",
+    "people_records",
+    "quote_records",
+    "QUOTE_SORTS",
     "SORTS",
+    "UNITS",
+    "Bucket",
+    "Corrections",
+    "CorrectionsError",
+    "PeopleFound",
+    "Person",
+    "PersonRow",
+    "Profile",
+    "QuoteRow",
+    "QuotesFound",
+    "Timeline",
+    "count",
+    "read_corrections",
+    "shares",
+    "shares_line",
     "Article",
     "ArticleRow",
     "Corpus",

@@ -15,6 +15,11 @@ SECTIONS: tuple[tuple[str, tuple[Where, ...]], ...] = (
     ("Everywhere", ("screen", "app")),
     ("Article list and entity panel", ("list",)),
     ("Filter bar", ("filter",)),
+    ("Quotes, people and timeline views", ("views",)),
+    ("Quotes view", ("quotes",)),
+    ("People view", ("people",)),
+    ("A person's profile", ("profile",)),
+    ("Timeline", ("timeline",)),
 )
 SYNTAX = (  # what is not a field; the fields' lines come from their table (corpus/fields.py)
     ("macron putin", "both words, in the title or the body"),
