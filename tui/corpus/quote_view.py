@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import threading
 from array import array
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,6 +19,7 @@ from .quote_filter import QuoteAwareIndex, has_quote_terms, quote_ids, regroup
 from .quote_table import NO_SPEAKER, QuoteTable
 from .storage import ArticleStore
 
+ANSWERS_KEPT = 16  # answers remembered (a few views times a few filters)
 QUOTE_SORTS = ("date", "speaker", "length")  # oldest first (undated last); A to Z then oldest; longest first
 
 
@@ -50,12 +52,27 @@ class QuoteView:
         self.by_person: list[array] = []
         self._lock = threading.Lock()  # readers share the corpus: one of them brings the view up to date
         self._fresh = False
+        self._by_word: dict[str, list[int]] = {}  # a folded word of a person's names -> their numbers
+        self._orders: dict[str, list[int]] = {}  # every quote in each QUOTE_SORTS order
+        self.answers: OrderedDict[tuple, object] = OrderedDict()  # views.py's last answers, until a change
 
     def refresh(self) -> QuoteView:
         with self._lock:
             if self.table.extend(self.store) or not self._fresh:
                 self._resolve()
         return self
+
+    def remember(self, key: tuple, make: Callable[[], object]) -> object:
+        """An answer for this state of the corpus, worked out once: switching between views with
+        the same filter costs nothing the second time."""
+        found = self.answers.get(key)
+        if found is None:
+            found = make()
+            with self._lock:
+                self.answers[key] = found
+                while len(self.answers) > ANSWERS_KEPT:
+                    self.answers.popitem(last=False)
+        return found
 
     def set_corrections(self, corrections: Corrections) -> None:
         with self._lock:
@@ -70,7 +87,12 @@ class QuoteView:
         for quote, who in enumerate(person):
             if who != NO_SPEAKER:
                 by_person[who].append(quote)
-        self.identities, self.person, self.by_person, self._fresh = identities, person, by_person, True
+        by_word: dict[str, list[int]] = {}
+        for number, someone in enumerate(identities.people):
+            for word in {word for key in someone.keys for word in key.split()}:
+                by_word.setdefault(word, []).append(number)
+        self.identities, self.person, self.by_person, self._by_word = identities, person, by_person, by_word
+        self._orders, self.answers, self._fresh = {}, OrderedDict(), True
 
     # -- the filter -----------------------------------------------------------------------
 
@@ -84,8 +106,10 @@ class QuoteView:
     def match_quotes(self, field: str, words: tuple[str, ...]) -> set[int]:
         if field == "speaker":
             found: set[int] = set()
-            for number, person in enumerate(self.people):
-                if matches(person, words):
+            lists = [self._by_word.get(word, []) for word in words]
+            people = self.people
+            for number in min(lists, key=len) if lists else ():
+                if matches(people[number], words):
                     found.update(self.by_person[number])
             return found
         if field == "cue":
@@ -119,6 +143,19 @@ class QuoteView:
     # -- rows -----------------------------------------------------------------------------
 
     def sorted_quotes(self, quotes: Iterable[int], by: str) -> list[int]:
+        """Quotes in a QUOTE_SORTS order: a large set is picked out of the whole order, made once."""
+        if not isinstance(quotes, (set, frozenset)):
+            quotes = set(quotes)
+        if len(quotes) * 8 < len(self.table):
+            return self._sorted(quotes, by)
+        order = self._orders.get(by)
+        if order is None:
+            order = self._orders[by] = self._sorted(range(len(self.table)), by)
+        if len(quotes) == len(order):
+            return list(order)
+        return [quote for quote in order if quote in quotes]
+
+    def _sorted(self, quotes: Iterable[int], by: str) -> list[int]:
         table = self.table
         day, article, number = table.day, table.article, table.number
         if by == "speaker":

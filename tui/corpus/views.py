@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .corpus import Corpus
 from .people import Person, shares_line
@@ -43,6 +45,11 @@ def count(number: int, one: str, many: str | None = None) -> str:
     return f"{number:,} {one if number == 1 else (many or one + 's')}"
 
 
+def _remember(corpus: Corpus, key: tuple, make: Callable[[], Any]) -> Any:
+    """The answer for this key in this state of the corpus (QuoteView.remember)."""
+    return corpus.quote_view().remember(key, make)
+
+
 def _query(text: str) -> Query | QueryError:
     return parse_query(text) if text.strip() else parse_query("")
 
@@ -56,6 +63,10 @@ def found_quotes(corpus: Corpus, text: str) -> tuple[QuoteView, set[int]] | Quer
 
 
 def quotes(corpus: Corpus, text: str, by: str = QUOTE_SORTS[0]) -> QuotesFound | QueryError:
+    return _remember(corpus, ("quotes", text.strip(), by), lambda: _quotes(corpus, text, by))
+
+
+def _quotes(corpus: Corpus, text: str, by: str) -> QuotesFound | QueryError:
     found = found_quotes(corpus, text)
     if isinstance(found, QueryError):
         return found
@@ -64,6 +75,10 @@ def quotes(corpus: Corpus, text: str, by: str = QUOTE_SORTS[0]) -> QuotesFound |
 
 
 def people(corpus: Corpus, text: str) -> PeopleFound | QueryError:
+    return _remember(corpus, ("people", text.strip()), lambda: _people(corpus, text))
+
+
+def _people(corpus: Corpus, text: str) -> PeopleFound | QueryError:
     found = found_quotes(corpus, text)
     if isinstance(found, QueryError):
         return found
@@ -72,6 +87,10 @@ def people(corpus: Corpus, text: str) -> PeopleFound | QueryError:
 
 
 def split(corpus: Corpus, text: str, by: str) -> list[tuple[str, dict[str, int]]] | QueryError:
+    return _remember(corpus, ("split", text.strip(), by), lambda: _split(corpus, text, by))
+
+
+def _split(corpus: Corpus, text: str, by: str) -> list[tuple[str, dict[str, int]]] | QueryError:
     found = found_quotes(corpus, text)
     if isinstance(found, QueryError):
         return found
@@ -101,6 +120,11 @@ def profile_of(corpus: Corpus, person_id: str, text: str = "") -> Profile | Quer
 
 def timeline_of(corpus: Corpus, text: str, unit: str = "month") -> Timeline | QueryError:
     """Articles (the filter's, as the article list has them) and their quotes per unit of time."""
+    key = ("timeline", text.strip(), unit)
+    return _remember(corpus, key, lambda: _timeline(corpus, text, unit))
+
+
+def _timeline(corpus: Corpus, text: str, unit: str) -> Timeline | QueryError:
     query = _query(text)
     if isinstance(query, QueryError):
         return query
