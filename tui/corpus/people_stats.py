@@ -3,6 +3,7 @@ by month), and one person's profile (quotes per month, whom their quotes name)."
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -127,11 +128,15 @@ def _about(view: QuoteView, quotes: list[int]) -> list[tuple[str, str, list[int]
     naming: dict[tuple[str, str], list[int]] = {}
     table = view.table
     keys = set(view.people[view.person[quotes[0]]].keys) if quotes else set()
+    entities_of: dict[int, list[dict]] = {}  # each article's entities, from its record (no model built)
     for quote in quotes:
-        article = view.store[table.article[quote]]
+        position = table.article[quote]
+        entities = entities_of.get(position)
+        if entities is None:
+            entities = entities_of[position] = pickle.loads(view.store.records[position]).get("entities", [])
         start, end = table.start[quote], table.end[quote]
-        named = {(entity.kind, entity.name) for entity in article.entities
-                 if any(start <= s and e <= end for s, e in entity.mentions)}  # fmt: skip
+        named = {(entity["kind"], entity["name"]) for entity in entities
+                 if any(start <= s and e <= end for s, e in entity.get("mentions", ()))}  # fmt: skip
         for item in named:
             if name_key(item[1]) not in keys:
                 naming.setdefault(item, []).append(quote)

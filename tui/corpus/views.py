@@ -112,6 +112,10 @@ def profile_of(corpus: Corpus, person_id: str, text: str = "") -> Profile | Quer
     number = person_number(corpus, person_id)
     if number is None:
         return None
+    return _remember(corpus, ("profile", person_id, text.strip()), lambda: _profile(corpus, number, text))
+
+
+def _profile(corpus: Corpus, number: int, text: str) -> Profile | QueryError:
     found = found_quotes(corpus, text) if text.strip() else None
     if isinstance(found, QueryError):
         return found
