@@ -186,3 +186,12 @@ async def test_view_keys_are_in_the_palette_and_switch_views(make_app, corpus_fi
         assert isinstance(app.screen, TimelineScreen) and len(app.screen_stack) == 2
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+def test_every_view_key_is_bound_from_the_table() -> None:
+    from tui.commands import COMMANDS
+
+    for screen, places in ((QuotesScreen, ("views", "quotes")), (PeopleScreen, ("views", "people")),
+                           (TimelineScreen, ("views", "timeline")), (ProfileScreen, ("views", "profile"))):  # fmt: skip
+        bound = {(b.key, b.action) for b in screen.BINDINGS}  # type: ignore[union-attr]
+        assert bound == {(c.keys, c.action) for c in COMMANDS if c.where in places}
