@@ -141,3 +141,14 @@ def test_quotes_arriving_later_are_read(live: LiveCorpus) -> None:
     # Two full names now end in Lee: plain "Lee" is no longer Ann Lee.
     assert speakers(live, "speaker:ann") == ["Ann Lee"]
     assert live.quotes("").summary == "8 quotes in 5 articles"  # type: ignore[union-attr]
+
+
+def test_speaker_finds_a_person_by_an_alias_the_parser_gave() -> None:
+    from tests.quote_corpus import article
+    from tui.corpus import corpus_from_articles
+
+    said = article(0, "2026-01-05", "Wire", [("Ann Lee", "we act", "female")])
+    said.entities[0].aliases = ["A. Lee-Smith"]
+    live = LiveCorpus(corpus_from_articles([said]))
+    assert live.quotes("speaker:smith").summary == "1 quote in 1 article"  # type: ignore[union-attr]
+    assert live.search("speaker:smith") == [0]

@@ -14,6 +14,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from .corrections import Corrections
+from .index.keys import name_key
 from .quote_table import NO_SPEAKER, RawSpeaker
 
 UNKNOWN = "unknown"
@@ -99,7 +100,8 @@ def _person(key: str, members: list[RawSpeaker], corrections: Corrections) -> Pe
     corrected = next((g for k in [key, *(s.key for s in members)] if (g := corrections.gender_of(k))), None)
     guessed = max(genders, key=lambda g: (genders[g], g)) if genders else UNKNOWN
     kind = "person" if corrected or "person" in kinds else max(kinds, key=lambda k: (kinds[k], k))
-    keys = list(dict.fromkeys([key, *(s.key for s in members)]))
+    # `speaker:` finds a person by any of their names, the parser's aliases included (as it always did).
+    keys = list(dict.fromkeys([key, *(s.key for s in members), *filter(None, map(name_key, aliases))]))
     return Person(id=key.replace(" ", "-"), name=name, gender=corrected or guessed, aliases=list(aliases),
                   roles=list(roles), keys=keys, guessed=corrected is None, kind=kind)  # fmt: skip
 
