@@ -16,8 +16,8 @@ from tui.corpus.formats.feeds import fetch_feed, is_feed_url, read_feed, read_js
 from tui.corpus.formats.html import fragment_text, read_html
 from tui.corpus.parsing.parse import parse_source
 
-from . import formats_samples as samples
-from .formats_samples import reasons
+from tests import formats_samples as samples
+from tests.formats_samples import reasons
 
 # Web pages
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parent.parent / "tui" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "tui" / "corpus"
 
 
 def test_corpus_imports_neither_textual_nor_rich():

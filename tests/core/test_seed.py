@@ -9,7 +9,7 @@ import pytest
 
 from tui.corpus import parse_text
 
-from .helpers import SEED_ARTICLE, shared_path
+from tests.helpers import SEED_ARTICLE, shared_path
 
 GOLD_QUOTES = [  # start, end, kind, speaker, cue
     (393, 514, "direct", "Dmitry Peskov", "told"),

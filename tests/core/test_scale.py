@@ -6,14 +6,13 @@ from __future__ import annotations
 import importlib.util
 import sys
 
+from tests.helpers import ROOT, SEEDS, shared_path
 from tui.corpus import Corpus, load_corpus
+from tui.corpus import sort_positions as sort_rows
 from tui.corpus.corpus import load_corpus_serially
-from tui.corpus.parallel import parse_sources
-from tui.corpus.models import LoadReport
 from tui.corpus.load import iter_files
-from tui.screens.sorting import sort_rows
-
-from .helpers import ROOT, SEEDS, shared_path
+from tui.corpus.models import LoadReport
+from tui.corpus.parallel import parse_sources
 
 
 def dump(corpus: Corpus) -> list[dict]:

@@ -14,7 +14,7 @@ from tui.corpus.index import CorpusIndex
 from tui.corpus.models import Article, Entity, Quote
 from tui.corpus.query import MAX_DEPTH, Query, QueryError, parse_query
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def quote(text: str, said: str, speaker: str | None, speaker_id: str | None, cue: str | None,

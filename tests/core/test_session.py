@@ -16,7 +16,7 @@ from tui.corpus.index import index_entry
 from tui.corpus.load import iter_files
 from tui.corpus.storage import ArticleStore, compact
 
-from .helpers import SEEDS
+from tests.helpers import SEEDS
 
 QUERIES = ("", "said", "-said", "speaker:peskov", "macron OR putin", '"political will"', "has:quotes", "date:2026")
 ROUNDS = 6  # copies of the seeds: enough arrivals for searches to land between them

@@ -10,16 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.core.test_session import slow_file
 from tui.corpus import LiveCorpus
 from tui.screenshots import settle
 from tui.widgets.article_list import ArticleList
-
-from .test_session import slow_file
-
-
-@pytest.fixture(autouse=True)
-def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ARTICLE_EXPLORER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 def _shown(articles: ArticleList) -> str:

@@ -1,68 +1,26 @@
-"""The filter fields and the entity kinds are declared once (tui/corpus/fields.py, kinds.py): the
-query parser, tab completion, the help screen, the filter bar's hint and the entity panel accept
-and show exactly what the tables declare."""
+"""The filter fields and the entity kinds are declared once (tui/corpus/fields.py, kinds.py): tab
+completion, the help screen, the filter bar's hint and the entity panel show exactly what the tables
+declare. The query parser's half is tests/core/test_fields.py."""
 
 from __future__ import annotations
 
 import re
 import string
-from typing import get_args
-
-import pytest
 
 from tui.app import DARK, LIGHT
-from tui.corpus import CorpusIndex, parse_query
+from tui.corpus import CorpusIndex
 from tui.corpus.fields import FIELD_ALIASES, FIELDS, KIND_LABELS, NAME_FIELDS, SPEAKERS, field_tokens, hint_names
 from tui.corpus.kinds import KIND_NAMES, KINDS
-from tui.corpus.models import ENTITY_KINDS, EntityKind
-from tui.corpus.query import DateRange, Has, Match, Query, QuoteCount
 from tui.screens.help import help_content
 from tui.widgets.completion import completions
 from tui.widgets.entity_panel import EntityPanel, ordered
 from tui.widgets.filter_bar import HINT
 
 SPELLINGS = set(FIELD_ALIASES)
-NOT_FIELDS = ["nope", "speakers", "people", "kind", "label", "titles", "dates", "x"]
-NODE_OF_VALUE = {"names": Match, "words": Match, "facts": Has, "count": QuoteCount,
-                 "period": DateRange, "from": DateRange, "until": DateRange}  # fmt: skip
 
 
 def field_section() -> str:
     return help_content().plain.split("The filter language", 1)[1]
-
-
-# -- the query parser -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("field", FIELDS, ids=lambda field: field.name)
-def test_every_spelling_of_a_field_parses_its_example(field) -> None:
-    value = field.example.split(":", 1)[1]
-    for spelling in field.spellings:
-        query = parse_query(f"{spelling.upper()}:{value}")
-        assert isinstance(query, Query), (spelling, query)
-        assert isinstance(query.root, NODE_OF_VALUE[field.value])
-        assert parse_query(str(query)) == query
-
-
-def test_the_parser_takes_exactly_the_declared_field_names() -> None:
-    unknown = {name for name in [*SPELLINGS, *NOT_FIELDS] if "unknown field" in str(parse_query(f"{name}:2026"))}
-    assert unknown == set(NOT_FIELDS)
-    error = parse_query("nope:x")
-    assert not isinstance(error, Query) and "speaker:" in error.message  # the hint's fields suggested
-
-
-def test_names_fields_look_up_the_names_they_declare() -> None:
-    index = CorpusIndex()
-    calls: list[tuple[str, object]] = []
-    index.entity = lambda words, kind=None: calls.append(("entity", kind)) or set()  # type: ignore[method-assign]
-    index.speaker = lambda words: calls.append(("speaker", SPEAKERS)) or set()  # type: ignore[method-assign]
-    for field in FIELDS:
-        if field.value == "names":
-            calls.clear()
-            query = parse_query(f"{field.name}:lee")
-            assert isinstance(query, Query)
-            query.evaluate(index)
-            assert calls == [("speaker" if field.names == SPEAKERS else "entity", field.names)]
 
 
 # -- completion -------------------------------------------------------------------------------
@@ -107,10 +65,6 @@ def test_the_filter_bar_hint_names_fields_in_the_table() -> None:
 
 
 # -- entity kinds -----------------------------------------------------------------------------
-
-
-def test_the_kinds_table_is_the_parsers_kinds() -> None:
-    assert KIND_NAMES == ENTITY_KINDS == get_args(EntityKind)
 
 
 def test_every_kind_has_a_field_a_label_a_colour_and_a_style_class() -> None:

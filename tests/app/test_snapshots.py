@@ -6,15 +6,12 @@ cursor, no animation. The scenes are the ones the README screenshots are made fr
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.pilot import Pilot
 
+from tests.helpers import ADVERSARIAL
 from tui.app import ExplorerApp
-from tui.screenshots import SCENES, new_app, settle, type_filter
+from tui.screenshots import SCENES, SIZE, new_app, settle, type_filter
 from tui.widgets.article_list import ArticleList
-
-SIZE = (120, 36)
 
 
 def test_main_screen(snap_compare) -> None:
@@ -57,14 +54,11 @@ def test_narrow_terminal(snap_compare) -> None:
 
 # -- hostile input: escapes and controls shown as stand-ins, markup as text ---------------------
 
-HOSTILE = Path(__file__).resolve().parent / "data" / "adversarial"
 HOSTILE_FILES = ["ansi_osc.txt", "markup.txt", "control_chars.txt", "rtl_combining.txt", "emoji_cjk_titles.jsonl"]
 
 
 def hostile_app() -> ExplorerApp:
-    app = ExplorerApp([HOSTILE / name for name in HOSTILE_FILES])
-    app.animation_level = "none"
-    return app
+    return new_app([ADVERSARIAL / name for name in HOSTILE_FILES])
 
 
 def open_article(article_id: str):  # noqa: ANN201

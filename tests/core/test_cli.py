@@ -11,7 +11,7 @@ from contextlib import redirect_stdout
 
 from tui.__main__ import main
 
-from .helpers import SEED_ARTICLE, SEEDS
+from tests.helpers import SEED_ARTICLE, SEEDS
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

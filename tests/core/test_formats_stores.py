@@ -20,8 +20,8 @@ from tui.corpus.formats.parquet import read_parquet, write_articles_parquet, wri
 from tui.corpus.formats.warc import read_warc
 from tui.corpus.load import SourceText
 
-from . import formats_samples as samples
-from .formats_samples import parsed_articles, reasons
+from tests import formats_samples as samples
+from tests.formats_samples import parsed_articles, reasons
 
 # Web archives
 

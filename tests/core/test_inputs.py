@@ -26,7 +26,7 @@ from tui.corpus.load import iter_files, iter_sources
 from tui.corpus.models import LoadReport
 from tui.corpus.parsing.parse import parse_source, parse_text
 
-from . import formats_samples as samples
+from tests import formats_samples as samples
 
 STORY = "Acme opens mill\n\nAnn Lee said the mill would open. \u201cIt is ready,\u201d she said.\n"
 EVERY_FORMAT_IDS = [

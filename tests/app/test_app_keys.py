@@ -10,6 +10,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from tests.helpers import bundled_size
 from tui.corpus import (
     Article,
     EntitySummary,
@@ -111,7 +112,7 @@ async def test_slash_puts_the_cursor_at_the_end_and_esc_returns_to_the_list(app)
         assert screen.focused is field and field.cursor_position == len("putin")
         await pilot.press("escape")
         await settle(pilot)
-        assert field.value == "" and isinstance(screen.focused, ArticleList) and len(screen.rows) == 17
+        assert field.value == "" and isinstance(screen.focused, ArticleList) and len(screen.rows) == bundled_size()
 
 
 async def test_up_and_down_walk_the_submitted_filters(app, state_dir: Path) -> None:

@@ -15,9 +15,9 @@ import pytest
 from tui import __main__ as cli
 from tui.__main__ import main
 
-from .helpers import SEED_ARTICLE, SEEDS
+from tests.helpers import SEED_ARTICLE, SEEDS
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "Port Reopens\n\nThe port reopened on Monday, harbour master Ann Lee said.\n"
 
 

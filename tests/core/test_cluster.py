@@ -15,7 +15,7 @@ import pytest
 from tui.__main__ import main
 from tui.corpus import load_corpus
 
-from .helpers import SEEDS
+from tests.helpers import SEEDS
 
 distributed = pytest.importorskip("distributed", reason="the cluster extra (dask.distributed) is not installed")
 

@@ -38,7 +38,7 @@ def load_in_child(*paths: Path, timeout: float = 20) -> subprocess.CompletedProc
             "problems = [[p.path, p.reason, p.detail] for p in c.report.problems];"
             "print(json.dumps([[a.id for a in c.articles], problems]))")
     return subprocess.run([sys.executable, "-c", code, *map(str, paths)], capture_output=True, text=True,
-                          timeout=timeout, cwd=Path(__file__).parent.parent)
+                          timeout=timeout, cwd=Path(__file__).parents[2])
 
 
 @needs_posix

@@ -11,7 +11,7 @@ from pathlib import Path
 from tui.corpus import load_corpus
 from tui.corpus.export import write_jsonl
 
-from .helpers import SEEDS
+from tests.helpers import SEEDS
 
 WIRE = "Monday, 05 January 2026 09:00 GMT\nPort Reopens After Storm\n\n2026-01-05 10:30:00\n(Wirewatch) The port reopened on Monday.\n\n\"We are open again,\" harbour master Anna Lind said.\n"
 

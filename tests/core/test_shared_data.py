@@ -9,7 +9,7 @@ import pytest
 
 from tui.corpus import load_corpus
 
-from .helpers import shared_path
+from tests.helpers import shared_path
 
 # Floors on the GenderGapTracker dev set: raise them as the parser improves.
 GGT_FLOORS = {"direct@0.3": 0.95, "direct_speaker_acc": 0.925, "direct_attributed_f1": 0.88, "all@0.3": 0.86,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from textual.widgets import Input
+
+from tests.helpers import bundled_size
 from tui.screenshots import settle
 from tui.widgets.entity_panel import EntityPanel
 
@@ -55,7 +57,7 @@ async def test_c_toggles_to_the_filtered_corpus(app) -> None:
         await pilot.press("c")
         assert screen.scope == "corpus" and "corpus" in str(panel.border_title)
         everything = len(panel.entities)
-        assert everything == len(screen.corpus.entities(range(17)))
+        assert everything == len(screen.corpus.entities(range(bundled_size())))
         screen.search("speaker:peskov")
         await settle(pilot)
         assert 0 < len(panel.entities) < everything

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.helpers import bundled_size
 from tui.screens.sorting import timestamp
 from tui.screenshots import settle
 from tui.widgets.article_list import ArticleList
@@ -19,9 +20,9 @@ async def test_loads_the_bundled_corpus_newest_first(app) -> None:
         await settle(pilot)
         screen = app.explorer
         dates = [timestamp(screen.corpus.articles[p].date) for p in screen.rows]
-        assert len(screen.rows) == len(screen.corpus.articles) == 17
+        assert len(screen.rows) == len(screen.corpus.articles) == bundled_size()
         assert dates == sorted(dates, reverse=True)
-        assert "17 of 17" in str(screen.query_one("#count").render())
+        assert f"{bundled_size()} of {bundled_size()}" in str(screen.query_one("#count").render())
 
 
 async def test_enter_opens_the_article_under_the_cursor(app) -> None:

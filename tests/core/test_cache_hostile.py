@@ -17,9 +17,9 @@ from tui.corpus import load_corpus
 from tui.corpus.load import iter_files
 from tui.corpus.models import LoadReport
 
-from .helpers import SEEDS
+from tests.helpers import SEEDS
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, devices, links and signals are POSIX")
 
 

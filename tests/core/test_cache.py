@@ -13,7 +13,7 @@ from tui.corpus import load_corpus
 from tui.corpus.load import iter_files
 from tui.corpus.models import LoadReport
 
-from .helpers import SEEDS
+from tests.helpers import SEEDS
 
 
 @pytest.fixture
