@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import Input
+
+from tests.helpers import SEED_ARTICLE, bundled_size
 from tui.commands import COMMANDS
 from tui.screens.help import HelpScreen, help_content
 from tui.screens.load_report import LoadReportScreen, ProblemList
+from tui.screens.main import PANES, MainScreen
 from tui.screens.palette import EntityCommands
-from tui.screenshots import settle
+from tui.screenshots import settle, type_filter
+from tui.widgets.article_list import ArticleList
+from tui.widgets.entity_panel import EntityPanel
+from tui.widgets.filter_bar import FilterBar
 
 
 async def test_question_mark_opens_help_generated_from_the_bindings(app) -> None:
@@ -23,13 +30,68 @@ async def test_question_mark_opens_help_generated_from_the_bindings(app) -> None
         assert not isinstance(app.screen, HelpScreen)
 
 
-def test_every_screen_key_is_bound_from_the_table() -> None:
-    from tui.screens.main import MainScreen
-    from tui.widgets.line_list import LineList
+# Each key of the main screen and its lists, pressed in the order below (each step starts where the
+# one before left off), and what it must change. A command added to tui/commands.py without a step
+# here fails the first assertion of the test.
+KEY_EFFECTS: list[tuple[str, str, Callable[[MainScreen, dict], bool]]] = [
+    ("cursor_down", "j", lambda s, was: s.query_one(ArticleList).cursor == was["cursor"] + 1),
+    ("cursor_up", "k", lambda s, was: s.query_one(ArticleList).cursor == was["cursor"] - 1),
+    ("last", "G", lambda s, was: s.query_one(ArticleList).cursor == len(s.rows) - 1),
+    ("first", "g", lambda s, was: s.query_one(ArticleList).cursor == 0),
+    ("page_down", "pagedown", lambda s, was: s.query_one(ArticleList).cursor > 1),
+    ("page_up", "pageup", lambda s, was: s.query_one(ArticleList).cursor == 0),
+    ("cycle_sort", "s", lambda s, was: s.sort != was["sort"] and s.rows != was["rows"]),
+    ("select", "enter", lambda s, was: s.open == s.rows[s.query_one(ArticleList).cursor]),
+    ("next_quote", "n", lambda s, was: s.quote == 0),
+    ("previous_quote", "N", lambda s, was: s.quote == len(s.corpus.article(s.open).quotes) - 1),
+    ("copy_citation", "y", lambda s, was: s.app.clipboard.startswith("“")),
+    ("open_link", "o", lambda s, was: was["opened"] or len(s.app._notifications) > was["notes"]),
+    ("toggle_scope", "c", lambda s, was: s.scope != was["scope"]),
+    ("focus_pane('entities')", "e", lambda s, was: s.focused is s.query_one(EntityPanel)),
+    ("focus_pane('articles')", "1", lambda s, was: s.focused is s.query_one(ArticleList)),
+    ("focus_pane('reading')", "2", lambda s, was: s.focused is s.query_one(PANES["reading"])),
+    ("focus_pane('entities')", "3", lambda s, was: s.focused is s.query_one(EntityPanel)),
+    ("app.focus_next", "tab", lambda s, was: s.focused is not was["focused"]),
+    ("app.focus_previous", "shift+tab", lambda s, was: s.focused is was["before"]),
+    ("focus_filter", "slash", lambda s, was: s.focused is s.query_one(FilterBar).input),
+    ("clear_filter", "escape", lambda s, was: not s.query_one(FilterBar).input.value and len(s.rows) == bundled_size()),
+    ("show_problems", "L", lambda s, was: isinstance(s.app.screen, LoadReportScreen)),
+    ("help", "question_mark", lambda s, was: isinstance(s.app.screen, HelpScreen)),
+]
 
-    bound = {(b.key, b.action) for b in MainScreen.BINDINGS + LineList.BINDINGS}  # type: ignore[union-attr]
-    table = {(c.keys, c.action) for c in COMMANDS if c.where in ("screen", "list")}
-    assert bound == table
+
+def _state(screen: MainScreen, opened: list[str], before: list[object]) -> dict:
+    return {"cursor": screen.query_one(ArticleList).cursor, "sort": screen.sort, "rows": list(screen.rows),
+            "scope": screen.scope, "focused": screen.focused, "before": before[-1] if before else None,
+            "opened": bool(opened), "notes": len(screen.app._notifications)}  # fmt: skip
+
+
+async def test_every_key_of_the_main_screen_does_what_its_command_says(app, monkeypatch) -> None:
+    table = {(c.action, c.keys.split(",")[0]) for c in COMMANDS if c.where in ("screen", "list")}
+    assert {(action, key) for action, key, _ in KEY_EFFECTS} == table
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.explorer
+        focus_history: list[object] = []
+        for action, key, effect in KEY_EFFECTS:
+            if action == "select":  # the seed article: it has quotes for n, N and y
+                seed = next(p for p, a in enumerate(screen.corpus.articles) if a.id == SEED_ARTICLE.stem)
+                screen.query_one(ArticleList).move_to(screen.rows.index(seed))
+            if action == "clear_filter":
+                await type_filter(pilot, "speaker:peskov")
+                screen.query_one(FilterBar).input.focus()
+                await pilot.pause()
+            if action == "app.focus_next":
+                focus_history.append(screen.focused)
+            was = _state(screen, opened, focus_history)
+            await pilot.press(key)
+            await settle(pilot)
+            assert effect(screen, was), f"{key} ({action}) did nothing"
+            if app.screen is not screen:
+                await pilot.press("escape")
+                await pilot.pause()
 
 
 async def test_unreadable_files_are_announced_and_listed(article_folder: Path, make_app) -> None:
