@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 
@@ -100,6 +101,7 @@ def _huge_article(folder: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 async def test_a_20_mb_article_opens_without_freezing(make_app, tmp_path: Path) -> None:
     app = make_app([_huge_article(tmp_path)])
     async with app.run_test(size=(120, 36)) as pilot:

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import SEEDS
 from tui.corpus import cache as caching
 from tui.corpus import load_corpus
 from tui.corpus.load import iter_files
 from tui.corpus.models import LoadReport
-
-from tests.helpers import SEEDS
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, devices, links and signals are POSIX")
@@ -78,6 +77,7 @@ def run_child(code: str, timeout: float = 30) -> subprocess.CompletedProcess:
                           timeout=timeout, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
+@pytest.mark.slow
 @needs_posix
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
 def test_an_entry_that_is_not_a_regular_file_is_passed_over(cache_dir, corpus_folder, kind):

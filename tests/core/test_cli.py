@@ -9,9 +9,10 @@ import subprocess
 import sys
 from contextlib import redirect_stdout
 
-from tui.__main__ import main
+import pytest
 
 from tests.helpers import SEED_ARTICLE, SEEDS
+from tui.__main__ import main
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -46,6 +47,7 @@ def test_export_json_to_stdout():
     assert len(json.loads(buffer.getvalue())) >= 12
 
 
+@pytest.mark.slow
 def test_stats_counts_and_exit_codes(tmp_path):
     done = run("stats", str(SEEDS))
     assert done.returncode == 0, done.stderr

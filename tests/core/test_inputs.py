@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from tests import formats_samples as samples
 from tui.corpus import cache as caching
 from tui.corpus import load_corpus, parallel
 from tui.corpus.corpus import load_corpus_serially
@@ -25,8 +26,6 @@ from tui.corpus.formats import write_articles_parquet
 from tui.corpus.load import iter_files, iter_sources
 from tui.corpus.models import LoadReport
 from tui.corpus.parsing.parse import parse_source, parse_text
-
-from tests import formats_samples as samples
 
 STORY = "Acme opens mill\n\nAnn Lee said the mill would open. \u201cIt is ready,\u201d she said.\n"
 EVERY_FORMAT_IDS = [
@@ -83,6 +82,7 @@ def test_containers_read_in_parallel_get_the_ids_of_a_serial_load(tmp_path, monk
     assert len(set(serial)) == len(serial) and {"feed", "feed#1", "notes"} <= set(serial)
 
 
+@pytest.mark.slow
 def test_cli_stats_then_parquet_export_then_stats_of_the_parquet(tmp_path):
     root = every_format(tmp_path / "news")
     stats = run("stats", str(root), "--no-cache")
@@ -143,6 +143,7 @@ def _closed_port() -> int:
         return probe.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_a_feed_url_on_the_command_line_is_fetched_and_offline_is_a_report_entry(feed_url, tmp_path):
     done = run("export", feed_url, "--no-cache")
     assert done.returncode == 1
@@ -178,6 +179,7 @@ def test_every_format_is_cached_with_its_sections_and_dates(tmp_path, monkeypatc
     assert second.search("section:business") == first.search("section:business") != []
 
 
+@pytest.mark.slow
 def test_newsboat_flag_reads_the_default_cache(tmp_path):
     home = tmp_path / "home"
     (home / ".newsboat").mkdir(parents=True)

@@ -41,6 +41,7 @@ def load_in_child(*paths: Path, timeout: float = 20) -> subprocess.CompletedProc
                           timeout=timeout, cwd=Path(__file__).parents[2])
 
 
+@pytest.mark.slow
 @needs_posix
 def test_a_fifo_in_the_folder_is_reported_not_waited_for(tmp_path):
     article(tmp_path, "a.txt")
@@ -229,6 +230,7 @@ def test_export_then_open_keeps_the_ids(tmp_path):
     assert [a.id for a in again.articles] == ["business/001", "politics/001"] == [a.id for a in corpus.articles]
 
 
+@pytest.mark.slow
 def test_ids_survive_the_worker_processes(tmp_path):
     """Files go to the workers as paths with their ids (pickled): the parallel load names them alike."""
     from tui.corpus import parallel

@@ -7,9 +7,8 @@ import json
 
 import pytest
 
-from tui.corpus import load_corpus
-
 from tests.helpers import shared_path
+from tui.corpus import load_corpus
 
 # Floors on the GenderGapTracker dev set: raise them as the parser improves.
 GGT_FLOORS = {"direct@0.3": 0.95, "direct_speaker_acc": 0.925, "direct_attributed_f1": 0.88, "all@0.3": 0.86,
@@ -41,6 +40,7 @@ def test_accuracy_floors(name, floors):
     assert below == {}, f"below the floor on {name}: {below}"
 
 
+@pytest.mark.slow
 def test_every_bbc_file_loads():
     corpus = load_corpus(shared_path("corpora", "bbc"))
     assert corpus.report.problems == []
