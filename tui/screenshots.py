@@ -87,8 +87,10 @@ SCENES: dict[str, Scene] = {
 }  # fmt: skip
 
 
-def new_app() -> ExplorerApp:
-    app = ExplorerApp([bundled_corpus()])
+def new_app(paths: list[Path] | None = None) -> ExplorerApp:
+    """The app of the screenshots and of every app test: `paths` (the bundled corpus if none), no
+    animation, so that what a test or a picture sees does not depend on timing."""
+    app = ExplorerApp(paths or [bundled_corpus()])
     app.animation_level = "none"
     return app
 

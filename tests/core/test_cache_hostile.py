@@ -1,0 +1,187 @@
+"""A hostile cache folder: an entry edited behind the fingerprint's back, a FIFO or a device as an
+entry, temporaries of killed writers, an entry cut short while mapped."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import SEEDS
+from tui.corpus import cache as caching
+from tui.corpus import load_corpus
+from tui.corpus.load import iter_files
+from tui.corpus.models import LoadReport
+
+ROOT = Path(__file__).resolve().parents[2]
+needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, devices, links and signals are POSIX")
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(caching.ENV, str(folder))
+    monkeypatch.setattr(caching, "MIN_BYTES", 0)
+    return folder
+
+
+@pytest.fixture
+def corpus_folder(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt"))[:4]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def entry(folder, notices=None):
+    files = list(iter_files([folder], LoadReport()))
+    return caching.entry_for([folder], files, notices.append if notices is not None else None, min_bytes=0)
+
+
+def test_an_edit_that_keeps_size_and_mtime_makes_the_entry_stale(cache_dir, corpus_folder):
+    load_corpus(corpus_folder, cache=True, workers=1)
+    target = sorted(corpus_folder.iterdir())[0]
+    before = target.stat()
+    data = bytearray(target.read_bytes())
+    data[-2:-1] = b"X" if data[-2:-1] != b"X" else b"Y"  # same size
+    target.write_bytes(bytes(data))
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # mtime put back
+    assert target.stat().st_size == before.st_size and target.stat().st_mtime_ns == before.st_mtime_ns
+    assert entry(corpus_folder).load() is None  # the change time gives it away
+
+
+def test_a_file_replaced_by_another_of_the_same_size_and_times_is_stale(cache_dir, corpus_folder, monkeypatch):
+    """The inode is in the fingerprint: a file swapped in by rename is not the file cached."""
+    load_corpus(corpus_folder, cache=True, workers=1)
+    fingerprint = entry(corpus_folder).fingerprint
+    real_stat = os.stat
+
+    def other_inode(path, *args, **kwargs):
+        info = real_stat(path, *args, **kwargs)
+        fields = list(info)
+        fields[1] += 1  # st_ino
+        return os.stat_result(fields, {"st_mtime_ns": info.st_mtime_ns, "st_ctime_ns": info.st_ctime_ns})
+
+    monkeypatch.setattr(caching.os, "stat", other_inode)
+    assert entry(corpus_folder).fingerprint != fingerprint
+
+
+def run_child(code: str, timeout: float = 30) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+@pytest.mark.slow
+@needs_posix
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_an_entry_that_is_not_a_regular_file_is_passed_over(cache_dir, corpus_folder, kind):
+    if kind == "dev-zero" and not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    load_corpus(corpus_folder, cache=True, workers=1)
+    (path,) = cache_dir.glob("*.cache")
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    done = run_child(f"""
+        from tui.corpus import cache, load_corpus
+        cache.MIN_BYTES = 0
+        notices = []
+        corpus = load_corpus({str(corpus_folder)!r}, cache=True, workers=1, notice=notices.append)
+        print(len(corpus), notices[0])
+    """)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("4 cache entry") and "not a regular file" in done.stdout
+
+
+def test_temporaries_of_dead_writers_are_removed_and_live_ones_kept(cache_dir, corpus_folder):
+    cache_dir.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(dead.stdout)
+    host = caching._host()
+    dead_one = cache_dir / f".tmp-{dead_pid}-{host}-abc123.cache"
+    live_one = cache_dir / f".tmp-{os.getppid()}-{host}-def456.cache"
+    other_host = cache_dir / f".tmp-{dead_pid}-otherhost-ghi789.cache"
+    ancient = cache_dir / ".tmp-xyz.cache"  # an older name, without a writer
+    for path in (dead_one, live_one, other_host, ancient):
+        path.write_bytes(b"half an entry")
+    day_ago = time.time() - caching.STALE_TEMP_SECONDS - 60
+    os.utime(ancient, (day_ago, day_ago))
+    load_corpus(corpus_folder, cache=True, workers=1)  # a save cleans up
+    left = sorted(p.name for p in cache_dir.iterdir() if p.name.startswith(".tmp-"))
+    assert left == sorted([live_one.name, other_host.name])
+    assert len(list(cache_dir.glob("[!.]*.cache"))) == 1
+
+
+def test_a_save_names_its_temporary_after_its_writer(cache_dir, corpus_folder, monkeypatch):
+    seen = []
+    real_replace = os.replace
+
+    def spy(source, target):
+        seen.append(Path(source).name)
+        return real_replace(source, target)
+
+    monkeypatch.setattr(caching.os, "replace", spy)
+    load_corpus(corpus_folder, cache=True, workers=1)
+    assert caching._TEMP_NAME.match(seen[0])[1] == str(os.getpid())
+
+
+@needs_posix
+def test_an_entry_cut_short_while_mapped_is_an_error_not_sigbus(cache_dir, corpus_folder):
+    load_corpus(corpus_folder, cache=True, workers=1)
+    (path,) = cache_dir.glob("*.cache")
+    done = run_child(f"""
+        import os
+        from tui.corpus import cache, load_corpus
+        cache.MIN_BYTES = 0
+        corpus = load_corpus({str(corpus_folder)!r}, cache=True, workers=1)
+        assert not isinstance(corpus.articles.texts, list), "not from the cache"
+        assert corpus.articles.texts[0]  # read from the mapping
+        os.truncate({str(path)!r}, 100)  # another program cuts the entry short
+        try:
+            corpus.articles.texts[len(corpus) - 1]
+        except cache.CacheEntryChanged as error:
+            print("changed:", error)
+    """)
+    assert done.returncode == 0, (done.returncode, done.stderr)  # -7 is SIGBUS
+    assert done.stdout.startswith("changed: cache entry") and "cut short" in done.stdout
+
+
+def test_code_version_covers_sub_packages(tmp_path, monkeypatch):
+    package = tmp_path / "corpus"
+    (package / "parser").mkdir(parents=True)
+    (package / "lexicon").mkdir()
+    (package / "cache.py").write_text("# the module\n")
+    (package / "parser" / "rules.py").write_text("A = 1\n")
+    monkeypatch.setattr(caching, "__file__", str(package / "cache.py"))
+    caching.code_version.cache_clear()
+    try:
+        first = caching.code_version()
+        (package / "parser" / "rules.py").write_text("A = 2\n")
+        caching.code_version.cache_clear()
+        assert caching.code_version() != first
+    finally:
+        caching.code_version.cache_clear()
+
+
+@needs_posix
+def test_the_size_check_covers_slices_and_single_bytes(tmp_path):
+    import mmap
+
+    path = tmp_path / "entry.cache"
+    path.write_bytes(b"x" * 3 * mmap.PAGESIZE)
+    with open(path, "rb") as handle:
+        mapped = caching._SizeChecked(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), path)
+    assert mapped[-1] == ord("x") and mapped[0:2] == b"xx"
+    os.truncate(path, 10)  # nothing past byte 10 may be touched now: the checks refuse first
+    assert mapped[0:10] == b"x" * 10
+    for where in (slice(5, mmap.PAGESIZE * 2), 2 * mmap.PAGESIZE, -1, slice(mmap.PAGESIZE, None)):
+        with pytest.raises(caching.CacheEntryChanged):
+            mapped[where]
