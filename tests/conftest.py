@@ -11,7 +11,6 @@ from collections.abc import Awaitable, Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-
 from textual.pilot import Pilot  # noqa: E402
 
 from tui.app import ExplorerApp  # noqa: E402

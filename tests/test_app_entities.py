@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Input
+
 from tui.screenshots import settle
 from tui.widgets.entity_panel import EntityPanel
 

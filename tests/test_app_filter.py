@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Input
+
 from tui.screenshots import settle, type_filter
 from tui.widgets.filter_bar import FilterBar
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
+
 from tui.commands import COMMANDS
 from tui.screens.help import HelpScreen, help_content
 from tui.screens.load_report import LoadReportScreen, ProblemList

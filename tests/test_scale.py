@@ -8,9 +8,9 @@ import sys
 
 from tui.corpus import Corpus, load_corpus
 from tui.corpus.corpus import load_corpus_serially
-from tui.corpus.parallel import parse_sources
-from tui.corpus.models import LoadReport
 from tui.corpus.load import iter_files
+from tui.corpus.models import LoadReport
+from tui.corpus.parallel import parse_sources
 from tui.screens.sorting import sort_rows
 
 from .helpers import ROOT, SEEDS, shared_path
@@ -52,7 +52,7 @@ def test_the_store_gives_back_each_article(tmp_path):
     corpus = load_corpus(SEEDS, workers=1)
     plain = load_corpus_serially([SEEDS])
     assert len(corpus.articles) == len(plain.articles)
-    for built, original in zip(corpus.articles, plain.articles):
+    for built, original in zip(corpus.articles, plain.articles, strict=True):
         assert built.model_dump() == original.model_dump()
     assert corpus.articles[-1].id == plain.articles[-1].id
     assert [a.id for a in corpus.articles[1:3]] == [a.id for a in plain.articles[1:3]]

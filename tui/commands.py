@@ -67,7 +67,8 @@ COMMANDS: tuple[Command, ...] = (
             show=False, display="↓"),
     Command("L", "show_problems", "Problems", "List the files that could not be read", show=False, palette=True),
     Command("question_mark", "help", "Help", "Show this help", display="?"),
-    Command("ctrl+p", "command_palette", "Palette", "Commands: filter by speaker or entity, sort, theme", where="app", show=False),
+    Command("ctrl+p", "command_palette", "Palette", "Commands: filter by speaker or entity, sort, theme",
+            where="app", show=False),
     Command("q", "quit", "Quit", "Quit the explorer", where="app"),
     Command("escape,q,question_mark", "close", "Close", "Close this screen", where="modal", display="esc q ?"),
 )  # fmt: skip

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.css.query import NoMatches
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static

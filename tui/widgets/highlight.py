@@ -37,10 +37,7 @@ def speaker_colour(quote: Quote) -> str:
 
 def body_start(article: Article) -> int:
     """Where the body begins: the title and header lines are shown above it, not twice."""
-    if article.paragraphs:
-        start = article.paragraphs[0][0]
-    else:
-        start = article.title_span[1] if article.title_span else 0
+    start = article.paragraphs[0][0] if article.paragraphs else (article.title_span[1] if article.title_span else 0)
     while start < len(article.text) and article.text[start] == "\n":
         start += 1
     return start
