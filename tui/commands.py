@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 Where = Literal["screen", "list", "reading", "filter", "app", "modal"]
 
@@ -74,8 +74,8 @@ COMMANDS: tuple[Command, ...] = (
 )  # fmt: skip
 
 
-def bindings(where: Where) -> list[Binding]:
-    """The Textual bindings of one place, generated from the table."""
+def bindings(where: Where) -> list[BindingType]:
+    """The Textual bindings of one place, generated from the table (typed as Textual types `BINDINGS`)."""
     found = [c for c in COMMANDS if c.where == where and c.action != "command_palette"]
     return [Binding(c.keys, c.action, c.label, show=c.show, tooltip=c.help) for c in found]
 
