@@ -197,7 +197,8 @@ class ParseStream:
         try:
             future = self._pool.submit(parse_batch, sources)
         except (BrokenProcessPool, RuntimeError):
-            self._pool = _stop(self._pool)
+            _stop(self._pool)
+            self._pool = None
             return None
         # Started by the submit; kept here since cancel() may run before, or during, their start.
         self._processes = list((getattr(self._pool, "_processes", None) or {}).values()) or self._processes
@@ -211,7 +212,8 @@ class ParseStream:
         except (BrokenProcessPool, CancelledError):  # a worker died (killed, out of memory), or `cancel`
             if self.cancelled:
                 return None
-            self._pool = _stop(self._pool)  # go on without the pool
+            _stop(self._pool)  # go on without the pool
+            self._pool = None
             items = parse_batch(sources)
         if self.cancelled:
             return None
@@ -246,7 +248,6 @@ class ParseStream:
 def _stop(pool: ProcessPoolExecutor | None) -> None:
     if pool is not None:
         pool.shutdown(wait=True, cancel_futures=True)
-    return None
 
 
 def _batches(files: Sequence[Path], report: LoadReport) -> Iterator[tuple[int, list[Source | Path]]]:

@@ -19,11 +19,14 @@ import sys
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
-from typing import BinaryIO, NamedTuple, overload
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from .models import Article
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # (id, path, title, text, source, timestamp, quote count, record): what a worker sends back.
 Compact = tuple[str, str, str, str, str | None, float, int, bytes]
@@ -76,7 +79,7 @@ class Slices(Sequence):
         return str(data, "utf-8", "surrogatepass") if self.text else bytes(data)
 
 
-def _write_all(items: Iterable[bytes], out: BinaryIO, chunk: int = 1 << 22) -> array:
+def _write_all(items: Iterable[bytes], out: SupportsWrite[bytes], chunk: int = 1 << 22) -> array:
     """Write the items one after another (in chunks of ~4 MB); their offsets, from 0."""
     offsets, written, pending, size = array("Q", (0,)), 0, [], 0
     for item in items:
@@ -192,6 +195,7 @@ class ArticleStore(Sequence[Article]):
         if found is None:
             n = len(self.records)
             stamps, counts = self.timestamps, self.quote_counts
+            key: Callable[[int], tuple[float | str | int, ...]]
             if by == "title":
                 titles = self.titles
                 key = lambda p: (titles[p].casefold(), p)  # noqa: E731
@@ -235,7 +239,7 @@ class ArticleStore(Sequence[Article]):
 
     # -- what a cache saves -----------------------------------------------------------------
 
-    def write_bulk(self, out: BinaryIO) -> dict:
+    def write_bulk(self, out: SupportsWrite[bytes]) -> dict:
         """Write the texts and then the records to `out`; the rest of the store (its columns, and
         where each text and record is, relative to where this began) as a dict for `from_parts`."""
         texts = _write_all((text.encode("utf-8", "surrogatepass") for text in self.texts), out)

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 import feedparser
 import feedparser.exceptions
 
+from ..models import LoadReason
 from ..sources import SourceText
 from .common import Loaded, clean_meta, item_id, item_path
 from .html import PARAGRAPH_SEPARATOR, fragment_text, plain_text
@@ -120,7 +121,7 @@ def _read_xml_feed(data: bytes, path: str, file_id: str) -> Loaded:
         return loaded
     broken = parsed.get("bozo") and not isinstance(parsed.get("bozo_exception"), _HARMLESS_BOZO)
     if not parsed.entries:
-        reason = "malformed" if broken or not parsed.get("version") else "empty"
+        reason: LoadReason = "malformed" if broken or not parsed.get("version") else "empty"
         detail = f"not a feed: {parsed.get('bozo_exception')}" if broken else "a feed without items"
         loaded.problem(path, reason, detail if parsed.get("version") or broken else "not a feed")
         return loaded
@@ -168,7 +169,7 @@ def _entry_date(entry: Mapping) -> str | None:
             parsed = entry.get(key)
         if parsed:
             try:
-                return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+                return datetime(*parsed[:6]).replace(tzinfo=UTC).isoformat()
             except (TypeError, ValueError):
                 continue
     return entry.get("published") or entry.get("updated")
