@@ -17,6 +17,7 @@ import urllib.request
 import warnings
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from typing import TypeGuard
 
 import feedparser
 import feedparser.exceptions
@@ -181,7 +182,7 @@ def _first_tag(tags: object) -> str | None:
     return None
 
 
-def is_json_feed(document: object) -> bool:
+def is_json_feed(document: object) -> TypeGuard[dict]:
     """A parsed JSON document that is a JSON Feed (any 1.x version), by its `version` URL."""
     if not isinstance(document, dict):
         return False
