@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+
+from tui.corpus import Article, Corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -18,3 +21,12 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (the shared evaluation data is not part of the project)")
     return path
+
+
+def corpus_of(articles: Iterable[Article]) -> Corpus:
+    """A corpus of ready-made articles, added one by one as a load adds them."""
+    corpus = Corpus()
+    for article in articles:
+        corpus.add(article)
+    corpus.report.files = len(corpus.articles)
+    return corpus

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.corpus.index import CorpusIndex
+from tui.corpus.index import CorpusIndex, index_entry
 from tui.corpus.models import Article, Entity, Quote
 from tui.corpus.query import MAX_DEPTH, Query, QueryError, parse_query
 
@@ -125,7 +125,7 @@ ALL = {article.id for article in ARTICLES}
 def index() -> CorpusIndex:
     built = CorpusIndex()
     for position, article in enumerate(ARTICLES):
-        built.add(position, article)
+        built.add_entry(position, index_entry(article))
     return built
 
 
@@ -408,7 +408,7 @@ class CountingIndex(CorpusIndex):
 def counting() -> CountingIndex:
     built = CountingIndex()
     for position, article in enumerate(ARTICLES):
-        built.add(position, article)
+        built.add_entry(position, index_entry(article))
     return built
 
 

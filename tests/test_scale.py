@@ -13,7 +13,7 @@ from tui.corpus.models import LoadReport
 from tui.corpus.parallel import parse_sources
 from tui.screens.sorting import sort_rows
 
-from .helpers import ROOT, SEEDS, shared_path
+from .helpers import ROOT, SEEDS, corpus_of, shared_path
 
 
 def dump(corpus: Corpus) -> list[dict]:
@@ -71,7 +71,7 @@ def test_sorting_by_columns_matches_sorting_articles():
 def test_entities_of_some_articles_match_a_fresh_tally():
     corpus = load_corpus(SEEDS, workers=1)
     some = [0, 2, 5]
-    fresh = Corpus(articles=[corpus.articles[p] for p in some])
+    fresh = corpus_of(corpus.articles[p] for p in some)
     assert corpus.index.corpus_entities(some) == fresh.index.corpus_entities()
 
 

@@ -9,7 +9,7 @@ from .bundled import bundled_corpus
 from .cache import stderr_notice
 from .citations import citation
 from .cluster import CLUSTER_FORMATS, ClusterError, ClusterExport, export_on_cluster
-from .corpus import Corpus, corpus_from_articles
+from .corpus import Corpus
 from .export import FORMATS, write_articles
 from .fields import (
     FIELDS,
@@ -63,7 +63,6 @@ __all__ = [
     "Quote",
     "bundled_corpus",
     "citation",
-    "corpus_from_articles",
     "default_newsboat_path",
     "export_on_cluster",
     "field_tokens",

@@ -5,7 +5,7 @@ Loading one, from the cache or through worker processes, is `session.py`'s job.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,13 +24,6 @@ class Corpus:
     articles: ArticleStore = field(default_factory=ArticleStore)
     report: LoadReport = field(default_factory=LoadReport)
     index: CorpusIndex = field(default_factory=CorpusIndex)
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.articles, ArticleStore):
-            given, self.articles = self.articles, ArticleStore()
-            for article in given:
-                self.add(article)
-        self.index.store = self.articles.__getitem__
 
     def add(self, article: Article) -> int:
         position = len(self.articles)
@@ -66,12 +59,4 @@ def load_corpus_serially(paths: Sequence[str | Path]) -> Corpus:
     corpus = Corpus()
     for item in iter_sources(paths, corpus.report):
         corpus.add(parse_source(item))
-    return corpus
-
-
-def corpus_from_articles(articles: Iterable[Article]) -> Corpus:
-    corpus = Corpus()
-    for article in articles:
-        corpus.add(article)
-    corpus.report.files = len(corpus.articles)
     return corpus

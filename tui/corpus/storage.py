@@ -137,10 +137,6 @@ class ArticleStore(Sequence[Article]):
         self.records.append(record)
         self._orders.clear()
 
-    def extend(self, articles: Iterable[Article]) -> None:
-        for article in articles:
-            self.append(article)
-
     # -- reading ----------------------------------------------------------------------------
 
     def __len__(self) -> int:

@@ -43,11 +43,6 @@ def body_start(article: Article) -> int:
     return start
 
 
-def body_text(article: Article) -> str:
-    """The body as shown, before any window is cut from it: from `body_start`, trailing space dropped."""
-    return article.text[body_start(article):].rstrip()
-
-
 class _SpanIndex:
     """An article's quotes, mentions, and speakers and cues, each kind sorted by start.
 
@@ -101,7 +96,7 @@ def body_content(
     """The body with every span styled; `current` (a quote index) is marked more strongly, and
     the filter's `terms` (`tui.corpus.highlight_terms`) are marked where they occur.
 
-    `window` (offsets into `body_text`) cuts out the part to draw: a 20 MB article is shown a
+    `window` (offsets into the body as shown, from `body_start`) cuts out the part to draw: a 20 MB article is shown a
     window at a time, so opening it costs what its first screens cost. Only the spans that
     meet the window are looked at (`_SpanIndex`): stepping through an article of 100,000
     quotes costs what its window holds; the terms are looked for in the window's text only.
