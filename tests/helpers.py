@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
 
 from tui.corpus import Article, Corpus
+from tui.corpus.load import iter_sources
+from tui.corpus.parsing import parse_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -29,4 +31,12 @@ def corpus_of(articles: Iterable[Article]) -> Corpus:
     for article in articles:
         corpus.add(article)
     corpus.report.files = len(corpus.articles)
+    return corpus
+
+
+def load_corpus_serially(paths: Sequence[str | Path]) -> Corpus:
+    """The plain way, one article after another in this process: what parallel loading must equal."""
+    corpus = Corpus()
+    for item in iter_sources(paths, corpus.report):
+        corpus.add(parse_source(item))
     return corpus

@@ -19,7 +19,6 @@ import pytest
 
 from tui.corpus import cache as caching
 from tui.corpus import load_corpus, parallel
-from tui.corpus.corpus import load_corpus_serially
 from tui.corpus.filenames import date_in_name, name_facts
 from tui.corpus.formats import write_articles_parquet
 from tui.corpus.load import iter_files, iter_sources
@@ -27,6 +26,7 @@ from tui.corpus.models import LoadReport
 from tui.corpus.parsing.parse import parse_source, parse_text
 
 from . import formats_samples as samples
+from .helpers import load_corpus_serially
 
 STORY = "Acme opens mill\n\nAnn Lee said the mill would open. \u201cIt is ready,\u201d she said.\n"
 EVERY_FORMAT_IDS = [

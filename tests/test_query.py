@@ -12,7 +12,7 @@ import pytest
 
 from tui.corpus.index import CorpusIndex, index_entry
 from tui.corpus.models import Article, Entity, Quote
-from tui.corpus.query import MAX_DEPTH, Query, QueryError, parse_query
+from tui.corpus.query import MAX_DEPTH, Everything, Query, QueryError, parse_query
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -145,7 +145,7 @@ def check(index: CorpusIndex, text: str, expected: set[str]) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\t\n", ".", "\"\"", "( . )", ". OR macron"])
 def test_empty_query_matches_everything(index: CorpusIndex, text: str) -> None:
     query = parse_query(text)
-    assert isinstance(query, Query) and query.is_empty and str(query) == ""
+    assert isinstance(query, Query) and isinstance(query.root, Everything) and str(query) == ""
     assert ids(index, text) == ALL
 
 

@@ -7,13 +7,12 @@ import importlib.util
 import sys
 
 from tui.corpus import Corpus, load_corpus
-from tui.corpus.corpus import load_corpus_serially
 from tui.corpus.load import iter_files
 from tui.corpus.models import LoadReport
-from tui.corpus.parallel import parse_sources
+from tui.corpus.parallel import ParseStream
 from tui.screens.sorting import sort_rows
 
-from .helpers import ROOT, SEEDS, corpus_of, shared_path
+from .helpers import ROOT, SEEDS, corpus_of, load_corpus_serially, shared_path
 
 
 def dump(corpus: Corpus) -> list[dict]:
@@ -42,7 +41,7 @@ def test_batches_report_progress_to_the_end(monkeypatch):
     monkeypatch.setattr(parallel, "BATCH", 4)
     files = list(iter_files([SEEDS], LoadReport()))
     seen: list[tuple[int, int]] = []
-    items = [i for batch in parse_sources(files, LoadReport(), workers=1, progress=lambda d, t: seen.append((d, t)))
+    items = [i for batch in ParseStream(files, LoadReport(), workers=1, progress=lambda d, t: seen.append((d, t)))
              for i in batch]  # fmt: skip
     assert len(items) >= len(files)
     assert seen[-1] == (len(files), len(files)) and [d for d, _ in seen] == sorted(d for d, _ in seen)

@@ -5,14 +5,10 @@ Loading one, from the cache or through worker processes, is `session.py`'s job.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .index import CorpusIndex, IndexEntry, index_entry
-from .load import iter_sources
 from .models import Article, LoadReport
-from .parsing import parse_source
 from .query import Query, QueryError, parse_query
 from .storage import ArticleStore, Compact
 
@@ -54,9 +50,3 @@ class Corpus:
         return len(self.articles)
 
 
-def load_corpus_serially(paths: Sequence[str | Path]) -> Corpus:
-    """The plain way, one article after another in this process: what parallel loading must equal."""
-    corpus = Corpus()
-    for item in iter_sources(paths, corpus.report):
-        corpus.add(parse_source(item))
-    return corpus

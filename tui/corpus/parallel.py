@@ -112,23 +112,10 @@ def _size(files: Sequence[Path | Source]) -> int:
     return total
 
 
-def parse_sources(
-    files: Sequence[Path],
-    report: LoadReport,
-    workers: int | None = None,
-    progress: Progress | None = None,
-) -> Iterator[list[Item]]:
-    """Batches of parsed articles (and parser problems) from `files`, in file order.
-
-    Files that cannot be read go straight into `report`. Closing the iterator early cancels
-    whatever has not started; `ParseStream.cancel` also stops what has.
-    """
-    return iter(ParseStream(files, report, workers=workers, progress=progress))
-
-
 class ParseStream:
-    """`parse_sources` that another thread can stop at once: `cancel` ends the stream and kills
-    the worker processes, even mid-batch (a big file can take a worker most of a minute)."""
+    """Batches of parsed articles (and parser problems) from `files`, in file order; files that cannot
+    be read go straight into `report`. Another thread can stop it at once: `cancel` ends the stream and
+    kills the worker processes, even mid-batch (a big file can take a worker most of a minute)."""
 
     def __init__(self, files: Sequence[Path], report: LoadReport, workers: int | None = None,
                  progress: Progress | None = None) -> None:  # fmt: skip

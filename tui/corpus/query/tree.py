@@ -239,9 +239,5 @@ class Query:
         """Positions of the matching articles."""
         return self.root.evaluate(index)
 
-    @property
-    def is_empty(self) -> bool:
-        return isinstance(self.root, Everything)
-
     def __str__(self) -> str:
         return str(self.root)
