@@ -25,6 +25,9 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
+	$(BIN)/ruff check tui tests benchmarks
+	$(BIN)/ruff format --check tui tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 fuzz: $(STAMP)

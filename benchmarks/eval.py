@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from speed import QUOTE_PAIRS, ratio_line, scan_mb_s  # noqa: E402
 
 from tui.corpus import parse_source  # noqa: E402
-from tui.corpus.parsing.lexicon import first_name_gender, places  # noqa: E402
 from tui.corpus.load import iter_sources  # noqa: E402
 from tui.corpus.models import Article, LoadReport  # noqa: E402
+from tui.corpus.parsing.lexicon import first_name_gender, places  # noqa: E402
 
 GGT_ROWS = [  # figure key, label, regex, textacy, GGT, floor
     ("direct@0.3", "direct quotes F1 (direct@0.3)", "0.80", "0.65", "0.71", 0.95),

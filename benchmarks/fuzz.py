@@ -502,7 +502,8 @@ def main(argv: list[str] | None = None) -> int:
         print("no crash")
         return 0
 
-    jobs = [(t, s, min(CHUNK, c - s), args.seed, args.timeout) for t, c in plan(args.inputs) for s in range(0, c, CHUNK)]
+    jobs = [(t, s, min(CHUNK, c - s), args.seed, args.timeout)
+            for t, c in plan(args.inputs) for s in range(0, c, CHUNK)]
     random.Random(args.seed).shuffle(jobs)  # every target makes progress from the start
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -64,7 +64,7 @@ def name_pools(articles: list[tuple[str, list[str]]], rng: random.Random) -> tup
     genders = person_first_names()
     firsts: dict[str, set[str]] = {"male": set(), "female": set(), None: set()}
     surnames: set[str] = set()
-    for title, paragraphs in articles:
+    for _title, paragraphs in articles:
         for first, last in _NAME.findall("\n".join(paragraphs)):
             gender = genders.get(first.lower()) if hasattr(genders, "get") else None
             if gender is None and first.lower() not in genders:
@@ -111,10 +111,7 @@ def render(title: str, paragraphs: list[str], rng: random.Random) -> str:
     source, city = rng.choice(SOURCES)
     stamp = when.strftime("%Y-%m-%d %H:%M:%S")
     first = paragraphs[0]
-    if city and rng.random() < 0.4:
-        lead = f"{city} ({source}) - {first}"
-    else:
-        lead = f"({source}) {first}"
+    lead = f"{city} ({source}) - {first}" if city and rng.random() < 0.4 else f"({source}) {first}"
     return f"{title}\n\n{stamp}\n" + "\n\n".join([lead, *paragraphs[1:]]) + "\n"
 
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
-
-from tui.corpus import bundled_corpus, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -21,12 +18,3 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (the shared evaluation data is not part of the project)")
     return path
-TESTS = ROOT / "tests"
-ADVERSARIAL = TESTS / "data" / "adversarial"  # small hostile files, committed (see its README)
-
-
-@functools.cache
-def bundled_size() -> int:
-    """How many articles the bundled corpus (tui/seeds) holds, counted by loading it: a test that
-    wrote the number down would break each time a seed is added."""
-    return len(load_corpus(bundled_corpus(), workers=1).articles)

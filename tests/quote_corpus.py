@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tui.corpus import Article, Corpus, Entity, Quote, corpus_from_articles
+from tests.helpers import corpus_of
+from tui.corpus import Article, Corpus, Entity, Quote
 
 
 def article(number: int, when: str, source: str, said: list[tuple[str, str, str | None]],
@@ -36,7 +37,7 @@ def article(number: int, when: str, source: str, said: list[tuple[str, str, str 
 def quote_corpus() -> Corpus:
     """Ann Lee (and plain "Lee" elsewhere), Bo Park and Cy Park (two people, one surname), plain
     "Park" (ambiguous: stays apart), Dee Roe whose gender nobody knows."""
-    return corpus_from_articles([
+    return corpus_of([
         article(0, "2026-01-05", "Wire", [("Ann Lee", "taxes will rise at Acme", "female"),
                                           ("Bo Park", "the budget is fine", "male")],
                 others=(("organization", "Acme"),)),

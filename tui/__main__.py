@@ -21,9 +21,9 @@ from .cli_tables import TABLE_FORMATS, write_rows
 from .corpus import (
     CLUSTER_FORMATS,
     FORMATS,
-    ClusterError,
     PEOPLE_COLUMNS,
     QUOTE_COLUMNS,
+    ClusterError,
     Corpus,
     Corrections,
     CorrectionsError,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 Where = Literal["screen", "list", "reading", "filter", "app", "modal", "views", "quotes", "people", "profile",
                 "timeline"]
@@ -74,7 +74,8 @@ COMMANDS: tuple[Command, ...] = (
             show=False, display="↓"),
     Command("L", "show_problems", "Problems", "List the files that could not be read", show=False, palette=True),
     Command("question_mark", "help", "Help", "Show this help", display="?"),
-    Command("ctrl+p", "command_palette", "Palette", "Commands: filter by speaker or entity, sort, theme", where="app", show=False),
+    Command("ctrl+p", "command_palette", "Palette", "Commands: filter by speaker or entity, sort, theme",
+            where="app", show=False),
     Command("q", "quit", "Quit", "Quit the explorer", where="app"),
     Command("A", "view('articles')", "Articles", "Articles: the list, the article, its entities", where="views"),
     Command("Q", "view('quotes')", "Quotes", "Quotes: every quote the filter finds, one a line", where="views"),
@@ -109,8 +110,8 @@ COMMANDS: tuple[Command, ...] = (
 )  # fmt: skip
 
 
-def bindings(where: Where) -> list[Binding]:
-    """The Textual bindings of one place, generated from the table."""
+def bindings(where: Where) -> list[BindingType]:
+    """The Textual bindings of one place, generated from the table (typed as Textual types `BINDINGS`)."""
     found = [c for c in COMMANDS if c.where == where and c.action != "command_palette"]
     return [Binding(c.keys, c.action, c.label, show=c.show, tooltip=c.help) for c in found]
 

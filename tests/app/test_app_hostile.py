@@ -16,7 +16,7 @@ from textual.content import Content, Span
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tui.corpus import Article, LiveCorpus, LoadProblem, Quote, corpus_from_articles
+from tui.corpus import Article, LiveCorpus, LoadProblem, Quote
 from tui.corpus.models import Entity
 from tui.screens.load_report import LoadReportScreen, ProblemList
 from tui.screenshots import settle
@@ -24,6 +24,8 @@ from tui.widgets import highlight
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.reading_pane import LINE_NEAR, WINDOW, WINDOW_MOST, ReadingPane
 from tui.widgets.text_view import TextView
+
+from .helpers import corpus_of
 
 KEY_NAMES = {"/": "slash", ":": "colon", " ": "space", '"': "quotation_mark"}
 
@@ -127,7 +129,7 @@ async def test_n_in_an_article_of_100000_quotes_styles_and_slices_only_the_windo
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = app.explorer
-        screen.corpus = LiveCorpus(corpus_from_articles([article]))
+        screen.corpus = LiveCorpus(corpus_of([article]))
         screen.open = 0
         await pilot.press("n")  # the first draw builds the span index
         pane = screen.query_one(ReadingPane)
@@ -173,7 +175,7 @@ def huge_article() -> Article:
 
 async def _read_in_the_pane(pilot: Pilot, article: Article) -> ReadingPane:
     screen = pilot.app.explorer
-    screen.corpus = LiveCorpus(corpus_from_articles([article]))
+    screen.corpus = LiveCorpus(corpus_of([article]))
     screen.open = 0
     screen._show_article()
     await pilot.press("2")  # focus the reading pane

@@ -6,6 +6,7 @@ from tui.screenshots import settle
 from tui.widgets.highlight import body_content, body_start, speaker_colour
 from tui.widgets.reading_pane import ReadingPane
 
+
 def indicator(screen) -> str:
     return str(screen.query_one(ReadingPane).query_one("#indicator").render())
 

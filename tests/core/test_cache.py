@@ -8,12 +8,11 @@ import os
 
 import pytest
 
+from tests.helpers import SEEDS
 from tui.corpus import cache as caching
 from tui.corpus import load_corpus
 from tui.corpus.load import iter_files
 from tui.corpus.models import LoadReport
-
-from tests.helpers import SEEDS
 
 
 @pytest.fixture
@@ -140,8 +139,8 @@ def test_small_inputs_and_no_cache_write_nothing(tmp_path, monkeypatch, corpus_f
 
 
 def test_an_export_opens_without_parsing_again(tmp_path, corpus_folder, monkeypatch):
-    from tui.corpus.parsing import parse as parsing
     from tui.corpus.export import write_jsonl
+    from tui.corpus.parsing import parse as parsing
 
     corpus = load_corpus(corpus_folder, workers=1)
     archive = tmp_path / "archive.jsonl"
@@ -193,7 +192,8 @@ def test_a_cached_corpus_answers_as_the_parsed_one_and_takes_more_articles(cache
     assert again.index.complete_entity("p") == first.index.complete_entity("p")
     assert again.index.corpus_entities([0, 2, 4]) == first.index.corpus_entities([0, 2, 4])
     assert again.articles.texts[1] == first.articles.texts[1] and again.articles.titles == first.articles.titles
-    extra = Article(id="extra", path="extra.txt", title="Peskov speaks", text='Peskov speaks\n\n"We will talk," Peskov said.')
+    extra = Article(id="extra", path="extra.txt", title="Peskov speaks",
+                    text='Peskov speaks\n\n"We will talk," Peskov said.')
     for corpus in (first, again):  # a corpus from the cache is packed: adding unpacks it first
         corpus.add(extra)
     assert dump(again) == dump(first)

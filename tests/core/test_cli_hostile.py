@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import SEED_ARTICLE, SEEDS
 from tui import __main__ as cli
 from tui.__main__ import main
-
-from tests.helpers import SEED_ARTICLE, SEEDS
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "Port Reopens\n\nThe port reopened on Monday, harbour master Ann Lee said.\n"

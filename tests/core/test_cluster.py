@@ -12,10 +12,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from tests.helpers import SEEDS
 from tui.__main__ import main
 from tui.corpus import load_corpus
-
-from tests.helpers import SEEDS
 
 distributed = pytest.importorskip("distributed", reason="the cluster extra (dask.distributed) is not installed")
 

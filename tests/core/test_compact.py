@@ -9,14 +9,13 @@ from array import array
 
 import pytest
 
+from tests.helpers import SEEDS
 from tui.corpus import cache as caching
 from tui.corpus import load_corpus
 from tui.corpus.index.postings import RunArray
 from tui.corpus.load import iter_files
 from tui.corpus.models import LoadReport
 from tui.corpus.storage import MAPPED, SORTS, MappedArray, Slices
-
-from tests.helpers import SEEDS
 
 QUERIES = ('"political will"', 'quote:"we will"', "speaker:peskov", "-macron", "p:putin OR o:kremlin",
            "title:talks", "source:reuters", "cue:said", "quotes:>2", "has:date", "said", "e:moscow")  # fmt: skip

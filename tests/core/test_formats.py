@@ -11,13 +11,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from tests import formats_samples as samples
+from tests.formats_samples import reasons
 from tui.corpus.formats import format_of, reader_for
 from tui.corpus.formats.feeds import fetch_feed, is_feed_url, read_feed, read_json_feed, url_file_id
 from tui.corpus.formats.html import fragment_text, read_html
 from tui.corpus.parsing.parse import parse_source
-
-from tests import formats_samples as samples
-from tests.formats_samples import reasons
 
 # Web pages
 

@@ -13,15 +13,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from tests import formats_samples as samples
+from tests.formats_samples import parsed_articles, reasons
 from tui.corpus.formats.feeds import read_feed
 from tui.corpus.formats.html import read_html
 from tui.corpus.formats.newsboat import default_newsboat_path, read_newsboat
 from tui.corpus.formats.parquet import read_parquet, write_articles_parquet, write_quotes_parquet
 from tui.corpus.formats.warc import read_warc
 from tui.corpus.load import SourceText
-
-from tests import formats_samples as samples
-from tests.formats_samples import parsed_articles, reasons
 
 # Web archives
 

@@ -18,9 +18,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests import formats_samples as samples
+from tests.helpers import load_corpus_serially
 from tui.corpus import cache as caching
 from tui.corpus import load_corpus, parallel
-from tui.corpus.corpus import load_corpus_serially
 from tui.corpus.filenames import date_in_name, name_facts
 from tui.corpus.formats import write_articles_parquet
 from tui.corpus.load import iter_files, iter_sources

@@ -8,12 +8,12 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from tests.helpers import SEEDS
 from tui.corpus import load_corpus
 from tui.corpus.export import write_jsonl
 
-from tests.helpers import SEEDS
-
-WIRE = "Monday, 05 January 2026 09:00 GMT\nPort Reopens After Storm\n\n2026-01-05 10:30:00\n(Wirewatch) The port reopened on Monday.\n\n\"We are open again,\" harbour master Anna Lind said.\n"
+WIRE = ("Monday, 05 January 2026 09:00 GMT\nPort Reopens After Storm\n\n2026-01-05 10:30:00\n"
+        "(Wirewatch) The port reopened on Monday.\n\n\"We are open again,\" harbour master Anna Lind said.\n")
 
 
 def write(folder: Path, name: str, data: bytes) -> Path:
@@ -42,10 +42,10 @@ def test_wire_layout(tmp_path):
 
 
 def test_body_dateline_title_first_and_body_only(tmp_path):
-    write(tmp_path, "a.txt", "Storm Hits Coast\n\nLONDON (Reuters) - A storm hit the coast on Monday.\n".encode())
+    write(tmp_path, "a.txt", b"Storm Hits Coast\n\nLONDON (Reuters) - A storm hit the coast on Monday.\n")
     write(tmp_path, "b.txt", "Storm Hits Coast\n\nWASHINGTON (AFP) \u2013 A storm hit the coast.\n".encode())
-    write(tmp_path, "c.txt", "Storm Hits Coast\n\nA storm hit the coast on Monday, officials said.\n".encode())
-    write(tmp_path, "d.txt", "A storm hit the coast on Monday and closed the port for a week.\n".encode())
+    write(tmp_path, "c.txt", b"Storm Hits Coast\n\nA storm hit the coast on Monday, officials said.\n")
+    write(tmp_path, "d.txt", b"A storm hit the coast on Monday and closed the port for a week.\n")
     a, b, c, d = load_corpus(tmp_path).articles
     assert (a.source, b.source, c.source, d.source) == ("Reuters", "AFP", None, None)
     assert a.title == b.title == c.title == "Storm Hits Coast"
@@ -75,9 +75,11 @@ def test_bad_files_are_reported_and_the_rest_load(tmp_path):
     locked = write(tmp_path, "locked.txt", WIRE.encode())
     locked.chmod(0)
     corpus = load_corpus([tmp_path, tmp_path / "missing.txt"])
-    reasons = {Path(p.path.split(":")[0]).name + p.path[len(p.path.split(":")[0]):]: p.reason for p in corpus.report.problems}
+    reasons = {Path(p.path.split(":")[0]).name + p.path[len(p.path.split(":")[0]):]: p.reason
+               for p in corpus.report.problems}
     expected = {"empty.txt": "empty", "blank.txt": "empty", "binary.bin": "binary", "bad16.txt": "undecodable",
-                "rows.jsonl:2": "malformed", "rows.jsonl:3": "malformed", "rows.jsonl:4": "empty", "missing.txt": "not found"}
+                "rows.jsonl:2": "malformed", "rows.jsonl:3": "malformed", "rows.jsonl:4": "empty",
+                "missing.txt": "not found"}
     if os.geteuid() != 0:  # root reads any file
         expected["locked.txt"] = "unreadable"
     assert reasons == expected

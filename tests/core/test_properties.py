@@ -44,7 +44,8 @@ SUFFIXES = st.sampled_from([".txt", ".jsonl", ".json", ".md"])
 query_pieces = st.sampled_from(["speaker:", "s:", "date:", "after:", "before:", "quotes:", "has:", "title:",
                                 "nope:", ":", '"', "(", ")", "-", "|", "OR", " ", "macron", ">=", "2026-02",
                                 "2026-01-01..2026-02-15", "..", "\x00", "\u202e", "9999999999"])
-queries = st.one_of(st.text(max_size=60), st.lists(st.one_of(query_pieces, st.text(max_size=4)), max_size=20).map("".join))
+queries = st.one_of(st.text(max_size=60),
+                    st.lists(st.one_of(query_pieces, st.text(max_size=4)), max_size=20).map("".join))
 
 
 @FAST

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.corpus.index import CorpusIndex
+from tui.corpus.index import CorpusIndex, index_entry
 from tui.corpus.models import Article, Entity, Quote
-from tui.corpus.query import MAX_DEPTH, Query, QueryError, parse_query
+from tui.corpus.query import MAX_DEPTH, Everything, Query, QueryError, parse_query
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -125,7 +125,7 @@ ALL = {article.id for article in ARTICLES}
 def index() -> CorpusIndex:
     built = CorpusIndex()
     for position, article in enumerate(ARTICLES):
-        built.add(position, article)
+        built.add_entry(position, index_entry(article))
     return built
 
 
@@ -145,7 +145,7 @@ def check(index: CorpusIndex, text: str, expected: set[str]) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\t\n", ".", "\"\"", "( . )", ". OR macron"])
 def test_empty_query_matches_everything(index: CorpusIndex, text: str) -> None:
     query = parse_query(text)
-    assert isinstance(query, Query) and query.is_empty and str(query) == ""
+    assert isinstance(query, Query) and isinstance(query.root, Everything) and str(query) == ""
     assert ids(index, text) == ALL
 
 
@@ -408,7 +408,7 @@ class CountingIndex(CorpusIndex):
 def counting() -> CountingIndex:
     built = CountingIndex()
     for position, article in enumerate(ARTICLES):
-        built.add(position, article)
+        built.add_entry(position, index_entry(article))
     return built
 
 

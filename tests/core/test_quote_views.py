@@ -144,11 +144,11 @@ def test_quotes_arriving_later_are_read(live: LiveCorpus) -> None:
 
 
 def test_speaker_finds_a_person_by_an_alias_the_parser_gave() -> None:
+    from tests.helpers import corpus_of
     from tests.quote_corpus import article
-    from tui.corpus import corpus_from_articles
 
     said = article(0, "2026-01-05", "Wire", [("Ann Lee", "we act", "female")])
     said.entities[0].aliases = ["A. Lee-Smith"]
-    live = LiveCorpus(corpus_from_articles([said]))
+    live = LiveCorpus(corpus_of([said]))
     assert live.quotes("speaker:smith").summary == "1 quote in 1 article"  # type: ignore[union-attr]
     assert live.search("speaker:smith") == [0]

@@ -6,13 +6,12 @@ from __future__ import annotations
 import importlib.util
 import sys
 
-from tests.helpers import ROOT, SEEDS, shared_path
+from tests.helpers import ROOT, SEEDS, corpus_of, load_corpus_serially, shared_path
 from tui.corpus import Corpus, load_corpus
 from tui.corpus import sort_positions as sort_rows
-from tui.corpus.corpus import load_corpus_serially
 from tui.corpus.load import iter_files
 from tui.corpus.models import LoadReport
-from tui.corpus.parallel import parse_sources
+from tui.corpus.parallel import ParseStream
 
 
 def dump(corpus: Corpus) -> list[dict]:
@@ -41,7 +40,7 @@ def test_batches_report_progress_to_the_end(monkeypatch):
     monkeypatch.setattr(parallel, "BATCH", 4)
     files = list(iter_files([SEEDS], LoadReport()))
     seen: list[tuple[int, int]] = []
-    items = [i for batch in parse_sources(files, LoadReport(), workers=1, progress=lambda d, t: seen.append((d, t)))
+    items = [i for batch in ParseStream(files, LoadReport(), workers=1, progress=lambda d, t: seen.append((d, t)))
              for i in batch]  # fmt: skip
     assert len(items) >= len(files)
     assert seen[-1] == (len(files), len(files)) and [d for d, _ in seen] == sorted(d for d, _ in seen)
@@ -51,7 +50,7 @@ def test_the_store_gives_back_each_article(tmp_path):
     corpus = load_corpus(SEEDS, workers=1)
     plain = load_corpus_serially([SEEDS])
     assert len(corpus.articles) == len(plain.articles)
-    for built, original in zip(corpus.articles, plain.articles):
+    for built, original in zip(corpus.articles, plain.articles, strict=True):
         assert built.model_dump() == original.model_dump()
     assert corpus.articles[-1].id == plain.articles[-1].id
     assert [a.id for a in corpus.articles[1:3]] == [a.id for a in plain.articles[1:3]]
@@ -70,7 +69,7 @@ def test_sorting_by_columns_matches_sorting_articles():
 def test_entities_of_some_articles_match_a_fresh_tally():
     corpus = load_corpus(SEEDS, workers=1)
     some = [0, 2, 5]
-    fresh = Corpus(articles=[corpus.articles[p] for p in some])
+    fresh = corpus_of(corpus.articles[p] for p in some)
     assert corpus.index.corpus_entities(some) == fresh.index.corpus_entities()
 
 

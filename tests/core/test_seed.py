@@ -7,9 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tui.corpus import parse_text
-
 from tests.helpers import SEED_ARTICLE, shared_path
+from tui.corpus import parse_text
 
 GOLD_QUOTES = [  # start, end, kind, speaker, cue
     (393, 514, "direct", "Dmitry Peskov", "told"),

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import SEEDS
 from tui.corpus import SORTS, Corpus, LiveCorpus, LoadReport, QueryError, load_corpus
 from tui.corpus.index import index_entry
 from tui.corpus.load import iter_files
 from tui.corpus.storage import ArticleStore, compact
-
-from tests.helpers import SEEDS
 
 QUERIES = ("", "said", "-said", "speaker:peskov", "macron OR putin", '"political will"', "has:quotes", "date:2026")
 ROUNDS = 6  # copies of the seeds: enough arrivals for searches to land between them

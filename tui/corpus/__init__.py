@@ -9,7 +9,7 @@ from .bundled import bundled_corpus
 from .cache import stderr_notice
 from .citations import citation
 from .cluster import CLUSTER_FORMATS, ClusterError, ClusterExport, export_on_cluster
-from .corpus import Corpus, corpus_from_articles
+from .corpus import Corpus
 from .corrections import Corrections, CorrectionsError, read_corrections
 from .export import FORMATS, write_articles
 from .fields import (
@@ -91,7 +91,6 @@ __all__ = [
     "Quote",
     "bundled_corpus",
     "citation",
-    "corpus_from_articles",
     "default_newsboat_path",
     "export_on_cluster",
     "field_tokens",

@@ -124,18 +124,21 @@ class CacheEntry:
         try:
             with open(os.open(self.path, _OPEN_FLAGS), "rb") as handle:
                 if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                    return self._damaged("not a regular file")
+                    self._damaged("not a regular file")
+                    return None
                 magic = handle.readline(len(MAGIC))
                 if magic != MAGIC:
                     if magic.startswith(MAGIC.split(b" cache ")[0] + b" cache "):
                         return None  # another version's entry: stale, and rewritten
-                    return self._damaged("not a cache file")
+                    self._damaged("not a cache file")
+                    return None
                 line = handle.readline(_FINGERPRINT_LINE)
                 if line.strip().decode("ascii", "replace") != self.fingerprint:
                     return None  # stale: an input or the parser changed; it will be rewritten
                 found = self._check(handle)
                 if isinstance(found, str):
-                    return self._damaged(found)
+                    self._damaged(found)
+                    return None
                 head, bulk_start, bulk_length = found
                 mapped: _SizeChecked | bytes = b""
                 if bulk_length:
@@ -143,7 +146,8 @@ class CacheEntry:
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as error:
-            return self._damaged(getattr(error, "strerror", None) or type(error).__name__)
+            self._damaged(getattr(error, "strerror", None) or type(error).__name__)
+            return None
         try:
             state = _HeadReader(head, mapped, bulk_start, bulk_length).load()
             del head
@@ -151,10 +155,11 @@ class CacheEntry:
             index = CorpusIndex.unpack(state["index"], articles.texts, articles.titles)
             corpus = Corpus(articles=articles, report=state["report"], index=index)
         except Exception as error:  # a pickle from another version of the code
-            return self._damaged(f"unreadable ({type(error).__name__})")
+            self._damaged(f"unreadable ({type(error).__name__})")
+            return None
         return corpus
 
-    def _check(self, handle: BinaryIO) -> tuple[bytearray, int, int] | str:
+    def _check(self, handle: io.BufferedReader) -> tuple[bytearray, int, int] | str:
         """(head, bulk start, bulk length) when every length and CRC adds up; else what is wrong."""
         start = handle.tell()
         size = os.fstat(handle.fileno()).st_size
@@ -218,7 +223,6 @@ class CacheEntry:
 
     def _damaged(self, why: str) -> None:
         self._say(f"cache entry {self.path.name} ignored ({why}): parsing again")
-        return None
 
     def _say(self, message: str) -> None:
         if self.notice is not None:

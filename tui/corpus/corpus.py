@@ -5,15 +5,11 @@ Loading one, from the cache or through worker processes, is `session.py`'s job.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .corrections import Corrections
 from .index import CorpusIndex, IndexEntry, index_entry
-from .load import iter_sources
 from .models import Article, LoadReport
-from .parsing import parse_source
 from .query import Query, QueryError, parse_query
 from .quote_filter import has_quote_terms
 from .quote_view import QuoteView
@@ -28,13 +24,6 @@ class Corpus:
     report: LoadReport = field(default_factory=LoadReport)
     index: CorpusIndex = field(default_factory=CorpusIndex)
     _quote_view: QuoteView | None = field(default=None, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.articles, ArticleStore):
-            given, self.articles = self.articles, ArticleStore()
-            for article in given:
-                self.add(article)
-        self.index.store = self.articles.__getitem__
 
     def add(self, article: Article) -> int:
         position = len(self.articles)
@@ -80,17 +69,3 @@ class Corpus:
         return len(self.articles)
 
 
-def load_corpus_serially(paths: Sequence[str | Path]) -> Corpus:
-    """The plain way, one article after another in this process: what parallel loading must equal."""
-    corpus = Corpus()
-    for item in iter_sources(paths, corpus.report):
-        corpus.add(parse_source(item))
-    return corpus
-
-
-def corpus_from_articles(articles: Iterable[Article]) -> Corpus:
-    corpus = Corpus()
-    for article in articles:
-        corpus.add(article)
-    corpus.report.files = len(corpus.articles)
-    return corpus

@@ -69,8 +69,9 @@ def read_file(path: Path, report: LoadReport) -> Iterator[Source]:
     or Parquet file any number; a path from `iter_files` knows its id and the load's id book."""
     file_id = getattr(path, "article_id", "") or path.stem
     ids: IdBook | None = getattr(path, "ids", None)
-    if getattr(path, "url", ""):  # a feed URL: fetched, and never cached (it has no file to fingerprint)
-        yield from _claimed(formats.fetch_feed(path.url), report, ids, None)
+    url: str = getattr(path, "url", "")
+    if url:  # a feed URL: fetched, and never cached (it has no file to fingerprint)
+        yield from _claimed(formats.fetch_feed(url), report, ids, None)
         return
     names = name_facts(file_id)
     if str(path).lower().endswith(SQLITE_SUFFIXES) and formats.is_sqlite_file(path):

@@ -112,23 +112,10 @@ def _size(files: Sequence[Path | Source]) -> int:
     return total
 
 
-def parse_sources(
-    files: Sequence[Path],
-    report: LoadReport,
-    workers: int | None = None,
-    progress: Progress | None = None,
-) -> Iterator[list[Item]]:
-    """Batches of parsed articles (and parser problems) from `files`, in file order.
-
-    Files that cannot be read go straight into `report`. Closing the iterator early cancels
-    whatever has not started; `ParseStream.cancel` also stops what has.
-    """
-    return iter(ParseStream(files, report, workers=workers, progress=progress))
-
-
 class ParseStream:
-    """`parse_sources` that another thread can stop at once: `cancel` ends the stream and kills
-    the worker processes, even mid-batch (a big file can take a worker most of a minute)."""
+    """Batches of parsed articles (and parser problems) from `files`, in file order; files that cannot
+    be read go straight into `report`. Another thread can stop it at once: `cancel` ends the stream and
+    kills the worker processes, even mid-batch (a big file can take a worker most of a minute)."""
 
     def __init__(self, files: Sequence[Path], report: LoadReport, workers: int | None = None,
                  progress: Progress | None = None) -> None:  # fmt: skip
@@ -197,7 +184,8 @@ class ParseStream:
         try:
             future = self._pool.submit(parse_batch, sources)
         except (BrokenProcessPool, RuntimeError):
-            self._pool = _stop(self._pool)
+            _stop(self._pool)
+            self._pool = None
             return None
         # Started by the submit; kept here since cancel() may run before, or during, their start.
         self._processes = list((getattr(self._pool, "_processes", None) or {}).values()) or self._processes
@@ -211,7 +199,8 @@ class ParseStream:
         except (BrokenProcessPool, CancelledError):  # a worker died (killed, out of memory), or `cancel`
             if self.cancelled:
                 return None
-            self._pool = _stop(self._pool)  # go on without the pool
+            _stop(self._pool)  # go on without the pool
+            self._pool = None
             items = parse_batch(sources)
         if self.cancelled:
             return None
@@ -246,7 +235,6 @@ class ParseStream:
 def _stop(pool: ProcessPoolExecutor | None) -> None:
     if pool is not None:
         pool.shutdown(wait=True, cancel_futures=True)
-    return None
 
 
 def _batches(files: Sequence[Path], report: LoadReport) -> Iterator[tuple[int, list[Source | Path]]]:

@@ -21,11 +21,14 @@ import sys
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
-from typing import BinaryIO, NamedTuple, overload
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from .models import Article
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # (id, path, title, text, source, timestamp, quote count, record): what a worker sends back.
 Compact = tuple[str, str, str, str, str | None, float, int, bytes]
@@ -134,7 +137,7 @@ def _copy_of(items: array) -> array:
     return items
 
 
-def _write_all(items: Iterable[bytes], out: BinaryIO, chunk: int = 1 << 22) -> array:
+def _write_all(items: Iterable[bytes], out: SupportsWrite[bytes], chunk: int = 1 << 22) -> array:
     """Write the items one after another (in chunks of ~4 MB); their offsets, from 0."""
     offsets, written, pending, size = array("Q", (0,)), 0, [], 0
     for item in items:
@@ -193,10 +196,6 @@ class ArticleStore(Sequence[Article]):
         self.records.append(record)
         self._orders.clear()
 
-    def extend(self, articles: Iterable[Article]) -> None:
-        for article in articles:
-            self.append(article)
-
     # -- reading ----------------------------------------------------------------------------
 
     def __len__(self) -> int:
@@ -251,6 +250,7 @@ class ArticleStore(Sequence[Article]):
         if found is None:
             n = len(self.records)
             stamps, counts = self.timestamps, self.quote_counts
+            key: Callable[[int], tuple[float | str | int, ...]]
             if by == "title":
                 titles = self.titles
                 key = lambda p: (titles[p].casefold(), p)  # noqa: E731
@@ -294,7 +294,7 @@ class ArticleStore(Sequence[Article]):
 
     # -- what a cache saves -----------------------------------------------------------------
 
-    def write_bulk(self, out: BinaryIO) -> dict:
+    def write_bulk(self, out: SupportsWrite[bytes]) -> dict:
         """Write the MAPPED columns to `out`, one after another; the rest of the store (its number
         columns, its display orders, and where each string is, relative to where this began) as a
         dict for `from_parts`."""

@@ -21,9 +21,10 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from . import formats
-from .models import LoadProblem, LoadReport
+from .models import LoadProblem, LoadReason, LoadReport
 
 _URL_STARTS = ("http://", "https://")
 _DOUBLE_EXTENSIONS = (".warc.gz",)  # an id drops both: crawl.warc.gz -> crawl
@@ -180,7 +181,7 @@ def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFil
         except OSError as error:
             missing = isinstance(error, FileNotFoundError)
             detail = "a link to nothing" if missing and os.path.islink(path) else ""
-            reason = "not found" if missing else "unreadable"
+            reason: LoadReason = "not found" if missing else "unreadable"
             report.problems.append(LoadProblem(path=str(path), reason=reason,
                                                detail=detail or ("" if missing else error.strerror or "")))
             continue
@@ -205,7 +206,7 @@ def _url_file(url: str) -> tuple[FoundFile, str]:
     return found, url_file_id(url)
 
 
-def is_url(path: str | Path) -> bool:
+def is_url(path: str | Path) -> TypeGuard[str]:
     """An http(s) URL named on the command line (a string: a Path has lost its `//`)."""
     return isinstance(path, str) and path[:8].lower().startswith(_URL_STARTS) and formats.is_feed_url(path)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.css.query import NoMatches
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
@@ -46,11 +46,11 @@ WEB_SCHEMES = ("http://", "https://")  # the only addresses `o` hands to the bro
 ENTITIES_SHOWN = "-entities-shown"  # under 100 columns: the entity panel in place of the article
 
 
-def _slash_first(found: list[Binding]) -> list[Binding]:
+def _slash_first(found: list[BindingType]) -> list[BindingType]:
     """`/` as a priority binding: the app acts on it when it reads it, before routing the keys
     behind it. Typed in one burst (a paste, a laggy link), those keys would otherwise be routed
     to the list, where `q` quits and `n` steps quotes, while the focus move was still queued."""
-    return [replace(b, priority=True) if b.action == "focus_filter" else b for b in found]
+    return [replace(b, priority=True) if isinstance(b, Binding) and b.action == "focus_filter" else b for b in found]
 
 
 class MainScreen(Screen[None]):

@@ -13,7 +13,7 @@ previous keystroke's matches when the query only grew and they were all found.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import islice
 from typing import Protocol
@@ -71,9 +71,8 @@ class Candidates:
         A scan stops at `most` matches, so a common query costs little; a scan that ran to the
         end leaves every match behind, and a query that extends it looks only at those."""
         query = query.casefold()
-        last, pool = self._last
-        if not (pool is not None and query.startswith(last)):
-            pool = range(len(self.names))  # type: ignore[assignment]
+        last, kept = self._last
+        pool: Sequence[int] = kept if kept is not None and query.startswith(last) else range(len(self.names))
         names = self.names
         found = list(islice((i for i in pool if query in names[i]), most))
         complete = len(found) < most  # the scan went to the end: these are all the matches

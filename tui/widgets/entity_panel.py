@@ -19,12 +19,16 @@ BOLD = Style(bold=True)
 
 
 class EntityRow(Protocol):
-    """What a row needs; `corpus.index.EntitySummary` has it."""
+    """What a row needs; `corpus.index.EntitySummary` has it (read-only: that one is frozen)."""
 
-    name: str
-    kind: str
-    mentions: int
-    quotes: int
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def mentions(self) -> int: ...
+    @property
+    def quotes(self) -> int: ...
 
 
 def ordered(entities: Sequence[EntityRow]) -> list[EntityRow]:

@@ -37,18 +37,10 @@ def speaker_colour(quote: Quote) -> str:
 
 def body_start(article: Article) -> int:
     """Where the body begins: the title and header lines are shown above it, not twice."""
-    if article.paragraphs:
-        start = article.paragraphs[0][0]
-    else:
-        start = article.title_span[1] if article.title_span else 0
+    start = article.paragraphs[0][0] if article.paragraphs else (article.title_span[1] if article.title_span else 0)
     while start < len(article.text) and article.text[start] == "\n":
         start += 1
     return start
-
-
-def body_text(article: Article) -> str:
-    """The body as shown, before any window is cut from it: from `body_start`, trailing space dropped."""
-    return article.text[body_start(article):].rstrip()
 
 
 class _SpanIndex:
@@ -104,7 +96,7 @@ def body_content(
     """The body with every span styled; `current` (a quote index) is marked more strongly, and
     the filter's `terms` (`tui.corpus.highlight_terms`) are marked where they occur.
 
-    `window` (offsets into `body_text`) cuts out the part to draw: a 20 MB article is shown a
+    `window` (offsets into the body as shown, from `body_start`) cuts out the part to draw: a 20 MB article is shown a
     window at a time, so opening it costs what its first screens cost. Only the spans that
     meet the window are looked at (`_SpanIndex`): stepping through an article of 100,000
     quotes costs what its window holds; the terms are looked for in the window's text only.

@@ -162,7 +162,8 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         strips = self._drawn.get(index)
         if strips is None:
             block, start, end = self._paragraphs[index]
-            options = RenderOptions(self._get_style, self.styles)
+            # Textual's own Visual.to_strips passes `widget.styles` here too; its RulesMap annotation is too narrow.
+            options = RenderOptions(self._get_style, self.styles)  # type: ignore[arg-type]
             strips = self._paragraph(block, start, end).render_strips(self._width, None, self.visual_style, options)
             self._drawn[index] = strips
             if len(self._drawn) > CACHED_PARAGRAPHS:

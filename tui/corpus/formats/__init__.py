@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, TypeGuard
 
 from .common import Loaded
 
@@ -128,7 +128,7 @@ def fetch_feed(url: str) -> Loaded:
     return fetch(url)
 
 
-def is_json_feed(document: object) -> bool:
+def is_json_feed(document: object) -> TypeGuard[dict]:
     """A parsed JSON document that is a JSON Feed (its `version` is a jsonfeed.org URL)."""
     from .feeds import is_json_feed as check
 

@@ -17,10 +17,12 @@ import urllib.request
 import warnings
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from typing import TypeGuard
 
 import feedparser
 import feedparser.exceptions
 
+from ..models import LoadReason
 from ..sources import SourceText
 from .common import Loaded, clean_meta, item_id, item_path
 from .html import PARAGRAPH_SEPARATOR, fragment_text, plain_text
@@ -120,7 +122,7 @@ def _read_xml_feed(data: bytes, path: str, file_id: str) -> Loaded:
         return loaded
     broken = parsed.get("bozo") and not isinstance(parsed.get("bozo_exception"), _HARMLESS_BOZO)
     if not parsed.entries:
-        reason = "malformed" if broken or not parsed.get("version") else "empty"
+        reason: LoadReason = "malformed" if broken or not parsed.get("version") else "empty"
         detail = f"not a feed: {parsed.get('bozo_exception')}" if broken else "a feed without items"
         loaded.problem(path, reason, detail if parsed.get("version") or broken else "not a feed")
         return loaded
@@ -168,7 +170,7 @@ def _entry_date(entry: Mapping) -> str | None:
             parsed = entry.get(key)
         if parsed:
             try:
-                return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+                return datetime(*parsed[:6]).replace(tzinfo=UTC).isoformat()
             except (TypeError, ValueError):
                 continue
     return entry.get("published") or entry.get("updated")
@@ -180,7 +182,7 @@ def _first_tag(tags: object) -> str | None:
     return None
 
 
-def is_json_feed(document: object) -> bool:
+def is_json_feed(document: object) -> TypeGuard[dict]:
     """A parsed JSON document that is a JSON Feed (any 1.x version), by its `version` URL."""
     if not isinstance(document, dict):
         return False

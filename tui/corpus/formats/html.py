@@ -100,11 +100,13 @@ def _extraction(data: bytes | str, url: str | None) -> trafilatura.settings.Docu
     is better than a wrong article."""
     with warnings.catch_warnings():  # trafilatura warns through `warnings` on odd markup
         warnings.simplefilter("ignore")
-        return trafilatura.bare_extraction(
+        found = trafilatura.bare_extraction(
             data, url=url, fast=True, favor_precision=True, include_comments=False, include_tables=True,
             include_images=False, include_links=False, with_metadata=True, config=_CONFIG,
-            date_extraction_params=_DATE_PARAMS,
+            date_extraction_params=_DATE_PARAMS, as_dict=False,
         )
+    # typed Document | dict | None: a dict only with as_dict=True
+    return found if isinstance(found, trafilatura.settings.Document) else None
 
 
 def fragment_text(markup: str) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..decode import decode_bytes
+from ..models import LoadReason
 from ..sources import SourceText
 from .common import Loaded, clean_meta, iso_from_timestamp, item_id, item_path
 from .html import fragment_text, plain_text
@@ -67,7 +68,7 @@ def read_newsboat(path: str | Path, file_id: str, *, lock_timeout: float = LOCK_
         for row in _item_rows(connection):
             _add_item(row, where, file_id, loaded)
     except sqlite3.OperationalError as error:
-        reason = "malformed" if "no such" in str(error) else "unreadable"
+        reason: LoadReason = "malformed" if "no such" in str(error) else "unreadable"
         loaded.problem(where, reason, _describe(error))
     except sqlite3.DatabaseError as error:  # "file is not a database", "database disk image is malformed"
         loaded.problem(where, "malformed", _describe(error))

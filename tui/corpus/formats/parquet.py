@@ -23,8 +23,8 @@ import pyarrow.parquet as pq
 from pydantic import ValidationError
 
 from ..decode import normalise_newlines
-from ..sources import SourceText
 from ..models import Article, offset_problems
+from ..sources import SourceText
 from .common import Loaded, clean_meta, item_id, item_path
 
 ROWS_PER_BATCH = 1_000

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 import warcio.archiveiterator
 import warcio.bufferedreaders
 from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
 
 from ..sources import SourceText
 from .common import Loaded, item_id, item_path
@@ -65,7 +66,8 @@ class _WarningsOfThisThread:
 
     @contextmanager
     def kept(self) -> Iterator[list[str]]:
-        self._local.messages = messages = []
+        messages: list[str] = []
+        self._local.messages = messages
         try:
             yield messages
         finally:
@@ -145,7 +147,7 @@ def _gzip_complete(data: bytes) -> bool:
     return True
 
 
-def _is_html_page(record: object) -> bool:
+def _is_html_page(record: ArcWarcRecord) -> bool:
     if record.rec_type != "response" or record.http_headers is None:
         return False
     if record.http_headers.get_statuscode() != ARTICLE_STATUS:
@@ -154,14 +156,14 @@ def _is_html_page(record: object) -> bool:
     return content_type in HTML_CONTENT_TYPES
 
 
-def _cut_short(record: object) -> bool:
+def _cut_short(record: ArcWarcRecord) -> bool:
     """Whether the file ends before the bytes the record's Content-Length promised (read to its end)."""
     while record.raw_stream.read(GZIP_CHUNK_BYTES):
         pass
     return getattr(record.raw_stream, "limit", 0) > 0
 
 
-def _read_page(record: object, path: str, article_id: str, where: str, loaded: Loaded) -> None:
+def _read_page(record: ArcWarcRecord, path: str, article_id: str, where: str, loaded: Loaded) -> None:
     body = record.content_stream().read(MAX_RECORD_BYTES + 1)
     if len(body) > MAX_RECORD_BYTES:
         loaded.problem(where, "too large", f"a page of more than {MAX_RECORD_BYTES:,} bytes")

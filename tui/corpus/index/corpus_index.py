@@ -15,9 +15,8 @@ from datetime import date
 
 from ..fields import HAS_VALUES, field_tokens
 from ..kinds import KIND_NAMES
-from ..models import Article
 from . import persistence
-from .entry import IndexEntry, index_entry
+from .entry import IndexEntry
 from .keys import tokens
 from .name_index import NameIndex
 from .phrases import PhraseMatcher
@@ -37,8 +36,6 @@ class CorpusIndex:
     """Inverted indexes over articles added one by one; every lookup returns a fresh set."""
 
     def __init__(self) -> None:
-        self._articles: dict[int, Article] = {}  # only what `add` was given; `add_entry` keeps none
-        self.store: Callable[[int], Article | None] | None = None  # where `article()` looks next
         self._texts = Texts()  # references, for phrase checks; no copies
         self._titles = Texts()
         self._quote_spans = QuoteSpans()
@@ -60,11 +57,6 @@ class CorpusIndex:
         self._summaries: tuple[int, list[EntitySummary]] | None = None  # the whole corpus's, by size
 
     # -- building ---------------------------------------------------------------------------
-
-    def add(self, position: int, article: Article) -> None:
-        """Index one article under `position`; each position is added once."""
-        self._articles[position] = article
-        self.add_entry(position, index_entry(article))
 
     def add_entry(self, position: int, entry: IndexEntry) -> None:
         """Index what `index_entry` took from an article under `position`."""
@@ -104,12 +96,6 @@ class CorpusIndex:
 
     def all_positions(self) -> set[int]:
         return set(self._all)
-
-    def article(self, position: int) -> Article | None:
-        found = self._articles.get(position)
-        if found is None and self.store is not None and position in self._all:
-            return self.store(position)
-        return found
 
     def word(self, word: str) -> set[int]:
         """Articles whose title or body has this folded word."""

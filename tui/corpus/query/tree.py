@@ -241,6 +241,7 @@ class Query:
 
     @property
     def is_empty(self) -> bool:
+        """No condition at all (an empty filter): every article matches."""
         return isinstance(self.root, Everything)
 
     def __str__(self) -> str:
