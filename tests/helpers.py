@@ -1,15 +1,22 @@
-"""Paths shared by the tests: the project's seeds and the evaluation data beside the checkout."""
+"""Paths and small builders shared by the tests: the project's seeds, the evaluation data beside
+the checkout, a corpus of ready-made articles, and the plain serial load parallel loading must equal."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
+
+from tui.corpus import Article, Corpus, bundled_corpus, iter_sources, load_corpus, parse_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_ARTICLE = SEEDS / "000_095502d58ae3b188.txt"
 SHARED = ROOT.parent / "shared"
+TESTS = ROOT / "tests"
+ADVERSARIAL = TESTS / "data" / "adversarial"  # small hostile files, committed (see its README)
 
 
 def shared_path(*parts: str) -> Path:
@@ -18,3 +25,27 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (the shared evaluation data is not part of the project)")
     return path
+
+
+@functools.cache
+def bundled_size() -> int:
+    """How many articles the bundled corpus (tui/seeds) holds, counted by loading it: a test that
+    wrote the number down would break each time a seed is added."""
+    return len(load_corpus(bundled_corpus(), workers=1).articles)
+
+
+def corpus_of(articles: Iterable[Article]) -> Corpus:
+    """A corpus of ready-made articles, added one by one as a load adds them."""
+    corpus = Corpus()
+    for article in articles:
+        corpus.add(article)
+    corpus.report.files = len(corpus.articles)
+    return corpus
+
+
+def load_corpus_serially(paths: Sequence[str | Path]) -> Corpus:
+    """The plain way, one article after another in this process: what parallel loading must equal."""
+    corpus = Corpus()
+    for item in iter_sources(paths, corpus.report):
+        corpus.add(parse_source(item))
+    return corpus

@@ -16,6 +16,7 @@ from textual.content import Content, Span
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tests.helpers import corpus_of
 from tui.corpus import Article, LiveCorpus, LoadProblem, Quote
 from tui.corpus.models import Entity
 from tui.screens.load_report import LoadReportScreen, ProblemList
@@ -24,8 +25,6 @@ from tui.widgets import highlight
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.reading_pane import LINE_NEAR, WINDOW, WINDOW_MOST, ReadingPane
 from tui.widgets.text_view import TextView
-
-from .helpers import corpus_of
 
 KEY_NAMES = {"/": "slash", ":": "colon", " ": "space", '"': "quotation_mark"}
 

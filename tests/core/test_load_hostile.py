@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import load_corpus_serially
 from tui.corpus import load_corpus
 from tui.corpus.export import write_jsonl
 from tui.corpus.load import iter_files, nothing_loaded
 from tui.corpus.models import LoadReport
-
-from .helpers import load_corpus_serially
 
 ARTICLE = "Port Reopens\n\nThe port reopened on Monday, harbour master Ann Lee said.\n"
 needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, devices and links are POSIX")
