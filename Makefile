@@ -10,7 +10,7 @@ SHARED ?= ../shared
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,cluster]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)
 	$(BIN)/python benchmarks/formats.py --shared $(SHARED)
 	$(BIN)/python benchmarks/shapes.py --shared $(SHARED)
+	$(BIN)/python benchmarks/cluster.py --shared $(SHARED)
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval.py --shared $(SHARED)

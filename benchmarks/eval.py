@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 from tui.corpus import parse_source
-from tui.corpus.lexicon import first_name_gender, places
 from tui.corpus.load import iter_sources
 from tui.corpus.models import Article, LoadReport
+from tui.corpus.parsing.lexicon import first_name_gender, places
 
 EVAL_SETS = [  # folder under eval/, column heading: every change is checked on all three
     ("ggt", "GGT dev"),

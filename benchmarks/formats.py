@@ -129,7 +129,7 @@ def write_newsboat(folder: Path, articles: list[Article]) -> None:
 
 def write_parquet(folder: Path, articles: list[Article]) -> None:
     from tui.corpus.formats.parquet import write_articles_parquet
-    from tui.corpus.parse import parse_text
+    from tui.corpus.parsing.parse import parse_text
 
     parsed = (parse_text(t + "\n\n" + "\n\n".join(p) + "\n", article_id=str(n)) for n, (t, p) in enumerate(articles))
     write_articles_parquet(parsed, folder / "corpus.parquet")

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tui.corpus.lexicon import common_words, demonym_adjectives, first_name_gender, places  # noqa: E402
+from tui.corpus.parsing.lexicon import common_words, demonym_adjectives, first_name_gender, places  # noqa: E402
 
 SOURCES = [("BBC", "LONDON"), ("Reuters", "LONDON"), ("AFP", "PARIS"), ("AP", "NEW YORK"),
            ("MENAFN", None), ("Bloomberg", "NEW YORK"), ("Xinhua", "BEIJING"), ("DPA", "BERLIN"),

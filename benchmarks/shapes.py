@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from shape_texts import SHAPES, build
 
-from tui.corpus.header import parse_date_value
-from tui.corpus.parse import parse_text
+from tui.corpus.parsing.header import parse_date_value
+from tui.corpus.parsing.parse import parse_text
 
 _FLAG_RATIO = 10.0
 _FLAG_SECONDS = 0.1  # a ratio is flagged only when 8N takes longer: shorter times are mostly the timer's noise

@@ -29,6 +29,14 @@ def _make_app(paths: list[Path] | None = None) -> ExplorerApp:
     return app
 
 
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The filter history goes to a folder of the test's own, never the user's state folder."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("ARTICLE_EXPLORER_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def make_app() -> Factory:
     """Tests import nothing from here (tests/ is not a package): helpers come as fixtures."""

@@ -11,7 +11,7 @@ from warcio.warcwriter import WARCWriter
 
 from tui.corpus.formats import Loaded
 from tui.corpus.models import Article
-from tui.corpus.parse import parse_text
+from tui.corpus.parsing.parse import parse_text
 
 PARAGRAPHS = (
     "Acme Ltd opened a new paper mill in Northby on Tuesday, bringing 300 jobs to the town after a decade "

@@ -206,7 +206,7 @@ async def test_a_20_mb_article_opens_without_freezing(make_app, tmp_path: Path) 
 
 
 def test_a_parser_failure_costs_one_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tui.corpus.parse as parse
+    import tui.corpus.parsing.parse as parse
 
     real = parse.find_quotes
 

@@ -140,7 +140,7 @@ def test_small_inputs_and_no_cache_write_nothing(tmp_path, monkeypatch, corpus_f
 
 
 def test_an_export_opens_without_parsing_again(tmp_path, corpus_folder, monkeypatch):
-    from tui.corpus import parse as parsing
+    from tui.corpus.parsing import parse as parsing
     from tui.corpus.export import write_jsonl
 
     corpus = load_corpus(corpus_folder, workers=1)

@@ -14,7 +14,7 @@ import pytest
 from tui.corpus.formats import format_of, reader_for
 from tui.corpus.formats.feeds import fetch_feed, is_feed_url, read_feed, read_json_feed, url_file_id
 from tui.corpus.formats.html import fragment_text, read_html
-from tui.corpus.parse import parse_source
+from tui.corpus.parsing.parse import parse_source
 
 from . import formats_samples as samples
 from .formats_samples import reasons

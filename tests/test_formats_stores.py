@@ -126,7 +126,7 @@ def test_parquet_round_trip_without_parsing_again(tmp_path, monkeypatch):
     assert articles[0].quotes and articles[0].entities
     out = tmp_path / "corpus.parquet"
     assert write_articles_parquet(articles, out) == 2
-    monkeypatch.setattr("tui.corpus.parse.find_quotes", lambda *a: pytest.fail("parsed again"))
+    monkeypatch.setattr("tui.corpus.parsing.parse.find_quotes", lambda *a: pytest.fail("parsed again"))
     loaded = read_parquet(out.read_bytes(), str(out), "corpus")
     assert loaded.problems == []
     assert [a.model_dump(mode="json") for a in loaded.sources] == [a.model_dump(mode="json") for a in articles]

@@ -24,7 +24,7 @@ from tui.corpus.filenames import date_in_name, name_facts
 from tui.corpus.formats import write_articles_parquet
 from tui.corpus.load import iter_files, iter_sources
 from tui.corpus.models import LoadReport
-from tui.corpus.parse import parse_source, parse_text
+from tui.corpus.parsing.parse import parse_source, parse_text
 
 from . import formats_samples as samples
 
@@ -108,7 +108,7 @@ def test_the_explorer_reopens_a_parquet_export_without_parsing(tmp_path, monkeyp
     out = tmp_path / "done.parquet"
     sources = iter_sources([every_format(tmp_path / "news")], LoadReport())
     write_articles_parquet([parse_source(s) for s in sources], out)
-    monkeypatch.setattr("tui.corpus.parse.parse_text", lambda *_a, **_k: pytest.fail("parsed again"))
+    monkeypatch.setattr("tui.corpus.parsing.parse.parse_text", lambda *_a, **_k: pytest.fail("parsed again"))
     corpus = load_corpus([out])
     dated = next(a for a in corpus.articles if a.id == "business/2016-09-12/story")
     assert dated.section == "business" and dated.date_from_name and dated.published.year == 2016

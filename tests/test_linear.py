@@ -13,13 +13,13 @@ from collections.abc import Callable
 
 import pytest
 
-from tui.corpus import attribution, reported, resolution
-from tui.corpus.clustering import _openings, cluster
-from tui.corpus.entity_table import Mention
-from tui.corpus.header import parse_date_value
-from tui.corpus.lexicon import fold
-from tui.corpus.parse import parse_text
-from tui.corpus.sentences import _END, sentence_spans
+from tui.corpus.parsing import attribution, reported, resolution
+from tui.corpus.parsing.clustering import _openings, cluster
+from tui.corpus.parsing.entity_table import Mention
+from tui.corpus.parsing.header import parse_date_value
+from tui.corpus.parsing.lexicon import fold
+from tui.corpus.parsing.parse import parse_text
+from tui.corpus.parsing.sentences import _END, sentence_spans
 
 _SLACK = 20.0  # a linear step grows about 8 times from N to 8N; a quadratic one about 64 times
 _FLOOR = 0.01  # seconds: below this a time is the timer's noise

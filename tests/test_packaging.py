@@ -16,4 +16,4 @@ def test_wheel_holds_seeds_and_lexicons(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for seed in SEEDS.iterdir():
         assert f"tui/seeds/{seed.name}" in names
-    assert "tui/corpus/lexicon/reporting_verbs.txt" in names
+    assert "tui/corpus/parsing/lexicon/reporting_verbs.txt" in names

@@ -1,6 +1,6 @@
 """How a sentence is cut into words: abbreviations keep their full stops, joined words stay whole."""
 
-from tui.corpus.words import words
+from tui.corpus.parsing.words import words
 
 
 def texts(sentence: str) -> list[str]:

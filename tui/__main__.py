@@ -18,11 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import (
+    CLUSTER_FORMATS,
     FORMATS,
+    ClusterError,
     Corpus,
     LoadReport,
     bundled_corpus,
     default_newsboat_path,
+    export_on_cluster,
     is_url,
     load_corpus,
     nothing_loaded,
@@ -55,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--quotes", action="store_true", help="parquet: one row a quote, not one an article")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     export.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
+    export.add_argument("--cluster", metavar="ADDRESS",
+                        help="parse on the Dask cluster at ADDRESS (tcp://HOST:8786), or 'local' for one on this "
+                        "machine; -o names a folder, written one file a partition")
+    export.add_argument("--workers", type=int, default=2, metavar="N",
+                        help="--cluster local: worker processes (default 2)")
     stats = commands.add_parser("stats", help="count articles, quotes, speakers and entities")
     stats.add_argument("paths", nargs="*", metavar="PATH")
     stats.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
@@ -78,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.paths = _with_newsboat(args.paths, args.newsboat)
         if args.command in ("export", "stats"):
             _existing(args.paths)
+        if args.command == "export" and args.cluster:
+            return _export_cluster(args)
         if args.command == "export":
             _check_export(args)
             return _export(args.paths, args.format, args.output, not args.no_cache, args.quotes)
@@ -195,6 +205,34 @@ def _export(paths: list[str], fmt: str, output: str | None, cache: bool = True, 
     else:
         failed = _write(output, lambda out: write_articles(corpus.articles, out, fmt))
     return failed or _report(corpus.report)
+
+
+def _export_cluster(args: argparse.Namespace) -> int:
+    """`export --cluster`: partitions parsed on a Dask cluster into the folder -o names; progress on
+    standard error when that is a terminal, the merged load report at the end (tui/corpus/cluster.py)."""
+    if not args.output:
+        raise UsageError("--cluster writes one file a partition: give -o OUTDIR")
+    if args.format not in CLUSTER_FORMATS or args.quotes:
+        raise UsageError(f"--cluster writes articles as {' or '.join(CLUSTER_FORMATS)}")
+    if args.workers < 1:
+        raise UsageError("--workers: give 1 or more")
+    shown = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        print(f"\rparsing {done:,} of {total:,} partitions ({100 * done // total}%)", end="", file=sys.stderr,
+              flush=True)
+
+    try:
+        result = export_on_cluster(args.paths, args.output, address=args.cluster, workers=args.workers,
+                                   fmt=args.format, progress=progress if shown else None)
+    except ClusterError as error:
+        raise UsageError(str(error)) from None
+    finally:
+        if shown:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+    if not result.articles:
+        return _nothing_loaded(args.paths, result.report)
+    return _report(result.report)
 
 
 def _stats(paths: list[str], cache: bool = True) -> int:

@@ -17,14 +17,14 @@ from .screens.palette import EntityCommands
 # Colours for the explorer's own variables, one set for dark themes and one for light ones, so
 # any theme (including Textual's built-in ones) gets readable quotes, speakers and entities.
 DARK: dict[str, str] = {
-    "quote": "#3a3322", "quote-partial": "#1f3340", "quote-current": "#6b5316",
+    "quote": "#3a3322", "quote-partial": "#1f3340", "quote-current": "#6b5316", "match": "#2b5f86",
     "speaker": "#ffcc66", "cue": "#ff9e64",
     "person": "#7dcfff", "organization": "#c3a6ff", "place": "#9ece6a", "group": "#f7a8c8",
     "speaker-1": "#ffb454", "speaker-2": "#73daca", "speaker-3": "#ff7a93", "speaker-4": "#7aa2f7",
     "speaker-5": "#c3e88d", "speaker-6": "#bb9af7", "speaker-7": "#f0d35b", "speaker-8": "#7dcfff",
 }  # fmt: skip
 LIGHT: dict[str, str] = {
-    "quote": "#fbefc9", "quote-partial": "#dcedf8", "quote-current": "#f5cf5a",
+    "quote": "#fbefc9", "quote-partial": "#dcedf8", "quote-current": "#f5cf5a", "match": "#a8e2ff",
     "speaker": "#8a5a00", "cue": "#b2460f",
     "person": "#0b62a0", "organization": "#6b3fa0", "place": "#2f6f1f", "group": "#9c2f63",
     "speaker-1": "#9a4f00", "speaker-2": "#00756e", "speaker-3": "#b4233f", "speaker-4": "#1f4fbf",

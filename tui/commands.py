@@ -11,7 +11,7 @@ from typing import Literal
 
 from textual.binding import Binding
 
-Where = Literal["screen", "list", "filter", "app", "modal"]
+Where = Literal["screen", "list", "reading", "filter", "app", "modal"]
 
 
 @dataclass(frozen=True)
@@ -22,15 +22,18 @@ class Command:
     action: str
     label: str  # short, for the footer and the palette
     help: str  # a sentence, for the help screen and the palette
-    where: Where = "screen"  # who binds it: main screen, lists, filter input, app, pop-up screens
+    where: Where = "screen"  # who binds it: main screen, lists, reading pane, filter input, app, pop-up screens
     show: bool = True  # in the footer
     palette: bool = False  # offered in the command palette
     display: str | None = None  # how help shows the keys, when the key names are unclear
 
 
+ENTITIES_HELP = "Entity panel: focus it; under 100 columns, show or hide it"
+
 COMMANDS: tuple[Command, ...] = (
     Command("slash", "focus_filter", "Filter", "Focus the filter bar; the list follows as you type", display="/"),
-    Command("escape", "clear_filter", "Clear", "Clear the filter", palette=True, display="esc"),
+    Command("escape", "clear_filter", "Clear", "Clear the filter (in its bar: and back to the list)", palette=True,
+            display="esc"),
     Command("enter", "select", "Open", "Open the article, or add the entity to the filter", where="list"),
     Command("j,down", "cursor_down", "Down", "Move down", where="list", show=False, display="j ↓"),
     Command("k,up", "cursor_up", "Up", "Move up", where="list", show=False, display="k ↑"),
@@ -40,15 +43,28 @@ COMMANDS: tuple[Command, ...] = (
     Command("pagedown", "page_down", "Page down", "Down a page", where="list", show=False, display="pgdn"),
     Command("n", "next_quote", "Quote", "Next quote in the open article", palette=True),
     Command("N", "previous_quote", "Prev quote", "Previous quote in the open article", show=False, palette=True),
+    Command("y", "copy_citation", "Cite", "Copy the current quote as a citation", show=False, palette=True),
+    Command("o", "open_link", "Open link", "Open the article's web address in a browser", show=False, palette=True),
     Command("s", "cycle_sort", "Sort", "Sort the list by date, title or number of quotes", palette=True),
     Command("c", "toggle_scope", "Scope", "Entities of the open article, or of all filtered articles", palette=True),
-    Command("e", "focus_pane('entities')", "Entities", "Focus the entity panel", show=False),
+    Command("e", "focus_pane('entities')", "Entities", ENTITIES_HELP, show=False),
     Command("1", "focus_pane('articles')", "Articles", "Focus the article list", show=False),
     Command("2", "focus_pane('reading')", "Reading", "Focus the reading pane", show=False),
-    Command("3", "focus_pane('entities')", "Entities", "Focus the entity panel", show=False),
+    Command("3", "focus_pane('entities')", "Entities", ENTITIES_HELP, show=False),
     Command("tab", "app.focus_next", "Next pane", "Focus the next pane", show=False),
     Command("shift+tab", "app.focus_previous", "Prev pane", "Focus the previous pane", show=False),
+    Command("j,down", "scroll_down", "Line down", "Down a line", where="reading", show=False, display="j ↓"),
+    Command("k,up", "scroll_up", "Line up", "Up a line", where="reading", show=False, display="k ↑"),
+    Command("space,pagedown", "page_down", "Page down", "Down a page", where="reading", show=False,
+            display="space pgdn"),
+    Command("b,pageup", "page_up", "Page up", "Up a page", where="reading", show=False, display="b pgup"),
+    Command("g,home", "scroll_home", "Top", "To the top of the article", where="reading", show=False, display="g home"),
+    Command("G,end", "scroll_end", "Bottom", "To the end of the article", where="reading", show=False, display="G end"),
     Command("tab", "complete", "Complete", "Complete a field or entity name", where="filter", show=False),
+    Command("up", "history_back", "Earlier", "The filter submitted before (kept between sessions)", where="filter",
+            show=False, display="↑"),
+    Command("down", "history_forward", "Later", "The filter submitted after, then what you typed", where="filter",
+            show=False, display="↓"),
     Command("L", "show_problems", "Problems", "List the files that could not be read", show=False, palette=True),
     Command("question_mark", "help", "Help", "Show this help", display="?"),
     Command("ctrl+p", "command_palette", "Palette", "Commands: filter by speaker or entity, sort, theme", where="app", show=False),

@@ -7,8 +7,9 @@ from a module inside: the contracts in pyproject.toml (`make lint`) hold both ru
 
 from .bundled import bundled_corpus
 from .cache import stderr_notice
+from .citations import citation
+from .cluster import CLUSTER_FORMATS, ClusterError, ClusterExport, export_on_cluster
 from .corpus import Corpus, corpus_from_articles
-from .entities import find_entities
 from .export import FORMATS, write_articles
 from .fields import (
     FIELDS,
@@ -20,18 +21,23 @@ from .fields import (
     hint_names,
 )
 from .formats import default_newsboat_path, write_articles_parquet, write_quotes_parquet
+from .history import FilterHistory
 from .index import CorpusIndex, EntitySummary
 from .kinds import KIND_ORDER, KINDS, Kind
 from .load import iter_sources, nothing_loaded
 from .models import Article, Entity, LoadProblem, LoadReport, Quote
 from .parallel import prepare_workers
-from .parse import parse_source, parse_text
+from .parsing import find_entities, parse_source, parse_text
 from .query import Query, QueryError, parse_query
 from .session import Found, LiveCorpus, load_corpus
 from .storage import SORTS, ArticleRow, sort_positions, timestamp
+from .terms import highlight_terms, term_spans
 from .walk import is_url
 
 __all__ = [
+    "CLUSTER_FORMATS",
+    "ClusterError",
+    "ClusterExport",
     "FORMATS",
     "SORTS",
     "Article",
@@ -40,6 +46,7 @@ __all__ = [
     "CorpusIndex",
     "Entity",
     "FIELDS",
+    "FilterHistory",
     "Field",
     "KINDS",
     "KIND_LABELS",
@@ -55,11 +62,14 @@ __all__ = [
     "QueryError",
     "Quote",
     "bundled_corpus",
+    "citation",
     "corpus_from_articles",
     "default_newsboat_path",
+    "export_on_cluster",
     "field_tokens",
     "find_entities",
     "help_rows",
+    "highlight_terms",
     "hint_names",
     "is_url",
     "iter_sources",
@@ -71,6 +81,7 @@ __all__ = [
     "prepare_workers",
     "sort_positions",
     "stderr_notice",
+    "term_spans",
     "timestamp",
     "write_articles",
     "write_articles_parquet",

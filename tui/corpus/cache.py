@@ -96,7 +96,7 @@ def code_version() -> str:
     package = Path(__file__).resolve().parent
     # Every module, in sub-packages too, and the word lists: not bytecode caches.
     code = [p for p in package.rglob("*.py") if "__pycache__" not in p.parts]
-    for path in sorted([*code, *package.glob("lexicon/*")]):
+    for path in sorted([*code, *package.glob("parsing/lexicon/*")]):
         if path.is_file():
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())

@@ -12,7 +12,7 @@ from pathlib import Path
 from .index import CorpusIndex, IndexEntry, index_entry
 from .load import iter_sources
 from .models import Article, LoadReport
-from .parse import parse_source
+from .parsing import parse_source
 from .query import Query, QueryError, parse_query
 from .storage import ArticleStore, Compact
 

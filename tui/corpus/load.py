@@ -193,17 +193,43 @@ def _json_sources(
         for number, row in enumerate(records, 1):
             yield from rows.source(number, row)
     else:
-        for number, line in enumerate(text.split("\n"), 1):
-            if not line.strip():
-                continue
-            try:
-                row = _json(line)
-            except ValueError as error:
-                detail = f"not JSON: {error.msg}" if isinstance(error, json.JSONDecodeError) else str(error)
-                rows.seen += 1
-                rows.bad(number, "malformed", detail)
-                continue
-            yield from rows.source(number, row)
+        yield from _json_lines(rows, text.split("\n"))
+    report.problems.extend(rows.problems())
+
+
+def _json_lines(rows: _JsonRows, lines: list[str], first: int = 0) -> Iterator[Source]:
+    """JSON Lines rows; `lines` start at the file's line `first` (0-based)."""
+    for number, line in enumerate(lines, first + 1):
+        if not line.strip():
+            continue
+        try:
+            row = _json(line)
+        except ValueError as error:
+            detail = f"not JSON: {error.msg}" if isinstance(error, json.JSONDecodeError) else str(error)
+            rows.seen += 1
+            rows.bad(number, "malformed", detail)
+            continue
+        yield from rows.source(number, row)
+
+
+def read_records(path: Path, report: LoadReport, first: int, stop: int) -> Iterator[Source]:
+    """Records `first` to `stop` (0-based, `stop` excluded) of a JSON Lines file (its lines) or a
+    Parquet file (its rows), as `read_file` gives them from the whole file: one share of a
+    container split between the machines of a cluster (cluster.py)."""
+    file_id = getattr(path, "article_id", "") or path.stem
+    ids: IdBook | None = getattr(path, "ids", None)
+    data = _read_bytes(path, report)
+    if data is None:
+        return
+    names = name_facts(file_id)
+    if path.suffix.lower() == ".parquet":
+        yield from _claimed(formats.read_parquet(data, str(path), file_id, range(first, stop)), report, ids, names)
+        return
+    text = _decoded(path, data, report)
+    if text is None:
+        return
+    rows = _JsonRows(path, file_id, ids or IdBook(), names)
+    yield from _json_lines(rows, text.split("\n")[first:stop], first)
     report.problems.extend(rows.problems())
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from .index import IndexEntry, index_entry
 from .load import Source, is_container, read_file
 from .models import LoadProblem, LoadReport
-from .parse import parse_source
+from .parsing import parse_source
 from .storage import Compact, compact
 
 Item = tuple[Compact, IndexEntry] | LoadProblem
@@ -84,7 +84,7 @@ def prepare_workers() -> None:
 
 def _warm() -> None:
     """Load the lexicons once a worker, before the first batch needs them."""
-    from .lexicon import first_name_gender, places
+    from .parsing.lexicon import first_name_gender, places
 
     places(), first_name_gender()
 

@@ -14,6 +14,7 @@ from ..corpus import help_rows
 SECTIONS: tuple[tuple[str, tuple[Where, ...]], ...] = (
     ("Everywhere", ("screen", "app")),
     ("Article list and entity panel", ("list",)),
+    ("Reading pane (as in less)", ("reading",)),
     ("Filter bar", ("filter",)),
 )
 SYNTAX = (  # what is not a field; the fields' lines come from their table (corpus/fields.py)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -18,8 +19,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from ..commands import bindings
-from ..corpus import EntitySummary, Found, LiveCorpus, QueryError
+from ..corpus import EntitySummary, FilterHistory, Found, LiveCorpus, QueryError, citation, highlight_terms
 from ..widgets.article_list import ArticleList
+from ..widgets.cells import counted
 from ..widgets.completion import completions
 from ..widgets.entity_panel import EntityPanel, ordered
 from ..widgets.filter_bar import FilterBar
@@ -31,6 +33,8 @@ from .sorting import next_sort
 
 DEBOUNCE_SECONDS = 0.15
 PANES = {"articles": "#articles", "reading": "#body", "entities": "#entities"}
+WEB_SCHEMES = ("http://", "https://")  # the only addresses `o` hands to the browser
+ENTITIES_SHOWN = "-entities-shown"  # under 100 columns: the entity panel in place of the article
 
 
 def _slash_first(found: list[Binding]) -> list[Binding]:
@@ -59,6 +63,7 @@ class MainScreen(Screen[None]):
         self.scope = "article"
         self._generation = 0  # bumped by each search, so a stale result is dropped
         self._debounce: Timer | None = None
+        self._history: FilterHistory | None = None  # read when first needed
 
     def compose(self) -> ComposeResult:
         yield FilterBar(self.complete, id="filter")
@@ -73,6 +78,7 @@ class MainScreen(Screen[None]):
         self.query_one("#articles").border_title = "Articles"
         self.query_one("#reading").border_title = "Article"
         self.query_one(ArticleList).focus()
+        self.query_one(FilterBar).input.history = self.history.entries  # ↑ works however the bar got focus
         self._show_scope()
         self._show_status()
         self.load()
@@ -107,9 +113,19 @@ class MainScreen(Screen[None]):
 
     # -- filtering --------------------------------------------------------------------------
 
+    @property
+    def history(self) -> FilterHistory:
+        if self._history is None:
+            self._history = FilterHistory()
+        return self._history
+
     @on(Input.Submitted, "#filter-input")
     def _submitted(self, event: Input.Submitted) -> None:
-        """Enter keeps the filter and moves to its results, as a search box does."""
+        """Enter keeps the filter (in the history too) and moves to its results, as a search box does."""
+        self.history.add(event.value)
+        field = self.query_one(FilterBar).input
+        field.history = self.history.entries
+        field.forget_walk()
         self.query_one(ArticleList).focus()
 
     @on(Input.Changed, "#filter-input")
@@ -134,11 +150,17 @@ class MainScreen(Screen[None]):
     def _searched(self, generation: int, found: Found | QueryError, sort: str) -> None:
         if generation != self._generation:
             return
+        # A result can arrive while the app is closing and the widgets are already gone.
+        with contextlib.suppress(NoMatches):
+            self._show_found(found, sort)
+
+    def _show_found(self, found: Found | QueryError, sort: str) -> None:
         bar = self.query_one(FilterBar)
         if isinstance(found, QueryError):  # keep the last good result, show where it broke
             bar.show_error(found.position, found.message)
             return
         bar.show_error(None)
+        self.query_one(ReadingPane).show_terms(highlight_terms(self.filter_text))
         self.positions = found.positions
         self.rows = found.rows if sort == self.sort else self.corpus.sort(found.positions, self.sort)
         self._show_rows()
@@ -168,6 +190,8 @@ class MainScreen(Screen[None]):
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
         self.open, self.quote = event.position, None
+        self.remove_class(ENTITIES_SHOWN)  # under 100 columns, the article goes where the entities were
+        self.query_one(ArticleList).mark_open(event.position)
         self._show_article()
         if self.scope == "article":
             self._show_entities()
@@ -221,8 +245,9 @@ class MainScreen(Screen[None]):
     def _show_status(self) -> None:
         loaded = len(self.corpus)
         done, total = self.corpus.files_read
-        files = f" · {done:,} of {total:,} files" if total > 1 else ""
-        state = f"{loaded:,} articles" if self.corpus.finished else f"loading… {loaded:,} articles read{files}"
+        files = f" · {done:,} of {counted(total, 'file')}" if total > 1 else ""
+        articles = counted(loaded, "article")
+        state = articles if self.corpus.finished else f"loading… {articles} read{files}"
         problems = len(self.corpus.problems())
         skipped = f" · {problems} skipped (L)" if problems else ""
         self.query_one("#status", Static).update(f" {state}{skipped} · sorted by {self.sort} · entities: {self.scope}")
@@ -234,13 +259,36 @@ class MainScreen(Screen[None]):
 
     def action_focus_filter(self) -> None:
         # At once, not `focus()` (which queues the move): the next key read goes to the input.
-        self.set_focus(self.query_one(FilterBar).input)
+        field = self.query_one(FilterBar).input
+        self.set_focus(field)
+        field.cursor_position = len(field.value)  # to add a word, as one usually does
 
     def action_clear_filter(self) -> None:
         if self._debounce is not None:
             self._debounce.stop()
-        self.query_one(FilterBar).input.value = ""
+        field = self.query_one(FilterBar).input
+        field.value = ""
         self.search("")
+        if self.focused is field:
+            self.query_one(ArticleList).focus()
+
+    def action_copy_citation(self) -> None:
+        if self.open is None or self.quote is None:
+            self.notify("Step to a quote first (n in an open article), then y copies it", timeout=3)
+            return
+        article = self.corpus.article(self.open)
+        text = citation(article, article.quotes[self.quote])
+        self.app.copy_to_clipboard(text)
+        self.notify(text, title="Copied", timeout=4, markup=False)
+
+    def action_open_link(self) -> None:
+        article = self.corpus.article(self.open) if self.open is not None else None
+        url = (article.url or "").strip() if article is not None else ""
+        if not url.lower().startswith(WEB_SCHEMES):
+            none = "This article has no web address"
+            self.notify("Open an article first (enter on the list)" if article is None else none, timeout=3)
+            return
+        self.app.open_url(url)
 
     def action_cycle_sort(self) -> None:
         self.sort = next_sort(self.sort)
@@ -269,6 +317,13 @@ class MainScreen(Screen[None]):
         self._show_article()
 
     def action_focus_pane(self, pane: str) -> None:
+        narrow = self.has_class("-medium") or self.has_class("-narrow")
+        if pane == "entities" and narrow:  # hidden by the width: shown in place of the article
+            shown = not self.has_class(ENTITIES_SHOWN)
+            self.set_class(shown, ENTITIES_SHOWN)
+            (self.query_one(EntityPanel) if shown else self.query_one(ArticleList)).focus()
+            return
+        self.remove_class(ENTITIES_SHOWN)
         widget = self.query_one(PANES[pane])
         if widget.display and widget.parent and widget.parent.display:
             widget.focus()

@@ -1,4 +1,5 @@
-"""The article list: date, source, quotes and title in fixed columns, one line an article."""
+"""The article list: date, source, quotes and title in fixed columns under their headers, one
+line an article; the article open in the reading pane is marked, wherever the cursor goes."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from .line_list import LineList
 
 DATE_WIDTH = 10
 SOURCE_WIDTH = 10
-QUOTES_WIDTH = 3
+QUOTES_WIDTH = 6  # as wide as its header, "quotes"
+SOURCE_SHOWN = 60  # columns from which the source has a column: below, the title needs the room
+OPEN_MARK = "▸"  # in the margin of the open article's row
 NOTE_STYLE = Style(italic=True)
 
 
@@ -38,12 +41,16 @@ class ArticleList(LineList):
 
     COMPONENT_CLASSES = LineList.COMPONENT_CLASSES | {
         "article-list--date", "article-list--source", "article-list--quotes", "article-list--title",
+        "article-list--header", "article-list--open",
     }  # fmt: skip
+    HEADER = True
     DEFAULT_CSS = """
     ArticleList > .article-list--date { color: $text-muted; }
     ArticleList > .article-list--source { color: $text-secondary; }
     ArticleList > .article-list--quotes { color: $text-accent; }
     ArticleList > .article-list--title { color: $foreground; }
+    ArticleList > .article-list--header { color: $text-muted; text-style: bold underline; }
+    ArticleList > .article-list--open { color: $accent; text-style: bold; }
     """
 
     class Opened(Message):
@@ -58,6 +65,7 @@ class ArticleList(LineList):
         self.source: RowSource = _NoRows()
         self.rows: Sequence[int] = ()
         self.note = ""  # shown in place of the rows when there are none (an empty corpus)
+        self.opened: int | None = None  # the corpus position of the article being read
 
     def show(self, source: RowSource, rows: Sequence[int], keep: int | None = None, note: str = "") -> None:
         """Show these positions; the cursor follows article `keep` when it is still listed, and
@@ -84,13 +92,33 @@ class ArticleList(LineList):
         if self.current is not None:
             self.post_message(self.Opened(self.current))
 
+    def mark_open(self, position: int | None) -> None:
+        """Mark the article being read; its row keeps the mark when the cursor moves on."""
+        if position != self.opened:
+            self.opened = position
+            self.refresh()
+
+    def render_header(self, width: int) -> list[Segment]:
+        """The columns' names over them: only the words styled, not the padding."""
+        styles = self.row_styles()
+        style, base = styles["article-list--header"], styles[""]
+        names = [("date", DATE_WIDTH, False)] + ([("source", SOURCE_WIDTH, False)] if width >= SOURCE_SHOWN else [])
+        names += [("quotes", QUOTES_WIDTH, True), ("title", 0, False)]
+        segments = [Segment(" ", base)]
+        for name, size, right in names:
+            padding = Segment(" " * max(size - len(name), 0), base)
+            segments += [padding, Segment(name, style)] if right else [Segment(name, style), padding]
+            segments.append(Segment(" ", base))
+        return segments
+
     def render_row(self, row: int, width: int) -> list[Segment]:
-        day, title, source, count = self.source.row(self.rows[row])
+        position = self.rows[row]
+        day, title, source, count = self.source.row(position)
         date = day.strftime("%Y-%m-%d") if day else "—"
         quotes = fit(str(count), QUOTES_WIDTH, right=True)
         columns = [("article-list--date", fit(date, DATE_WIDTH)), ("article-list--quotes", quotes)]
         used = 1 + DATE_WIDTH + 1 + QUOTES_WIDTH + 1
-        if width >= 60:  # below that the title needs the room more than the source does
+        if width >= SOURCE_SHOWN:
             columns.insert(1, ("article-list--source", fit(one_line((source or "—")[:40]), SOURCE_WIDTH)))
             used += SOURCE_WIDTH + 1
         # A title can be a whole 50 MB line: only what can show is made visible and measured.
@@ -98,7 +126,8 @@ class ArticleList(LineList):
         columns.append(("article-list--title", fit(title, max(0, width - used - 1))))
         styles = self.row_styles()
         gap = Segment(" ", styles[""])
-        segments: list[Segment] = [gap]
+        margin = Segment(OPEN_MARK, styles["article-list--open"]) if position == self.opened else gap
+        segments: list[Segment] = [margin]
         for name, text in columns:
             segments += [Segment(text, styles[name]), gap]
         return segments

@@ -17,3 +17,8 @@ def fit(text: str, width: int, *, right: bool = False) -> str:
         return set_cell_size(text, width - 1) + ELLIPSIS
     padding = " " * (width - length)
     return padding + text if right else text + padding
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """'1 quote', '2 quotes', '1,204 articles': a count and its noun, singular when it is one."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"

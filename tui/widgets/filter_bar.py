@@ -15,14 +15,15 @@ from ..commands import bindings
 from ..corpus import hint_names
 from ..safe_text import one_line
 
-HINT = f"{hint_names()} -word OR · tab completes · enter to the list · esc clears"
+HINT = f"{hint_names()} -word OR · tab completes · ↑↓ history · enter to the list · esc clears"
 PROMPT = " / "
 
 Completer = Callable[[str, int], list[tuple[str, int]]]
 
 
 class FilterInput(Input):
-    """An Input whose tab completes; repeated tabs cycle through the choices."""
+    """An Input whose tab completes (repeated tabs cycle through the choices), and whose ↑ and ↓
+    walk the filters submitted before (`history`, oldest first), back to what was being typed."""
 
     BINDINGS = bindings("filter")
 
@@ -31,12 +32,46 @@ class FilterInput(Input):
         self.completer = completer
         self._choices: list[tuple[str, int]] = []
         self._chosen = -1
+        self.history: list[str] = []
+        self._recalled: int | None = None  # which history entry is shown; None: the draft
+        self._draft = ""
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         # Textual finds no character for keys whose Unicode names it shortened ("slash" for
         # SOLIDUS, "minus", "at"...), so without this the screen's priority `/` binding would
         # take the slash typed in the filter: the input inserts these characters all the same.
         return super().check_consume_key(key, character) or key in REPLACED_KEYS
+
+    def action_history_back(self) -> None:
+        if self._recalled is not None and self.value != self.history[self._recalled]:
+            self._recalled = None  # the recalled filter was edited: it is the draft now
+        if self._recalled is None:
+            if not self.history:
+                return
+            self._draft, self._recalled = self.value, len(self.history)
+        self._recall(max(self._recalled - 1, 0))
+
+    def action_history_forward(self) -> None:
+        if self._recalled is None or self.value != self.history[self._recalled]:
+            self._recalled = None
+            return
+        if self._recalled + 1 < len(self.history):
+            self._recall(self._recalled + 1)
+        else:
+            self._recalled = None
+            self._show(self._draft)
+
+    def forget_walk(self) -> None:
+        """The walk through the history starts again from the newest (after a submission)."""
+        self._recalled = None
+
+    def _recall(self, entry: int) -> None:
+        self._recalled = entry
+        self._show(self.history[entry])
+
+    def _show(self, text: str) -> None:
+        self.value = text
+        self.cursor_position = len(text)
 
     def action_complete(self) -> None:
         if self._chosen >= 0 and self.value == self._choices[self._chosen][0]:

@@ -18,7 +18,10 @@ from ..commands import bindings
 
 
 class LineList(ScrollView, can_focus=True):
-    """Rows 0..count-1 with a cursor that keys and clicks move."""
+    """Rows 0..count-1 with a cursor that keys and clicks move; a subclass with `HEADER` draws
+    `render_header` on the top line, which stays there while the rows scroll under it."""
+
+    HEADER = False
 
     BINDINGS = bindings("list")
     COMPONENT_CLASSES = {"line-list--cursor"}
@@ -41,13 +44,23 @@ class LineList(ScrollView, can_focus=True):
     def render_row(self, row: int, width: int) -> list[Segment]:
         raise NotImplementedError
 
+    def render_header(self, width: int) -> list[Segment]:
+        return []
+
+    @property
+    def _header(self) -> int:
+        return 1 if self.HEADER else 0
+
+    def _rows_in_view(self) -> int:
+        return max(1, self.scrollable_content_region.height - self._header)
+
     # -- drawing ----------------------------------------------------------------------------
 
     def set_count(self, count: int, cursor: int | None = None) -> None:
         """Show `count` rows; the cursor stays where it was unless told, within range."""
         self.count = count
         self.cursor = max(0, min(self.cursor if cursor is None else cursor, count - 1))
-        size = Size(0, count)
+        size = Size(0, count + self._header)
         if size != self.virtual_size:
             # Assigning virtual_size lays out the whole screen; only this list changes, so set it
             # quietly and update the scrollbars (textual 8.2.8, pinned).
@@ -76,10 +89,12 @@ class LineList(ScrollView, can_focus=True):
             self._pass_styles = None
 
     def render_line(self, y: int) -> Strip:
-        row = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         styles = self.row_styles()
         base = styles[""]
+        if y < self._header:
+            return Strip(self.render_header(width)).adjust_cell_length(width, base)
+        row = self.scroll_offset.y + y - self._header
         if row >= self.count:
             return Strip.blank(width, base)
         try:
@@ -91,8 +106,14 @@ class LineList(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, base)
 
     def _cursor_into_view(self) -> None:
-        if self.count:
-            self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True)
+        """Scroll as little as puts the cursor's row in view (under the header, if any)."""
+        if not self.count:
+            return
+        top, view = self.scroll_offset.y, self._rows_in_view()
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, force=True)
+        elif self.cursor >= top + view:
+            self.scroll_to(y=self.cursor - view + 1, animate=False, force=True)
 
     # -- moving -----------------------------------------------------------------------------
 
@@ -104,10 +125,10 @@ class LineList(ScrollView, can_focus=True):
         if new == old:
             return
         self.cursor = new
-        top, height = self.scroll_offset.y, self.scrollable_content_region.height
-        if top <= new < top + height:
-            self.refresh_line(old)
-            self.refresh_line(new)
+        top, view = self.scroll_offset.y, self._rows_in_view()
+        if top <= new < top + view:
+            self.refresh_line(old + self._header)
+            self.refresh_line(new + self._header)
         else:
             self._cursor_into_view()
             self.refresh()
@@ -125,17 +146,17 @@ class LineList(ScrollView, can_focus=True):
         self.move_to(self.count - 1)
 
     def action_page_down(self) -> None:
-        self.move_to(self.cursor + max(1, self.scrollable_content_region.height - 1))
+        self.move_to(self.cursor + max(1, self._rows_in_view() - 1))
 
     def action_page_up(self) -> None:
-        self.move_to(self.cursor - max(1, self.scrollable_content_region.height - 1))
+        self.move_to(self.cursor - max(1, self._rows_in_view() - 1))
 
     def action_select(self) -> None:
         """`enter`: subclasses post what choosing their row means."""
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)  # the border is not a row
-        row = self.scroll_offset.y + offset.y if offset else -1
+        row = self.scroll_offset.y + offset.y - self._header if offset and offset.y >= self._header else -1
         if 0 <= row < self.count:
             self.move_to(row)
             self.action_select()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from textual.app import ComposeResult
@@ -9,8 +10,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ..corpus import Article
+from ..commands import bindings
+from ..corpus import Article, term_spans
 from ..safe_text import one_line
+from .cells import counted
 from .highlight import body_content, body_start, quote_offset
 from .text_view import Anchor, TextView
 
@@ -20,6 +23,8 @@ WINDOW_MOST = 3 * WINDOW  # the most body drawn at once: scrolling on drops the 
 MORE = "italic $text-muted"  # the "more above / below" lines
 LINE_NEAR = 2_000  # how far a window's edge looks for a line break to cut at
 TITLE_SHOWN = 400  # characters of title in the header; a title can be a whole 50 MB line
+MATCH_SEARCHED = 1_000_000  # characters of body searched for the filter's first word on opening
+PHRASE_OVERLAP = 400  # characters each search chunk reaches into the next: a phrase can straddle them
 
 
 def _cut(text: str, limit: int) -> str:
@@ -42,7 +47,7 @@ def header_content(article: Article) -> Content:
     date = article.date.strftime("%A %d %B %Y, %H:%M") if article.date else "undated"
     if article.date_from_name and article.date:  # a day, not a time: and the reader is told where it came from
         date = article.date.strftime("%A %d %B %Y") + " (date from file name)"
-    facts = [date, one_line(article.source or "unknown source"), f"{len(article.quotes)} quotes"]
+    facts = [date, one_line(article.source or "unknown source"), counted(len(article.quotes), "quote")]
     title = Content.styled(one_line(_cut(article.title or "(untitled)", TITLE_SHOWN)), "bold $text")
     return Content("\n").join([title, Content.styled(" · ".join(facts), "$text-muted")])
 
@@ -53,7 +58,7 @@ def indicator_content(article: Article, current: int | None) -> Content:
     if not total:
         return Content.styled("no quotes in this article", "$text-muted")
     if current is None:
-        return Content.styled(f"{total} quotes · n/N to step through them", "$text-muted")
+        return Content.styled(f"{counted(total, 'quote')} · n/N to step through them", "$text-muted")
     quote = article.quotes[current]
     speaker = one_line(_cut(quote.speaker or "unknown speaker", 200))
     return Content.assemble((f"quote {current + 1}/{total} · ", "$text-muted"), (speaker, "bold $speaker"))
@@ -72,6 +77,7 @@ class ReadingPane(Vertical):
     costs milliseconds whatever the article's size.
     """
 
+    BINDINGS = bindings("reading")  # j k space b g G, as in less (the body's own scroll keys are off)
     DEFAULT_CSS = """
     ReadingPane #indicator { height: 1; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis; }
     ReadingPane #header { height: 2; margin-bottom: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
@@ -86,6 +92,7 @@ class ReadingPane(Vertical):
         self.window = (0, 0)  # the part of the body drawn, as offsets into the article's body
         self.body_size = 0  # the body's length
         self._move_queued = False  # a window move waits for the scroll that asked for it to end
+        self.terms: list[str] = []  # the filter's words, marked in the text (`highlight_terms`)
 
     def compose(self) -> ComposeResult:
         yield Static(id="indicator")
@@ -101,8 +108,16 @@ class ReadingPane(Vertical):
         """The scrolling body."""
         return self.query_one("#body", TextView)
 
+    def show_terms(self, terms: Sequence[str]) -> None:
+        """Mark these words of the filter in the text; the view stays where it is."""
+        if list(terms) != self.terms:
+            self.terms = list(terms)
+            if self.article is not None and self.body_size:
+                self._draw(None)
+
     def show(self, article: Article | None, current: int | None = None) -> None:
-        """Show an article (None: nothing open) with quote `current` marked and in view."""
+        """Show an article (None: nothing open) with quote `current` marked and in view; a new
+        article without a quote to show opens at the first word of the filter, if it has one."""
         changed = article is not self.article
         self.article, self.current = article, current
         if article is None:  # the hint, where the text goes; no header above it
@@ -138,11 +153,29 @@ class ReadingPane(Vertical):
                 first = _line_start(text, start + max(lo - WINDOW // 2, 0)) - start
                 last = min(max(hi + WINDOW // 2, first + WINDOW), first + WINDOW_MOST)  # a quote can be 20 MB
                 self.window = (max(first, 0), self._end_near(last))
+        match = self._first_match() if changed and current is None else None
         if current is not None:
             offset = max(quote_offset(article, article.quotes[current]) - self.window[0], 0)
             self._draw((self._block_for_body(), offset, "center"))
+        elif match is not None:
+            if match >= self.window[1]:
+                first = _line_start(text, start + max(match - WINDOW // 2, 0)) - start
+                self.window = (first, self._end_near(first + WINDOW))
+            self._draw((self._block_for_body(), match - self.window[0], "center"))
         else:
             self._draw("home" if changed else None)
+
+    def _first_match(self) -> int | None:
+        """Where the filter's first word is in the body (an offset into it), searched a window
+        at a time up to `MATCH_SEARCHED` characters: a 20 MB article opens as fast as any."""
+        if not self.terms or self.article is None:
+            return None
+        text, start = self.article.text, body_start(self.article)
+        for lo in range(0, min(self.body_size, MATCH_SEARCHED), WINDOW):
+            spans = term_spans(text[start + lo : start + lo + WINDOW + PHRASE_OVERLAP], self.terms)
+            if spans:
+                return lo + spans[0][0]
+        return None
 
     def _end_near(self, offset: int) -> int:
         if self.article is None or offset >= self.body_size:
@@ -156,13 +189,14 @@ class ReadingPane(Vertical):
     def _draw(self, scroll: Anchor | Literal["home"] | None) -> None:
         """The window of the body, with a line above and below it when there is more."""
         assert self.article is not None
-        self.body = body_content(self.article, self.current, self.window)
+        self.body = body_content(self.article, self.current, self.window, self.terms)
         lo, hi = self.window
         blocks = [self.body]
         if lo > 0:
-            blocks.insert(0, Content.styled(f"↑ {lo:,} characters above: scroll up to read them", MORE))
+            blocks.insert(0, Content.styled(f"↑ {counted(lo, 'character')} above: scroll up to read them", MORE))
         if hi < self.body_size:
-            blocks.append(Content.styled(f"↓ {self.body_size - hi:,} characters more: scroll down to read them", MORE))
+            more = counted(self.body_size - hi, "character")
+            blocks.append(Content.styled(f"↓ {more} more: scroll down to read them", MORE))
         self.page.show_blocks(blocks, scroll)
 
     def _scrolled(self, y: float) -> None:
@@ -206,3 +240,34 @@ class ReadingPane(Vertical):
         if block != self._block_for_body():  # the "more above" line
             return self.window[0]
         return self.window[0] + offset
+
+    # -- keys, as in less (bound from tui/commands.py) --------------------------------------------
+
+    def action_scroll_down(self) -> None:
+        self.page.scroll_relative(y=1, animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.page.scroll_relative(y=-1, animate=False)
+
+    def action_page_down(self) -> None:
+        self.page.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.page.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        """The top of the article, not only of the window drawn."""
+        if self.article is not None and self.window[0] > 0:
+            self.window = (0, self._end_near(WINDOW))
+            self._draw("home")
+        else:
+            self.page.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        """The end of the article, not only of the window drawn."""
+        if self.article is not None and self.window[1] < self.body_size:
+            start = body_start(self.article)
+            first = _line_start(self.article.text, start + max(self.body_size - WINDOW, 0)) - start
+            self.window = (max(first, 0), self.body_size)
+            self._draw(None)
+        self.page.scroll_end(animate=False)

@@ -35,8 +35,9 @@ CACHED_PARAGRAPHS = 256  # drawn paragraphs kept for redrawing while scrolling
 FEW_SPANS = 64  # a block with more spans than this finds a paragraph's spans by bisection
 
 
-class TextView(ScrollView, can_focus=True):
-    """Shows `blocks` (Content, one after another, each starting on a new row)."""
+class TextView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Shows `blocks` (Content, one after another, each starting on a new row). Its keys are its
+    owner's (the reading pane scrolls it as less does), so it binds none of its own."""
 
     ALLOW_SELECT = False  # see the module's docstring
     DEFAULT_CSS = """

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BYTES_READERS", "Loaded", "default_newsboat_path", "fetch_feed", "format_of", "is_feed_url", "is_json_feed",
-    "is_sqlite_file", "read_json_feed", "read_newsboat", "reader_for", "write_articles_parquet",
+    "is_sqlite_file", "read_json_feed", "read_newsboat", "read_parquet", "reader_for", "write_articles_parquet",
     "write_quotes_parquet",
 ]
 
@@ -57,9 +57,14 @@ def _warc(data: bytes, path: str, file_id: str) -> Loaded:
 
 
 def _parquet(data: bytes, path: str, file_id: str) -> Loaded:
-    from .parquet import read_parquet
-
     return read_parquet(data, path, file_id)
+
+
+def read_parquet(data: bytes, path: str, file_id: str, rows: range | None = None) -> Loaded:
+    """A Parquet file's articles or sources; `rows`: only those (0-based), a share of the file."""
+    from .parquet import read_parquet as read
+
+    return read(data, path, file_id, rows)
 
 
 # Longest suffix first: ".warc.gz" must win over ".gz". The libraries are imported on first use so

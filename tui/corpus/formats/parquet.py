@@ -121,8 +121,9 @@ def _pair(span: dict | None) -> list[int] | None:
     return None if span is None else [span["start"], span["end"]]
 
 
-def read_parquet(data: bytes, path: str, file_id: str) -> Loaded:
-    """A Parquet file's bytes: our articles as `Article`s, a foreign table with text as sources."""
+def read_parquet(data: bytes, path: str, file_id: str, rows: range | None = None) -> Loaded:
+    """A Parquet file's bytes: our articles as `Article`s, a foreign table with text as sources;
+    `rows` (0-based), only those rows: a share of the file read on one machine of a cluster."""
     loaded = Loaded()
     try:
         parquet = pq.ParquetFile(pa.BufferReader(data))
@@ -136,9 +137,9 @@ def read_parquet(data: bytes, path: str, file_id: str) -> Loaded:
         return loaded
     try:
         if kind == FORMAT_ARTICLES or _has_article_shape(schema):
-            _read_articles(parquet, path, loaded)
+            _read_articles(parquet, path, loaded, rows)
         elif any(name in schema.names for name in RAW_TEXT_COLUMNS):
-            _read_raw(parquet, path, file_id, loaded)
+            _read_raw(parquet, path, file_id, loaded, rows)
         else:
             loaded.problem(path, "malformed", f"no text column ({', '.join(RAW_TEXT_COLUMNS)})")
     except (pa.ArrowException, OSError, ValueError) as error:
@@ -154,18 +155,27 @@ def _has_article_shape(schema: pa.Schema) -> bool:
                for name in _REQUIRED_COLUMNS)
 
 
-def _rows(parquet: pq.ParquetFile, columns: list[str]) -> Iterator[dict]:
+def _rows(parquet: pq.ParquetFile, columns: list[str], rows: range | None = None) -> Iterator[tuple[int, dict]]:
+    """(row number from 1, row) for every row, or for those in `rows` (0-based)."""
+    wanted = rows if rows is not None else range(parquet.metadata.num_rows)
+    start = 0
     for batch in parquet.iter_batches(batch_size=ROWS_PER_BATCH, columns=columns):
-        yield from batch.to_pylist()
+        end = start + batch.num_rows
+        low, high = max(start, wanted.start), min(end, wanted.stop)
+        if low < high:
+            yield from enumerate(batch.slice(low - start, high - low).to_pylist(), low + 1)
+        if end >= wanted.stop:
+            return
+        start = end
 
 
-def _read_articles(parquet: pq.ParquetFile, path: str, loaded: Loaded) -> None:
+def _read_articles(parquet: pq.ParquetFile, path: str, loaded: Loaded, rows: range | None = None) -> None:
     present = parquet.schema_arrow.names
     missing = [name for name in _REQUIRED_COLUMNS if name not in present]
     if missing:
         loaded.problem(path, "malformed", f"missing columns: {', '.join(missing)}")
         return
-    for number, row in enumerate(_rows(parquet, [name for name in ARTICLE_SCHEMA.names if name in present]), 1):
+    for number, row in _rows(parquet, [name for name in ARTICLE_SCHEMA.names if name in present], rows):
         article = _article(row, item_path(path, number), loaded)
         if article is not None:
             loaded.sources.append(article)
@@ -193,11 +203,11 @@ def _article(row: dict, where: str, loaded: Loaded) -> Article | None:
     return article
 
 
-def _read_raw(parquet: pq.ParquetFile, path: str, file_id: str, loaded: Loaded) -> None:
+def _read_raw(parquet: pq.ParquetFile, path: str, file_id: str, loaded: Loaded, rows: range | None = None) -> None:
     names = parquet.schema_arrow.names
     text_column = next(name for name in RAW_TEXT_COLUMNS if name in names)
     columns = [text_column, *(name for name in (*RAW_META_COLUMNS, "id") if name in names)]
-    for number, row in enumerate(_rows(parquet, columns), 1):
+    for number, row in _rows(parquet, columns, rows):
         where = item_path(path, number)
         text = row.get(text_column)
         if not isinstance(text, str) or not text.strip():

@@ -11,7 +11,7 @@ persistence   what a cache entry and a pickle keep of an index
 """
 
 from ..fields import FIELD_ALIASES, HAS_VALUES
-from ..lexicon import fold
+from ..parsing.lexicon import fold
 from .corpus_index import COMPARISONS, CorpusIndex
 from .entry import IndexEntry, index_entry
 from .keys import name_key, needs_fold, tokens

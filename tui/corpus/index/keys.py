@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..lexicon import fold, fold_text
+from ..parsing.lexicon import fold, fold_text
 
 LONG_TEXT = 200  # characters: longer is an article body, folded without fold's cache
 NAME_KEYS_CACHED = 1 << 16

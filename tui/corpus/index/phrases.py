@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import fold
+from ..parsing.lexicon import fold
 
 
 class PhraseMatcher:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ..filenames import with_name_facts
+from ..models import Article, Span
+from ..sources import Source
 from .entities import find_entities
-from .filenames import with_name_facts
 from .header import Header, parse_header, wire_tag_span
-from .load import Source
-from .models import Article, Span
 from .quotes import find_quotes
 from .sentences import trim_span
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import islice
+from typing import Final, Literal
 
-from .entity_table import Mention
+from .entity_table import Mention, MentionKind
 from .lexicon import (
     common_words,
     demonym_adjectives,
@@ -19,34 +20,28 @@ from .lexicon import (
     reporting_verbs,
     title_words,
 )
-from .models import EntityKind
-from .runs import (CONNECTORS, POSSESSIVE, POSSESSIVE_ENDINGS, TOKEN, Token, is_common_word, joined, word_after,
-                   word_before)
-
-_PLACE_NOUNS = frozenset({"department", "province", "region", "county", "state", "district", "city", "town", "village", "oblast", "prefecture", "canton", "municipality"})
-# Nouns that make the name before them a business: "Pernod shares", "Google employees".
-_BUSINESS_NOUNS = frozenset({"shares", "shareholders", "stock", "employees", "executives", "bosses", "headquarters",
-                             "customers", "subscribers", "profits", "revenues", "subsidiary", "stores", "factories"})
-_HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male",
-                     "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
-                     "dame": "female", "lady": "female", "queen": "female", "princess": "female",
-                     "spokesman": "male", "spokeswoman": "female", "chairman": "male", "chairwoman": "female"}
-# The last word of a name that makes it an event or a document, or a place.
-_EVENT_WORDS = frozenset("Cup Open Championship Championships Invitational Classic Games Tournament Trophy "
-                         "Series Award Awards Prize Agreement Accord Act Bill Treaty Period Rising Initiative "
-                         "Strategy Plan Report Festival Conference Summit Day Week Month Year War".split())
-_PLACE_WORDS = frozenset("Highway Square Station Railway Park Street Avenue Road Bridge Airport Beach Heights "
-                         "Valley County Memorial Island Islands Lake River Mountain Mountains Bay Harbour Harbor "
-                         "Hill Hills Pines Nation Province Region District Township Village Peninsula Coast "
-                         "Canyon Falls Gardens Stadium Arena Centre Center Hall Plaza".split())
-_MODIFIERS = frozenset("former then- acting interim deputy vice senior junior assistant associate late "
-                       "future current".split())
-
-
-# Common adjectives that open many names ("New York", "Great Britain", "High Court", "Old Trafford"):
-# part of the name when more of it follows in the run, unless they open the sentence.
-_NAME_ADJECTIVES = frozenset("new old big small high low good bad great".split())  # folded
-_COMPASS = frozenset("North South East West Central Northern Southern Eastern Western Greater Upper Lower".split())
+from .lexicon.rule_words import (
+    APPOSITIVE_ROLES,
+    BUSINESS_NOUNS,
+    COMPASS,
+    EVENT_WORDS,
+    HONORIFIC_GENDER,
+    MODIFIERS,
+    NAME_ADJECTIVES,
+    PLACE_NOUNS,
+    PLACE_WORDS,
+)
+from .runs import (
+    CONNECTORS,
+    POSSESSIVE,
+    POSSESSIVE_ENDINGS,
+    TOKEN,
+    Token,
+    is_common_word,
+    joined,
+    word_after,
+    word_before,
+)
 
 
 def _names_before(word: str) -> bool:
@@ -69,7 +64,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         start, stop, split, role_may_open = _run_shape(words)
         if start >= stop:
             return []
-        if fold(words[start]) in _NAME_ADJECTIVES and _opens_sentence(text, tokens[first + start].start) \
+        if fold(words[start]) in NAME_ADJECTIVES and _opens_sentence(text, tokens[first + start].start) \
                 and not _opens_place(words[start:stop]):
             # "New Southampton manager ..." opening a sentence, but "New Zealand" wherever it stands
             start, split, role_may_open = start + 1, max(split, start + 1), False
@@ -130,7 +125,7 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     common = common_words()
     while i < j:
         folded = fold(words[i])
-        if words[i] not in CONNECTORS and (folded not in common or folded in _NAME_ADJECTIVES and i + 1 < j):
+        if words[i] not in CONNECTORS and (folded not in common or folded in NAME_ADJECTIVES and i + 1 < j):
             break
         i += 1
     # The first word left was tested above: a one-word name needs no second look from the end.
@@ -174,14 +169,15 @@ def _role_before(text: str, first: Token, previous: tuple[int, int, str] | None)
     if previous is None or previous[2] not in title_words() or text[first.start - 1] not in " -":
         return ""  # most names: no role word right before them
     role: list[Token] = []
-    word = Token(*previous)
-    if not joined(text, word, first):
+    nearest = Token(*previous)
+    if not joined(text, nearest, first):
         return ""
+    word: Token | None = nearest
     # read backwards, appended: inserting each word first would copy the role once a word
     while word is not None and word.text in title_words():
         role.append(word)
         word = _previous_joined(text, word)
-    if all(t.text in _MODIFIERS for t in role):
+    if all(t.text in MODIFIERS for t in role):
         return ""  # "former Conservative ..." says nothing yet about who is named
     while word is not None and word.capitalised and fold(word.text) not in common_words():
         role.append(word)
@@ -206,7 +202,7 @@ def _previous_joined(text: str, token: Token) -> Token | None:
 
 
 def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool,
-             in_role: bool = False) -> EntityKind | None:
+             in_role: bool = False) -> MentionKind | None:
     """What tokens[i:j] name: by their words, else by the words around them."""
     words = tuple(t.text for t in tokens[i:j])
     kind = _kind_by_words(words, has_role, in_role)
@@ -217,14 +213,14 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool,
 
 
 def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tuple[str, ...],
-                     previous: tuple[int, int, str] | None) -> EntityKind | None:
+                     previous: tuple[int, int, str] | None) -> MentionKind | None:
     """What tokens[i:j] name when their `words` alone do not say: by the word after them, the
     appositive or reporting verb around them; `previous` is the word before them (`word_before`)."""
     next_word = word_after(text, tokens[j - 1].end)
     after = next_word[2].lower() if next_word else ""
-    if after in _PLACE_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " ":
+    if after in PLACE_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " ":
         return "place"  # "Kent county"
-    if after in _BUSINESS_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " " \
+    if after in BUSINESS_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " " \
             and not (len(words) == 1 and _opens_sentence(text, tokens[i].start)):
         return "organization"  # "Pernod shares", but not "Quarterly profits" opening a sentence
     kind = _kind_of_name_alone(words)
@@ -233,7 +229,7 @@ def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tupl
     before = previous[2].lower() if previous else ""
     if 2 <= len(words) <= 3 and _role_follows(text, tokens, j):
         return "person"  # "Hiram Macharia, marketing executive at LG Electronics"
-    if after in reporting_verbs() and "," in text[tokens[j - 1].end:next_word[0]]:
+    if after in reporting_verbs() and next_word is not None and "," in text[tokens[j - 1].end:next_word[0]]:
         after = ""  # "X, chair of the panel that handles Harbour Affairs, said": the verb is X's
     if after in reporting_verbs() or before in reporting_verbs():
         if len(words) == 1 and after and _opens_sentence(text, tokens[i].start):
@@ -243,13 +239,14 @@ def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tupl
     return "unknown" if len(words) <= 3 else None  # type: ignore[return-value]
 
 
-_READ_ON = "read on"  # the words alone do not decide: read the text around them
+_READ_ON: Final = "read on"  # the words alone do not decide: read the text around them
+_Kind = MentionKind | Literal["read on"] | None  # what a rule says: a kind, none, or read on
 
 
 # The same names come back in article after article, and what their words alone say of them is
 # the costly part: it is worked out once per name.
 @lru_cache(maxsize=1 << 16)
-def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> str | None:
+def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _Kind:
     words = _without_possessive(words)
     name = " ".join(words) if len(words) > 1 else words[0]
     if name in known_organizations():
@@ -259,7 +256,7 @@ def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> str
         kind = _kind_of_several_words(words)
         if kind != _READ_ON:
             return kind
-    elif name in org_cues() or name in _EVENT_WORDS or _is_title(name):
+    elif name in org_cues() or name in EVENT_WORDS or _is_title(name):
         return None  # "Commission" alone names no one body; "Cup"; "Minister"
     if has_role and not in_role:
         return "person"
@@ -273,19 +270,19 @@ def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> str
     return _READ_ON
 
 
-def _kind_of_several_words(words: tuple[str, ...]) -> str | None:
+def _kind_of_several_words(words: tuple[str, ...]) -> _Kind:
     """What a name of two words or more is by its first and last words, before any role is read."""
     last = words[-1]
     if not org_cues().isdisjoint(words):
         return "organization"
-    if last in _EVENT_WORDS or _has_digit(words[1:]):
+    if last in EVENT_WORDS or _has_digit(words[1:]):
         return None  # "Ryder Cup", "Paris Agreement", "Bill C-48": neither person nor place
-    if last in _PLACE_WORDS:
+    if last in PLACE_WORDS:
         return "place"  # "Fraser Highway", "Jasper National Park", "Clark County"
     if fold(last) in places():
         if fold(" ".join(words)) in places():
             return "place"  # "New York", "Papua New Guinea": a place that ends in another's name
-        if words[0] in _COMPASS:
+        if words[0] in COMPASS:
             return "place"  # "East Africa", "Northern Ontario"
         if fold(words[0]) not in first_name_gender():
             return "organization"  # "HuffPost Canada", "Infrastructure Canada"
@@ -302,7 +299,7 @@ def _has_digit(words: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def _kind_of_name_alone(words: tuple[str, ...]) -> str | None:
+def _kind_of_name_alone(words: tuple[str, ...]) -> _Kind:
     """What the words say once no place noun ("Kent county") follows them."""
     words = _without_possessive(words)
     last = words[-1]
@@ -325,17 +322,11 @@ def _role_follows(text: str, tokens: list[Token], j: int) -> bool:
     for match in islice(TOKEN.finditer(text, tokens[j - 1].end), 5):
         word = match.group()
         lower = word.lower()
-        if lower in _APPOSITIVE_ROLES or (lower in title_words() and not word[0].isupper()):
+        if lower in APPOSITIVE_ROLES or (lower in title_words() and not word[0].isupper()):
             return True
     return False
 
 
-# Role nouns that follow a new person's name after a comma ("Jane Roe, a spokeswoman for ...").
-_APPOSITIVE_ROLES = frozenset("spokesman spokeswoman spokesperson executive director president chair chairman "
-                              "chairwoman founder co-founder ceo cfo professor lecturer researcher scientist "
-                              "economist analyst strategist lawyer attorney manager minister secretary senator "
-                              "mayor councillor councilor leader head chief officer official member resident "
-                              "owner partner author editor reporter coach player who whose".split())
 
 
 def _opens_sentence(text: str, offset: int) -> bool:
@@ -347,8 +338,8 @@ def _opens_sentence(text: str, offset: int) -> bool:
 def _gender(first_word: str, length: int, role: str) -> str | None:
     """By the role ("Mrs", "spokeswoman"), else by the first name of a name of two words or more."""
     for word in role.lower().split():
-        if word in _HONORIFIC_GENDER:
-            return _HONORIFIC_GENDER[word]
+        if word in HONORIFIC_GENDER:
+            return HONORIFIC_GENDER[word]
     if length >= 2:
         gender = first_name_gender().get(fold(first_word))
         if gender in ("male", "female"):

@@ -6,8 +6,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Literal
 
-from .models import Entity, EntityKind, Span
+from ..models import Entity, EntityKind
+
+# While clustering, a mention may be of no kind yet: "unknown" ones are settled or dropped there.
+MentionKind = Literal["person", "organization", "place", "group", "unknown"]
 
 _START = attrgetter("start")
 _LONGEST_MENTION = 200  # characters: no name runs longer, so overlap look-ups scan back this far
@@ -18,7 +22,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: EntityKind
+    kind: MentionKind
     role: str = ""
     gender: str | None = None
     key: str = ""  # the cluster this mention belongs to, filled by clustering
@@ -35,7 +39,6 @@ class EntityTable:
     text: str = ""
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    quoted: list[Span] = field(default_factory=list)  # quotation spans, sorted, once quotes are found
     _starts: list[int] = field(default_factory=list)
     _by_key: dict[str, Entity] = field(default_factory=dict)
     _nominal_words: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -87,10 +90,6 @@ class EntityTable:
             found = frozenset(word for phrase in phrases for word in fold(phrase).split())
             self._nominal_words[entity.id] = found
         return found
-
-    def in_quote(self, offset: int) -> bool:
-        k = bisect_left(self.quoted, (offset, 1 << 62)) - 1
-        return k >= 0 and self.quoted[k][0] <= offset < self.quoted[k][1]
 
     def mentions_before(self, offset: int, within: int) -> list[Mention]:
         """Mentions that start in the `within` characters before `offset`, in text order."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .models import Span
+from ..models import Span
+from .lexicon.rule_words import ABBREVIATIONS
 
 # `[.!?][.!?]*` rather than `[.!?]+`: a pattern that opens with a single class lets the engine
 # skip ahead to the next mark, which more than halves the time of this search.
@@ -13,15 +14,13 @@ from .models import Span
 # any later one it would end at the same place, and trying each would read a run of N marks N
 # times. The possessive quantifiers never give back a mark or a closer: the look-ahead needs a
 # space, which no shorter match could be followed by.
+_LAST_WORD_REACH = 40  # characters back to the word before a sentence end
+_ABBREVIATION_REACH = 12  # characters back to the start of a possible abbreviation
 _END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'\u201d\u2019)]*+(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 # a line that opens with a quotation mark after a line ending in a name or a closing mark: a list of
 # quotations, each on its line (`...shame." \u2015 Maria Lopez` / `"During the debate...`)
 _LINE_THEN_QUOTE = re.compile(r"(?<=[\w.!?\"'\u201d\u2019)])[^\S\n]*\n(?=[^\S\n]*[\"\u201c\u201d\u00ab])")
 _LAST_WORD = re.compile(r"[\w.]+$")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr gen col lt capt sgt gov sen rep rev fr jan feb mar apr jun jul aug sep sept oct "
-    "nov dec no vs etc inc ltd corp co u.s u.k u.n a.m p.m e.g i.e mt ft insp supt det cst const coun cllr".split()
-)
 
 
 def sentence_spans(text: str, paragraphs: list[Span], quoted: list[Span]) -> list[Span]:
@@ -44,11 +43,17 @@ def _candidate_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ends = [(m.end(), m.start()) for m in _END.finditer(text, start, end)]
     if text.find("\n", start, end) >= 0:
         for m in _LINE_THEN_QUOTE.finditer(text, start, end):
-            word = _LAST_WORD.search(text, max(start, m.start() - 40), m.start())
+            word = _LAST_WORD.search(text, max(start, m.start() - _LAST_WORD_REACH), m.start())
             if word is None or not word.group()[:1].islower():
                 ends.append((m.start(), m.start()))
         ends.sort()
     return ends
+
+
+def in_span(spans: list[Span], offset: int) -> bool:
+    """Whether `offset` falls in one of `spans` (sorted, not overlapping)."""
+    k = bisect_right(spans, (offset, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def _inside(quoted: list[Span], offset: int, stop: int) -> bool:
@@ -60,11 +65,11 @@ def _inside(quoted: list[Span], offset: int, stop: int) -> bool:
 def _abbreviation(text: str, begin: int, dot: int) -> bool:
     if dot - begin > 6 and text[dot - 6:dot].isalpha():
         return False  # a word of six letters or more ends here: no abbreviation is that long
-    word = _LAST_WORD.search(text, max(begin, dot - 12), dot)
+    word = _LAST_WORD.search(text, max(begin, dot - _ABBREVIATION_REACH), dot)
     if not word:
         return False
     token = word.group().lower()
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
 def trim_span(text: str, start: int, end: int) -> Span:

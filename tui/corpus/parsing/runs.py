@@ -6,14 +6,13 @@ import re
 from functools import lru_cache
 
 from .lexicon import common_words, fold, org_cues, title_words
+from .lexicon.rule_words import CONJUNCTIONS, NAME_PARTICLES, ORG_CONNECTORS
 
 # A word: letters and digits, with inner apostrophes, dots, hyphens and ampersands ("O'Neil", "U.S").
+_LOWER_PREFIX_REACH = 30  # characters back to a lower-case name prefix
+_WORD_BEFORE_REACH = 40  # characters back to the word before a token
 TOKEN = re.compile(r"[^\W_]+(?:[&'\u2019.\-][^\W_]+)*")
-_NAME_PARTICLES = frozenset({"de", "du", "la", "le", "von", "van", "der", "den", "da", "dos", "al", "bin", "y", "di"})
-# Inside organisation names only: "Bank of England", "Centre for Disease Control", "Harbour & Bean".
-_ORG_CONNECTORS = frozenset({"of", "for", "and", "&", "the"})
-CONNECTORS = _NAME_PARTICLES | _ORG_CONNECTORS
-_CONJUNCTIONS = frozenset({"and", "&"})
+CONNECTORS = NAME_PARTICLES | ORG_CONNECTORS
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 # The words POSSESSIVE matches end so: `str.endswith` tests that faster than the expression.
 POSSESSIVE_ENDINGS = ("'", "\u2019", "'s", "\u2019s")
@@ -82,7 +81,7 @@ def _starts_word(text: str, start: int) -> bool:
     all the same: yes after a lowercase prefix ("anti-Putin"), no in "iPhone" or "o'Brien"."""
     before = text[start - 1]
     if before == "-":
-        return _LOWER_PREFIX_BEFORE.search(text, max(0, start - 30), start) is not None
+        return _LOWER_PREFIX_BEFORE.search(text, max(0, start - _LOWER_PREFIX_REACH), start) is not None
     return before in _JOINERS and not (start > 1 and text[start - 2].isalnum())
 
 
@@ -106,7 +105,7 @@ def word_after(text: str, end: int) -> tuple[int, int, str] | None:
 def word_before(text: str, start: int) -> tuple[int, int, str] | None:
     """The word that ends right at `start` (none when a space or mark comes first)."""
     # Conditional expressions, not max(): this runs for most names and the calls add up.
-    window = start - 40 if start > 40 else 0
+    window = start - _WORD_BEFORE_REACH if start > _WORD_BEFORE_REACH else 0
     space = text.rfind(" ", window, start)
     newline = text.rfind("\n", space + 1 if space >= 0 else window, start)  # only one after the space counts
     lo = (newline if newline > space else space) + 1
@@ -172,9 +171,9 @@ def _connected(text: str, tokens: list[Token], j: int, cue_in_run: bool) -> int:
     if k == j or k >= len(tokens) or not tokens[k].capitalised or not joined(text, tokens[k - 1], tokens[k]):
         return 0
     particles = {t.text for t in tokens[j:k]}
-    if particles <= _NAME_PARTICLES:
+    if particles <= NAME_PARTICLES:
         return k + 1 - j
-    if particles & _CONJUNCTIONS and tokens[j - 1].text in org_cues():
+    if particles & CONJUNCTIONS and tokens[j - 1].text in org_cues():
         return 0  # "the Wall Street Journal and the Financial Times": a whole name on the left already
     return k + 1 - j if cue_in_run or tokens[k].text in org_cues() else 0
 

@@ -9,34 +9,43 @@ from __future__ import annotations
 
 import re
 
+from ..models import Entity, Span
 from .attribution import Attribution
 from .entity_table import EntityTable
 from .lexicon import fold, reporting_verbs, title_words
-from .models import Entity
-from .words import DETERMINERS, PRONOUNS, SELF
+from .lexicon.rule_words import (
+    AUXILIARIES,
+    COLLECTIVE_ORG,
+    DETERMINERS,
+    DOCUMENTS,
+    NOT_AFTER_SUBJECT,
+    NOT_BEFORE_SUBJECT,
+    PRONOUNS,
+    SELF,
+)
+from .sentences import in_span
 
+_SUBJECT_LEAD = 60  # characters before a name read to tell whether it opens a clause
 _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
 _NOMINAL_REACH = 5000  # characters back to look for the person "the spokesman" refers to
-_DOCUMENTS = frozenset({"statement", "letter", "post", "tweet", "email", "e-mail", "message", "note", "memo",
-                        "book", "column", "essay", "report", "decision", "ruling", "affidavit", "blog"})
 
 
 def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
-                    speakers: list[tuple[int, str]]) -> Entity | None:
-    """The entity an attribution's speaker phrase names, if any."""
+                    speakers: list[tuple[int, str]], quoted: list[Span]) -> Entity | None:
+    """The entity an attribution's speaker phrase names, if any (`quoted`: the article's quotations)."""
     if attribution.speaker_span is None:
         return None
     start, end = attribution.speaker_span
     phrase = text[start:end]
     lowered = phrase.lower()
     if lowered in PRONOUNS:
-        return _resolve_pronoun(PRONOUNS[lowered], start, table, speakers)
+        return _resolve_pronoun(PRONOUNS[lowered], start, table, speakers, quoted)
     if lowered in SELF:
         return None
     words_ = lowered.split()
-    if len(words_) == 2 and words_[0] in ("his", "her") and words_[1] in _DOCUMENTS:
+    if len(words_) == 2 and words_[0] in ("his", "her") and words_[1] in DOCUMENTS:
         # "her statement read": the statement speaks for the woman it belongs to
-        return _resolve_pronoun("male" if words_[0] == "his" else "female", start, table, speakers)
+        return _resolve_pronoun("male" if words_[0] == "his" else "female", start, table, speakers, quoted)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
     if people:
         return table.by_key(people[-1].key)
@@ -47,7 +56,7 @@ def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
 
 
 def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
-                     speakers: list[tuple[int, str]]) -> Entity | None:
+                     speakers: list[tuple[int, str]], quoted: list[Span]) -> Entity | None:
     """The latest earlier speaker of that gender, unless a person of that gender has since become
     a sentence's subject; else the nearest person of that gender."""
     speaker, spoke_at = None, -1
@@ -61,12 +70,12 @@ def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
     for mention, entity in table.people_before(offset, within=_PRONOUN_REACH):
         if mention.start <= spoke_at:
             break
-        if entity.gender in (gender, None) and not table.in_quote(mention.start) \
+        if entity.gender in (gender, None) and not in_span(quoted, mention.start) \
                 and _is_subject(table.text, mention.start, mention.end):
             return entity
     if speaker is not None:
         return speaker
-    for mention, entity in table.people_before(offset):
+    for _mention, entity in table.people_before(offset):
         if entity.gender in (gender, None):
             return entity
     return None
@@ -75,7 +84,7 @@ def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
 def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     """A name that opens its sentence, perhaps after its role ("Union leader Jonas Weber said"),
     or one that a verb follows and no preposition precedes ("On Nov. 27, McCallum expressed")."""
-    lead = text[max(0, start - 60):start]
+    lead = text[max(0, start - _SUBJECT_LEAD):start]
     cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("? "), lead.rfind("! "))
     words = lead[cut + 1:].split() if cut >= 0 or start < 60 else []
     if (cut >= 0 or start < 60) and len(words) <= 4 and all(w[:1].isupper() or w.lower() in title_words()
@@ -93,28 +102,23 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     if after is None and text.startswith(", ", end):
         verb = _NEXT_WORD.match(text, end + 1)
         if verb is not None and _verb_like(verb.group(1)):
-            return before not in _NOT_BEFORE_SUBJECT  # "..., Anna Lind, agreed with this finding"
+            return before not in NOT_BEFORE_SUBJECT  # "..., Anna Lind, agreed with this finding"
         # "Maria Costa, president of the trust, is hopeful"
         close = text.find(", ", end + 2, end + _LONGEST_APPOSITIVE)
         if close > 0 and not any(mark in text[end:close] for mark in ".;:\n"):
             after = _NEXT_WORD.match(text, close + 1)
-    return before not in _NOT_BEFORE_SUBJECT and after is not None and after.group(1) not in _NOT_AFTER_SUBJECT
+    return before not in NOT_BEFORE_SUBJECT and after is not None and after.group(1) not in NOT_AFTER_SUBJECT
 
 
 def _verb_like(word: str) -> bool:
     """A lowercase word that can be a subject's verb: "agreed", "is", "says"."""
-    return word in reporting_verbs() or word in _AUXILIARIES or word.endswith("ed")
+    return word in reporting_verbs() or word in AUXILIARIES or word.endswith("ed")
 
 
-_AUXILIARIES = frozenset("is was has had will would could can should may might does did".split())
 _LONGEST_APPOSITIVE = 120  # characters from a name to the comma that closes its description
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
-_NOT_BEFORE_SUBJECT = frozenset("with to of by for from and or about against on at in into between like than as "
-                                "under over after before toward towards the a an his her their its".split())
-_NOT_AFTER_SUBJECT = frozenset("and or of in on at to for with from by as than who whose which about after "
-                               "over into".split())
 
 
 def resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | None:
@@ -126,14 +130,10 @@ def resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | No
         entity = table.by_key(mention.key)
         if entity is None:
             continue
-        if entity.kind == "person" and head in table.nominal_words(entity, fold):
-            best = entity
-        elif entity.kind == "organization" and (head in _COLLECTIVE_ORG or head in table.nominal_words(entity, fold)):
+        if entity.kind not in ("person", "organization"):
+            continue
+        if head in table.nominal_words(entity, fold) or (entity.kind == "organization" and head in COLLECTIVE_ORG):
             best = entity
     return best
 
 
-# "the company said" means the organisation last named, whatever its name.
-_COLLECTIVE_ORG = frozenset({"company", "firm", "agency", "organization", "organisation", "group", "ministry",
-                             "department", "government", "bank", "union", "party", "council", "carrier",
-                             "retailer", "airline", "automaker", "manufacturer", "regulator", "watchdog"})

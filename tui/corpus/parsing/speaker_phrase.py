@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 
+from ..models import Span
 from .entity_table import EntityTable
 from .lexicon import title_words
-from .models import Span
-from .words import COLLECTIVE, DETERMINERS, OPENERS, PRONOUNS, PUNCTUATION, SELF, Word
+from .lexicon.rule_words import ADVERBS, COLLECTIVE, DETERMINERS, OPENERS, PRONOUNS, SELF
+from .words import PUNCTUATION, Word
 
-_ADVERBS = frozenset({"was", "is", "were", "also", "later", "then", "again", "further", "previously", "recently", "earlier", "once",
-                      "has", "had", "have", "would", "will", "could", "may", "might", "had", "reportedly",
-                      "repeatedly", "often", "publicly", "privately", "simply", "just", "even", "still"})
 MAX_SUBJECT_WORDS = 9
 # Words before a reporting verb that the search for its subject reads: enough for a subject, an
 # appositive, a parenthesis and a few adverbs. A sentence of many verbs is not read whole per verb.
@@ -27,7 +25,7 @@ def words_before(items: list[Word], k: int) -> list[Word]:
 def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
     """The speaker phrase right before a cue: back to a comma or the sentence start."""
     end = len(items)
-    while end and items[end - 1].lower in _ADVERBS and items[end - 1].text.islower():  # not "Ms. May"
+    while end and items[end - 1].lower in ADVERBS and items[end - 1].text.islower():  # not "Ms. May"
         end -= 1
     items = items[:end]
     if items and items[-1].text == ")" and "(" in [w.text for w in items]:

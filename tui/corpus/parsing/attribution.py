@@ -5,25 +5,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..models import Span
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs
-from .models import Span
-from .speaker_phrase import MAX_SUBJECT_WORDS, person_before_punctuation, speaker_like, subject_before, words_before
-from .words import (
+from .lexicon.rule_words import (
     CLAUSE_VERBS,
     DETERMINERS,
+    LEAD_IN_PARTICIPLES,
+    NAME_PARTICIPLES,
+    OBJECT_PREPOSITIONS,
     OBJECT_VERBS,
     OPENERS,
     PRONOUNS,
-    PUNCTUATION,
     STOPS,
     TIME_WORDS,
-    Word,
-    is_cue,
-    words,
-    words_until,
 )
+from .speaker_phrase import MAX_SUBJECT_WORDS, person_before_punctuation, speaker_like, subject_before, words_before
+from .words import PUNCTUATION, Word, is_cue, words, words_until
 
+_WORDS_AFTER_OBJECT = 10  # words read after a verb's object for the preposition that ends it
+_LEAD_IN_COMMA_WORDS = 6  # words from a lead-in's start to look for its comma
 _MAX_AFTER_WORDS = 12
 
 
@@ -126,8 +127,6 @@ def _dash_byline(text: str, items: list[Word], table: EntityTable) -> Attributio
     return Attribution((items[0].start, items[0].end), span, text[span[0]:span[1]])
 
 
-_LEAD_IN_PARTICIPLES = frozenset({"saying", "asking", "adding", "tweeting", "writing", "chanting", "telling",
-                                  "noting", "declaring", "replying", "responding", "explaining", "shouting"})
 
 
 def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
@@ -137,7 +136,7 @@ def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Att
     named = _name_then_participle(text, items, table)
     if named is not None:
         return named
-    if items[-2].lower not in _LEAD_IN_PARTICIPLES:
+    if items[-2].lower not in LEAD_IN_PARTICIPLES:
         return None
     first = items[0] if items[0].lower not in OPENERS else items[1]
     if first.lower in PRONOUNS:
@@ -154,7 +153,7 @@ def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Att
 def _name_then_participle(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
     """`footage of Trump saying during the debate last week, "...`"""
     for k in range(1, len(items) - 1):
-        if items[k].lower in ("saying", "asking", "telling", "writing"):
+        if items[k].lower in NAME_PARTICIPLES:
             people = [m for m in table.overlapping(items[k - 1].start, items[k - 1].end) if m.kind == "person"]
             if people:
                 span = (people[0].start, people[0].end)
@@ -166,7 +165,7 @@ def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> A
     """`"...," Guenther Schuh, the company's founder and chief engineer, said.`"""
     if not items or not items[0].text[:1].isupper():
         return None
-    comma = next((k for k, w in enumerate(items[:6]) if w.text == ","), None)
+    comma = next((k for k, w in enumerate(items[:_LEAD_IN_COMMA_WORDS]) if w.text == ","), None)
     if comma is None or comma == 0:
         return None
     span = (items[0].start, items[comma - 1].end)
@@ -206,7 +205,7 @@ def find_attribution_before(text: str, start: int, end: int, table: EntityTable)
 def _clause_start(items: list[Word], k: int) -> int | None:
     """Where reported content starts: after "that" within a few words of the cue, or right after
     a verb that takes a clause ("said Sunday a standoff looks silly")."""
-    for word in items[k + 1:k + 10]:
+    for word in items[k + 1:k + _WORDS_AFTER_OBJECT]:
         if word.lower == "that":
             return word.end + 1
         if word.text in (",", ":"):
@@ -221,14 +220,13 @@ def _clause_start(items: list[Word], k: int) -> int | None:
     return None
 
 
-_OBJECT_PREPOSITIONS = frozenset({"with", "about", "on", "for", "against", "at", "of", "over", "into", "from"})
 
 
 def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable) -> Attribution | None:
     """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said oil and gas worker
     Mike Wipf` -> "Mike Wipf" (a person named before the next punctuation mark); not `agreed
     with Novak's plan`, where the person named is the object."""
-    if k + 1 < len(items) and items[k + 1].lower in _OBJECT_PREPOSITIONS:
+    if k + 1 < len(items) and items[k + 1].lower in OBJECT_PREPOSITIONS:
         return None
     named = person_before_punctuation(items, k, table)
     if named is not None:

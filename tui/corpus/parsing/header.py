@@ -13,9 +13,11 @@ from datetime import datetime
 
 from dateutil import parser as dateparser
 
-from .models import Span
+from ..models import Span
+from .lexicon.rule_words import WEEKDAYS
 from .sentences import trim_span
 
+_FIRST_LINE_READ = 400  # characters of the body read for its first line or sentence
 _HEADER_LINES = 6
 _LINE = re.compile(r"[^\n]+")
 _MAX_TITLE_CHARS = 200
@@ -32,8 +34,6 @@ _WIRE_TAG = re.compile(
 
 
 _TAG_DASH = re.compile(r"[-\u2013\u2014]\s*\Z")  # the dash that closes `CITY (Agency) -`
-_WEEKDAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
-                       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 @dataclass(frozen=True)
@@ -145,21 +145,21 @@ def _looks_like_title(text: str, line: str, end: int, is_last: bool) -> bool:
 def _wire_source(text: str, body_start: int) -> str | None:
     """The agency of a wire tag opening the body: `(Agency)` first on the line, or `CITY (Agency) -`
     with its dash; never brackets inside a sentence ("General Motors (GM) said") nor a weekday."""
-    first = re.search(r"\S[^\n]*", text[body_start:body_start + 400])
+    first = re.search(r"\S[^\n]*", text[body_start:body_start + _FIRST_LINE_READ])
     if not first:
         return None
     match = _WIRE_TAG.match(first.group())
     if not match:
         return None
     source = match.group("source").strip()
-    if source.lower() in _WEEKDAYS or (match.group("place") and not _TAG_DASH.search(match.group())):
+    if source.lower() in WEEKDAYS or (match.group("place") and not _TAG_DASH.search(match.group())):
         return None
     return source
 
 
 def _derived_title(text: str, start: int) -> str:
     """No title line: the first sentence of the body, cut to a list-friendly length."""
-    body = " ".join(text[start:start + 400].split())
+    body = " ".join(text[start:start + _FIRST_LINE_READ].split())
     sentence = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
     return sentence if len(sentence) <= 100 else sentence[:99].rstrip() + "\u2026"
 

@@ -10,6 +10,12 @@ import re
 from functools import cache
 
 from .lexicon import reporting_verbs
+from .lexicon.rule_words import (
+    DETERMINERS,
+    NOUN_FORMS,
+    PRONOUNS,
+    SELF,
+)
 
 # Abbreviations keep their full stops ("Rep.", "U.S.", "Inc.,") so that they do not end a sentence.
 # (The first alternative takes most words at once: letters and digits with no joining mark after
@@ -25,37 +31,7 @@ _WORD = re.compile(
     r"|[^\W_]+(?:['\u2019.\-][^\W_]+)*)"
     r"|-{2,}|[,;:!?()\u2014\u2013\u2015]|\."
 )
-PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
-SELF = frozenset({"i", "we", "they", "it"})
-STOPS = frozenset({"to", "in", "on", "at", "during", "after", "before", "while", "when", "as", "from", "for",
-                   "with", "that", "of", "about", "last", "this", "on", "in", "earlier", "yesterday", "today",
-                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "and", "but",
-                   "who", "which", "adding", "noting"})
-OBJECT_VERBS = frozenset({"tell", "inform", "warn", "assure", "remind", "urge", "ask", "promise"})
-DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
-# Words that open a clause before its subject: "When Clinton said", "But Peskov said".
-OPENERS = frozenset("when but and then so yet also still meanwhile however later earlier now today yesterday "
-                    "as while after before since if because though although".split())
-TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-                       "recently earlier later previously again also".split())
 PUNCTUATION = frozenset({",", ":", ".", ";", "(", ")", "!", "?", "\u2014", "\u2013", "\u2015", "--", "---"})
-# Plural and collective nouns that speak as a body: "officials said", "the ministry said".
-COLLECTIVE = frozenset({"staff", "engineers", "workers", "employees", "members", "residents", "critics", "users", "observers", "witnesses", "students", "parents",
-                        "doctors", "scientists", "economists", "investors", "traders", "activists",
-                        "protesters", "voters", "analysts", "officials", "authorities", "organizers",
-                        "organisers", "lawyers", "investigators", "rescuers", "locals", "families",
-                        "ministry", "government", "company", "agency", "police", "department", "council",
-                        "statement", "report", "court", "office", "group", "organization", "organisation",
-                        "firm", "bank", "party", "campaign", "committee", "commission", "union", "authority",
-                        "kremlin", "army", "military", "embassy", "prosecutors", "officials", "researchers",
-                        "experts", "spokesperson", "source", "sources", "study", "survey", "document",
-                        "unit", "team", "division"})
-# Reporting verbs that can take a clause of reported content ("said the talks had failed").
-CLAUSE_VERBS = frozenset({"say", "tell", "add", "note", "warn", "insist", "explain", "claim", "state", "argue",
-                          "suggest", "acknowledge", "admit", "announce", "confirm", "declare", "emphasize",
-                          "inform", "reveal", "stress", "predict", "promise", "maintain", "contend", "concede",
-                          "allege", "assert", "report", "write", "believe", "think", "agree", "estimate",
-                          "indicate", "deny", "reiterate", "caution", "complain", "recall", "vow", "testify"})
 
 
 class Word:
@@ -102,7 +78,8 @@ def cue_forms() -> frozenset[str]:
 @cache
 def _cue_sized_words() -> re.Pattern[str]:
     """Lowercase words as long as the shortest cue or longer: shorter ones ("a", "to") need no look."""
-    return re.compile("[a-z]{%d,}" % min(len(form) for form in cue_forms()))
+    shortest = min(len(form) for form in cue_forms())
+    return re.compile(f"[a-z]{{{shortest},}}")
 
 
 def any_cue(text: str, start: int, end: int, lowered: str | None = None,
@@ -122,7 +99,7 @@ def is_cue(items: list[Word], k: int) -> bool:
         return False
     if k > 0 and items[k - 1].lower in DETERMINERS:
         return False
-    if word in _NOUN_FORMS:  # "Sinclair states." and "he remarks:" but not "a state news agency"
+    if word in NOUN_FORMS:  # "Sinclair states." and "he remarks:" but not "a state news agency"
         if k == 0:
             return False
         before = items[k - 1]
@@ -131,9 +108,3 @@ def is_cue(items: list[Word], k: int) -> bool:
     return not (k > 0 and items[k - 1].lower == "to")
 
 
-# Forms that are nouns at least as often as verbs ("state media", "the report"): only their
-# past tense ("stated", "reported") counts as a cue.
-_NOUN_FORMS = frozenset("state states report reports claim claims answer answers comment comments post posts "
-                        "tweet tweets note notes point points charge charges demand demands promise promises "
-                        "estimate estimates reply replies remark remarks counter counters vow vows stress "
-                        "joke jokes quip quips shout shouts continue continues caution cautions begin quote quotes".split())

@@ -6,9 +6,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import accumulate
 
+from ..models import Span
 from .clustering import cluster
 from .entity_table import EntityTable, Mention
-from .models import Span
 from .names import classify_run
 from .runs import POSSESSIVE, POSSESSIVE_ENDINGS, Token, capitalised_runs, tokenize
 

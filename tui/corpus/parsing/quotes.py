@@ -13,14 +13,15 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
+from ..models import Quote, QuoteKind, Span
 from .attribution import Attribution, find_attribution_after, find_attribution_before
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs
-from .models import Quote, QuoteKind, Span
 from .reported import may_report, reported_clause
 from .resolution import resolve_speaker
 from .sentences import sentence_spans, trim_span
 
+_COLON_REACH = 8  # characters back from a quotation to the colon that introduces it
 OPENING = "\u201c\u00ab\u201e"
 CLOSING = "\u201d\u00bb"
 STRAIGHT = '"'
@@ -65,14 +66,16 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
 
 def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Quote]:
     segments = quoted_segments(text, paragraphs)
-    table.quoted = [(s.start, s.end) for s in segments]
-    lowered: str | None = text.lower()
-    if len(lowered) != len(text):
-        lowered = None  # a letter that lower-cases to two: offsets would not hold
+    # The quotations as first found, before any are joined or dropped: sentences do not end inside
+    # them, and a pronoun's antecedent is not a name inside one. Owned here, passed where needed.
+    quoted = [(s.start, s.end) for s in segments]
+    lowered_text = text.lower()
+    # None when a letter lower-cases to two: offsets would not hold
+    lowered: str | None = lowered_text if len(lowered_text) == len(text) else None
     # Sentences matter only in paragraphs with a quotation or a reporting verb.
     quoting = {s.paragraph for s in segments}
     read = [span for number, span in enumerate(paragraphs) if number in quoting or may_report(text, *span, lowered)]
-    sentences = sentence_spans(text, read, [(s.start, s.end) for s in segments])
+    sentences = sentence_spans(text, read, quoted)
     for index, segment in enumerate(segments):
         _attribute(text, paragraphs, segments, index, table)
         segment.kind, segment.span = _kind_and_span(text, paragraphs, sentences, segments, index)
@@ -82,7 +85,7 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     found = [(_to_quote(text, s), s.attribution) for s in segments if _worth_keeping(text, s)]
     found.extend(_reported_speech(text, sentences, [q for q, _ in found], table, lowered))
     found.sort(key=lambda pair: pair[0].start)
-    _resolve_all(text, found, table)
+    _resolve_all(text, found, table, quoted)
     _continue_reported_speakers(paragraphs, found)
     kept = _without_overlaps([quote for quote, _ in found])
     for quote in kept:
@@ -223,7 +226,7 @@ def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: lis
             previous_start, previous_end = paragraphs[segment.paragraph - 1]
             if text[previous_end - 1:previous_end] == ":":  # `Caddell continued:` then the quotation
                 segment.attribution = find_attribution_before(text, previous_start, previous_end, table)
-    for before, after in zip(segments, segments[1:]):
+    for before, after in zip(segments, segments[1:], strict=False):
         if not before.closed and before.attribution is None and after.attribution is not None \
                 and after.paragraph == before.paragraph + 1 and after.start == paragraphs[after.paragraph][0]:
             before.attribution = after.attribution.carried()
@@ -250,7 +253,7 @@ def _introduced_sentence(text: str, segment: Segment) -> bool:
     """`a new campaign message: "It's about me."`: a whole sentence presented by a colon."""
     inner = text[segment.start + 1:segment.end - 1].strip()
     return segment.kind == "direct" and segment.closed and inner[:1].isupper() and inner.endswith((".", "!", "?")) \
-        and text[max(0, segment.start - 8):segment.start].rstrip().endswith(":")
+        and text[max(0, segment.start - _COLON_REACH):segment.start].rstrip().endswith(":")
 
 
 def _to_quote(text: str, segment: Segment) -> Quote:
@@ -264,13 +267,14 @@ def _to_quote(text: str, segment: Segment) -> Quote:
                  speaker_span=attribution.speaker_span)
 
 
-def _resolve_all(text: str, found: list[tuple[Quote, Attribution | None]], table: EntityTable) -> None:
+def _resolve_all(text: str, found: list[tuple[Quote, Attribution | None]], table: EntityTable,
+                 quoted: list[Span]) -> None:
     """Names and pronouns to entities, in text order, so "he" can look back at earlier speakers."""
     speakers: list[tuple[int, str]] = []  # (offset, entity id) of each resolved speaker so far
     for quote, attribution in found:
         if attribution is None:
             continue
-        entity = resolve_speaker(text, attribution, table, speakers)
+        entity = resolve_speaker(text, attribution, table, speakers, quoted)
         if entity is not None:
             quote.speaker, quote.speaker_id = entity.name, entity.id
             speakers.append((attribution.speaker_span[0] if attribution.speaker_span else quote.start, entity.id))

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import cast
 
+from ..models import Entity, EntityKind
 from .entity_table import EntityTable, Mention
 from .lexicon import first_name_gender, fold, places
-from .models import Entity
 
 
 def cluster(text: str, raw: list[Mention]) -> EntityTable:
@@ -45,7 +46,8 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
         mention.key = key
         entity = by_key.get(key)
         if entity is None:
-            entity = Entity(id=key, name=mention.text, kind=mention.kind)
+            # Every mention left is a person (set above) or of a named kind: no "unknown" reaches here.
+            entity = Entity(id=key, name=mention.text, kind=cast(EntityKind, mention.kind))
             by_key[key] = entity
             if entity.kind == "organization":
                 for opening in _openings(entity.name):
@@ -122,9 +124,9 @@ def _settle_unknowns(raw: list[Mention]) -> None:
     kept: list[Mention] = []
     for mention in raw:
         words = _folded_words(mention.text)
-        if mention.kind == "unknown" and len(words) > 1 and words[-1] in surnames:
-            mention.kind = "person"
-        elif mention.kind in ("place", "organization") and len(words) == 1 and words[0] in full_surnames:
+        ends_a_surname = mention.kind == "unknown" and len(words) > 1 and words[-1] in surnames
+        is_a_surname = mention.kind in ("place", "organization") and len(words) == 1 and words[0] in full_surnames
+        if ends_a_surname or is_a_surname:
             mention.kind = "person"
         # A lone word that said something ("Apple said", "says Michael") is a person only when the
         # article gives a full name ending with it, or a title ("Mr Blair").

@@ -6,33 +6,31 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..models import Span
 from .attribution import Attribution, attribution_after, words_from
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs, title_words
-from .models import Span
-from .resolution import resolve_nominal
-from .speaker_phrase import owned_body, subject_before, words_before
-from .words import (
+from .lexicon.rule_words import (
+    CLAUSE_OPENERS,
+    CLAUSE_PARTICIPLES,
     CLAUSE_VERBS,
     COLLECTIVE,
     DETERMINERS,
     OBJECT_VERBS,
     PRONOUNS,
+    QUANTIFIERS,
     SELF,
+    SETTING_PREPOSITIONS,
     STOPS,
+    THAT_VERBS,
     TIME_WORDS,
-    Word,
-    cue_forms,
-    any_cue,
-    is_cue,
-    words,
 )
+from .resolution import resolve_nominal
+from .speaker_phrase import owned_body, subject_before, words_before
+from .words import Word, any_cue, cue_forms, is_cue, words
 
-_QUANTIFIERS = frozenset({"some", "many", "several", "other", "most", "two", "three", "few"})
-# Verbs whose object is as often a thing as speech ("announced a plan", "denied the charge"):
-# reported speech only with "that".
-_THAT_VERBS = frozenset({"agree", "promise", "announce", "estimate", "deny", "confirm", "reveal", "predict",
-                         "report", "believe", "think", "indicate", "recall", "describe"})
+_WORDS_AFTER_CUE = 10  # words read after a reporting cue
+_ACCORDING_TO_COMMA_WORDS = 12  # words from `According to` to the comma closing its source
 
 
 def reported_clause(text: str, start: int, end: int, table: EntityTable,
@@ -76,7 +74,7 @@ def _according_to_first(text: str, items: list[Word], table: EntityTable) -> tup
     """`According to Haley, the threats were new.`"""
     if len(items) < 6 or items[0].lower != "according" or items[1].lower != "to":
         return None
-    comma = next((k for k, w in enumerate(items[2:12], 2) if w.text == ","), None)
+    comma = next((k for k, w in enumerate(items[2:_ACCORDING_TO_COMMA_WORDS], 2) if w.text == ","), None)
     if comma is None or comma == 2 or len(items) - comma < 4:
         return None
     span = (items[2].start, items[comma - 1].end)
@@ -84,7 +82,8 @@ def _according_to_first(text: str, items: list[Word], table: EntityTable) -> tup
     return clause, Attribution((items[0].start, items[1].end), span, text[span[0]:span[1]], clause[0])
 
 
-_PARTICIPLE = re.compile(r", (saying|adding|noting|arguing|explaining|insisting|warning|claiming)\b(?: that)?")
+# The alternatives are whole words (`\\b` after them), so their order does not change a match.
+_PARTICIPLE = re.compile(r", (" + "|".join(sorted(CLAUSE_PARTICIPLES)) + r")\b(?: that)?")
 
 
 def _clause_after_participle(text: str, items: list[Word], participle: re.Match[str],
@@ -154,21 +153,18 @@ def _clause_words(verb: str, rest: list[Word]) -> list[Word] | None:
     lemma = reporting_verbs()[verb]
     if rest and rest[0].lower != "that" and lemma in OBJECT_VERBS:
         rest = _after_object(rest)
-    elif rest and rest[0].lower in _SETTING_PREPOSITIONS:
+    elif rest and rest[0].lower in SETTING_PREPOSITIONS:
         rest = _after_setting(rest)  # "said by text message the weather had been fine"
     that = bool(rest) and rest[0].lower == "that"
     if that:
         rest = rest[1:]
     elif rest and (rest[0].lower in STOPS or rest[0].text in (",", ":")):
         return None
-    if not rest or not that and lemma in _THAT_VERBS:
+    if not rest or not that and lemma in THAT_VERBS:
         return None
     return rest
 
 
-_SETTING_PREPOSITIONS = frozenset({"in", "by", "on", "via", "during", "at"})
-_CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there", "it", "he", "she", "they",
-                             "we", "i", "his", "her", "their", "its", "our", "some", "many", "most", "no"})
 
 
 def _after_object(rest: list[Word]) -> list[Word]:
@@ -176,7 +172,7 @@ def _after_object(rest: list[Word]) -> list[Word]:
     if rest and rest[0].lower in DETERMINERS:
         return rest[2:]
     k = 0
-    while k < len(rest) and k < 4 and rest[k].text[:1].isupper() and rest[k].lower not in _CLAUSE_OPENERS:
+    while k < len(rest) and k < 4 and rest[k].text[:1].isupper() and rest[k].lower not in CLAUSE_OPENERS:
         k += 1
     return rest[max(k, 1):]
 
@@ -188,7 +184,7 @@ def _after_setting(rest: list[Word]) -> list[Word]:
     if that is not None:
         return rest[that:]  # "in a statement that ...", not from "a statement"
     for k in window:
-        if rest[k].lower in _CLAUSE_OPENERS or rest[k].text[:1].isupper() and rest[k - 1].text[:1].islower() \
+        if rest[k].lower in CLAUSE_OPENERS or rest[k].text[:1].isupper() and rest[k - 1].text[:1].islower() \
                 and k > 1:
             return rest[k:]
     return []
@@ -199,7 +195,7 @@ def _clause_before_cue(text: str, items: list[Word], table: EntityTable) -> tupl
     for k, word in enumerate(items):
         if word.text != "," or k < 4:
             continue
-        after = items[k + 1:k + 10]
+        after = items[k + 1:k + _WORDS_AFTER_CUE]
         stop = next((n for n, w in enumerate(after) if w.text in (",", ".", ";")), len(after))
         if stop == len(after) and k + 10 < len(items):
             continue  # the attribution must end at a comma or the sentence's end
@@ -231,7 +227,7 @@ def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
     original = text[span[0]:span[1]].split()
     phrase = text[span[0]:span[1]].lower()
     words = phrase.split()
-    if len(words) == 2 and words[0] in DETERMINERS | _QUANTIFIERS and \
+    if len(words) == 2 and words[0] in DETERMINERS | QUANTIFIERS and \
             (words[-1] in COLLECTIVE or words[-1] in title_words()):
         return True  # "the ministry", "his father", "some residents"
     if len(words) == 2 and words[1] in COLLECTIVE:
