@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .export import write_jsonl
 from .load import read_file, read_records
 from .models import Article, LoadProblem, LoadReport
-from .parse import parse_source
+from .parsing import parse_source
 from .sources import Source
 from .walk import FoundFile, IdBook, is_container
 
@@ -56,7 +56,7 @@ def warm_lexicons() -> float:
     """Load the lexicons in this worker process (once) and say how long that took."""
     global _lexicon_seconds
     if _lexicon_seconds is None:
-        from .lexicon import first_name_gender, places
+        from .parsing.lexicon import first_name_gender, places
 
         started = time.perf_counter()
         places(), first_name_gender()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .index import tokens
-from .lexicon import fold
+from .parsing.lexicon import fold
 from .query import And, Node, Not, Or, Phrase, Query, Word, parse_query
 
 MOST_TERMS = 64  # terms marked at most: a pasted paragraph of a filter marks its first 64 words
