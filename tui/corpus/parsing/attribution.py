@@ -102,7 +102,7 @@ def attribution_after(text: str, items: list[Word], table: EntityTable) -> Attri
             return Attribution((word.start, word.end), subject[0], subject[1])
         if k <= MAX_SUBJECT_WORDS and all(w.text not in PUNCTUATION for w in items[:k]) \
                 and (items[0].text[:1].isupper() or items[0].lower in DETERMINERS) and items[0].lower not in OPENERS:
-            # `"...," Obama's former strategist said in an interview with CNN's Wolf Blitzer`: the
+            # `"...," Ann Lee's former strategist said in an interview with a radio host`: the
             # subject speaks, even one we cannot name; the person after the verb is the listener
             span = (items[0].start, items[k - 1].end)
             return Attribution((word.start, word.end), span, text[span[0]:span[1]])
@@ -151,7 +151,7 @@ def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Att
 
 
 def _name_then_participle(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
-    """`footage of Trump saying during the debate last week, "...`"""
+    """`footage of Ortiz saying during the debate last week, "...`"""
     for k in range(1, len(items) - 1):
         if items[k].lower in NAME_PARTICIPLES:
             people = [m for m in table.overlapping(items[k - 1].start, items[k - 1].end) if m.kind == "person"]
@@ -162,7 +162,7 @@ def _name_then_participle(text: str, items: list[Word], table: EntityTable) -> A
 
 
 def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
-    """`"...," Guenther Schuh, the company's founder and chief engineer, said.`"""
+    """`"...," Ann Lee, the company's founder and chief engineer, said.`"""
     if not items or not items[0].text[:1].isupper():
         return None
     comma = next((k for k, w in enumerate(items[:_LEAD_IN_COMMA_WORDS]) if w.text == ","), None)
@@ -223,8 +223,8 @@ def _clause_start(items: list[Word], k: int) -> int | None:
 
 
 def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable) -> Attribution | None:
-    """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said oil and gas worker
-    Mike Wipf` -> "Mike Wipf" (a person named before the next punctuation mark); not `agreed
+    """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said dock
+    worker Ann Lee` -> "Ann Lee" (a person named before the next punctuation mark); not `agreed
     with Novak's plan`, where the person named is the object."""
     if k + 1 < len(items) and items[k + 1].lower in OBJECT_PREPOSITIONS:
         return None

@@ -1,5 +1,5 @@
 """The speaker phrase beside a reporting verb: the subject before it, the person named after it,
-and whether a phrase can name a speaker at all ("Macron", "he", "the spokesman", "Surrey staff")."""
+and whether a phrase can name a speaker at all ("Macron", "he", "the spokesman", "Acme staff")."""
 
 from __future__ import annotations
 
@@ -25,27 +25,27 @@ def words_before(items: list[Word], k: int) -> list[Word]:
 def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
     """The speaker phrase right before a cue: back to a comma or the sentence start."""
     end = len(items)
-    while end and items[end - 1].lower in ADVERBS and items[end - 1].text.islower():  # not "Ms. May"
+    while end and items[end - 1].lower in ADVERBS and items[end - 1].text.islower():  # not "Ms. March"
         end -= 1
     items = items[:end]
     if items and items[-1].text == ")" and "(" in [w.text for w in items]:
         opening = max(k for k, w in enumerate(items) if w.text == "(")
-        items = items[:opening]  # "Rep. John Mica (R-Fla.) said"
+        items = items[:opening]  # "Rep. Ann Lee (R-Ore.) said"
     if items and items[-1].text == ",":  # "the spokeswoman, Lena Ortiz, said"
         items = items[:-1]
     if len(items) >= 3 and items[-1].lower == "and" and items[-2].text.islower() and items[-2].text.isalpha():
-        items = items[:-2]  # "I laughed and said": the subject of the first verb
+        items = items[:-2]  # "I nodded and said": the subject of the first verb
     begin = len(items)
     while begin and not (items[begin - 1].text in PUNCTUATION or items[begin - 1].lower in ("that", "and", "but")):
         begin -= 1
     while len(items) - begin > 1 and items[begin].lower in OPENERS:
-        begin += 1  # "When Clinton said", "But Peskov said"
+        begin += 1  # "When Ortiz said", "But Peskov said"
     phrase = items[begin:]
     rest = len(items) - len(phrase)
     if phrase and phrase[0].text.islower() and phrase[-1].lower in title_words() and rest >= 3 \
             and items[rest - 1].text == "," and items[rest - 2].text.islower() \
             and items[rest - 3].lower in DETERMINERS and phrase[0].lower not in DETERMINERS:
-        phrase = items[rest - 3:rest - 1] + phrase  # "the lanky, bespectacled professor said"
+        phrase = items[rest - 3:rest - 1] + phrase  # "the tall, soft-spoken professor said"
     if phrase and phrase[0].lower in ("who", "whose", "which"):  # "a citizen, whose name is redacted, wrote"
         before = items[:len(items) - len(phrase)]
         if before and before[-1].text == ",":
@@ -54,7 +54,7 @@ def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Sp
         return None
     span = (phrase[0].start, phrase[-1].end)
     if any(w.lower in title_words() for w in phrase) or phrase[0].lower in DETERMINERS:
-        # "Jane Roe, chief executive of Acme, said"; "Buckley, the school's graduate, said"
+        # "Jane Roe, chief executive of Acme, said"; "Ann Lee, the school's graduate, said"
         named = _name_before_appositive(text, items[:len(items) - len(phrase)], table)
         if named is not None:
             return named
@@ -81,7 +81,7 @@ def _before_role(items: list[Word]) -> list[Word]:
 
 
 def _name_before_appositive(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
-    """`Richard Shelby, the chairman of the committee, said`: the person before the appositive."""
+    """`Tomas Berg, the chairman of the committee, said`: the person before the appositive."""
     if not items or items[-1].text != ",":
         return None
     phrase: list[Word] = []
@@ -123,7 +123,7 @@ def speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) 
     if phrase[0].lower in DETERMINERS and (head in title_words() or head in COLLECTIVE):
         return True
     if len(phrase) == 2 and phrase[0].text[:1].isupper() and head in COLLECTIVE:
-        return True  # "Surrey staff"
+        return True  # "Acme staff"
     if head in COLLECTIVE and owned_body([w.text for w in phrase]):
         return True  # "Acme's security unit"
     if phrase[0].lower in DETERMINERS | {"one", "another"} and len(phrase) <= 6 and head.isalpha() \

@@ -99,7 +99,7 @@ def is_cue(items: list[Word], k: int) -> bool:
         return False
     if k > 0 and items[k - 1].lower in DETERMINERS:
         return False
-    if word in NOUN_FORMS:  # "Sinclair states." and "he remarks:" but not "a state news agency"
+    if word in NOUN_FORMS:  # "Ann Lee states." and "he remarks:" but not "a state news agency"
         if k == 0:
             return False
         before = items[k - 1]

@@ -45,7 +45,7 @@ DETERMINERS = _words("""
     the a an his her its their our my your
 """)
 
-# Words that open a clause before its subject: "When Clinton said", "But Peskov said".
+# Words that open a clause before its subject: "When Ortiz said", "But Peskov said".
 OPENERS = _words("""
     when but and then so yet also still meanwhile however later earlier now today yesterday as while after
     before since if because though although
@@ -88,7 +88,7 @@ PLACE_NOUNS = _words("""
     department province region county state district city town village oblast prefecture canton municipality
 """)
 
-# Nouns that make the name before them a business: "Pernod shares", "Google employees".
+# Nouns that make the name before them a business: "Voltaro shares", "Acme employees".
 BUSINESS_NOUNS = _words("""
     shares shareholders stock employees executives bosses headquarters customers subscribers profits revenues
     subsidiary stores factories
@@ -118,7 +118,7 @@ MODIFIERS = _words("""
     former then- acting interim deputy vice senior junior assistant associate late future current
 """)
 
-# Common adjectives that open many names ("New York", "Great Britain", "High Court", "Old Trafford"):
+# Common adjectives that open many names ("New York", "Great Britain", "High Court", "Old Harbour"):
 # part of the name when more of it follows in the run, unless they open the sentence.
 NAME_ADJECTIVES = _words("""
     new old big small high low good bad great
