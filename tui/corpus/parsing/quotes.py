@@ -19,7 +19,7 @@ from .entity_table import EntityTable
 from .lexicon import reporting_verbs
 from .reported import may_report, reported_clause
 from .resolution import resolve_speaker
-from .sentences import sentence_spans, trim_span
+from .sentences import in_span, sentence_spans, trim_span
 
 _COLON_REACH = 8  # characters back from a quotation to the colon that introduces it
 OPENING = "\u201c\u00ab\u201e"
@@ -87,6 +87,7 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     found.sort(key=lambda pair: pair[0].start)
     _resolve_all(text, found, table, quoted)
     _continue_reported_speakers(paragraphs, found)
+    _narrated_speakers(paragraphs, found, table, quoted)
     kept = _without_overlaps([quote for quote, _ in found])
     for quote in kept:
         # Only now: the quotes dropped for overlapping may each span a whole long sentence, and
@@ -128,6 +129,27 @@ def _continue_reported_speakers(paragraphs: list[Span], found: list[tuple[Quote,
             quote.speaker, quote.speaker_id = source.speaker, source.speaker_id
         if quote.speaker is not None:
             last_speaker[paragraph] = quote
+
+
+_NARRATIVE_REACH = 600  # characters of the paragraph before an unattributed quotation read for its person
+
+
+def _narrated_speakers(paragraphs: list[Span], found: list[tuple[Quote, Attribution | None]],
+                       table: EntityTable, quoted: list[Span]) -> None:
+    """A paragraph that opens with a quotation no rule attributed, after a paragraph that tells of
+    one person and names no other: the quotation is that person's (`Ann Lee ran the shelter for a
+    decade.` then `"We never turned anyone away."`)."""
+    starts = [start for start, _ in paragraphs]
+    for quote, attribution in found:
+        paragraph = bisect_right(starts, quote.start) - 1
+        if quote.speaker is not None or attribution is not None or quote.kind != "direct" \
+                or paragraph < 1 or quote.start != starts[paragraph]:
+            continue
+        told = {entity.id: entity for mention, entity in table.people_before(quote.start, within=_NARRATIVE_REACH)
+                if mention.start >= starts[paragraph - 1] and not in_span(quoted, mention.start)}
+        if len(told) == 1:
+            entity = next(iter(told.values()))
+            quote.speaker, quote.speaker_id = entity.name, entity.id
 
 
 def _attribute(text: str, paragraphs: list[Span], segments: list[Segment], index: int, table: EntityTable) -> None:

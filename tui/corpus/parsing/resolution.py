@@ -22,6 +22,7 @@ from .lexicon.rule_words import (
     NOT_BEFORE_SUBJECT,
     PRONOUNS,
     SELF,
+    SPEECH_NOUNS,
 )
 from .sentences import in_span
 
@@ -43,8 +44,8 @@ def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
     if lowered in SELF:
         return None
     words_ = lowered.split()
-    if len(words_) == 2 and words_[0] in ("his", "her") and words_[1] in DOCUMENTS:
-        # "her statement read": the statement speaks for the woman it belongs to
+    if len(words_) == 2 and words_[0] in ("his", "her") and (words_[1] in DOCUMENTS or words_[1] in SPEECH_NOUNS):
+        # "her statement read", "His reply:": the statement speaks for the woman it belongs to
         return _resolve_pronoun("male" if words_[0] == "his" else "female", start, table, speakers, quoted)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
     if people:

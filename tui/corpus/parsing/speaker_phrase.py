@@ -8,7 +8,16 @@ import re
 from ..models import Span
 from .entity_table import EntityTable
 from .lexicon import title_words
-from .lexicon.rule_words import ADVERBS, COLLECTIVE, DETERMINERS, OPENERS, PRONOUNS, SELF
+from .lexicon.rule_words import (
+    ADVERBS,
+    COLLECTIVE,
+    DESCRIPTION_JOINS,
+    DETERMINERS,
+    OPENERS,
+    PRONOUNS,
+    RELATIVES,
+    SELF,
+)
 from .words import PUNCTUATION, Word
 
 MAX_SUBJECT_WORDS = 9
@@ -50,17 +59,18 @@ def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Sp
         before = items[:len(items) - len(phrase)]
         if before and before[-1].text == ",":
             return subject_before(text, before[:-1], table)
+    before = items[:len(items) - len(phrase)]
+    phrase = up_to_clause(phrase)
     if not phrase or len(phrase) > MAX_SUBJECT_WORDS:
         return None
     span = (phrase[0].start, phrase[-1].end)
     if any(w.lower in title_words() for w in phrase) or phrase[0].lower in DETERMINERS:
         # "Jane Roe, chief executive of Acme, said"; "Ann Lee, the school's graduate, said"
-        named = _name_before_appositive(text, items[:len(items) - len(phrase)], table)
+        named = _name_before_appositive(text, before, table)
         if named is not None:
             return named
     if speaker_like(text, span, phrase, table):
         return span, text[span[0]:span[1]]
-    before = items[:len(items) - len(phrase)]
     if before and before[-1].lower == "that":
         # "X, the chairwoman of the panel that handles Y, said": the role reaches back past "that"
         before = _before_role(before[:-1])
@@ -126,12 +136,37 @@ def speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) 
         return True  # "Acme staff"
     if head in COLLECTIVE and owned_body([w.text for w in phrase]):
         return True  # "Acme's security unit"
-    if phrase[0].lower in DETERMINERS | {"one", "another"} and len(phrase) <= 6 and head.isalpha() \
-            and not any(w.lower in DETERMINERS for w in phrase[1:]):
-        return True  # "the father", "a citizen", "one veteran of the projects": someone unnamed
+    if described(phrase):
+        return True  # "the father", "a citizen", "one of the players in the video": someone unnamed
     if len(phrase) == 1 and _HYPHEN_NAME.match(phrase[0].text):
         return True  # "al-Shabaab"
     return all(w.text[:1].isupper() for w in phrase) and len(phrase) <= 4
+
+
+_UNNAMED = DETERMINERS | {"one", "another"}
+# A clause's words, which no description holds: "Her appeal was worded well when she said".
+_NOT_DESCRIBING = RELATIVES | OPENERS | ADVERBS
+_POSSESSIVE = re.compile("['\u2019]s$")
+
+
+def up_to_clause(phrase: list[Word]) -> list[Word]:
+    """A description up to its subordinate clause: "a guard | who was on duty said"."""
+    if not phrase or phrase[0].lower not in _UNNAMED:
+        return phrase
+    return phrase[:next((k for k, w in enumerate(phrase) if k and w.lower in RELATIVES), len(phrase))]
+
+
+def described(phrase: list[Word]) -> bool:
+    """Someone unnamed, described: a determiner (or "one", "another"), lowercase words, and more
+    of them after a preposition ("one of the players in the video"), up to `MAX_SUBJECT_WORDS`."""
+    if phrase[0].lower not in _UNNAMED or len(phrase) > MAX_SUBJECT_WORDS or not phrase[-1].text.isalpha():
+        return False
+    for before, word in zip(phrase, phrase[1:], strict=False):
+        if word.lower in _NOT_DESCRIBING or not _POSSESSIVE.sub("", word.text).replace("-", "").isalnum():
+            return False
+        if word.lower in DETERMINERS and before.lower not in DESCRIPTION_JOINS:
+            return False
+    return True
 
 
 _HYPHEN_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")

@@ -83,6 +83,11 @@ NOUN_FORMS = _words("""
 """)
 
 
+# A phrasal verb after these, before a comma, tells of time passing ("As the evening went on,").
+SUBORDINATORS = _words("""
+    as when while after before since until if because
+""")
+
 # names.py
 PLACE_NOUNS = _words("""
     department province region county state district city town village oblast prefecture canton municipality
@@ -182,6 +187,23 @@ ADVERBS = _words("""
     may might reportedly repeatedly often publicly privately simply just even still
 """)
 
+
+# attribution.py and resolution.py: nouns for what someone said. "Her reply:" introduces her words,
+# as "her statement read" does.
+SPEECH_NOUNS = _words("""
+    reply response answer message verdict advice reaction retort explanation comment warning argument plea
+    conclusion
+""")
+
+# Someone unnamed, described: "a woman in the audience", "one of the players in the video". The
+# prepositions that join a description's parts, and the words that open a clause inside it.
+DESCRIPTION_JOINS = _words("""
+    of in at from with on near outside inside behind
+""")
+
+RELATIVES = _words("""
+    who whose whom which that where
+""")
 
 # resolution.py
 DOCUMENTS = _words("""
