@@ -111,3 +111,9 @@ def test_verbs_of_reassurance_and_musing():
     article = parse('"Nobody will lose a job," Tomas Berg assured the staff.',
                     '"Perhaps the river knows best," Anna Lind mused.')
     assert speakers(article) == ["Tomas Berg", "Anna Lind"]
+
+
+def test_an_unnamed_speaker_after_the_verb_keeps_the_group_it_belongs_to():
+    article = parse('"We only heard it later," said one of the players, who asked not to be named.',
+                    '"It was a shock," said a member of the crew.')
+    assert speakers(article) == ["one of the players", "a member of the crew"]

@@ -23,6 +23,8 @@ from .lexicon.rule_words import (
 )
 from .speaker_phrase import (
     MAX_SUBJECT_WORDS,
+    UNNAMED,
+    described,
     person_before_punctuation,
     speaker_like,
     subject_before,
@@ -292,6 +294,12 @@ def _clause_start(items: list[Word], k: int) -> int | None:
 
 
 
+def _part_of(phrase: list[Word], word: Word) -> bool:
+    """`said one of the players`, `said a member of the public`: "of" after someone unnamed goes
+    on describing them, where "in" or "on" may already tell where they spoke."""
+    return word.lower == "of" and phrase[0].lower in UNNAMED
+
+
 def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable,
                    cue_at: int | None = None) -> Attribution | None:
     """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said dock
@@ -306,11 +314,15 @@ def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable,
         return Attribution((items[first].start, items[k].end), named, text[named[0]:named[1]])
     phrase: list[Word] = []
     for word in items[k + 1:k + 1 + MAX_SUBJECT_WORDS]:
-        if word.text in (",", ":", ".", "(", ")", "\u2014", "\u2013") or (phrase and word.lower in STOPS):
+        if word.text in (",", ":", ".", "(", ")", "\u2014", "\u2013") or (phrase and word.lower in STOPS
+                                                                    and not _part_of(phrase, word)):
             break
         if not phrase and word.lower in STOPS - DETERMINERS:
             return None
         phrase.append(word)
+    of = next((j for j, w in enumerate(phrase) if w.lower == "of"), len(phrase))
+    if of < len(phrase) and not described(phrase):
+        phrase = phrase[:of]  # "the authors of the" before a quoted title: the description stops at "of"
     if not phrase:
         return None
     span = (phrase[0].start, phrase[-1].end)

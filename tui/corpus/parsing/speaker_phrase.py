@@ -143,7 +143,7 @@ def speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) 
     return all(w.text[:1].isupper() for w in phrase) and len(phrase) <= 4
 
 
-_UNNAMED = DETERMINERS | {"one", "another"}
+UNNAMED = DETERMINERS | {"one", "another"}
 # A clause's words, which no description holds: "Her appeal was worded well when she said".
 _NOT_DESCRIBING = RELATIVES | OPENERS | ADVERBS
 _POSSESSIVE = re.compile("['\u2019]s$")
@@ -151,7 +151,7 @@ _POSSESSIVE = re.compile("['\u2019]s$")
 
 def up_to_clause(phrase: list[Word]) -> list[Word]:
     """A description up to its subordinate clause: "a guard | who was on duty said"."""
-    if not phrase or phrase[0].lower not in _UNNAMED:
+    if not phrase or phrase[0].lower not in UNNAMED:
         return phrase
     return phrase[:next((k for k, w in enumerate(phrase) if k and w.lower in RELATIVES), len(phrase))]
 
@@ -159,7 +159,9 @@ def up_to_clause(phrase: list[Word]) -> list[Word]:
 def described(phrase: list[Word]) -> bool:
     """Someone unnamed, described: a determiner (or "one", "another"), lowercase words, and more
     of them after a preposition ("one of the players in the video"), up to `MAX_SUBJECT_WORDS`."""
-    if phrase[0].lower not in _UNNAMED or len(phrase) > MAX_SUBJECT_WORDS or not phrase[-1].text.isalpha():
+    last = phrase[-1]
+    if phrase[0].lower not in UNNAMED or len(phrase) > MAX_SUBJECT_WORDS or not last.text.isalpha() \
+            or len(phrase) > 1 and (last.lower in DETERMINERS or last.lower in DESCRIPTION_JOINS):
         return False
     for before, word in zip(phrase, phrase[1:], strict=False):
         if word.lower in _NOT_DESCRIBING or not _POSSESSIVE.sub("", word.text).replace("-", "").isalnum():
