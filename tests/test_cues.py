@@ -117,3 +117,9 @@ def test_an_unnamed_speaker_after_the_verb_keeps_the_group_it_belongs_to():
     article = parse('"We only heard it later," said one of the players, who asked not to be named.',
                     '"It was a shock," said a member of the crew.')
     assert speakers(article) == ["one of the players", "a member of the crew"]
+
+
+def test_a_modal_before_the_verb_is_not_part_of_the_speaker():
+    article = parse('"No job will go," Tomas Berg can assure the dock workers.')
+    start, end = article.quotes[0].speaker_span
+    assert article.text[start:end] == "Tomas Berg"

@@ -184,7 +184,7 @@ OBJECT_PREPOSITIONS = _words("""
 # speaker_phrase.py
 ADVERBS = _words("""
     was is were also later then again further previously recently earlier once has had have would will could
-    may might reportedly repeatedly often publicly privately simply just even still
+    may might can should must reportedly repeatedly often publicly privately simply just even still
 """)
 
 
