@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
+# Generated corpora and their cache, kept between runs of bench-1m: a million articles take a
+# quarter of an hour or more to parse here, and are parsed again only when the parser changes.
+BENCH_KEEP ?= /tmp/article-explorer-bench
 
-.PHONY: run test lint bench eval screenshots clean setup fuzz
+.PHONY: run test lint bench bench-1m bench-command eval screenshots clean setup fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +36,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/formats.py --shared $(SHARED)
 	$(BIN)/python benchmarks/shapes.py --shared $(SHARED)
 	$(BIN)/python benchmarks/cluster.py --shared $(SHARED)
+	$(BIN)/python benchmarks/command.py --shared $(SHARED)
+
+bench-1m: $(STAMP)
+	$(BIN)/python benchmarks/run.py --shared $(SHARED) --sizes 1000000 --keep $(BENCH_KEEP)
+
+bench-command: $(STAMP)
+	$(BIN)/python benchmarks/command.py --shared $(SHARED)
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval.py --shared $(SHARED)

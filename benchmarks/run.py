@@ -45,8 +45,9 @@ if str(ROOT) not in sys.path:
 QUERIES = ["said", "blair brown", '"chief executive"', "minister -labour", "s:brown OR p:howard",
            "(economy OR growth) bank", "speaker:blair", "person:brown", "org:microsoft",
            "place:london has:quotes", "entity:google", "source:reuters", "title:profit",
-           'quote:"we will"', "cue:warned", "quotes:>3", "date:2020-02",
+           'quote:"we will"', "cue:warned", 'speaker:brown quote:"we will"', "quotes:>3", "date:2020-02",
            "date:2019-01-01..2020-02-15", "after:2024-01-01 before:2024-03-01"]  # fmt: skip
+SAMPLE_FILES = 2000  # articles parsed in one process for the one-core ratio: ~5 MB, a few seconds
 QUOTE_PAIRS = re.compile(r"[\"\u201c][^\"\u201d\n]*[\"\u201d]")
 
 
@@ -79,16 +80,38 @@ def child_cold(folder: Path, workers: int | None) -> dict:
         if not first:
             first.append(time.perf_counter() - started)
 
+    from tui.corpus.parallel import default_workers
+
     corpus = load_corpus([folder], workers=workers, progress=progress, cache=True, notice=print)
     seconds = time.perf_counter() - started
+    articles, skipped = len(corpus), len(corpus.report.problems)
     texts = corpus.articles.texts
     size = sum(len(t.encode("utf-8")) for t in texts)
     scan = time.perf_counter()
     pairs = sum(len(QUOTE_PAIRS.findall(t)) for t in texts)
     scan = time.perf_counter() - scan
-    return {"articles": len(corpus), "mb": size / 1e6, "cold_s": seconds, "first_batch_s": first[0] if first else None,
+    rss = rss_mb()
+    del corpus, texts
+    core_parse, core_scan, core_quote_scan = one_core_speeds(folder)
+    return {"articles": articles, "mb": size / 1e6, "cold_s": seconds, "first_batch_s": first[0] if first else None,
             "parse_mb_s": size / 1e6 / seconds, "regex_mb_s": size / 1e6 / scan, "pairs": pairs,
-            "skipped": len(corpus.report.problems), "rss_after_cold_mb": rss_mb()}  # fmt: skip
+            "core_parse_mb_s": core_parse, "core_scan_mb_s": core_scan, "core_quote_scan_mb_s": core_quote_scan,
+            "workers": workers or default_workers(),
+            "skipped": skipped, "rss_after_cold_mb": rss}  # fmt: skip
+
+
+def one_core_speeds(folder: Path) -> tuple[float, float, float]:
+    """The parser in this process and the regex scan of the same texts (speed.py), on the first
+    SAMPLE_FILES files: CPU seconds of one core, so the ratio holds on a busy machine."""
+    from speed import QUOTE_PAIRS, parse_mb_s, scan_mb_s
+
+    from tui.corpus.load import iter_sources
+    from tui.corpus.models import LoadReport
+
+    files = sorted(folder.rglob("*.txt"))[:SAMPLE_FILES]
+    sources = list(iter_sources(files, LoadReport()))
+    texts = [s.text for s in sources]
+    return parse_mb_s(sources), scan_mb_s(texts), scan_mb_s(texts, QUOTE_PAIRS)
 
 
 def child_warm(folder: Path) -> dict:
@@ -101,6 +124,9 @@ def child_warm(folder: Path) -> dict:
     out = {"cache_s": seconds, "rss_mb": rss_mb(), "corpus_mb": rss_mb() - base, "articles": len(corpus)}
     store = corpus.articles
     store.order("date")  # built once when loading ends; not a keystroke's cost
+    tick = time.perf_counter()
+    corpus.quote_view()  # the quote table (speaker:, quote:, cue: use it): built once, on first use
+    out["quote_view_s"] = time.perf_counter() - tick
     filters = {}
     for query in QUERIES:
         times, matches = [], 0
@@ -228,29 +254,63 @@ def run_child(*args: str, env: dict) -> dict:
     return {}
 
 
-def bench_size(size: int, shared: Path, workers: int | None, watch: float) -> dict:
-    from generate import generate
-
-    work = Path(tempfile.mkdtemp(prefix=f"axbench-{size}-"))
+def bench_size(size: int, shared: Path, workers: int | None, watch: float, keep: Path | None) -> dict:
+    """One size's figures. With `keep`, the generated corpus and the cache stay in that folder:
+    a later run reuses both, and its cold parse too while the parser's code is unchanged (a
+    million articles take a quarter of an hour to parse here, and seconds to open again)."""
+    work = keep if keep is not None else Path(tempfile.mkdtemp(prefix=f"axbench-{size}-"))
     try:
-        folder = work / "corpus"
-        started = time.perf_counter()
-        generate(size, folder, shared, seed=size)
-        print(f"  generated {size:,} articles in {time.perf_counter() - started:.1f} s", flush=True)
-        env = {**os.environ, "ARTICLE_EXPLORER_CACHE_DIR": str(work / "cache"), "PYTHONPATH": str(ROOT)}
+        from tui.corpus.cache import code_version
+
+        folder = corpus_folder(size, shared, work)
+        cache = work / f"cache-{code_version()[:16]}"  # one a parser version: runs of two builds
+        env = {**os.environ, "ARTICLE_EXPLORER_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
         result = {"size": size}
-        result.update(run_child("cold", str(folder), str(workers or 0), env=env))
+        result.update(cold_figures(size, folder, workers, cache, env))
         print(f"  cold load {result.get('cold_s', 0):.1f} s", flush=True)
         result.update(run_child("warm", str(folder), env=env))
         print(f"  from cache {result.get('cache_s', 0):.2f} s", flush=True)
         result.update(run_child("app-warm", str(folder), env=env))
         print(f"  app from cache: {result.get('app_rss_mb', 0):.0f} MB", flush=True)
-        result.update(run_child("app-cold", str(folder), str(watch), env=env))
-        cache_files = list((work / "cache").glob("*.cache"))
-        result["cache_mb"] = sum(p.stat().st_size for p in cache_files) / 1e6
+        result.update(run_child("app-views", str(folder), env=env))
+        print(f"  views: quote table {result.get('quote_table_s', 0):.2f} s", flush=True)
+        if watch > 0:
+            result.update(run_child("app-cold", str(folder), str(watch), env=env))
+        result["cache_mb"] = sum(p.stat().st_size for p in cache.glob("*.cache")) / 1e6
+        result["load"] = os.getloadavg()[0]
         return result
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def corpus_folder(size: int, shared: Path, work: Path) -> Path:
+    """The generated corpus of `size` articles under `work`, generated unless a kept one is whole."""
+    from generate import generate
+
+    folder, done = work / f"corpus-{size}", work / f"corpus-{size}.done"
+    if done.exists():
+        print(f"  reusing the {size:,} articles in {folder}", flush=True)
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    started = time.perf_counter()
+    generate(size, folder, shared, seed=size)
+    done.touch()
+    print(f"  generated {size:,} articles in {time.perf_counter() - started:.1f} s", flush=True)
+    return folder
+
+
+def cold_figures(size: int, folder: Path, workers: int | None, cache: Path, env: dict) -> dict:
+    """The cold load's figures: measured now, or those of a kept earlier run of the same parser
+    code (its cache folder) whose cache entry is still there."""
+    saved = cache / "cold.json"
+    if saved.exists() and any(cache.glob("*.cache")):
+        print(f"  cold load: figures of an earlier run of this code ({saved.name})", flush=True)
+        return json.loads(saved.read_text())
+    figures = run_child("cold", str(folder), str(workers or 0), env=env)
+    if figures:
+        saved.write_text(json.dumps(figures))
+    return figures
 
 
 def print_tables(results: list[dict]) -> None:
@@ -264,6 +324,15 @@ def print_tables(results: list[dict]) -> None:
     row("cold load: parse + index, all cores (s)", "cold_s", "{:.2f}")
     row("parse throughput (MB/s)", "parse_mb_s", "{:.2f}")
     row("regex quote scan, same text (MB/s)", "regex_mb_s", "{:.0f}")
+    row("one core, CPU time: parser (MB/s)", "core_parse_mb_s", "{:.2f}")
+    row("one core, CPU time: regex scan of words and quote marks, same texts (MB/s)", "core_scan_mb_s", "{:.1f}")
+    row("one core, CPU time: regex scan of quoted passages only, same texts (MB/s)", "core_quote_scan_mb_s", "{:.0f}")
+    for r in results:
+        if r.get("core_parse_mb_s"):
+            r["scan_ratio"] = r.get("core_scan_mb_s", 0) / r["core_parse_mb_s"]
+            r["quote_scan_ratio"] = r.get("core_quote_scan_mb_s", 0) / r["core_parse_mb_s"]
+    row("parser speed as a fraction of the word scan's (goal >= 1/40): 1/", "scan_ratio", "{:.0f}")
+    row("parser speed as a fraction of the quoted-passage scan's: 1/", "quote_scan_ratio", "{:.0f}")
     row("load from cache (s)", "cache_s", "{:.2f}")
     row("cache file (MB)", "cache_mb", "{:.0f}")
     row("RSS, corpus from the cache, process total (MB)", "rss_mb", "{:.0f}")
@@ -277,9 +346,15 @@ def print_tables(results: list[dict]) -> None:
     row("app: cursor move, key to its last frame rendered, p95 (ms)", "move_p95_ms", "{:.1f}")
     row("app: open an article, key to its last frame rendered, median (ms)", "open_ms", "{:.1f}")
     row("app: open an article, key to its last frame rendered, p95 (ms)", "open_p95_ms", "{:.1f}")
+    from bench_views import ROWS
+
+    for label, key, fmt in ROWS:
+        row(label, key, fmt)
+    row("quote table in the core, first use (s)", "quote_view_s", "{:.2f}")
     row("harness: cursor move, action + pilot.pause(), median (ms)", "move_harness_ms", "{:.1f}")
     row("harness: open, action + pilot.pause(), median (ms)", "open_harness_ms", "{:.1f}")
     row("harness: pilot.pause() alone, idle, median (ms)", "idle_pause_ms", "{:.1f}")
+    row("load average (1 min) at the end", "load", "{:.1f}")
     print("\nFiltering, every keystroke of each query (search + sort): median / p95 ms (matches)\n")
     print("| query | " + " | ".join(f"{r['size']:,}" for r in results) + " |")
     print("|---|" + "---|" * len(results))
@@ -297,6 +372,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated article counts")
     parser.add_argument("--workers", type=int, default=None, help="parse processes (default: one a core)")
     parser.add_argument("--watch", type=float, default=15.0, help="seconds to watch the app while it parses")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="keep the corpora and the cache in this folder and reuse them (see bench_size)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -307,6 +384,10 @@ def main() -> int:
             result = child_warm(Path(folder))
         elif kind == "app-warm":
             result = child_app_warm(Path(folder))
+        elif kind == "app-views":
+            from bench_views import app_views
+
+            result = asyncio.run(app_views(Path(folder)))
         else:
             result = child_app_cold(Path(folder), float(rest[0]))
         print(json.dumps(result))
@@ -318,7 +399,10 @@ def main() -> int:
     results = []
     for size in (int(s) for s in args.sizes.split(",") if s.strip()):
         print(f"{size:,} articles:", flush=True)
-        results.append(bench_size(size, args.shared.resolve(), args.workers, args.watch))
+        keep = args.keep / str(size) if args.keep else None
+        if keep:
+            keep.mkdir(parents=True, exist_ok=True)
+        results.append(bench_size(size, args.shared.resolve(), args.workers, args.watch, keep))
     print_tables(results)
     return 0
 

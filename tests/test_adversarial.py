@@ -312,7 +312,7 @@ def test_cache_writes_are_atomic_and_a_full_disk_is_a_notice(tmp_path, monkeypat
     def full(*args, **kwargs):  # noqa: ANN002, ANN003
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(cache.pickle, "dump", full)
+    monkeypatch.setattr(cache._Summing, "write", full)  # every write of the bulk and the head
     assert entry.save(corpus) is False
     assert entry.path.read_bytes() == saved  # the old entry is whole: the write went to a temporary
     assert [p.name for p in entry.path.parent.iterdir()] == [entry.path.name]  # and that is gone

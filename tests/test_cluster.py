@@ -74,7 +74,7 @@ def test_parquet_partitions_reopen_as_the_same_articles(tmp_path, scheduler):
 def test_outdir_reopens_without_parsing_and_keeps_the_ids(tmp_path, scheduler, monkeypatch, capsys):
     outdir = tmp_path / "parts"
     assert main(["export", str(SEEDS), "--cluster", scheduler, "-o", str(outdir)]) == 0
-    import tui.corpus.parse as parse
+    import tui.corpus.parsing.parse as parse
 
     def no_parse(*args, **kwargs):
         raise AssertionError("parsed again")

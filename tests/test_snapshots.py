@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from tui.app import ExplorerApp
@@ -35,6 +36,12 @@ def test_entity_panel_in_corpus_scope(snap_compare) -> None:
 
 def test_help(snap_compare) -> None:
     assert snap_compare(new_app(), terminal_size=SIZE, run_before=SCENES["help"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 42)], ids=["80x24", "140x42"])
+@pytest.mark.parametrize("view", ["quotes", "people", "profile", "timeline"])
+def test_views(snap_compare, view: str, size: tuple[int, int]) -> None:
+    assert snap_compare(new_app(), terminal_size=size, run_before=SCENES[view])
 
 
 def test_malformed_query(snap_compare) -> None:

@@ -17,18 +17,27 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .cli_tables import TABLE_FORMATS, write_rows
 from .corpus import (
     CLUSTER_FORMATS,
     FORMATS,
     ClusterError,
+    PEOPLE_COLUMNS,
+    QUOTE_COLUMNS,
     Corpus,
+    Corrections,
+    CorrectionsError,
     LoadReport,
+    QueryError,
     bundled_corpus,
     default_newsboat_path,
     export_on_cluster,
     is_url,
     load_corpus,
     nothing_loaded,
+    people_records,
+    quote_records,
+    read_corrections,
     stderr_notice,
     write_articles,
     write_articles_parquet,
@@ -37,7 +46,8 @@ from .corpus import (
 
 BINARY_FORMATS = ("parquet",)
 
-COMMANDS = ("open", "export", "stats", "screenshots")
+COMMANDS = ("open", "export", "stats", "screenshots", "quotes", "people")
+TABLE_COMMANDS = ("quotes", "people")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,9 +76,20 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="count articles, quotes, speakers and entities")
     stats.add_argument("paths", nargs="*", metavar="PATH")
     stats.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
-    for command in (open_, export, stats):
+    tables = [commands.add_parser("quotes", help="one row a quote the filter finds (oldest first)"),
+              commands.add_parser("people", help="one row a person quoted, most quoted first, with gender shares")]
+    for table in tables:
+        table.add_argument("paths", nargs="*", metavar="PATH")
+        table.add_argument("--filter", default="", metavar="QUERY", help="the explorer's filter language")
+        table.add_argument("--format", choices=TABLE_FORMATS, default="table")
+        table.add_argument("--excel", action="store_true", help="csv: UTF-8 with a byte-order mark, for Excel")
+        table.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+        table.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
+    for command in (open_, export, stats, *tables):
         command.add_argument("--newsboat", action="store_true",
                              help="also read newsboat's cache.db from its default location")
+        command.add_argument("--people", metavar="FILE", type=Path,
+                             help="corrections of who is who (TOML; default: people.toml in the config folder)")
     shots = commands.add_parser("screenshots", help="save SVG (and PNG) pictures of the main screens")
     shots.add_argument("folder", nargs="?", default="screenshots",
                        help="a new folder, or one holding only pictures (default: screenshots)")
@@ -82,12 +103,15 @@ class UsageError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(command_line(list(sys.argv[1:] if argv is None else argv)))
-        if args.command in ("open", "export", "stats"):
+        if args.command in ("open", "export", "stats", *TABLE_COMMANDS):
             args.paths = _with_newsboat(args.paths, args.newsboat)
-        if args.command in ("export", "stats"):
+        if args.command in ("export", "stats", *TABLE_COMMANDS):
             _existing(args.paths)
         if args.command == "export" and args.cluster:
             return _export_cluster(args)
+        corrections = _corrections(getattr(args, "people", None))
+        if args.command in TABLE_COMMANDS:
+            return _table_command(args, corrections)
         if args.command == "export":
             _check_export(args)
             return _export(args.paths, args.format, args.output, not args.no_cache, args.quotes)
@@ -104,7 +128,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # A feed URL stays a string: as a Path it would lose the `//` of `https://`.
     paths = [p if is_url(p) else Path(p) for p in args.paths]
-    return run_app(paths or [bundled_corpus()], cache=not args.no_cache)  # type: ignore[arg-type]
+    chosen = paths or [bundled_corpus()]
+    return run_app(chosen, cache=not args.no_cache, corrections=corrections)  # type: ignore[arg-type]
+
+
+def _corrections(path: Path | None) -> Corrections:
+    """The corrections file given, or the default one when it is there."""
+    try:
+        return read_corrections(path, required=path is not None)
+    except CorrectionsError as error:
+        raise UsageError(str(error)) from None
+
+
+def _table_command(args: argparse.Namespace, corrections: Corrections) -> int:
+    if args.excel and args.format != "csv":
+        raise UsageError("--excel is for --format csv")
+    corpus = _load(args.paths, not args.no_cache)
+    if not len(corpus):
+        return _nothing_loaded(args.paths, corpus.report)
+    corpus.set_corrections(corrections)
+    if args.command == "quotes":
+        found = quote_records(corpus, args.filter)
+        columns, genders = QUOTE_COLUMNS, None
+    else:
+        found = people_records(corpus, args.filter)
+        columns, genders = PEOPLE_COLUMNS, None
+        if not isinstance(found, QueryError):
+            found, genders = found
+    if isinstance(found, QueryError):
+        raise UsageError(f"--filter: {found.message} (at character {found.position + 1})")
+    rows = found
+    failed = _write(args.output, lambda out: write_rows(out, rows, columns, args.format, args.excel, genders))
+    return failed or _report(corpus.report)
 
 
 def command_line(argv: list[str]) -> list[str]:

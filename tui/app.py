@@ -10,7 +10,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from .commands import bindings, palette_commands
-from .corpus import bundled_corpus, prepare_workers
+from .corpus import Corrections, bundled_corpus, prepare_workers
 from .screens.main import MainScreen
 from .screens.palette import EntityCommands
 
@@ -40,8 +40,10 @@ class ExplorerApp(App[None]):
     BINDINGS = bindings("app")
     COMMANDS = App.COMMANDS | {EntityCommands}
 
-    def __init__(self, paths: Sequence[Path] | None = None, cache: bool = True) -> None:
+    def __init__(self, paths: Sequence[Path] | None = None, cache: bool = True,
+                 corrections: Corrections | None = None) -> None:  # fmt: skip
         super().__init__()
+        self.corrections = corrections or Corrections()
         prepare_workers()  # while stderr is still the terminal's: see tui.corpus.parallel
         self.paths = list(paths) if paths else [bundled_corpus()]
         self.cache = cache
@@ -49,7 +51,7 @@ class ExplorerApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         # Made here, not in __init__: a screen belongs to the running app.
-        self.explorer = MainScreen(self.paths, cache=self.cache)
+        self.explorer = MainScreen(self.paths, cache=self.cache, corrections=self.corrections)
         return self.explorer
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -62,7 +64,7 @@ class ExplorerApp(App[None]):
         yield from super().get_system_commands(screen)
 
 
-def run_app(paths: list[Path], cache: bool = True) -> int:
+def run_app(paths: list[Path], cache: bool = True, corrections: Corrections | None = None) -> int:
     """Open the explorer on files and folders (none: the bundled corpus) until the user quits."""
-    ExplorerApp(paths, cache=cache).run()
+    ExplorerApp(paths, cache=cache, corrections=corrections).run()
     return 0

@@ -11,7 +11,8 @@ from typing import Literal
 
 from textual.binding import Binding
 
-Where = Literal["screen", "list", "reading", "filter", "app", "modal"]
+Where = Literal["screen", "list", "reading", "filter", "app", "modal", "views", "quotes", "people", "profile",
+                "timeline"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("slash", "focus_filter", "Filter", "Focus the filter bar; the list follows as you type", display="/"),
     Command("escape", "clear_filter", "Clear", "Clear the filter (in its bar: and back to the list)", palette=True,
             display="esc"),
+    Command("A", "view('articles')", "Articles", "Articles: the list, the article, its entities", show=False,
+            palette=True),
+    Command("Q", "view('quotes')", "Quotes", "Quotes: every quote the filter finds, one a line", palette=True),
+    Command("P", "view('people')", "People", "People: who is quoted, with the women/men/unknown shares",
+            palette=True),
+    Command("T", "view('timeline')", "Timeline", "Timeline: articles and quotes per month or week", palette=True),
     Command("enter", "select", "Open", "Open the article, or add the entity to the filter", where="list"),
     Command("j,down", "cursor_down", "Down", "Move down", where="list", show=False, display="j ↓"),
     Command("k,up", "cursor_up", "Up", "Move up", where="list", show=False, display="k ↑"),
@@ -69,6 +76,35 @@ COMMANDS: tuple[Command, ...] = (
     Command("question_mark", "help", "Help", "Show this help", display="?"),
     Command("ctrl+p", "command_palette", "Palette", "Commands: filter by speaker or entity, sort, theme", where="app", show=False),
     Command("q", "quit", "Quit", "Quit the explorer", where="app"),
+    Command("A", "view('articles')", "Articles", "Articles: the list, the article, its entities", where="views"),
+    Command("Q", "view('quotes')", "Quotes", "Quotes: every quote the filter finds, one a line", where="views"),
+    Command("P", "view('people')", "People", "People: who is quoted, with the women/men/unknown shares",
+            where="views"),
+    Command("T", "view('timeline')", "Timeline", "Timeline: articles and quotes per month or week", where="views"),
+    Command("slash", "focus_filter", "Filter", "Focus the filter bar (it applies to every view)", where="views",
+            show=False, display="/"),
+    Command("escape", "back", "Back", "Back to the list of the view, or to the articles", where="views",
+            display="esc"),
+    Command("question_mark", "help", "Help", "Show this help", where="views", show=False, display="?"),
+    Command("s", "cycle_sort", "Sort", "Sort the quotes by date, speaker or length", where="quotes"),
+    Command("enter", "select", "Open", "Open the article at this quote; n/N then step through these quotes",
+            where="quotes", show=False),
+    Command("b", "split", "Split", "Split the women/men/unknown shares by source, by month, or not",
+            where="people"),
+    Command("enter", "select", "Profile", "Open the person's profile", where="people", show=False),
+    Command("ctrl+g", "set_gender", "Gender", "Correct the gender (female, male, unknown): saved to people.toml",
+            where="profile", display="ctrl+g"),
+    Command("x", "not_person", "Not a person", "Mark this name as not a person: saved to people.toml",
+            where="profile"),
+    Command("enter", "select", "Open", "Open the quote's article, or list the quotes naming the entity",
+            where="profile", show=False),
+    Command("f", "filter_entity", "Filter", "Filter every view by this speaker and the highlighted entity",
+            where="profile"),
+    Command("tab", "app.focus_next", "Next", "Between the entities and the quotes", where="profile", show=False),
+    Command("left,h", "bar(-1)", "Earlier", "Pick the bar before", where="timeline", show=False, display="← h"),
+    Command("right,l", "bar(1)", "Later", "Pick the bar after", where="timeline", show=False, display="→ l"),
+    Command("enter", "narrow", "Narrow", "Narrow the filter to the picked bar (date:)", where="timeline"),
+    Command("w", "cycle_unit", "Week/month", "Bars of a month or of a week", where="timeline"),
     Command("escape,q,question_mark", "close", "Close", "Close this screen", where="modal", display="esc q ?"),
 )  # fmt: skip
 

@@ -69,8 +69,21 @@ async def help_screen(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+def keys(*pressed: str) -> Scene:
+    """A scene: these keys pressed one after another, each result awaited (views fetch in workers)."""
+
+    async def scene(pilot: Pilot) -> None:
+        await settle(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return scene
+
+
 SCENES: dict[str, Scene] = {
     "main": main, "article": article, "filtered": filtered, "entities": entities, "help": help_screen,
+    "quotes": keys("Q"), "people": keys("P", "b"), "profile": keys("P", "enter"), "timeline": keys("T", "left"),
 }  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from .cache import stderr_notice
 from .citations import citation
 from .cluster import CLUSTER_FORMATS, ClusterError, ClusterExport, export_on_cluster
 from .corpus import Corpus, corpus_from_articles
+from .corrections import Corrections, CorrectionsError, read_corrections
 from .export import FORMATS, write_articles
 from .fields import (
     FIELDS,
@@ -28,10 +29,16 @@ from .load import iter_sources, nothing_loaded
 from .models import Article, Entity, LoadProblem, LoadReport, Quote
 from .parallel import prepare_workers
 from .parsing import find_entities, parse_source, parse_text
+from .people import GENDER_ORDER, Person, shares, shares_line
+from .people_stats import PersonRow, Profile
 from .query import Query, QueryError, parse_query
+from .quote_view import QUOTE_SORTS, QuoteRow
+from .records import PEOPLE_COLUMNS, QUOTE_COLUMNS, people_records, quote_records
 from .session import Found, LiveCorpus, load_corpus
 from .storage import SORTS, ArticleRow, sort_positions, timestamp
 from .terms import highlight_terms, term_spans
+from .timeline import UNITS, Bucket, Timeline
+from .views import PeopleFound, QuotesFound, count
 from .walk import is_url
 
 __all__ = [
@@ -39,7 +46,28 @@ __all__ = [
     "ClusterError",
     "ClusterExport",
     "FORMATS",
+    "GENDER_ORDER",
+    "PEOPLE_COLUMNS",
+    "QUOTE_COLUMNS",
+    "people_records",
+    "quote_records",
+    "QUOTE_SORTS",
     "SORTS",
+    "UNITS",
+    "Bucket",
+    "Corrections",
+    "CorrectionsError",
+    "PeopleFound",
+    "Person",
+    "PersonRow",
+    "Profile",
+    "QuoteRow",
+    "QuotesFound",
+    "Timeline",
+    "count",
+    "read_corrections",
+    "shares",
+    "shares_line",
     "Article",
     "ArticleRow",
     "Corpus",

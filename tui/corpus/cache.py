@@ -8,17 +8,21 @@ or `$ARTICLE_EXPLORER_CACHE_DIR`. An entry is:
                                      file's resolved path, size, modification and change times
                                      and inode (an edit that keeps the size and puts the mtime
                                      back still changes the change time)
-    bulk                            every article's text (UTF-8), then every article's record
-                                    (storage.py), end to end
-    head: pickle (protocol 5)       the store's columns, where each text and record is, the
-                                    index packed into a few big arrays (index.CorpusIndex.pack),
-                                    the load report
+    bulk                            every article's text (UTF-8), record (storage.py), id, path
+                                    and title, end to end; then the index's big packed runs
+                                    (index.postings.RunArray: its word postings and the like)
+    head: pickle (protocol 5)       the store's number columns and display orders, where each
+                                    string is, the index packed into a few big arrays
+                                    (index.CorpusIndex.pack) whose runs are references into
+                                    the bulk, the load report
     trailer                         where the bulk and the head are, their lengths and CRC-32s
 
 Opening an entry reads the head (unpickling a few arrays and lists of strings, not millions
 of small objects), checks the bulk's CRC by streaming it through a small buffer, and maps the
 file into memory: a text or a record is read from the mapping when something asks for it, so
-the heap holds the columns and the index, not 230 MB of text and 170 MB of records.
+the heap holds the number columns and the index's keys and offsets, not 230 MB of text, 170 MB
+of records and 100 MB of postings (100,000 articles). The runs of postings are read a run at a
+time, copied out of the mapping (storage.MappedArray), when a query asks for them.
 
 A stale entry (a file changed, added or removed, or the parser changed) or a damaged one (a
 CRC, a length or an offset that does not add up, a head that does not unpickle) is never
@@ -44,6 +48,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import io
 import mmap
 import os
 import pickle
@@ -71,6 +76,7 @@ MIN_BYTES = 1_000_000  # smaller inputs parse in well under a second: not worth 
 # bulk start, bulk length, bulk CRC-32, head start, head length, head CRC-32
 _TRAILER = struct.Struct("<QQIQQI")
 _CHUNK = 1 << 22  # the bulk's CRC is checked 4 MB at a time, through one buffer
+MAP_FROM = 4096  # packed runs of this many ints or more go in the bulk, mapped; smaller, in the head
 _FINGERPRINT_LINE = 64 + 1  # hex digits and the newline: the most read of the second line
 # Open without waiting (a FIFO would wait for a writer); the kind is checked on the open file.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -139,7 +145,7 @@ class CacheEntry:
         except (OSError, ValueError) as error:
             return self._damaged(getattr(error, "strerror", None) or type(error).__name__)
         try:
-            state = pickle.loads(head)
+            state = _HeadReader(head, mapped, bulk_start, bulk_length).load()
             del head
             articles = ArticleStore.from_parts(state["articles"], mapped, bulk_start)
             index = CorpusIndex.unpack(state["index"], articles.texts, articles.titles)
@@ -191,9 +197,11 @@ class CacheEntry:
                 bulk_start = out.tell()
                 bulk = _Summing(out)
                 articles = corpus.articles.write_bulk(bulk)
-                head = _Summing(out)
                 state = {"articles": articles, "index": corpus.index.pack(), "report": corpus.report}
-                pickle.dump(state, head, protocol=5)
+                packed = io.BytesIO()
+                _HeadWriter(packed, bulk, bulk_start).dump(state)  # its big runs go to the bulk
+                head = _Summing(out)
+                head.write(packed.getbuffer())
                 out.write(_TRAILER.pack(bulk_start, bulk.length, bulk.crc,
                                         bulk_start + bulk.length, head.length, head.crc))  # fmt: skip
             os.replace(temporary, self.path)
@@ -215,6 +223,44 @@ class CacheEntry:
     def _say(self, message: str) -> None:
         if self.notice is not None:
             self.notice(message)
+
+
+class _HeadWriter(pickle.Pickler):
+    """Pickles the head, writing each big packed run (index.postings.RunArray, or one a loaded
+    entry mapped) to the bulk instead, and a reference to where it is in the head."""
+
+    def __init__(self, file: BinaryIO, bulk: _Summing, bulk_start: int) -> None:
+        super().__init__(file, protocol=5)
+        self.bulk, self.bulk_start = bulk, bulk_start
+
+    def persistent_id(self, obj: object) -> tuple | None:
+        from .index.postings import RunArray
+        from .storage import MappedArray
+
+        if not isinstance(obj, (RunArray, MappedArray)) or len(obj) < MAP_FROM:
+            return None
+        where = self.bulk.length  # from the bulk's start
+        self.bulk.write(obj.tobytes())
+        return ("run", obj.typecode, where, len(obj))
+
+
+class _HeadReader(pickle.Unpickler):
+    """Unpickles the head, each reference to a run in the bulk made a MappedArray over the mapping."""
+
+    def __init__(self, head: bytearray, mapped, bulk_start: int, bulk_length: int) -> None:
+        super().__init__(io.BytesIO(head))
+        self.mapped, self.bulk_start, self.bulk_length = mapped, bulk_start, bulk_length
+
+    def persistent_load(self, pid: object) -> object:
+        from .storage import MappedArray
+
+        kind, typecode, where, length = pid  # type: ignore[misc]
+        if kind != "run" or typecode not in ("I", "q") or not isinstance(where, int) or not isinstance(length, int):
+            raise pickle.UnpicklingError("not a run")
+        run = MappedArray(self.mapped, self.bulk_start + where, typecode, length)
+        if where < 0 or length < 0 or where + length * run.itemsize > self.bulk_length:
+            raise pickle.UnpicklingError("a run outside the bulk")
+        return run
 
 
 class _SizeChecked:

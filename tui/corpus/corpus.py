@@ -9,11 +9,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .corrections import Corrections
 from .index import CorpusIndex, IndexEntry, index_entry
 from .load import iter_sources
 from .models import Article, LoadReport
 from .parsing import parse_source
 from .query import Query, QueryError, parse_query
+from .quote_filter import has_quote_terms
+from .quote_view import QuoteView
 from .storage import ArticleStore, Compact
 
 
@@ -24,6 +27,7 @@ class Corpus:
     articles: ArticleStore = field(default_factory=ArticleStore)
     report: LoadReport = field(default_factory=LoadReport)
     index: CorpusIndex = field(default_factory=CorpusIndex)
+    _quote_view: QuoteView | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.articles, ArticleStore):
@@ -55,7 +59,22 @@ class Corpus:
         return self.match(query)
 
     def match(self, query: Query) -> list[int]:
+        if has_quote_terms(query.root):  # `speaker:`, `quote:`, `cue:` combine within one quote
+            return sorted(self.quote_view().articles(query))
         return sorted(query.evaluate(self.index))
+
+    def quote_view(self) -> QuoteView:
+        """The corpus quote by quote (made on first use, brought up to date with each call)."""
+        if self._quote_view is None:
+            self._quote_view = QuoteView(self.articles, self.index)
+        return self._quote_view.refresh()
+
+    def set_corrections(self, corrections: Corrections) -> None:
+        """Who is who, as the user corrected it: applied to every later count."""
+        if self._quote_view is None:
+            self._quote_view = QuoteView(self.articles, self.index, corrections)
+        else:
+            self._quote_view.set_corrections(corrections)
 
     def __len__(self) -> int:
         return len(self.articles)

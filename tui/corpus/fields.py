@@ -47,15 +47,16 @@ class Field:
         return next((alias for alias in self.aliases if len(alias) == 1), None)
 
 
-_PEOPLE = "quoted by / naming a person (any alias)"
+_PEOPLE = "naming a person (any alias) anywhere in the article"
+_QUOTED = "said in ONE quote: speaker:lee quote:tax is Lee saying tax"
 _OTHERS = "naming an organisation, a place, a group"
 _ANY = "naming anything, of any kind (any alias)"
-_TEXT = "the source, title, words inside quotes, the verb"
+_TEXT = "the source, the title"
 _FACTS = "articles with quotes, with more than three"
 _DATES = "a month, a day or a range a..b"
 
 FIELDS: tuple[Field, ...] = (
-    Field("speaker", ("s",), "names", _PEOPLE, 'speaker:"ann lee"', names=SPEAKERS, hint=1),
+    Field("speaker", ("s",), "names", _QUOTED, 'speaker:"ann lee"', names=SPEAKERS, hint=1),
     Field("person", ("p",), "names", _PEOPLE, "person:lee", names="person", hint=2),
     Field("org", ("o", "organization", "organisation"), "names", _OTHERS, "org:acme", names="organization",
           hint=3),
@@ -65,8 +66,8 @@ FIELDS: tuple[Field, ...] = (
     Field("source", (), "words", _TEXT, "source:wire"),
     Field("section", (), "words", "the first folder below the corpus root", "section:business"),
     Field("title", (), "words", _TEXT, 'title:"peace talks"'),
-    Field("quote", (), "words", _TEXT, 'quote:"we will"', hint=6),
-    Field("cue", (), "words", _TEXT, "cue:warned"),
+    Field("quote", (), "words", _QUOTED, 'quote:"we will"', hint=6),
+    Field("cue", (), "words", _QUOTED, "cue:warned"),
     Field("has", (), "facts", _FACTS, "has:quotes", choices=HAS_VALUES, example_in_help=True),
     Field("quotes", (), "count", _FACTS, "quotes:>3", example_in_help=True),
     Field("date", (), "period", _DATES, "date:2026-02", hint=5, example_in_help=True),

@@ -21,13 +21,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache as caching
+from . import views
 from .corpus import Corpus
+from .corrections import Corrections
 from .index import EntitySummary
 from .load import iter_files
 from .models import Article, LoadProblem
 from .parallel import Item, ParseStream
+from .people import Person
+from .people_stats import Profile
 from .query import QueryError
+from .quote_view import QuoteRow
 from .storage import SORTS, ArticleRow
+from .timeline import Timeline
 
 FIRST_ARRIVALS_SECONDS = 0.2  # how often readers hear of new articles while a corpus loads, at first
 LARGE = 20_000  # past this many articles, every second is often enough (each re-runs the filter)
@@ -97,8 +103,10 @@ class _SharedLock:
 class LiveCorpus:
     """The corpus a screen shows, safe to read from any thread while `load` fills it in another."""
 
-    def __init__(self, corpus: Corpus | None = None) -> None:
+    def __init__(self, corpus: Corpus | None = None, corrections: Corrections | None = None) -> None:
         self._corpus = corpus if corpus is not None else Corpus()
+        self._corrections = corrections or Corrections()
+        self._corpus.set_corrections(self._corrections)
         self._lock = _SharedLock()
         self._files_read = (0, 0)
         self._finished = corpus is not None
@@ -126,6 +134,7 @@ class LiveCorpus:
         entry = caching.entry_for(paths, files, notice) if cache and not self.cancelled else None
         cached = entry.load() if entry is not None else None
         if cached is not None:
+            cached.set_corrections(self._corrections)  # applied after parsing: the cached parse stays valid
             with self._lock.writing():
                 self._corpus = cached
             self._progress(progress, len(files), len(files))
@@ -261,6 +270,48 @@ class LiveCorpus:
         """What was skipped, counted in files and bad lines ("1 file, 100,000 bad lines")."""
         with self._lock.reading():
             return self._corpus.report.summary()
+
+    # -- quote by quote (views.py) ---------------------------------------------------------
+
+    def quotes(self, text: str, by: str = "date") -> views.QuotesFound | QueryError:
+        """The quotes a filter finds (`speaker:`, `quote:`, `cue:` within one quote), in order."""
+        with self._lock.reading():
+            return views.quotes(self._corpus, text, by)
+
+    def quote_row(self, quote: int) -> QuoteRow:
+        with self._lock.reading():
+            return self._corpus.quote_view().row(quote)
+
+    def people(self, text: str) -> views.PeopleFound | QueryError:
+        with self._lock.reading():
+            return views.people(self._corpus, text)
+
+    def gender_split(self, text: str, by: str) -> list[tuple[str, dict[str, int]]] | QueryError:
+        """Quotes by women, men and unknown, per source or per month."""
+        with self._lock.reading():
+            return views.split(self._corpus, text, by)
+
+    def person(self, person_id: str) -> Person | None:
+        with self._lock.reading():
+            return views.person(self._corpus, person_id)
+
+    def profile(self, person_id: str, text: str = "") -> Profile | QueryError | None:
+        with self._lock.reading():
+            return views.profile_of(self._corpus, person_id, text)
+
+    def timeline(self, text: str, unit: str = "month") -> Timeline | QueryError:
+        with self._lock.reading():
+            return views.timeline_of(self._corpus, text, unit)
+
+    @property
+    def corrections(self) -> Corrections:
+        return self._corrections
+
+    def correct(self, corrections: Corrections) -> None:
+        """Use these corrections from now on (the caller saves the file)."""
+        with self._lock.reading():
+            self._corrections = corrections
+            self._corpus.set_corrections(corrections)
 
     @property
     def articles(self) -> _Articles:

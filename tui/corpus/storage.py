@@ -2,8 +2,10 @@
 each article (quotes, entities, paragraphs) as one pickled record, made into an `Article` again
 only when something asks for it.
 
-A store read from a cache entry (cache.py) keeps its texts and records in the entry's file,
-mapped into memory, and reads one when it is asked for: only the columns are in the heap.
+A store read from a cache entry (cache.py) keeps its ids, paths, titles, texts and records in the
+entry's file, mapped into memory, and reads one when it is asked for: only the number columns
+(dates, quote counts, sources as shared strings) and the display orders are in the heap. A
+million articles' ids, paths and titles as Python strings would take ~300 MB.
 
 A parsed `Article` as pydantic models costs ~20 KB (a model a quote and an entity, each with its
 own dictionaries); 100,000 of them would not fit in 2 GB beside their indexes. Here an article
@@ -28,6 +30,8 @@ from .models import Article
 # (id, path, title, text, source, timestamp, quote count, record): what a worker sends back.
 Compact = tuple[str, str, str, str, str | None, float, int, bytes]
 _COLUMNS = {"id", "path", "title", "text", "source"}
+# Columns of strings a cache entry keeps in its mapped file, in the order they are written there.
+MAPPED = ("texts", "records", "ids", "paths", "titles")
 BUILT_KEPT = 4096  # rebuilt articles kept, newest used last
 SORTS = ("date", "title", "quotes")  # the orders the list can take: newest, A to Z, most quoted
 
@@ -75,6 +79,60 @@ class Slices(Sequence):
         data = self.buffer[base + self.offsets[index] : base + self.offsets[index + 1]]
         return str(data, "utf-8", "surrogatepass") if self.text else bytes(data)
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence (a list) of the same items: a column read back equals the one saved."""
+        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class MappedArray:
+    """A read-only array of ints in a buffer (a cache entry's mapped file): a slice is read from
+    the buffer into a new array when asked for; nothing is in the heap until then. Pickles as a
+    plain array."""
+
+    __slots__ = ("buffer", "itemsize", "length", "start", "typecode")
+
+    def __init__(self, buffer, start: int, typecode: str, length: int) -> None:
+        self.buffer, self.start, self.typecode, self.length = buffer, start, typecode, length
+        self.itemsize = array(typecode).itemsize
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: int | slice) -> array | int:
+        if isinstance(index, slice):
+            lo, hi, step = index.indices(self.length)
+            if step != 1:
+                return self[lo:hi][::step]
+            found = array(self.typecode)
+            if hi > lo:
+                size = self.itemsize
+                found.frombytes(self.buffer[self.start + lo * size : self.start + hi * size])
+            return found
+        if index < 0:
+            index += self.length
+        if not 0 <= index < self.length:
+            raise IndexError("array index out of range")
+        return self[index : index + 1][0]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self[:])
+
+    def tobytes(self) -> bytes:
+        return bytes(self.buffer[self.start : self.start + self.length * self.itemsize])
+
+    def __reduce__(self):
+        owned = array(self.typecode)
+        owned.frombytes(self.tobytes())
+        return (_copy_of, (owned,))
+
+
+def _copy_of(items: array) -> array:
+    return items
+
 
 def _write_all(items: Iterable[bytes], out: BinaryIO, chunk: int = 1 << 22) -> array:
     """Write the items one after another (in chunks of ~4 MB); their offsets, from 0."""
@@ -121,8 +179,9 @@ class ArticleStore(Sequence[Article]):
     def append_compact(self, item: Compact, day: int | None = None) -> None:
         """Add a worker's compact article; `day` is its date's ordinal (IndexEntry.day)."""
         identity, path, title, text, source, when, quotes, record = item
-        if not isinstance(self.records, list):
-            self.texts, self.records = list(self.texts), list(self.records)
+        if not isinstance(self.records, list):  # read from a cache entry: lists again to grow
+            for name in MAPPED:
+                setattr(self, name, list(getattr(self, name)))
         self.days.append(day or 0)
         self.ids.append(identity)
         self.paths.append(path)
@@ -236,31 +295,37 @@ class ArticleStore(Sequence[Article]):
     # -- what a cache saves -----------------------------------------------------------------
 
     def write_bulk(self, out: BinaryIO) -> dict:
-        """Write the texts and then the records to `out`; the rest of the store (its columns, and
-        where each text and record is, relative to where this began) as a dict for `from_parts`."""
-        texts = _write_all((text.encode("utf-8", "surrogatepass") for text in self.texts), out)
-        records = _write_all(self.records, out)
-        return {
-            "ids": self.ids, "paths": self.paths, "titles": self.titles, "sources": self.sources,
-            "timestamps": self.timestamps, "quote_counts": self.quote_counts, "days": self.days,
-            "texts": texts, "records": records,
-        }  # fmt: skip
+        """Write the MAPPED columns to `out`, one after another; the rest of the store (its number
+        columns, its display orders, and where each string is, relative to where this began) as a
+        dict for `from_parts`."""
+        encoded = {"records": self.records}
+        for name in ("texts", "ids", "paths", "titles"):
+            encoded[name] = (value.encode("utf-8", "surrogatepass") for value in getattr(self, name))
+        parts: dict = {"sources": self.sources, "timestamps": self.timestamps,
+                       "quote_counts": self.quote_counts, "days": self.days,
+                       "orders": {by: self.order(by) for by in SORTS}}  # fmt: skip
+        for name in MAPPED:
+            parts[name] = _write_all(encoded[name], out)
+        return parts
 
     @classmethod
     def from_parts(cls, parts: dict, buffer, base: int) -> ArticleStore:
-        """The store `write_bulk` saved, its texts and records read from `buffer` (the entry's
-        mapped file, the bulk starting at `base`) only when asked for."""
+        """The store `write_bulk` saved, its MAPPED columns read from `buffer` (the entry's mapped
+        file, the bulk starting at `base`) only when asked for."""
         store = cls()
-        for name in ("ids", "paths", "titles", "sources", "timestamps", "quote_counts", "days"):
+        for name in ("sources", "timestamps", "quote_counts", "days"):
             setattr(store, name, parts[name])
-        texts = parts["texts"]
-        store.texts = Slices(buffer, base, texts, text=True)  # type: ignore[assignment]
-        store.records = Slices(buffer, base + texts[-1], parts["records"], text=False)  # type: ignore[assignment]
+        for name in MAPPED:
+            offsets = parts[name]
+            setattr(store, name, Slices(buffer, base, offsets, text=name != "records"))
+            base += offsets[-1]
+        store._orders = dict(parts["orders"])
         return store
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
-        state["texts"], state["records"] = list(self.texts), list(self.records)  # not a mapped file
+        for name in MAPPED:  # not a mapped file
+            state[name] = list(getattr(self, name))
         state["_built"] = OrderedDict()
         state["_orders"] = {}
         del state["_built_lock"]

@@ -16,6 +16,11 @@ SECTIONS: tuple[tuple[str, tuple[Where, ...]], ...] = (
     ("Article list and entity panel", ("list",)),
     ("Reading pane (as in less)", ("reading",)),
     ("Filter bar", ("filter",)),
+    ("Quotes, people and timeline views", ("views",)),
+    ("Quotes view", ("quotes",)),
+    ("People view", ("people",)),
+    ("A person's profile", ("profile",)),
+    ("Timeline", ("timeline",)),
 )
 SYNTAX = (  # what is not a field; the fields' lines come from their table (corpus/fields.py)
     ("macron putin", "both words, in the title or the body"),

@@ -19,7 +19,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from ..commands import bindings
-from ..corpus import EntitySummary, FilterHistory, Found, LiveCorpus, QueryError, citation, highlight_terms
+from ..corpus import (
+    Corrections,
+    EntitySummary,
+    FilterHistory,
+    Found,
+    LiveCorpus,
+    QueryError,
+    citation,
+    highlight_terms,
+)
 from ..widgets.article_list import ArticleList
 from ..widgets.cells import counted
 from ..widgets.completion import completions
@@ -49,11 +58,11 @@ class MainScreen(Screen[None]):
     # Under 100 columns the entity panel goes; under 70 the list and the article stack.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
 
-    def __init__(self, paths: Sequence[Path], cache: bool = True) -> None:
+    def __init__(self, paths: Sequence[Path], cache: bool = True, corrections: Corrections | None = None) -> None:
         super().__init__()
         self.paths = list(paths)
         self.cache = cache  # reuse (and save) the parsed corpus in the user's cache folder
-        self.corpus = LiveCorpus()
+        self.corpus = LiveCorpus(corrections=corrections)
         self.filter_text = ""
         self.positions: list[int] = []  # the articles that match, in load order
         self.rows: list[int] = []  # the same, in display order
@@ -61,6 +70,7 @@ class MainScreen(Screen[None]):
         self.open: int | None = None
         self.quote: int | None = None
         self.scope = "article"
+        self.trail: tuple[list[int], int] | None = None  # the quotes view's quotes and where n/N are
         self._generation = 0  # bumped by each search, so a stale result is dropped
         self._debounce: Timer | None = None
         self._history: FilterHistory | None = None  # read when first needed
@@ -107,9 +117,19 @@ class MainScreen(Screen[None]):
 
     def _arrived(self, count: int, finished: bool) -> None:
         self.search(self.filter_text)
+        view = self.app.screen
+        if view is not self and hasattr(view, "corpus_changed"):
+            view.corpus_changed()
+        if finished:
+            self._warm_quotes()
         if finished and self.corpus.problems():
             self.notify(f"Skipped {self.corpus.problem_summary()} — press L to list them",
                         severity="warning", timeout=8, markup=False)
+
+    @work(thread=True, group="warm", exclusive=True)
+    def _warm_quotes(self) -> None:
+        """Build the quote table now (seconds at 100,000 articles), not at the first `speaker:` or view."""
+        self.corpus.quotes("")
 
     # -- filtering --------------------------------------------------------------------------
 
@@ -189,7 +209,7 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
-        self.open, self.quote = event.position, None
+        self.open, self.quote, self.trail = event.position, None, None
         self.remove_class(ENTITIES_SHOWN)  # under 100 columns, the article goes where the entities were
         self.query_one(ArticleList).mark_open(event.position)
         self._show_article()
@@ -308,6 +328,10 @@ class MainScreen(Screen[None]):
         self._step_quote(-1)
 
     def _step_quote(self, step: int) -> None:
+        if self.trail is not None:
+            quotes, at = self.trail
+            self._open_trail(quotes, (at + step) % len(quotes))
+            return
         if self.open is None or not self.corpus.article(self.open).quotes:
             self.notify("Open an article with quotes first (enter on the list)", timeout=3)
             return
@@ -327,6 +351,41 @@ class MainScreen(Screen[None]):
         widget = self.query_one(PANES[pane])
         if widget.display and widget.parent and widget.parent.display:
             widget.focus()
+
+    # -- the views (quotes, people, timeline: tui/screens/views.py) ---------------------------
+
+    def action_view(self, name: str) -> None:
+        self.show_view(name)
+
+    def show_view(self, name: str) -> None:
+        """Show one view over the others: the articles (this screen) or a view screen."""
+        from .views import VIEWS  # the views import this module's type
+
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        if name in VIEWS:
+            self.app.push_screen(VIEWS[name](self))
+
+    def set_filter(self, text: str) -> None:
+        """The filter a view set: this screen's, too."""
+        if text != self.filter_text:
+            self.query_one(FilterBar).input.value = text
+            self.search(text)
+
+    def open_quote(self, quotes: list[int], at: int) -> None:
+        """Read quote `quotes[at]` in its article; n/N then walk `quotes`."""
+        self.show_view("articles")
+        self._open_trail(quotes, at)
+        self.call_after_refresh(self.action_focus_pane, "reading")  # once this screen is back on top
+
+    def _open_trail(self, quotes: list[int], at: int) -> None:
+        row = self.corpus.quote_row(quotes[at])
+        self.trail = (quotes, at)
+        self.open, self.quote = row.position, row.number
+        self._show_article()
+        if self.scope == "article":
+            self._show_entities()
+        self.query_one("#status", Static).update(f" quote {at + 1:,} of {len(quotes):,} from the quotes view · n/N")
 
     def action_show_problems(self) -> None:
         self.app.push_screen(LoadReportScreen(self.corpus.problems()))

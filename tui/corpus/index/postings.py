@@ -14,6 +14,23 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
 
+class RunArray(array):
+    """The packed runs of a `Postings` or `Runs`, never changed once packed: a cache entry keeps
+    these in its mapped file (cache.py), read a run at a time, rather than in the heap, where a
+    million articles' word postings alone would take a gigabyte."""
+
+
+def _run_array(typecode: str, items: Iterable[int] = ()) -> RunArray:
+    found = RunArray(typecode)
+    found.extend(items)
+    return found
+
+
+def _packed_runs(flat) -> array:
+    """`flat` as what `pack` hands on: a RunArray, or the mapped runs a cache entry gave."""
+    return _run_array(flat.typecode, flat) if type(flat) is array else flat
+
+
 def intersect(lists: Sequence[Sequence[int] | None]) -> set[int]:
     """Positions in every list; smallest first, so the work is bounded by the rarest word."""
     if not lists or any(hits is None for hits in lists):
@@ -105,9 +122,9 @@ class Postings:
     def pack(self) -> tuple[list[str], array, array]:
         """Keys, offsets and runs: what `Postings(*packed)` reads back."""
         if not self._added:
-            return self._keys, self._offsets, self._flat
+            return self._keys, self._offsets, _packed_runs(self._flat)
         packed, added, old_offsets, old_flat = self._packed, self._added, self._offsets, self._flat
-        offsets, flat = array("Q", (0,)), array("I")
+        offsets, flat = array("Q", (0,)), _run_array("I")
         for key in self._keys:
             i = packed.get(key)
             if i is not None:
@@ -148,9 +165,9 @@ class Runs:
     def pack(self) -> tuple[array, array]:
         """Offsets and runs: what `Runs(typecode, *packed)` reads back."""
         if not self._added:
-            return self._offsets, self._flat
+            return self._offsets, _packed_runs(self._flat)
         size = max(len(self._offsets) - 1, max(self._added) + 1)
-        offsets, flat = array("Q", (0,)), array(self._typecode)
+        offsets, flat = array("Q", (0,)), _run_array(self._typecode)
         for position in range(size):
             run = self.get(position)
             if run:

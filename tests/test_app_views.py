@@ -1,0 +1,197 @@
+"""The quotes, people, profile and timeline views, driven from the keyboard."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList, Sparkline, Static
+
+from tests.quote_corpus import quote_corpus
+from tui.corpus import write_articles
+from tui.screens.main import MainScreen
+from tui.screens.people import PeopleScreen
+from tui.screens.profile import ProfileScreen
+from tui.screens.quotes import QuotesScreen
+from tui.screens.timeline import TimelineScreen
+from tui.screenshots import settle
+from tui.widgets.people_list import PeopleList
+from tui.widgets.quote_list import QuoteList
+from tui.widgets.reading_pane import ReadingPane
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def corpus_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # corrections land here
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        write_articles(quote_corpus().articles, out, "jsonl")
+    return path
+
+
+def status(screen) -> str:  # type: ignore[no-untyped-def]
+    return str(screen.query_one("#status", Static).render()).strip()
+
+
+async def wait(pilot, seconds: float = 0.3) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause(seconds)
+
+
+async def test_quotes_view_lists_sorts_and_filters_within_one_quote(make_app, corpus_file: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("Q")
+        await wait(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuotesScreen)
+        assert status(screen).startswith("7 quotes in 4 articles · sorted by date")
+        await pilot.press("s")
+        await wait(pilot)
+        assert "sorted by speaker" in status(screen)
+        screen.set_filter("speaker:lee quote:budget")
+        await wait(pilot)
+        assert status(screen).startswith("1 quote in 1 article")
+        assert screen.query_one(QuoteList).count == 1
+        await pilot.press("A")
+        await wait(pilot)
+        assert isinstance(app.screen, MainScreen) and app.screen.rows == [1]  # the same filter on the articles
+
+
+async def test_enter_reads_the_quote_and_n_steps_through_this_view(make_app, corpus_file: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("Q")
+        await wait(pilot)
+        app.screen.set_filter("speaker:park")  # Bo Park twice, Cy Park, and plain Park: 4 quotes
+        await wait(pilot)
+        await pilot.press("enter")
+        await wait(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen) and (main.open, main.quote) == (0, 1)
+        assert main.focused is main.query_one(ReadingPane) or main.query_one(ReadingPane).has_focus_within
+        await pilot.press("n")
+        assert (main.open, main.quote) == (1, 1)  # the next quote of the view, in another article
+        await pilot.press("n", "n", "n")
+        assert (main.open, main.quote) == (0, 1)  # round again
+        await pilot.press("N")
+        assert (main.open, main.quote) == (2, 1)
+        assert "quote 4 of 4" in status(main)
+
+
+async def test_people_view_shares_split_and_profile(make_app, corpus_file: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await wait(pilot)
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        assert [row.name for row in screen.query_one(PeopleList).rows][:2] == ["Ann Lee", "Bo Park"]
+        assert str(screen.query_one("#shares", Static).render()).startswith("women 29% · men 43% · unknown 29%")
+        await pilot.press("b")
+        await wait(pilot)
+        assert "Daily" in str(screen.query_one("#split-table", Static).render())
+        await pilot.press("b")
+        await wait(pilot)
+        assert "2026-01" in str(screen.query_one("#split-table", Static).render())
+        await pilot.press("enter")
+        await wait(pilot)
+        profile = app.screen
+        assert isinstance(profile, ProfileScreen) and profile.person_id == "ann-lee"
+        who = str(profile.query_one("#who", Static).render())
+        assert "Ann Lee" in who and "also: Lee" in who and "2 quotes in 2 articles" in who
+        assert profile.query_one(Sparkline).data == [2]
+        await pilot.press("escape")
+        assert isinstance(app.screen, PeopleScreen)
+
+
+async def test_profile_about_whom_and_its_quotes(make_app, corpus_file: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await wait(pilot)
+        await pilot.press("enter")
+        await wait(pilot)
+        profile = app.screen
+        about = profile.query_one("#about", OptionList)
+        assert about.option_count == 1
+        about.focus()
+        await pilot.pause()
+        await pilot.press("enter")  # the quotes naming Acme
+        assert profile.shown == [profile.profile.quotes[0]]
+        about.focus()
+        await pilot.pause()
+        await pilot.press("f")
+        await wait(pilot)
+        assert isinstance(app.screen, QuotesScreen)
+        assert app.screen.main.filter_text == 'speaker:"Ann Lee" org:"Acme"'
+        assert status(app.screen).startswith("1 quote in 1 article")
+
+
+async def test_corrections_are_written_from_the_profile(make_app, corpus_file: Path, tmp_path: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await wait(pilot)
+        await pilot.press("down", "enter")  # Bo Park
+        await wait(pilot)
+        await pilot.press("ctrl+g")  # male -> unknown
+        await wait(pilot)
+        saved = tomllib.loads((tmp_path / "config" / "article-explorer" / "people.toml").read_text())
+        assert saved["gender"] == {"Bo Park": "unknown"}
+        assert "gender: unknown (corrected)" in str(app.screen.query_one("#who", Static).render())
+        await pilot.press("x")
+        await wait(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+        assert "Bo Park" not in [row.name for row in app.screen.query_one(PeopleList).rows]
+        saved = tomllib.loads((tmp_path / "config" / "article-explorer" / "people.toml").read_text())
+        assert saved["not_person"]["names"] == ["Bo Park"]
+
+
+async def test_timeline_picks_a_bar_and_narrows_the_filter(make_app, corpus_file: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await wait(pilot)
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        assert "2026-01-01 to 2026-03-31" in status(screen)
+        await pilot.press("left", "enter")
+        await wait(pilot)
+        assert screen.main.filter_text == "date:2026-02"
+        assert status(screen).startswith("2 quotes in 1 article")
+        await pilot.press("w")
+        await wait(pilot)
+        assert "per week" in status(screen)
+
+
+async def test_view_keys_are_in_the_palette_and_switch_views(make_app, corpus_file: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Quotes", "People", "Timeline", "Articles"} <= titles
+        await pilot.press("Q")
+        await pilot.press("P")
+        await pilot.press("T")
+        await wait(pilot)
+        assert isinstance(app.screen, TimelineScreen) and len(app.screen_stack) == 2
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+def test_every_view_key_is_bound_from_the_table() -> None:
+    from tui.commands import COMMANDS
+
+    for screen, places in ((QuotesScreen, ("views", "quotes")), (PeopleScreen, ("views", "people")),
+                           (TimelineScreen, ("views", "timeline")), (ProfileScreen, ("views", "profile"))):  # fmt: skip
+        bound = {(b.key, b.action) for b in screen.BINDINGS}  # type: ignore[union-attr]
+        assert bound == {(c.keys, c.action) for c in COMMANDS if c.where in places}

@@ -1,0 +1,127 @@
+"""One person, one identity across the corpus.
+
+The parser names a speaker per article: "Ann Lee" in one, "Lee" in another. Here those raw names
+become people: a one-word name is the person of the one full name in the corpus that ends with it
+("Lee" is "Ann Lee" when the corpus has no other full name ending in Lee); when two full names
+share it ("Ann Lee", "Bo Lee") the one-word name stays a person of its own, so two people who share
+a surname are never merged. The user's corrections (corrections.py) come first: a name marked not
+a person is dropped, a merge or rename maps a name onto another, a gender replaces the guess.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+
+from .corrections import Corrections
+from .index.keys import name_key
+from .quote_table import NO_SPEAKER, RawSpeaker
+
+UNKNOWN = "unknown"
+GENDER_ORDER: tuple[str, ...] = ("female", "male", UNKNOWN)
+
+
+@dataclass
+class Person:
+    """Someone quoted in the corpus: every raw name that is them, merged."""
+
+    id: str
+    name: str
+    gender: str  # "female", "male", or "unknown" when neither the parser nor the user said
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # the folded names that are this person
+    guessed: bool = True  # the gender is the parser's guess, not a correction
+    kind: str = "person"  # as the parser took the speaker: person, organization, ..., other (no entity)
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person"
+
+
+@dataclass
+class Identities:
+    """People, and which person each raw name is (`of_raw[n]`, NO_SPEAKER when none)."""
+
+    people: list[Person]
+    of_raw: array
+
+    def person_of(self, raw: int) -> int:
+        return NO_SPEAKER if raw == NO_SPEAKER else self.of_raw[raw]
+
+
+def resolve(raw: list[RawSpeaker], corrections: Corrections) -> Identities:
+    """People from the table's raw names, corrections applied."""
+    # A name marked not a person takes with it the surname that stood for it ("Lee" for "Ann Lee").
+    target = {speaker.key: corrections.target(speaker.key) for speaker in raw}
+    by_surname: dict[str, set[str]] = {}
+    for key in set(target.values()):
+        words = key.split()
+        if len(words) >= 2:
+            by_surname.setdefault(words[-1], set()).add(key)
+
+    def identity(key: str) -> str:
+        full = by_surname.get(key, ()) if " " not in key else ()
+        return next(iter(full)) if len(full) == 1 else key
+
+    final = {key: identity(value) for key, value in target.items()}
+    final = {key: value for key, value in final.items() if corrections.is_person(value) and corrections.is_person(key)}
+    groups: dict[str, list[RawSpeaker]] = {}
+    for speaker in raw:
+        if speaker.key in final:
+            groups.setdefault(final[speaker.key], []).append(speaker)
+    people: list[Person] = []
+    number: dict[str, int] = {}
+    for key, members in sorted(groups.items()):
+        number[key] = len(people)
+        people.append(_person(key, members, corrections))
+    of_raw = array("i", [NO_SPEAKER] * len(raw))
+    for position, speaker in enumerate(raw):
+        if speaker.key in final:
+            of_raw[position] = number[final[speaker.key]]
+    return Identities(people, of_raw)
+
+
+def _person(key: str, members: list[RawSpeaker], corrections: Corrections) -> Person:
+    members = sorted(members, key=lambda s: (s.key != key, -len(s.key.split()), -s.quotes, s.key))
+    name = corrections.display(key) or members[0].display
+    aliases: dict[str, None] = {}
+    roles: dict[str, None] = {}
+    genders: dict[str, int] = {}
+    kinds: dict[str, int] = {}
+    for speaker in members:
+        for kind, count in speaker.kinds.items():
+            kinds[kind] = kinds.get(kind, 0) + count
+        aliases.update(dict.fromkeys([speaker.display, *speaker.aliases]))
+        roles.update(speaker.roles)
+        for gender, count in speaker.genders.items():
+            genders[gender] = genders.get(gender, 0) + count
+    aliases.pop(name, None)
+    corrected = next((g for k in [key, *(s.key for s in members)] if (g := corrections.gender_of(k))), None)
+    guessed = max(genders, key=lambda g: (genders[g], g)) if genders else UNKNOWN
+    kind = "person" if corrected or "person" in kinds else max(kinds, key=lambda k: (kinds[k], k))
+    # `speaker:` finds a person by any of their names, the parser's aliases included (as it always did).
+    keys = list(dict.fromkeys([key, *(s.key for s in members), *filter(None, map(name_key, aliases))]))
+    return Person(id=key.replace(" ", "-"), name=name, gender=corrected or guessed, aliases=list(aliases),
+                  roles=list(roles), keys=keys, guessed=corrected is None, kind=kind)  # fmt: skip
+
+
+def matches(person: Person, words: tuple[str, ...]) -> bool:
+    """Whether a person is meant by folded words: the words side by side in any of their names."""
+    needle = f" {' '.join(words)} "
+    return any(needle in f" {key} " for key in person.keys)
+
+
+def shares(counts: dict[str, int]) -> dict[str, float]:
+    """Each gender's share of the counted quotes, 0 for all when there are none."""
+    total = sum(counts.values())
+    return {gender: (counts.get(gender, 0) / total if total else 0.0) for gender in GENDER_ORDER}
+
+
+def shares_line(counts: dict[str, int]) -> str:
+    """"women 31% · men 62% · unknown 7% of 290 quotes"."""
+    total = sum(counts.values())
+    share = shares(counts)
+    parts = [f"{label} {share[gender]:.0%}" for gender, label in zip(GENDER_ORDER, ("women", "men", "unknown"),
+                                                                     strict=True)]  # fmt: skip
+    return f"{' · '.join(parts)} of {total:,} quote{'s' * (total != 1)}"

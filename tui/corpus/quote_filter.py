@@ -1,0 +1,136 @@
+"""Filters that speak of quotes: `speaker:`, `quote:` and `cue:` combine within ONE quote.
+
+`speaker:lee quote:tax` finds Lee's quotes that say tax, and the articles holding one; the other
+fields (words, `person:`, `org:`, `date:`, `source:`) say something of the whole article and
+combine per article. In a group of terms side by side, every quote-level term (negated ones too:
+`speaker:lee -quote:tax` is Lee's quotes that do not say tax) must hold for the same quote; a
+quote-level term negated on its own (`-speaker:lee`) drops the articles that have such a quote.
+
+Two evaluations of one parsed query:
+  - articles: `regroup` wraps each group of quote-level terms in a `QuoteGroup` node, which asks the
+    quote view for the articles holding a quote that matches the whole group;
+  - quotes: `quote_ids` evaluates the tree over quote numbers, where an article-level term stands
+    for every quote of the articles it finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from .index import CorpusIndex
+from .query.tree import And, Everything, Found, Match, Node, Not, Or, all_of
+
+QUOTE_FIELDS = frozenset({"speaker", "quote", "cue"})
+
+
+class QuoteMatcher(Protocol):
+    """What the quote-level evaluation needs of the quote view."""
+
+    index: CorpusIndex
+
+    def all_quotes(self) -> set[int]: ...
+    def match_quotes(self, field: str, words: tuple[str, ...]) -> set[int]: ...
+    def quotes_in(self, positions: set[int]) -> set[int]: ...
+    def articles_of(self, quotes: set[int]) -> set[int]: ...
+
+
+def is_quote_level(node: Node) -> bool:
+    if isinstance(node, Match):
+        return node.field in QUOTE_FIELDS
+    if isinstance(node, Not):
+        return is_quote_level(node.node)
+    if isinstance(node, (And, Or)):
+        return all(is_quote_level(child) for child in node.nodes)
+    return False
+
+
+def has_quote_terms(node: Node) -> bool:
+    if isinstance(node, Match):
+        return node.field in QUOTE_FIELDS
+    if isinstance(node, Not):
+        return has_quote_terms(node.node)
+    if isinstance(node, (And, Or)):
+        return any(has_quote_terms(child) for child in node.nodes)
+    return False
+
+
+@dataclass(frozen=True)
+class QuoteGroup(Node):
+    """Quote-level terms that must hold for one quote; finds the articles holding such a quote."""
+
+    node: Node
+
+    def compute(self, index: CorpusIndex, found: Found) -> set[int]:
+        return index.quote_articles(self.node)  # type: ignore[attr-defined]  # a QuoteAwareIndex
+
+    def __str__(self) -> str:
+        return str(self.node)
+
+
+def regroup(node: Node) -> Node:
+    """The same query, with each group of quote-level terms made one `QuoteGroup`."""
+    if isinstance(node, Match):
+        return QuoteGroup(node) if node.field in QUOTE_FIELDS else node
+    if isinstance(node, Not):
+        return Not(regroup(node.node))
+    if isinstance(node, Or):
+        return QuoteGroup(node) if is_quote_level(node) else Or(tuple(regroup(child) for child in node.nodes))
+    if isinstance(node, And):
+        quoted = [child for child in node.nodes if is_quote_level(child)]
+        if not any(not isinstance(child, Not) for child in quoted):
+            return And(tuple(regroup(child) for child in node.nodes))
+        rest = [regroup(child) for child in node.nodes if not is_quote_level(child)]
+        group = QuoteGroup(all_of(quoted))
+        return And((*rest, group)) if rest else group
+    return node
+
+
+class QuoteAwareIndex:
+    """The corpus index, plus the answer a `QuoteGroup` asks for."""
+
+    def __init__(self, index: CorpusIndex, view: QuoteMatcher) -> None:
+        self._index = index
+        self._view = view
+
+    def __getattr__(self, name: str) -> Callable:
+        return getattr(self._index, name)
+
+    def quote_articles(self, node: Node) -> set[int]:
+        return self._view.articles_of(quote_ids(node, self._view))
+
+
+def quote_ids(node: Node, view: QuoteMatcher, found: Found | None = None) -> set[int]:
+    """The quote numbers a query's tree finds (a fresh set)."""
+    found = {} if found is None else found
+    if isinstance(node, Everything):
+        return view.all_quotes()
+    if isinstance(node, QuoteGroup):
+        return quote_ids(node.node, view, found)
+    if isinstance(node, Match) and node.field in QUOTE_FIELDS:
+        return view.match_quotes(node.field, node.words)
+    if isinstance(node, Not):
+        return view.all_quotes() - quote_ids(node.node, view, found)
+    if isinstance(node, Or):
+        result: set[int] = set()
+        for child in dict.fromkeys(node.nodes):
+            result |= quote_ids(child, view, found)
+        return result
+    if isinstance(node, And):
+        return _all_quotes_of(node, view, found)
+    return view.quotes_in(node.find(view.index, found))
+
+
+def _all_quotes_of(node: And, view: QuoteMatcher, found: Found) -> set[int]:
+    included = [child for child in dict.fromkeys(node.nodes) if not isinstance(child, Not)]
+    excluded = [child.node for child in dict.fromkeys(node.nodes) if isinstance(child, Not)]
+    sets = sorted((quote_ids(child, view, found) for child in included), key=len)
+    result = sets[0] if sets else view.all_quotes()
+    for other in sets[1:]:
+        result &= other
+    for child in excluded:
+        if not result:
+            break
+        result -= quote_ids(child, view, found)
+    return result

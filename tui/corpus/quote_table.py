@@ -1,0 +1,114 @@
+"""Every quote of the corpus as a row of a few columns: which article, which of its quotes, who
+said it (as the parser named them), the kind, the cue, the date, where the quote sits.
+
+Built from the article store's records (unpickled, no pydantic model made), and extended as
+articles arrive: a quote's number here never changes. Who a raw name *is* across the corpus is
+`people.py`'s question; this table keeps the names as the articles give them.
+"""
+
+from __future__ import annotations
+
+import pickle
+from array import array
+from dataclasses import dataclass, field
+
+from .index.keys import name_key
+from .storage import ArticleStore
+
+KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
+_KIND_CODES = {kind: code for code, kind in enumerate(KINDS)}
+NO_SPEAKER = -1
+
+
+@dataclass
+class RawSpeaker:
+    """A speaker's name as articles give it (folded key), with what the parser guessed of them."""
+
+    key: str
+    display: str
+    genders: dict[str, int] = field(default_factory=dict)  # "female"/"male" -> quotes guessed so
+    aliases: dict[str, None] = field(default_factory=dict)
+    roles: dict[str, None] = field(default_factory=dict)
+    kinds: dict[str, int] = field(default_factory=dict)  # the entity kind the parser gave, "other" for none
+    quotes: int = 0
+
+
+class QuoteTable:
+    """Columns a quote; `first[p]` is article p's first quote number, `first[p + 1]` its end."""
+
+    def __init__(self) -> None:
+        self.article = array("I")
+        self.number = array("I")
+        self.speaker = array("i")  # a RawSpeaker's number, NO_SPEAKER when nobody was named
+        self.kind = bytearray()
+        self.day = array("i")  # the article's date ordinal, 0 for none
+        self.start = array("I")
+        self.end = array("I")
+        self.cue: list[str] = []  # folded, "" for none
+        self.first = array("I", [0])
+        self.raw: list[RawSpeaker] = []
+        self._raw_by_key: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.article)
+
+    @property
+    def articles(self) -> int:
+        """How many articles the table has read."""
+        return len(self.first) - 1
+
+    def extend(self, store: ArticleStore) -> bool:
+        """Read the articles that arrived since the last call; whether there were any."""
+        done = self.articles
+        for position in range(done, len(store)):
+            self._add(position, pickle.loads(store.records[position]), store.days[position], store.texts[position])
+        return len(store) > done
+
+    def _add(self, position: int, record: dict, day: int, text: str) -> None:
+        entities = {entity["id"]: entity for entity in record.get("entities", ())}
+        for number, quote in enumerate(record.get("quotes", ())):
+            self.article.append(position)
+            self.number.append(number)
+            self.speaker.append(self._speaker(quote, entities.get(quote.get("speaker_id") or "")))
+            self.kind.append(_KIND_CODES.get(quote.get("kind", "direct"), 0))
+            self.day.append(day)
+            start, end = quote["start"], quote["end"]
+            if not 0 <= start <= end <= len(text):
+                start = end = 0
+            self.start.append(start)
+            self.end.append(end)
+            self.cue.append(name_key(quote.get("cue") or ""))
+        self.first.append(len(self.article))
+
+    def _speaker(self, quote: dict, entity: dict | None) -> int:
+        name = entity["name"] if entity is not None else quote.get("speaker")
+        key = name_key(name) if name else ""
+        if not key:
+            return NO_SPEAKER
+        number = self._raw_by_key.get(key)
+        if number is None:
+            number = self._raw_by_key[key] = len(self.raw)
+            self.raw.append(RawSpeaker(key, " ".join(name.split())))
+        raw = self.raw[number]
+        raw.quotes += 1
+        kind = entity.get("kind", "other") if entity is not None else "other"
+        raw.kinds[kind] = raw.kinds.get(kind, 0) + 1
+        if entity is not None:
+            gender = entity.get("gender")
+            if gender in ("female", "male"):
+                raw.genders[gender] = raw.genders.get(gender, 0) + 1
+            raw.aliases.update(dict.fromkeys(a for a in entity.get("aliases", ()) if name_key(a) != key))
+            raw.roles.update(dict.fromkeys(entity.get("roles", ())))
+        elif quote.get("speaker") and name_key(quote["speaker"]) != key:
+            raw.aliases[quote["speaker"]] = None
+        return number
+
+    def quotes_of(self, position: int) -> range:
+        """The quote numbers of one article."""
+        return range(self.first[position], self.first[position + 1])
+
+    def text(self, quote: int, store: ArticleStore) -> str:
+        return store.texts[self.article[quote]][self.start[quote] : self.end[quote]]
+
+    def kind_of(self, quote: int) -> str:
+        return KINDS[self.kind[quote]]

@@ -1,0 +1,186 @@
+"""A person's profile: name, aliases, roles, gender; quotes per month (a Sparkline, in the theme's
+colours); whom their quotes name ("about whom": `enter` keeps the quotes naming one, `f` makes it
+the filter); their quotes, each opening its article. `g` and `x` write a correction."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
+
+from ..commands import bindings
+from ..corpus import GENDER_ORDER, Profile, QueryError, count
+from ..safe_text import one_line
+from ..widgets.quote_list import QuoteList
+from .help import HelpScreen
+
+KIND_FIELDS = {"person": "person", "organization": "org", "place": "place", "group": "group"}
+ABOUT_SHOWN = 200  # entities listed; a prolific speaker names thousands
+
+
+def entity_term(kind: str, name: str) -> str:
+    """`org:"Acme Group"`: the name's own double quotes dropped, as a filter cannot hold them."""
+    field = KIND_FIELDS.get(kind, "entity")
+    plain = " ".join(name.replace('"', " ").split())
+    return f'{field}:"{plain}"'
+
+
+class ProfileScreen(Screen[None]):
+    BINDINGS = bindings("views") + bindings("profile")
+    AUTO_FOCUS = None
+    DEFAULT_CSS = """
+    ProfileScreen #who { height: auto; padding: 0 1; background: $boost; }
+    ProfileScreen #months-label { height: 1; padding: 0 1; color: $text-muted; }
+    ProfileScreen Sparkline { height: 3; margin: 0 1; }
+    ProfileScreen #lower { height: 1fr; }
+    ProfileScreen #about { width: 32; height: 1fr; border: round $panel; }
+    ProfileScreen #about:focus-within { border: round $accent; }
+    ProfileScreen QuoteList { width: 1fr; border: round $panel; }
+    ProfileScreen QuoteList:focus { border: round $accent; }
+    ProfileScreen #status { height: 1; background: $panel; color: $text-muted; }
+    """
+
+    def __init__(self, main, person_id: str) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.main = main
+        self.corpus = main.corpus
+        self.person_id = person_id
+        self.profile: Profile | None = None
+        self.shown: list[int] = []  # the quotes listed: all of theirs, or those naming one entity
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="who")
+        yield Static(id="months-label")
+        yield Sparkline([], summary_function=max, id="months")
+        with Horizontal(id="lower"):
+            about = OptionList(id="about")
+            about.border_title = "About whom"
+            yield about
+            quotes = QuoteList(id="quotes")
+            quotes.border_title = "Quotes"
+            yield quotes
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(QuoteList).focus()
+        self.reload()
+
+    def reload(self) -> None:
+        self._fetch(self.main.filter_text)
+
+    corpus_changed = reload
+
+    @work(thread=True, group="profile", exclusive=True)
+    def _fetch(self, text: str) -> None:
+        found = self.corpus.profile(self.person_id, text)
+        self.app.call_from_thread(self._show, found)
+
+    def _show(self, profile: Profile | QueryError | None) -> None:
+        if profile is None or isinstance(profile, QueryError):
+            self.query_one("#who", Static).update(Content("This person is no longer in the corpus (a correction?)"))
+            return
+        self.profile = profile
+        person = profile.person
+        guess = " (the parser's guess)" if person.guessed else " (corrected)"
+        lines = [Content.styled(one_line(person.name), "bold $speaker"),
+                 Content(f"gender: {person.gender}{guess} · {count(len(profile.quotes), 'quote')} in "
+                         f"{count(profile.articles, 'article')}")]  # fmt: skip
+        if person.aliases:
+            lines.append(Content("also: " + one_line(", ".join(person.aliases)[:300])))
+        if person.roles:
+            lines.append(Content("roles: " + one_line(", ".join(person.roles)[:300])))
+        self.query_one("#who", Static).update(Content("\n").join(lines))
+        months = profile.months
+        label = f"quotes per month, {months[0][0]} to {months[-1][0]} (most: {max(n for _, n in months)})" \
+            if months else "quotes per month: no dated quotes"
+        self.query_one("#months-label", Static).update(Content(label))
+        self.query_one(Sparkline).data = [n for _, n in months] or [0]
+        about = self.query_one("#about", OptionList)
+        about.clear_options()
+        about.add_options([Option(Content(f"{len(said):>3} {one_line(name[:60])}"), id=str(i))
+                           for i, (_, name, said) in enumerate(profile.about[:ABOUT_SHOWN])])  # fmt: skip
+        about.border_subtitle = "" if profile.about else "nobody named in the quotes"
+        if profile.about:
+            about.highlighted = 0
+        self._list(profile.quotes, "all their quotes")
+
+    def _list(self, quotes: list[int], what: str) -> None:
+        self.shown = quotes
+        self.query_one(QuoteList).show(self.corpus, quotes)
+        self.query_one("#status", Static).update(
+            f" {what}: {count(len(quotes), 'quote')} · enter opens · ^g gender · x not a person · f filter")
+
+    # -- keys -------------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#about")
+    def _about_chosen(self, event: OptionList.OptionSelected) -> None:
+        if self.profile is not None and event.option.id is not None:
+            kind, name, said = self.profile.about[int(event.option.id)]
+            self._list(said, f"naming {one_line(name[:60])}")
+            self.query_one(QuoteList).focus()
+
+    @on(QuoteList.Opened)
+    def _opened(self, event: QuoteList.Opened) -> None:
+        self.main.open_quote(self.shown, event.row)
+
+    def action_filter_entity(self) -> None:
+        """`f`: filter every view by the highlighted entity, with this speaker."""
+        about = self.query_one("#about", OptionList)
+        if self.profile is None or about.highlighted is None or not self.profile.about:
+            return
+        kind, name, _ = self.profile.about[about.highlighted]
+        speaker = self.profile.person.name.replace('"', " ")
+        self.main.set_filter(f'speaker:"{speaker}" {entity_term(kind, name)}')
+        self.main.show_view("quotes")
+
+    def action_set_gender(self) -> None:
+        if self.profile is None:
+            return
+        person = self.profile.person
+        gender = GENDER_ORDER[(GENDER_ORDER.index(person.gender) + 1) % len(GENDER_ORDER)]
+        corrections = self.corpus.corrections
+        self._save(replace(corrections, gender={**corrections.gender, person.name: gender}),
+                   f"{person.name}: gender {gender}")
+
+    def action_not_person(self) -> None:
+        if self.profile is None:
+            return
+        name = self.profile.person.name
+        corrections = self.corpus.corrections
+        if self._save(replace(corrections, not_person=[*corrections.not_person, name]), f"{name}: not a person"):
+            self.app.pop_screen()
+            if hasattr(self.app.screen, "reload"):
+                self.app.screen.reload()
+
+    def _save(self, corrections, what: str) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            path = corrections.save()
+        except OSError as error:
+            self.notify(f"Correction not saved: {error.strerror or error}", severity="error", markup=False)
+            return False
+        self.corpus.correct(corrections)
+        self.main.search(self.main.filter_text)
+        self.notify(f"{what} · saved to {path}", timeout=5, markup=False)
+        self.reload()
+        return True
+
+    def action_view(self, name: str) -> None:
+        self.main.show_view(name)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_focus_filter(self) -> None:
+        self.app.pop_screen()  # the view under the profile has the filter bar
+        if hasattr(self.app.screen, "action_focus_filter"):
+            self.app.screen.action_focus_filter()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
