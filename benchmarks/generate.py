@@ -73,7 +73,7 @@ def name_pools(articles: list[tuple[str, list[str]]], rng: random.Random) -> tup
             surnames.add(last)
     real = sorted(surnames)
     blended = set()
-    while len(blended) < 20 * len(real):  # "Blair" + "Brown" -> "Blown": plausible, and many
+    while len(blended) < 20 * len(real):  # "Hartley" + "Corbin" -> "Harbin": plausible, and many
         a, b = rng.choice(real), rng.choice(real)
         cut_a, cut_b = max(2, len(a) // 2), len(b) // 2
         blended.add(a[:cut_a] + b[cut_b:])

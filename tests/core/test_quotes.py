@@ -160,20 +160,20 @@ def test_quotes_never_overlap_and_offsets_hold():
 
 
 def test_quotation_paragraph_after_reported_speech_continues_that_speaker():
-    article = parse('Union leader Terry Chapman says that is not what paramedics are seeing.',
+    article = parse('Union leader Wes Harlan says that is not what the night nurses are seeing.',
                     '"We are stretched thinner every single week, and the public deserves better."')
-    assert [(q.kind, q.speaker) for q in article.quotes] == [("indirect", "Terry Chapman"), ("direct", "Terry Chapman")]
+    assert [(q.kind, q.speaker) for q in article.quotes] == [("indirect", "Wes Harlan"), ("direct", "Wes Harlan")]
 
 
 def test_name_in_apposition_before_the_cue():
-    article = parse('"Costs will fall," Hiram Macharia, marketing executive at Volta Electronics, said.')
-    assert article.quotes[0].speaker == "Hiram Macharia"
-    assert any(e.name == "Hiram Macharia" and e.kind == "person" for e in article.entities)
+    article = parse('"Costs will fall," Oduya Kamberi, marketing executive at Volta Electronics, said.')
+    assert article.quotes[0].speaker == "Oduya Kamberi"
+    assert any(e.name == "Oduya Kamberi" and e.kind == "person" for e in article.entities)
 
 
 def test_abbreviated_title_and_month_like_surname():
-    article = parse('Prime Minister Theresa May spoke to MPs.', '"We will deliver," Ms. May said.')
-    assert article.quotes[0].speaker == "Theresa May"
+    article = parse('Prime Minister Joan March spoke to MPs.', '"We will deliver," Ms. March said.')
+    assert article.quotes[0].speaker == "Joan March"
 
 
 def test_name_particles_and_organisation_prefixes():
@@ -192,13 +192,13 @@ def test_unnamed_speakers_keep_their_phrase():
 
 
 def test_reported_speech_after_a_participle():
-    article = parse('Farmer Roy Graf protested the two bills, saying they would ruin the local economy.')
-    assert quoted(article) == [("they would ruin the local economy", "indirect", "Roy Graf", "saying")]
+    article = parse('Farmer Otto Brandt protested the two bills, saying they would ruin the local economy.')
+    assert quoted(article) == [("they would ruin the local economy", "indirect", "Otto Brandt", "saying")]
 
 
 def test_reported_speech_opened_by_according_to_and_after_a_named_listener():
     article = parse('According to Ingrid Holm, the bridge will reopen in the spring.',
-                    'Tomas Berg told Global News the repairs were on schedule.')
+                    'Tomas Berg told Harbour Radio the repairs were on schedule.')
     assert [(q.kind, q.speaker, q.text) for q in article.quotes] == [
         ("indirect", "Ingrid Holm", "the bridge will reopen in the spring"),
         ("indirect", "Tomas Berg", "the repairs were on schedule")]
@@ -217,9 +217,9 @@ def test_a_document_speaks_for_its_owner():
 
 
 def test_compass_regions_are_places_and_named_branches_organisations():
-    article = parse('HuffPost Canada reported that aid to East Africa will double.')
+    article = parse('Quillnet Canada reported that aid to East Africa will double.')
     kinds = {e.name: e.kind for e in article.entities}
-    assert kinds["HuffPost Canada"] == "organization" and kinds["East Africa"] == "place"
+    assert kinds["Quillnet Canada"] == "organization" and kinds["East Africa"] == "place"
 
 
 def test_a_business_named_by_its_shares_speaks_as_the_company():

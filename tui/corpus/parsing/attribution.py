@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..models import Span
 from .entity_table import EntityTable
-from .lexicon import reporting_verbs
+from .lexicon import reporting_verbs, title_words
 from .lexicon.rule_words import (
     CLAUSE_VERBS,
     DETERMINERS,
@@ -17,11 +17,21 @@ from .lexicon.rule_words import (
     OBJECT_VERBS,
     OPENERS,
     PRONOUNS,
+    SPEECH_NOUNS,
     STOPS,
     TIME_WORDS,
 )
-from .speaker_phrase import MAX_SUBJECT_WORDS, person_before_punctuation, speaker_like, subject_before, words_before
-from .words import PUNCTUATION, Word, is_cue, words, words_until
+from .speaker_phrase import (
+    MAX_SUBJECT_WORDS,
+    UNNAMED,
+    described,
+    person_before_punctuation,
+    speaker_like,
+    subject_before,
+    up_to_clause,
+    words_before,
+)
+from .words import PUNCTUATION, Word, cue_end, cue_heads, is_cue, words, words_until
 
 _WORDS_AFTER_OBJECT = 10  # words read after a verb's object for the preposition that ends it
 _LEAD_IN_COMMA_WORDS = 6  # words from a lead-in's start to look for its comma
@@ -89,24 +99,26 @@ def attribution_after(text: str, items: list[Word], table: EntityTable) -> Attri
     named = _name_then_appositive(text, items, table)
     if named is not None:
         return named
-    verbs = reporting_verbs()
+    heads = cue_heads()
     for k, word in enumerate(items[:_MAX_AFTER_WORDS]):
         if word.lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
             return _speaker_after(text, items, k + 1, table)
-        if word.lower not in verbs or not is_cue(items, k):  # the set test first spares most words a call
+        if word.lower not in heads or not is_cue(items, k):  # the set test first spares most words a call
             continue
+        last = cue_end(items, k)
         if k == 0:
-            return _speaker_after(text, items, 0, table)
+            return _speaker_after(text, items, last, table, cue_at=0)
         subject = subject_before(text, words_before(items, k), table)
         if subject is not None:
-            return Attribution((word.start, word.end), subject[0], subject[1])
+            return Attribution((word.start, items[last].end), subject[0], subject[1])
         if k <= MAX_SUBJECT_WORDS and all(w.text not in PUNCTUATION for w in items[:k]) \
                 and (items[0].text[:1].isupper() or items[0].lower in DETERMINERS) and items[0].lower not in OPENERS:
-            # `"...," Obama's former strategist said in an interview with CNN's Wolf Blitzer`: the
+            # `"...," Ann Lee's former strategist said in an interview with a radio host`: the
             # subject speaks, even one we cannot name; the person after the verb is the listener
-            span = (items[0].start, items[k - 1].end)
-            return Attribution((word.start, word.end), span, text[span[0]:span[1]])
-        return _speaker_after(text, items, k, table)
+            subject = up_to_clause(items[:k])
+            span = (subject[0].start, subject[-1].end)
+            return Attribution((word.start, items[last].end), span, text[span[0]:span[1]])
+        return _speaker_after(text, items, last, table, cue_at=k)
     return None
 
 
@@ -138,8 +150,11 @@ def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Att
         return named
     if items[-2].lower not in LEAD_IN_PARTICIPLES:
         return None
+    clause = _clause_subject(items, table)
     first = items[0] if items[0].lower not in OPENERS else items[1]
-    if first.lower in PRONOUNS:
+    if clause is not None:
+        span = clause
+    elif first.lower in PRONOUNS:
         span = (first.start, first.end)
     else:
         people = [m for m in table.overlapping(first.start, items[-2].start) if m.kind in ("person", "organization")]
@@ -150,8 +165,28 @@ def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Att
     return Attribution((cue.start, cue.end), span, text[span[0]:span[1]])
 
 
+def _clause_subject(items: list[Word], table: EntityTable) -> Span | None:
+    """The pronoun or name that opens the clause before `, saying,` when a phrase comes first:
+    `At the hearing on Monday, Ann Lee compared the two plans, saying,` -> "Ann Lee"."""
+    end = len(items) - 3
+    if end < 1 or items[end].text != ",":
+        return None
+    start = end - 1
+    while start > 0 and items[start - 1].text != ",":
+        start -= 1
+    if start == 0:
+        return None  # no phrase before the clause: the sentence's first word is read as before
+    first = items[start]
+    if first.lower in OPENERS and start + 1 < end:
+        first = items[start + 1]
+    if first.lower in ("he", "she"):
+        return first.start, first.end
+    people = [m for m in table.overlapping(first.start, first.end) if m.kind == "person" and m.start == first.start]
+    return (people[0].start, people[0].end) if people else None
+
+
 def _name_then_participle(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
-    """`footage of Trump saying during the debate last week, "...`"""
+    """`footage of Ortiz saying during the debate last week, "...`"""
     for k in range(1, len(items) - 1):
         if items[k].lower in NAME_PARTICIPLES:
             people = [m for m in table.overlapping(items[k - 1].start, items[k - 1].end) if m.kind == "person"]
@@ -162,7 +197,7 @@ def _name_then_participle(text: str, items: list[Word], table: EntityTable) -> A
 
 
 def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
-    """`"...," Guenther Schuh, the company's founder and chief engineer, said.`"""
+    """`"...," Ann Lee, the company's founder and chief engineer, said.`"""
     if not items or not items[0].text[:1].isupper():
         return None
     comma = next((k for k, w in enumerate(items[:_LEAD_IN_COMMA_WORDS]) if w.text == ","), None)
@@ -183,23 +218,60 @@ def find_attribution_before(text: str, start: int, end: int, table: EntityTable)
     lead_in = _participle_lead_in(text, items, table)
     if lead_in is not None:
         return lead_in
-    verbs = reporting_verbs()
+    heads = cue_heads()
     for k in range(len(items) - 1, -1, -1):
         if items[k].lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
             found = _speaker_after(text, items, k + 1, table)
             if found is not None:
                 return found
-        if items[k].lower not in verbs or not is_cue(items, k):  # the set test first spares most words a call
+        if items[k].lower not in heads or not is_cue(items, k):  # the set test first spares most words a call
             continue
-        clause = _clause_start(items, k)
+        last = cue_end(items, k)
+        clause = _clause_start(items, last)
         subject = subject_before(text, words_before(items, k), table)
         if subject is not None:
-            return Attribution((items[k].start, items[k].end), subject[0], subject[1], clause)
+            return Attribution((items[k].start, items[last].end), subject[0], subject[1], clause)
         if k == 0 or items[k - 1].text in PUNCTUATION:  # `..., said the minister: "`, not `explained the numbers`
-            after = _speaker_after(text, items, k, table)
+            after = _speaker_after(text, items, last, table, cue_at=k)
             if after is not None:
                 return after
-    return None
+    return _colon_introduction(text, items, table)
+
+
+_COLON_LEAD_WORDS = 8  # words before a colon that introduce a quotation without a verb: "Ann Lee was blunt:"
+
+
+def _colon_introduction(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+    """A short lead that ends in a colon and names its speaker first or last, with no reporting
+    verb: `Ann Lee was blunt:`, `Ann Lee, in a post:`, `Her reply:`, a roundup line's `Ann Lee,
+    Daily Courier:` or `More from Ann Lee:`. The colon stands for the verb."""
+    if not items or items[-1].text != ":":
+        return None
+    start = max((k for k in range(1, len(items)) if items[k - 1].text in _DASHES or items[k - 1].text == "--"
+                 or "-" in text[items[k - 1].end:items[k].start]), default=0)  # a roundup line's "HEADING - "
+    lead = items[start:-1]
+    while lead and lead[0].lower in OPENERS:
+        lead = lead[1:]
+    if not lead or sum(w.text not in PUNCTUATION for w in lead) > _COLON_LEAD_WORDS:
+        return None
+    colon = items[-1]
+    if lead[0].lower in ("he", "she") and (len(lead) == 1 or lead[1].text.islower()):
+        return Attribution((colon.start, colon.end), (lead[0].start, lead[0].end), lead[0].text)
+    if len(lead) == 2 and lead[0].lower in ("his", "her") and lead[1].lower in SPEECH_NOUNS:
+        span = (lead[0].start, lead[1].end)  # resolved as "her statement" is, by the owner's gender
+        return Attribution((colon.start, colon.end), span, text[span[0]:span[1]])
+    people = [m for m in table.overlapping(lead[0].start, lead[-1].end) if m.kind == "person"]
+    if not people:
+        return None
+    first, final = people[0], people[-1]
+    titled = all(w.text[:1].isupper() or w.lower in title_words() for w in lead if w.end <= first.start)
+    if titled and first.start >= lead[0].start:
+        span = (first.start, first.end)
+    elif final.end == lead[-1].end:
+        span = (final.start, final.end)  # "More from Ann Lee:"
+    else:
+        return None
+    return Attribution((colon.start, colon.end), span, text[span[0]:span[1]])
 
 
 def _clause_start(items: list[Word], k: int) -> int | None:
@@ -222,28 +294,38 @@ def _clause_start(items: list[Word], k: int) -> int | None:
 
 
 
-def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable) -> Attribution | None:
-    """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said oil and gas worker
-    Mike Wipf` -> "Mike Wipf" (a person named before the next punctuation mark); not `agreed
-    with Novak's plan`, where the person named is the object."""
+def _part_of(phrase: list[Word], word: Word) -> bool:
+    """`said one of the players`, `said a member of the public`: "of" after someone unnamed goes
+    on describing them, where "in" or "on" may already tell where they spoke."""
+    return word.lower == "of" and phrase[0].lower in UNNAMED
+
+
+def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable,
+                   cue_at: int | None = None) -> Attribution | None:
+    """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said dock
+    worker Ann Lee` -> "Ann Lee" (a person named before the next punctuation mark); not `agreed
+    with Novak's plan`, where the person named is the object. items[k] is the cue's last word, and
+    `cue_at` its first when it has two ("fired back"; "according to" is found without it)."""
+    first = cue_at if cue_at is not None else k - 1 if items[k].lower == "to" else k
     if k + 1 < len(items) and items[k + 1].lower in OBJECT_PREPOSITIONS:
         return None
     named = person_before_punctuation(items, k, table)
     if named is not None:
-        cue = items[k] if items[k].lower != "to" else items[k - 1]
-        return Attribution((cue.start, items[k].end), named, text[named[0]:named[1]])
+        return Attribution((items[first].start, items[k].end), named, text[named[0]:named[1]])
     phrase: list[Word] = []
     for word in items[k + 1:k + 1 + MAX_SUBJECT_WORDS]:
-        if word.text in (",", ":", ".", "(", ")", "\u2014", "\u2013") or (phrase and word.lower in STOPS):
+        if word.text in (",", ":", ".", "(", ")", "\u2014", "\u2013") or (phrase and word.lower in STOPS
+                                                                    and not _part_of(phrase, word)):
             break
         if not phrase and word.lower in STOPS - DETERMINERS:
             return None
         phrase.append(word)
+    of = next((j for j, w in enumerate(phrase) if w.lower == "of"), len(phrase))
+    if of < len(phrase) and not described(phrase):
+        phrase = phrase[:of]  # "the authors of the" before a quoted title: the description stops at "of"
     if not phrase:
         return None
     span = (phrase[0].start, phrase[-1].end)
     if not speaker_like(text, span, phrase, table):
         return None
-    cue = items[k] if items[k].lower != "to" else items[k - 1]
-    cue_span = (cue.start, items[k].end)
-    return Attribution(cue_span, span, text[span[0]:span[1]])
+    return Attribution((items[first].start, items[k].end), span, text[span[0]:span[1]])

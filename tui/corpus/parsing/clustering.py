@@ -20,7 +20,7 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     table = EntityTable(text=text)
     by_key: dict[str, Entity] = {}
     # the first person met whose folded words end with these ("Macron" -> "Emmanuel Macron"), and
-    # the people of several words by their first word ("Michael" -> "Michael Greenspan"): indexed
+    # the people of several words by their first word ("Tomas" -> "Tomas Berg"): indexed
     # as people are met, so that no name is compared with every person before it
     by_ending: dict[tuple[str, ...], str] = {}
     by_first: dict[str, set[str]] = {}
@@ -34,7 +34,7 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
         if mention.kind in ("person", "unknown"):
             key = by_ending.get(words)
             if key is None and len(words) == 1 and words[0] in first_name_gender():
-                key = _by_first_name(words[0], by_first)  # "says Michael" after "Michael Greenspan"
+                key = _by_first_name(words[0], by_first)  # "says Tomas" after "Tomas Berg"
             if key is None and mention.kind == "unknown":
                 continue
             if key is None:
@@ -104,8 +104,8 @@ def _by_first_name(first: str, by_first: dict[str, set[str]]) -> str | None:
 def _settle_unknowns(raw: list[Mention]) -> None:
     """Names seen once as a person make their other mentions people too.
 
-    "Sevaun Palvetzian" (an unknown first name) is a person because "Palvetzian said" is; "Green"
-    is Damon Green, not a place, in an article that names him.
+    "Oduya Kamberi" (an unknown first name) is a person because "Kamberi said" is; "Holm"
+    is Ingrid Holm, not a place, in an article that names her.
     """
     org_names = {m.text for m in raw if m.kind == "organization"}
     org_openings = {opening for name in org_names for opening in _openings(name)}
@@ -115,7 +115,7 @@ def _settle_unknowns(raw: list[Mention]) -> None:
     for mention in raw:
         if mention.kind in ("person", "unknown") and \
                 (mention.text in org_openings or mention.text in org_names and not mention.role):
-            mention.kind = "organization"  # "Pernod said" where "Pernod shares" is a business
+            mention.kind = "organization"  # "Voltaro said" where "Voltaro shares" is a business
         if mention.kind == "person":
             surname = _folded_words(mention.text)[-1]
             surnames.add(surname)
@@ -128,8 +128,8 @@ def _settle_unknowns(raw: list[Mention]) -> None:
         is_a_surname = mention.kind in ("place", "organization") and len(words) == 1 and words[0] in full_surnames
         if ends_a_surname or is_a_surname:
             mention.kind = "person"
-        # A lone word that said something ("Apple said", "says Michael") is a person only when the
-        # article gives a full name ending with it, or a title ("Mr Blair").
+        # A lone word that said something ("Acme said", "says Tomas") is a person only when the
+        # article gives a full name ending with it, or a title ("Mr Berg").
         if mention.kind == "person" and len(words) == 1 and not mention.role and words[0] not in full_surnames:
             mention.kind = "unknown"
         if mention.kind == "unknown" and len(words) > 1:

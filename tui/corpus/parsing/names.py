@@ -66,11 +66,11 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
             return []
         if fold(words[start]) in NAME_ADJECTIVES and _opens_sentence(text, tokens[first + start].start) \
                 and not _opens_place(words[start:stop]):
-            # "New Southampton manager ..." opening a sentence, but "New Zealand" wherever it stands
+            # "New Brenfield manager ..." opening a sentence, but "New Zealand" wherever it stands
             start, split, role_may_open = start + 1, max(split, start + 1), False
     i, j, split = first + start, first + stop, first + split
     if role_may_open and _opens_sentence(text, tokens[i].start):
-        split = i + 1  # "Farmer Roy Graf" opening a sentence: a role before the first name
+        split = i + 1  # "Farmer Otto Brandt" opening a sentence: a role before the first name
     mentions: list[Mention] = []
     role = ""
     if split > i:
@@ -81,7 +81,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         return mentions
     last = tokens[j - 1]
     if text.startswith("/", last.end):
-        return mentions  # a photo credit, "(Adrian Wyld/The Canadian Press)", names no one in the story
+        return mentions  # a photo credit, "(Ann Lee/Harbour Photo Agency)", names no one in the story
     # The word before the name, read once: it may be a role ("spokesman Tom Smith") or a verb
     # that says what the name is ("said Smith").
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
@@ -119,7 +119,7 @@ def _longest_place_words() -> int:
 def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     """Where the name lies among a run's words (start, stop), where it starts after leading titles
     and their modifiers ("French President | Emmanuel Macron"), and whether the first word may be
-    a role if the run opens a sentence ("Farmer Roy Graf")."""
+    a role if the run opens a sentence ("Farmer Otto Brandt")."""
     i, j = 0, len(words)
     # Words capitalised only because they open a sentence, and days and months, are not names.
     common = common_words()
@@ -131,7 +131,7 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     # The first word left was tested above: a one-word name needs no second look from the end.
     while j > i + 1 and (fold(words[j - 1]) in common or words[j - 1] in CONNECTORS) \
             and not (j - 1 > i and _names_before(words[j - 2])):
-        j -= 1  # but "Theresa May" and "Ms. May" keep their month
+        j -= 1  # but "Joan March" and "Ms. March" keep their month
     if i >= j:
         return i, j, i, False
     split = i
@@ -178,7 +178,7 @@ def _role_before(text: str, first: Token, previous: tuple[int, int, str] | None)
         role.append(word)
         word = _previous_joined(text, word)
     if all(t.text in MODIFIERS for t in role):
-        return ""  # "former Conservative ..." says nothing yet about who is named
+        return ""  # "former Liberal ..." says nothing yet about who is named
     while word is not None and word.capitalised and fold(word.text) not in common_words():
         role.append(word)
         word = _previous_joined(text, word)
@@ -188,7 +188,7 @@ def _role_before(text: str, first: Token, previous: tuple[int, int, str] | None)
 def _previous_joined(text: str, token: Token) -> Token | None:
     """The word before `token` when the two are joined as parts of one name or role."""
     start = token.start
-    if start > 2 and text[start - 2:start] == ". ":  # "Ms. May", "George W. Bush"
+    if start > 2 and text[start - 2:start] == ". ":  # "Ms. March", "Ann B. Lee"
         gap = 2
     elif start > 1 and text[start - 1] in " -":  # "Kremlin spokesman"
         gap = 1
@@ -222,13 +222,13 @@ def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tupl
         return "place"  # "Kent county"
     if after in BUSINESS_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " " \
             and not (len(words) == 1 and _opens_sentence(text, tokens[i].start)):
-        return "organization"  # "Pernod shares", but not "Quarterly profits" opening a sentence
+        return "organization"  # "Voltaro shares", but not "Yearly profits" opening a sentence
     kind = _kind_of_name_alone(words)
     if kind != _READ_ON:
         return kind
     before = previous[2].lower() if previous else ""
     if 2 <= len(words) <= 3 and _role_follows(text, tokens, j):
-        return "person"  # "Hiram Macharia, marketing executive at LG Electronics"
+        return "person"  # "Oduya Kamberi, marketing executive at Volta Electronics"
     if after in reporting_verbs() and next_word is not None and "," in text[tokens[j - 1].end:next_word[0]]:
         after = ""  # "X, chair of the panel that handles Harbour Affairs, said": the verb is X's
     if after in reporting_verbs() or before in reporting_verbs():
@@ -276,16 +276,16 @@ def _kind_of_several_words(words: tuple[str, ...]) -> _Kind:
     if not org_cues().isdisjoint(words):
         return "organization"
     if last in EVENT_WORDS or _has_digit(words[1:]):
-        return None  # "Ryder Cup", "Paris Agreement", "Bill C-48": neither person nor place
+        return None  # "Harbour Cup", "Oslo Accord", "Bill C-12": neither person nor place
     if last in PLACE_WORDS:
-        return "place"  # "Fraser Highway", "Jasper National Park", "Clark County"
+        return "place"  # "Brenfield Highway", "Alder National Park", "Holm County"
     if fold(last) in places():
         if fold(" ".join(words)) in places():
             return "place"  # "New York", "Papua New Guinea": a place that ends in another's name
         if words[0] in COMPASS:
             return "place"  # "East Africa", "Northern Ontario"
         if fold(words[0]) not in first_name_gender():
-            return "organization"  # "HuffPost Canada", "Infrastructure Canada"
+            return "organization"  # "Quillnet Canada", "Harbours Canada"
     if last in demonym_adjectives():
         return None  # "North Korean", "Native American": adjectives
     if _is_title(last):
@@ -309,9 +309,9 @@ def _kind_of_name_alone(words: tuple[str, ...]) -> _Kind:
     if last_is_title and all(_is_title(w) or w.isupper() for w in words):
         return None  # "CEO", "MLA": a role on its own
     if any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and not _is_title(w) for w in words):
-        return "organization"  # "RCMP", "Burnaby RCMP", "LG Electronics"
+        return "organization"  # "RCMP", "Brenfield RCMP", "Volta Electronics"
     if last_is_title or fold(words[0]) in places():
-        return None  # "Yellowhead MP" is a role; "Surrey Council" without a cue is not a person
+        return None  # "Brenfield MP" is a role; "Alder Council" without a cue is not a person
     return _READ_ON
 
 

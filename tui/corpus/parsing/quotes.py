@@ -19,7 +19,7 @@ from .entity_table import EntityTable
 from .lexicon import reporting_verbs
 from .reported import may_report, reported_clause
 from .resolution import resolve_speaker
-from .sentences import sentence_spans, trim_span
+from .sentences import in_span, sentence_spans, trim_span
 
 _COLON_REACH = 8  # characters back from a quotation to the colon that introduces it
 OPENING = "\u201c\u00ab\u201e"
@@ -53,7 +53,7 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
         for mark in _MARK.finditer(text, start, end):
             i, char = mark.start(), mark.group()
             if opened is None and (char in OPENING or char == STRAIGHT or i == start and char == "\u201d"):
-                # a paragraph cannot open with a closing mark: `”Fear. I am...` is a mistyped opener
+                # a paragraph cannot open with a closing mark: `”Never. We are...` is a mistyped opener
                 opened = i
             elif opened is not None and (char in CLOSING or char == STRAIGHT):
                 if i > opened + 1:
@@ -87,6 +87,7 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     found.sort(key=lambda pair: pair[0].start)
     _resolve_all(text, found, table, quoted)
     _continue_reported_speakers(paragraphs, found)
+    _narrated_speakers(paragraphs, found, table, quoted)
     kept = _without_overlaps([quote for quote, _ in found])
     for quote in kept:
         # Only now: the quotes dropped for overlapping may each span a whole long sentence, and
@@ -99,7 +100,7 @@ _INTERRUPTION = re.compile(r"[^.!?;:\"\u201c\u201d\n]{1,80},\s*$")
 
 
 def _join_interrupted(text: str, segments: list[Segment]) -> list[Segment]:
-    """`"I love Larry," he said, "but when it comes to energy..."`: one quoted sentence broken by
+    """`"I like Ann," he said, "but when it comes to the budget..."`: one quoted sentence broken by
     its attribution is one quote, attributed by the words that break it."""
     joined: list[Segment] = []
     for segment in segments:
@@ -116,8 +117,8 @@ def _join_interrupted(text: str, segments: list[Segment]) -> list[Segment]:
 
 
 def _continue_reported_speakers(paragraphs: list[Span], found: list[tuple[Quote, Attribution | None]]) -> None:
-    """`Chapman says that's not what the union sees.` then a paragraph that is all quotation:
-    the quotation is Chapman's, as it would be after a quotation of his."""
+    """`Lee says that's not what the nurses see.` then a paragraph that is all quotation:
+    the quotation is Lee's, as it would be after a quotation of his."""
     starts = [start for start, _ in paragraphs]
     last_speaker: dict[int, Quote] = {}
     for quote, attribution in found:
@@ -128,6 +129,27 @@ def _continue_reported_speakers(paragraphs: list[Span], found: list[tuple[Quote,
             quote.speaker, quote.speaker_id = source.speaker, source.speaker_id
         if quote.speaker is not None:
             last_speaker[paragraph] = quote
+
+
+_NARRATIVE_REACH = 600  # characters of the paragraph before an unattributed quotation read for its person
+
+
+def _narrated_speakers(paragraphs: list[Span], found: list[tuple[Quote, Attribution | None]],
+                       table: EntityTable, quoted: list[Span]) -> None:
+    """A paragraph that opens with a quotation no rule attributed, after a paragraph that tells of
+    one person and names no other: the quotation is that person's (`Ann Lee ran the shelter for a
+    decade.` then `"We never turned anyone away."`)."""
+    starts = [start for start, _ in paragraphs]
+    for quote, attribution in found:
+        paragraph = bisect_right(starts, quote.start) - 1
+        if quote.speaker is not None or attribution is not None or quote.kind != "direct" \
+                or paragraph < 1 or quote.start != starts[paragraph]:
+            continue
+        told = {entity.id: entity for mention, entity in table.people_before(quote.start, within=_NARRATIVE_REACH)
+                if mention.start >= starts[paragraph - 1] and not in_span(quoted, mention.start)}
+        if len(told) == 1:
+            entity = next(iter(told.values()))
+            quote.speaker, quote.speaker_id = entity.name, entity.id
 
 
 def _attribute(text: str, paragraphs: list[Span], segments: list[Segment], index: int, table: EntityTable) -> None:
@@ -150,17 +172,17 @@ def _kind_and_span(text: str, paragraphs: list[Span], sentences: list[Span], seg
     if lead_end == sentence_start or text[lead_end - 1] in (":", "\u2014", "-"):
         return "direct", None
     if text[lead_end - 1] == ",":
-        # `the documentary, "13th," below`: a lone quoted word mid-sentence is a title, not a quotation
+        # `the film, "Tides," below`: a lone quoted word mid-sentence is a title, not a quotation
         return ("direct", None) if len(text[segment.start:segment.end].split()) > 1 else ("partial", None)
     if last_word.lower() in reporting_verbs() and segment.attribution is not None \
             and segment.attribution.cue_span[1] <= segment.start:
-        return "direct", None  # `Nienaber said "nobody knows the story behind it,"`
+        return "direct", None  # `Ortiz said "nobody knows where it came from,"`
     attribution = segment.attribution
     if attribution is not None and attribution.clause_start is not None \
             and attribution.clause_start <= segment.start and attribution.cue_span[1] <= segment.start:
         return "partial", (attribution.clause_start, segment.end)
     if attribution is not None and attribution.cue_span[0] >= segment.end and words_before:
-        # `Her time has been "life-changing," she said.`: the reported clause opens the sentence.
+        # `Her stay has been "a great lesson," she said.`: the reported clause opens the sentence.
         return "partial", (sentence_start, segment.end)
     return "partial", None
 
@@ -224,7 +246,7 @@ def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: lis
         para_start = paragraphs[segment.paragraph][0]
         if segment.attribution is None and segment.start == para_start and segment.paragraph > 0:
             previous_start, previous_end = paragraphs[segment.paragraph - 1]
-            if text[previous_end - 1:previous_end] == ":":  # `Caddell continued:` then the quotation
+            if text[previous_end - 1:previous_end] == ":":  # `Ortiz continued:` then the quotation
                 segment.attribution = find_attribution_before(text, previous_start, previous_end, table)
     for before, after in zip(segments, segments[1:], strict=False):
         if not before.closed and before.attribution is None and after.attribution is not None \
@@ -245,12 +267,12 @@ def _worth_keeping(text: str, segment: Segment) -> bool:
     """Partial quotes need a speaker or some length: "so-called 'experts'" is no quotation."""
     words = len(text[segment.start:segment.end].split())
     if segment.kind == "partial" and (segment.attribution is None or segment.span is None and words < 2):
-        return False  # "sextortion", "the peace plan", a slogan nobody is said to have said
+        return False  # "fake news", "the grand plan", a slogan nobody is said to have said
     return segment.attribution is not None or words >= _MIN_PARTIAL_WORDS or _introduced_sentence(text, segment)
 
 
 def _introduced_sentence(text: str, segment: Segment) -> bool:
-    """`a new campaign message: "It's about me."`: a whole sentence presented by a colon."""
+    """`a new slogan: "It's about you."`: a whole sentence presented by a colon."""
     inner = text[segment.start + 1:segment.end - 1].strip()
     return segment.kind == "direct" and segment.closed and inner[:1].isupper() and inner.endswith((".", "!", "?")) \
         and text[max(0, segment.start - _COLON_REACH):segment.start].rstrip().endswith(":")

@@ -71,7 +71,7 @@ def may_report(text: str, start: int, end: int, lowered: str | None = None) -> b
 
 
 def _according_to_first(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
-    """`According to Haley, the threats were new.`"""
+    """`According to Ortiz, the threats were new.`"""
     if len(items) < 6 or items[0].lower != "according" or items[1].lower != "to":
         return None
     comma = next((k for k, w in enumerate(items[2:_ACCORDING_TO_COMMA_WORDS], 2) if w.text == ","), None)
@@ -154,7 +154,7 @@ def _clause_words(verb: str, rest: list[Word]) -> list[Word] | None:
     if rest and rest[0].lower != "that" and lemma in OBJECT_VERBS:
         rest = _after_object(rest)
     elif rest and rest[0].lower in SETTING_PREPOSITIONS:
-        rest = _after_setting(rest)  # "said by text message the weather had been fine"
+        rest = _after_setting(rest)  # "said by text message the ferry had left on time"
     that = bool(rest) and rest[0].lower == "that"
     if that:
         rest = rest[1:]
@@ -168,7 +168,7 @@ def _clause_words(verb: str, rest: list[Word]) -> list[Word] | None:
 
 
 def _after_object(rest: list[Word]) -> list[Word]:
-    """Past the person told: "told reporters", "told Global News", "told the committee"."""
+    """Past the person told: "told reporters", "told Harbour Radio", "told the committee"."""
     if rest and rest[0].lower in DETERMINERS:
         return rest[2:]
     k = 0
@@ -231,14 +231,14 @@ def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
             (words[-1] in COLLECTIVE or words[-1] in title_words()):
         return True  # "the ministry", "his father", "some residents"
     if len(words) == 2 and words[1] in COLLECTIVE:
-        return True  # "Surrey staff", "Apple engineers"
+        return True  # "Acme staff", "Acme engineers"
     if len(words) == 1 and words[0] in COLLECTIVE and words[0].endswith("s"):
         return True  # "sources said", "officials say"
     if owned_body(original):
         return True  # "Acme's security unit said"
     if 1 <= len(original) <= 3 and all(w[:1].isupper() for w in original) and words[0] not in SELF \
             and table.entity_at(*span) is None:
-        return True  # a name the entity rules left open: "Apple said", "Officials said"
+        return True  # a name the entity rules left open: "Acme said", "Officials said"
     speaker = table.entity_at(*span, kind="person") or table.entity_at(*span, kind="organization")
     return phrase in PRONOUNS or speaker is not None or \
         resolve_nominal(text[span[0]:span[1]], span[0], table) is not None

@@ -22,6 +22,7 @@ from .lexicon.rule_words import (
     NOT_BEFORE_SUBJECT,
     PRONOUNS,
     SELF,
+    SPEECH_NOUNS,
 )
 from .sentences import in_span
 
@@ -43,8 +44,8 @@ def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
     if lowered in SELF:
         return None
     words_ = lowered.split()
-    if len(words_) == 2 and words_[0] in ("his", "her") and words_[1] in DOCUMENTS:
-        # "her statement read": the statement speaks for the woman it belongs to
+    if len(words_) == 2 and words_[0] in ("his", "her") and (words_[1] in DOCUMENTS or words_[1] in SPEECH_NOUNS):
+        # "her statement read", "His reply:": the statement speaks for the woman it belongs to
         return _resolve_pronoun("male" if words_[0] == "his" else "female", start, table, speakers, quoted)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
     if people:
@@ -83,7 +84,7 @@ def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
 
 def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     """A name that opens its sentence, perhaps after its role ("Union leader Jonas Weber said"),
-    or one that a verb follows and no preposition precedes ("On Nov. 27, McCallum expressed")."""
+    or one that a verb follows and no preposition precedes ("On Nov. 27, Ortiz expressed")."""
     lead = text[max(0, start - _SUBJECT_LEAD):start]
     cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("? "), lead.rfind("! "))
     words = lead[cut + 1:].split() if cut >= 0 or start < 60 else []
@@ -94,7 +95,7 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
         return False
     lead_words = lead.split()
     while lead_words and (lead_words[-1][:1].isupper() or lead_words[-1].lower() in title_words()):
-        lead_words.pop()  # past the role: "tell Toronto Mayor John Tory" looks back to "tell"
+        lead_words.pop()  # past the role: "tell Harbour Mayor Ann Lee" looks back to "tell"
     before = lead_words[-1].lower() if lead_words else ""
     if before in reporting_verbs() or before.endswith("ed"):
         return False  # the name is the verb's object

@@ -187,7 +187,7 @@ def joined(text: str, left: Token, right: Token) -> bool:
     if width == 1:
         return text[left.end] in " -" and not left.text.endswith(POSSESSIVE_ENDINGS)
     if width == 2 and text.startswith(". ", left.end):
-        # A middle initial, "George W. Bush", or an abbreviated title, "Ms. May".
+        # A middle initial, "Ann B. Lee", or an abbreviated title, "Ms. March".
         return len(left.text) == 1 and left.text.isupper() or left.text + "." in title_words()
     return False
 

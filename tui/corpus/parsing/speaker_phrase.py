@@ -1,5 +1,5 @@
 """The speaker phrase beside a reporting verb: the subject before it, the person named after it,
-and whether a phrase can name a speaker at all ("Macron", "he", "the spokesman", "Surrey staff")."""
+and whether a phrase can name a speaker at all ("Macron", "he", "the spokesman", "Acme staff")."""
 
 from __future__ import annotations
 
@@ -8,7 +8,16 @@ import re
 from ..models import Span
 from .entity_table import EntityTable
 from .lexicon import title_words
-from .lexicon.rule_words import ADVERBS, COLLECTIVE, DETERMINERS, OPENERS, PRONOUNS, SELF
+from .lexicon.rule_words import (
+    ADVERBS,
+    COLLECTIVE,
+    DESCRIPTION_JOINS,
+    DETERMINERS,
+    OPENERS,
+    PRONOUNS,
+    RELATIVES,
+    SELF,
+)
 from .words import PUNCTUATION, Word
 
 MAX_SUBJECT_WORDS = 9
@@ -25,42 +34,43 @@ def words_before(items: list[Word], k: int) -> list[Word]:
 def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
     """The speaker phrase right before a cue: back to a comma or the sentence start."""
     end = len(items)
-    while end and items[end - 1].lower in ADVERBS and items[end - 1].text.islower():  # not "Ms. May"
+    while end and items[end - 1].lower in ADVERBS and items[end - 1].text.islower():  # not "Ms. March"
         end -= 1
     items = items[:end]
     if items and items[-1].text == ")" and "(" in [w.text for w in items]:
         opening = max(k for k, w in enumerate(items) if w.text == "(")
-        items = items[:opening]  # "Rep. John Mica (R-Fla.) said"
+        items = items[:opening]  # "Rep. Ann Lee (R-Ore.) said"
     if items and items[-1].text == ",":  # "the spokeswoman, Lena Ortiz, said"
         items = items[:-1]
     if len(items) >= 3 and items[-1].lower == "and" and items[-2].text.islower() and items[-2].text.isalpha():
-        items = items[:-2]  # "I laughed and said": the subject of the first verb
+        items = items[:-2]  # "I nodded and said": the subject of the first verb
     begin = len(items)
     while begin and not (items[begin - 1].text in PUNCTUATION or items[begin - 1].lower in ("that", "and", "but")):
         begin -= 1
     while len(items) - begin > 1 and items[begin].lower in OPENERS:
-        begin += 1  # "When Clinton said", "But Peskov said"
+        begin += 1  # "When Ortiz said", "But Peskov said"
     phrase = items[begin:]
     rest = len(items) - len(phrase)
     if phrase and phrase[0].text.islower() and phrase[-1].lower in title_words() and rest >= 3 \
             and items[rest - 1].text == "," and items[rest - 2].text.islower() \
             and items[rest - 3].lower in DETERMINERS and phrase[0].lower not in DETERMINERS:
-        phrase = items[rest - 3:rest - 1] + phrase  # "the lanky, bespectacled professor said"
+        phrase = items[rest - 3:rest - 1] + phrase  # "the tall, soft-spoken professor said"
     if phrase and phrase[0].lower in ("who", "whose", "which"):  # "a citizen, whose name is redacted, wrote"
         before = items[:len(items) - len(phrase)]
         if before and before[-1].text == ",":
             return subject_before(text, before[:-1], table)
+    before = items[:len(items) - len(phrase)]
+    phrase = up_to_clause(phrase)
     if not phrase or len(phrase) > MAX_SUBJECT_WORDS:
         return None
     span = (phrase[0].start, phrase[-1].end)
     if any(w.lower in title_words() for w in phrase) or phrase[0].lower in DETERMINERS:
-        # "Jane Roe, chief executive of Acme, said"; "Buckley, the school's graduate, said"
-        named = _name_before_appositive(text, items[:len(items) - len(phrase)], table)
+        # "Jane Roe, chief executive of Acme, said"; "Ann Lee, the school's graduate, said"
+        named = _name_before_appositive(text, before, table)
         if named is not None:
             return named
     if speaker_like(text, span, phrase, table):
         return span, text[span[0]:span[1]]
-    before = items[:len(items) - len(phrase)]
     if before and before[-1].lower == "that":
         # "X, the chairwoman of the panel that handles Y, said": the role reaches back past "that"
         before = _before_role(before[:-1])
@@ -81,7 +91,7 @@ def _before_role(items: list[Word]) -> list[Word]:
 
 
 def _name_before_appositive(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
-    """`Richard Shelby, the chairman of the committee, said`: the person before the appositive."""
+    """`Tomas Berg, the chairman of the committee, said`: the person before the appositive."""
     if not items or items[-1].text != ",":
         return None
     phrase: list[Word] = []
@@ -123,15 +133,42 @@ def speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) 
     if phrase[0].lower in DETERMINERS and (head in title_words() or head in COLLECTIVE):
         return True
     if len(phrase) == 2 and phrase[0].text[:1].isupper() and head in COLLECTIVE:
-        return True  # "Surrey staff"
+        return True  # "Acme staff"
     if head in COLLECTIVE and owned_body([w.text for w in phrase]):
         return True  # "Acme's security unit"
-    if phrase[0].lower in DETERMINERS | {"one", "another"} and len(phrase) <= 6 and head.isalpha() \
-            and not any(w.lower in DETERMINERS for w in phrase[1:]):
-        return True  # "the father", "a citizen", "one veteran of the projects": someone unnamed
+    if described(phrase):
+        return True  # "the father", "a citizen", "one of the players in the video": someone unnamed
     if len(phrase) == 1 and _HYPHEN_NAME.match(phrase[0].text):
         return True  # "al-Shabaab"
     return all(w.text[:1].isupper() for w in phrase) and len(phrase) <= 4
+
+
+UNNAMED = DETERMINERS | {"one", "another"}
+# A clause's words, which no description holds: "Her appeal was worded well when she said".
+_NOT_DESCRIBING = RELATIVES | OPENERS | ADVERBS
+_POSSESSIVE = re.compile("['\u2019]s$")
+
+
+def up_to_clause(phrase: list[Word]) -> list[Word]:
+    """A description up to its subordinate clause: "a guard | who was on duty said"."""
+    if not phrase or phrase[0].lower not in UNNAMED:
+        return phrase
+    return phrase[:next((k for k, w in enumerate(phrase) if k and w.lower in RELATIVES), len(phrase))]
+
+
+def described(phrase: list[Word]) -> bool:
+    """Someone unnamed, described: a determiner (or "one", "another"), lowercase words, and more
+    of them after a preposition ("one of the players in the video"), up to `MAX_SUBJECT_WORDS`."""
+    last = phrase[-1]
+    if phrase[0].lower not in UNNAMED or len(phrase) > MAX_SUBJECT_WORDS or not last.text.isalpha() \
+            or len(phrase) > 1 and (last.lower in DETERMINERS or last.lower in DESCRIPTION_JOINS):
+        return False
+    for before, word in zip(phrase, phrase[1:], strict=False):
+        if word.lower in _NOT_DESCRIBING or not _POSSESSIVE.sub("", word.text).replace("-", "").isalnum():
+            return False
+        if word.lower in DETERMINERS and before.lower not in DESCRIPTION_JOINS:
+            return False
+    return True
 
 
 _HYPHEN_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")

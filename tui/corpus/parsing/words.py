@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import reporting_verbs
+from .lexicon import phrasal_reporting_verbs, reporting_verbs
 from .lexicon.rule_words import (
     DETERMINERS,
     NOUN_FORMS,
     PRONOUNS,
     SELF,
+    SUBORDINATORS,
 )
 
 # Abbreviations keep their full stops ("Rep.", "U.S.", "Inc.,") so that they do not end a sentence.
@@ -92,16 +93,54 @@ def any_cue(text: str, start: int, end: int, lowered: str | None = None,
     return not (cues or cue_forms()).isdisjoint(found)
 
 
+@cache
+def cue_heads() -> frozenset[str]:
+    """The words a cue can start with: every reporting verb form and every phrasal one's verb."""
+    return frozenset(reporting_verbs()) | frozenset(phrasal_reporting_verbs())
+
+
+def cue_end(items: list[Word], k: int) -> int:
+    """The last word of the cue at items[k]: its particle when it is a phrasal verb ("fired back")."""
+    return k + 1 if _particle_follows(items, k) else k
+
+
+_SUBJECT_WORDS = 6  # words read back from a phrasal verb for a clause's opening word
+
+
+def _particle_follows(items: list[Word], k: int) -> bool:
+    """A phrasal verb's particle after items[k], and after it what speech is followed by: a mark or
+    the sentence's end (`she fired back:`), its manner, "that", "to" and a reporting verb (`went on
+    to say`), or, right after a quotation, the speaker (`"...," points out Ann Lee`). Not `goes on Friday`."""
+    particle = phrasal_reporting_verbs().get(items[k].lower)
+    if particle is None or k + 2 > len(items) or items[k + 1].lower != particle:
+        return False
+    if k + 2 == len(items):
+        return True
+    following = items[k + 2]
+    if following.text == "," and particle == "on" \
+            and any(w.lower in SUBORDINATORS for w in items[max(0, k - _SUBJECT_WORDS):k]):
+        return False  # "As the evening went on, ...": time passing, not speech
+    if following.text in PUNCTUATION or following.lower in ("that", "with") or following.lower.endswith("ly"):
+        return True  # and its manner: `fired back angrily`, `shot back with a grin`
+    if following.lower == "to":
+        return k + 3 < len(items) and items[k + 3].lower in reporting_verbs()
+    return k == 0 and (following.text[:1].isupper() or following.lower in DETERMINERS)
+
+
 def is_cue(items: list[Word], k: int) -> bool:
     """A finite reporting verb: not "to say", not "saying", not the noun in "a state news agency"."""
     word = items[k].lower
-    if word not in reporting_verbs() or word.endswith("ing"):
+    if word.endswith("ing") or k > 0 and (items[k - 1].lower in DETERMINERS or items[k].text[:1].isupper()):
+        return False  # nor a capital inside a sentence: "Ann Wonder", "Lee Says Ltd"
+    if _particle_follows(items, k):
+        return not (k > 0 and items[k - 1].lower == "to")  # "fired back", "points out", "went on"
+    if word not in reporting_verbs():
         return False
-    if k > 0 and items[k - 1].lower in DETERMINERS:
-        return False
-    if word in NOUN_FORMS:  # "Sinclair states." and "he remarks:" but not "a state news agency"
+    if word in NOUN_FORMS:  # "Ann Lee states." and "he remarks:" but not "a state news agency"
         if k == 0:
-            return False
+            # right after a quotation, lower case, before a name or a determiner: `"...," notes Ortiz`
+            return items[0].text.islower() and len(items) > 1 and \
+                (items[1].text[:1].isupper() or items[1].lower in DETERMINERS)
         before = items[k - 1]
         return before.lower in PRONOUNS or before.lower in SELF or \
             (k + 1 == len(items) or items[k + 1].text in PUNCTUATION) and before.text[:1].isupper()

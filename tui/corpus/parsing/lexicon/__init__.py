@@ -22,6 +22,7 @@ __all__ = [
     "fold_text",
     "known_organizations",
     "org_cues",
+    "phrasal_reporting_verbs",
     "places",
     "reporting_verbs",
     "title_words",
@@ -65,6 +66,17 @@ def reporting_verbs() -> dict[str, str]:
         for form in (lemma, *rest):
             forms.setdefault(form, lemma)
     return forms
+
+
+@cache
+def phrasal_reporting_verbs() -> dict[str, str]:
+    """Every form of a phrasal reporting verb mapped to its particle ("fired" -> "back")."""
+    particles: dict[str, str] = {}
+    for line in _lines("phrasal_reporting_verbs.txt"):
+        particle, *forms = line.split()
+        for form in forms:
+            particles.setdefault(form, particle)
+    return particles
 
 
 @cache

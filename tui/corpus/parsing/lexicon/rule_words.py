@@ -45,7 +45,7 @@ DETERMINERS = _words("""
     the a an his her its their our my your
 """)
 
-# Words that open a clause before its subject: "When Clinton said", "But Peskov said".
+# Words that open a clause before its subject: "When Ortiz said", "But Peskov said".
 OPENERS = _words("""
     when but and then so yet also still meanwhile however later earlier now today yesterday as while after
     before since if because though although
@@ -83,12 +83,17 @@ NOUN_FORMS = _words("""
 """)
 
 
+# A phrasal verb after these, before a comma, tells of time passing ("As the evening went on,").
+SUBORDINATORS = _words("""
+    as when while after before since until if because
+""")
+
 # names.py
 PLACE_NOUNS = _words("""
     department province region county state district city town village oblast prefecture canton municipality
 """)
 
-# Nouns that make the name before them a business: "Pernod shares", "Google employees".
+# Nouns that make the name before them a business: "Voltaro shares", "Acme employees".
 BUSINESS_NOUNS = _words("""
     shares shareholders stock employees executives bosses headquarters customers subscribers profits revenues
     subsidiary stores factories
@@ -118,7 +123,7 @@ MODIFIERS = _words("""
     former then- acting interim deputy vice senior junior assistant associate late future current
 """)
 
-# Common adjectives that open many names ("New York", "Great Britain", "High Court", "Old Trafford"):
+# Common adjectives that open many names ("New York", "Great Britain", "High Court", "Old Harbour"):
 # part of the name when more of it follows in the run, unless they open the sentence.
 NAME_ADJECTIVES = _words("""
     new old big small high low good bad great
@@ -179,9 +184,26 @@ OBJECT_PREPOSITIONS = _words("""
 # speaker_phrase.py
 ADVERBS = _words("""
     was is were also later then again further previously recently earlier once has had have would will could
-    may might reportedly repeatedly often publicly privately simply just even still
+    may might can should must reportedly repeatedly often publicly privately simply just even still
 """)
 
+
+# attribution.py and resolution.py: nouns for what someone said. "Her reply:" introduces her words,
+# as "her statement read" does.
+SPEECH_NOUNS = _words("""
+    reply response answer message verdict advice reaction retort explanation comment warning argument plea
+    conclusion
+""")
+
+# Someone unnamed, described: "a woman in the audience", "one of the players in the video". The
+# prepositions that join a description's parts, and the words that open a clause inside it.
+DESCRIPTION_JOINS = _words("""
+    of in at from with on near outside inside behind
+""")
+
+RELATIVES = _words("""
+    who whose whom which that where
+""")
 
 # resolution.py
 DOCUMENTS = _words("""
