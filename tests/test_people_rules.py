@@ -129,3 +129,12 @@ def test_newspapers_studios_and_teams_are_no_people() -> None:
     kinds = _kinds(text)
     assert kinds.get("Kelly Bros") == "organization" and kinds.get("Daily Telegraph") == "organization"
     assert kinds.get("Carlton Hornets") != "person" and kinds.get("Lyon Owls") != "person"
+
+
+def test_a_document_speaks_for_the_author_the_text_names() -> None:
+    text = ("Costs rise\n\nCosts rose again, according to a report by the Northwind Institute.\n\n"
+            '"Costs are high and rising," the report said.\n\n'
+            "The Harbour Trust's annual study is due in May.\n\n"
+            '"Prices will fall," the letter said.')
+    speakers = [q.speaker for q in parse_text(text).quotes]
+    assert speakers == ["Northwind Institute", "the letter"]
