@@ -45,10 +45,10 @@ def test_a_person_introduced_as_a_reporter_inside_the_story_stays() -> None:
 # Titles that only modify another title are no sign of a person.
 
 def test_modifier_titles_alone_make_no_person() -> None:
-    text = ("She is a Grand Slam winner. Former Northland footballer Paul Brask will join the show. "
-            "The carmaker recalled Pontiac Grand Prix sedans.")
+    text = ("She is a Grand Tour winner. Former Northland footballer Paul Brask will join the show. "
+            "The carmaker recalled Vireo Grand Prix sedans.")
     people = _people(text)
-    assert "Slam" not in people and "Prix" not in people and "Northland" not in people
+    assert "Tour" not in people and "Prix" not in people and "Northland" not in people
     assert "Paul Brask" in people
 
 
@@ -63,11 +63,11 @@ def test_abbreviated_title_read_without_its_full_stop() -> None:
 
 def test_a_surname_that_is_a_town_is_a_person_who_speaks() -> None:
     text = ('Tax lawyer Zorvana Hamilton said the rules had changed. "We came to thank you," '
-            "Liesl Quillon told the minister. Infrastructure Canada said it would pay.")
+            "Liesl Quillon told the minister. Acme Canada said it would pay.")
     kinds = _kinds(text)
     assert kinds["Zorvana Hamilton"] == "person"
     assert kinds["Liesl Quillon"] == "person"
-    assert kinds["Infrastructure Canada"] == "organization"
+    assert kinds["Acme Canada"] == "organization"
 
 
 def test_a_single_name_with_a_person_appositive_is_a_person() -> None:
@@ -124,10 +124,10 @@ def test_two_people_of_one_surname_the_nearer_one_speaks() -> None:
 
 
 def test_newspapers_studios_and_teams_are_no_people() -> None:
-    text = ("Film deal\n\nKelly Bros said on Monday it would sell, the Daily Telegraph reported. "
+    text = ("Film deal\n\nKelly Bros said on Monday it would sell, the Morning Chronicle reported. "
             "The Carlton Hornets beat the Lyon Owls.")
     kinds = _kinds(text)
-    assert kinds.get("Kelly Bros") == "organization" and kinds.get("Daily Telegraph") == "organization"
+    assert kinds.get("Kelly Bros") == "organization" and kinds.get("Morning Chronicle") == "organization"
     assert kinds.get("Carlton Hornets") != "person" and kinds.get("Lyon Owls") != "person"
 
 

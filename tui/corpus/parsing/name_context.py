@@ -79,8 +79,8 @@ def first_name_speaks(text: str, first: Token, last: Token, previous: tuple[int,
 
 
 def speaks(text: str, tokens: list[Token], i: int, j: int, previous: tuple[int, int, str] | None) -> bool:
-    """Whether tokens[i:j] say something ("Ann Carey told", "said Ann Carey") or a role follows
-    them after a comma ("Ann Carey, a lawyer in the city"): what a person does, not a body."""
+    """Whether tokens[i:j] say something ("Ann Quillon told", "said Ann Quillon") or a role follows
+    them after a comma ("Ann Quillon, a lawyer in the city"): what a person does, not a body."""
     if role_follows(text, tokens, j):
         return True
     next_word = word_after(text, tokens[j - 1].end)

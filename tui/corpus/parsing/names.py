@@ -85,7 +85,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         mentions.extend(_role_entities(text, tokens, i, split))
         role = _text(text, tokens[i:split])
         if not _names_a_role(words[i - first:split - first]):
-            role = ""  # "Former Northland player", "Grand Slam winner": no title, so no sign of a person
+            role = ""  # "Former Northland player", "Grand Tour winner": no title, so no sign of a person
         i = split
     if i >= j:
         return mentions
@@ -205,7 +205,7 @@ def _role_before(text: str, first: Token, previous: tuple[int, int, str] | None)
         role.append(word)
         word = _previous_joined(text, word)
     if not _names_a_role(tuple(t.text for t in role)):
-        return ""  # "former Conservative ...", "Grand Slam" say nothing yet about who is named
+        return ""  # "former Conservative ...", "Grand Tour" say nothing yet about who is named
     while word is not None and word.capitalised and fold(word.text) not in common_words():
         role.append(word)
         word = _previous_joined(text, word)
@@ -269,7 +269,7 @@ def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tupl
 
 
 _READ_ON: Final = "read on"  # the words alone do not decide: read the text around them
-# A business ("Acme Canada") unless the text around it says a person ("Ann Carey said")
+# A business ("Acme Canada") unless the text around it says a person ("Ann Quillon said")
 _ORG_UNLESS_SPEAKER: Final = "an organisation unless it speaks"
 # what a rule says: a kind, none, or read on
 _Kind = MentionKind | Literal["read on", "an organisation unless it speaks"] | None
@@ -287,7 +287,7 @@ def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _Ki
     if len(words) > 1:
         kind = _kind_of_several_words(words)
         if kind == _ORG_UNLESS_SPEAKER and has_role and not in_role:
-            return "person"  # "tax lawyer Ann Carey"
+            return "person"  # "tax lawyer Ann Quillon"
         if kind != _READ_ON:
             return kind
     elif name in org_cues() or name in EVENT_WORDS or _is_title(name):
@@ -319,8 +319,8 @@ def _kind_of_several_words(words: tuple[str, ...]) -> _Kind:
         if words[0] in COMPASS:
             return "place"  # "East Africa", "Northern Ontario"
         if fold(words[0]) not in first_name_gender():
-            # "HuffPost Canada", "Infrastructure Canada"; but a town's name may be a surname too,
-            # of a person who says something ("Ann Carey said")
+            # "Acme Canada", "Northwind Canada"; but a town's name may be a surname too,
+            # of a person who says something ("Ann Quillon said")
             return "organization" if fold(last) in country_names() else _ORG_UNLESS_SPEAKER
     if last in demonym_adjectives():
         return None  # "North Korean", "Native American": adjectives
