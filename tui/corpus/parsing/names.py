@@ -271,14 +271,14 @@ def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tupl
 _READ_ON: Final = "read on"  # the words alone do not decide: read the text around them
 # A business ("Acme Canada") unless the text around it says a person ("Ann Quillon said")
 _ORG_UNLESS_SPEAKER: Final = "an organisation unless it speaks"
-# what a rule says: a kind, none, or read on
-_Kind = MentionKind | Literal["read on", "an organisation unless it speaks"] | None
+_Kind = MentionKind | Literal["read on"] | None  # what a rule says: a kind, none, or read on
+_WordsKind = _Kind | Literal["an organisation unless it speaks"]  # what a name's words alone say
 
 
 # The same names come back in article after article, and what their words alone say of them is
 # the costly part: it is worked out once per name.
 @lru_cache(maxsize=1 << 16)
-def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _Kind:
+def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _WordsKind:
     words = _without_possessive(words)
     name = " ".join(words) if len(words) > 1 else words[0]
     if name in known_organizations():
@@ -304,7 +304,7 @@ def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _Ki
     return _READ_ON
 
 
-def _kind_of_several_words(words: tuple[str, ...]) -> _Kind:
+def _kind_of_several_words(words: tuple[str, ...]) -> _WordsKind:
     """What a name of two words or more is by its first and last words, before any role is read."""
     last = words[-1]
     if not org_cues().isdisjoint(words):
