@@ -7,6 +7,7 @@ A person's mentions cluster within an article by surname ("French President Emma
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import cast
 
@@ -26,6 +27,9 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     by_first: dict[str, set[str]] = {}
     org_openings: dict[str, str] = {}  # "Savanna Digital" -> the key of "Savanna Digital Ltd"
     seen: dict[str, tuple[set[str], set[str]]] = {}  # entity key -> its aliases and roles, as sets
+    # where each person named by several words is named, by surname: "Lee said" is the Lee named
+    # last before it when the article has two (Ann Lee and Tom Lee)
+    surname_at = _SurnamePlaces()
     _settle_unknowns(raw)
     # most words first; a name's words are joined by single spaces (`runs.joined`), so counting
     # them is counting spaces
@@ -33,6 +37,8 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
         words = _folded_words(mention.text)
         if mention.kind in ("person", "unknown"):
             key = by_ending.get(words)
+            if key is not None and len(words) == 1:
+                key = surname_at.nearest(words[0], mention.start, key)
             if key is None and len(words) == 1 and words[0] in first_name_gender():
                 key = _by_first_name(words[0], by_first)  # "says Tomas" after "Tomas Berg"
             if key is None and mention.kind == "unknown":
@@ -41,6 +47,8 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
                 key = f"person:{_slug(mention.text)}"
                 _index_person(words, key, by_ending, by_first)
             mention.kind = "person"
+            if len(words) > 1:
+                surname_at.add(words[-1], mention.start, key)
         else:
             key = _org_key(mention, by_key, org_openings)
         mention.key = key
@@ -65,6 +73,33 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     table.entities = sorted(by_key.values(), key=lambda e: e.mentions[0][0])
     table.finish()
     return table
+
+
+class _SurnamePlaces:
+    """Where each person of several words is named, by surname; filled before any one-word
+    mention is read (mentions come most words first), sorted once a surname is asked for."""
+
+    def __init__(self) -> None:
+        self._places: dict[str, list[tuple[int, str]]] = {}
+        self._sorted: set[str] = set()
+
+    def add(self, surname: str, start: int, key: str) -> None:
+        self._places.setdefault(surname, []).append((start, key))
+
+    def nearest(self, surname: str, start: int, default: str) -> str:
+        """The person of that surname named last before `start`; `default` when only one person
+        has it or none is named before."""
+        places = self._places.get(surname)
+        if places is None or len(places) < 2:
+            return default
+        if surname not in self._sorted:
+            places.sort()
+            self._sorted.add(surname)
+            if len({key for _, key in places}) < 2:
+                places[:] = places[:1]  # one person named many times: no choice to make again
+                return default
+        k = bisect_left(places, (start, ""))
+        return places[k - 1][1] if k else default
 
 
 def _fewest_spaces_last(mention: Mention) -> int:

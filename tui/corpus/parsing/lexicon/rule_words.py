@@ -142,6 +142,19 @@ APPOSITIVE_ROLES = _words("""
 """)
 
 
+# name_context.py
+# Nouns that name a person, never a body, after a single name and a comma: "Ann, a resident of
+# the town" (not "member" or "partner", which a body can be too).
+PERSON_NOUNS = _words("""
+    resident spokesman spokeswoman spokesperson lawyer attorney professor lecturer researcher scientist
+    economist analyst mother father son daughter wife husband sister brother grandmother grandfather student
+    teacher farmer nurse doctor singer actor actress player coach widow widower neighbour neighbor survivor
+    victim witness volunteer worker driver
+""")
+# Titles that only modify another one ("Vice President", "Grand Chief", "former"): alone, no sign of a person.
+TITLE_MODIFIERS = MODIFIERS | {"grand"}
+
+
 # runs.py
 NAME_PARTICLES = _words("""
     de du la le von van der den da dos al bin y di
