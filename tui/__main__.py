@@ -147,17 +147,15 @@ def _table_command(args: argparse.Namespace, corrections: Corrections) -> int:
     if not len(corpus):
         return _nothing_loaded(args.paths, corpus.report)
     corpus.set_corrections(corrections)
+    columns: Sequence[str]
+    found: list[dict] | tuple[list[dict], dict[str, int]] | QueryError  # people come with their gender counts
     if args.command == "quotes":
-        found = quote_records(corpus, args.filter)
-        columns, genders = QUOTE_COLUMNS, None
+        found, columns = quote_records(corpus, args.filter), QUOTE_COLUMNS
     else:
-        found = people_records(corpus, args.filter)
-        columns, genders = PEOPLE_COLUMNS, None
-        if not isinstance(found, QueryError):
-            found, genders = found
+        found, columns = people_records(corpus, args.filter), PEOPLE_COLUMNS
     if isinstance(found, QueryError):
         raise UsageError(f"--filter: {found.message} (at character {found.position + 1})")
-    rows = found
+    rows, genders = found if isinstance(found, tuple) else (found, None)
     failed = _write(args.output, lambda out: write_rows(out, rows, columns, args.format, args.excel, genders))
     return failed or _report(corpus.report)
 

@@ -60,10 +60,10 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 import platformdirs
 
@@ -258,8 +258,11 @@ class _HeadReader(pickle.Unpickler):
     def persistent_load(self, pid: object) -> object:
         from .storage import MappedArray
 
-        kind, typecode, where, length = pid  # type: ignore[misc]
-        if kind != "run" or typecode not in ("I", "q") or not isinstance(where, int) or not isinstance(length, int):
+        # cast: a head's pid can be anything; unpacking it fails as before when it is not four things,
+        # and each of the four is checked below before it is used
+        kind, typecode, where, length = cast("Iterable[object]", pid)
+        if (kind != "run" or not isinstance(typecode, str) or typecode not in ("I", "q")
+                or not isinstance(where, int) or not isinstance(length, int)):  # fmt: skip
             raise pickle.UnpicklingError("not a run")
         run = MappedArray(self.mapped, self.bulk_start + where, typecode, length)
         if where < 0 or length < 0 or where + length * run.itemsize > self.bulk_length:
@@ -340,7 +343,7 @@ class _Summing:
     def __init__(self, out: BinaryIO) -> None:
         self.out, self.length, self.crc = out, 0, 0
 
-    def write(self, data: bytes) -> int:
+    def write(self, data: bytes | memoryview) -> int:  # memoryview: a BytesIO's buffer, not copied
         self.crc = zlib.crc32(data, self.crc)
         self.length += len(data)
         return self.out.write(data)

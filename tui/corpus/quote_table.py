@@ -83,7 +83,7 @@ class QuoteTable:
     def _speaker(self, quote: dict, entity: dict | None) -> int:
         name = entity["name"] if entity is not None else quote.get("speaker")
         key = name_key(name) if name else ""
-        if not key:
+        if not name or not key:
             return NO_SPEAKER
         number = self._raw_by_key.get(key)
         if number is None:

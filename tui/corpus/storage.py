@@ -105,6 +105,12 @@ class MappedArray:
     def __len__(self) -> int:
         return self.length
 
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> array: ...
+
     def __getitem__(self, index: int | slice) -> array | int:
         if isinstance(index, slice):
             lo, hi, step = index.indices(self.length)
@@ -298,7 +304,7 @@ class ArticleStore(Sequence[Article]):
         """Write the MAPPED columns to `out`, one after another; the rest of the store (its number
         columns, its display orders, and where each string is, relative to where this began) as a
         dict for `from_parts`."""
-        encoded = {"records": self.records}
+        encoded: dict[str, Iterable[bytes]] = {"records": self.records}
         for name in ("texts", "ids", "paths", "titles"):
             encoded[name] = (value.encode("utf-8", "surrogatepass") for value in getattr(self, name))
         parts: dict = {"sources": self.sources, "timestamps": self.timestamps,

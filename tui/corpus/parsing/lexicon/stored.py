@@ -24,7 +24,7 @@ import platformdirs
 
 CACHE_ENV = "ARTICLE_EXPLORER_CACHE_DIR"  # the app's cache folder (cache.py) holds these too
 FOLDER = "lexicons"
-T = TypeVar("T")
+T = TypeVar("T", str, frozenset[str], dict[str, str])  # what `saved` keeps: marshal reads them back, runs no code
 
 
 def cache_dir() -> Path:
