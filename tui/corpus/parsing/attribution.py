@@ -115,8 +115,8 @@ def attribution_after(text: str, items: list[Word], table: EntityTable) -> Attri
                 and (items[0].text[:1].isupper() or items[0].lower in DETERMINERS) and items[0].lower not in OPENERS:
             # `"...," Ann Lee's former strategist said in an interview with a radio host`: the
             # subject speaks, even one we cannot name; the person after the verb is the listener
-            subject = up_to_clause(items[:k])
-            span = (subject[0].start, subject[-1].end)
+            phrase = up_to_clause(items[:k])
+            span = (phrase[0].start, phrase[-1].end)
             return Attribution((word.start, items[last].end), span, text[span[0]:span[1]])
         return _speaker_after(text, items, last, table, cue_at=k)
     return None
