@@ -13,6 +13,7 @@ from tui.screens.help import HelpScreen, help_content
 from tui.screens.load_report import LoadReportScreen, ProblemList
 from tui.screens.main import PANES, MainScreen
 from tui.screens.palette import EntityCommands
+from tui.screens.views import VIEWS
 from tui.screenshots import settle, type_filter
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_panel import EntityPanel
@@ -55,6 +56,10 @@ KEY_EFFECTS: list[tuple[str, str, Callable[[MainScreen, dict], bool]]] = [
     ("app.focus_previous", "shift+tab", lambda s, was: s.focused is was["before"]),
     ("focus_filter", "slash", lambda s, was: s.focused is s.query_one(FilterBar).input),
     ("clear_filter", "escape", lambda s, was: not s.query_one(FilterBar).input.value and len(s.rows) == bundled_size()),
+    ("view('quotes')", "Q", lambda s, was: isinstance(s.app.screen, VIEWS["quotes"])),
+    ("view('people')", "P", lambda s, was: isinstance(s.app.screen, VIEWS["people"])),
+    ("view('timeline')", "T", lambda s, was: isinstance(s.app.screen, VIEWS["timeline"])),
+    ("view('articles')", "A", lambda s, was: was["view"] and s.app.screen is s),  # from the quotes view
     ("show_problems", "L", lambda s, was: isinstance(s.app.screen, LoadReportScreen)),
     ("help", "question_mark", lambda s, was: isinstance(s.app.screen, HelpScreen)),
 ]
@@ -63,7 +68,8 @@ KEY_EFFECTS: list[tuple[str, str, Callable[[MainScreen, dict], bool]]] = [
 def _state(screen: MainScreen, opened: list[str], before: list[object]) -> dict:
     return {"cursor": screen.query_one(ArticleList).cursor, "sort": screen.sort, "rows": list(screen.rows),
             "scope": screen.scope, "focused": screen.focused, "before": before[-1] if before else None,
-            "opened": bool(opened), "notes": len(screen.app._notifications)}  # fmt: skip
+            "opened": bool(opened), "notes": len(screen.app._notifications),
+            "view": screen.app.screen is not screen}  # fmt: skip
 
 
 async def test_every_key_of_the_main_screen_does_what_its_command_says(app, monkeypatch) -> None:
@@ -83,6 +89,9 @@ async def test_every_key_of_the_main_screen_does_what_its_command_says(app, monk
                 await type_filter(pilot, "speaker:peskov")
                 screen.query_one(FilterBar).input.focus()
                 await pilot.pause()
+            if action == "view('articles')":
+                screen.show_view("quotes")
+                await settle(pilot)
             if action == "app.focus_next":
                 focus_history.append(screen.focused)
             was = _state(screen, opened, focus_history)
