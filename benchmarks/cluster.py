@@ -80,16 +80,22 @@ def main() -> int:
         return 0
     files, size = corpus_bytes(corpus)
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"\n## export --cluster: {files:,} BBC files, {size / MB:.2f} MB, {os.cpu_count()} cores here, "
-          f"load average {load} (other work on the machine slows every row alike)\n")
-    print("| run | whole command s | whole MB/s | parse phase s | parse MB/s | per worker MB/s "
-          "| MB per CPU-second | lexicons s |")
+    print(
+        f"\n## export --cluster: {files:,} BBC files, {size / MB:.2f} MB, {os.cpu_count()} cores here, "
+        f"load average {load} (other work on the machine slows every row alike)\n"
+    )
+    print(
+        "| run | whole command s | whole MB/s | parse phase s | parse MB/s | per worker MB/s "
+        "| MB per CPU-second | lexicons s |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="cluster-bench-") as folder:
         scratch = Path(folder)
         seconds, cpu = in_process_parse(corpus)
-        print(f"| in-process parse, 1 core (reference) | {seconds:.1f} | {size / MB / seconds:.2f} | | | "
-              f"| {size / MB / cpu:.2f} | |")
+        print(
+            f"| in-process parse, 1 core (reference) | {seconds:.1f} | {size / MB / seconds:.2f} | | | "
+            f"| {size / MB / cpu:.2f} | |"
+        )
         seconds = local_export(corpus, scratch)
         print(f"| local export --no-cache, 1 core | {seconds:.1f} | {size / MB / seconds:.2f} | | | | | |")
         for workers in args.workers:
@@ -97,8 +103,10 @@ def main() -> int:
             rate = size / MB / parse
             loads = " / ".join(f"{s:.2f}" for s in lexicons)
             name = f"cluster, {workers} worker{'s' if workers > 1 else ''} ({partitions} partitions)"
-            print(f"| {name} | {whole:.1f} | {size / MB / whole:.2f} | {parse:.1f} | {rate:.2f} | {rate / workers:.2f} "
-                  f"| {size / MB / cpu:.2f} | {loads} |")
+            print(
+                f"| {name} | {whole:.1f} | {size / MB / whole:.2f} | {parse:.1f} | {rate:.2f} | {rate / workers:.2f} "
+                f"| {size / MB / cpu:.2f} | {loads} |"
+            )
     return 0
 
 

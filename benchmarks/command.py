@@ -87,14 +87,20 @@ def main() -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     parse_speed, command_speed = size / statistics.median(inside), size / statistics.median(whole)
-    print(f"BBC, {size:.1f} MB, one core (taskset -c {core}), median of {RUNS}, load average "
-          f"{os.getloadavg()[0]:.1f}, code of {args.root}:")
+    print(
+        f"BBC, {size:.1f} MB, one core (taskset -c {core}), median of {RUNS}, load average "
+        f"{os.getloadavg()[0]:.1f}, code of {args.root}:"
+    )
     print(f"  in-process parse: {parse_speed:.2f} MB/s")
-    print(f"  `export --no-cache -o FILE`, the whole command: {command_speed:.2f} MB/s = "
-          f"{command_speed / parse_speed:.0%} of the in-process parse (goal {GOAL:.0%})")
-    print(f"  a fresh process: import tui.corpus {statistics.median(x['import_s'] for x in lexicons):.2f} s, "
-          f"lexicons {statistics.median(x['lexicons_s'] for x in lexicons):.3f} s "
-          f"(the first time, saving them: {first['lexicons_s']:.2f} s)")
+    print(
+        f"  `export --no-cache -o FILE`, the whole command: {command_speed:.2f} MB/s = "
+        f"{command_speed / parse_speed:.0%} of the in-process parse (goal {GOAL:.0%})"
+    )
+    print(
+        f"  a fresh process: import tui.corpus {statistics.median(x['import_s'] for x in lexicons):.2f} s, "
+        f"lexicons {statistics.median(x['lexicons_s'] for x in lexicons):.3f} s "
+        f"(the first time, saving them: {first['lexicons_s']:.2f} s)"
+    )
     return 0
 
 

@@ -40,9 +40,11 @@ ROWS = [  # figure key, label, the goal on articles nobody here has seen (issue 
     ("people", "people F1", ">= 0.87"),
     ("direct_mention_acc", "speaker mention accuracy", ">= 0.93"),
 ]
-PEERS = ("peers on GGT / PolNeAR dev (../shared/eval/README.md): direct F1 regex 0.80 / 0.58, "
-         "GGT extractor 0.71 / 0.52; all F1 GGT extractor 0.84 / 0.54, regex 0.64 / 0.68; "
-         "speaker accuracy textacy 0.17; people F1 textacy 0.65")
+PEERS = (
+    "peers on GGT / PolNeAR dev (../shared/eval/README.md): direct F1 regex 0.80 / 0.58, "
+    "GGT extractor 0.71 / 0.52; all F1 GGT extractor 0.84 / 0.54, regex 0.64 / 0.68; "
+    "speaker accuracy textacy 0.17; people F1 textacy 0.65"
+)
 
 
 def load_scorer(shared: Path):
@@ -83,9 +85,16 @@ def time_passes(folders: list[Path]) -> dict[str, float]:
     _, _, second, _ = parse_folders(folders)
     _, _, collected, _ = parse_folders(folders, collector=True)
     mb = size / 1e6
-    return {"articles": len(articles), "mb": mb, "first": mb / first, "second": mb / second,
-            "collector": mb / collected, "first_cpu": mb / first_cpu, "scan_cpu": scan_mb_s([a.text for a in articles]),
-            "quote_scan_cpu": scan_mb_s([a.text for a in articles], QUOTE_PAIRS)}
+    return {
+        "articles": len(articles),
+        "mb": mb,
+        "first": mb / first,
+        "second": mb / second,
+        "collector": mb / collected,
+        "first_cpu": mb / first_cpu,
+        "scan_cpu": scan_mb_s([a.text for a in articles]),
+        "quote_scan_cpu": scan_mb_s([a.text for a in articles], QUOTE_PAIRS),
+    }
 
 
 def median_speed(folders: list[Path]) -> dict[str, float]:
@@ -147,11 +156,15 @@ def main() -> int:
     evaluation = median_speed(eval_sets)
     bbc = median_speed([args.shared / "corpora" / "bbc"])
     print(f"\nparse speed, one core, median of {SPEED_RUNS} fresh processes, garbage collector paused:")
-    print(f"  evaluation sets, {evaluation['articles']:.0f} articles, {evaluation['mb']:.1f} MB: "
-          f"{evaluation['first']:.2f} MB/s")
+    print(
+        f"  evaluation sets, {evaluation['articles']:.0f} articles, {evaluation['mb']:.1f} MB: "
+        f"{evaluation['first']:.2f} MB/s"
+    )
     print(f"  BBC, {bbc['articles']:.0f} articles, {bbc['mb']:.1f} MB: {bbc['first']:.2f} MB/s")
-    print(f"  BBC again in the same process, names already met: {bbc['second']:.2f} MB/s, and "
-          f"{bbc['collector']:.2f} MB/s with the garbage collector running over the kept articles")
+    print(
+        f"  BBC again in the same process, names already met: {bbc['second']:.2f} MB/s, and "
+        f"{bbc['collector']:.2f} MB/s with the garbage collector running over the kept articles"
+    )
     ratio = ratio_line(bbc["first_cpu"], bbc["scan_cpu"], bbc["quote_scan_cpu"])
     print(f"  BBC, first pass against a regex scan of the same texts: {ratio}")
     return 0

@@ -77,9 +77,11 @@ def write_rss(folder: Path, articles: list[Article]) -> None:
             f"{html.escape(''.join(f'<p>{html.escape(p)}</p>' for p in paragraphs))}</content:encoded></item>"
             for n, (title, paragraphs) in chunk
         )
-        document = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
-                    'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Example News</title>'
-                    f"<link>https://news.example.org/</link><description>News</description>{items}</channel></rss>")
+        document = (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Example News</title>'
+            f"<link>https://news.example.org/</link><description>News</description>{items}</channel></rss>"
+        )
         (folder / f"{index:04d}.rss").write_text(document, encoding="utf-8")
 
 
@@ -102,12 +104,21 @@ def write_warc(folder: Path, articles: list[Article]) -> None:
         for number, (title, paragraphs) in enumerate(articles):
             if number % REDIRECT_EVERY == 0:
                 moved = StatusAndHeaders("301 Moved Permanently", [("Location", f"/{number}")], protocol="HTTP/1.1")
-                writer.write_record(writer.create_warc_record(
-                    f"https://news.example.org/old/{number}", "response", payload=io.BytesIO(b""), http_headers=moved))
+                writer.write_record(
+                    writer.create_warc_record(
+                        f"https://news.example.org/old/{number}",
+                        "response",
+                        payload=io.BytesIO(b""),
+                        http_headers=moved,
+                    )
+                )
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             body = page(title, paragraphs, number).encode()
-            writer.write_record(writer.create_warc_record(
-                f"https://news.example.org/{number}", "response", payload=io.BytesIO(body), http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://news.example.org/{number}", "response", payload=io.BytesIO(body), http_headers=headers
+                )
+            )
 
 
 def write_newsboat(folder: Path, articles: list[Article]) -> None:
@@ -120,9 +131,16 @@ def write_newsboat(folder: Path, articles: list[Article]) -> None:
         connection.executemany(
             "INSERT INTO rss_item (guid, title, author, url, feedurl, pubDate, content, unread) "
             "VALUES (?, ?, '', ?, 'u', ?, ?, 1)",
-            [(str(n), title, f"https://news.example.org/{n}", 1704067200 + 3600 * n,
-              "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs))
-             for n, (title, paragraphs) in enumerate(articles)],  # fmt: skip
+            [
+                (
+                    str(n),
+                    title,
+                    f"https://news.example.org/{n}",
+                    1704067200 + 3600 * n,
+                    "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs),
+                )
+                for n, (title, paragraphs) in enumerate(articles)
+            ],  # fmt: skip
         )
     connection.close()
 
@@ -145,8 +163,13 @@ def read_through_loader(path: Path) -> Loaded:
 
 
 WRITERS: dict[str, Callable[[Path, list[Article]], None]] = {
-    "text": write_text, "html": write_html, "rss": write_rss, "json feed": write_json_feed,
-    "warc.gz": write_warc, "newsboat": write_newsboat, "parquet": write_parquet,
+    "text": write_text,
+    "html": write_html,
+    "rss": write_rss,
+    "json feed": write_json_feed,
+    "warc.gz": write_warc,
+    "newsboat": write_newsboat,
+    "parquet": write_parquet,
 }
 
 
@@ -186,8 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     articles = [source[i % len(source)] for i in range(args.count)]
     print(f"load throughput per format, {len(articles)} articles each, through the loader (load.read_file);")
     print("read: bytes to sources, best of --repeat; full: load_corpus on one core, no cache (read, parse, index)")
-    print(f"| {'format':<10}| {'files':>6} | {'MB':>6} | {'read MB/s':>9} | {'articles':>8} | {'read art/s':>10} "
-          f"| {'full art/s':>10} | {'problems':>8} |")
+    print(
+        f"| {'format':<10}| {'files':>6} | {'MB':>6} | {'read MB/s':>9} | {'articles':>8} | {'read art/s':>10} "
+        f"| {'full art/s':>10} | {'problems':>8} |"
+    )
     print(f"|{'-' * 11}|{'-' * 8}|{'-' * 8}|{'-' * 11}|{'-' * 10}|{'-' * 12}|{'-' * 12}|{'-' * 10}|")
     with tempfile.TemporaryDirectory(prefix="formats-bench-") as temporary:
         for name, write in WRITERS.items():
@@ -197,8 +222,10 @@ def main(argv: list[str] | None = None) -> int:
             files = sum(1 for _ in folder.iterdir())
             size, count, problems, seconds = measure(folder, read_through_loader, args.repeat)
             full = min(full_load(folder) for _ in range(args.repeat))  # the first pays for the word lists
-            print(f"| {name:<10}| {files:>6} | {size / 1e6:>6.2f} | {size / 1e6 / seconds:>9.1f} | {count:>8} "
-                  f"| {count / seconds:>10.0f} | {count / full:>10.0f} | {problems:>8} |")
+            print(
+                f"| {name:<10}| {files:>6} | {size / 1e6:>6.2f} | {size / 1e6 / seconds:>9.1f} | {count:>8} "
+                f"| {count / seconds:>10.0f} | {count / full:>10.0f} | {problems:>8} |"
+            )
     return 0
 
 

@@ -59,39 +59,277 @@ CHUNK = 2000
 
 # -- fragments --------------------------------------------------------------------------------
 
-NAMES = ["Emmanuel Macron", "Macron", "Dmitry Peskov", "Peskov", "Anna Lind", "Mr Smith", "Ms Berg",
-         "Vladimir Putin", "the Kremlin", "Reuters", "EU", "European Union", "Paris", "Moscow", "O'Neill",
-         "Jean-Luc Picard", "Al-Sayed", "van der Berg", "MacDonald", "Dr", "President", "Prime Minister",
-         "spokesman", "French President Emmanuel Macron", "Kremlin spokesman Dmitry Peskov", "Mrs", "St.",
-         "Ukrainians", "Europeans", "World Health Organization", "UN", "Haute-Saone", "U.S.", "Sen."]
-VERBS = ["said", "told", "added", "says", "warned", "according to", "stated", "claimed", "explained",
-         "informed", "asked", "noted", "insisted", "said that", "told reporters", "he said", "she added",
-         "they said", "it said", "he added", "she told", "said in a statement", "denied"]
-WORDS = ["the", "a", "of", "and", "in", "on", "Monday", "Wednesday", "talks", "will", "not", "be", "is",
-         "that", "it", "he", "she", "they", "we", "I", "his", "her", "Mr.", "no.", "e.g.", "etc.", "vs.",
-         "1.5", "2026", "%", "$5m", "£3bn", "one", "two", "People", "THE", "A.", "B.", "i.e.", "...", "…"]
-QUOTES = ['"', '"', '"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "\u00ab", "\u00bb", "\u201e",
-          "\u201a", "\u300c", "\u300d", "``", "''", "\u2039", "\u203a", "\uff02", "\u201f", "\u2033"]
-PUNCT = [",", ".", ":", ";", " - ", " \u2013 ", " \u2014 ", "(", ")", "[", "]", "?", "!", "/", "&", "*",
-         "#", "@", "\\", "|", "{", "}", "<", ">", "=", "+", "~", "^", "_"]
-SPACE = [" ", " ", " ", "\n", "\n\n", "\r\n", "\r", "\t", "\u00a0", "\u2028", "\u2029", "\x0b", "\x0c",
-         "\u3000", "\u200b", "\ufeff", "\n \n", "\x85", "   ", "\n\n\n\n"]
-HOSTILE = ["\x00", "\x1b", "\x1b]0;PWNED\x07", "\x1b[31m", "\x1b[2J", "\x1b[?1049h", "\x9b31m", "\x7f",
-           "\x1b]8;;http://x\x1b\\", "\x07", "\x08", "\x1b[6n", "\x90q\x9c", "\x1bP+q\x1b\\",
-           "[/]", "[/bold]", "[@click=app.quit]x[/]", "[link=http://x]x[/link]", "[$accent]", "[b]",
-           "\\", "[", "]", "$accent", "{", "}", "%s", "{0}", "\u202e", "\u202d", "\u2066", "\u200f",
-           "\u0301" * 30, "e\u0301", "\u0645\u0631\u062d\u0628\u0627", "\u05e9\u05dc\u05d5\u05dd",
-           "\U0001f468\u200d\U0001f469\u200d\U0001f467", "\U0001f389", "\u6771\u4eac", "\u4f1a\u8b70",
-           "\ufffd", "\U0010ffff", "\ufffe", "\u0000\u0000", "Z\u0351\u0352\u0353\u0354", "\u00ad",
-           "\ufdfd", "\U00012000", "\u0e01\u0e34", "\u1100\u1161", "\uff21"]
-HEADER = ["Tuesday, 02 January 2024 12:17 GMT", "2026-02-04 08:06:21", "(MENAFN)", "LONDON (Reuters) -",
-          "WASHINGTON (AFP) \u2013", "2026-13-45 99:99:99", "Monday, 31 February 0000 25:61 GMT",
-          "9999-12-31 23:59:59", "0000-00-00 00:00:00", "0001-01-01 00:00:00", "(", "()", "(Reuters)",
-          "Sunday, 99 Smarch 2026 12:00 XYZ", "2026-02-04T08:06:21+14:00", "12:17 GMT", "- ", "BY JOHN DOE",
-          "Updated: 2026-02-31", "2026-02-04 08:06:21.999999999999", "1970-01-01 00:00:00 -2400"]
-CHAR_RANGES = [(0x20, 0x7E), (0x00, 0x1F), (0x80, 0x24F), (0x300, 0x36F), (0x590, 0x6FF), (0x2000, 0x206F),
-               (0x3000, 0x30FF), (0x4E00, 0x4E80), (0xAC00, 0xAC40), (0xFE00, 0xFFFF), (0x1F300, 0x1F6FF),
-               (0xE0000, 0xE007F), (0x10FF00, 0x10FFFF)]
+NAMES = [
+    "Emmanuel Macron",
+    "Macron",
+    "Dmitry Peskov",
+    "Peskov",
+    "Anna Lind",
+    "Mr Smith",
+    "Ms Berg",
+    "Vladimir Putin",
+    "the Kremlin",
+    "Reuters",
+    "EU",
+    "European Union",
+    "Paris",
+    "Moscow",
+    "O'Neill",
+    "Jean-Luc Picard",
+    "Al-Sayed",
+    "van der Berg",
+    "MacDonald",
+    "Dr",
+    "President",
+    "Prime Minister",
+    "spokesman",
+    "French President Emmanuel Macron",
+    "Kremlin spokesman Dmitry Peskov",
+    "Mrs",
+    "St.",
+    "Ukrainians",
+    "Europeans",
+    "World Health Organization",
+    "UN",
+    "Haute-Saone",
+    "U.S.",
+    "Sen.",
+]
+VERBS = [
+    "said",
+    "told",
+    "added",
+    "says",
+    "warned",
+    "according to",
+    "stated",
+    "claimed",
+    "explained",
+    "informed",
+    "asked",
+    "noted",
+    "insisted",
+    "said that",
+    "told reporters",
+    "he said",
+    "she added",
+    "they said",
+    "it said",
+    "he added",
+    "she told",
+    "said in a statement",
+    "denied",
+]
+WORDS = [
+    "the",
+    "a",
+    "of",
+    "and",
+    "in",
+    "on",
+    "Monday",
+    "Wednesday",
+    "talks",
+    "will",
+    "not",
+    "be",
+    "is",
+    "that",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "I",
+    "his",
+    "her",
+    "Mr.",
+    "no.",
+    "e.g.",
+    "etc.",
+    "vs.",
+    "1.5",
+    "2026",
+    "%",
+    "$5m",
+    "£3bn",
+    "one",
+    "two",
+    "People",
+    "THE",
+    "A.",
+    "B.",
+    "i.e.",
+    "...",
+    "…",
+]
+QUOTES = [
+    '"',
+    '"',
+    '"',
+    "\u201c",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    "'",
+    "\u00ab",
+    "\u00bb",
+    "\u201e",
+    "\u201a",
+    "\u300c",
+    "\u300d",
+    "``",
+    "''",
+    "\u2039",
+    "\u203a",
+    "\uff02",
+    "\u201f",
+    "\u2033",
+]
+PUNCT = [
+    ",",
+    ".",
+    ":",
+    ";",
+    " - ",
+    " \u2013 ",
+    " \u2014 ",
+    "(",
+    ")",
+    "[",
+    "]",
+    "?",
+    "!",
+    "/",
+    "&",
+    "*",
+    "#",
+    "@",
+    "\\",
+    "|",
+    "{",
+    "}",
+    "<",
+    ">",
+    "=",
+    "+",
+    "~",
+    "^",
+    "_",
+]
+SPACE = [
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\u00a0",
+    "\u2028",
+    "\u2029",
+    "\x0b",
+    "\x0c",
+    "\u3000",
+    "\u200b",
+    "\ufeff",
+    "\n \n",
+    "\x85",
+    "   ",
+    "\n\n\n\n",
+]
+HOSTILE = [
+    "\x00",
+    "\x1b",
+    "\x1b]0;PWNED\x07",
+    "\x1b[31m",
+    "\x1b[2J",
+    "\x1b[?1049h",
+    "\x9b31m",
+    "\x7f",
+    "\x1b]8;;http://x\x1b\\",
+    "\x07",
+    "\x08",
+    "\x1b[6n",
+    "\x90q\x9c",
+    "\x1bP+q\x1b\\",
+    "[/]",
+    "[/bold]",
+    "[@click=app.quit]x[/]",
+    "[link=http://x]x[/link]",
+    "[$accent]",
+    "[b]",
+    "\\",
+    "[",
+    "]",
+    "$accent",
+    "{",
+    "}",
+    "%s",
+    "{0}",
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u200f",
+    "\u0301" * 30,
+    "e\u0301",
+    "\u0645\u0631\u062d\u0628\u0627",
+    "\u05e9\u05dc\u05d5\u05dd",
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+    "\U0001f389",
+    "\u6771\u4eac",
+    "\u4f1a\u8b70",
+    "\ufffd",
+    "\U0010ffff",
+    "\ufffe",
+    "\u0000\u0000",
+    "Z\u0351\u0352\u0353\u0354",
+    "\u00ad",
+    "\ufdfd",
+    "\U00012000",
+    "\u0e01\u0e34",
+    "\u1100\u1161",
+    "\uff21",
+]
+HEADER = [
+    "Tuesday, 02 January 2024 12:17 GMT",
+    "2026-02-04 08:06:21",
+    "(MENAFN)",
+    "LONDON (Reuters) -",
+    "WASHINGTON (AFP) \u2013",
+    "2026-13-45 99:99:99",
+    "Monday, 31 February 0000 25:61 GMT",
+    "9999-12-31 23:59:59",
+    "0000-00-00 00:00:00",
+    "0001-01-01 00:00:00",
+    "(",
+    "()",
+    "(Reuters)",
+    "Sunday, 99 Smarch 2026 12:00 XYZ",
+    "2026-02-04T08:06:21+14:00",
+    "12:17 GMT",
+    "- ",
+    "BY JOHN DOE",
+    "Updated: 2026-02-31",
+    "2026-02-04 08:06:21.999999999999",
+    "1970-01-01 00:00:00 -2400",
+]
+CHAR_RANGES = [
+    (0x20, 0x7E),
+    (0x00, 0x1F),
+    (0x80, 0x24F),
+    (0x300, 0x36F),
+    (0x590, 0x6FF),
+    (0x2000, 0x206F),
+    (0x3000, 0x30FF),
+    (0x4E00, 0x4E80),
+    (0xAC00, 0xAC40),
+    (0xFE00, 0xFFFF),
+    (0x1F300, 0x1F6FF),
+    (0xE0000, 0xE007F),
+    (0x10FF00, 0x10FFFF),
+]
 
 
 def rand_char(rng: random.Random) -> str:
@@ -154,7 +392,7 @@ def mutate_text(rng: random.Random, text: str) -> str:
         if op < 0.45:
             text = text[:at] + fragment(rng) + text[at:]
         elif op < 0.65:
-            text = text[:at] + text[at + rng.randint(1, 60):]
+            text = text[:at] + text[at + rng.randint(1, 60) :]
         elif op < 0.75:
             end = min(n, at + rng.randint(1, 200))
             text = text[:at] + text[at:end] * rng.randint(2, 4) + text[at:]
@@ -170,8 +408,21 @@ def mutate_text(rng: random.Random, text: str) -> str:
 
 # -- bytes ------------------------------------------------------------------------------------
 
-ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "latin-1",
-             "cp1252", "shift_jis", "koi8-r", "gb18030", "utf-7"]
+ENCODINGS = [
+    "utf-8",
+    "utf-8-sig",
+    "utf-16",
+    "utf-16-le",
+    "utf-16-be",
+    "utf-32",
+    "utf-32-le",
+    "latin-1",
+    "cp1252",
+    "shift_jis",
+    "koi8-r",
+    "gb18030",
+    "utf-7",
+]
 
 
 def file_bytes(rng: random.Random, seeds: list[str], exported: list[dict]) -> tuple[bytes, str]:
@@ -190,8 +441,20 @@ def file_bytes(rng: random.Random, seeds: list[str], exported: list[dict]) -> tu
         data = mutate_bytes(rng, data)
         suffix = rng.choice([".txt", ".txt", ".jsonl", ".json", ""])
     if rng.random() < 0.1:
-        data = rng.choice([codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE,
-                           codecs.BOM_UTF32_BE, b"\x00", b"\xff"]) + data
+        data = (
+            rng.choice(
+                [
+                    codecs.BOM_UTF8,
+                    codecs.BOM_UTF16_LE,
+                    codecs.BOM_UTF16_BE,
+                    codecs.BOM_UTF32_LE,
+                    codecs.BOM_UTF32_BE,
+                    b"\x00",
+                    b"\xff",
+                ]
+            )
+            + data
+        )
     return data, suffix
 
 
@@ -204,12 +467,24 @@ def mutate_bytes(rng: random.Random, data: bytes) -> bytes:
         if op < 0.3 and n:
             buffer[min(at, n - 1)] = rng.randrange(256)
         elif op < 0.55:
-            buffer[at:at] = rng.choice([b"\x00", b"\xff\xfe", b"\xc3", b"\xed\xa0\x80", b"\xf4\x90\x80\x80",
-                                        b"\x1b]0;x\x07", b"\x80", b"\r", b"\xe2\x80", b"\x00" * 9])
+            buffer[at:at] = rng.choice(
+                [
+                    b"\x00",
+                    b"\xff\xfe",
+                    b"\xc3",
+                    b"\xed\xa0\x80",
+                    b"\xf4\x90\x80\x80",
+                    b"\x1b]0;x\x07",
+                    b"\x80",
+                    b"\r",
+                    b"\xe2\x80",
+                    b"\x00" * 9,
+                ]
+            )
         elif op < 0.75:
             del buffer[at : at + rng.randint(1, 20)]
         elif op < 0.9:
-            del buffer[rng.randint(0, n):]
+            del buffer[rng.randint(0, n) :]
         else:
             buffer[at:at] = rng.randbytes(rng.randint(1, 40))
     return bytes(buffer)
@@ -238,8 +513,23 @@ def json_row(rng: random.Random, seeds: list[str], exported: list[dict]) -> obje
         return broken_export(rng, exported)
     if pick < 0.85:
         row: dict = {"text": article_text(rng, seeds)} if rng.random() < 0.8 else {}
-        for key in rng.sample(["title", "text", "body", "content", "date", "published", "source", "url", "id",
-                               "path", "quotes", "entities"], rng.randint(0, 5)):
+        for key in rng.sample(
+            [
+                "title",
+                "text",
+                "body",
+                "content",
+                "date",
+                "published",
+                "source",
+                "url",
+                "id",
+                "path",
+                "quotes",
+                "entities",
+            ],
+            rng.randint(0, 5),
+        ):
             row[key] = json_value(rng, seeds)
         return row
     return json_value(rng, seeds)
@@ -257,7 +547,8 @@ def broken_export(rng: random.Random, exported: list[dict]) -> dict:
         elif pick < 0.5 and row["entities"]:
             entity = rng.choice(row["entities"])
             entity[rng.choice(["mentions", "kind", "id", "gender"])] = rng.choice(
-                [[[5, 2]], [[0, 10**9]], [[-3, 4]], "alien", None, [], "female"])
+                [[[5, 2]], [[0, 10**9]], [[-3, 4]], "alien", None, [], "female"]
+            )
         elif pick < 0.6:
             row["paragraphs"] = rng.choice([[[0, 10**9]], [[9, 3]], [[-1, 1]], [[0]]])
         elif pick < 0.7:
@@ -266,7 +557,8 @@ def broken_export(rng: random.Random, exported: list[dict]) -> dict:
             row["text"] = row["text"][: rng.randint(0, len(row["text"]))]
         elif pick < 0.9:
             row[rng.choice(["published", "dateline"])] = rng.choice(
-                ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "2026-02-30", "x", 1e20, None])
+                ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "2026-02-30", "x", 1e20, None]
+            )
         else:
             row["quotes"] = row["quotes"] + row["quotes"]  # the same quotes twice: they overlap
     return row
@@ -292,12 +584,79 @@ def json_bytes(rng: random.Random, seeds: list[str], exported: list[dict]) -> by
 
 # -- queries ----------------------------------------------------------------------------------
 
-FIELDS = ["speaker", "s", "person", "p", "org", "o", "place", "l", "group", "g", "entity", "e", "source",
-          "title", "quote", "cue", "has", "quotes", "date", "after", "before", "organisation", "nope", "x", ""]
-QUERY_BITS = ["macron", "putin", "peskov", '"', '"political will"', "-", "(", ")", "|", "OR", "or", " ", " ",
-              ">", ">=", "<", "<=", "=", "..", "2026", "2026-02", "2026-01-01", "2026-13-40", "0000-00",
-              "9999-12-31", "quotes", "entities", "date", "3", "999999999", "99999999999", "-1", ":", "::",
-              "\\", "*", "\u00e9", "\u0301", "\x00", "\x1b", "\u202e", "\U0001f389", "\u6771\u4eac", "\t"]
+FIELDS = [
+    "speaker",
+    "s",
+    "person",
+    "p",
+    "org",
+    "o",
+    "place",
+    "l",
+    "group",
+    "g",
+    "entity",
+    "e",
+    "source",
+    "title",
+    "quote",
+    "cue",
+    "has",
+    "quotes",
+    "date",
+    "after",
+    "before",
+    "organisation",
+    "nope",
+    "x",
+    "",
+]
+QUERY_BITS = [
+    "macron",
+    "putin",
+    "peskov",
+    '"',
+    '"political will"',
+    "-",
+    "(",
+    ")",
+    "|",
+    "OR",
+    "or",
+    " ",
+    " ",
+    ">",
+    ">=",
+    "<",
+    "<=",
+    "=",
+    "..",
+    "2026",
+    "2026-02",
+    "2026-01-01",
+    "2026-13-40",
+    "0000-00",
+    "9999-12-31",
+    "quotes",
+    "entities",
+    "date",
+    "3",
+    "999999999",
+    "99999999999",
+    "-1",
+    ":",
+    "::",
+    "\\",
+    "*",
+    "\u00e9",
+    "\u0301",
+    "\x00",
+    "\x1b",
+    "\u202e",
+    "\U0001f389",
+    "\u6771\u4eac",
+    "\t",
+]
 
 
 def query_text(rng: random.Random) -> str:
@@ -469,8 +828,12 @@ def _crash(target: str, number: int, value: object, error: BaseException) -> dic
     where = next((f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames) if "/tui/" in f.filename), "?")
     raw = value[0] if isinstance(value, tuple) else str(value).encode("utf-8", "surrogatepass")
     return {
-        "target": target, "number": number, "error": f"{type(error).__name__}: {str(error)[:200]}",
-        "where": where, "size": len(raw), "input": base64.b64encode(raw[:4096]).decode(),
+        "target": target,
+        "number": number,
+        "error": f"{type(error).__name__}: {str(error)[:200]}",
+        "where": where,
+        "size": len(raw),
+        "input": base64.b64encode(raw[:4096]).decode(),
         "suffix": value[1] if isinstance(value, tuple) else "",
     }
 
@@ -487,8 +850,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds one input may take")
-    parser.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "article-explorer-fuzz"),
-                        help="folder for crashes.jsonl")
+    parser.add_argument(
+        "--out", default=str(Path(tempfile.gettempdir()) / "article-explorer-fuzz"), help="folder for crashes.jsonl"
+    )
     parser.add_argument("--replay", metavar="TARGET:NUMBER", help="run one input and show its traceback")
     args = parser.parse_args(argv)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 1000))
@@ -502,8 +866,9 @@ def main(argv: list[str] | None = None) -> int:
         print("no crash")
         return 0
 
-    jobs = [(t, s, min(CHUNK, c - s), args.seed, args.timeout)
-            for t, c in plan(args.inputs) for s in range(0, c, CHUNK)]
+    jobs = [
+        (t, s, min(CHUNK, c - s), args.seed, args.timeout) for t, c in plan(args.inputs) for s in range(0, c, CHUNK)
+    ]
     random.Random(args.seed).shuffle(jobs)  # every target makes progress from the start
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -514,8 +879,10 @@ def main(argv: list[str] | None = None) -> int:
     kinds: dict[tuple[str, str, str], int] = {}
     slowest = 0.0
     began = time.perf_counter()
-    print(f"fuzz: {args.inputs:,} inputs on {args.jobs} processes, seed {args.seed}; crashes go to {crash_log}",
-          flush=True)
+    print(
+        f"fuzz: {args.inputs:,} inputs on {args.jobs} processes, seed {args.seed}; crashes go to {crash_log}",
+        flush=True,
+    )
     with multiprocessing.Pool(args.jobs, initializer=_init, initargs=(args.timeout,)) as pool:
         for target, count, found, slow in pool.imap_unordered(_chunk, jobs):
             done[target] += count
@@ -525,15 +892,20 @@ def main(argv: list[str] | None = None) -> int:
                     log.write(json.dumps(crash) + "\n")
                     key = (crash["target"], crash["error"].split(":")[0], crash["where"])
                     if key not in kinds:
-                        print(f"  new crash: {crash['target']}:{crash['number']} {crash['error']} at {crash['where']}",
-                              flush=True)
+                        print(
+                            f"  new crash: {crash['target']}:{crash['number']} {crash['error']} at {crash['where']}",
+                            flush=True,
+                        )
                     kinds[key] = kinds.get(key, 0) + 1
             crashes += found
             total = sum(done.values())
             if total % 50_000 < CHUNK or total == args.inputs:
                 elapsed = time.perf_counter() - began
-                print(f"  {total:,} inputs, {elapsed:,.0f} s, {len(crashes)} crashes "
-                      f"({', '.join(f'{t} {n:,}' for t, n in done.items())})", flush=True)
+                print(
+                    f"  {total:,} inputs, {elapsed:,.0f} s, {len(crashes)} crashes "
+                    f"({', '.join(f'{t} {n:,}' for t, n in done.items())})",
+                    flush=True,
+                )
     elapsed = time.perf_counter() - began
     for (target, kind, where), n in sorted(kinds.items()):
         print(f"  {n:,} x {target} {kind} at {where}")

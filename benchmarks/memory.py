@@ -57,8 +57,10 @@ def main() -> int:
     base = rss_mb()
     started = time.perf_counter()
     corpus = load_corpus([folder], cache=True, notice=print)
-    print(f"{len(corpus):,} articles opened in {time.perf_counter() - started:.2f} s; "
-          f"resident {rss_mb():.0f} MB ({rss_mb() - base:.0f} MB for the corpus)")
+    print(
+        f"{len(corpus):,} articles opened in {time.perf_counter() - started:.2f} s; "
+        f"resident {rss_mb():.0f} MB ({rss_mb() - base:.0f} MB for the corpus)"
+    )
     seen: set[int] = set()
     parts = [(f"store.{name}", value) for name, value in vars(corpus.articles).items()]
     parts += [(f"index.{name}", value) for name, value in vars(corpus.index).items()]

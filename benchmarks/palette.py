@@ -29,8 +29,33 @@ from tui.app import ExplorerApp
 from tui.corpus import EntitySummary, bundled_corpus
 from tui.screens import palette
 
-SYLLABLES = ["an", "bel", "cor", "dan", "el", "fin", "gar", "hol", "is", "jor", "kel",
-             "lin", "mor", "nor", "ol", "per", "quin", "ros", "sal", "tor", "ul", "ven", "wil", "yan", "zer"]
+SYLLABLES = [
+    "an",
+    "bel",
+    "cor",
+    "dan",
+    "el",
+    "fin",
+    "gar",
+    "hol",
+    "is",
+    "jor",
+    "kel",
+    "lin",
+    "mor",
+    "nor",
+    "ol",
+    "per",
+    "quin",
+    "ros",
+    "sal",
+    "tor",
+    "ul",
+    "ven",
+    "wil",
+    "yan",
+    "zer",
+]
 QUERY = "danel"
 
 

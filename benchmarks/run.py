@@ -372,8 +372,12 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated article counts")
     parser.add_argument("--workers", type=int, default=None, help="parse processes (default: one a core)")
     parser.add_argument("--watch", type=float, default=15.0, help="seconds to watch the app while it parses")
-    parser.add_argument("--keep", type=Path, default=None,
-                        help="keep the corpora and the cache in this folder and reuse them (see bench_size)")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="keep the corpora and the cache in this folder and reuse them (see bench_size)",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

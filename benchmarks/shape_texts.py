@@ -46,12 +46,13 @@ def bang_run(n: int):
 
 
 def mixed_mark_run(n: int):
-    return _body("Ann Lee said it" + ".?!" * (n * 4) + "\" x. The end.")
+    return _body("Ann Lee said it" + ".?!" * (n * 4) + '" x. The end.')
 
 
 def many_roles(n: int):
-    return _body("".join(f'{invented(k)} spokesman Ann Lee met them. "We are fine," the spokesman said. '
-                         for k in range(n)))
+    return _body(
+        "".join(f'{invented(k)} spokesman Ann Lee met them. "We are fine," the spokesman said. ' for k in range(n))
+    )
 
 
 def many_verbs_no_commas(n: int):
@@ -101,7 +102,7 @@ def nested_quotes(n: int):
 
 
 def straight_quote_run(n: int):
-    return _body('Ann said ' + '"' * (n * 10) + " it.")
+    return _body("Ann said " + '"' * (n * 10) + " it.")
 
 
 def unicode_quotes(n: int):
@@ -202,8 +203,11 @@ def possessive_runs(n: int):
 
 
 def long_name_runs(n: int):
-    return _body("".join(f"Said {invented(k)} {invented(k + 1)} {invented(k + 2)} of the {invented(k + 3)} Bank. "
-                         for k in range(n)))
+    return _body(
+        "".join(
+            f"Said {invented(k)} {invented(k + 1)} {invented(k + 2)} of the {invented(k + 3)} Bank. " for k in range(n)
+        )
+    )
 
 
 def connector_runs(n: int):

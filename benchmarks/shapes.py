@@ -35,6 +35,8 @@ _FLAG_SECONDS = 0.1  # a ratio is flagged only when 8N takes longer: shorter tim
 _PAUSE_GC = False  # --no-gc: parses timed with the garbage collector paused (as `make eval` times them)
 _REPEATS_SMALL = 3  # parses at N; the least time counts
 _REPEATS_LARGE = 2  # parses at 8N
+
+
 class _TimedOut(Exception):
     pass
 
@@ -84,8 +86,10 @@ def best_of(repeats: int, text: str, meta: dict[str, str] | None, timeout: float
 
 def run_shapes(names: list[str], scale: float, timeout: float, shared: Path | None) -> int:
     warm_up()
-    print(f"{'shape':<28} {'N':>7} {'chars N':>10} {'s at N':>8} {'chars 8N':>10} {'s at 8N':>8} {'ratio':>7} "
-          f"{'per 8x chars':>12}")
+    print(
+        f"{'shape':<28} {'N':>7} {'chars N':>10} {'s at N':>8} {'chars 8N':>10} {'s at 8N':>8} {'ratio':>7} "
+        f"{'per 8x chars':>12}"
+    )
     flagged = 0
     for name in names:
         n = max(1, int(SHAPES[name][1] * scale))
@@ -101,11 +105,15 @@ def run_shapes(names: list[str], scale: float, timeout: float, shared: Path | No
         sized = ratio * 8 * size_small / size_large if ratio is not None else None
         bad = sized is None or sized > _FLAG_RATIO and t_large > _FLAG_SECONDS
         flagged += bad
-        print(f"{name:<28} {n:>7} {size_small:>10,} {_seconds(t_small, timeout):>8} {size_large:>10,} "
-              f"{_seconds(t_large, timeout):>8} {_ratio(ratio):>7} {_ratio(sized):>12}{'  <-- FLAG' if bad else ''}",
-              flush=True)
-    print(f"shapes: {len(names)}, flagged (ratio per 8 times the characters > {_FLAG_RATIO:g} with over "
-          f"{_FLAG_SECONDS:g} s at 8N, or time-out): {flagged}")
+        print(
+            f"{name:<28} {n:>7} {size_small:>10,} {_seconds(t_small, timeout):>8} {size_large:>10,} "
+            f"{_seconds(t_large, timeout):>8} {_ratio(ratio):>7} {_ratio(sized):>12}{'  <-- FLAG' if bad else ''}",
+            flush=True,
+        )
+    print(
+        f"shapes: {len(names)}, flagged (ratio per 8 times the characters > {_FLAG_RATIO:g} with over "
+        f"{_FLAG_SECONDS:g} s at 8N, or time-out): {flagged}"
+    )
     return 1 if flagged else 0
 
 
@@ -140,8 +148,10 @@ def run_big(name: str, megabytes: float, shared: Path | None, path: Path | None)
     parse_once(text, meta)
     seconds, wall = time.process_time() - began, time.perf_counter() - began_wall
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
-    print(f"{name}: {len(text.encode()) / 1e6:.1f} MB parsed in {seconds:.1f} CPU s ({wall:.1f} s wall), "
-          f"peak memory {peak:,.0f} MB")
+    print(
+        f"{name}: {len(text.encode()) / 1e6:.1f} MB parsed in {seconds:.1f} CPU s ({wall:.1f} s wall), "
+        f"peak memory {peak:,.0f} MB"
+    )
     return 0
 
 

@@ -94,11 +94,20 @@ JSON_FEED = {
     "title": "Example JSON",
     "authors": [{"name": "Desk"}],
     "items": [
-        {"id": "1", "url": "https://news.example.org/j1", "title": "Dam approved",
-         "date_published": "2024-03-07T08:00:00Z", "tags": ["Politics"],
-         "content_html": "<p>The dam was approved.</p><p>&ldquo;At last,&rdquo; said Ann Lee.</p>"},
-        {"id": "2", "title": "Plain one", "content_text": "First part.\n\nSecond part & more.",
-         "author": {"name": "Bo Chan"}},
+        {
+            "id": "1",
+            "url": "https://news.example.org/j1",
+            "title": "Dam approved",
+            "date_published": "2024-03-07T08:00:00Z",
+            "tags": ["Politics"],
+            "content_html": "<p>The dam was approved.</p><p>&ldquo;At last,&rdquo; said Ann Lee.</p>",
+        },
+        {
+            "id": "2",
+            "title": "Plain one",
+            "content_text": "First part.\n\nSecond part & more.",
+            "author": {"name": "Bo Chan"},
+        },
         {"id": "3", "title": "Empty"},
         "not an item",
     ],
@@ -108,21 +117,29 @@ NEWSBOAT_SCHEMA = (
     # newsboat's own tables (src/cache.cpp, schema 2.10 with its later columns)
     "CREATE TABLE rss_feed ( rssurl VARCHAR(1024) PRIMARY KEY NOT NULL, url VARCHAR(1024) NOT NULL, "
     "title VARCHAR(1024) NOT NULL, lastmodified INTEGER(11) NOT NULL DEFAULT 0, "
-    "is_rtl INTEGER(1) NOT NULL DEFAULT 0, etag VARCHAR(128) NOT NULL DEFAULT \"\")",
+    'is_rtl INTEGER(1) NOT NULL DEFAULT 0, etag VARCHAR(128) NOT NULL DEFAULT "")',
     "CREATE TABLE rss_item ( id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, guid VARCHAR(64) NOT NULL, "
     "title VARCHAR(1024) NOT NULL, author VARCHAR(1024) NOT NULL, url VARCHAR(1024) NOT NULL, "
     "feedurl VARCHAR(1024) NOT NULL, pubDate INTEGER NOT NULL, content VARCHAR(65535) NOT NULL, "
     "unread INTEGER(1) NOT NULL, enclosure_url VARCHAR(1024), enclosure_type VARCHAR(1024), "
     "enqueued INTEGER(1) NOT NULL DEFAULT 0, flags VARCHAR(52), deleted INTEGER(1) NOT NULL DEFAULT 0, "
-    "base VARCHAR(128) NOT NULL DEFAULT \"\", content_mime_type VARCHAR(255) NOT NULL DEFAULT \"\")",
+    'base VARCHAR(128) NOT NULL DEFAULT "", content_mime_type VARCHAR(255) NOT NULL DEFAULT "")',
     "CREATE TABLE metadata ( db_schema_version_major INTEGER NOT NULL, db_schema_version_minor INTEGER NOT NULL )",
     "INSERT INTO metadata VALUES (2, 11)",
 )
 FEED_URL = "https://news.example.org/rss"
 NEWSBOAT_ITEMS = (
     # guid, title, author, url, pubDate, content, deleted, content_mime_type
-    ("g1", "Acme mill", "Ann Lee", "https://news.example.org/a", 1709631000,
-     "<p>Acme opened a mill.</p><p>&ldquo;Good news,&rdquo; said Tom Reed.</p>", 0, ""),
+    (
+        "g1",
+        "Acme mill",
+        "Ann Lee",
+        "https://news.example.org/a",
+        1709631000,
+        "<p>Acme opened a mill.</p><p>&ldquo;Good news,&rdquo; said Tom Reed.</p>",
+        0,
+        "",
+    ),
     ("g2", "Deleted one", "", "https://news.example.org/d", 1709631000, "<p>Gone.</p>", 1, ""),
     ("g3", "Plain one", "", "https://news.example.org/p", 0, "Line one.\n\nLine two & <more>.", 0, "text/plain"),
     ("g4", "No content", "", "https://news.example.org/e", 1709631000, "", 0, ""),
@@ -133,8 +150,10 @@ def newsboat_db(path: Path) -> Path:
     with sqlite3.connect(path) as connection:
         for statement in NEWSBOAT_SCHEMA:
             connection.execute(statement)
-        connection.execute("INSERT INTO rss_feed (rssurl, url, title) VALUES (?, ?, ?)",
-                           (FEED_URL, "https://news.example.org/", "Example News"))
+        connection.execute(
+            "INSERT INTO rss_feed (rssurl, url, title) VALUES (?, ?, ?)",
+            (FEED_URL, "https://news.example.org/", "Example News"),
+        )
         connection.executemany(
             "INSERT INTO rss_item (guid, title, author, url, feedurl, pubDate, content, unread, deleted, "
             "content_mime_type) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
@@ -151,8 +170,13 @@ def warc(*, gzip: bool = True) -> bytes:
     """A crawl: a dated page, a redirect, an undated page without a canonical URL, a style sheet."""
     records = (
         ("https://news.example.org/a", "200 OK", "text/html; charset=utf-8", page(), []),
-        ("https://news.example.org/old", "301 Moved Permanently", "text/html", b"<a href='/a'>moved</a>",
-         [("Location", "https://news.example.org/a")]),
+        (
+            "https://news.example.org/old",
+            "301 Moved Permanently",
+            "text/html",
+            b"<a href='/a'>moved</a>",
+            [("Location", "https://news.example.org/a")],
+        ),
         ("https://news.example.org/b", "200 OK", "text/html", page(dated=False, canonical=False), []),
         ("https://news.example.org/site.css", "200 OK", "text/css", b"body { color: black }", []),
     )
@@ -160,9 +184,15 @@ def warc(*, gzip: bool = True) -> bytes:
     writer = WARCWriter(buffer, gzip=gzip)
     for uri, status, content_type, body, headers in records:
         http = StatusAndHeaders(status, [("Content-Type", content_type), *headers], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            uri, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": WARC_DATE},
-        ))
+        writer.write_record(
+            writer.create_warc_record(
+                uri,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": WARC_DATE},
+            )
+        )
     return buffer.getvalue()
 
 
@@ -173,7 +203,10 @@ def reasons(loaded: Loaded) -> list[tuple[str, str]]:
 
 def parsed_articles() -> list[Article]:
     """Two invented articles, parsed: one with a quote and its speaker, one with reported speech."""
-    first = parse_text("Mill Opens\n\n\u201cIt is a good day,\u201d said Ann Lee, the chief of Acme.\n",
-                       article_id="a/1", meta={"published": "2024-03-05T09:30:00+01:00", "url": "https://x.example/1"})
+    first = parse_text(
+        "Mill Opens\n\n\u201cIt is a good day,\u201d said Ann Lee, the chief of Acme.\n",
+        article_id="a/1",
+        meta={"published": "2024-03-05T09:30:00+01:00", "url": "https://x.example/1"},
+    )
     second = parse_text("Harbour Reopens\n\nThe harbour reopened on Monday, Bo Chan said.\n", article_id="b/1")
     return [first, second]

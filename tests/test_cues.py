@@ -16,23 +16,29 @@ def speakers(article: Article) -> list[str | None]:
 
 
 def test_less_common_reporting_verbs():
-    article = parse('"Nobody asked the tenants," retorted Ingrid Holm.',
-                    '"What about the fees?" Tomas Berg interjected.',
-                    '"Where did the money go?" Anna Lind wondered.')
+    article = parse(
+        '"Nobody asked the tenants," retorted Ingrid Holm.',
+        '"What about the fees?" Tomas Berg interjected.',
+        '"Where did the money go?" Anna Lind wondered.',
+    )
     assert speakers(article) == ["Ingrid Holm", "Tomas Berg", "Anna Lind"]
 
 
 def test_phrasal_reporting_verbs():
-    article = parse('"That is simply false," Ingrid Holm fired back.',
-                    'Tomas Berg chimed in: "We warned them in March."',
-                    '"The ferry is older than the pier," points out Anna Lind.')
+    article = parse(
+        '"That is simply false," Ingrid Holm fired back.',
+        'Tomas Berg chimed in: "We warned them in March."',
+        '"The ferry is older than the pier," points out Anna Lind.',
+    )
     assert speakers(article) == ["Ingrid Holm", "Tomas Berg", "Anna Lind"]
     assert [q.cue for q in article.quotes] == ["fired back", "chimed in", "points out"]
 
 
 def test_went_on_to_say():
-    article = parse('Mayor Pavel Novak opened the bridge on Monday.',
-                    'He went on to say, "The river will never cut this town in two again."')
+    article = parse(
+        "Mayor Pavel Novak opened the bridge on Monday.",
+        'He went on to say, "The river will never cut this town in two again."',
+    )
     assert speakers(article) == ["Pavel Novak"]
 
 
@@ -43,45 +49,56 @@ def test_a_noun_form_after_the_quotation_is_the_verb():
 
 
 def test_a_capitalised_verb_inside_a_sentence_is_a_name():
-    article = parse('Singer Tomas Wonder played for an hour at the harbour festival on Friday evening.')
+    article = parse("Singer Tomas Wonder played for an hour at the harbour festival on Friday evening.")
     assert [q for q in article.quotes if q.cue and q.cue.lower() == "wonder"] == []
 
 
 def test_colon_introduction_without_a_verb():
-    article = parse('Ingrid Holm was blunt: "The plan will fail."',
-                    'Tomas Berg, in a post on his blog: "Nobody read the report."',
-                    'Senator Anna Lind spoke after him. Her reply: "Then read it now."')
+    article = parse(
+        'Ingrid Holm was blunt: "The plan will fail."',
+        'Tomas Berg, in a post on his blog: "Nobody read the report."',
+        'Senator Anna Lind spoke after him. Her reply: "Then read it now."',
+    )
     assert speakers(article) == ["Ingrid Holm", "Tomas Berg", "Anna Lind"]
 
 
 def test_roundup_lines_name_then_outlet():
-    article = parse('WHAT THE PAPERS SAY - Ingrid Holm, Harbour Gazette: "The port is the town\'s future."',
-                    'More from Tomas Berg: "The port is the town\'s past."')
+    article = parse(
+        'WHAT THE PAPERS SAY - Ingrid Holm, Harbour Gazette: "The port is the town\'s future."',
+        'More from Tomas Berg: "The port is the town\'s past."',
+    )
     assert speakers(article) == ["Ingrid Holm", "Tomas Berg"]
 
 
 def test_a_long_colon_lead_without_a_speaker_is_no_attribution():
-    article = parse('The figures released by the ministry on Tuesday show a different picture entirely:',
-                    '"Exports rose by a tenth in the spring quarter."')
+    article = parse(
+        "The figures released by the ministry on Tuesday show a different picture entirely:",
+        '"Exports rose by a tenth in the spring quarter."',
+    )
     assert speakers(article) == [None]
 
 
 def test_quotation_after_narrative_about_one_person():
-    article = parse('Ingrid Holm has run the shelter on Mill Street for a decade.',
-                    '"We have never turned anyone away, not once."')
+    article = parse(
+        "Ingrid Holm has run the shelter on Mill Street for a decade.", '"We have never turned anyone away, not once."'
+    )
     assert speakers(article) == ["Ingrid Holm"]
 
 
 def test_no_speaker_when_the_narrative_names_two_people():
-    article = parse('Ingrid Holm and Tomas Berg have run the shelter on Mill Street for a decade.',
-                    '"We have never turned anyone away, not once."')
+    article = parse(
+        "Ingrid Holm and Tomas Berg have run the shelter on Mill Street for a decade.",
+        '"We have never turned anyone away, not once."',
+    )
     assert speakers(article) == [None]
 
 
 def test_long_descriptive_speakers_are_kept_whole():
-    article = parse('"We only heard it later," one of the players in the video said.',
-                    '"It was too loud to think," a woman in the audience said.',
-                    '"Nobody saw him leave," a guard who was on duty that night said.')
+    article = parse(
+        '"We only heard it later," one of the players in the video said.',
+        '"It was too loud to think," a woman in the audience said.',
+        '"Nobody saw him leave," a guard who was on duty that night said.',
+    )
     assert speakers(article) == ["one of the players in the video", "a woman in the audience", "a guard"]
 
 
@@ -92,30 +109,37 @@ def test_a_named_person_before_a_description_speaks():
 
 def test_a_clause_is_no_description():
     article = parse('Her appeal was worded well when she said, "Vote for the harbour."')
-    assert article.quotes[0].speaker != 'Her appeal was worded well when she'
+    assert article.quotes[0].speaker != "Her appeal was worded well when she"
 
 
 def test_a_phrasal_verb_without_speech_after_it_is_no_cue():
-    article = parse('"We will be ready," the coach said.',
-                    'When the ferry goes on Friday, the past will not count. As the evening went on, the rain came.')
+    article = parse(
+        '"We will be ready," the coach said.',
+        "When the ferry goes on Friday, the past will not count. As the evening went on, the rain came.",
+    )
     assert [q.cue for q in article.quotes] == ["said"]
 
 
 def test_participle_lead_in_after_an_opening_phrase():
-    article = parse('At the hearing on Monday, Ingrid Holm compared the two plans, saying, "Neither will work."',
-                    'Thanking the crowd for the flowers, she struck a modest note, saying, "I do not deserve them."')
+    article = parse(
+        'At the hearing on Monday, Ingrid Holm compared the two plans, saying, "Neither will work."',
+        'Thanking the crowd for the flowers, she struck a modest note, saying, "I do not deserve them."',
+    )
     assert speakers(article) == ["Ingrid Holm", "Ingrid Holm"]
 
 
 def test_verbs_of_reassurance_and_musing():
-    article = parse('"Nobody will lose a job," Tomas Berg assured the staff.',
-                    '"Perhaps the river knows best," Anna Lind mused.')
+    article = parse(
+        '"Nobody will lose a job," Tomas Berg assured the staff.', '"Perhaps the river knows best," Anna Lind mused.'
+    )
     assert speakers(article) == ["Tomas Berg", "Anna Lind"]
 
 
 def test_an_unnamed_speaker_after_the_verb_keeps_the_group_it_belongs_to():
-    article = parse('"We only heard it later," said one of the players, who asked not to be named.',
-                    '"It was a shock," said a member of the crew.')
+    article = parse(
+        '"We only heard it later," said one of the players, who asked not to be named.',
+        '"It was a shock," said a member of the crew.',
+    )
     assert speakers(article) == ["one of the players", "a member of the crew"]
 
 

@@ -8,15 +8,13 @@ is one line on standard error, never a traceback.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
+from .cli_output import write_output
 from .cli_tables import TABLE_FORMATS, write_rows
 from .corpus import (
     CLUSTER_FORMATS,
@@ -68,16 +66,22 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--quotes", action="store_true", help="parquet: one row a quote, not one an article")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     export.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
-    export.add_argument("--cluster", metavar="ADDRESS",
-                        help="parse on the Dask cluster at ADDRESS (tcp://HOST:8786), or 'local' for one on this "
-                        "machine; -o names a folder, written one file a partition")
-    export.add_argument("--workers", type=int, default=2, metavar="N",
-                        help="--cluster local: worker processes (default 2)")
+    export.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="parse on the Dask cluster at ADDRESS (tcp://HOST:8786), or 'local' for one on this "
+        "machine; -o names a folder, written one file a partition",
+    )
+    export.add_argument(
+        "--workers", type=int, default=2, metavar="N", help="--cluster local: worker processes (default 2)"
+    )
     stats = commands.add_parser("stats", help="count articles, quotes, speakers and entities")
     stats.add_argument("paths", nargs="*", metavar="PATH")
     stats.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
-    tables = [commands.add_parser("quotes", help="one row a quote the filter finds (oldest first)"),
-              commands.add_parser("people", help="one row a person quoted, most quoted first, with gender shares")]
+    tables = [
+        commands.add_parser("quotes", help="one row a quote the filter finds (oldest first)"),
+        commands.add_parser("people", help="one row a person quoted, most quoted first, with gender shares"),
+    ]
     for table in tables:
         table.add_argument("paths", nargs="*", metavar="PATH")
         table.add_argument("--filter", default="", metavar="QUERY", help="the explorer's filter language")
@@ -86,13 +90,22 @@ def build_parser() -> argparse.ArgumentParser:
         table.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
         table.add_argument("--no-cache", action="store_true", help="parse again; neither read nor write the cache")
     for command in (open_, export, stats, *tables):
-        command.add_argument("--newsboat", action="store_true",
-                             help="also read newsboat's cache.db from its default location")
-        command.add_argument("--people", metavar="FILE", type=Path,
-                             help="corrections of who is who (TOML; default: people.toml in the config folder)")
+        command.add_argument(
+            "--newsboat", action="store_true", help="also read newsboat's cache.db from its default location"
+        )
+        command.add_argument(
+            "--people",
+            metavar="FILE",
+            type=Path,
+            help="corrections of who is who (TOML; default: people.toml in the config folder)",
+        )
     shots = commands.add_parser("screenshots", help="save SVG (and PNG) pictures of the main screens")
-    shots.add_argument("folder", nargs="?", default="screenshots",
-                       help="a new folder, or one holding only pictures (default: screenshots)")
+    shots.add_argument(
+        "folder",
+        nargs="?",
+        default="screenshots",
+        help="a new folder, or one holding only pictures (default: screenshots)",
+    )
     return parser
 
 
@@ -156,7 +169,7 @@ def _table_command(args: argparse.Namespace, corrections: Corrections) -> int:
     if isinstance(found, QueryError):
         raise UsageError(f"--filter: {found.message} (at character {found.position + 1})")
     rows, genders = found if isinstance(found, tuple) else (found, None)
-    failed = _write(args.output, lambda out: write_rows(out, rows, columns, args.format, args.excel, genders))
+    failed = write_output(args.output, lambda out: write_rows(out, rows, columns, args.format, args.excel, genders))
     return failed or _report(corpus.report)
 
 
@@ -173,8 +186,10 @@ def command_line(argv: list[str]) -> list[str]:
     if first not in COMMANDS:
         return ["open", *argv]
     if os.path.lexists(first) and "--" not in argv[1:]:
-        raise UsageError(f"'{first}' is a command and also a file or folder here: write ./{first} "
-                         f"(or -- {first}) to open it, or {first} -- to run the command")
+        raise UsageError(
+            f"'{first}' is a command and also a file or folder here: write ./{first} "
+            f"(or -- {first}) to open it, or {first} -- to run the command"
+        )
     return argv
 
 
@@ -215,8 +230,9 @@ def _picture_folder(folder: Path) -> Path:
     if folder.is_dir():
         others = [p.name for p in folder.iterdir() if p.suffix.lower() not in PICTURE_SUFFIXES]
         if others:
-            raise UsageError(f"{folder} holds other files than pictures ({others[0]}...): "
-                             "give screenshots a new folder")
+            raise UsageError(
+                f"{folder} holds other files than pictures ({others[0]}...): give screenshots a new folder"
+            )
     return folder
 
 
@@ -254,9 +270,9 @@ def _export(paths: list[str], fmt: str, output: str | None, cache: bool = True, 
         return _nothing_loaded(paths, corpus.report)
     if fmt in BINARY_FORMATS:
         writer = write_quotes_parquet if quotes else write_articles_parquet
-        failed = _write(output, lambda out: writer(corpus.articles, out), binary=True)
+        failed = write_output(output, lambda out: writer(corpus.articles, out), binary=True)
     else:
-        failed = _write(output, lambda out: write_articles(corpus.articles, out, fmt))
+        failed = write_output(output, lambda out: write_articles(corpus.articles, out, fmt))
     return failed or _report(corpus.report)
 
 
@@ -272,12 +288,19 @@ def _export_cluster(args: argparse.Namespace) -> int:
     shown = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
-        print(f"\rparsing {done:,} of {total:,} partitions ({100 * done // total}%)", end="", file=sys.stderr,
-              flush=True)
+        print(
+            f"\rparsing {done:,} of {total:,} partitions ({100 * done // total}%)", end="", file=sys.stderr, flush=True
+        )
 
     try:
-        result = export_on_cluster(args.paths, args.output, address=args.cluster, workers=args.workers,
-                                   fmt=args.format, progress=progress if shown else None)
+        result = export_on_cluster(
+            args.paths,
+            args.output,
+            address=args.cluster,
+            workers=args.workers,
+            fmt=args.format,
+            progress=progress if shown else None,
+        )
     except ClusterError as error:
         raise UsageError(str(error)) from None
     finally:
@@ -293,69 +316,8 @@ def _stats(paths: list[str], cache: bool = True) -> int:
     if not len(corpus):
         return _nothing_loaded(paths, corpus.report)
     lines = [f"{label:<12} {value:>8,}\n" for label, value in corpus_stats(corpus).items()]
-    failed = _write(None, lambda out: out.writelines(lines))
+    failed = write_output(None, lambda out: out.writelines(lines))
     return failed or _report(corpus.report)
-
-
-def _write(output: str | None, write: Callable[[Any], object], binary: bool = False) -> int:
-    """Write to `output` (atomically) or standard output; 0, or 2 after a one-line error. A closed
-    pipe (`export | head`) is not an error of ours: the reader stopped, by choice; the rest is
-    dropped quietly and the exit code is what the load says. `binary`: `write` takes bytes."""
-    try:
-        if output:
-            _write_file(output, write, binary)
-        else:
-            out = sys.stdout.buffer if binary else sys.stdout
-            write(out)
-            out.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-    except OSError as error:
-        where = output or "standard output"
-        print(f"article-explorer: cannot write {where}: {error.strerror or error}", file=sys.stderr)
-        if not output:
-            _silence_stdout()
-        return 2
-    return 0
-
-
-def _write_file(output: str, write: Callable[[Any], object], binary: bool = False) -> None:
-    """Into a temporary file beside `output`, renamed over it when complete: a full disk or a
-    crash leaves the previous file as it was, never a cut-off one."""
-    target = os.path.realpath(output)  # through a link, the file it names is replaced
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
-                                             dir=os.path.dirname(target))
-    try:
-        with open(descriptor, "wb") if binary else open(descriptor, "w", encoding="utf-8", newline="") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, _mode_for(target))
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def _mode_for(target: str) -> int:
-    """The previous file's permissions, or what a new file gets here (mkstemp's are 0600)."""
-    try:
-        return os.stat(target).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _silence_stdout() -> None:
-    """Point standard output at the null device, so the interpreter's last flush cannot fail."""
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-    except (OSError, ValueError, AttributeError):  # not a real file (a test's StringIO)
-        pass
 
 
 def _nothing_loaded(paths: list[str], report: LoadReport) -> int:

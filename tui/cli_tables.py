@@ -43,6 +43,8 @@ def _table(out: TextIO, rows: list[dict], columns: Sequence[str]) -> None:
     widths = [max([len(column), *(len(line[i]) for line in cells)]) for i, column in enumerate(columns)]
     numeric = [all(isinstance(row[column], int) for row in rows) and rows for column in columns]
     for line in [list(columns), *cells]:
-        parts = [cell.rjust(width) if right else cell.ljust(width) for cell, width, right in zip(line, widths, numeric,
-                                                                                                   strict=True)]
+        parts = [
+            cell.rjust(width) if right else cell.ljust(width)
+            for cell, width, right in zip(line, widths, numeric, strict=True)
+        ]
         out.write("  ".join(parts).rstrip() + "\n")

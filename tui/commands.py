@@ -11,8 +11,9 @@ from typing import Literal
 
 from textual.binding import Binding, BindingType
 
-Where = Literal["screen", "list", "reading", "filter", "app", "modal", "views", "quotes", "people", "profile",
-                "timeline"]
+Where = Literal[
+    "screen", "list", "reading", "filter", "app", "modal", "views", "quotes", "people", "profile", "timeline"
+]
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def open_seed() -> Callable[[Pilot], Awaitable[MainScreen]]:
 def article_folder(tmp_path: Path) -> Path:
     """A folder with one good article, one hostile title and one file that cannot be read."""
     (tmp_path / "good.txt").write_text(
-        "Harbour reopens\n\n\"We are open again,\" said Mayor Anna Berg on Monday.\n", encoding="utf-8"
+        'Harbour reopens\n\n"We are open again," said Mayor Anna Berg on Monday.\n', encoding="utf-8"
     )
     (tmp_path / "hostile.txt").write_text(
         "[/bold] and [@click=app.quit]x[/] \x1b]0;PWNED\x07\n\nThe body of a hostile article.\n",

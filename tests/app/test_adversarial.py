@@ -97,7 +97,7 @@ def _huge_article(folder: Path) -> Path:
     tested is the app, which has to show 20 MB either way."""
     path = folder / "huge.txt"
     body = ("x" * 198 + "\n\n") * 100_000
-    path.write_text(f"Huge Article\n\n\"First words,\" Anna Lind said.\n\n{body}\"Last words,\" Anna Lind said.\n")
+    path.write_text(f'Huge Article\n\n"First words," Anna Lind said.\n\n{body}"Last words," Anna Lind said.\n')
     return path
 
 
@@ -134,10 +134,8 @@ async def test_a_20_mb_article_opens_without_freezing(make_app, tmp_path: Path) 
 async def test_an_article_that_cannot_be_shown_does_not_take_the_app_down(make_app, monkeypatch) -> None:
     import tui.widgets.reading_pane as reading
 
-
     def broken(*args, **kwargs):  # noqa: ANN002, ANN003
         raise ValueError("a rendering bug")
-
 
     monkeypatch.setattr(reading, "body_content", broken)
     app = make_app()

@@ -54,7 +54,9 @@ def test_a_citation_leaves_out_what_the_article_lacks() -> None:
     quote = Quote(start=14, end=len(text), text=text[14:], speaker="Ann Lee")
     full = Article(id="a", path="a.txt", text=text, source="Acme News", url="https://example.org/a",
                    published=datetime(2026, 3, 2, 9, 30))  # fmt: skip
-    assert citation(full, quote) == "“We will reopen the harbour.” — Ann Lee, Acme News, 2026-03-02, https://example.org/a"
+    assert (
+        citation(full, quote) == "“We will reopen the harbour.” — Ann Lee, Acme News, 2026-03-02, https://example.org/a"
+    )
     bare = Article(id="b", path="b.txt", text=text)
     assert citation(bare, quote.model_copy(update={"speaker": None})) == "“We will reopen the harbour.”"
     assert citation(bare, quote) == "“We will reopen the harbour.” — Ann Lee"

@@ -22,8 +22,14 @@ from tui.corpus.models import offset_problems
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "adversarial"
 # What each file that is not an article is reported as; every other file gives articles.
-REPORTED = {"empty.txt": "empty", "blank.txt": "empty", "binary.bin": "binary", "nul_bytes.txt": "binary",
-            "many_controls.txt": "binary", "empty_list.json": "empty"}
+REPORTED = {
+    "empty.txt": "empty",
+    "blank.txt": "empty",
+    "binary.bin": "binary",
+    "nul_bytes.txt": "binary",
+    "many_controls.txt": "binary",
+    "empty_list.json": "empty",
+}
 
 
 def files() -> list[Path]:
@@ -95,7 +101,7 @@ def test_a_parser_failure_costs_one_article(tmp_path: Path, monkeypatch: pytest.
         return real(text, *args, **kwargs)
 
     monkeypatch.setattr(parse, "find_quotes", failing)
-    (tmp_path / "a.txt").write_text("Fine Title\n\n\"Fine,\" Anna Lind said.\n")
+    (tmp_path / "a.txt").write_text('Fine Title\n\n"Fine," Anna Lind said.\n')
     (tmp_path / "b.txt").write_text("BOOM Title\n\nBOOM goes the parser.\n")
     corpus = load_corpus(tmp_path, workers=1)
     assert [a.id for a in corpus.articles] == ["a"]
@@ -131,7 +137,7 @@ def test_fuzz_empty_json_list_is_reported() -> None:
 def test_fuzz_zone_offset_of_24_hours_exports_and_reopens() -> None:
     """dateutil reads "-2400" as a zone 24 hours off: no datetime can hold it (pydantic and
     `utcoffset()` raise), so it is dropped and the date kept."""
-    article = parse_text("1970-01-01 00:00:00 -2400\nTitle Here\n\n\"Yes,\" Anna Lind said.\n", path="a.txt")
+    article = parse_text('1970-01-01 00:00:00 -2400\nTitle Here\n\n"Yes," Anna Lind said.\n', path="a.txt")
     for when in (article.published, article.dateline):
         assert when is None or when.tzinfo is None or abs(when.utcoffset().total_seconds()) < 86_400
     report = LoadReport()
@@ -155,7 +161,7 @@ def _cache():
 def _seed_entry(cache, tmp_path: Path, notices: list[str]):  # noqa: ANN001, ANN202
     corpus_dir = tmp_path / "corpus"
     corpus_dir.mkdir()
-    (corpus_dir / "a.txt").write_text("Port Reopens\n\n\"We are open,\" Anna Lind said.\n")
+    (corpus_dir / "a.txt").write_text('Port Reopens\n\n"We are open," Anna Lind said.\n')
     files = sorted(corpus_dir.iterdir())
     entry = cache.entry_for([corpus_dir], files, notices.append, min_bytes=0)
     return corpus_dir, entry

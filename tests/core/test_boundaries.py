@@ -10,9 +10,11 @@ CORPUS = Path(__file__).resolve().parents[2] / "tui" / "corpus"
 
 
 def test_corpus_imports_neither_textual_nor_rich():
-    code = ("import sys, tui.corpus, tui.corpus.parsing.parse, tui.corpus.query, tui.corpus.index, tui.corpus.export;"
-            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'));"
-            "print(','.join(bad))")
+    code = (
+        "import sys, tui.corpus, tui.corpus.parsing.parse, tui.corpus.query, tui.corpus.index, tui.corpus.export;"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'));"
+        "print(','.join(bad))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
 

@@ -186,14 +186,25 @@ def test_a_cached_corpus_answers_as_the_parsed_one_and_takes_more_articles(cache
     first = load_corpus(corpus_folder, cache=True, workers=1)
     again = entry(corpus_folder).load()
     assert again is not None
-    for query in ('"political will"', 'quote:"we will"', "speaker:peskov", "-macron", "p:putin OR o:kremlin",
-                  "title:talks", "source:reuters", "cue:said", "quotes:>2", "has:date"):
+    for query in (
+        '"political will"',
+        'quote:"we will"',
+        "speaker:peskov",
+        "-macron",
+        "p:putin OR o:kremlin",
+        "title:talks",
+        "source:reuters",
+        "cue:said",
+        "quotes:>2",
+        "has:date",
+    ):
         assert again.search(query) == first.search(query), query
     assert again.index.complete_entity("p") == first.index.complete_entity("p")
     assert again.index.corpus_entities([0, 2, 4]) == first.index.corpus_entities([0, 2, 4])
     assert again.articles.texts[1] == first.articles.texts[1] and again.articles.titles == first.articles.titles
-    extra = Article(id="extra", path="extra.txt", title="Peskov speaks",
-                    text='Peskov speaks\n\n"We will talk," Peskov said.')
+    extra = Article(
+        id="extra", path="extra.txt", title="Peskov speaks", text='Peskov speaks\n\n"We will talk," Peskov said.'
+    )
     for corpus in (first, again):  # a corpus from the cache is packed: adding unpacks it first
         corpus.add(extra)
     assert dump(again) == dump(first)

@@ -28,7 +28,7 @@ def test_export_jsonl_is_the_interchange_format(tmp_path):
     assert record["dateline"] == "2024-01-02T12:17:00Z" or record["dateline"].startswith("2024-01-02T12:17:00")
     first = record["quotes"][0]
     assert (first["start"], first["end"], first["speaker"], first["cue"]) == (393, 514, "Dmitry Peskov", "told")
-    assert record["text"][first["cue_span"][0]:first["cue_span"][1]] == "told"
+    assert record["text"][first["cue_span"][0] : first["cue_span"][1]] == "told"
     peskov = next(e for e in record["entities"] if e["name"] == "Dmitry Peskov")
     assert peskov["id"] == "person:dmitry-peskov" and peskov["kind"] == "person"
 

@@ -22,8 +22,9 @@ ARTICLE = "Port Reopens\n\nThe port reopened on Monday, harbour master Ann Lee s
 
 def run(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, timeout=120,
-                          cwd=cwd, env=env, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], capture_output=True, text=True, timeout=120, cwd=cwd, env=env, **kwargs
+    )
 
 
 def test_a_failed_export_leaves_the_previous_file_intact(tmp_path, monkeypatch):
@@ -33,7 +34,7 @@ def test_a_failed_export_leaves_the_previous_file_intact(tmp_path, monkeypatch):
     out.chmod(0o640)
 
     def full(articles, handle, fmt="jsonl"):
-        handle.write("{\"half\": ")
+        handle.write('{"half": ')
         handle.flush()
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
@@ -66,8 +67,14 @@ def test_export_into_a_closed_pipe_ends_quietly():
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 def test_a_write_error_on_standard_output_is_one_line_exit_2():
     with open("/dev/full", "w") as full:
-        done = subprocess.run([sys.executable, "-m", "tui", "export", str(SEEDS)], stdout=full, stderr=subprocess.PIPE,
-                              text=True, timeout=120, cwd=ROOT)
+        done = subprocess.run(
+            [sys.executable, "-m", "tui", "export", str(SEEDS)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+        )
     assert done.returncode == 2
     assert done.stderr == "article-explorer: cannot write standard output: No space left on device\n"
 

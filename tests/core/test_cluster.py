@@ -27,8 +27,9 @@ pytestmark = pytest.mark.slow  # worker processes start in a few seconds each on
 def scheduler():
     """One LocalCluster of two worker processes for the module's tests, reached by its address as
     a real cluster is (`--cluster tcp://...`)."""
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as local:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as local:
         yield local.scheduler_address
 
 
@@ -92,8 +93,10 @@ def test_outdir_reopens_without_parsing_and_keeps_the_ids(tmp_path, scheduler, m
 
 
 def _article_line(identity: str | None, number: int) -> str:
-    body = (f"Acme Widgets opened plant {number} in Springfield on Monday.\n\n"
-            f'"We will hire {number} people this year," said Ann Lee, the chief executive of Acme Widgets.')
+    body = (
+        f"Acme Widgets opened plant {number} in Springfield on Monday.\n\n"
+        f'"We will hire {number} people this year," said Ann Lee, the chief executive of Acme Widgets.'
+    )
     row = {"title": f"Acme plant {number}", "text": body, **({"id": identity} if identity else {})}
     return json.dumps(row)
 
@@ -101,13 +104,19 @@ def _article_line(identity: str | None, number: int) -> str:
 def test_a_big_json_lines_file_is_split_by_records_and_its_ids_claimed_in_load_order(tmp_path, scheduler, monkeypatch):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    lines = [_article_line("x" if number in (0, 57) else None if number % 3 else f"own-{number}", number)
-             for number in range(60)]
+    lines = [
+        _article_line("x" if number in (0, 57) else None if number % 3 else f"own-{number}", number)
+        for number in range(60)
+    ]
     lines.insert(30, "{not json")
     (corpus / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (corpus / "x.txt").write_text("Acme Widgets\n\nAnn Lee said the plant would open.\n", encoding="utf-8")
-    table = pa.table({"text": [json.loads(_article_line(None, n))["text"] for n in range(40)],
-                      "id": ["x" if n == 5 else f"row-{n}" for n in range(40)]})
+    table = pa.table(
+        {
+            "text": [json.loads(_article_line(None, n))["text"] for n in range(40)],
+            "id": ["x" if n == 5 else f"row-{n}" for n in range(40)],
+        }
+    )
     pq.write_table(table, corpus / "table.parquet", row_group_size=7)
     monkeypatch.setattr(cluster, "PARTITION_BYTES", 2_000)  # read here only: the plan is made on this side
     report = cluster.LoadReport()

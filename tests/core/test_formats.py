@@ -32,8 +32,11 @@ def test_page_keeps_the_article_as_paragraphs_and_drops_the_boilerplate():
     assert "\u00a31.8m" in paragraphs[3] and "pay & conditions" in paragraphs[3]
     assert not [phrase for phrase in samples.BOILERPLATE if phrase in source.text]
     assert source.meta == {
-        "title": "Acme opens a mill in Northby", "published": "2024-03-05T09:30:00+0000",
-        "source": "The Daily Example", "url": "https://news.example.org/business/acme-mill", "author": "Ann Lee",
+        "title": "Acme opens a mill in Northby",
+        "published": "2024-03-05T09:30:00+0000",
+        "source": "The Daily Example",
+        "url": "https://news.example.org/business/acme-mill",
+        "author": "Ann Lee",
         "section": "Business",
     }
     article = parse_source(source)
@@ -98,19 +101,26 @@ def test_rss_items_become_articles_with_feed_metadata():
     assert (first.id, first.path) == ("feeds/news#1", "feeds/news.rss#1")
     assert first.text == "Acme Ltd opened a mill costing \u00a35m.\n\n\u201cGood news,\u201d said Tom Reed."
     assert first.meta == {
-        "title": "Acme opens a mill", "published": "2024-03-05T08:30:00+00:00", "source": "Example News",
-        "url": "https://news.example.org/a", "author": "Ann Lee", "section": "Business",
+        "title": "Acme opens a mill",
+        "published": "2024-03-05T08:30:00+00:00",
+        "source": "Example News",
+        "url": "https://news.example.org/a",
+        "author": "Ann Lee",
+        "section": "Business",
     }
     assert second.text == "The ferry to Eastholm resumed on Monday."  # the summary, when there is no content
     assert reasons(loaded) == [("feeds/news.rss#3", "empty")]
     assert parse_source(first).quotes[0].speaker == "Tom Reed"
 
 
-@pytest.mark.parametrize(("data", "title", "text"), [
-    (samples.ATOM, "Harbour reopens", "The harbour reopened.\n\nShips returned."),
-    (samples.RSS_1, "Bridge opens", "The bridge opened to traffic."),
-    (samples.RSS_091, "Mill vote", "The council voted."),
-])
+@pytest.mark.parametrize(
+    ("data", "title", "text"),
+    [
+        (samples.ATOM, "Harbour reopens", "The harbour reopened.\n\nShips returned."),
+        (samples.RSS_1, "Bridge opens", "The bridge opened to traffic."),
+        (samples.RSS_091, "Mill vote", "The council voted."),
+    ],
+)
 def test_atom_rss1_and_rss091(data, title, text):
     loaded = read_feed(data, "f.xml", "f")
     assert loaded.problems == [] and len(loaded.sources) == 1
@@ -118,8 +128,11 @@ def test_atom_rss1_and_rss091(data, title, text):
 
 
 def test_json_feed_lone_surrogates_are_replaced():
-    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "T\ud800",
-            "items": [{"title": "Half \udc00 pair", "content_text": "Body \ud83d text."}]}
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "T\ud800",
+        "items": [{"title": "Half \udc00 pair", "content_text": "Body \ud83d text."}],
+    }
     (source,) = read_feed(json.dumps(feed).encode(), "s.json", "s").sources
     assert (source.text, source.meta["title"]) == ("Body \ufffd text.", "Half \ufffd pair")
     assert source.meta["source"] == "T\ufffd"
@@ -130,8 +143,14 @@ def test_json_feed_items():
     loaded = read_feed(json.dumps(samples.JSON_FEED).encode(), "f.json", "f")
     first, second = loaded.sources
     assert first.text == "The dam was approved.\n\n\u201cAt last,\u201d said Ann Lee."
-    assert first.meta == {"title": "Dam approved", "published": "2024-03-07T08:00:00Z", "source": "Example JSON",
-                          "url": "https://news.example.org/j1", "author": "Desk", "section": "Politics"}
+    assert first.meta == {
+        "title": "Dam approved",
+        "published": "2024-03-07T08:00:00Z",
+        "source": "Example JSON",
+        "url": "https://news.example.org/j1",
+        "author": "Desk",
+        "section": "Politics",
+    }
     assert (second.text, second.meta["author"]) == ("First part.\n\nSecond part & more.", "Bo Chan")
     assert reasons(loaded) == [("f.json#3", "empty"), ("f.json#4", "malformed")]
     not_a_list = {"version": "https://jsonfeed.org/version/1", "items": {}}
@@ -201,8 +220,10 @@ def feed_server(monkeypatch) -> Iterator[str]:
 
 def test_feed_url_is_fetched(feed_server):
     loaded = fetch_feed(f"{feed_server}/news/rss.xml")
-    assert [s.id for s in loaded.sources] == [f"127.0.0.1:{feed_server.rsplit(':', 1)[1]}/news/rss#1",
-                                              f"127.0.0.1:{feed_server.rsplit(':', 1)[1]}/news/rss#2"]
+    assert [s.id for s in loaded.sources] == [
+        f"127.0.0.1:{feed_server.rsplit(':', 1)[1]}/news/rss#1",
+        f"127.0.0.1:{feed_server.rsplit(':', 1)[1]}/news/rss#2",
+    ]
     assert loaded.sources[0].meta["source"] == "Example News"
 
 

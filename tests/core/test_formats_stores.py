@@ -72,8 +72,13 @@ def test_newsboat_items_become_articles_and_the_database_is_untouched(tmp_path):
     assert [s.id for s in loaded.sources] == ["cache#1", "cache#3"]  # item 2 deleted in newsboat
     first, plain = loaded.sources
     assert first.text == "Acme opened a mill.\n\n\u201cGood news,\u201d said Tom Reed."
-    assert first.meta == {"title": "Acme mill", "published": "2024-03-05T09:30:00+00:00", "source": "Example News",
-                          "url": "https://news.example.org/a", "author": "Ann Lee"}
+    assert first.meta == {
+        "title": "Acme mill",
+        "published": "2024-03-05T09:30:00+00:00",
+        "source": "Example News",
+        "url": "https://news.example.org/a",
+        "author": "Ann Lee",
+    }
     assert plain.text == "Line one.\n\nLine two & <more>." and "published" not in plain.meta
     assert reasons(loaded) == [(f"{db}#4", "empty")]
     assert (db.read_bytes(), db.stat().st_mtime_ns) == before
@@ -83,8 +88,10 @@ def test_newsboat_items_become_articles_and_the_database_is_untouched(tmp_path):
 def test_an_item_in_another_encoding_does_not_fail_the_cache(tmp_path):
     db = samples.newsboat_db(tmp_path / "cache.db")
     with sqlite3.connect(db) as connection:  # "<p>Caf\xe9</p>" in cp1252, and a title that is no text at all
-        connection.execute("UPDATE rss_item SET content = CAST(x'3c703e436166e93c2f703e' AS TEXT), "
-                           "title = CAST(x'ff41' AS TEXT) WHERE id = 1")
+        connection.execute(
+            "UPDATE rss_item SET content = CAST(x'3c703e436166e93c2f703e' AS TEXT), "
+            "title = CAST(x'ff41' AS TEXT) WHERE id = 1"
+        )
     connection.close()
     loaded = read_newsboat(db, "cache")
     assert [s.id for s in loaded.sources] == ["cache#1", "cache#3"]
@@ -155,11 +162,16 @@ def test_parquet_tampered_rows_foreign_tables_and_garbage(tmp_path):
     loaded = read_parquet(sink.getvalue(), "t.parquet", "t")
     assert [a.id for a in loaded.sources] == ["b/1"] and reasons(loaded) == [("t.parquet#1", "malformed")]
     foreign = io.BytesIO()
-    pq.write_table(pa.table({"title": ["Dam Vote", None], "text": ["Ann Lee said the dam was safe.", ""],
-                             "date": ["2024-01-02", None]}), foreign)
+    pq.write_table(
+        pa.table(
+            {"title": ["Dam Vote", None], "text": ["Ann Lee said the dam was safe.", ""], "date": ["2024-01-02", None]}
+        ),
+        foreign,
+    )
     loaded = read_parquet(foreign.getvalue(), "f.parquet", "f")
-    assert loaded.sources == [SourceText("f#1", "f.parquet#1", "Ann Lee said the dam was safe.",
-                                         {"title": "Dam Vote", "date": "2024-01-02"})]
+    assert loaded.sources == [
+        SourceText("f#1", "f.parquet#1", "Ann Lee said the dam was safe.", {"title": "Dam Vote", "date": "2024-01-02"})
+    ]
     assert reasons(loaded) == [("f.parquet#2", "empty")]
     numbers = io.BytesIO()
     pq.write_table(pa.table({"n": [1, 2]}), numbers)
@@ -186,9 +198,12 @@ def _samples_by_reader(tmp_path: Path) -> list[tuple[str, bytes, object]]:
     buffer = io.BytesIO()
     write_articles_parquet(parsed_articles(), buffer)
     return [
-        ("page.html", samples.page(), read_html), ("news.rss", samples.RSS, read_feed),
-        ("atom.xml", samples.ATOM, read_feed), ("feed.json", json.dumps(samples.JSON_FEED).encode(), read_feed),
-        ("crawl.warc.gz", samples.warc(), read_warc), ("crawl.warc", samples.warc(gzip=False), read_warc),
+        ("page.html", samples.page(), read_html),
+        ("news.rss", samples.RSS, read_feed),
+        ("atom.xml", samples.ATOM, read_feed),
+        ("feed.json", json.dumps(samples.JSON_FEED).encode(), read_feed),
+        ("crawl.warc.gz", samples.warc(), read_warc),
+        ("crawl.warc", samples.warc(gzip=False), read_warc),
         ("corpus.parquet", buffer.getvalue(), read_parquet),
         ("cache.db", samples.newsboat_db(tmp_path / "cache.db").read_bytes(), None),
     ]

@@ -51,8 +51,9 @@ def every_format(root: Path) -> Path:
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, timeout=120,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], capture_output=True, timeout=120, env={**os.environ, **(env or {})}
+    )
 
 
 def test_a_folder_of_every_format_loads_through_iter_sources(tmp_path):
@@ -63,7 +64,10 @@ def test_a_folder_of_every_format_loads_through_iter_sources(tmp_path):
     assert report.files == 9
     # Each skipped item is there with its reason: nothing is lost silently.
     assert sorted((Path(p.path).name, p.reason) for p in report.problems) == [
-        ("cache.db#4", "empty"), ("feed.rss#3", "empty"), ("items.json#3", "empty"), ("items.json#4", "malformed"),
+        ("cache.db#4", "empty"),
+        ("feed.rss#3", "empty"),
+        ("items.json#3", "empty"),
+        ("items.json#4", "malformed"),
     ]
     assert report.summary() == "3 files, 4 bad lines"  # an item is counted in its file
     by_id = {a.id: a for a in articles}
@@ -211,8 +215,9 @@ def test_dates_and_sections_from_names(tmp_path):
     (tmp_path / "politics" / "2016-09-12" / "c.txt").write_text("Acme opens mill\n\n2020-05-06\n\nAnn Lee said so.\n")
     (tmp_path / "loose_20180304.txt").write_text(STORY, encoding="utf-8")
     articles = {a.id: a for a in load_corpus_serially([tmp_path]).articles}
-    first, second, own, loose = (articles[k] for k in ("politics/2016-09-12/a", "politics/20170102_b",
-                                                       "politics/2016-09-12/c", "loose_20180304"))
+    first, second, own, loose = (
+        articles[k] for k in ("politics/2016-09-12/a", "politics/20170102_b", "politics/2016-09-12/c", "loose_20180304")
+    )
     assert (first.published.date().isoformat(), first.date_from_name, first.section) == ("2016-09-12", True, "politics")
     assert second.published.date().isoformat() == "2017-01-02" and second.date_from_name
     assert own.date.year == 2020 and not own.date_from_name  # the text's own date wins

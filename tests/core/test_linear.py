@@ -67,11 +67,11 @@ def test_quotes_in_one_long_paragraph_are_linear() -> None:
 
 def test_quotes_chained_without_spaces_are_linear() -> None:
     # every quote's lead is one long "word" back to the paragraph's start
-    _assert_linear(lambda n: _article('Ann Lee said ' + '"a"x' * n + "."), 1000)
+    _assert_linear(lambda n: _article("Ann Lee said " + '"a"x' * n + "."), 1000)
 
 
 def test_a_run_of_marks_is_read_once() -> None:
-    _assert_linear(lambda n: _article("Ann Lee said it was fine" + ".?!" * n + "\" x. The end."), 150)
+    _assert_linear(lambda n: _article("Ann Lee said it was fine" + ".?!" * n + '" x. The end.'), 150)
 
 
 def test_sentence_end_pattern_matches_from_the_first_mark_of_a_run() -> None:
@@ -81,8 +81,9 @@ def test_sentence_end_pattern_matches_from_the_first_mark_of_a_run() -> None:
 
 
 def _many_roles(n: int) -> str:
-    return _article("".join(f'{_invented(k)} spokesman Ann Lee met them. "We are fine," the spokesman said. '
-                            for k in range(n)))
+    return _article(
+        "".join(f'{_invented(k)} spokesman Ann Lee met them. "We are fine," the spokesman said. ' for k in range(n))
+    )
 
 
 def test_many_roles_of_one_person_are_linear() -> None:
@@ -90,7 +91,7 @@ def test_many_roles_of_one_person_are_linear() -> None:
 
 
 def test_a_nominal_speaker_folds_each_role_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """"the spokesman said" after a person of N roles: the roles are folded once, not at every quote."""
+    """ "the spokesman said" after a person of N roles: the roles are folded once, not at every quote."""
     calls = 0
 
     def counting_fold(text: str) -> str:
@@ -122,14 +123,17 @@ def test_openings_of_a_long_name_are_bounded() -> None:
 def test_lone_first_names_after_many_people_are_linear() -> None:
     def build(n: int) -> str:
         return _article("".join(f"Anna {_invented(k)} spoke. " for k in range(n)) + "It was fine, Anna said. " * n)
+
     _assert_linear(build, 300)
 
 
 def test_clustering_lone_first_names_is_linear() -> None:
     """`says Anna` after N people: the people of that first name are looked up, not all scanned."""
+
     def mentions(n: int) -> list[Mention]:
         people = [Mention(k * 20, k * 20 + 9, f"Anna {_invented(k)}", "person") for k in range(n)]
         return people + [Mention((n + k) * 20, (n + k) * 20 + 4, "Anna", "unknown") for k in range(n)]
+
     _assert_linear(lambda n: n, 1000, parse=lambda n: cluster("", mentions(n)))
 
 
@@ -140,6 +144,7 @@ def test_many_people_of_one_surname_are_linear() -> None:
 def test_names_sharing_a_first_word_are_linear() -> None:
     def build(n: int) -> str:
         return _article("".join(f"Anna {_invented(k)} said it. " for k in range(n)) + "Then Zed Anna left. " * n)
+
     _assert_linear(build, 300)
 
 
@@ -158,6 +163,7 @@ def test_a_verb_subject_is_looked_for_in_a_bounded_window(monkeypatch: pytest.Mo
         def subject_before(text, items, table):
             read.append(len(items))
             return original(text, items, table)
+
         monkeypatch.setattr(module, "subject_before", subject_before)
 
     counting(reported)
@@ -176,10 +182,13 @@ def test_a_long_metadata_date_is_not_parsed() -> None:
     assert parse_date_value("  2020-01-05T10:00:00Z ") is not None
 
 
-@pytest.mark.parametrize("body", [
-    'She said "a \'b "c \u201cd \u00abe ',
-    "\u201cOne thing,\u201d said Ann Lee. \u00abTwo\u00bb, he said. \u201eThree\u201c. ",
-    "Bank of the Zab ",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        'She said "a \'b "c \u201cd \u00abe ',
+        "\u201cOne thing,\u201d said Ann Lee. \u00abTwo\u00bb, he said. \u201eThree\u201c. ",
+        "Bank of the Zab ",
+    ],
+)
 def test_other_hostile_shapes_are_linear(body: str) -> None:
     _assert_linear(lambda n: _article(body * n + "end."), 300)

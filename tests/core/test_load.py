@@ -12,8 +12,10 @@ from tests.helpers import SEEDS
 from tui.corpus import load_corpus
 from tui.corpus.export import write_jsonl
 
-WIRE = ("Monday, 05 January 2026 09:00 GMT\nPort Reopens After Storm\n\n2026-01-05 10:30:00\n"
-        "(Wirewatch) The port reopened on Monday.\n\n\"We are open again,\" harbour master Anna Lind said.\n")
+WIRE = (
+    "Monday, 05 January 2026 09:00 GMT\nPort Reopens After Storm\n\n2026-01-05 10:30:00\n"
+    '(Wirewatch) The port reopened on Monday.\n\n"We are open again," harbour master Anna Lind said.\n'
+)
 
 
 def write(folder: Path, name: str, data: bytes) -> Path:
@@ -75,11 +77,19 @@ def test_bad_files_are_reported_and_the_rest_load(tmp_path):
     locked = write(tmp_path, "locked.txt", WIRE.encode())
     locked.chmod(0)
     corpus = load_corpus([tmp_path, tmp_path / "missing.txt"])
-    reasons = {Path(p.path.split(":")[0]).name + p.path[len(p.path.split(":")[0]):]: p.reason
-               for p in corpus.report.problems}
-    expected = {"empty.txt": "empty", "blank.txt": "empty", "binary.bin": "binary", "bad16.txt": "undecodable",
-                "rows.jsonl:2": "malformed", "rows.jsonl:3": "malformed", "rows.jsonl:4": "empty",
-                "missing.txt": "not found"}
+    reasons = {
+        Path(p.path.split(":")[0]).name + p.path[len(p.path.split(":")[0]) :]: p.reason for p in corpus.report.problems
+    }
+    expected = {
+        "empty.txt": "empty",
+        "blank.txt": "empty",
+        "binary.bin": "binary",
+        "bad16.txt": "undecodable",
+        "rows.jsonl:2": "malformed",
+        "rows.jsonl:3": "malformed",
+        "rows.jsonl:4": "empty",
+        "missing.txt": "not found",
+    }
     if os.geteuid() != 0:  # root reads any file
         expected["locked.txt"] = "unreadable"
     assert reasons == expected
@@ -87,8 +97,15 @@ def test_bad_files_are_reported_and_the_rest_load(tmp_path):
 
 
 def test_json_lines_articles(tmp_path):
-    rows = [{"title": "Grid Deal Signed", "text": "Oslo signed the deal.\n\n\"It is done,\" Ingrid Holm said.",
-             "date": "2026-01-14T09:30:00Z", "source": "Wirewatch", "url": "https://example.com/a"}]
+    rows = [
+        {
+            "title": "Grid Deal Signed",
+            "text": 'Oslo signed the deal.\n\n"It is done," Ingrid Holm said.',
+            "date": "2026-01-14T09:30:00Z",
+            "source": "Wirewatch",
+            "url": "https://example.com/a",
+        }
+    ]
     write(tmp_path, "feed.jsonl", "\n".join(json.dumps(r) for r in rows).encode())
     article = load_corpus(tmp_path).articles[0]
     assert (article.title, article.source, article.url) == ("Grid Deal Signed", "Wirewatch", "https://example.com/a")
@@ -105,7 +122,8 @@ def test_export_opens_again_without_change(tmp_path):
     again = load_corpus(exported)
     assert again.report.problems == []
     assert [a.model_dump() for a in again.articles] == [
-        a.model_copy(update={"path": a.path}).model_dump() for a in corpus.articles]
+        a.model_copy(update={"path": a.path}).model_dump() for a in corpus.articles
+    ]
 
 
 def test_the_corpus_folder_is_never_written(tmp_path):

@@ -34,11 +34,18 @@ def problems(corpus) -> dict[str, str]:
 
 def load_in_child(*paths: Path, timeout: float = 20) -> subprocess.CompletedProcess:
     """Load in a child process, so a hang is a timeout here rather than a frozen test run."""
-    code = ("import sys, json; from tui.corpus import load_corpus; c = load_corpus(sys.argv[1:], workers=1);"
-            "problems = [[p.path, p.reason, p.detail] for p in c.report.problems];"
-            "print(json.dumps([[a.id for a in c.articles], problems]))")
-    return subprocess.run([sys.executable, "-c", code, *map(str, paths)], capture_output=True, text=True,
-                          timeout=timeout, cwd=Path(__file__).parents[2])
+    code = (
+        "import sys, json; from tui.corpus import load_corpus; c = load_corpus(sys.argv[1:], workers=1);"
+        "problems = [[p.path, p.reason, p.detail] for p in c.report.problems];"
+        "print(json.dumps([[a.id for a in c.articles], problems]))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=Path(__file__).parents[2],
+    )
 
 
 @pytest.mark.slow
@@ -285,6 +292,7 @@ def test_missing_and_empty_paths_are_in_the_report(tmp_path):
     assert problems(corpus) == {str(tmp_path / "empty"): "empty", str(tmp_path / "missing"): "not found"}
     assert corpus.report.summary() == "2 files"
     assert nothing_loaded([tmp_path / "empty", tmp_path / "missing"], corpus.report) == (
-        f"no such file or folder: {tmp_path / 'missing'}")
+        f"no such file or folder: {tmp_path / 'missing'}"
+    )
     empty = load_corpus(tmp_path / "empty")
     assert nothing_loaded([tmp_path / "empty"], empty.report) == f"no articles in {tmp_path / 'empty'}"

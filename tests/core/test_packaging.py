@@ -33,8 +33,12 @@ def tracked_copy(folder: Path) -> Path:
 def test_wheel_holds_seeds_and_lexicons(tmp_path):
     before = sorted(path.name for path in ROOT.iterdir())
     source = tracked_copy(tmp_path / "source")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-                    "-w", str(tmp_path / "dist"), str(source)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path / "dist"), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     wheel = next((tmp_path / "dist").glob("*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for seed in SEEDS.iterdir():

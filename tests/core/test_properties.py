@@ -23,29 +23,110 @@ from tui.corpus.models import offset_problems
 from tui.corpus.query import And, DateRange, Has, Match, Not, Or, Phrase, Query, QueryError, QuoteCount, Word
 from tui.safe_text import one_line, visible
 
-FAST = settings(max_examples=150, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FAST = settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # News-shaped text: names, reporting verbs, every kind of quotation mark, datelines, and what
 # scrapes bring (controls, escapes, markup, right-to-left, combining marks, emoji, CJK).
-PIECES = ['"', '"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "\u00ab", "\u00bb", " ", " ", " ", "\n", "\n\n",
-          "\r\n", "\r", "\t", "said", "told", "added", "he said", "according to", "Emmanuel Macron", "Macron",
-          "Anna Lind", "Mr", "President", "the Kremlin", "Reuters", "(MENAFN)", "LONDON (Reuters) -", ",", ".",
-          ":", "2026-02-04 08:06:21", "Tuesday, 02 January 2024 12:17 GMT", "1970-01-01 00:00:00 -2400",
-          "\x00", "\x1b]0;PWNED\x07", "\x1b[31m", "\x9b", "[/]", "[@click=app.quit]", "\\", "\u202e",
-          "e\u0301", "\u0645\u0631\u062d\u0628\u0627", "\U0001f389", "\u6771\u4eac", "\ufeff", "\u2028"]
+PIECES = [
+    '"',
+    '"',
+    "\u201c",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    "'",
+    "\u00ab",
+    "\u00bb",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "said",
+    "told",
+    "added",
+    "he said",
+    "according to",
+    "Emmanuel Macron",
+    "Macron",
+    "Anna Lind",
+    "Mr",
+    "President",
+    "the Kremlin",
+    "Reuters",
+    "(MENAFN)",
+    "LONDON (Reuters) -",
+    ",",
+    ".",
+    ":",
+    "2026-02-04 08:06:21",
+    "Tuesday, 02 January 2024 12:17 GMT",
+    "1970-01-01 00:00:00 -2400",
+    "\x00",
+    "\x1b]0;PWNED\x07",
+    "\x1b[31m",
+    "\x9b",
+    "[/]",
+    "[@click=app.quit]",
+    "\\",
+    "\u202e",
+    "e\u0301",
+    "\u0645\u0631\u062d\u0628\u0627",
+    "\U0001f389",
+    "\u6771\u4eac",
+    "\ufeff",
+    "\u2028",
+]
 news = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=80).map("".join)
 texts = st.one_of(news, st.text(max_size=300))
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "latin-1", "cp1252"]
 encoded = st.builds(lambda t, e: t.encode(e, errors="replace"), news, st.sampled_from(ENCODINGS))
-blobs = st.one_of(st.binary(max_size=400), encoded,
-                  st.builds(lambda a, b: a + b, st.sampled_from([codecs.BOM_UTF8, codecs.BOM_UTF16_LE, b""]), encoded))
+blobs = st.one_of(
+    st.binary(max_size=400),
+    encoded,
+    st.builds(lambda a, b: a + b, st.sampled_from([codecs.BOM_UTF8, codecs.BOM_UTF16_LE, b""]), encoded),
+)
 SUFFIXES = st.sampled_from([".txt", ".jsonl", ".json", ".md"])
-query_pieces = st.sampled_from(["speaker:", "s:", "date:", "after:", "before:", "quotes:", "has:", "title:",
-                                "nope:", ":", '"', "(", ")", "-", "|", "OR", " ", "macron", ">=", "2026-02",
-                                "2026-01-01..2026-02-15", "..", "\x00", "\u202e", "9999999999"])
-queries = st.one_of(st.text(max_size=60),
-                    st.lists(st.one_of(query_pieces, st.text(max_size=4)), max_size=20).map("".join))
+query_pieces = st.sampled_from(
+    [
+        "speaker:",
+        "s:",
+        "date:",
+        "after:",
+        "before:",
+        "quotes:",
+        "has:",
+        "title:",
+        "nope:",
+        ":",
+        '"',
+        "(",
+        ")",
+        "-",
+        "|",
+        "OR",
+        " ",
+        "macron",
+        ">=",
+        "2026-02",
+        "2026-01-01..2026-02-15",
+        "..",
+        "\x00",
+        "\u202e",
+        "9999999999",
+    ]
+)
+queries = st.one_of(
+    st.text(max_size=60), st.lists(st.one_of(query_pieces, st.text(max_size=4)), max_size=20).map("".join)
+)
 
 
 @FAST
@@ -89,9 +170,15 @@ def test_decoding_gives_text_or_a_reason(data: bytes) -> None:
 
 
 @FAST
-@given(st.lists(st.dictionaries(st.sampled_from(["title", "text", "body", "date", "source", "url", "id", "quotes"]),
-                                st.one_of(news, st.integers(), st.none(), st.lists(st.integers(), max_size=3))),
-                max_size=4))
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["title", "text", "body", "date", "source", "url", "id", "quotes"]),
+            st.one_of(news, st.integers(), st.none(), st.lists(st.integers(), max_size=3)),
+        ),
+        max_size=4,
+    )
+)
 def test_any_json_rows_give_articles_or_report_entries(rows: list[dict]) -> None:
     report = LoadReport()
     text = "\n".join(json.dumps(row) for row in rows)
@@ -108,12 +195,16 @@ def test_any_query_gives_a_query_or_an_error_with_a_position(text: str) -> None:
         assert 0 <= result.position <= len(text) and result.message
         assert result.message != "could not read this filter"  # the catch-all: a bug got there
 
+
 WORDS = st.sampled_from(["ann", "lee", "acme", "or", "19", "bank"])
 leaves = st.one_of(
     st.builds(Word, WORDS),
     st.builds(Phrase, st.lists(WORDS, min_size=2, max_size=3).map(tuple)),
-    st.builds(Match, st.sampled_from(["speaker", "person", "org", "title", "quote"]),
-              st.lists(WORDS, min_size=1, max_size=2).map(tuple)),
+    st.builds(
+        Match,
+        st.sampled_from(["speaker", "person", "org", "title", "quote"]),
+        st.lists(WORDS, min_size=1, max_size=2).map(tuple),
+    ),
     st.builds(Has, st.sampled_from(["quotes", "date"])),
     st.builds(QuoteCount, st.sampled_from([">", ">=", "="]), st.integers(0, 9)),
     st.builds(DateRange, st.dates(), st.none()),

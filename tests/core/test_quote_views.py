@@ -76,7 +76,10 @@ def test_profile_months_and_whom_the_quotes_name(live: LiveCorpus) -> None:
 def test_timeline_buckets_and_their_filters(live: LiveCorpus) -> None:
     months = live.timeline("")
     assert [(b.label, b.articles, b.quotes) for b in months.buckets] == [  # type: ignore[union-attr]
-        ("2026-01", 2, 4), ("2026-02", 1, 2), ("2026-03", 1, 1)]
+        ("2026-01", 2, 4),
+        ("2026-02", 1, 2),
+        ("2026-03", 1, 1),
+    ]
     assert months.range == "2026-01-01 to 2026-03-31"  # type: ignore[union-attr]
     weeks = live.timeline("speaker:park", "week")
     first = weeks.buckets[0]  # type: ignore[union-attr]
@@ -104,7 +107,11 @@ def test_corrections_merge_rename_gender_and_not_a_person(tmp_path: Path) -> Non
     path = corrections.save(tmp_path / "people.toml")
     again = read_corrections(path)
     assert (again.merge, again.rename, again.gender, again.not_person) == (
-        corrections.merge, corrections.rename, corrections.gender, corrections.not_person)
+        corrections.merge,
+        corrections.rename,
+        corrections.gender,
+        corrections.not_person,
+    )
 
 
 def test_corrections_survive_a_cached_corpus_being_swapped_in() -> None:

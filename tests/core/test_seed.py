@@ -45,14 +45,14 @@ def test_header(seed):
     assert seed.date == seed.published
     assert seed.source == "MENAFN"
     assert seed.text.startswith("Tuesday, 02 January 2024") and len(seed.paragraphs) == 8
-    assert seed.text[seed.paragraphs[0][0]:].startswith("(MENAFN) Moscow")
+    assert seed.text[seed.paragraphs[0][0] :].startswith("(MENAFN) Moscow")
 
 
 def test_quotes(seed):
     found = [(q.start, q.end, q.kind, q.speaker, q.cue) for q in seed.quotes]
     assert found == GOLD_QUOTES
     for quote in seed.quotes:
-        assert quote.text == seed.text[quote.start:quote.end]
+        assert quote.text == seed.text[quote.start : quote.end]
         assert seed.text[slice(*quote.cue_span)] == quote.cue
         assert quote.speaker_id == "person:" + quote.speaker.lower().replace(" ", "-")
 
@@ -76,6 +76,7 @@ def test_entities(seed):
 def test_matches_gold_file(seed):
     gold = json.loads(shared_path("eval", "seed", "gold.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert gold["text"] == seed.text
-    assert [(q["start"], q["end"], q["reference"], q["verb"]) for q in gold["quotes"]] == \
-        [(q.start, q.end, q.speaker, q.cue) for q in seed.quotes]
+    assert [(q["start"], q["end"], q["reference"], q["verb"]) for q in gold["quotes"]] == [
+        (q.start, q.end, q.speaker, q.cue) for q in seed.quotes
+    ]
     assert sorted(gold["people"]) == sorted(e.name for e in seed.entities if e.kind == "person")

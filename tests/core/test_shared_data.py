@@ -11,8 +11,13 @@ from tests.helpers import shared_path
 from tui.corpus import load_corpus
 
 # Floors on the three shared sets (every change is checked on all three): raise them as the parser improves.
-GGT_FLOORS = {"direct@0.3": 0.95, "direct_speaker_acc": 0.935, "direct_attributed_f1": 0.893, "all@0.3": 0.862,
-              "people": 0.89}
+GGT_FLOORS = {
+    "direct@0.3": 0.95,
+    "direct_speaker_acc": 0.935,
+    "direct_attributed_f1": 0.893,
+    "all@0.3": 0.862,
+    "people": 0.89,
+}
 POLNEAR_FLOORS = {"direct@0.3": 0.75, "direct_mention_acc": 0.94}
 # PolNeAR's train split, 840 articles from seven outlets: the widest set, to check that a rule is general.
 POLNEAR_TRAIN_FLOORS = {"direct@0.3": 0.739, "direct_mention_acc": 0.909, "all@0.3": 0.586}
@@ -35,8 +40,9 @@ def _figure(summary: dict, key: str) -> float:
     return value[2] if isinstance(value, (tuple, list)) else value
 
 
-@pytest.mark.parametrize("name,floors", [("ggt", GGT_FLOORS), ("polnear", POLNEAR_FLOORS),
-                                         ("polnear-train", POLNEAR_TRAIN_FLOORS)])
+@pytest.mark.parametrize(
+    "name,floors", [("ggt", GGT_FLOORS), ("polnear", POLNEAR_FLOORS), ("polnear-train", POLNEAR_TRAIN_FLOORS)]
+)
 def test_accuracy_floors(name, floors):
     summary = _score(name)
     below = {k: round(_figure(summary, k), 3) for k, floor in floors.items() if _figure(summary, k) < floor}

@@ -9,17 +9,52 @@ def texts(sentence: str) -> list[str]:
 
 def test_abbreviations_keep_their_full_stops() -> None:
     assert texts("Mr. Smith of Acme Inc., said the U.S. plan works.") == [
-        "Mr.", "Smith", "of", "Acme", "Inc.", ",", "said", "the", "U.S.", "plan", "works", "."]
+        "Mr.",
+        "Smith",
+        "of",
+        "Acme",
+        "Inc.",
+        ",",
+        "said",
+        "the",
+        "U.S.",
+        "plan",
+        "works",
+        ".",
+    ]
 
 
 def test_joined_words_stay_whole() -> None:
     assert texts("The firm's well-known U.S.-based arm, e.g. here") == [
-        "The", "firm's", "well-known", "U.S.", "based", "arm", ",", "e.g.", "here"]
+        "The",
+        "firm's",
+        "well-known",
+        "U.S.",
+        "based",
+        "arm",
+        ",",
+        "e.g.",
+        "here",
+    ]
 
 
 def test_initials_titles_and_marks() -> None:
     assert texts("A. B. Jones (R-Fla.) said -- twice \u2015 no; Gen. Lee") == [
-        "A.", "B.", "Jones", "(", "R-Fla.", ")", "said", "--", "twice", "\u2015", "no", ";", "Gen.", "Lee"]
+        "A.",
+        "B.",
+        "Jones",
+        "(",
+        "R-Fla.",
+        ")",
+        "said",
+        "--",
+        "twice",
+        "\u2015",
+        "no",
+        ";",
+        "Gen.",
+        "Lee",
+    ]
 
 
 def test_offsets_and_lower_case() -> None:

@@ -76,8 +76,15 @@ class ClusterExport:
 # -- this side: plan, run, merge -----------------------------------------------------------------
 
 
-def export_on_cluster(paths: Sequence[str | Path], outdir: str | Path, *, address: str = LOCAL,
-                      workers: int = 2, fmt: str = "jsonl", progress: Progress | None = None) -> ClusterExport:
+def export_on_cluster(
+    paths: Sequence[str | Path],
+    outdir: str | Path,
+    *,
+    address: str = LOCAL,
+    workers: int = 2,
+    fmt: str = "jsonl",
+    progress: Progress | None = None,
+) -> ClusterExport:
     """Parse `paths` on the cluster at `address` (or a new local one of `workers` processes) into
     one `fmt` file a partition in `outdir`. Raises ClusterError; a load problem is in the report."""
     if fmt not in CLUSTER_FORMATS:
@@ -97,9 +104,16 @@ def export_on_cluster(paths: Sequence[str | Path], outdir: str | Path, *, addres
             raise
     report = _merged(report, results)
     written = _commit(out, results, fmt) if report.articles else _discard(results)
-    return ClusterExport(report, report.articles, len(partitions), written, lexicons,
-                         sum(r.parse_seconds for r in results), sum(r.cpu_seconds for r in results),
-                         time.perf_counter() - started)
+    return ClusterExport(
+        report,
+        report.articles,
+        len(partitions),
+        written,
+        lexicons,
+        sum(r.parse_seconds for r in results),
+        sum(r.cpu_seconds for r in results),
+        time.perf_counter() - started,
+    )
 
 
 def check_outdir(paths: Sequence[str | Path], outdir: str | Path) -> Path:
@@ -118,8 +132,9 @@ def check_outdir(paths: Sequence[str | Path], outdir: str | Path) -> Path:
         ours = (PART_NAME, TEMPORARY_NAME)
         others = [p.name for p in out.iterdir() if not any(name.fullmatch(p.name) for name in ours)]
         if others:
-            raise ClusterError(f"{out} holds other files than a previous cluster export ({others[0]}...): "
-                               "give a new folder")
+            raise ClusterError(
+                f"{out} holds other files than a previous cluster export ({others[0]}...): give a new folder"
+            )
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -227,8 +242,14 @@ def _connect(address: str, workers: int):
     try:
         if address != LOCAL:
             return Client(address, timeout=CONNECT_SECONDS)
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True, host=LOOPBACK,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        cluster = LocalCluster(
+            n_workers=max(1, workers),
+            threads_per_worker=1,
+            processes=True,
+            host=LOOPBACK,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
         return _LocalClient(Client(cluster), cluster)
     except (OSError, TimeoutError, ValueError) as error:
         raise ClusterError(f"cannot reach the cluster at {address}: {error}") from None
@@ -252,8 +273,10 @@ def _run(client, partitions: list[Partition], outdir: str, fmt: str, progress: P
     from dask.distributed import as_completed
 
     token = secrets.token_hex(6)
-    futures = [client.submit(run_partition, p, outdir, fmt, token, key=f"article-explorer-{token}-{p.number}",
-                             pure=False) for p in partitions]
+    futures = [
+        client.submit(run_partition, p, outdir, fmt, token, key=f"article-explorer-{token}-{p.number}", pure=False)
+        for p in partitions
+    ]
     results: list[PartResult] = []
     try:
         for done, future in enumerate(as_completed(futures), 1):

@@ -47,8 +47,6 @@ class PartResult:
     error: str = ""  # the partition could not be written
 
 
-
-
 _lexicon_seconds: float | None = None  # this process's lexicon load, once
 
 
@@ -143,8 +141,10 @@ def rename_ids(temporary: str, fmt: str, ids: list[str]) -> str:
             renamed = table.set_column(table.schema.get_field_index("id"), "id", pa.array(ids, pa.string()))
             pq.write_table(renamed.replace_schema_metadata(table.schema.metadata), temporary + ".ids")
         else:
-            with open(temporary, encoding="utf-8") as source, open(temporary + ".ids", "w", encoding="utf-8",
-                                                                   newline="") as out:
+            with (
+                open(temporary, encoding="utf-8") as source,
+                open(temporary + ".ids", "w", encoding="utf-8", newline="") as out,
+            ):
                 for line, identity in zip(source, ids, strict=True):
                     out.write(json.dumps({**json.loads(line), "id": identity}, ensure_ascii=False) + "\n")
         os.replace(temporary + ".ids", temporary)

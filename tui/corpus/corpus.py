@@ -67,5 +67,3 @@ class Corpus:
 
     def __len__(self) -> int:
         return len(self.articles)
-
-

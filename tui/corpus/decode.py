@@ -38,7 +38,7 @@ def decode_bytes(data: bytes) -> Decoded:
     """Decode a file's bytes as text, or say why they are not text."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _strict(data[len(bom):], encoding)
+            return _strict(data[len(bom) :], encoding)
     utf16 = _sniff_utf16(data)
     if utf16:
         return _strict(data, utf16)

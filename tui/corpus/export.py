@@ -36,8 +36,20 @@ def write_csv(articles: Iterable[Article], out: TextIO) -> None:
     for article in articles:
         published = article.date.isoformat() if article.date else ""
         for quote in article.quotes:
-            writer.writerow((article.id, article.title, published, article.source or "", quote.start,
-                             quote.end, quote.kind, quote.speaker or "", quote.cue or "", quote.text))
+            writer.writerow(
+                (
+                    article.id,
+                    article.title,
+                    published,
+                    article.source or "",
+                    quote.start,
+                    quote.end,
+                    quote.kind,
+                    quote.speaker or "",
+                    quote.cue or "",
+                    quote.text,
+                )
+            )
 
 
 def write_articles(articles: Iterable[Article], out: TextIO, fmt: str = "jsonl") -> None:

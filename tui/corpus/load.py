@@ -26,8 +26,13 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 _READ_CHUNK = 1 << 20  # a file that grew after its size was taken is read on a megabyte at a time
 # Open without waiting: a FIFO opened for reading would wait for a writer forever.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-          (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
 # JSON may escape half a surrogate pair ("\ud800"): such a string cannot be encoded, so written
 # to a terminal or a file it would raise. It becomes U+FFFD, as undecodable bytes do.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -94,8 +99,9 @@ def read_file(path: Path, report: LoadReport) -> Iterator[Source]:
         yield SourceText(id=unique, path=str(path), text=unescape_entities(text), names=names)
 
 
-def _claimed(loaded: formats.Loaded, report: LoadReport, ids: IdBook | None, names: NameFacts | None
-             ) -> Iterator[Source]:
+def _claimed(
+    loaded: formats.Loaded, report: LoadReport, ids: IdBook | None, names: NameFacts | None
+) -> Iterator[Source]:
     """A reader's articles, their ids made unique by the load's id book (when there is one), each
     raw source with the file's name facts; its problems into the report."""
     for source in loaded.sources:
@@ -171,7 +177,11 @@ def _kind(mode: int) -> str:
 
 
 def _json_sources(
-    path: Path, text: str, report: LoadReport, file_id: str = "", ids: IdBook | None = None,
+    path: Path,
+    text: str,
+    report: LoadReport,
+    file_id: str = "",
+    ids: IdBook | None = None,
     names: NameFacts | None = None,
 ) -> Iterator[Source]:
     """JSON Lines (one article a line), one JSON document holding an article or a list of them, or
@@ -274,8 +284,9 @@ class _JsonRows:
             return self.listed
         first = self.listed[0]
         line = first.path.rsplit(":", 1)[1]
-        detail = (f"{self.bad_count:,} bad {self.unit} of {self.seen:,}; the first, {line}: "
-                  f"{first.reason}" + (f" ({first.detail})" if first.detail else ""))
+        detail = f"{self.bad_count:,} bad {self.unit} of {self.seen:,}; the first, {line}: {first.reason}" + (
+            f" ({first.detail})" if first.detail else ""
+        )
         return [LoadProblem(path=str(self.path), reason="malformed", detail=detail, bad_lines=self.bad_count)]
 
     def source(self, number: int, row: object) -> Iterator[Source]:
@@ -286,7 +297,7 @@ class _JsonRows:
             return
         body = row.get("text") or row.get("body") or row.get("content")
         if not isinstance(body, str) or not body.strip():
-            self.bad(number, "empty", "no \"text\" field")
+            self.bad(number, "empty", 'no "text" field')
             return
         wanted = str(row.get("id") or f"{self.file_id}-{number}")
         if isinstance(row.get("quotes"), list) and isinstance(row.get("entities"), list):
@@ -296,8 +307,9 @@ class _JsonRows:
                 yield article
             return
         meta = {key: str(row[key]) for key in ("title", "date", "published", "source", "url") if row.get(key)}
-        yield SourceText(id=self.ids.claim(wanted), path=where, text=normalise_newlines(body), meta=meta,
-                         names=self.names)
+        yield SourceText(
+            id=self.ids.claim(wanted), path=where, text=normalise_newlines(body), meta=meta, names=self.names
+        )
 
     def parsed_article(self, row: dict, identity: str, number: int) -> Article | None:
         """A row that `export` wrote: trusted for its shape only, and checked for it."""

@@ -84,8 +84,17 @@ class Article(BaseModel):
         return next((e for e in self.entities if e.id == entity_id), None)
 
 
-LoadReason = Literal["empty", "binary", "undecodable", "too large", "unreadable", "malformed", "not found",
-                     "not a regular file", "link not followed"]
+LoadReason = Literal[
+    "empty",
+    "binary",
+    "undecodable",
+    "too large",
+    "unreadable",
+    "malformed",
+    "not found",
+    "not a regular file",
+    "link not followed",
+]
 
 
 class LoadProblem(BaseModel):

@@ -119,7 +119,7 @@ def shares(counts: dict[str, int]) -> dict[str, float]:
 
 
 def shares_line(counts: dict[str, int]) -> str:
-    """"women 31% · men 62% · unknown 7% of 290 quotes"."""
+    """ "women 31% · men 62% · unknown 7% of 290 quotes"."""
     total = sum(counts.values())
     share = shares(counts)
     parts = [f"{label} {share[gender]:.0%}" for gender, label in zip(GENDER_ORDER, ("women", "men", "unknown"),

@@ -41,7 +41,7 @@ class PeopleFound:
 
 
 def count(number: int, one: str, many: str | None = None) -> str:
-    """"1 quote", "2 quotes", "1,234 people"."""
+    """ "1 quote", "2 quotes", "1,234 people"."""
     return f"{number:,} {one if number == 1 else (many or one + 's')}"
 
 

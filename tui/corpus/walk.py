@@ -159,7 +159,7 @@ def _inside(target: str, root: str) -> bool:
 def _without_extension(relative: str) -> str:
     """`business/001.txt` -> `business/001`; the last part loses its extension as `Path.stem` does
     (`a.` and `.profile` keep theirs), so a flat folder's ids are its files' stems."""
-    if relative.lower().endswith(_DOUBLE_EXTENSIONS) and "/" not in relative[-len(".warc.gz"):]:
+    if relative.lower().endswith(_DOUBLE_EXTENSIONS) and "/" not in relative[-len(".warc.gz") :]:
         relative = relative[: -len(".gz")]  # crawl.warc.gz -> crawl.warc, then -> crawl below
     dot = relative.rfind(".")
     if dot > 0 and dot < len(relative) - 1 and relative[dot - 1] != "/" and "/" not in relative[dot:]:
@@ -182,8 +182,9 @@ def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFil
             missing = isinstance(error, FileNotFoundError)
             detail = "a link to nothing" if missing and os.path.islink(path) else ""
             reason: LoadReason = "not found" if missing else "unreadable"
-            report.problems.append(LoadProblem(path=str(path), reason=reason,
-                                               detail=detail or ("" if missing else error.strerror or "")))
+            report.problems.append(
+                LoadProblem(path=str(path), reason=reason, detail=detail or ("" if missing else error.strerror or ""))
+            )
             continue
         if not is_folder:
             named.append((FoundFile(path), _without_extension(path.name)))
@@ -234,8 +235,18 @@ def _with_ids(named: list[tuple[FoundFile, str]]) -> list[FoundFile]:
 JSON_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
 # Files that may hold many articles (JSON, feeds, web archives, Parquet, SQLite): their items claim
 # ids (`<file id>#<n>`, or a record's own) when the file is read, in load order; the file claims none.
-CONTAINER_SUFFIXES = (*JSON_SUFFIXES, ".xml", ".rss", ".atom", ".warc", ".warc.gz", ".parquet",
-                      ".db", ".sqlite", ".sqlite3")
+CONTAINER_SUFFIXES = (
+    *JSON_SUFFIXES,
+    ".xml",
+    ".rss",
+    ".atom",
+    ".warc",
+    ".warc.gz",
+    ".parquet",
+    ".db",
+    ".sqlite",
+    ".sqlite3",
+)
 
 
 def is_container(path: str | Path) -> bool:

@@ -123,8 +123,12 @@ class MainScreen(Screen[None]):
         if finished:
             self._warm_quotes()
         if finished and self.corpus.problems():
-            self.notify(f"Skipped {self.corpus.problem_summary()} — press L to list them",
-                        severity="warning", timeout=8, markup=False)
+            self.notify(
+                f"Skipped {self.corpus.problem_summary()} — press L to list them",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
 
     @work(thread=True, group="warm", exclusive=True)
     def _warm_quotes(self) -> None:

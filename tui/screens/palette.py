@@ -108,8 +108,12 @@ class EntityCommands(Provider):
             return
         for entity in [e for e in candidates.entities[:DISCOVER] if e.quotes]:
             label = _label(entity)
-            yield DiscoveryHit(Content(label), self._command(explorer, entity), text=label,
-                               help=f"{counted(entity.quotes, 'quote')} in {counted(entity.articles, 'article')}")
+            yield DiscoveryHit(
+                Content(label),
+                self._command(explorer, entity),
+                text=label,
+                help=f"{counted(entity.quotes, 'quote')} in {counted(entity.articles, 'article')}",
+            )
 
     async def search(self, query: str) -> Hits:
         explorer, candidates = self._explorer(), self.candidates
@@ -119,5 +123,10 @@ class EntityCommands(Provider):
             entity = candidates.entities[index]
             label = _label(entity)
             counts = f"{counted(entity.mentions, 'mention')} in {counted(entity.articles, 'article')}"
-            yield Hit(candidates.score(index, query), _highlighted(label, query), self._command(explorer, entity),
-                      text=label, help=counts)
+            yield Hit(
+                candidates.score(index, query),
+                _highlighted(label, query),
+                self._command(explorer, entity),
+                text=label,
+                help=counts,
+            )

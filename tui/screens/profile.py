@@ -98,8 +98,11 @@ class ProfileScreen(Screen[None]):
             lines.append(Content("roles: " + one_line(", ".join(person.roles)[:300])))
         self.query_one("#who", Static).update(Content("\n").join(lines))
         months = profile.months
-        label = f"quotes per month, {months[0][0]} to {months[-1][0]} (most: {max(n for _, n in months)})" \
-            if months else "quotes per month: no dated quotes"
+        label = (
+            f"quotes per month, {months[0][0]} to {months[-1][0]} (most: {max(n for _, n in months)})"
+            if months
+            else "quotes per month: no dated quotes"
+        )
         self.query_one("#months-label", Static).update(Content(label))
         self.query_one(Sparkline).data = [n for _, n in months] or [0]
         about = self.query_one("#about", OptionList)
@@ -115,7 +118,8 @@ class ProfileScreen(Screen[None]):
         self.shown = quotes
         self.query_one(QuoteList).show(self.corpus, quotes)
         self.query_one("#status", Static).update(
-            f" {what}: {count(len(quotes), 'quote')} · enter opens · ^g gender · x not a person · f filter")
+            f" {what}: {count(len(quotes), 'quote')} · enter opens · ^g gender · x not a person · f filter"
+        )
 
     # -- keys -------------------------------------------------------------------------------
 
@@ -146,8 +150,9 @@ class ProfileScreen(Screen[None]):
         person = self.profile.person
         gender = GENDER_ORDER[(GENDER_ORDER.index(person.gender) + 1) % len(GENDER_ORDER)]
         corrections = self.corpus.corrections
-        self._save(replace(corrections, gender={**corrections.gender, person.name: gender}),
-                   f"{person.name}: gender {gender}")
+        self._save(
+            replace(corrections, gender={**corrections.gender, person.name: gender}), f"{person.name}: gender {gender}"
+        )
 
     def action_not_person(self) -> None:
         if self.profile is None:

@@ -49,8 +49,11 @@ class TimelineScreen(ViewScreen):
         self._draw()
         articles = sum(b.articles for b in data.buckets) + data.undated_articles
         quotes = sum(b.quotes for b in data.buckets) + data.undated_quotes
-        undated = f" · undated: {data.undated_articles:,} articles, {data.undated_quotes:,} quotes" \
-            if data.undated_articles or data.undated_quotes else ""
+        undated = (
+            f" · undated: {data.undated_articles:,} articles, {data.undated_quotes:,} quotes"
+            if data.undated_articles or data.undated_quotes
+            else ""
+        )
         self.bar.show_count(articles, len(self.corpus), loading=not self.corpus.finished)
         self.status(f"{count(quotes, 'quote')} in {count(articles, 'article')} · {data.range} · per {self.unit} (w)"
                     f"{undated}")  # fmt: skip
@@ -63,7 +66,8 @@ class TimelineScreen(ViewScreen):
         most_articles = max((b.articles for b in buckets), default=0)
         most_quotes = max((b.quotes for b in buckets), default=0)
         self.query_one("#articles-label", Static).update(
-            Content(f"articles per {self.unit} (most: {most_articles:,}) · {data.range}"))
+            Content(f"articles per {self.unit} (most: {most_articles:,}) · {data.range}")
+        )
         self.query_one("#quotes-label", Static).update(Content(f"quotes per {self.unit} (most: {most_quotes:,})"))
         self.query_one("#articles-chart", BarChart).show([b.articles for b in buckets], self.picked)
         self.query_one("#quotes-chart", BarChart).show([b.quotes for b in buckets], self.picked)
@@ -72,9 +76,13 @@ class TimelineScreen(ViewScreen):
             picked.update(Content("no dated articles for this filter"))
             return
         bucket = buckets[self.picked]
-        picked.update(Content.assemble((bucket.label, "bold $accent"),
-                                       f": {count(bucket.articles, 'article')}, {count(bucket.quotes, 'quote')}"
-                                       f"\n←/→ pick a {self.unit} · enter narrows the filter to {bucket.filter}"))
+        picked.update(
+            Content.assemble(
+                (bucket.label, "bold $accent"),
+                f": {count(bucket.articles, 'article')}, {count(bucket.quotes, 'quote')}"
+                f"\n←/→ pick a {self.unit} · enter narrows the filter to {bucket.filter}",
+            )
+        )
 
     def action_bar(self, step: int) -> None:
         if self.timeline and self.timeline.buckets:

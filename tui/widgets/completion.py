@@ -9,13 +9,13 @@ from ..corpus import NAME_FIELDS
 
 # Which entity names complete after each field (None: any kind): the fields table's.
 FIELD_KINDS: dict[str, str | None] = NAME_FIELDS
-_FRAGMENT = re.compile(r'[^\s()|]*$')
+_FRAGMENT = re.compile(r"[^\s()|]*$")
 
 Names = Callable[[str, str | None], list[str]]
 
 
 def _quoted(name: str) -> str:
-    return f'"{name}"' if re.search(r'[\s():|-]', name) else name
+    return f'"{name}"' if re.search(r"[\s():|-]", name) else name
 
 
 def completions(text: str, cursor: int, fields: list[str], names: Names) -> list[tuple[str, int]]:

@@ -107,8 +107,12 @@ class FilterBar(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Static(PROMPT, id="prompt")
-            yield FilterInput(self.completer, placeholder="filter: words, \"a phrase\", speaker:name…",
-                              id="filter-input", select_on_focus=False)
+            yield FilterInput(
+                self.completer,
+                placeholder='filter: words, "a phrase", speaker:name…',
+                id="filter-input",
+                select_on_focus=False,
+            )
             yield Static(id="count")
         yield Static(Content(HINT), id="message")
 

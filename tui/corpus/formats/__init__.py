@@ -32,8 +32,19 @@ if TYPE_CHECKING:
     from ..models import Article
 
 __all__ = [
-    "BYTES_READERS", "Loaded", "default_newsboat_path", "fetch_feed", "format_of", "is_feed_url", "is_json_feed",
-    "is_sqlite_file", "read_json_feed", "read_newsboat", "read_parquet", "reader_for", "write_articles_parquet",
+    "BYTES_READERS",
+    "Loaded",
+    "default_newsboat_path",
+    "fetch_feed",
+    "format_of",
+    "is_feed_url",
+    "is_json_feed",
+    "is_sqlite_file",
+    "read_json_feed",
+    "read_newsboat",
+    "read_parquet",
+    "reader_for",
+    "write_articles_parquet",
     "write_quotes_parquet",
 ]
 

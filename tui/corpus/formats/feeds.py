@@ -136,8 +136,12 @@ def _read_xml_feed(data: bytes, path: str, file_id: str) -> Loaded:
             loaded.problem(item_path(path, number), "empty", "an item without content or summary")
             continue
         meta = clean_meta(
-            title=_entry_title(entry), published=_entry_date(entry), source=feed_title,
-            url=entry.get("link"), author=entry.get("author"), section=_first_tag(entry.get("tags")),
+            title=_entry_title(entry),
+            published=_entry_date(entry),
+            source=feed_title,
+            url=entry.get("link"),
+            author=entry.get("author"),
+            section=_first_tag(entry.get("tags")),
         )
         loaded.sources.append(SourceText(item_id(file_id, number), item_path(path, number), text, meta))
     return loaded
@@ -214,7 +218,8 @@ def read_json_feed(document: dict, path: str, file_id: str) -> Loaded:
         meta = clean_meta(
             title=_string(item.get("title")),
             published=_string(item.get("date_published")) or _string(item.get("date_modified")),
-            source=feed_title, url=_string(item.get("url")) or _string(item.get("external_url")),
+            source=feed_title,
+            url=_string(item.get("url")) or _string(item.get("external_url")),
             author=_json_author(item) or feed_author,
             section=_string(tags[0]) if isinstance(tags, list) and tags else None,
         )

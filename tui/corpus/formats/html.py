@@ -40,11 +40,41 @@ _CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_ELEMENTS))
 # trafilatura's output tree (its XML format): the elements that stand as a paragraph of their own.
 _EXTRACTED_BLOCKS = frozenset({"p", "head", "item", "quote", "row", "code", "list", "table", "lb"})
 # HTML: blocks, and elements whose text is never article text.
-_HTML_BLOCKS = frozenset({
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre",
-    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr",
-    "figure", "figcaption", "hr", "br", "address", "details", "summary",
-})
+_HTML_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "blockquote",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "figure",
+        "figcaption",
+        "hr",
+        "br",
+        "address",
+        "details",
+        "summary",
+    }
+)
 _HTML_SKIPPED = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "head", "title", "button"})
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _CELLS = frozenset({"cell", "td", "th"})
@@ -87,8 +117,11 @@ def extract_page(data: bytes | str, url: str | None = None) -> PageText | None:
     if not paragraphs:
         return None
     meta = clean_meta(
-        title=title, published=document.date, source=document.sitename,
-        url=document.url or url, author=document.author,
+        title=title,
+        published=document.date,
+        source=document.sitename,
+        url=document.url or url,
+        author=document.author,
         section=document.categories[0] if document.categories else None,  # article:section and the like
     )
     return PageText(PARAGRAPH_SEPARATOR.join(paragraphs), meta)
@@ -101,9 +134,18 @@ def _extraction(data: bytes | str, url: str | None) -> trafilatura.settings.Docu
     with warnings.catch_warnings():  # trafilatura warns through `warnings` on odd markup
         warnings.simplefilter("ignore")
         found = trafilatura.bare_extraction(
-            data, url=url, fast=True, favor_precision=True, include_comments=False, include_tables=True,
-            include_images=False, include_links=False, with_metadata=True, config=_CONFIG,
-            date_extraction_params=_DATE_PARAMS, as_dict=False,
+            data,
+            url=url,
+            fast=True,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            with_metadata=True,
+            config=_CONFIG,
+            date_extraction_params=_DATE_PARAMS,
+            as_dict=False,
         )
     # typed Document | dict | None: a dict only with as_dict=True
     return found if isinstance(found, trafilatura.settings.Document) else None

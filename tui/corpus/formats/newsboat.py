@@ -115,7 +115,9 @@ def _add_item(row: sqlite3.Row, path: str, file_id: str, loaded: Loaded) -> None
     meta = clean_meta(
         title=_text(row["title"]),
         published=iso_from_timestamp(published) if isinstance(published, int | float) and published > 0 else None,
-        source=_text(row["feed_title"]), url=_text(row["url"]), author=_text(row["author"]),
+        source=_text(row["feed_title"]),
+        url=_text(row["url"]),
+        author=_text(row["author"]),
     )
     loaded.sources.append(SourceText(id=item_id(file_id, row["id"]), path=where, text=text, meta=meta))
 

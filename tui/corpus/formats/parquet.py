@@ -35,29 +35,66 @@ RAW_TEXT_COLUMNS = ("text", "body", "content")
 RAW_META_COLUMNS = ("title", "date", "published", "source", "url", "author", "section")
 
 SPAN = pa.struct([("start", pa.int64()), ("end", pa.int64())])
-QUOTE = pa.struct([
-    ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()), ("kind", pa.string()),
-    ("speaker", pa.string()), ("speaker_id", pa.string()), ("speaker_span", SPAN),
-    ("cue", pa.string()), ("cue_span", SPAN),
-])
-ENTITY = pa.struct([
-    ("id", pa.string()), ("name", pa.string()), ("kind", pa.string()),
-    ("aliases", pa.list_(pa.string())), ("roles", pa.list_(pa.string())),
-    ("mentions", pa.list_(SPAN)), ("gender", pa.string()),
-])
-ARTICLE_SCHEMA = pa.schema([
-    ("id", pa.string()), ("path", pa.string()), ("title", pa.string()), ("title_span", SPAN),
-    ("published", pa.string()), ("dateline", pa.string()), ("source", pa.string()), ("url", pa.string()),
-    ("section", pa.string()), ("date_from_name", pa.bool_()), ("text", pa.string()),
-    ("paragraphs", pa.list_(SPAN)), ("quotes", pa.list_(QUOTE)),
-    ("entities", pa.list_(ENTITY)),
-], metadata={FORMAT_KEY: FORMAT_ARTICLES})
-QUOTE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("title", pa.string()), ("published", pa.string()),
-    ("source", pa.string()), ("url", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-    ("kind", pa.string()), ("speaker", pa.string()), ("speaker_id", pa.string()),
-    ("cue", pa.string()), ("quote", pa.string()),
-], metadata={FORMAT_KEY: FORMAT_QUOTES})
+QUOTE = pa.struct(
+    [
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("text", pa.string()),
+        ("kind", pa.string()),
+        ("speaker", pa.string()),
+        ("speaker_id", pa.string()),
+        ("speaker_span", SPAN),
+        ("cue", pa.string()),
+        ("cue_span", SPAN),
+    ]
+)
+ENTITY = pa.struct(
+    [
+        ("id", pa.string()),
+        ("name", pa.string()),
+        ("kind", pa.string()),
+        ("aliases", pa.list_(pa.string())),
+        ("roles", pa.list_(pa.string())),
+        ("mentions", pa.list_(SPAN)),
+        ("gender", pa.string()),
+    ]
+)
+ARTICLE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("path", pa.string()),
+        ("title", pa.string()),
+        ("title_span", SPAN),
+        ("published", pa.string()),
+        ("dateline", pa.string()),
+        ("source", pa.string()),
+        ("url", pa.string()),
+        ("section", pa.string()),
+        ("date_from_name", pa.bool_()),
+        ("text", pa.string()),
+        ("paragraphs", pa.list_(SPAN)),
+        ("quotes", pa.list_(QUOTE)),
+        ("entities", pa.list_(ENTITY)),
+    ],
+    metadata={FORMAT_KEY: FORMAT_ARTICLES},
+)
+QUOTE_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("title", pa.string()),
+        ("published", pa.string()),
+        ("source", pa.string()),
+        ("url", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("kind", pa.string()),
+        ("speaker", pa.string()),
+        ("speaker_id", pa.string()),
+        ("cue", pa.string()),
+        ("quote", pa.string()),
+    ],
+    metadata={FORMAT_KEY: FORMAT_QUOTES},
+)
 _SPAN_FIELDS = ("title_span", "speaker_span", "cue_span")
 # Columns added after the first article files were written: a file without them still opens.
 _LATER_COLUMNS = frozenset({"section", "date_from_name"})
@@ -106,10 +143,18 @@ def _quote_rows(article: Article) -> Iterator[dict]:
     published = article.date.isoformat() if article.date else None
     for quote in article.quotes:
         yield {
-            "article_id": article.id, "title": article.title, "published": published,
-            "source": article.source, "url": article.url, "start": quote.start, "end": quote.end,
-            "kind": quote.kind, "speaker": quote.speaker, "speaker_id": quote.speaker_id,
-            "cue": quote.cue, "quote": quote.text,
+            "article_id": article.id,
+            "title": article.title,
+            "published": published,
+            "source": article.source,
+            "url": article.url,
+            "start": quote.start,
+            "end": quote.end,
+            "kind": quote.kind,
+            "speaker": quote.speaker,
+            "speaker_id": quote.speaker_id,
+            "cue": quote.cue,
+            "quote": quote.text,
         }
 
 
@@ -151,8 +196,10 @@ def read_parquet(data: bytes, path: str, file_id: str, rows: range | None = None
 
 def _has_article_shape(schema: pa.Schema) -> bool:
     """Every column of our article schema, with its type: a file we wrote whose metadata was lost."""
-    return all(name in schema.names and schema.field(name).type == ARTICLE_SCHEMA.field(name).type
-               for name in _REQUIRED_COLUMNS)
+    return all(
+        name in schema.names and schema.field(name).type == ARTICLE_SCHEMA.field(name).type
+        for name in _REQUIRED_COLUMNS
+    )
 
 
 def _rows(parquet: pq.ParquetFile, columns: list[str], rows: range | None = None) -> Iterator[tuple[int, dict]]:

@@ -64,8 +64,15 @@ def pack(index: CorpusIndex) -> dict:
         "has": index._has,
         "dates": (index._dates.days, index._dates.positions, index._dates.in_order()),
         "quote_spans": index._quote_spans.pack(),
-        "tallies": (kinds, which, shared.all(folded), shared.all(names), counts,
-                    shared.all(aliases), shared.all(roles)),  # fmt: skip
+        "tallies": (
+            kinds,
+            which,
+            shared.all(folded),
+            shared.all(names),
+            counts,
+            shared.all(aliases),
+            shared.all(roles),
+        ),  # fmt: skip
         "rows": shared.all(index._article_entities.shapes),
         "article_rows": index._article_entities.runs.pack(),
     }

@@ -61,8 +61,12 @@ def words_from(text: str, start: int, end: int) -> list[Word]:
 def _last_sentence_words(text: str, start: int, end: int) -> list[Word]:
     """The words of the last sentence in text[start:end], read from its last full stop when
     there is one rather than from `start`."""
-    stop = max(text.rfind(". ", start, end), text.rfind("? ", start, end), text.rfind("! ", start, end),
-               text.rfind("; ", start, end))
+    stop = max(
+        text.rfind(". ", start, end),
+        text.rfind("? ", start, end),
+        text.rfind("! ", start, end),
+        text.rfind("; ", start, end),
+    )
     if stop > start:
         space = text.rfind(" ", start, stop)  # from the whole word that holds the mark ("Mr.", "U.S.")
         items = words(text, space + 1 if space >= start else start, end)
@@ -77,7 +81,7 @@ _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 def _last_sentence(items: list[Word]) -> list[Word]:
     for k in range(len(items) - 1, -1, -1):
         if items[k].text in _SENTENCE_ENDS:
-            return items[k + 1:]
+            return items[k + 1 :]
     return items
 
 
@@ -111,13 +115,17 @@ def attribution_after(text: str, items: list[Word], table: EntityTable) -> Attri
         subject = subject_before(text, words_before(items, k), table)
         if subject is not None:
             return Attribution((word.start, items[last].end), subject[0], subject[1])
-        if k <= MAX_SUBJECT_WORDS and all(w.text not in PUNCTUATION for w in items[:k]) \
-                and (items[0].text[:1].isupper() or items[0].lower in DETERMINERS) and items[0].lower not in OPENERS:
+        if (
+            k <= MAX_SUBJECT_WORDS
+            and all(w.text not in PUNCTUATION for w in items[:k])
+            and (items[0].text[:1].isupper() or items[0].lower in DETERMINERS)
+            and items[0].lower not in OPENERS
+        ):
             # `"...," Ann Lee's former strategist said in an interview with a radio host`: the
             # subject speaks, even one we cannot name; the person after the verb is the listener
             phrase = up_to_clause(items[:k])
             span = (phrase[0].start, phrase[-1].end)
-            return Attribution((word.start, items[last].end), span, text[span[0]:span[1]])
+            return Attribution((word.start, items[last].end), span, text[span[0] : span[1]])
         return _speaker_after(text, items, last, table, cue_at=k)
     return None
 
@@ -136,9 +144,7 @@ def _dash_byline(text: str, items: list[Word], table: EntityTable) -> Attributio
     span = (items[1].start, items[comma - 1].end)
     if table.entity_at(*span, kind="person") is None:
         return None
-    return Attribution((items[0].start, items[0].end), span, text[span[0]:span[1]])
-
-
+    return Attribution((items[0].start, items[0].end), span, text[span[0] : span[1]])
 
 
 def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
@@ -162,7 +168,7 @@ def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Att
             return None
         span = (people[0].start, people[0].end)
     cue = items[-2]
-    return Attribution((cue.start, cue.end), span, text[span[0]:span[1]])
+    return Attribution((cue.start, cue.end), span, text[span[0] : span[1]])
 
 
 def _clause_subject(items: list[Word], table: EntityTable) -> Span | None:
@@ -192,7 +198,7 @@ def _name_then_participle(text: str, items: list[Word], table: EntityTable) -> A
             people = [m for m in table.overlapping(items[k - 1].start, items[k - 1].end) if m.kind == "person"]
             if people:
                 span = (people[0].start, people[0].end)
-                return Attribution((items[k].start, items[k].end), span, text[span[0]:span[1]])
+                return Attribution((items[k].start, items[k].end), span, text[span[0] : span[1]])
     return None
 
 
@@ -208,7 +214,7 @@ def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> A
         return None
     for k in range(comma + 1, min(len(items), comma + 30)):
         if is_cue(items, k) and items[k - 1].text == ",":
-            return Attribution((items[k].start, items[k].end), span, text[span[0]:span[1]])
+            return Attribution((items[k].start, items[k].end), span, text[span[0] : span[1]])
     return None
 
 
@@ -247,8 +253,16 @@ def _colon_introduction(text: str, items: list[Word], table: EntityTable) -> Att
     Daily Courier:` or `More from Ann Lee:`. The colon stands for the verb."""
     if not items or items[-1].text != ":":
         return None
-    start = max((k for k in range(1, len(items)) if items[k - 1].text in _DASHES or items[k - 1].text == "--"
-                 or "-" in text[items[k - 1].end:items[k].start]), default=0)  # a roundup line's "HEADING - "
+    start = max(
+        (
+            k
+            for k in range(1, len(items))
+            if items[k - 1].text in _DASHES
+            or items[k - 1].text == "--"
+            or "-" in text[items[k - 1].end : items[k].start]
+        ),
+        default=0,
+    )  # a roundup line's "HEADING - "
     lead = items[start:-1]
     while lead and lead[0].lower in OPENERS:
         lead = lead[1:]
@@ -259,7 +273,7 @@ def _colon_introduction(text: str, items: list[Word], table: EntityTable) -> Att
         return Attribution((colon.start, colon.end), (lead[0].start, lead[0].end), lead[0].text)
     if len(lead) == 2 and lead[0].lower in ("his", "her") and lead[1].lower in SPEECH_NOUNS:
         span = (lead[0].start, lead[1].end)  # resolved as "her statement" is, by the owner's gender
-        return Attribution((colon.start, colon.end), span, text[span[0]:span[1]])
+        return Attribution((colon.start, colon.end), span, text[span[0] : span[1]])
     people = [m for m in table.overlapping(lead[0].start, lead[-1].end) if m.kind == "person"]
     if not people:
         return None
@@ -271,13 +285,13 @@ def _colon_introduction(text: str, items: list[Word], table: EntityTable) -> Att
         span = (final.start, final.end)  # "More from Ann Lee:"
     else:
         return None
-    return Attribution((colon.start, colon.end), span, text[span[0]:span[1]])
+    return Attribution((colon.start, colon.end), span, text[span[0] : span[1]])
 
 
 def _clause_start(items: list[Word], k: int) -> int | None:
     """Where reported content starts: after "that" within a few words of the cue, or right after
     a verb that takes a clause ("said Sunday a standoff looks silly")."""
-    for word in items[k + 1:k + _WORDS_AFTER_OBJECT]:
+    for word in items[k + 1 : k + _WORDS_AFTER_OBJECT]:
         if word.lower == "that":
             return word.end + 1
         if word.text in (",", ":"):
@@ -286,12 +300,15 @@ def _clause_start(items: list[Word], k: int) -> int | None:
     while first < len(items) and items[first].lower in TIME_WORDS:
         first += 1
     lemma = reporting_verbs().get(items[k].lower)
-    if lemma in CLAUSE_VERBS and lemma not in OBJECT_VERBS and len(items) - first >= 3 \
-            and items[first].lower not in STOPS and items[first].text not in PUNCTUATION:
+    if (
+        lemma in CLAUSE_VERBS
+        and lemma not in OBJECT_VERBS
+        and len(items) - first >= 3
+        and items[first].lower not in STOPS
+        and items[first].text not in PUNCTUATION
+    ):
         return items[first].start
     return None
-
-
 
 
 def _part_of(phrase: list[Word], word: Word) -> bool:
@@ -300,8 +317,9 @@ def _part_of(phrase: list[Word], word: Word) -> bool:
     return word.lower == "of" and phrase[0].lower in UNNAMED
 
 
-def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable,
-                   cue_at: int | None = None) -> Attribution | None:
+def _speaker_after(
+    text: str, items: list[Word], k: int, table: EntityTable, cue_at: int | None = None
+) -> Attribution | None:
     """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said dock
     worker Ann Lee` -> "Ann Lee" (a person named before the next punctuation mark); not `agreed
     with Novak's plan`, where the person named is the object. items[k] is the cue's last word, and
@@ -311,11 +329,12 @@ def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable,
         return None
     named = person_before_punctuation(items, k, table)
     if named is not None:
-        return Attribution((items[first].start, items[k].end), named, text[named[0]:named[1]])
+        return Attribution((items[first].start, items[k].end), named, text[named[0] : named[1]])
     phrase: list[Word] = []
-    for word in items[k + 1:k + 1 + MAX_SUBJECT_WORDS]:
-        if word.text in (",", ":", ".", "(", ")", "\u2014", "\u2013") or (phrase and word.lower in STOPS
-                                                                    and not _part_of(phrase, word)):
+    for word in items[k + 1 : k + 1 + MAX_SUBJECT_WORDS]:
+        if word.text in (",", ":", ".", "(", ")", "\u2014", "\u2013") or (
+            phrase and word.lower in STOPS and not _part_of(phrase, word)
+        ):
             break
         if not phrase and word.lower in STOPS - DETERMINERS:
             return None
@@ -328,4 +347,4 @@ def _speaker_after(text: str, items: list[Word], k: int, table: EntityTable,
     span = (phrase[0].start, phrase[-1].end)
     if not speaker_like(text, span, phrase, table):
         return None
-    return Attribution((items[first].start, items[k].end), span, text[span[0]:span[1]])
+    return Attribution((items[first].start, items[k].end), span, text[span[0] : span[1]])

@@ -107,7 +107,7 @@ def _fewest_spaces_last(mention: Mention) -> int:
 
 
 def _org_key(mention: Mention, known: dict[str, Entity], org_openings: dict[str, str]) -> str:
-    """"Savanna Digital" is "Savanna Digital Ltd" when the article names both."""
+    """ "Savanna Digital" is "Savanna Digital Ltd" when the article names both."""
     key = f"{mention.kind}:{_slug(mention.text)}"
     if mention.kind == "organization" and key not in known:
         return org_openings.get(mention.text, key)
@@ -119,8 +119,9 @@ def _org_key(mention: Mention, known: dict[str, Entity], org_openings: dict[str,
 _LONGEST_NAME_ENDING = 8
 
 
-def _index_person(words: tuple[str, ...], key: str, by_ending: dict[tuple[str, ...], str],
-                  by_first: dict[str, set[str]]) -> None:
+def _index_person(
+    words: tuple[str, ...], key: str, by_ending: dict[tuple[str, ...], str], by_first: dict[str, set[str]]
+) -> None:
     """Index a new person by the endings of its name (the earliest person keeps an ending) and,
     when it has several words, by its first word."""
     by_ending.setdefault(words, key)
@@ -148,8 +149,9 @@ def _settle_unknowns(raw: list[Mention]) -> None:
     full_surnames: set[str] = set()  # of people named by more than one word
     # Each rule reads one mention and sets made before it, so one pass a rule's sets need will do.
     for mention in raw:
-        if mention.kind in ("person", "unknown") and \
-                (mention.text in org_openings or mention.text in org_names and not mention.role):
+        if mention.kind in ("person", "unknown") and (
+            mention.text in org_openings or mention.text in org_names and not mention.role
+        ):
             mention.kind = "organization"  # "Voltaro said" where "Voltaro shares" is a business
         if mention.kind == "person":
             surname = _folded_words(mention.text)[-1]

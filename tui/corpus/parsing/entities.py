@@ -27,8 +27,9 @@ def find_entities(text: str, skip: list[Span] | None = None, headline: Span | No
         before_last = 0
         while before_last < len(tokens) and tokens[before_last].start < last:
             before_last += 1
-        tokens = [t for t in tokens[:before_last] if not any(s <= t.start < e for s, e in unread)] \
-            + tokens[before_last:]
+        tokens = [t for t in tokens[:before_last] if not any(s <= t.start < e for s, e in unread)] + tokens[
+            before_last:
+        ]
     raw: list[Mention] = []
     for run in capitalised_runs(text, tokens):
         raw.extend(classify_run(text, tokens, run))
@@ -48,8 +49,9 @@ def _repeated_aliases(text: str, tokens: list[Token], raw: list[Mention], skip: 
     named = {m.start for m in raw if m.start < m.end}
     # Most words start no known name, or start the mention that gave it: a comprehension keeps
     # the few that may start another (possessive ones are looked up without their "'s").
-    candidates = [t for t in tokens if (t.text in by_first or t.text.endswith(POSSESSIVE_ENDINGS))
-                  and t.start not in named]
+    candidates = [
+        t for t in tokens if (t.text in by_first or t.text.endswith(POSSESSIVE_ENDINGS)) and t.start not in named
+    ]
     if not candidates:
         return []  # every name met already stands where a run caught it
     # Spans where a mention or a skipped passage already stands, sorted, and the furthest end
@@ -73,7 +75,7 @@ def _repeated_aliases(text: str, tokens: list[Token], raw: list[Mention], skip: 
             end = token.start + length
             if _word_char(text, end):
                 continue
-            model = by_text.get(text[token.start:end])
+            model = by_text.get(text[token.start : end])
             if model is None:
                 continue
             k = bisect_left(starts, end)

@@ -93,4 +93,4 @@ class EntityTable:
 
     def mentions_before(self, offset: int, within: int) -> list[Mention]:
         """Mentions that start in the `within` characters before `offset`, in text order."""
-        return self.mentions[bisect_left(self._starts, offset - within):bisect_left(self._starts, offset)]
+        return self.mentions[bisect_left(self._starts, offset - within) : bisect_left(self._starts, offset)]

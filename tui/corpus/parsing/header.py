@@ -23,9 +23,7 @@ _LINE = re.compile(r"[^\n]+")
 _MAX_TITLE_CHARS = 200
 _ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
-_DATE_WORDS = re.compile(
-    r"^[\w\s,.:/+-]+$"
-)
+_DATE_WORDS = re.compile(r"^[\w\s,.:/+-]+$")
 # "(MENAFN)" or "LONDON (Reuters) -" or "WASHINGTON, Jan 5 (AFP) –" opening the body.
 _WIRE_TAG = re.compile(
     r"(?:(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,[^()\n]{1,30})?\s+)?"
@@ -137,7 +135,7 @@ def _looks_like_title(text: str, line: str, end: int, is_last: bool) -> bool:
         return False
     if len(line) > _MAX_TITLE_CHARS or line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
         return False
-    if line[:1] in "\"\u201c\u2018(":
+    if line[:1] in '"\u201c\u2018(':
         return False
     return not _WIRE_TAG.match(line)
 
@@ -145,7 +143,7 @@ def _looks_like_title(text: str, line: str, end: int, is_last: bool) -> bool:
 def _wire_source(text: str, body_start: int) -> str | None:
     """The agency of a wire tag opening the body: `(Agency)` first on the line, or `CITY (Agency) -`
     with its dash; never brackets inside a sentence ("General Motors (GM) said") nor a weekday."""
-    first = re.search(r"\S[^\n]*", text[body_start:body_start + _FIRST_LINE_READ])
+    first = re.search(r"\S[^\n]*", text[body_start : body_start + _FIRST_LINE_READ])
     if not first:
         return None
     match = _WIRE_TAG.match(first.group())
@@ -159,7 +157,7 @@ def _wire_source(text: str, body_start: int) -> str | None:
 
 def _derived_title(text: str, start: int) -> str:
     """No title line: the first sentence of the body, cut to a list-friendly length."""
-    body = " ".join(text[start:start + _FIRST_LINE_READ].split())
+    body = " ".join(text[start : start + _FIRST_LINE_READ].split())
     sentence = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
     return sentence if len(sentence) <= 100 else sentence[:99].rstrip() + "\u2026"
 

@@ -36,12 +36,13 @@ from .name_context import (
     outside_story,
     person_appositive,
     plural_after_the,
+    possessive_length,
     role_follows,
     speaks,
+    without_possessive,
 )
 from .runs import (
     CONNECTORS,
-    POSSESSIVE,
     POSSESSIVE_ENDINGS,
     Token,
     is_common_word,
@@ -68,12 +69,15 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         words: tuple[str, ...] = (word,)
         start, stop, split, role_may_open = 0, 1, 0, False
     else:
-        words = tuple([t.text for t in tokens[first:run[1]]])
+        words = tuple([t.text for t in tokens[first : run[1]]])
         start, stop, split, role_may_open = _run_shape(words)
         if start >= stop:
             return []
-        if fold(words[start]) in NAME_ADJECTIVES and opens_sentence(text, tokens[first + start].start) \
-                and not _opens_place(words[start:stop]):
+        if (
+            fold(words[start]) in NAME_ADJECTIVES
+            and opens_sentence(text, tokens[first + start].start)
+            and not _opens_place(words[start:stop])
+        ):
             # "New Brenfield manager ..." opening a sentence, but "New Zealand" wherever it stands
             start, split, role_may_open = start + 1, max(split, start + 1), False
     i, j, split = first + start, first + stop, first + split
@@ -84,7 +88,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     if split > i:
         mentions.extend(_role_entities(text, tokens, i, split))
         role = _text(text, tokens[i:split])
-        if not _names_a_role(words[i - first:split - first]):
+        if not _names_a_role(words[i - first : split - first]):
             role = ""  # "Former Northland player", "Grand Tour winner": no title, so no sign of a person
         i = split
     if i >= j:
@@ -98,7 +102,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     if not role and previous is not None and previous[2] in title_words():  # most names have no role word
         role = _role_before(text, tokens[i], previous)
     # Most names are classed by their words alone; the text around them is read only if need be.
-    name_words = words[i - first:stop]
+    name_words = words[i - first : stop]
     kind = _kind_by_words(name_words, bool(role), False)
     if kind == _READ_ON:
         kind = _kind_by_context(text, tokens, i, j, name_words, previous)
@@ -114,10 +118,10 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         kind = "unknown"  # "Jordan said": a person if the article names one so, else no one
     if kind is None:
         return mentions
-    end = last.end - _possessive_length(last.text) if last.text.endswith(POSSESSIVE_ENDINGS) else last.end
+    end = last.end - possessive_length(last.text) if last.text.endswith(POSSESSIVE_ENDINGS) else last.end
     if "." in last.text and text.startswith(".", end):
         end += 1  # "U.S.", "U.K.": the abbreviation's final full stop belongs to the name
-    name = text[tokens[i].start:end]
+    name = text[tokens[i].start : end]
     gender = _gender(tokens[i].text, j - i, role) if kind == "person" else None
     mentions.append(Mention(tokens[i].start, end, name, kind, role, gender))
     return mentions
@@ -155,8 +159,11 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
             break
         i += 1
     # The first word left was tested above: a one-word name needs no second look from the end.
-    while j > i + 1 and (fold(words[j - 1]) in common or words[j - 1] in CONNECTORS) \
-            and not (j - 1 > i and _names_before(words[j - 2])):
+    while (
+        j > i + 1
+        and (fold(words[j - 1]) in common or words[j - 1] in CONNECTORS)
+        and not (j - 1 > i and _names_before(words[j - 2]))
+    ):
         j -= 1  # but "Joan March" and "Ms. March" keep their month
     if i >= j:
         return i, j, i, False
@@ -164,15 +171,23 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     for k in range(i, j - 1):
         if _is_title(words[k]):
             split = k + 1
-    role_may_open = split == i and j - i >= 3 and fold(words[i]) not in first_name_gender() \
+    role_may_open = (
+        split == i
+        and j - i >= 3
+        and fold(words[i]) not in first_name_gender()
         and fold(words[i + 1]) in first_name_gender()
+    )
     return i, j, split, role_may_open
 
 
 @lru_cache(maxsize=1 << 16)
 def _is_title(word: str) -> bool:
-    if word in title_words() or word.rstrip(".") in title_words() or word.lower() in title_words() \
-            or word + "." in title_words():  # "Gov" of "Gov. Ann Lee": words are read without their full stop
+    if (
+        word in title_words()
+        or word.rstrip(".") in title_words()
+        or word.lower() in title_words()
+        or word + "." in title_words()
+    ):  # "Gov" of "Gov. Ann Lee": words are read without their full stop
         return True
     return word.endswith("s") and len(word) > 2 and word[:-1] in title_words()  # "MPs", "Senators"
 
@@ -209,13 +224,13 @@ def _role_before(text: str, first: Token, previous: tuple[int, int, str] | None)
     while word is not None and word.capitalised and fold(word.text) not in common_words():
         role.append(word)
         word = _previous_joined(text, word)
-    return text[role[-1].start:role[0].end] if role else ""
+    return text[role[-1].start : role[0].end] if role else ""
 
 
 def _previous_joined(text: str, token: Token) -> Token | None:
     """The word before `token` when the two are joined as parts of one name or role."""
     start = token.start
-    if start > 2 and text[start - 2:start] == ". ":  # "Ms. March", "Ann B. Lee"
+    if start > 2 and text[start - 2 : start] == ". ":  # "Ms. March", "Ann B. Lee"
         gap = 2
     elif start > 1 and text[start - 1] in " -":  # "Kremlin spokesman"
         gap = 1
@@ -228,8 +243,9 @@ def _previous_joined(text: str, token: Token) -> Token | None:
     return word if joined(text, word, token) else None
 
 
-def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool,
-             in_role: bool = False) -> MentionKind | None:
+def _kind_of(
+    text: str, tokens: list[Token], i: int, j: int, has_role: bool, in_role: bool = False
+) -> MentionKind | None:
     """What tokens[i:j] name: by their words, else by the words around them."""
     words = tuple(t.text for t in tokens[i:j])
     kind = _kind_by_words(words, has_role, in_role)
@@ -241,16 +257,21 @@ def _kind_of(text: str, tokens: list[Token], i: int, j: int, has_role: bool,
     return _kind_by_context(text, tokens, i, j, words, previous)
 
 
-def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tuple[str, ...],
-                     previous: tuple[int, int, str] | None) -> MentionKind | None:
+def _kind_by_context(
+    text: str, tokens: list[Token], i: int, j: int, words: tuple[str, ...], previous: tuple[int, int, str] | None
+) -> MentionKind | None:
     """What tokens[i:j] name when their `words` alone do not say: by the word after them, the
     appositive or reporting verb around them; `previous` is the word before them (`word_before`)."""
     next_word = word_after(text, tokens[j - 1].end)
     after = next_word[2].lower() if next_word else ""
-    if after in PLACE_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " ":
+    if after in PLACE_NOUNS and next_word and text[tokens[j - 1].end : next_word[0]] == " ":
         return "place"  # "Kent county"
-    if after in BUSINESS_NOUNS and next_word and text[tokens[j - 1].end:next_word[0]] == " " \
-            and not (len(words) == 1 and opens_sentence(text, tokens[i].start)):
+    if (
+        after in BUSINESS_NOUNS
+        and next_word
+        and text[tokens[j - 1].end : next_word[0]] == " "
+        and not (len(words) == 1 and opens_sentence(text, tokens[i].start))
+    ):
         return "organization"  # "Voltaro shares", but not "Yearly profits" opening a sentence
     kind = _kind_of_name_alone(words)
     if kind != _READ_ON:
@@ -258,7 +279,7 @@ def _kind_by_context(text: str, tokens: list[Token], i: int, j: int, words: tupl
     before = previous[2].lower() if previous else ""
     if 2 <= len(words) <= 3 and role_follows(text, tokens, j):
         return "person"  # "Oduya Kamberi, marketing executive at Volta Electronics"
-    if after in reporting_verbs() and next_word is not None and "," in text[tokens[j - 1].end:next_word[0]]:
+    if after in reporting_verbs() and next_word is not None and "," in text[tokens[j - 1].end : next_word[0]]:
         after = ""  # "X, chair of the panel that handles Harbour Affairs, said": the verb is X's
     if after in reporting_verbs() or before in reporting_verbs():
         if len(words) == 1 and after and opens_sentence(text, tokens[i].start):
@@ -279,7 +300,7 @@ _WordsKind = _Kind | Literal["an organisation unless it speaks"]  # what a name'
 # the costly part: it is worked out once per name.
 @lru_cache(maxsize=1 << 16)
 def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _WordsKind:
-    words = _without_possessive(words)
+    words = without_possessive(words)
     name = " ".join(words) if len(words) > 1 else words[0]
     if name in known_organizations():
         return "organization"
@@ -337,10 +358,11 @@ def _has_digit(words: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _kind_of_name_alone(words: tuple[str, ...]) -> _Kind:
     """What the words say once no place noun ("Kent county") follows them."""
-    words = _without_possessive(words)
+    words = without_possessive(words)
     last = words[-1]
-    if len(words) >= 2 and (fold(words[0]) in first_name_gender() or is_initials(words[0])
-                            and fold(words[0]) not in places()):
+    if len(words) >= 2 and (
+        fold(words[0]) in first_name_gender() or is_initials(words[0]) and fold(words[0]) not in places()
+    ):
         return "person"  # "Ann Lee", "T.J. Lee"
     last_is_title = _is_title(last)
     if last_is_title and all(_is_title(w) or w.isupper() for w in words):
@@ -365,19 +387,5 @@ def _gender(first_word: str, length: int, role: str) -> str | None:
     return None
 
 
-def _without_possessive(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words with "'s" cut from the last one ("Macron's" -> "Macron")."""
-    last = words[-1]
-    if not last.endswith(POSSESSIVE_ENDINGS):
-        return words  # most names
-    return words[:-1] + (last[: len(last) - _possessive_length(last)] or last,)
-
-
-@lru_cache(maxsize=1 << 16)
-def _possessive_length(word: str) -> int:
-    match = POSSESSIVE.search(word)
-    return len(match.group()) if match else 0
-
-
 def _text(text: str, tokens: list[Token]) -> str:
-    return text[tokens[0].start:tokens[-1].end]
+    return text[tokens[0].start : tokens[-1].end]

@@ -68,7 +68,7 @@ def _title_case(text: str, span: Span | None) -> Span | None:
     """The title's span when most of its words are capitalised ("Russia Confirms Talks With France")."""
     if span is None:
         return None
-    words = [w for w in text[span[0]:span[1]].split() if w[:1].isalpha()]
+    words = [w for w in text[span[0] : span[1]].split() if w[:1].isalpha()]
     capitalised = sum(w[0].isupper() for w in words)
     return span if words and capitalised > 0.6 * len(words) else None
 

@@ -48,8 +48,12 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
     segments: list[Segment] = []
     for number, (start, end) in enumerate(paragraphs):
         opened: int | None = None
-        if segments and not segments[-1].closed and segments[-1].paragraph == number - 1 \
-                and text[start:start + 1].islower():
+        if (
+            segments
+            and not segments[-1].closed
+            and segments[-1].paragraph == number - 1
+            and text[start : start + 1].islower()
+        ):
             opened = start  # a quotation broken mid-sentence by a paragraph break: it goes on here
         for mark in _MARK.finditer(text, start, end):
             i, char = mark.start(), mark.group()
@@ -60,7 +64,7 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
                 if i > opened + 1:
                     segments.append(Segment(opened, i + 1, number, True))
                 opened = None
-        if opened is not None and text[opened + 1:end].strip():
+        if opened is not None and text[opened + 1 : end].strip():
             segments.append(Segment(opened, trim_span(text, opened, end)[1], number, False))
     return segments
 
@@ -93,7 +97,7 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     for quote in kept:
         # Only now: the quotes dropped for overlapping may each span a whole long sentence, and
         # copying every one of them would read such a sentence once a quote.
-        quote.text = text[quote.start:quote.end]
+        quote.text = text[quote.start : quote.end]
     return kept
 
 
@@ -106,11 +110,16 @@ def _join_interrupted(text: str, segments: list[Segment]) -> list[Segment]:
     joined: list[Segment] = []
     for segment in segments:
         before = joined[-1] if joined else None
-        if before is not None and before.closed and before.attribution is not None \
-                and before.paragraph == segment.paragraph and text[before.end - 2:before.end - 1] == "," \
-                and text[segment.start + 1:segment.start + 2].islower() \
-                and before.attribution.cue_span[0] >= before.end \
-                and _INTERRUPTION.fullmatch(text, before.end, segment.start):
+        if (
+            before is not None
+            and before.closed
+            and before.attribution is not None
+            and before.paragraph == segment.paragraph
+            and text[before.end - 2 : before.end - 1] == ","
+            and text[segment.start + 1 : segment.start + 2].islower()
+            and before.attribution.cue_span[0] >= before.end
+            and _INTERRUPTION.fullmatch(text, before.end, segment.start)
+        ):
             joined[-1] = replace(before, end=segment.end, closed=segment.closed)
         else:
             joined.append(segment)
@@ -124,8 +133,13 @@ def _continue_reported_speakers(paragraphs: list[Span], found: list[tuple[Quote,
     last_speaker: dict[int, Quote] = {}
     for quote, attribution in found:
         paragraph = bisect_right(starts, quote.start) - 1
-        if quote.speaker is None and attribution is None and quote.kind == "direct" \
-                and quote.start == starts[paragraph] and paragraph - 1 in last_speaker:
+        if (
+            quote.speaker is None
+            and attribution is None
+            and quote.kind == "direct"
+            and quote.start == starts[paragraph]
+            and paragraph - 1 in last_speaker
+        ):
             source = last_speaker[paragraph - 1]
             quote.speaker, quote.speaker_id = source.speaker, source.speaker_id
         if quote.speaker is not None:
@@ -135,19 +149,28 @@ def _continue_reported_speakers(paragraphs: list[Span], found: list[tuple[Quote,
 _NARRATIVE_REACH = 600  # characters of the paragraph before an unattributed quotation read for its person
 
 
-def _narrated_speakers(paragraphs: list[Span], found: list[tuple[Quote, Attribution | None]],
-                       table: EntityTable, quoted: list[Span]) -> None:
+def _narrated_speakers(
+    paragraphs: list[Span], found: list[tuple[Quote, Attribution | None]], table: EntityTable, quoted: list[Span]
+) -> None:
     """A paragraph that opens with a quotation no rule attributed, after a paragraph that tells of
     one person and names no other: the quotation is that person's (`Ann Lee ran the shelter for a
     decade.` then `"We never turned anyone away."`)."""
     starts = [start for start, _ in paragraphs]
     for quote, attribution in found:
         paragraph = bisect_right(starts, quote.start) - 1
-        if quote.speaker is not None or attribution is not None or quote.kind != "direct" \
-                or paragraph < 1 or quote.start != starts[paragraph]:
+        if (
+            quote.speaker is not None
+            or attribution is not None
+            or quote.kind != "direct"
+            or paragraph < 1
+            or quote.start != starts[paragraph]
+        ):
             continue
-        told = {entity.id: entity for mention, entity in table.people_before(quote.start, within=_NARRATIVE_REACH)
-                if mention.start >= starts[paragraph - 1] and not in_span(quoted, mention.start)}
+        told = {
+            entity.id: entity
+            for mention, entity in table.people_before(quote.start, within=_NARRATIVE_REACH)
+            if mention.start >= starts[paragraph - 1] and not in_span(quoted, mention.start)
+        }
         if len(told) == 1:
             entity = next(iter(told.values()))
             quote.speaker, quote.speaker_id = entity.name, entity.id
@@ -160,12 +183,14 @@ def _attribute(text: str, paragraphs: list[Span], segments: list[Segment], index
     previous = segments[index - 1] if index > 0 else None
     after_end = following.start if following and following.paragraph == segment.paragraph else para_end
     before_start = previous.end if previous and previous.paragraph == segment.paragraph else para_start
-    segment.attribution = find_attribution_after(text, segment.end, after_end, table) or \
-        find_attribution_before(text, before_start, segment.start, table)
+    segment.attribution = find_attribution_after(text, segment.end, after_end, table) or find_attribution_before(
+        text, before_start, segment.start, table
+    )
 
 
-def _kind_and_span(text: str, paragraphs: list[Span], sentences: list[Span], segments: list[Segment],
-                   index: int) -> tuple[QuoteKind, Span | None]:
+def _kind_and_span(
+    text: str, paragraphs: list[Span], sentences: list[Span], segments: list[Segment], index: int
+) -> tuple[QuoteKind, Span | None]:
     """Direct when the quote opens its sentence or follows "X said:"; else a partial quote."""
     segment = segments[index]
     sentence_start = _sentence_start(sentences, segment.start, paragraphs[segment.paragraph][0])
@@ -174,13 +199,20 @@ def _kind_and_span(text: str, paragraphs: list[Span], sentences: list[Span], seg
         return "direct", None
     if text[lead_end - 1] == ",":
         # `the film, "Tides," below`: a lone quoted word mid-sentence is a title, not a quotation
-        return ("direct", None) if len(text[segment.start:segment.end].split()) > 1 else ("partial", None)
-    if last_word.lower() in reporting_verbs() and segment.attribution is not None \
-            and segment.attribution.cue_span[1] <= segment.start:
+        return ("direct", None) if len(text[segment.start : segment.end].split()) > 1 else ("partial", None)
+    if (
+        last_word.lower() in reporting_verbs()
+        and segment.attribution is not None
+        and segment.attribution.cue_span[1] <= segment.start
+    ):
         return "direct", None  # `Ortiz said "nobody knows where it came from,"`
     attribution = segment.attribution
-    if attribution is not None and attribution.clause_start is not None \
-            and attribution.clause_start <= segment.start and attribution.cue_span[1] <= segment.start:
+    if (
+        attribution is not None
+        and attribution.clause_start is not None
+        and attribution.clause_start <= segment.start
+        and attribution.cue_span[1] <= segment.start
+    ):
         return "partial", (attribution.clause_start, segment.end)
     if attribution is not None and attribution.cue_span[0] >= segment.end and words_before:
         # `Her stay has been "a great lesson," she said.`: the reported clause opens the sentence.
@@ -239,19 +271,23 @@ def _share_within_paragraph(segments: list[Segment]) -> None:
             segment.attribution = following
 
 
-def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: list[Segment],
-                                table: EntityTable) -> None:
+def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: list[Segment], table: EntityTable) -> None:
     """A paragraph that is all quote, with no attribution, continues the previous paragraph's speaker;
     a quotation left open takes the attribution found where it goes on in the next paragraph."""
     for segment in segments:
         para_start = paragraphs[segment.paragraph][0]
         if segment.attribution is None and segment.start == para_start and segment.paragraph > 0:
             previous_start, previous_end = paragraphs[segment.paragraph - 1]
-            if text[previous_end - 1:previous_end] == ":":  # `Ortiz continued:` then the quotation
+            if text[previous_end - 1 : previous_end] == ":":  # `Ortiz continued:` then the quotation
                 segment.attribution = find_attribution_before(text, previous_start, previous_end, table)
     for before, after in zip(segments, segments[1:], strict=False):
-        if not before.closed and before.attribution is None and after.attribution is not None \
-                and after.paragraph == before.paragraph + 1 and after.start == paragraphs[after.paragraph][0]:
+        if (
+            not before.closed
+            and before.attribution is None
+            and after.attribution is not None
+            and after.paragraph == before.paragraph + 1
+            and after.start == paragraphs[after.paragraph][0]
+        ):
             before.attribution = after.attribution.carried()
     last_by_paragraph: dict[int, Segment] = {}
     for segment in segments:
@@ -266,7 +302,7 @@ def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: lis
 
 def _worth_keeping(text: str, segment: Segment) -> bool:
     """Partial quotes need a speaker or some length: "so-called 'experts'" is no quotation."""
-    words = len(text[segment.start:segment.end].split())
+    words = len(text[segment.start : segment.end].split())
     if segment.kind == "partial" and (segment.attribution is None or segment.span is None and words < 2):
         return False  # "fake news", "the grand plan", a slogan nobody is said to have said
     return segment.attribution is not None or words >= _MIN_PARTIAL_WORDS or _introduced_sentence(text, segment)
@@ -274,9 +310,14 @@ def _worth_keeping(text: str, segment: Segment) -> bool:
 
 def _introduced_sentence(text: str, segment: Segment) -> bool:
     """`a new slogan: "It's about you."`: a whole sentence presented by a colon."""
-    inner = text[segment.start + 1:segment.end - 1].strip()
-    return segment.kind == "direct" and segment.closed and inner[:1].isupper() and inner.endswith((".", "!", "?")) \
-        and text[max(0, segment.start - _COLON_REACH):segment.start].rstrip().endswith(":")
+    inner = text[segment.start + 1 : segment.end - 1].strip()
+    return (
+        segment.kind == "direct"
+        and segment.closed
+        and inner[:1].isupper()
+        and inner.endswith((".", "!", "?"))
+        and text[max(0, segment.start - _COLON_REACH) : segment.start].rstrip().endswith(":")
+    )
 
 
 def _to_quote(text: str, segment: Segment) -> Quote:
@@ -285,13 +326,20 @@ def _to_quote(text: str, segment: Segment) -> Quote:
     if attribution is None or attribution.carried_over:  # a carried speaker has no cue or span here
         return Quote(start=start, end=end, text="", kind=segment.kind)  # text: once overlaps are gone
     cue_span = attribution.cue_span or None
-    return Quote(start=start, end=end, text="", kind=segment.kind,
-                 cue=text[cue_span[0]:cue_span[1]] if cue_span else None, cue_span=cue_span,
-                 speaker_span=attribution.speaker_span)
+    return Quote(
+        start=start,
+        end=end,
+        text="",
+        kind=segment.kind,
+        cue=text[cue_span[0] : cue_span[1]] if cue_span else None,
+        cue_span=cue_span,
+        speaker_span=attribution.speaker_span,
+    )
 
 
-def _resolve_all(text: str, found: list[tuple[Quote, Attribution | None]], table: EntityTable,
-                 quoted: list[Span]) -> None:
+def _resolve_all(
+    text: str, found: list[tuple[Quote, Attribution | None]], table: EntityTable, quoted: list[Span]
+) -> None:
     """Names and pronouns to entities, in text order, so "he" can look back at earlier speakers."""
     speakers: list[tuple[int, str]] = []  # (offset, entity id) of each resolved speaker so far
     for quote, attribution in found:
@@ -306,8 +354,9 @@ def _resolve_all(text: str, found: list[tuple[Quote, Attribution | None]], table
             quote.speaker = attribution.speaker_text
 
 
-def _reported_speech(text: str, sentences: list[Span], quotes: list[Quote], table: EntityTable,
-                     lowered: str | None) -> list[tuple[Quote, Attribution]]:
+def _reported_speech(
+    text: str, sentences: list[Span], quotes: list[Quote], table: EntityTable, lowered: str | None
+) -> list[tuple[Quote, Attribution]]:
     """`X said (that) ...` and `..., X said.` in sentences with no quotation marks."""
     found: list[tuple[Quote, Attribution]] = []
     taken = sorted((q.start, q.end) for q in quotes)
@@ -319,9 +368,15 @@ def _reported_speech(text: str, sentences: list[Span], quotes: list[Quote], tabl
         if clause is None:
             continue
         (clause_start, clause_end), attribution = clause
-        quote = Quote(start=clause_start, end=clause_end, text="", kind="indirect",
-                      cue=text[attribution.cue_span[0]:attribution.cue_span[1]], cue_span=attribution.cue_span,
-                      speaker_span=attribution.speaker_span)
+        quote = Quote(
+            start=clause_start,
+            end=clause_end,
+            text="",
+            kind="indirect",
+            cue=text[attribution.cue_span[0] : attribution.cue_span[1]],
+            cue_span=attribution.cue_span,
+            speaker_span=attribution.speaker_span,
+        )
         found.append((quote, attribution))
     return found
 
@@ -333,6 +388,3 @@ def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
             continue
         kept.append(quote)
     return kept
-
-
-

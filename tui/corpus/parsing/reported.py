@@ -33,8 +33,9 @@ _WORDS_AFTER_CUE = 10  # words read after a reporting cue
 _ACCORDING_TO_COMMA_WORDS = 12  # words from `According to` to the comma closing its source
 
 
-def reported_clause(text: str, start: int, end: int, table: EntityTable,
-                    lowered: str | None = None) -> tuple[Span, Attribution] | None:
+def reported_clause(
+    text: str, start: int, end: int, table: EntityTable, lowered: str | None = None
+) -> tuple[Span, Attribution] | None:
     """Reported speech in one sentence: `X said (that) CLAUSE`, `CLAUSE, X said`, or
     `X protested the bills, saying CLAUSE` (`lowered`: see `any_cue`)."""
     # Every rule needs a finite verb that takes a clause (`X said CLAUSE`) or a comma: with a
@@ -50,8 +51,11 @@ def reported_clause(text: str, start: int, end: int, table: EntityTable,
         items = items[:-1]
     if len(items) < 5:
         return None
-    found = _according_to_first(text, items, table) or _clause_after_cue(text, items, table) \
+    found = (
+        _according_to_first(text, items, table)
+        or _clause_after_cue(text, items, table)
         or _clause_before_cue(text, items, table)
+    )
     if found is None and participle is not None:
         found = _clause_after_participle(text, items, participle, table)
     return found
@@ -61,8 +65,9 @@ def reported_clause(text: str, start: int, end: int, table: EntityTable,
 def _clause_cues() -> frozenset[str]:
     """Finite forms of the verbs that take a clause: what `X said (that) CLAUSE` needs (each one a
     reporting verb: `is_cue` may be asked about it)."""
-    return frozenset(form for form, lemma in reporting_verbs().items()
-                     if lemma in CLAUSE_VERBS and not form.endswith("ing"))
+    return frozenset(
+        form for form, lemma in reporting_verbs().items() if lemma in CLAUSE_VERBS and not form.endswith("ing")
+    )
 
 
 def may_report(text: str, start: int, end: int, lowered: str | None = None) -> bool:
@@ -79,15 +84,16 @@ def _according_to_first(text: str, items: list[Word], table: EntityTable) -> tup
         return None
     span = (items[2].start, items[comma - 1].end)
     clause = (items[comma + 1].start, items[-1].end)
-    return clause, Attribution((items[0].start, items[1].end), span, text[span[0]:span[1]], clause[0])
+    return clause, Attribution((items[0].start, items[1].end), span, text[span[0] : span[1]], clause[0])
 
 
 # The alternatives are whole words (`\\b` after them), so their order does not change a match.
 _PARTICIPLE = re.compile(r", (" + "|".join(sorted(CLAUSE_PARTICIPLES)) + r")\b(?: that)?")
 
 
-def _clause_after_participle(text: str, items: list[Word], participle: re.Match[str],
-                             table: EntityTable) -> tuple[Span, Attribution] | None:
+def _clause_after_participle(
+    text: str, items: list[Word], participle: re.Match[str], table: EntityTable
+) -> tuple[Span, Attribution] | None:
     """The speaker of `, saying ...` is the sentence's subject: a name or pronoun opening it."""
     rest = [w for w in items if w.start >= participle.end()]
     if len(rest) < 4:
@@ -98,14 +104,17 @@ def _clause_after_participle(text: str, items: list[Word], participle: re.Match[
     if subject.lower in PRONOUNS:
         span = (subject.start, subject.end)
     else:
-        people = [m for m in table.overlapping(items[0].start, items[min(4, len(items) - 1)].end)
-                  if m.kind in ("person", "organization") and m.start < participle.start()]
+        people = [
+            m
+            for m in table.overlapping(items[0].start, items[min(4, len(items) - 1)].end)
+            if m.kind in ("person", "organization") and m.start < participle.start()
+        ]
         if not people:
             return None
         span = (people[0].start, people[0].end)
     cue = participle.span(1)
     clause = (rest[0].start, items[-1].end)
-    return clause, Attribution(cue, span, text[span[0]:span[1]], clause[0])
+    return clause, Attribution(cue, span, text[span[0] : span[1]], clause[0])
 
 
 def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
@@ -137,7 +146,7 @@ def _reported_words(items: list[Word], k: int) -> Word | None:
     first = k + 1
     while first < len(items) and items[first].lower in TIME_WORDS:
         first += 1
-    window = items[first:first + _CLAUSE_LOOKAHEAD]
+    window = items[first : first + _CLAUSE_LOOKAHEAD]
     rest = _clause_words(items[k].lower, window)
     if rest is None:
         return None
@@ -165,8 +174,6 @@ def _clause_words(verb: str, rest: list[Word]) -> list[Word] | None:
     return rest
 
 
-
-
 def _after_object(rest: list[Word]) -> list[Word]:
     """Past the person told: "told reporters", "told Harbour Radio", "told the committee"."""
     if rest and rest[0].lower in DETERMINERS:
@@ -174,7 +181,7 @@ def _after_object(rest: list[Word]) -> list[Word]:
     k = 0
     while k < len(rest) and k < 4 and rest[k].text[:1].isupper() and rest[k].lower not in CLAUSE_OPENERS:
         k += 1
-    return rest[max(k, 1):]
+    return rest[max(k, 1) :]
 
 
 def _after_setting(rest: list[Word]) -> list[Word]:
@@ -184,8 +191,7 @@ def _after_setting(rest: list[Word]) -> list[Word]:
     if that is not None:
         return rest[that:]  # "in a statement that ...", not from "a statement"
     for k in window:
-        if rest[k].lower in CLAUSE_OPENERS or rest[k].text[:1].isupper() and rest[k - 1].text[:1].islower() \
-                and k > 1:
+        if rest[k].lower in CLAUSE_OPENERS or rest[k].text[:1].isupper() and rest[k - 1].text[:1].islower() and k > 1:
             return rest[k:]
     return []
 
@@ -195,7 +201,7 @@ def _clause_before_cue(text: str, items: list[Word], table: EntityTable) -> tupl
     for k, word in enumerate(items):
         if word.text != "," or k < 4:
             continue
-        after = items[k + 1:k + _WORDS_AFTER_CUE]
+        after = items[k + 1 : k + _WORDS_AFTER_CUE]
         stop = next((n for n, w in enumerate(after) if w.text in (",", ".", ";")), len(after))
         if stop == len(after) and k + 10 < len(items):
             continue  # the attribution must end at a comma or the sentence's end
@@ -212,11 +218,11 @@ def _words_after_comma(text: str, items: list[Word], k: int, stop: int) -> list[
     """The words `find_attribution_after` reads from the comma items[k] to items[k + stop]: the
     sentence's own, up to a "!" or "?", unless the last is an abbreviation ("Inc.") that
     words read only that far would cut at its full stop."""
-    window = items[k:k + 1 + stop]
+    window = items[k : k + 1 + stop]
     if len(window[-1].text) > 1 and window[-1].text.endswith("."):
         return words_from(text, window[0].start, window[-1].end)
     ends = [n for n, w in enumerate(window) if w.text in ("!", "?")]
-    return window[:ends[0]] if ends else window
+    return window[: ends[0]] if ends else window
 
 
 def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
@@ -224,11 +230,14 @@ def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
     leader") is not enough for reported speech."""
     if span is None:
         return False
-    original = text[span[0]:span[1]].split()
-    phrase = text[span[0]:span[1]].lower()
+    original = text[span[0] : span[1]].split()
+    phrase = text[span[0] : span[1]].lower()
     words = phrase.split()
-    if len(words) == 2 and words[0] in DETERMINERS | QUANTIFIERS and \
-            (words[-1] in COLLECTIVE or words[-1] in title_words()):
+    if (
+        len(words) == 2
+        and words[0] in DETERMINERS | QUANTIFIERS
+        and (words[-1] in COLLECTIVE or words[-1] in title_words())
+    ):
         return True  # "the ministry", "his father", "some residents"
     if len(words) == 2 and words[1] in COLLECTIVE:
         return True  # "Acme staff", "Acme engineers"
@@ -236,9 +245,16 @@ def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
         return True  # "sources said", "officials say"
     if owned_body(original):
         return True  # "Acme's security unit said"
-    if 1 <= len(original) <= 3 and all(w[:1].isupper() for w in original) and words[0] not in SELF \
-            and table.entity_at(*span) is None:
+    if (
+        1 <= len(original) <= 3
+        and all(w[:1].isupper() for w in original)
+        and words[0] not in SELF
+        and table.entity_at(*span) is None
+    ):
         return True  # a name the entity rules left open: "Acme said", "Officials said"
     speaker = table.entity_at(*span, kind="person") or table.entity_at(*span, kind="organization")
-    return phrase in PRONOUNS or speaker is not None or \
-        resolve_nominal(text[span[0]:span[1]], span[0], table) is not None
+    return (
+        phrase in PRONOUNS
+        or speaker is not None
+        or resolve_nominal(text[span[0] : span[1]], span[0], table) is not None
+    )

@@ -31,8 +31,9 @@ _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
 _NOMINAL_REACH = 5000  # characters back to look for the person "the spokesman" refers to
 
 
-def resolve_speaker(text: str, attribution: Attribution, table: EntityTable,
-                    speakers: list[tuple[int, str]], quoted: list[Span]) -> Entity | None:
+def resolve_speaker(
+    text: str, attribution: Attribution, table: EntityTable, speakers: list[tuple[int, str]], quoted: list[Span]
+) -> Entity | None:
     """The entity an attribution's speaker phrase names, if any (`quoted`: the article's quotations)."""
     if attribution.speaker_span is None:
         return None
@@ -89,8 +90,9 @@ def _document_author(text: str, noun: str, offset: int, table: EntityTable, quot
     return None
 
 
-def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
-                     speakers: list[tuple[int, str]], quoted: list[Span]) -> Entity | None:
+def _resolve_pronoun(
+    gender: str, offset: int, table: EntityTable, speakers: list[tuple[int, str]], quoted: list[Span]
+) -> Entity | None:
     """The latest earlier speaker of that gender, unless a person of that gender has since become
     a sentence's subject; else the nearest person of that gender."""
     speaker, spoke_at = None, -1
@@ -104,8 +106,11 @@ def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
     for mention, entity in table.people_before(offset, within=_PRONOUN_REACH):
         if mention.start <= spoke_at:
             break
-        if entity.gender in (gender, None) and not in_span(quoted, mention.start) \
-                and _is_subject(table.text, mention.start, mention.end):
+        if (
+            entity.gender in (gender, None)
+            and not in_span(quoted, mention.start)
+            and _is_subject(table.text, mention.start, mention.end)
+        ):
             return entity
     if speaker is not None:
         return speaker
@@ -118,11 +123,14 @@ def _resolve_pronoun(gender: str, offset: int, table: EntityTable,
 def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     """A name that opens its sentence, perhaps after its role ("Union leader Jonas Weber said"),
     or one that a verb follows and no preposition precedes ("On Nov. 27, Ortiz expressed")."""
-    lead = text[max(0, start - _SUBJECT_LEAD):start]
+    lead = text[max(0, start - _SUBJECT_LEAD) : start]
     cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("? "), lead.rfind("! "))
-    words = lead[cut + 1:].split() if cut >= 0 or start < 60 else []
-    if (cut >= 0 or start < 60) and len(words) <= 4 and all(w[:1].isupper() or w.lower() in title_words()
-                                                            for w in words):
+    words = lead[cut + 1 :].split() if cut >= 0 or start < 60 else []
+    if (
+        (cut >= 0 or start < 60)
+        and len(words) <= 4
+        and all(w[:1].isupper() or w.lower() in title_words() for w in words)
+    ):
         return True
     if end is None:
         return False
@@ -169,5 +177,3 @@ def resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | No
         if head in table.nominal_words(entity, fold) or (entity.kind == "organization" and head in COLLECTIVE_ORG):
             best = entity
     return best
-
-

@@ -188,8 +188,14 @@ def joined(text: str, left: Token, right: Token) -> bool:
         return text[left.end] in " -" and not left.text.endswith(POSSESSIVE_ENDINGS)
     if width == 2 and text.startswith(". ", left.end):
         # A middle initial, "Ann B. Lee", or an abbreviated title, "Ms. March".
-        return len(left.text) == 1 and left.text.isupper() or left.text + "." in title_words() \
-            or is_initials(left.text) and _initials_join(right.text) and text[left.start - 2:left.start] != ", "
+        return (
+            len(left.text) == 1
+            and left.text.isupper()
+            or left.text + "." in title_words()
+            or is_initials(left.text)
+            and _initials_join(right.text)
+            and text[left.start - 2 : left.start] != ", "
+        )
     return False
 
 
@@ -203,4 +209,3 @@ def _initials_join(word: str) -> bool:
     organisation cue ("U.N. Secretary", "U.S. Army"), where they are a body's or a place's, nor
     before a first name ("N.J. Ann Lee"); after a comma they are a state's ("Newark, N.J.")."""
     return word not in org_cues() and word not in title_words() and fold(word) not in first_name_gender()
-

@@ -63,7 +63,7 @@ def _inside(quoted: list[Span], offset: int, stop: int) -> bool:
 
 
 def _abbreviation(text: str, begin: int, dot: int) -> bool:
-    if dot - begin > 6 and text[dot - 6:dot].isalpha():
+    if dot - begin > 6 and text[dot - 6 : dot].isalpha():
         return False  # a word of six letters or more ends here: no abbreviation is that long
     word = _LAST_WORD.search(text, max(begin, dot - _ABBREVIATION_REACH), dot)
     if not word:

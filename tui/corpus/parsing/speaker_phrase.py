@@ -28,7 +28,7 @@ SUBJECT_REACH = 60
 
 def words_before(items: list[Word], k: int) -> list[Word]:
     """The words a subject of the verb items[k] is looked for in (`subject_before`)."""
-    return items[k - SUBJECT_REACH if k > SUBJECT_REACH else 0:k]
+    return items[k - SUBJECT_REACH if k > SUBJECT_REACH else 0 : k]
 
 
 def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
@@ -51,15 +51,22 @@ def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Sp
         begin += 1  # "When Ortiz said", "But Peskov said"
     phrase = items[begin:]
     rest = len(items) - len(phrase)
-    if phrase and phrase[0].text.islower() and phrase[-1].lower in title_words() and rest >= 3 \
-            and items[rest - 1].text == "," and items[rest - 2].text.islower() \
-            and items[rest - 3].lower in DETERMINERS and phrase[0].lower not in DETERMINERS:
-        phrase = items[rest - 3:rest - 1] + phrase  # "the tall, soft-spoken professor said"
+    if (
+        phrase
+        and phrase[0].text.islower()
+        and phrase[-1].lower in title_words()
+        and rest >= 3
+        and items[rest - 1].text == ","
+        and items[rest - 2].text.islower()
+        and items[rest - 3].lower in DETERMINERS
+        and phrase[0].lower not in DETERMINERS
+    ):
+        phrase = items[rest - 3 : rest - 1] + phrase  # "the tall, soft-spoken professor said"
     if phrase and phrase[0].lower in ("who", "whose", "which"):  # "a citizen, whose name is redacted, wrote"
-        before = items[:len(items) - len(phrase)]
+        before = items[: len(items) - len(phrase)]
         if before and before[-1].text == ",":
             return subject_before(text, before[:-1], table)
-    before = items[:len(items) - len(phrase)]
+    before = items[: len(items) - len(phrase)]
     phrase = up_to_clause(phrase)
     if not phrase or len(phrase) > MAX_SUBJECT_WORDS:
         return None
@@ -70,7 +77,7 @@ def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Sp
         if named is not None:
             return named
     if speaker_like(text, span, phrase, table):
-        return span, text[span[0]:span[1]]
+        return span, text[span[0] : span[1]]
     if before and before[-1].lower == "that":
         # "X, the chairwoman of the panel that handles Y, said": the role reaches back past "that"
         before = _before_role(before[:-1])
@@ -84,8 +91,12 @@ def _before_role(items: list[Word]) -> list[Word]:
     while k > 0 and items[k - 1].text not in PUNCTUATION:
         k -= 1
     role = items[k:]
-    if k == 0 or items[k - 1].text != "," or not role or \
-            not (role[0].lower in DETERMINERS or any(w.lower in title_words() for w in role)):
+    if (
+        k == 0
+        or items[k - 1].text != ","
+        or not role
+        or not (role[0].lower in DETERMINERS or any(w.lower in title_words() for w in role))
+    ):
         return []
     return items[:k]
 
@@ -106,7 +117,7 @@ def _name_before_appositive(text: str, items: list[Word], table: EntityTable) ->
     people = [m for m in table.overlapping(phrase[0].start, phrase[-1].end) if m.kind == "person"]
     if not people or people[-1].end != phrase[-1].end:
         return None
-    return (people[-1].start, people[-1].end), text[people[-1].start:people[-1].end]
+    return (people[-1].start, people[-1].end), text[people[-1].start : people[-1].end]
 
 
 def person_before_punctuation(items: list[Word], k: int, table: EntityTable) -> Span | None:
@@ -153,15 +164,20 @@ def up_to_clause(phrase: list[Word]) -> list[Word]:
     """A description up to its subordinate clause: "a guard | who was on duty said"."""
     if not phrase or phrase[0].lower not in UNNAMED:
         return phrase
-    return phrase[:next((k for k, w in enumerate(phrase) if k and w.lower in RELATIVES), len(phrase))]
+    return phrase[: next((k for k, w in enumerate(phrase) if k and w.lower in RELATIVES), len(phrase))]
 
 
 def described(phrase: list[Word]) -> bool:
     """Someone unnamed, described: a determiner (or "one", "another"), lowercase words, and more
     of them after a preposition ("one of the players in the video"), up to `MAX_SUBJECT_WORDS`."""
     last = phrase[-1]
-    if phrase[0].lower not in UNNAMED or len(phrase) > MAX_SUBJECT_WORDS or not last.text.isalpha() \
-            or len(phrase) > 1 and (last.lower in DETERMINERS or last.lower in DESCRIPTION_JOINS):
+    if (
+        phrase[0].lower not in UNNAMED
+        or len(phrase) > MAX_SUBJECT_WORDS
+        or not last.text.isalpha()
+        or len(phrase) > 1
+        and (last.lower in DETERMINERS or last.lower in DESCRIPTION_JOINS)
+    ):
         return False
     for before, word in zip(phrase, phrase[1:], strict=False):
         if word.lower in _NOT_DESCRIBING or not _POSSESSIVE.sub("", word.text).replace("-", "").isalnum():

@@ -83,8 +83,7 @@ def _cue_sized_words() -> re.Pattern[str]:
     return re.compile(f"[a-z]{{{shortest},}}")
 
 
-def any_cue(text: str, start: int, end: int, lowered: str | None = None,
-            cues: frozenset[str] | None = None) -> bool:
+def any_cue(text: str, start: int, end: int, lowered: str | None = None, cues: frozenset[str] | None = None) -> bool:
     """A cheap look for any reporting verb (or any of `cues`) before a sentence is cut into words:
     a set test on its lowercase words costs less than one pattern of two hundred alternatives.
     `lowered` is the whole text in lower case, when the caller has it and it is as long as the text."""
@@ -117,8 +116,11 @@ def _particle_follows(items: list[Word], k: int) -> bool:
     if k + 2 == len(items):
         return True
     following = items[k + 2]
-    if following.text == "," and particle == "on" \
-            and any(w.lower in SUBORDINATORS for w in items[max(0, k - _SUBJECT_WORDS):k]):
+    if (
+        following.text == ","
+        and particle == "on"
+        and any(w.lower in SUBORDINATORS for w in items[max(0, k - _SUBJECT_WORDS) : k])
+    ):
         return False  # "As the evening went on, ...": time passing, not speech
     if following.text in PUNCTUATION or following.lower in ("that", "with") or following.lower.endswith("ly"):
         return True  # and its manner: `fired back angrily`, `shot back with a grin`
@@ -139,11 +141,16 @@ def is_cue(items: list[Word], k: int) -> bool:
     if word in NOUN_FORMS:  # "Ann Lee states." and "he remarks:" but not "a state news agency"
         if k == 0:
             # right after a quotation, lower case, before a name or a determiner: `"...," notes Ortiz`
-            return items[0].text.islower() and len(items) > 1 and \
-                (items[1].text[:1].isupper() or items[1].lower in DETERMINERS)
+            return (
+                items[0].text.islower()
+                and len(items) > 1
+                and (items[1].text[:1].isupper() or items[1].lower in DETERMINERS)
+            )
         before = items[k - 1]
-        return before.lower in PRONOUNS or before.lower in SELF or \
-            (k + 1 == len(items) or items[k + 1].text in PUNCTUATION) and before.text[:1].isupper()
+        return (
+            before.lower in PRONOUNS
+            or before.lower in SELF
+            or (k + 1 == len(items) or items[k + 1].text in PUNCTUATION)
+            and before.text[:1].isupper()
+        )
     return not (k > 0 and items[k - 1].lower == "to")
-
-

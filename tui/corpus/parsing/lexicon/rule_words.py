@@ -24,9 +24,7 @@ ABBREVIATIONS = _words("""
 
 
 # words.py
-PRONOUNS = {
-    "he": "male", "she": "female", "him": "male", "her": "female"
-}
+PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 
 SELF = _words("""
     i we they it
@@ -100,10 +98,25 @@ BUSINESS_NOUNS = _words("""
 """)
 
 HONORIFIC_GENDER = {
-    "mr": "male", "mr.": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male", "mrs":
-    "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female", "dame": "female", "lady":
-    "female", "queen": "female", "princess": "female", "spokesman": "male", "spokeswoman": "female",
-    "chairman": "male", "chairwoman": "female"
+    "mr": "male",
+    "mr.": "male",
+    "sir": "male",
+    "lord": "male",
+    "king": "male",
+    "prince": "male",
+    "mrs": "female",
+    "mrs.": "female",
+    "ms": "female",
+    "ms.": "female",
+    "miss": "female",
+    "dame": "female",
+    "lady": "female",
+    "queen": "female",
+    "princess": "female",
+    "spokesman": "male",
+    "spokeswoman": "female",
+    "chairman": "male",
+    "chairwoman": "female",
 }
 
 # The last word of a name that makes it an event or a document, or a place.
