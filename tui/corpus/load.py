@@ -13,12 +13,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from . import formats
 from .decode import decode_bytes, normalise_newlines, unescape_entities
 from .filenames import NameFacts, name_facts
-from .models import Article, LoadProblem, LoadReason, LoadReport, offset_problems
+from .models import Article, LoadProblem, LoadReason, LoadReport, exported_article
 from .sources import Source, SourceText
 from .walk import JSON_SUFFIXES, IdBook, find_files, is_container, is_url
 
@@ -314,13 +312,8 @@ class _JsonRows:
     def parsed_article(self, row: dict, identity: str, number: int) -> Article | None:
         """A row that `export` wrote: trusted for its shape only, and checked for it."""
         where = f"{self.path}:{number}"
-        try:
-            article = Article.model_validate({**row, "id": identity, "path": row.get("path") or where})
-        except ValidationError as error:
-            self.bad(number, "malformed", f"{error.error_count()} invalid fields")
-            return None
-        problems = offset_problems(article)
-        if problems:
-            self.bad(number, "malformed", problems[0])
+        article = exported_article({**row, "id": identity, "path": row.get("path") or where})
+        if isinstance(article, str):
+            self.bad(number, "malformed", article)
             return None
         return article

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 Span = tuple[int, int]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -166,3 +166,14 @@ def offset_problems(article: Article) -> list[str]:
         for mention in entity.mentions:
             check(f"mention of {entity.id}", mention)
     return problems
+
+
+def exported_article(data: dict) -> Article | str:
+    """An article read back from an export (a file anyone may have edited): trusted for its shape
+    only, and checked for it and for its offsets. The article, or why it is malformed."""
+    try:
+        article = Article.model_validate(data)
+    except ValidationError as error:
+        return f"{error.error_count()} invalid fields"
+    problems = offset_problems(article)
+    return problems[0] if problems else article

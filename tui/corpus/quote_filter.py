@@ -15,7 +15,7 @@ Two evaluations of one parsed query:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -37,22 +37,22 @@ class QuoteMatcher(Protocol):
 
 
 def is_quote_level(node: Node) -> bool:
-    if isinstance(node, Match):
-        return node.field in QUOTE_FIELDS
-    if isinstance(node, Not):
-        return is_quote_level(node.node)
-    if isinstance(node, (And, Or)):
-        return all(is_quote_level(child) for child in node.nodes)
-    return False
+    """Every term of `node` holds within one quote (speaker:, quote:, cue:)."""
+    return _quote_terms(node, all)
 
 
 def has_quote_terms(node: Node) -> bool:
+    """Some term of `node` holds within one quote."""
+    return _quote_terms(node, any)
+
+
+def _quote_terms(node: Node, combine: Callable[[Iterable[bool]], bool]) -> bool:
     if isinstance(node, Match):
         return node.field in QUOTE_FIELDS
     if isinstance(node, Not):
-        return has_quote_terms(node.node)
+        return _quote_terms(node.node, combine)
     if isinstance(node, (And, Or)):
-        return any(has_quote_terms(child) for child in node.nodes)
+        return combine(_quote_terms(child, combine) for child in node.nodes)
     return False
 
 

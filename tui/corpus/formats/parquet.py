@@ -20,10 +20,9 @@ from typing import BinaryIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from pydantic import ValidationError
 
 from ..decode import normalise_newlines
-from ..models import Article, offset_problems
+from ..models import Article, exported_article
 from ..sources import SourceText
 from .common import Loaded, clean_meta, item_id, item_path
 
@@ -238,14 +237,12 @@ def _article(row: dict, where: str, loaded: Loaded) -> Article | None:
                 quote[name] = _pair(quote[name])
         for entity in row["entities"] or []:
             entity["mentions"] = [_pair(span) for span in entity["mentions"] or []]
-        article = Article.model_validate({key: value for key, value in row.items() if value is not None})
-    except (ValidationError, TypeError, KeyError) as error:
-        count = error.error_count() if isinstance(error, ValidationError) else 1
-        loaded.problem(where, "malformed", f"{count} invalid fields")
+    except (TypeError, KeyError):
+        loaded.problem(where, "malformed", "1 invalid fields")
         return None
-    problems = offset_problems(article)
-    if problems:
-        loaded.problem(where, "malformed", problems[0])
+    article = exported_article({key: value for key, value in row.items() if value is not None})
+    if isinstance(article, str):
+        loaded.problem(where, "malformed", article)
         return None
     return article
 
