@@ -35,6 +35,7 @@ from .words import PUNCTUATION, Word, cue_end, cue_heads, is_cue, words, words_u
 
 _WORDS_AFTER_OBJECT = 10  # words read after a verb's object for the preposition that ends it
 _LEAD_IN_COMMA_WORDS = 6  # words from a lead-in's start to look for its comma
+_APPOSITIVE_CUE_WORDS = 30  # words from the comma after a name to the reporting verb its appositive ends at
 _MAX_AFTER_WORDS = 12  # words after a closing mark searched for the reporting verb
 _LEAD_IN_SUBJECT_GAP = 40  # characters from a lead-in's first word to the name that is its subject
 
@@ -214,7 +215,7 @@ def _name_then_appositive(ctx: ArticleContext, items: list[Word]) -> Attribution
     span = (items[0].start, items[comma - 1].end)
     if ctx.table.entity_at(*span, kind="person") is None:
         return None
-    for k in range(comma + 1, min(len(items), comma + 30)):
+    for k in range(comma + 1, min(len(items), comma + _APPOSITIVE_CUE_WORDS)):
         if is_cue(items, k) and items[k - 1].text == ",":
             return Attribution((items[k].start, items[k].end), span, ctx.text[span[0] : span[1]])
     return None

@@ -99,7 +99,8 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
     return kept
 
 
-_INTERRUPTION = re.compile(r"[^.!?;:\"\u201c\u201d\n]{1,80},\s*$")
+_LONGEST_INTERRUPTION = 80  # characters of the attribution that breaks a quoted sentence ("," she said, ")
+_INTERRUPTION = re.compile(rf"[^.!?;:\"\u201c\u201d\n]{{1,{_LONGEST_INTERRUPTION}}},\s*$")
 
 
 def _join_interrupted(text: str, segments: list[Segment]) -> list[Segment]:

@@ -31,6 +31,10 @@ from .words import Word, any_cue, cue_forms, is_cue, words
 
 _WORDS_AFTER_CUE = 10  # words read after a reporting cue
 _ACCORDING_TO_COMMA_WORDS = 12  # words from `According to` to the comma closing its source
+_PARTICIPLE_SUBJECT_WORDS = 3  # first words of a sentence where the subject of its `, saying` stands
+_PARTICIPLE_NAME_WORDS = 4  # words after a sentence's first one read for the name that says `, saying`
+_OBJECT_NAME_WORDS = 4  # capitalised words of the person told: "told Harbour Radio"
+_SETTING_WORDS = 7  # words of a setting read for where the clause opens: "in a statement that"
 
 
 def reported_clause(ctx: ArticleContext, start: int, end: int) -> tuple[Span, Attribution] | None:
@@ -93,7 +97,7 @@ def _clause_after_participle(
     rest = [w for w in items if w.start >= participle.end()]
     if len(rest) < 4:
         return None
-    subject = next((w for w in items[:3] if w.start < participle.start()), None)
+    subject = next((w for w in items[:_PARTICIPLE_SUBJECT_WORDS] if w.start < participle.start()), None)
     if subject is None:
         return None
     if subject.lower in PRONOUNS:
@@ -101,7 +105,7 @@ def _clause_after_participle(
     else:
         people = [
             m
-            for m in ctx.table.overlapping(items[0].start, items[min(4, len(items) - 1)].end)
+            for m in ctx.table.overlapping(items[0].start, items[min(_PARTICIPLE_NAME_WORDS, len(items) - 1)].end)
             if m.kind in ("person", "organization") and m.start < participle.start()
         ]
         if not people:
@@ -130,8 +134,8 @@ def _clause_after_cue(ctx: ArticleContext, items: list[Word]) -> tuple[Span, Att
 
 
 # Words after a reporting verb and its time words that are read for the person told, the setting
-# and "that" (`_after_object` and `_after_setting` read no more than 7): the rest of a sentence of
-# many verbs is not copied per verb.
+# and "that" (`_after_object` and `_after_setting` read no more than `_SETTING_WORDS`): the rest
+# of a sentence of many verbs is not copied per verb.
 _CLAUSE_LOOKAHEAD = 12
 
 
@@ -173,15 +177,15 @@ def _after_object(rest: list[Word]) -> list[Word]:
     """Past the person told: "told reporters", "told Harbour Radio", "told the committee"."""
     if rest and rest[0].lower in DETERMINERS:
         return rest[2:]
-    k = 0
-    while k < len(rest) and k < 4 and rest[k].text[:1].isupper() and rest[k].lower not in CLAUSE_OPENERS:
+    k, limit = 0, min(len(rest), _OBJECT_NAME_WORDS)
+    while k < limit and rest[k].text[:1].isupper() and rest[k].lower not in CLAUSE_OPENERS:
         k += 1
     return rest[max(k, 1) :]
 
 
 def _after_setting(rest: list[Word]) -> list[Word]:
     """Past "in a statement", "by text message", "on Twitter", up to where the clause opens."""
-    window = range(1, min(len(rest), 7))
+    window = range(1, min(len(rest), _SETTING_WORDS))
     that = next((k for k in window if rest[k].lower == "that"), None)
     if that is not None:
         return rest[that:]  # "in a statement that ...", not from "a statement"
@@ -198,7 +202,7 @@ def _clause_before_cue(ctx: ArticleContext, items: list[Word]) -> tuple[Span, At
             continue
         after = items[k + 1 : k + _WORDS_AFTER_CUE]
         stop = next((n for n, w in enumerate(after) if w.text in (",", ".", ";")), len(after))
-        if stop == len(after) and k + 10 < len(items):
+        if stop == len(after) and k + _WORDS_AFTER_CUE < len(items):
             continue  # the attribution must end at a comma or the sentence's end
         forms = cue_forms()
         if not any(w.lower in forms for w in after[:stop]):

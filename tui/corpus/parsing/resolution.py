@@ -125,9 +125,9 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     or one that a verb follows and no preposition precedes ("On Nov. 27, Ortiz expressed")."""
     lead = text[max(0, start - _SUBJECT_LEAD) : start]
     cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("? "), lead.rfind("! "))
-    words = lead[cut + 1 :].split() if cut >= 0 or start < 60 else []
+    words = lead[cut + 1 :].split() if cut >= 0 or start < _SUBJECT_LEAD else []
     if (
-        (cut >= 0 or start < 60)
+        (cut >= 0 or start < _SUBJECT_LEAD)
         and len(words) <= 4
         and all(w[:1].isupper() or w.lower() in title_words() for w in words)
     ):

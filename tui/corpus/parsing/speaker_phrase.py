@@ -61,7 +61,7 @@ def subject_before(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] |
         and items[rest - 3].lower in DETERMINERS
         and phrase[0].lower not in DETERMINERS
     ):
-        phrase = items[rest - 3 : rest - 1] + phrase  # "the tall, soft-spoken professor said"
+        phrase = [items[rest - 3], items[rest - 2]] + phrase  # "the tall, soft-spoken professor said"
     if phrase and phrase[0].lower in ("who", "whose", "which"):  # "a citizen, whose name is redacted, wrote"
         before = items[: len(items) - len(phrase)]
         if before and before[-1].text == ",":
