@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import SEEDS
-from tui.corpus import QueryError, damaged, load_corpus
+from tui.__main__ import main
+from tui.corpus import CacheEntryChanged, QueryError, damaged, load_corpus
 from tui.corpus import cache as caching
 from tui.corpus.load import iter_files
 from tui.corpus.models import LoadReport
@@ -133,3 +134,66 @@ def test_a_parse_that_finds_other_files_leaves_the_session_damaged(folder: Path,
     assert len(notices) == 2 and "reopen the corpus" in notices[1] and damaged.SOURCES_CHANGED in notices[1]
     assert live.damaged == damaged.REOPEN and told == [(ARTICLES, True)]
     assert live.row(ARTICLES - 1).title == damaged.MARK + damaged.REOPEN  # the old positions all still answer
+
+
+# -- the command line: the entry cut short while a command reads it ------------------------------
+
+
+@pytest.fixture
+def cut_when_opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every cache entry a command opens is cut short just after: its first read meets the change."""
+    cut: list[Path] = []
+    load = caching.CacheEntry.load
+
+    def opened_then_cut(entry: caching.CacheEntry):
+        corpus = load(entry)
+        if corpus is not None:
+            os.truncate(entry.path, 100)
+            cut.append(entry.path)
+        return corpus
+
+    monkeypatch.setattr(caching.CacheEntry, "load", opened_then_cut)
+    return cut
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["stats"], ["quotes"], ["people", "--format", "csv"], ["quotes", "--filter", '"he said"']],
+)
+def test_a_command_whose_entry_is_cut_short_runs_again_from_the_files(
+    folder: Path, cut_when_opened: list[Path], capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    expected = run_cli(capsys, *command, str(folder), "--no-cache")
+    status, out, err = run_cli(capsys, *command, str(folder))
+    (entry,) = cut_when_opened
+    assert (status, out) == expected[:2]
+    assert err == f"article-explorer: {CacheEntryChanged(entry.name)} while it was read: parsing the files again\n"
+
+
+def test_an_export_to_a_file_whose_entry_is_cut_short_is_written_whole(
+    folder: Path, tmp_path: Path, cut_when_opened: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected, out = tmp_path / "expected.jsonl", tmp_path / "out.jsonl"
+    assert main(["export", str(folder), "--no-cache", "-o", str(expected)]) == 0
+    status, _, err = run_cli(capsys, "export", str(folder), "-o", str(out))
+    assert status == 0 and out.read_bytes() == expected.read_bytes()
+    assert err.count("\n") == 1 and err.endswith("while it was read: parsing the files again\n")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary left
+
+
+def test_an_export_to_standard_output_whose_entry_is_cut_short_says_it_is_incomplete(
+    folder: Path, cut_when_opened: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run_cli(capsys, "export", str(folder))
+    (entry,) = cut_when_opened
+    assert status == 1
+    assert err == (
+        f"article-explorer: {CacheEntryChanged(entry.name)} while it was exported: the output is incomplete; "
+        "run again (the entry is written anew) or add --no-cache\n"
+    )
