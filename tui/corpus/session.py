@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import cache as caching
-from . import damaged, views
+from . import damaged as damage
+from . import views
 from .corpus import Corpus
 from .corrections import Corrections
 from .entry_file import CacheEntryChanged
@@ -78,7 +79,7 @@ class LiveCorpus:
         self._stream: ParseStream | None = None
         self._damage_lock = threading.Lock()
         self._damaged: str | None = None  # what placeholders say, while the cache entry cannot be read
-        self._source: damaged.Source | None = None  # what parsing again needs, for a corpus from the cache
+        self._source: damage.Source | None = None  # what parsing again needs, for a corpus from the cache
 
     # -- loading (the one writer) -------------------------------------------------------------
 
@@ -105,9 +106,9 @@ class LiveCorpus:
         cached = entry.load() if entry is not None else None
         if cached is not None:
             cached.set_corrections(self._corrections)  # applied after parsing: the cached parse stays valid
+            self._source = damage.Source(list(paths), workers, arrived, notice, reread)  # before any read
             with self._lock.writing():
                 self._corpus = cached
-            self._source = damaged.Source(list(paths), workers, arrived, notice, reread)
             self._progress(progress, len(files), len(files))
         else:
             stream = ParseStream(files, report, workers=workers,
@@ -209,18 +210,18 @@ class LiveCorpus:
                 return self._damaged
             source = self._source
             rereading = source is not None and source.reread and not self.cancelled
-            self._damaged = damaged.REREADING if rereading else damaged.REOPEN
+            self._damaged = damage.REREADING if rereading else damage.REOPEN
         if source is not None and source.notice is not None:
-            source.notice(damaged.notice_for(error.name, rereading))
+            source.notice(damage.notice_for(error.name, rereading))
         if rereading and source is not None:
             threading.Thread(target=self._reread, args=(source,), name="reread", daemon=True).start()
         return self._damaged
 
-    def _reread(self, source: damaged.Source) -> None:
+    def _reread(self, source: damage.Source) -> None:
         """Parse the files again (never from the cache) and take the result in place of the
         damaged corpus when it has as many articles; its cache entry is written anew."""
         try:
-            fresh, files = damaged.parse_again(source.paths, source.workers, self._started)
+            fresh, files = damage.parse_again(source.paths, source.workers, self._started)
             if self.cancelled:
                 return
             fresh.set_corrections(self._corrections)
@@ -231,9 +232,9 @@ class LiveCorpus:
         except Exception as error:  # any failure leaves the placeholders, never a dead thread's traceback
             whole, why = False, f"{type(error).__name__}: {error}"
         else:
-            why = damaged.SOURCES_CHANGED
+            why = damage.SOURCES_CHANGED
         with self._damage_lock:
-            self._damaged = None if whole else damaged.REOPEN
+            self._damaged = None if whole else damage.REOPEN
         if not whole:
             if source.notice is not None:
                 source.notice(f"Parsing the files again did not give the corpus back ({why}): reopen the corpus")
@@ -266,7 +267,7 @@ class LiveCorpus:
                 return positions
             return Found(positions, corpus.articles.sorted_positions(positions, by), total)
 
-        return self._read(read, damaged.unreadable)
+        return self._read(read, damage.unreadable)
 
     def sort(self, positions: Iterable[int], by: str) -> list[int]:
         """Positions (from an earlier search) in display order."""
@@ -285,13 +286,13 @@ class LiveCorpus:
 
     def article(self, position: int) -> Article:
         return self._read(
-            lambda c: c.articles[position], lambda c, note: damaged.placeholder_article(c.articles, position, note)
+            lambda c: c.articles[position], lambda c, note: damage.placeholder_article(c.articles, position, note)
         )
 
     def row(self, position: int) -> ArticleRow:
         """What the list shows of an article, without building it."""
         return self._read(
-            lambda c: c.articles.row(position), lambda c, note: damaged.placeholder_row(c.articles, position, note)
+            lambda c: c.articles.row(position), lambda c, note: damage.placeholder_row(c.articles, position, note)
         )
 
     def problems(self) -> list[LoadProblem]:
@@ -308,28 +309,28 @@ class LiveCorpus:
 
     def quotes(self, text: str, by: str = "date") -> views.QuotesFound | QueryError:
         """The quotes a filter finds (`speaker:`, `quote:`, `cue:` within one quote), in order."""
-        return self._read(lambda c: views.quotes(c, text, by), damaged.unreadable)
+        return self._read(lambda c: views.quotes(c, text, by), damage.unreadable)
 
     def quote_row(self, quote: int) -> QuoteRow:
         return self._read(
-            lambda c: c.quote_view().row(quote), lambda c, note: damaged.placeholder_quote_row(c, quote, note)
+            lambda c: c.quote_view().row(quote), lambda c, note: damage.placeholder_quote_row(c, quote, note)
         )
 
     def people(self, text: str) -> views.PeopleFound | QueryError:
-        return self._read(lambda c: views.people(c, text), damaged.unreadable)
+        return self._read(lambda c: views.people(c, text), damage.unreadable)
 
     def gender_split(self, text: str, by: str) -> list[tuple[str, dict[str, int]]] | QueryError:
         """Quotes by women, men and unknown, per source or per month."""
-        return self._read(lambda c: views.split(c, text, by), damaged.unreadable)
+        return self._read(lambda c: views.split(c, text, by), damage.unreadable)
 
     def person(self, person_id: str) -> Person | None:
         return self._read(lambda c: views.person(c, person_id), lambda c, note: None)
 
     def profile(self, person_id: str, text: str = "") -> Profile | QueryError | None:
-        return self._read(lambda c: views.profile_of(c, person_id, text), damaged.unreadable)
+        return self._read(lambda c: views.profile_of(c, person_id, text), damage.unreadable)
 
     def timeline(self, text: str, unit: str = "month") -> Timeline | QueryError:
-        return self._read(lambda c: views.timeline_of(c, text, unit), damaged.unreadable)
+        return self._read(lambda c: views.timeline_of(c, text, unit), damage.unreadable)
 
     @property
     def corrections(self) -> Corrections:
