@@ -72,6 +72,11 @@ async def test_an_entry_cut_short_under_the_explorer_shows_placeholders_then_the
         assert shown.count(damaged.MARK + damaged.REREADING[:10]) == ARTICLES  # the column is narrow
         assert pane.article is not None and pane.article.title == damaged.MARK + damaged.REREADING
         assert _notices(app) == [damaged.notice_for(entry.name, rereading=True)]
+        screen.open_quote([0], 0)  # from the quotes view: its row is read from the quote table, in memory
+        await pilot.pause()
+        assert pane.article.title == damaged.MARK + damaged.REREADING and pane.current is None
+        assert "could not be read" in pane.body.plain and app.is_running
+        articles.focus()
 
         held_parse.set()
         for _ in range(WAIT_SECONDS * 10):
