@@ -1,5 +1,5 @@
 """A hostile cache folder: an entry edited behind the fingerprint's back, a FIFO or a device as an
-entry, temporaries of killed writers, an entry cut short while mapped."""
+entry, temporaries of killed writers, an entry cut short while open."""
 
 from __future__ import annotations
 
@@ -141,7 +141,7 @@ def test_a_save_names_its_temporary_after_its_writer(cache_dir, corpus_folder, m
 
 
 @needs_posix
-def test_an_entry_cut_short_while_mapped_is_an_error_not_sigbus(cache_dir, corpus_folder):
+def test_an_entry_cut_short_while_open_is_an_error_not_sigbus(cache_dir, corpus_folder):
     load_corpus(corpus_folder, cache=True, workers=1)
     (path,) = cache_dir.glob("*.cache")
     done = run_child(f"""
@@ -150,7 +150,7 @@ def test_an_entry_cut_short_while_mapped_is_an_error_not_sigbus(cache_dir, corpu
         cache.MIN_BYTES = 0
         corpus = load_corpus({str(corpus_folder)!r}, cache=True, workers=1)
         assert not isinstance(corpus.articles.texts, list), "not from the cache"
-        assert corpus.articles.texts[0]  # read from the mapping
+        assert corpus.articles.texts[0]  # read from the entry
         os.truncate({str(path)!r}, 100)  # another program cuts the entry short
         try:
             corpus.articles.texts[len(corpus) - 1]
