@@ -71,18 +71,17 @@ class EntryFile:
         if self._changed:
             raise self._error()
         wanted = max(0, stop - start)
-        parts, got = [], 0
-        while got < wanted:
-            part = self._read_at(start + got, wanted - got)
-            if not part:
+        data = self._read_at(start, wanted) if wanted else b""
+        while len(data) < wanted:  # one read gives at most ~2 GB
+            more = self._read_at(start + len(data), wanted - len(data))
+            if not more:
                 break  # past the end: the file was cut short
-            parts.append(part)
-            got += len(part)
+            data += more
         info = os.fstat(self._descriptor)
-        if got != wanted or info.st_size != self._size or info.st_mtime_ns != self._modified:
+        if len(data) != wanted or info.st_size != self._size or info.st_mtime_ns != self._modified:
             self._changed = True
             raise self._error()
-        return parts[0] if len(parts) == 1 else b"".join(parts)
+        return data
 
     def _read_at(self, offset: int, length: int) -> bytes:
         if HAS_PREAD:
