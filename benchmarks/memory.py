@@ -26,12 +26,12 @@ def rss_mb() -> float:
 
 
 def deep_size(root: object, seen: set[int]) -> int:
-    """Bytes of `root` and everything it holds that `seen` does not have yet; a mapped file's
+    """Bytes of `root` and everything it holds that `seen` does not have yet; an entry file's
     bytes are not the heap's and are left out."""
     total, stack = 0, [root]
     while stack:
         item = stack.pop()
-        if id(item) in seen or isinstance(item, SKIP) or type(item).__name__ in ("mmap", "_SizeChecked"):
+        if id(item) in seen or isinstance(item, SKIP) or type(item).__name__ in ("mmap", "EntryFile"):
             continue
         seen.add(id(item))
         total += sys.getsizeof(item)

@@ -1,8 +1,14 @@
 """The command line: open the explorer (default), export a parsed corpus, print stats.
 
-Exit codes: 0 all read; 1 some files skipped, or no articles at all; 2 a usage error (a missing
-path, a command word that is also a path here) or an output that cannot be written. Every error
-is one line on standard error, never a traceback.
+Exit codes: 0 all read; 1 some files skipped, or no articles at all, or an export to standard
+output cut off (below); 2 a usage error (a missing path, a command word that is also a path here)
+or an output that cannot be written. Every error is one line on standard error, never a traceback.
+
+A cache entry cut short or rewritten by another program while a command reads it
+(`CacheEntryChanged`): the command says so in one line and runs again from the files, without
+the cache, when nothing was written yet (stats, quotes, people, and export -o FILE, whose
+temporary file is dropped); an export to standard output may have written part already, so it
+stops there: one line saying the output is incomplete, exit 1.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from .corpus import (
     FORMATS,
     PEOPLE_COLUMNS,
     QUOTE_COLUMNS,
+    CacheEntryChanged,
     ClusterError,
     Corpus,
     Corrections,
@@ -123,13 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export" and args.cluster:
             return _export_cluster(args)
         corrections = _corrections(getattr(args, "people", None))
-        if args.command in TABLE_COMMANDS:
-            return _table_command(args, corrections)
-        if args.command == "export":
-            _check_export(args)
-            return _export(args.paths, args.format, args.output, not args.no_cache, args.quotes)
-        if args.command == "stats":
-            return _stats(args.paths, not args.no_cache)
+        if args.command in ("export", "stats", *TABLE_COMMANDS):
+            return _reading_corpus(args, corrections)
         if args.command == "screenshots":
             from .screenshots import save_screenshots
 
@@ -143,6 +145,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = [p if is_url(p) else Path(p) for p in args.paths]
     chosen = paths or [bundled_corpus()]
     return run_app(chosen, cache=not args.no_cache, corrections=corrections)  # type: ignore[arg-type]
+
+
+def _reading_corpus(args: argparse.Namespace, corrections: Corrections) -> int:
+    """A command that reads a corpus; again from the files when its cache entry changed under it."""
+    try:
+        return _corpus_command(args, corrections)
+    except CacheEntryChanged as error:
+        if args.command == "export" and not args.output:
+            print(f"article-explorer: {error} while it was exported: the output is incomplete; run again "
+                  "(the entry is written anew) or add --no-cache", file=sys.stderr)  # fmt: skip
+            return 1
+        print(f"article-explorer: {error} while it was read: parsing the files again", file=sys.stderr)
+        args.no_cache = True
+        return _corpus_command(args, corrections)
+
+
+def _corpus_command(args: argparse.Namespace, corrections: Corrections) -> int:
+    if args.command in TABLE_COMMANDS:
+        return _table_command(args, corrections)
+    if args.command == "export":
+        _check_export(args)
+        return _export(args.paths, args.format, args.output, not args.no_cache, args.quotes)
+    return _stats(args.paths, not args.no_cache)
 
 
 def _corrections(path: Path | None) -> Corrections:

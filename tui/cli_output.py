@@ -10,6 +10,8 @@ import tempfile
 from collections.abc import Callable
 from typing import Any
 
+from .corpus import CacheEntryChanged
+
 
 def write_output(output: str | None, write: Callable[[Any], object], binary: bool = False) -> int:
     """Write to `output` (atomically) or standard output; 0, or 2 after a one-line error. A closed
@@ -24,6 +26,8 @@ def write_output(output: str | None, write: Callable[[Any], object], binary: boo
             out.flush()
     except BrokenPipeError:
         silence_stdout()
+    except CacheEntryChanged:
+        raise  # a read, not a write, went wrong: the command line says so (tui.__main__)
     except OSError as error:
         where = output or "standard output"
         print(f"article-explorer: cannot write {where}: {error.strerror or error}", file=sys.stderr)

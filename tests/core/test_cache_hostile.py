@@ -1,5 +1,5 @@
 """A hostile cache folder: an entry edited behind the fingerprint's back, a FIFO or a device as an
-entry, temporaries of killed writers, an entry cut short while mapped."""
+entry, temporaries of killed writers, an entry cut short while open."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import pytest
 from tests.helpers import SEEDS
 from tui.corpus import cache as caching
 from tui.corpus import load_corpus
+from tui.corpus.entry_file import EntryFile
 from tui.corpus.load import iter_files
 from tui.corpus.models import LoadReport
 
@@ -140,7 +141,7 @@ def test_a_save_names_its_temporary_after_its_writer(cache_dir, corpus_folder, m
 
 
 @needs_posix
-def test_an_entry_cut_short_while_mapped_is_an_error_not_sigbus(cache_dir, corpus_folder):
+def test_an_entry_cut_short_while_open_is_an_error_not_sigbus(cache_dir, corpus_folder):
     load_corpus(corpus_folder, cache=True, workers=1)
     (path,) = cache_dir.glob("*.cache")
     done = run_child(f"""
@@ -149,7 +150,7 @@ def test_an_entry_cut_short_while_mapped_is_an_error_not_sigbus(cache_dir, corpu
         cache.MIN_BYTES = 0
         corpus = load_corpus({str(corpus_folder)!r}, cache=True, workers=1)
         assert not isinstance(corpus.articles.texts, list), "not from the cache"
-        assert corpus.articles.texts[0]  # read from the mapping
+        assert corpus.articles.texts[0]  # read from the entry
         os.truncate({str(path)!r}, 100)  # another program cuts the entry short
         try:
             corpus.articles.texts[len(corpus) - 1]
@@ -177,17 +178,61 @@ def test_code_version_covers_sub_packages(tmp_path, monkeypatch):
         caching.code_version.cache_clear()
 
 
-@needs_posix
-def test_the_size_check_covers_slices_and_single_bytes(tmp_path):
-    import mmap
+PAGE = 4096
 
-    path = tmp_path / "entry.cache"
-    path.write_bytes(b"x" * 3 * mmap.PAGESIZE)
+
+def open_entry_file(path):
     with open(path, "rb") as handle:
-        mapped = caching._SizeChecked(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), path)
-    assert mapped[-1] == ord("x") and mapped[0:2] == b"xx"
-    os.truncate(path, 10)  # nothing past byte 10 may be touched now: the checks refuse first
-    assert mapped[0:10] == b"x" * 10
-    for where in (slice(5, mmap.PAGESIZE * 2), 2 * mmap.PAGESIZE, -1, slice(mmap.PAGESIZE, None)):
-        with pytest.raises(caching.CacheEntryChanged):
-            mapped[where]
+        return EntryFile(handle.fileno(), path, os.fstat(handle.fileno()))
+
+
+def test_an_entry_file_reads_slices_and_single_bytes(tmp_path):
+    path = tmp_path / "entry.cache"
+    path.write_bytes(b"abc" + b"x" * 3 * PAGE)
+    entry_file = open_entry_file(path)  # its own descriptor: the one it was opened with is closed
+    assert len(entry_file) == 3 + 3 * PAGE
+    assert entry_file[0] == ord("a") and entry_file[-1] == ord("x") and entry_file[1:3] == b"bc"
+    assert entry_file[2 * PAGE : 2 * PAGE + 2] == b"xx" and entry_file[5:5] == b""
+    with pytest.raises(IndexError):
+        entry_file[3 + 3 * PAGE]
+
+
+@pytest.mark.parametrize("where", [slice(5, PAGE * 2), 2 * PAGE, -1, slice(PAGE, None), slice(0, 10)])
+def test_an_entry_file_cut_short_refuses_every_read(tmp_path, where):
+    """Even the bytes still there: once the file changed, none of it is trusted."""
+    path = tmp_path / "entry.cache"
+    path.write_bytes(b"x" * 3 * PAGE)
+    entry_file = open_entry_file(path)
+    assert entry_file[0:10] == b"x" * 10
+    os.truncate(path, 10)
+    with pytest.raises(caching.CacheEntryChanged) as raised:
+        entry_file[where]
+    assert raised.value.name == "entry.cache" and entry_file.changed
+    with pytest.raises(caching.CacheEntryChanged):
+        entry_file[0:1]
+
+
+def test_an_entry_file_rewritten_in_place_to_the_same_size_is_refused(tmp_path):
+    path = tmp_path / "entry.cache"
+    path.write_bytes(b"x" * PAGE)
+    before = path.stat()
+    entry_file = open_entry_file(path)
+    with open(path, "r+b") as handle:  # another program writes into it: same size, a new mtime
+        handle.write(b"y")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+    with pytest.raises(caching.CacheEntryChanged):
+        entry_file[PAGE - 1]
+
+
+def test_an_entry_file_read_without_pread_is_the_same(tmp_path, monkeypatch):
+    """Where the system has no pread (Windows), a seek and a read under a lock."""
+    from tui.corpus import entry_file as module
+
+    monkeypatch.setattr(module, "HAS_PREAD", False)
+    path = tmp_path / "entry.cache"
+    path.write_bytes(bytes(range(256)) * 20)
+    entry_file = open_entry_file(path)
+    assert entry_file[300:303] == bytes([44, 45, 46]) and entry_file[-1] == 255
+    os.truncate(path, 100)
+    with pytest.raises(caching.CacheEntryChanged):
+        entry_file[50:60]

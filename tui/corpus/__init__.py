@@ -6,7 +6,7 @@ from a module inside: the contracts in pyproject.toml (`make lint`) hold both ru
 """
 
 from .bundled import bundled_corpus
-from .cache import stderr_notice
+from .cache import CacheEntryChanged, stderr_notice
 from .citations import citation
 from .cluster import CLUSTER_FORMATS, ClusterError, ClusterExport, export_on_cluster
 from .corpus import Corpus
@@ -55,6 +55,7 @@ __all__ = [
     "SORTS",
     "UNITS",
     "Bucket",
+    "CacheEntryChanged",
     "Corrections",
     "CorrectionsError",
     "PeopleFound",

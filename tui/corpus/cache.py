@@ -19,23 +19,25 @@ or `$ARTICLE_EXPLORER_CACHE_DIR`. An entry is:
 
 Opening an entry reads the head (unpickling a few arrays and lists of strings, not millions
 of small objects), checks the bulk's CRC by streaming it through a small buffer, and maps the
-file into memory: a text or a record is read from the mapping when something asks for it, so
-the heap holds the number columns and the index's keys and offsets, not 230 MB of text, 170 MB
-of records and 100 MB of postings (100,000 articles). The runs of postings are read a run at a
-time, copied out of the mapping (storage.MappedArray), when a query asks for them.
+file open (entry_file.EntryFile): a text or a record is read from the file when something asks
+for it, so the heap holds the number columns and the index's keys and offsets, not 230 MB of
+text, 170 MB of records and 100 MB of postings (100,000 articles). The runs of postings are read
+a run at a time (storage.MappedArray), when a query asks for them.
 
 A stale entry (a file changed, added or removed, or the parser changed) or a damaged one (a
 CRC, a length or an offset that does not add up, a head that does not unpickle) is never
 trusted: it is passed over and rewritten. Writes go to a temporary file in the same folder and
-are renamed over the entry (atomic), so a mapped entry is never changed under a running app.
+are renamed over the entry (atomic), so an open entry is never changed under a running app.
 A cache that cannot be written (disk full, read-only home, no permission) costs a one-line
 notice, never the load. A temporary is named after its writer (`.tmp-PID-HOST-...`): one left
 by a writer that died (killed mid-save) is removed by the next save.
 
 Hostile entries: only a regular file is opened as an entry (a FIFO would block, a link to a
-device would read forever), its first lines are read with a length limit, and every read from
-the mapping first checks the file's size: another program cutting an entry short while it is
-mapped costs a `CacheEntryChanged` error on the next read, not a SIGBUS that kills the app.
+device would read forever), its first lines are read with a length limit, and the bulk is read
+with positional reads, not a memory map: another program cutting an entry short (or rewriting
+it) while it is open costs a `CacheEntryChanged` error on the next read, never a SIGBUS that
+kills the app (entry_file.py). The explorer's session (session.py) turns that error into
+placeholders and a re-read of the sources; the command line into one line and exit status 1.
 
 Why pickle and not the export's JSON Lines: JSON holds the articles but not the indexes, and
 rebuilding those is most of the cost (100,000 articles: ~1 minute of tokenising, against ~1 s
@@ -49,7 +51,6 @@ import contextlib
 import functools
 import hashlib
 import io
-import mmap
 import os
 import pickle
 import re
@@ -66,6 +67,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, cast
 
 import platformdirs
+
+from .entry_file import CacheEntryChanged as CacheEntryChanged  # re-exported: what a reader catches
+from .entry_file import EntryFile
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -84,10 +88,6 @@ TEMP_PREFIX = ".tmp-"
 _TEMP_NAME = re.compile(r"\.tmp-(\d+)-([A-Za-z0-9]*)-.*\.cache\Z")
 STALE_TEMP_SECONDS = 24 * 3600  # a temporary this old is stale whoever wrote it (a reused pid)
 Notice = Callable[[str], None]
-
-
-class CacheEntryChanged(OSError):
-    """A mapped entry was cut short by another program while in use: what it held is gone."""
 
 
 def cache_dir() -> Path:
@@ -123,7 +123,8 @@ class CacheEntry:
 
         try:
             with open(os.open(self.path, _OPEN_FLAGS), "rb") as handle:
-                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                opened = os.fstat(handle.fileno())
+                if not stat.S_ISREG(opened.st_mode):
                     self._damaged("not a regular file")
                     return None
                 magic = handle.readline(len(MAGIC))
@@ -140,18 +141,16 @@ class CacheEntry:
                     self._damaged(found)
                     return None
                 head, bulk_start, bulk_length = found
-                mapped: _SizeChecked | bytes = b""
-                if bulk_length:
-                    mapped = _SizeChecked(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), self.path)
+                bulk: EntryFile | bytes = EntryFile(handle.fileno(), self.path, opened) if bulk_length else b""
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as error:
             self._damaged(getattr(error, "strerror", None) or type(error).__name__)
             return None
         try:
-            state = _HeadReader(head, mapped, bulk_start, bulk_length).load()
+            state = _HeadReader(head, bulk, bulk_start, bulk_length).load()
             del head
-            articles = ArticleStore.from_parts(state["articles"], mapped, bulk_start)
+            articles = ArticleStore.from_parts(state["articles"], bulk, bulk_start)
             index = CorpusIndex.unpack(state["index"], articles.texts, articles.titles)
             corpus = Corpus(articles=articles, report=state["report"], index=index)
         except Exception as error:  # a pickle from another version of the code
@@ -268,27 +267,6 @@ class _HeadReader(pickle.Unpickler):
         if where < 0 or length < 0 or where + length * run.itemsize > self.bulk_length:
             raise pickle.UnpicklingError("a run outside the bulk")
         return run
-
-
-class _SizeChecked:
-    """A read-only mapping whose every slice first checks the file is still long enough: reading a
-    page past the end of a file cut short kills the process with SIGBUS, with no Python error.
-    (One fstat a read, ~1 µs; a text or a record is read only when something asks for it.)"""
-
-    def __init__(self, mapped: mmap.mmap, path: Path) -> None:
-        self.mapped, self.path = mapped, path
-
-    def __len__(self) -> int:
-        return len(self.mapped)
-
-    def __getitem__(self, where: slice | int) -> bytes | int:
-        if isinstance(where, int):
-            stop = (where if where >= 0 else where + len(self.mapped)) + 1
-        else:
-            stop = where.stop if where.stop is not None else len(self.mapped)
-        if stop > self.mapped.size():
-            raise CacheEntryChanged(f"cache entry {self.path.name} was cut short by another program")
-        return self.mapped[where]
 
 
 def _host() -> str:

@@ -5,15 +5,20 @@ Loading one, from the cache or through worker processes, is `session.py`'s job.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .corrections import Corrections
 from .index import CorpusIndex, IndexEntry, index_entry
-from .models import Article, LoadReport
+from .models import Article, LoadProblem, LoadReport
 from .query import Query, QueryError, parse_query
 from .quote_filter import has_quote_terms
 from .quote_view import QuoteView
 from .storage import ArticleStore, Compact
+
+if TYPE_CHECKING:
+    from .parallel import Item
 
 
 @dataclass
@@ -39,6 +44,14 @@ class Corpus:
         self.index.add_entry(position, entry)
         self.report.articles += 1
         return position
+
+    def add_batch(self, items: Iterable[Item]) -> None:
+        """Add what a parse stream handed back: articles, and problems for the report."""
+        for item in items:
+            if isinstance(item, LoadProblem):
+                self.report.problems.append(item)
+            else:
+                self.add_parsed(*item)
 
     def search(self, text: str) -> list[int] | QueryError:
         """Positions of the articles that match a filter, in load order, or why it is malformed."""

@@ -9,21 +9,29 @@ reading, the parsed batches wait in a queue and the next batch goes in once the 
 so a slow filter never stalls parsing. Every public method takes the lock, and answers from one
 consistent state: a search's matches and its order are computed together, so an article that
 arrives between them cannot leave a stale order behind.
+
+A corpus opened from the cache keeps most of itself in the entry's file. When another program
+cuts that file short or rewrites it, the next read raises `CacheEntryChanged`; the session
+catches it in every reading method, says so once through `notice`, serves placeholders for
+what it can no longer read, and parses the files again in a thread of its own, the fresh corpus
+taking the damaged one's place when it is done (the rule is damaged.py's).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from . import cache as caching
+from . import damaged as damage
 from . import views
 from .corpus import Corpus
 from .corrections import Corrections
+from .entry_file import CacheEntryChanged
 from .index import EntitySummary
 from .load import iter_files
 from .models import Article, LoadProblem
@@ -32,8 +40,11 @@ from .people import Person
 from .people_stats import Profile
 from .query import QueryError
 from .quote_view import QuoteRow
+from .shared_lock import SharedLock
 from .storage import SORTS, ArticleRow
 from .timeline import Timeline
+
+T = TypeVar("T")
 
 FIRST_ARRIVALS_SECONDS = 0.2  # how often readers hear of new articles while a corpus loads, at first
 LARGE = 20_000  # past this many articles, every second is often enough (each re-runs the filter)
@@ -54,52 +65,6 @@ class Found:
     total: int
 
 
-class _SharedLock:
-    """Many readers at once, or one writer. A writer that asks without blocking is refused while
-    anyone reads, so readers never wait behind a writer that is itself waiting."""
-
-    def __init__(self) -> None:
-        self._changed = threading.Condition(threading.Lock())
-        self._readers = 0
-        self._writing = False
-
-    @contextmanager
-    def reading(self) -> Iterator[None]:
-        with self._changed:
-            while self._writing:
-                self._changed.wait()
-            self._readers += 1
-        try:
-            yield
-        finally:
-            with self._changed:
-                self._readers -= 1
-                if not self._readers:
-                    self._changed.notify_all()
-
-    def acquire_write(self, blocking: bool = True) -> bool:
-        with self._changed:
-            while self._writing or self._readers:
-                if not blocking:
-                    return False
-                self._changed.wait()
-            self._writing = True
-            return True
-
-    def release_write(self) -> None:
-        with self._changed:
-            self._writing = False
-            self._changed.notify_all()
-
-    @contextmanager
-    def writing(self) -> Iterator[None]:
-        self.acquire_write()
-        try:
-            yield
-        finally:
-            self.release_write()
-
-
 class LiveCorpus:
     """The corpus a screen shows, safe to read from any thread while `load` fills it in another."""
 
@@ -107,11 +72,14 @@ class LiveCorpus:
         self._corpus = corpus if corpus is not None else Corpus()
         self._corrections = corrections or Corrections()
         self._corpus.set_corrections(self._corrections)
-        self._lock = _SharedLock()
+        self._lock = SharedLock()
         self._files_read = (0, 0)
         self._finished = corpus is not None
         self._cancelled = threading.Event()
         self._stream: ParseStream | None = None
+        self._damage_lock = threading.Lock()
+        self._damaged: str | None = None  # what placeholders say, while the cache entry cannot be read
+        self._source: damage.Source | None = None  # what parsing again needs, for a corpus from the cache
 
     # -- loading (the one writer) -------------------------------------------------------------
 
@@ -124,10 +92,13 @@ class LiveCorpus:
         workers: int | None = None,
         notice: Notice | None = None,
         progress: Progress | None = None,
+        reread: bool = True,
     ) -> None:
         """Read and parse every article under `paths` into this corpus: take it whole from the
         cache, or drain the parse stream batch by batch. `arrived` is told now and then, and once
-        with `finished` true at the end (unless cancelled). Never raises for bad files."""
+        with `finished` true at the end (unless cancelled). Never raises for bad files.
+        `reread`: should the cache entry change on disk later, parse the files again (else only
+        placeholders); `arrived` (not finished) and `notice` are told then too."""
         report = self._corpus.report
         files = list(iter_files(paths, report))
         self._progress(progress, 0, len(files))
@@ -135,15 +106,15 @@ class LiveCorpus:
         cached = entry.load() if entry is not None else None
         if cached is not None:
             cached.set_corrections(self._corrections)  # applied after parsing: the cached parse stays valid
+            self._source = damage.Source(list(paths), workers, arrived, notice, reread)  # before any read
             with self._lock.writing():
                 self._corpus = cached
             self._progress(progress, len(files), len(files))
         else:
-            self._stream = ParseStream(files, report, workers=workers,
-                                       progress=lambda done, total: self._progress(progress, done, total))  # fmt: skip
-            if self.cancelled:
-                self._stream.cancel()
-            self._drain(self._stream, arrived)
+            stream = ParseStream(files, report, workers=workers,
+                                 progress=lambda done, total: self._progress(progress, done, total))  # fmt: skip
+            self._started(stream)
+            self._drain(stream, arrived)
         if self.cancelled:
             return
         self._finished = True
@@ -173,14 +144,15 @@ class LiveCorpus:
     def _add(self, items: list[Item]) -> None:
         """Index a batch; the caller holds the write lock, released here."""
         try:
-            corpus = self._corpus
-            for item in items:
-                if isinstance(item, LoadProblem):
-                    corpus.report.problems.append(item)
-                else:
-                    corpus.add_parsed(*item)
+            self._corpus.add_batch(items)
         finally:
             self._lock.release_write()
+
+    def _started(self, stream: ParseStream) -> None:
+        """A parse begins: `cancel` stops it from now on (and at once, when it came first)."""
+        self._stream = stream
+        if self.cancelled:
+            stream.cancel()
 
     def _progress(self, progress: Progress | None, done: int, total: int) -> None:
         self._files_read = (done, total)
@@ -214,6 +186,66 @@ class LiveCorpus:
         """The corpus itself, for whoever has it alone (after `load`, in the same thread)."""
         return self._corpus
 
+    # -- a cache entry changed on disk (damaged.py) ---------------------------------------------
+
+    @property
+    def damaged(self) -> str | None:
+        """What placeholders say while the cache entry cannot be read; None when all is readable."""
+        return self._damaged
+
+    def _read(self, read: Callable[[Corpus], T], instead: Callable[[Corpus, str], T]) -> T:
+        """`read(corpus)` under the lock; `instead(corpus, note)` when the corpus's cache entry
+        changed on disk (the first time, the session turns damaged: see `_damage`)."""
+        with self._lock.reading():
+            corpus = self._corpus
+            try:
+                return read(corpus)
+            except CacheEntryChanged as error:
+                return instead(corpus, self._damage(error))
+
+    def _damage(self, error: CacheEntryChanged) -> str:
+        """Turn damaged (once): say so, and parse the files again when the load said to."""
+        with self._damage_lock:
+            if self._damaged is not None:
+                return self._damaged
+            source = self._source
+            rereading = source is not None and source.reread and not self.cancelled
+            self._damaged = damage.REREADING if rereading else damage.REOPEN
+        if source is not None and source.notice is not None:
+            source.notice(damage.notice_for(error.name, rereading))
+        if rereading and source is not None:
+            threading.Thread(target=self._reread, args=(source,), name="reread", daemon=True).start()
+        return self._damaged
+
+    def _reread(self, source: damage.Source) -> None:
+        """Parse the files again (never from the cache) and take the result in place of the
+        damaged corpus when it has as many articles; its cache entry is written anew."""
+        try:
+            fresh, files = damage.parse_again(source.paths, source.workers, self._started)
+            if self.cancelled:
+                return
+            fresh.set_corrections(self._corrections)
+            with self._lock.writing():
+                whole = len(fresh.articles) == len(self._corpus.articles)
+                if whole:
+                    self._corpus = fresh
+        except Exception as error:  # any failure leaves the placeholders, never a dead thread's traceback
+            whole, why = False, f"{type(error).__name__}: {error}"
+        else:
+            why = damage.SOURCES_CHANGED
+        with self._damage_lock:
+            self._damaged = None if whole else damage.REOPEN
+        if not whole:
+            if source.notice is not None:
+                source.notice(f"Parsing the files again did not give the corpus back ({why}): reopen the corpus")
+            return
+        if source.arrived is not None:
+            source.arrived(len(fresh.articles), False)  # not `finished`: the load's end was told already
+        entry = caching.entry_for(source.paths, files, source.notice)
+        if entry is not None:
+            with self._lock.reading():
+                entry.save(fresh)
+
     # -- reading (any thread) -----------------------------------------------------------------
 
     def __len__(self) -> int:
@@ -227,39 +259,41 @@ class LiveCorpus:
 
     def search_sorted(self, text: str, by: str) -> Found | QueryError:
         """Matches of a filter and their display order (`storage.SORTS`), from one state."""
-        with self._lock.reading():
-            corpus = self._corpus
+
+        def read(corpus: Corpus) -> Found | QueryError:
             total = len(corpus.articles)
             positions = corpus.search(text) if text.strip() else list(range(total))
             if isinstance(positions, QueryError):
                 return positions
             return Found(positions, corpus.articles.sorted_positions(positions, by), total)
 
+        return self._read(read, damage.unreadable)
+
     def sort(self, positions: Iterable[int], by: str) -> list[int]:
         """Positions (from an earlier search) in display order."""
-        with self._lock.reading():
-            return self._corpus.articles.sorted_positions(positions, by)
+        positions = list(positions)
+        return self._read(lambda c: c.articles.sorted_positions(positions, by), lambda c, note: sorted(positions))
 
     def entities(self, positions: Iterable[int] | None = None) -> list[EntitySummary]:
         """The entities of these articles (None: all), with their counts."""
-        with self._lock.reading():
-            return self._corpus.index.corpus_entities(positions)
+        return self._read(lambda c: c.index.corpus_entities(positions), lambda c, note: [])
 
     def complete_entity(self, prefix: str, kind: str | None = None, limit: int = 20) -> list[str]:
-        with self._lock.reading():
-            return self._corpus.index.complete_entity(prefix, kind, limit=limit)
+        return self._read(lambda c: c.index.complete_entity(prefix, kind, limit=limit), lambda c, note: [])
 
     def field_names(self) -> list[str]:
         return self._corpus.index.field_names()
 
     def article(self, position: int) -> Article:
-        with self._lock.reading():
-            return self._corpus.articles[position]
+        return self._read(
+            lambda c: c.articles[position], lambda c, note: damage.placeholder_article(c.articles, position, note)
+        )
 
     def row(self, position: int) -> ArticleRow:
         """What the list shows of an article, without building it."""
-        with self._lock.reading():
-            return self._corpus.articles.row(position)
+        return self._read(
+            lambda c: c.articles.row(position), lambda c, note: damage.placeholder_row(c.articles, position, note)
+        )
 
     def problems(self) -> list[LoadProblem]:
         """What could not be read so far."""
@@ -275,33 +309,28 @@ class LiveCorpus:
 
     def quotes(self, text: str, by: str = "date") -> views.QuotesFound | QueryError:
         """The quotes a filter finds (`speaker:`, `quote:`, `cue:` within one quote), in order."""
-        with self._lock.reading():
-            return views.quotes(self._corpus, text, by)
+        return self._read(lambda c: views.quotes(c, text, by), damage.unreadable)
 
     def quote_row(self, quote: int) -> QuoteRow:
-        with self._lock.reading():
-            return self._corpus.quote_view().row(quote)
+        return self._read(
+            lambda c: c.quote_view().row(quote), lambda c, note: damage.placeholder_quote_row(c, quote, note)
+        )
 
     def people(self, text: str) -> views.PeopleFound | QueryError:
-        with self._lock.reading():
-            return views.people(self._corpus, text)
+        return self._read(lambda c: views.people(c, text), damage.unreadable)
 
     def gender_split(self, text: str, by: str) -> list[tuple[str, dict[str, int]]] | QueryError:
         """Quotes by women, men and unknown, per source or per month."""
-        with self._lock.reading():
-            return views.split(self._corpus, text, by)
+        return self._read(lambda c: views.split(c, text, by), damage.unreadable)
 
     def person(self, person_id: str) -> Person | None:
-        with self._lock.reading():
-            return views.person(self._corpus, person_id)
+        return self._read(lambda c: views.person(c, person_id), lambda c, note: None)
 
     def profile(self, person_id: str, text: str = "") -> Profile | QueryError | None:
-        with self._lock.reading():
-            return views.profile_of(self._corpus, person_id, text)
+        return self._read(lambda c: views.profile_of(c, person_id, text), damage.unreadable)
 
     def timeline(self, text: str, unit: str = "month") -> Timeline | QueryError:
-        with self._lock.reading():
-            return views.timeline_of(self._corpus, text, unit)
+        return self._read(lambda c: views.timeline_of(c, text, unit), damage.unreadable)
 
     @property
     def corrections(self) -> Corrections:

@@ -102,14 +102,15 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="load")
     def load(self) -> None:
         self.corpus.load(self.paths, arrived=self._arrived_from_thread, cache=self.cache,
-                         notice=self._notice_from_thread)  # fmt: skip
+                         notice=self._notice)  # fmt: skip
 
     def on_unmount(self) -> None:
         # The app is closing: stop parsing now, or quitting waits for the batch in hand.
         self.corpus.cancel()
 
-    def _notice_from_thread(self, message: str) -> None:
-        self.app.call_from_thread(self.notify, message, severity="warning", timeout=6, markup=False)
+    def _notice(self, message: str) -> None:
+        # From any thread: the loader's, a worker's, or this one's drawing a row (a cache entry changed).
+        self.notify(message, severity="warning", timeout=8, markup=False)  # thread-safe: it posts a message
 
     def _arrived_from_thread(self, count: int, finished: bool) -> None:
         with contextlib.suppress(RuntimeError):  # the app closed while the last batch was on its way

@@ -119,6 +119,8 @@ class ReadingPane(Vertical):
         """Show an article (None: nothing open) with quote `current` marked and in view; a new
         article without a quote to show opens at the first word of the filter, if it has one."""
         changed = article is not self.article
+        if article is not None and current is not None and not 0 <= current < len(article.quotes):
+            current = None  # a quote number from before the article became a placeholder (tui.corpus.damaged)
         self.article, self.current = article, current
         if article is None:  # the hint, where the text goes; no header above it
             self.query_one("#header", Static).display = False
