@@ -8,8 +8,8 @@ from functools import lru_cache
 from itertools import islice
 
 from .lexicon import first_name_gender, fold, places, reporting_verbs, title_words
-from .lexicon.rule_words import APPOSITIVE_ROLES, PERSON_NOUNS
-from .runs import POSSESSIVE, POSSESSIVE_ENDINGS, TOKEN, Token, word_after
+from .lexicon.rule_words import APPOSITIVE_ROLES, HONORIFIC_GENDER, KIN_NOUNS, PERSON_NOUNS
+from .runs import POSSESSIVE, POSSESSIVE_ENDINGS, TOKEN, Token, word_after, word_before
 
 # What marks a name as the article's credit line rather than a person in the story: a photo
 # credit ("(Ann Lee / Acme Press)"), a byline ("By Ann Lee", "With files from Ann Lee"), an
@@ -76,17 +76,60 @@ def role_follows(text: str, tokens: list[Token], j: int) -> bool:
 
 
 def plural_after_the(words: tuple[str, ...], previous: tuple[int, int, str] | None) -> bool:
-    """A place and a plural after "the" ("the Carlton Hornets"): a team's city and nickname, as
-    nobody's name takes "the" (but "the Ann Sanders campaign" does, so the place counts)."""
+    """A plural after "the" ("the Carlton Hornets", "the Green Dems"): a team or a party, as nobody's
+    name takes "the"; but "the Ann Sanders campaign" does, so a first name keeps a person unless it
+    is a place too."""
     last = words[-1]
+    first = fold(words[0])
     return (
         len(words) > 1
         and previous is not None
         and previous[2] in ("the", "The")
         and last.endswith("s")
         and not last.endswith(("ss", "us", "is"))
-        and fold(words[0]) in places()
+        and (first in places() or first not in first_name_gender())
     )
+
+
+_ROLE_TAIL_WORDS = 3  # capitalised words after "of" that may still be the role: "Secretary of | State"
+_OF_THE = ("of", "of the")
+
+
+def role_tail(text: str, tokens: list[Token], i: int, j: int) -> tuple[int, str]:
+    """How many leading words of the run tokens[i:j] end a role begun before it, where the run
+    follows a title and "of" ("Secretary of State | Ann Kerr", "Chief of Staff | Ron Emmet"): the
+    words before the first first name that has a surname after it; and that title. Only the title
+    is the role: "the state said" is not the secretary's."""
+    before_of = _word_before_of(text, tokens[i].start)
+    if before_of is None or not before_of[2][:1].isupper() or before_of[2] not in title_words():
+        return 0, ""
+    names = first_name_gender()
+    if fold(tokens[i].text) in names:
+        return 0, ""
+    for k in range(i + 1, min(j - 1, i + 1 + _ROLE_TAIL_WORDS)):
+        if fold(tokens[k].text) in names:
+            return k - i, before_of[2]
+    return 0, ""
+
+
+def _word_before_of(text: str, start: int) -> tuple[int, int, str] | None:
+    """The word before "of" or "of the" that ends one space before `start`."""
+    for joiner in _OF_THE:
+        lead = start - len(joiner) - 2
+        if lead > 0 and text[lead:start] == f" {joiner} ":
+            return word_before(text, lead)
+    return None
+
+
+def kin_before(text: str, first: Token) -> str:
+    """The kin word right before a lone first name, which makes it a person: "his daughter Lena",
+    "his father, Bill,"; or ""."""
+    start = first.start
+    gap = 2 if text[start - 2 : start] == ", " else 1
+    if start <= gap or text[start - 1] != " ":
+        return ""
+    found = word_before(text, start - gap)
+    return found[2] if found is not None and found[2] in KIN_NOUNS else ""
 
 
 def first_name_speaks(text: str, first: Token, last: Token, previous: tuple[int, int, str] | None) -> bool:
@@ -103,15 +146,26 @@ def first_name_speaks(text: str, first: Token, last: Token, previous: tuple[int,
     )
 
 
-def speaks(text: str, tokens: list[Token], i: int, j: int, previous: tuple[int, int, str] | None) -> bool:
+def speaks(
+    text: str, tokens: list[Token], i: int, j: int, previous: tuple[int, int, str] | None, strict: bool = False
+) -> bool:
     """Whether tokens[i:j] say something ("Ann Quillon told", "said Ann Quillon") or a role follows
-    them after a comma ("Ann Quillon, a lawyer in the city"): what a person does, not a body."""
+    them after a comma ("Ann Quillon, a lawyer in the city"): what a person does, not a body.
+    `strict`: a verb before them counts only where their clause ends ("said Tom Hall.", not "said
+    Tom Hall launched the project")."""
     if role_follows(text, tokens, j):
         return True
     next_word = word_after(text, tokens[j - 1].end)
     if next_word is not None and text[tokens[j - 1].end : next_word[0]] == " " and next_word[2] in reporting_verbs():
         return True
-    return previous is not None and previous[2] in reporting_verbs()
+    return (
+        previous is not None
+        and previous[2] in reporting_verbs()
+        and (not strict or text[tokens[j - 1].end : tokens[j - 1].end + 1] in _CLAUSE_ENDS)
+    )
+
+
+_CLAUSE_ENDS = frozenset({".", ",", ";", ":", "", "\n"})
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -146,3 +200,27 @@ def without_possessive(words: tuple[str, ...]) -> tuple[str, ...]:
 def possessive_length(word: str) -> int:
     match = POSSESSIVE.search(word)
     return len(match.group()) if match else 0
+
+
+def opens_place(words: tuple[str, ...]) -> bool:
+    """Whether the words, from two of them on, start with a known place: "New South Wales"."""
+    longest = min(len(words), _longest_place_words())  # a longer opening is no place: a long run is not joined N times
+    return any(fold(" ".join(words[:k])) in places() for k in range(2, longest + 1))
+
+
+@lru_cache(maxsize=1)
+def _longest_place_words() -> int:
+    return max((place.count(" ") + 1 for place in places()), default=1)
+
+
+@lru_cache(maxsize=1 << 16)  # the same names and roles come back
+def name_gender(first_word: str, length: int, role: str) -> str | None:
+    """By the role ("Mrs", "spokeswoman"), else by the first name of a name of two words or more."""
+    for word in role.lower().split():
+        if word in HONORIFIC_GENDER:
+            return HONORIFIC_GENDER[word]
+    if length >= 2:
+        gender = first_name_gender().get(fold(first_word))
+        if gender in ("male", "female"):
+            return gender
+    return None

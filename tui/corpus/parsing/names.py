@@ -24,20 +24,25 @@ from .lexicon.rule_words import (
     BUSINESS_NOUNS,
     COMPASS,
     EVENT_WORDS,
-    HONORIFIC_GENDER,
     NAME_ADJECTIVES,
     PLACE_NOUNS,
     PLACE_WORDS,
+    TEAM_ENDINGS,
     TITLE_MODIFIERS,
+    WORK_NOUNS,
 )
 from .name_context import (
     first_name_speaks,
+    kin_before,
+    name_gender,
+    opens_place,
     opens_sentence,
     outside_story,
     person_appositive,
     plural_after_the,
     possessive_length,
     role_follows,
+    role_tail,
     speaks,
     without_possessive,
 )
@@ -64,8 +69,10 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         # Most runs are one word: the whole word is the name unless it is a common word or a
         # connector, and its shape needs no look-up by a tuple of words.
         word = tokens[first].text
-        if is_common_word(word) or word in CONNECTORS:
+        if word in CONNECTORS:
             return []
+        if is_common_word(word):  # "Young said" (runs.py): a person if a full name ends with the word
+            return [Mention(tokens[first].start, tokens[first].end, word, "unknown")]
         words: tuple[str, ...] = (word,)
         start, stop, split, role_may_open = 0, 1, 0, False
     else:
@@ -76,7 +83,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         if (
             fold(words[start]) in NAME_ADJECTIVES
             and opens_sentence(text, tokens[first + start].start)
-            and not _opens_place(words[start:stop])
+            and not opens_place(words[start:stop])
         ):
             # "New Brenfield manager ..." opening a sentence, but "New Zealand" wherever it stands
             start, split, role_may_open = start + 1, max(split, start + 1), False
@@ -96,11 +103,16 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     last = tokens[j - 1]
     if outside_story(text, tokens[i].start, last.end):
         return mentions  # a photo credit, a byline, an author's note: no one in the story
+    tail, title = role_tail(text, tokens, i, j) if j - i >= 3 and not role else (0, "")
+    if tail:  # "Secretary of State Ann Kerr": "State" ends the role, whose title is "Secretary"
+        i, role = i + tail, title
     # The word before the name, read once: it may be a role ("spokesman Tom Smith") or a verb
     # that says what the name is ("said Smith").
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
     if not role and previous is not None and previous[2] in title_words():  # most names have no role word
         role = _role_before(text, tokens[i], previous)
+    elif previous is not None and previous[2] in WORK_NOUNS and fold(tokens[i].text) not in first_name_gender():
+        return mentions  # "the film Winter Harbour": a work's title names no one
     # Most names are classed by their words alone; the text around them is read only if need be.
     name_words = words[i - first : stop]
     kind = _kind_by_words(name_words, bool(role), False)
@@ -108,10 +120,14 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         kind = _kind_by_context(text, tokens, i, j, name_words, previous)
     elif kind == _ORG_UNLESS_SPEAKER:
         kind = "person" if speaks(text, tokens, i, j, previous) else "organization"
+    elif kind == _PLACE_UNLESS_SPEAKER:  # strict: "said Tom Hall launched ..." is no sign of a person
+        kind = "person" if speaks(text, tokens, i, j, previous, strict=True) else "place"
     if kind == "person" and not role and plural_after_the(name_words, previous):
         kind = "organization"  # "the Northfield Hornets": a team, not a person
-    if kind != "person" and j - i == 1 and not role:
-        role = person_appositive(text, last.end)  # "Ann, a resident of the town, said"
+    if j - i == 1 and not role:
+        role = person_appositive(text, last.end) if kind != "person" else ""  # "Ann, a resident of the town"
+        if not role and fold(without_possessive((last.text,))[0]) in first_name_gender():
+            role = kin_before(text, tokens[i])  # "his daughter Lena", "his father, Bill,"
         if role:
             kind = "person"
     if kind == "place" and j - i == 1 and first_name_speaks(text, tokens[i], last, previous):
@@ -122,7 +138,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     if "." in last.text and text.startswith(".", end):
         end += 1  # "U.S.", "U.K.": the abbreviation's final full stop belongs to the name
     name = text[tokens[i].start : end]
-    gender = _gender(tokens[i].text, j - i, role) if kind == "person" else None
+    gender = name_gender(tokens[i].text, j - i, role) if kind == "person" else None
     mentions.append(Mention(tokens[i].start, end, name, kind, role, gender))
     return mentions
 
@@ -131,17 +147,6 @@ def _names_a_role(words: tuple[str, ...]) -> bool:
     """Whether a run's leading words hold a title other than a modifier of one ("Vice" of "Vice
     President", "Former", "Grand" of "Grand Chief")."""
     return any(_is_title(word) and fold(word) not in TITLE_MODIFIERS for word in words)
-
-
-def _opens_place(words: tuple[str, ...]) -> bool:
-    """Whether the words, from two of them on, start with a known place: "New South Wales"."""
-    longest = min(len(words), _longest_place_words())  # a longer opening is no place: a long run is not joined N times
-    return any(fold(" ".join(words[:k])) in places() for k in range(2, longest + 1))
-
-
-@lru_cache(maxsize=1)
-def _longest_place_words() -> int:
-    return max((place.count(" ") + 1 for place in places()), default=1)
 
 
 # A run's words alone say where its name lies; the same runs come back in article after article.
@@ -251,6 +256,8 @@ def _kind_of(
     kind = _kind_by_words(words, has_role, in_role)
     if kind == _ORG_UNLESS_SPEAKER:
         return "organization"
+    if kind == _PLACE_UNLESS_SPEAKER:
+        return "place"
     if kind != _READ_ON:
         return kind
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
@@ -292,8 +299,10 @@ def _kind_by_context(
 _READ_ON: Final = "read on"  # the words alone do not decide: read the text around them
 # A business ("Acme Canada") unless the text around it says a person ("Ann Quillon said")
 _ORG_UNLESS_SPEAKER: Final = "an organisation unless it speaks"
+_PLACE_UNLESS_SPEAKER: Final = "a place unless it speaks"  # "Tom Hall said", but "Ann Hall" is a venue
 _Kind = MentionKind | Literal["read on"] | None  # what a rule says: a kind, none, or read on
-_WordsKind = _Kind | Literal["an organisation unless it speaks"]  # what a name's words alone say
+# what a name's words alone say
+_WordsKind = _Kind | Literal["an organisation unless it speaks", "a place unless it speaks"]
 
 
 # The same names come back in article after article, and what their words alone say of them is
@@ -308,7 +317,7 @@ def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _Wo
     if len(words) > 1:
         kind = _kind_of_several_words(words)
         if kind == _ORG_UNLESS_SPEAKER and has_role and not in_role:
-            return "person"  # "tax lawyer Ann Quillon"
+            return "person"  # "tax lawyer Ann Quillon", but "King Ann Station" is a place
         if kind != _READ_ON:
             return kind
     elif name in org_cues() or name in EVENT_WORDS or _is_title(name):
@@ -328,12 +337,12 @@ def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _Wo
 def _kind_of_several_words(words: tuple[str, ...]) -> _WordsKind:
     """What a name of two words or more is by its first and last words, before any role is read."""
     last = words[-1]
-    if not org_cues().isdisjoint(words):
-        return "organization"
+    if not org_cues().isdisjoint(words) or last in TEAM_ENDINGS and fold(" ".join(words)) not in places():
+        return "organization"  # "Northwind Energy"; "Brenfield United", but "Mexico City"
     if last in EVENT_WORDS or _has_digit(words[1:]):
         return None  # "Harbour Cup", "Oslo Accord", "Bill C-12": neither person nor place
-    if last in PLACE_WORDS:
-        return "place"  # "Brenfield Highway", "Alder National Park", "Holm County"
+    if last in PLACE_WORDS:  # "Brenfield Highway", "Alder National Park", "Holm County"; "Tom Hall" may speak
+        return _PLACE_UNLESS_SPEAKER if len(words) == 2 and fold(words[0]) in first_name_gender() else "place"
     if fold(last) in places():
         if fold(" ".join(words)) in places():
             return "place"  # "New York", "Papua New Guinea": a place that ends in another's name
@@ -372,19 +381,6 @@ def _kind_of_name_alone(words: tuple[str, ...]) -> _Kind:
     if last_is_title or fold(words[0]) in places():
         return None  # "Brenfield MP" is a role; "Alder Council" without a cue is not a person
     return _READ_ON
-
-
-@lru_cache(maxsize=1 << 16)  # the same names and roles come back
-def _gender(first_word: str, length: int, role: str) -> str | None:
-    """By the role ("Mrs", "spokeswoman"), else by the first name of a name of two words or more."""
-    for word in role.lower().split():
-        if word in HONORIFIC_GENDER:
-            return HONORIFIC_GENDER[word]
-    if length >= 2:
-        gender = first_name_gender().get(fold(first_word))
-        if gender in ("male", "female"):
-            return gender
-    return None
 
 
 def _text(text: str, tokens: list[Token]) -> str:

@@ -123,7 +123,25 @@ HONORIFIC_GENDER = {
 EVENT_WORDS = _words("""
     Cup Open Championship Championships Invitational Classic Games Tournament Trophy Series Award Awards Prize
     Agreement Accord Act Bill Treaty Period Rising Initiative Strategy Plan Report Festival Conference Summit
-    Day Week Month Year War
+    Day Week Month Year War Election Elections Referendum
+""")
+
+# The last word of a sports club's name, after its town ("Carlton United", "Brenfield Rovers"): a team.
+TEAM_ENDINGS = _words("""
+    United Utd Rovers Wanderers Athletic Albion Rangers Hotspur
+""")
+
+# Nouns for a work, right before its title: "the film Winter Harbour", "the show Night Owls".
+WORK_NOUNS = _words("""
+    film films movie movies show shows series sitcom documentary drama album albums novel book play musical
+    song single opera
+""")
+
+# Kin words right before a lone first name: "his father, Bill,", "their daughter Lena".
+KIN_NOUNS = _words("""
+    father mother son daughter sons daughters wife husband brother sister brothers sisters grandson
+    granddaughter grandfather grandmother uncle aunt nephew niece cousin stepson stepdaughter widow widower
+    fiance fiancee boyfriend girlfriend
 """)
 
 PLACE_WORDS = _words("""
