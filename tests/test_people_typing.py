@@ -111,3 +111,17 @@ def test_a_relative_by_first_name_is_the_full_name_only_of_the_same_family() -> 
     by_name = {e.name: e for e in article.entities if e.kind == "person"}
     assert "Joseph" in by_name and "Joseph" not in by_name["Joseph Barnet"].aliases
     assert "Tomas" in by_name["Tomas Holm"].aliases
+
+
+def test_letters_after_a_name_are_no_part_of_it() -> None:
+    text = 'Court\n\nAnn Lee MP said no. Tom Grey QC said yes.\n\n"It is fine," Grey said. Ann Lee OBE spoke.'
+    article = parse_text(text)
+    assert _people(text) == {"Ann Lee", "Tom Grey"}
+    assert [q.speaker for q in article.quotes if q.kind == "direct"] == ["Tom Grey"]
+
+
+def test_a_name_before_a_publication_noun_or_ending_in_blog_is_no_person() -> None:
+    text = "Web\n\nTom Ray, editor of Corvid Format magazine, said so. The Harbour Blog said it too."
+    kinds = _kinds(text)
+    assert kinds.get("Corvid Format") == "organization" and kinds.get("Harbour Blog") == "organization"
+    assert kinds["Tom Ray"] == "person"

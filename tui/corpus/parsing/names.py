@@ -27,6 +27,7 @@ from .lexicon.rule_words import (
     NAME_ADJECTIVES,
     PLACE_NOUNS,
     PLACE_WORDS,
+    POST_NOMINALS,
     TEAM_ENDINGS,
     TITLE_MODIFIERS,
     WORK_NOUNS,
@@ -170,6 +171,8 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
         and not (j - 1 > i and _names_before(words[j - 2]))
     ):
         j -= 1  # but "Joan March" and "Ms. March" keep their month
+    while j > i + 1 and words[j - 1] in POST_NOMINALS:
+        j -= 1  # "Ann Lee MP", "Tom Grey QC"
     if i >= j:
         return i, j, i, False
     split = i
@@ -278,8 +281,9 @@ def _kind_by_context(
         and next_word
         and text[tokens[j - 1].end : next_word[0]] == " "
         and not (len(words) == 1 and opens_sentence(text, tokens[i].start))
+        and not words[-1].rpartition("-")[2].islower()
     ):
-        return "organization"  # "Voltaro shares", but not "Yearly profits" opening a sentence
+        return "organization"  # "Voltaro shares", but not "Yearly profits" opening a sentence, nor "Oslo-based"
     kind = _kind_of_name_alone(words)
     if kind != _READ_ON:
         return kind

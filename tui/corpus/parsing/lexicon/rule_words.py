@@ -91,10 +91,15 @@ PLACE_NOUNS = _words("""
     department province region county state district city town village oblast prefecture canton municipality
 """)
 
-# Nouns that make the name before them a business: "Voltaro shares", "Acme employees".
+# Nouns that make the name before them a business or a publication: "Voltaro shares", "Acme magazine".
 BUSINESS_NOUNS = _words("""
     shares shareholders stock employees executives bosses headquarters customers subscribers profits revenues
-    subsidiary stores factories
+    subsidiary stores factories magazine newspaper website blog
+""")
+
+# Letters after a name that are no part of it: "Ann Lee MP", "Tom Grey QC", "Ann Lee OBE".
+POST_NOMINALS = _words("""
+    MP MPs MEP MSP MLA MPP MHA MNA TD QC KC OBE MBE CBE KBE DBE PhD
 """)
 
 HONORIFIC_GENDER = {
