@@ -125,3 +125,21 @@ def test_a_name_before_a_publication_noun_or_ending_in_blog_is_no_person() -> No
     kinds = _kinds(text)
     assert kinds.get("Corvid Format") == "organization" and kinds.get("Harbour Blog") == "organization"
     assert kinds["Tom Ray"] == "person"
+
+
+def test_a_title_case_heading_parts_at_its_function_words() -> None:
+    text = (
+        "Rivals\n\nWhy Tom Brask Is Over Ann Rudd\n\nThe race went on. Ann May Lee voted. "
+        "The Oslo-based US Court ruled."
+    )
+    people = _people(text)
+    assert {"Tom Brask", "Ann Rudd", "Ann May Lee"} <= people
+    assert not any(" Is " in name or "Oslo" in name for name in people)
+
+
+def test_a_hyphenated_title_is_a_role_and_international_an_organisation() -> None:
+    text = "Talks\n\nNorland Vice-President Ann Rudd spoke. Tom Brask International said it would help."
+    article = parse_text(text)
+    people = {e.name: e.roles for e in article.entities if e.kind == "person"}
+    assert people == {"Ann Rudd": ["Norland Vice-President"]}
+    assert _kinds(text)["Tom Brask International"] == "organization"

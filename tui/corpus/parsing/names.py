@@ -24,6 +24,7 @@ from .lexicon.rule_words import (
     BUSINESS_NOUNS,
     COMPASS,
     EVENT_WORDS,
+    HEADING_WORDS,
     NAME_ADJECTIVES,
     PLACE_NOUNS,
     PLACE_WORDS,
@@ -78,6 +79,11 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         start, stop, split, role_may_open = 0, 1, 0, False
     else:
         words = tuple([t.text for t in tokens[first : run[1]]])
+        cut = _inner_function_word(words) if len(words) > 2 else 0
+        if cut:  # a title-case heading: the names on either side of "Is", "To", "Of"
+            return classify_run(text, tokens, (first, first + cut)) + classify_run(
+                text, tokens, (first + cut + 1, run[1])
+            )
         start, stop, split, role_may_open = _run_shape(words)
         if start >= stop:
             return []
@@ -188,6 +194,19 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     return i, j, split, role_may_open
 
 
+# A run's words alone say where a heading's function word splits it; the same runs come back.
+@lru_cache(maxsize=1 << 16)
+def _inner_function_word(words: tuple[str, ...]) -> int:
+    """The first function word capitalised inside a run, as a title-case heading writes them ("Ann
+    Lee Is Over Tom Brask"), which parts it into names; 0 for none (most runs)."""
+    for k in range(1, len(words) - 1):
+        word = words[k]
+        # not "A" of "Ann A. Lee", an initial, nor "US" of "the US Court", an abbreviation
+        if len(word) > 1 and word[0].isupper() and not word.isupper() and word.lower() in HEADING_WORDS:
+            return k
+    return 0
+
+
 @lru_cache(maxsize=1 << 16)
 def _is_title(word: str) -> bool:
     if (
@@ -197,6 +216,8 @@ def _is_title(word: str) -> bool:
         or word + "." in title_words()
     ):  # "Gov" of "Gov. Ann Lee": words are read without their full stop
         return True
+    if "-" in word and not word.startswith("-"):
+        return all(_is_title(part) for part in word.split("-") if part)  # "Vice-President"
     return word.endswith("s") and len(word) > 2 and word[:-1] in title_words()  # "MPs", "Senators"
 
 

@@ -136,6 +136,16 @@ TEAM_ENDINGS = _words("""
     United Utd Rovers Wanderers Athletic Albion Rangers Hotspur
 """)
 
+# Function words that a title-case heading capitalises inside a run of names ("Ann Lee Is Over
+# Tom Brask", "Tribute To Ann Lee"): the run parts there. Not numbers nor ordinals ("First Nation"),
+# nor the modals that are first names too ("Will", "May").
+HEADING_WORDS = _words("""
+    is are was were be been has have had would can could should must might do does did
+    to of on in at for from with by about after before over against into onto than as out up down off
+    the a an and or but nor not no this that these those his her their its our your my
+    he she it we they who what why how when where which them him us me you
+""")
+
 # Nouns for a work, right before its title: "the film Winter Harbour", "the show Night Owls".
 WORK_NOUNS = _words("""
     film films movie movies show shows series sitcom documentary drama album albums novel book play musical
