@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .lexicon import first_name_gender, fold, places, reporting_verbs, title_words
-from .lexicon.rule_words import APPOSITIVE_ROLES, HONORIFIC_GENDER, KIN_NOUNS, PERSON_NOUNS
+from .lexicon.rule_words import APPOSITIVE_ROLES, HEADING_WORDS, HONORIFIC_GENDER, KIN_NOUNS, PERSON_NOUNS
 from .runs import POSSESSIVE, POSSESSIVE_ENDINGS, TOKEN, Token, word_after, word_before
 
 # What marks a name as the article's credit line rather than a person in the story: a photo
@@ -226,3 +226,16 @@ def name_gender(first_word: str, length: int, role: str) -> str | None:
         if gender in ("male", "female"):
             return gender
     return None
+
+
+# A run's words alone say where a heading's function word splits it; the same runs come back.
+@lru_cache(maxsize=1 << 16)
+def heading_word_at(words: tuple[str, ...]) -> int:
+    """The first function word capitalised inside a run, as a title-case heading writes them ("Ann
+    Lee Is Over Tom Brask"), which parts it into names; 0 for none (most runs)."""
+    for k in range(1, len(words) - 1):
+        word = words[k]
+        # not "A" of "Ann A. Lee", an initial, nor "US" of "the US Court", an abbreviation
+        if len(word) > 1 and word[0].isupper() and not word.isupper() and word.lower() in HEADING_WORDS:
+            return k
+    return 0

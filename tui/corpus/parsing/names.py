@@ -24,7 +24,6 @@ from .lexicon.rule_words import (
     BUSINESS_NOUNS,
     COMPASS,
     EVENT_WORDS,
-    HEADING_WORDS,
     NAME_ADJECTIVES,
     PLACE_NOUNS,
     PLACE_WORDS,
@@ -35,6 +34,7 @@ from .lexicon.rule_words import (
 )
 from .name_context import (
     first_name_speaks,
+    heading_word_at,
     kin_before,
     name_gender,
     opens_place,
@@ -79,7 +79,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         start, stop, split, role_may_open = 0, 1, 0, False
     else:
         words = tuple([t.text for t in tokens[first : run[1]]])
-        cut = _inner_function_word(words) if len(words) > 2 else 0
+        cut = heading_word_at(words) if len(words) > 2 else 0
         if cut:  # a title-case heading: the names on either side of "Is", "To", "Of"
             return classify_run(text, tokens, (first, first + cut)) + classify_run(
                 text, tokens, (first + cut + 1, run[1])
@@ -192,19 +192,6 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
         and fold(words[i + 1]) in first_name_gender()
     )
     return i, j, split, role_may_open
-
-
-# A run's words alone say where a heading's function word splits it; the same runs come back.
-@lru_cache(maxsize=1 << 16)
-def _inner_function_word(words: tuple[str, ...]) -> int:
-    """The first function word capitalised inside a run, as a title-case heading writes them ("Ann
-    Lee Is Over Tom Brask"), which parts it into names; 0 for none (most runs)."""
-    for k in range(1, len(words) - 1):
-        word = words[k]
-        # not "A" of "Ann A. Lee", an initial, nor "US" of "the US Court", an abbreviation
-        if len(word) > 1 and word[0].isupper() and not word.isupper() and word.lower() in HEADING_WORDS:
-            return k
-    return 0
 
 
 @lru_cache(maxsize=1 << 16)
