@@ -143,3 +143,13 @@ def test_a_hyphenated_title_is_a_role_and_international_an_organisation() -> Non
     people = {e.name: e.roles for e in article.entities if e.kind == "person"}
     assert people == {"Ann Rudd": ["Norland Vice-President"]}
     assert _kinds(text)["Tom Brask International"] == "organization"
+
+
+def test_a_heading_with_two_names_and_a_verb_between_gives_both() -> None:
+    text = (
+        "Poll\n\nTom Brask Beats Ann Rudd\n\nThe vote was close. Ann Marie Lee voted, and the League "
+        "Against Cold Winters said nothing."
+    )
+    people = _people(text)
+    assert {"Tom Brask", "Ann Rudd", "Ann Marie Lee"} <= people
+    assert not any("Beats" in name or "Winters" in name for name in people)

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from .lexicon import first_name_gender, fold, places, reporting_verbs, title_words
+from .lexicon import common_words, first_name_gender, fold, places, reporting_verbs, title_words
 from .lexicon.rule_words import APPOSITIVE_ROLES, HEADING_WORDS, HONORIFIC_GENDER, KIN_NOUNS, PERSON_NOUNS
 from .runs import POSSESSIVE, POSSESSIVE_ENDINGS, TOKEN, Token, word_after, word_before
 
@@ -239,3 +239,40 @@ def heading_word_at(words: tuple[str, ...]) -> int:
         if len(word) > 1 and word[0].isupper() and not word.isupper() and word.lower() in HEADING_WORDS:
             return k
     return 0
+
+
+_TWO_NAMES = 4  # words a run needs to hold two names of two words each
+# Words of a heading that join two names: a verb in -s or -ed ("Ann Lee Beats Tom Brask") or a longer
+# preposition ("Ann Lee Sides With Tom Brask"), which names of bodies capitalise too but never
+# before a first name and a surname.
+_JOINING_PREPOSITIONS = frozenset({"with", "against", "about", "after", "before", "over", "from", "into"})
+
+
+@lru_cache(maxsize=1 << 16)
+def second_name_at(words: tuple[str, ...]) -> int:
+    """Where a second name starts in a run that opens with a first name, after a heading's verb or
+    preposition ("Ann Lee Beats Tom Brask", "Ann Lee Sides With Tom Brask"); 0 for none. A run of
+    first names ("Ann Marie Lee") or a role ("Ann Lee Party Leader Tom Brask") is one name; the
+    list of first names holds some common words and places ("The", "Georgia"), which open none."""
+    names, common = first_name_gender(), common_words()
+    head = fold(words[0])
+    if len(words) < _TWO_NAMES or head not in names or head in common or head in places():
+        return 0
+    for k in range(2, len(words) - 1):
+        word, before = fold(words[k]), words[k - 1]
+        if word not in names or word in common or fold(before) in names:
+            continue  # "Ann Luis Rey Lee": first names in a row are one name
+        if before.endswith(("s", "ed")) and not before.endswith("ss") or before.lower() in _JOINING_PREPOSITIONS:
+            return k
+    return 0
+
+
+def run_parts(words: tuple[str, ...]) -> tuple[int, int] | None:
+    """Where a title-case heading's run parts into two names: the end of the first and the start
+    of the second, the word between them left out ("Ann Lee | Is | Over Tom Brask", "Ann Lee |
+    Beats | Tom Brask"); None for most runs, one name each."""
+    cut = heading_word_at(words) if len(words) > 2 else 0
+    if cut:
+        return cut, cut + 1
+    cut = second_name_at(words)
+    return (cut - 1, cut) if cut else None

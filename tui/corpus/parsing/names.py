@@ -34,7 +34,6 @@ from .lexicon.rule_words import (
 )
 from .name_context import (
     first_name_speaks,
-    heading_word_at,
     kin_before,
     name_gender,
     opens_place,
@@ -45,6 +44,7 @@ from .name_context import (
     possessive_length,
     role_follows,
     role_tail,
+    run_parts,
     speaks,
     without_possessive,
 )
@@ -79,10 +79,10 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         start, stop, split, role_may_open = 0, 1, 0, False
     else:
         words = tuple([t.text for t in tokens[first : run[1]]])
-        cut = heading_word_at(words) if len(words) > 2 else 0
-        if cut:  # a title-case heading: the names on either side of "Is", "To", "Of"
-            return classify_run(text, tokens, (first, first + cut)) + classify_run(
-                text, tokens, (first + cut + 1, run[1])
+        parts = run_parts(words)
+        if parts:  # a title-case heading: the names on either side of "Is", "To", "Beats"
+            return classify_run(text, tokens, (first, first + parts[0])) + classify_run(
+                text, tokens, (first + parts[1], run[1])
             )
         start, stop, split, role_may_open = _run_shape(words)
         if start >= stop:

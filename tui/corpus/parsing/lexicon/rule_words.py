@@ -138,10 +138,11 @@ TEAM_ENDINGS = _words("""
 
 # Function words that a title-case heading capitalises inside a run of names ("Ann Lee Is Over
 # Tom Brask", "Tribute To Ann Lee"): the run parts there. Not numbers nor ordinals ("First Nation"),
-# nor the modals that are first names too ("Will", "May").
+# nor the modals that are first names too ("Will", "May"), nor the longer prepositions that names
+# capitalise ("League Against Cruelty", "Friends With Farms").
 HEADING_WORDS = _words("""
     is are was were be been has have had would can could should must might do does did
-    to of on in at for from with by about after before over against into onto than as out up down off
+    to of on in at for by as out up off
     the a an and or but nor not no this that these those his her their its our your my
     he she it we they who what why how when where which them him us me you
 """)
