@@ -153,3 +153,10 @@ def test_a_heading_with_two_names_and_a_verb_between_gives_both() -> None:
     people = _people(text)
     assert {"Tom Brask", "Ann Rudd", "Ann Marie Lee"} <= people
     assert not any("Beats" in name or "Winters" in name for name in people)
+
+
+def test_a_name_before_a_role_noun_qualifies_the_role() -> None:
+    text = "Rates\n\nAnn Lee, chief Norland economist at Acme, said so. A senior Brenland official agreed."
+    kinds = _kinds(text)
+    assert kinds.get("Norland") != "person" and kinds.get("Brenland") != "person"
+    assert kinds["Ann Lee"] == "person"

@@ -77,6 +77,15 @@ def role_follows(text: str, tokens: list[Token], j: int) -> bool:
     return False
 
 
+def role_noun_follows(text: str, end: int) -> bool:
+    """A lowercase role noun right after a name: the name qualifies that role ("chief Norland
+    economist", "senior Acme official"), so the role word before it is no role of the name."""
+    if not text.startswith(" ", end):
+        return False
+    after = word_after(text, end)
+    return after is not None and after[0] == end + 1 and after[2].islower() and after[2] in title_words()
+
+
 def plural_after_the(words: tuple[str, ...], previous: tuple[int, int, str] | None) -> bool:
     """A plural after "the" ("the Carlton Hornets", "the Green Dems"): a team or a party, as nobody's
     name takes "the"; but "the Ann Sanders campaign" does, so a first name keeps a person unless it
@@ -276,3 +285,9 @@ def run_parts(words: tuple[str, ...]) -> tuple[int, int] | None:
         return cut, cut + 1
     cut = second_name_at(words)
     return (cut - 1, cut) if cut else None
+
+
+def has_digit(words: tuple[str, ...]) -> bool:
+    """Whether a word holds a digit ("C-12"); letters are never digits, so most words need no look
+    at each character."""
+    return any(not w.isalpha() and any(c.isdigit() for c in w) for w in words)

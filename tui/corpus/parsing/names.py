@@ -34,6 +34,7 @@ from .lexicon.rule_words import (
 )
 from .name_context import (
     first_name_speaks,
+    has_digit,
     kin_before,
     name_gender,
     opens_place,
@@ -43,6 +44,7 @@ from .name_context import (
     plural_after_the,
     possessive_length,
     role_follows,
+    role_noun_follows,
     role_tail,
     run_parts,
     speaks,
@@ -117,7 +119,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     # that says what the name is ("said Smith").
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
     if not role and previous is not None and previous[2] in title_words():  # most names have no role word
-        role = _role_before(text, tokens[i], previous)
+        role = "" if role_noun_follows(text, last.end) else _role_before(text, tokens[i], previous)
     elif previous is not None and previous[2] in WORK_NOUNS and fold(tokens[i].text) not in first_name_gender():
         return mentions  # "the film Winter Harbour": a work's title names no one
     # Most names are classed by their words alone; the text around them is read only if need be.
@@ -351,7 +353,7 @@ def _kind_of_several_words(words: tuple[str, ...]) -> _WordsKind:
     last = words[-1]
     if not org_cues().isdisjoint(words) or last in TEAM_ENDINGS and fold(" ".join(words)) not in places():
         return "organization"  # "Northwind Energy"; "Brenfield United", but "Mexico City"
-    if last in EVENT_WORDS or _has_digit(words[1:]):
+    if last in EVENT_WORDS or has_digit(words[1:]):
         return None  # "Harbour Cup", "Oslo Accord", "Bill C-12": neither person nor place
     if last in PLACE_WORDS:  # "Brenfield Highway", "Alder National Park", "Holm County"; "Tom Hall" may speak
         return _PLACE_UNLESS_SPEAKER if len(words) == 2 and fold(words[0]) in first_name_gender() else "place"
@@ -369,11 +371,6 @@ def _kind_of_several_words(words: tuple[str, ...]) -> _WordsKind:
     if _is_title(last):
         return None  # "Prime Minister" split as "Prime | Minister": a role, no name
     return _READ_ON
-
-
-def _has_digit(words: tuple[str, ...]) -> bool:
-    # Letters are never digits: most words are all letters and need no look at each character.
-    return any(not w.isalpha() and any(c.isdigit() for c in w) for w in words)
 
 
 @lru_cache(maxsize=1 << 16)
