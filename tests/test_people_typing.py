@@ -160,3 +160,9 @@ def test_a_name_before_a_role_noun_qualifies_the_role() -> None:
     kinds = _kinds(text)
     assert kinds.get("Norland") != "person" and kinds.get("Brenland") != "person"
     assert kinds["Ann Lee"] == "person"
+
+
+def test_a_party_or_demonym_before_a_full_name_is_no_part_of_it_anywhere() -> None:
+    text = "Race\n\nPolls show Republican Tom Brask ahead of Democrat Ann Rudd, and Norwegian Kai Lunde agrees."
+    assert {"Tom Brask", "Ann Rudd", "Kai Lunde"} <= _people(text)
+    assert not any(name.split()[0] in ("Republican", "Democrat", "Norwegian") for name in _kinds(text))

@@ -21,6 +21,7 @@ from .lexicon import (
     title_words,
 )
 from .lexicon.rule_words import (
+    AFFILIATIONS,
     BUSINESS_NOUNS,
     COMPASS,
     EVENT_WORDS,
@@ -193,6 +194,8 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
         and fold(words[i]) not in first_name_gender()
         and fold(words[i + 1]) in first_name_gender()
     )
+    if role_may_open and (words[i] in AFFILIATIONS or words[i] in demonym_adjectives()):
+        return i, j, i + 1, False  # "Republican Ann Lee", "Norwegian Ann Lee" wherever they stand
     return i, j, split, role_may_open
 
 

@@ -97,6 +97,12 @@ BUSINESS_NOUNS = _words("""
     subsidiary stores factories magazine newspaper website blog
 """)
 
+# Party words before a name, as a demonym stands there ("Republican Ann Lee", "Labour Tom Brask").
+AFFILIATIONS = _words("""
+    Republican Democrat Democratic Conservative Liberal Labour Tory Socialist Communist Libertarian
+    Independent Unionist Nationalist
+""")
+
 # Letters after a name that are no part of it: "Ann Lee MP", "Tom Grey QC", "Ann Lee OBE".
 POST_NOMINALS = _words("""
     MP MPs MEP MSP MLA MPP MHA MNA TD QC KC OBE MBE CBE KBE DBE PhD
