@@ -20,7 +20,7 @@ GGT_FLOORS = {
 }
 POLNEAR_FLOORS = {"direct@0.3": 0.75, "direct_mention_acc": 0.94}
 # PolNeAR's train split, 840 articles from seven outlets: the widest set, to check that a rule is general.
-POLNEAR_TRAIN_FLOORS = {"direct@0.3": 0.739, "direct_mention_acc": 0.909, "all@0.3": 0.586}
+POLNEAR_TRAIN_FLOORS = {"direct@0.3": 0.739, "direct_mention_acc": 0.91, "all@0.3": 0.586}
 
 
 def _score(name: str) -> dict:
