@@ -33,7 +33,7 @@ def test_an_acronym_skips_the_small_words_of_the_name() -> None:
 
 
 def test_an_election_after_a_title_word_is_no_person() -> None:
-    text = "Vote\n\nThe General Election is in May, the Presidential Election in June. Ann Lee said so."
+    text = "Vote\n\nThe General Election is in May, the Regional Election in June. Ann Lee said so."
     assert _people(text) == {"Ann Lee"}
 
 
@@ -67,12 +67,12 @@ def test_a_title_after_a_word_for_a_work_names_no_one() -> None:
 
 def test_a_first_name_and_a_place_word_is_a_person_who_speaks() -> None:
     text = (
-        'Town\n\n"We will build it," Tom Hall said.\n\nThe concert was at Albert Hall. '
-        "Jamil said Dixon Hall launched the project."
+        'Town\n\n"We will build it," Tom Hall said.\n\nThe concert was at Corvid Hall. '
+        "Omar said Brenton Hall opened the fair."
     )
     kinds = _kinds(text)
     assert kinds["Tom Hall"] == "person"
-    assert kinds.get("Albert Hall") != "person" and kinds.get("Dixon Hall") != "person"
+    assert kinds.get("Corvid Hall") != "person" and kinds.get("Brenton Hall") != "person"
 
 
 def test_a_surname_that_is_a_common_word_speaks_as_the_full_name() -> None:
@@ -85,11 +85,11 @@ def test_a_surname_that_is_a_common_word_speaks_as_the_full_name() -> None:
 def test_a_role_ending_after_of_is_no_part_of_the_name() -> None:
     text = (
         "Talks\n\nSecretary of State Ann Kerr met Chief of Staff Ron Emmet and "
-        "Chancellor of the Exchequer Gordon Bramley. Bank of England staff came."
+        "Chancellor of the Treasury Hugo Bramley. Bank of England staff came."
     )
     article = parse_text(text)
     people = {e.name: e.roles for e in article.entities if e.kind == "person"}
-    assert people == {"Ann Kerr": ["Secretary"], "Ron Emmet": ["Chief"], "Gordon Bramley": ["Chancellor"]}
+    assert people == {"Ann Kerr": ["Secretary"], "Ron Emmet": ["Chief"], "Hugo Bramley": ["Chancellor"]}
 
 
 def test_a_first_name_after_a_kin_word_is_a_person() -> None:
@@ -104,12 +104,12 @@ def test_a_first_name_after_a_kin_word_is_a_person() -> None:
 
 def test_a_relative_by_first_name_is_the_full_name_only_of_the_same_family() -> None:
     text = (
-        "Case\n\nPolice chief Joseph Barnet said the case was open. Dana Spindle's father, Joseph, said "
+        "Case\n\nPolice chief Joseph Tallin said the case was open. Dana Okafor's father, Joseph, said "
         "he was proud.\n\nAnn Holm spoke. Her husband, Tomas, agreed. Tomas Holm is a baker."
     )
     article = parse_text(text)
     by_name = {e.name: e for e in article.entities if e.kind == "person"}
-    assert "Joseph" in by_name and "Joseph" not in by_name["Joseph Barnet"].aliases
+    assert "Joseph" in by_name and "Joseph" not in by_name["Joseph Tallin"].aliases
     assert "Tomas" in by_name["Tomas Holm"].aliases
 
 
@@ -129,7 +129,7 @@ def test_a_name_before_a_publication_noun_or_ending_in_blog_is_no_person() -> No
 
 def test_a_title_case_heading_parts_at_its_function_words() -> None:
     text = (
-        "Rivals\n\nWhy Tom Brask Is Over Ann Rudd\n\nThe race went on. Ann May Lee voted. "
+        "Rivals\n\nWhy Tom Brask Is Ahead Of Ann Rudd\n\nThe race went on. Ann May Lee voted. "
         "The Oslo-based US Court ruled."
     )
     people = _people(text)
@@ -147,7 +147,7 @@ def test_a_hyphenated_title_is_a_role_and_international_an_organisation() -> Non
 
 def test_a_heading_with_two_names_and_a_verb_between_gives_both() -> None:
     text = (
-        "Poll\n\nTom Brask Beats Ann Rudd\n\nThe vote was close. Ann Marie Lee voted, and the League "
+        "Poll\n\nTom Brask Beats Ann Rudd\n\nThe vote was close. Ann Marie Lee voted, and the Mothers "
         "Against Cold Winters said nothing."
     )
     people = _people(text)

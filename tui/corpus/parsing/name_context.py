@@ -241,7 +241,7 @@ def name_gender(first_word: str, length: int, role: str) -> str | None:
 @lru_cache(maxsize=1 << 16)
 def heading_word_at(words: tuple[str, ...]) -> int:
     """The first function word capitalised inside a run, as a title-case heading writes them ("Ann
-    Lee Is Over Tom Brask"), which parts it into names; 0 for none (most runs)."""
+    Lee Is Ahead Of Tom Brask"), which parts it into names; 0 for none (most runs)."""
     for k in range(1, len(words) - 1):
         word = words[k]
         # not "A" of "Ann A. Lee", an initial, nor "US" of "the US Court", an abbreviation
@@ -252,7 +252,7 @@ def heading_word_at(words: tuple[str, ...]) -> int:
 
 _TWO_NAMES = 4  # words a run needs to hold two names of two words each
 # Words of a heading that join two names: a verb in -s or -ed ("Ann Lee Beats Tom Brask") or a longer
-# preposition ("Ann Lee Sides With Tom Brask"), which names of bodies capitalise too but never
+# preposition ("Ann Lee Talks With Tom Brask"), which names of bodies capitalise too but never
 # before a first name and a surname.
 _JOINING_PREPOSITIONS = frozenset({"with", "against", "about", "after", "before", "over", "from", "into"})
 
@@ -260,7 +260,7 @@ _JOINING_PREPOSITIONS = frozenset({"with", "against", "about", "after", "before"
 @lru_cache(maxsize=1 << 16)
 def second_name_at(words: tuple[str, ...]) -> int:
     """Where a second name starts in a run that opens with a first name, after a heading's verb or
-    preposition ("Ann Lee Beats Tom Brask", "Ann Lee Sides With Tom Brask"); 0 for none. A run of
+    preposition ("Ann Lee Beats Tom Brask", "Ann Lee Talks With Tom Brask"); 0 for none. A run of
     first names ("Ann Marie Lee") or a role ("Ann Lee Party Leader Tom Brask") is one name; the
     list of first names holds some common words and places ("The", "Georgia"), which open none."""
     names, common = first_name_gender(), common_words()

@@ -142,10 +142,10 @@ TEAM_ENDINGS = _words("""
     United Utd Rovers Wanderers Athletic Albion Rangers Hotspur
 """)
 
-# Function words that a title-case heading capitalises inside a run of names ("Ann Lee Is Over
-# Tom Brask", "Tribute To Ann Lee"): the run parts there. Not numbers nor ordinals ("First Nation"),
+# Function words that a title-case heading capitalises inside a run of names ("Ann Lee Is Ahead
+# Of Tom Brask", "Tribute To Ann Lee"): the run parts there. Not numbers nor ordinals ("First Nation"),
 # nor the modals that are first names too ("Will", "May"), nor the longer prepositions that names
-# capitalise ("League Against Cruelty", "Friends With Farms").
+# capitalise ("Mothers Against Loud Trains", "Friends With Farms").
 HEADING_WORDS = _words("""
     is are was were be been has have had would can could should must might do does did
     to of on in at for by as out up off
