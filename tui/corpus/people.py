@@ -3,9 +3,11 @@
 The parser names a speaker per article: "Ann Lee" in one, "Lee" in another. Here those raw names
 become people: a one-word name is the person of the one full name in the corpus that ends with it
 ("Lee" is "Ann Lee" when the corpus has no other full name ending in Lee); when two full names
-share it ("Ann Lee", "Bo Lee") the one-word name stays a person of its own, so two people who share
-a surname are never merged. The user's corrections (corrections.py) come first: a name marked not
-a person is dropped, a merge or rename maps a name onto another, a gender replaces the guess.
+share it ("Ann Lee", "Bo Lee"), the one full name that the articles' context fits (the gender and
+the role words they give the one-word name: "Mrs Lee", "Minister Lee"), and else the one-word name
+stays a person of its own, so two people who share a surname are not merged. The user's
+corrections (corrections.py) come first: a name marked not a person is dropped, a merge or rename
+maps a name onto another, a gender replaces the guess.
 """
 
 from __future__ import annotations
@@ -60,9 +62,13 @@ def resolve(raw: list[RawSpeaker], corrections: Corrections) -> Identities:
         if len(words) >= 2:
             by_surname.setdefault(words[-1], set()).add(key)
 
+    context = _Context(raw, target)
+
     def identity(key: str) -> str:
-        full = by_surname.get(key, ()) if " " not in key else ()
-        return next(iter(full)) if len(full) == 1 else key
+        full = by_surname.get(key, set()) if " " not in key else set()
+        if len(full) == 1:
+            return next(iter(full))
+        return context.decide(key, full) if full else key
 
     final = {key: identity(value) for key, value in target.items()}
     final = {key: value for key, value in final.items() if corrections.is_person(value) and corrections.is_person(key)}
@@ -80,6 +86,35 @@ def resolve(raw: list[RawSpeaker], corrections: Corrections) -> Identities:
         if speaker.key in final:
             of_raw[position] = number[final[speaker.key]]
     return Identities(people, of_raw)
+
+
+# Words of a role that say nothing of which person it is ("Mr Lee" is any man called Lee).
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady"})
+
+
+class _Context:
+    """What the articles say of a surname named alone, to choose among the full names that share
+    it: the gender they give it ("Mrs Lee") and the words of its roles ("Harbour Minister Lee")."""
+
+    def __init__(self, raw: list[RawSpeaker], target: dict[str, str]) -> None:
+        self._genders: dict[str, set[str]] = {}
+        self._roles: dict[str, set[str]] = {}
+        for speaker in raw:
+            key = target[speaker.key]
+            self._genders.setdefault(key, set()).update(g for g, n in speaker.genders.items() if n)
+            words = {w for role in speaker.roles for w in role.lower().split() if w not in _HONORIFICS}
+            self._roles.setdefault(key, set()).update(words)
+
+    def decide(self, alone: str, full: set[str]) -> str:
+        """The one full name that the lone surname's gender, else its roles, fit; `alone` itself
+        when none or several do: two people who share a surname stay apart."""
+        genders = self._genders.get(alone, set())
+        if len(genders) == 1:  # a full name of no known gender may be anyone's
+            full = {key for key in full if self._genders.get(key, genders) in (genders, set())}
+        if len(full) > 1:
+            roles = self._roles.get(alone, set())
+            full = {key for key in full if roles & self._roles.get(key, set())}
+        return next(iter(full)) if len(full) == 1 else alone
 
 
 def _person(key: str, members: list[RawSpeaker], corrections: Corrections) -> Person:

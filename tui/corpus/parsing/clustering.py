@@ -14,6 +14,7 @@ from typing import cast
 from ..models import Entity, EntityKind
 from .entity_table import EntityTable, Mention
 from .lexicon import first_name_gender, fold, places
+from .lexicon.rule_words import KIN_NOUNS
 
 
 def cluster(text: str, raw: list[Mention]) -> EntityTable:
@@ -41,6 +42,8 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
                 key = surname_at.nearest(words[0], mention.start, key)
             if key is None and len(words) == 1 and words[0] in first_name_gender():
                 key = _by_first_name(words[0], by_first)  # "says Tomas" after "Tomas Berg"
+                if key is not None and mention.role in KIN_NOUNS and not surname_at.shared(key):
+                    key = None  # "Berg's father, Tomas" is Tomas Holm only if another Holm is named
             if key is None and mention.kind == "unknown":
                 continue
             if key is None:
@@ -60,6 +63,9 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
             if entity.kind == "organization":
                 for opening in _openings(entity.name):
                     org_openings.setdefault(opening, key)
+                initials = _initials(entity.name)
+                if initials:
+                    org_openings.setdefault(initials, key)  # "NRA" of "the Northern Rail Authority"
         known = seen.get(key)
         if known is None:
             known = seen[key] = (set(), set())
@@ -82,9 +88,16 @@ class _SurnamePlaces:
     def __init__(self) -> None:
         self._places: dict[str, list[tuple[int, str]]] = {}
         self._sorted: set[str] = set()
+        self._surname_of: dict[str, str] = {}
 
     def add(self, surname: str, start: int, key: str) -> None:
         self._places.setdefault(surname, []).append((start, key))
+        self._surname_of[key] = surname
+
+    def shared(self, key: str) -> bool:
+        """Whether another person of the article has the surname of `key`: a relative's."""
+        places = self._places.get(self._surname_of.get(key, ""), ())
+        return any(other != key for _, other in places)
 
     def nearest(self, surname: str, start: int, default: str) -> str:
         """The person of that surname named last before `start`; `default` when only one person
@@ -184,6 +197,13 @@ def _openings(name: str) -> list[str]:
     would be N names of N words)."""
     words = name.split(" ", _LONGEST_OPENING)
     return [" ".join(words[:k]) for k in range(1, min(len(words), _LONGEST_OPENING + 1))]
+
+
+def _initials(name: str) -> str:
+    """The capitals a name of two capitalised words or more is abbreviated to ("NRA" of "the Northern
+    Rail Authority", skipping "of" and "and"), or "" for a shorter name."""
+    letters = [word[0] for word in name.split(" ") if word[:1].isupper()]
+    return "".join(letters) if len(letters) >= 2 else ""
 
 
 @lru_cache(maxsize=1 << 16)

@@ -21,23 +21,33 @@ from .lexicon import (
     title_words,
 )
 from .lexicon.rule_words import (
+    AFFILIATIONS,
     BUSINESS_NOUNS,
     COMPASS,
     EVENT_WORDS,
-    HONORIFIC_GENDER,
     NAME_ADJECTIVES,
     PLACE_NOUNS,
     PLACE_WORDS,
+    POST_NOMINALS,
+    TEAM_ENDINGS,
     TITLE_MODIFIERS,
+    WORK_NOUNS,
 )
 from .name_context import (
     first_name_speaks,
+    has_digit,
+    kin_before,
+    name_gender,
+    opens_place,
     opens_sentence,
     outside_story,
     person_appositive,
     plural_after_the,
     possessive_length,
     role_follows,
+    role_noun_follows,
+    role_tail,
+    run_parts,
     speaks,
     without_possessive,
 )
@@ -64,19 +74,26 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         # Most runs are one word: the whole word is the name unless it is a common word or a
         # connector, and its shape needs no look-up by a tuple of words.
         word = tokens[first].text
-        if is_common_word(word) or word in CONNECTORS:
+        if word in CONNECTORS:
             return []
+        if is_common_word(word):  # "Young said" (runs.py): a person if a full name ends with the word
+            return [Mention(tokens[first].start, tokens[first].end, word, "unknown")]
         words: tuple[str, ...] = (word,)
         start, stop, split, role_may_open = 0, 1, 0, False
     else:
         words = tuple([t.text for t in tokens[first : run[1]]])
+        parts = run_parts(words)
+        if parts:  # a title-case heading: the names on either side of "Is", "To", "Beats"
+            return classify_run(text, tokens, (first, first + parts[0])) + classify_run(
+                text, tokens, (first + parts[1], run[1])
+            )
         start, stop, split, role_may_open = _run_shape(words)
         if start >= stop:
             return []
         if (
             fold(words[start]) in NAME_ADJECTIVES
             and opens_sentence(text, tokens[first + start].start)
-            and not _opens_place(words[start:stop])
+            and not opens_place(words[start:stop])
         ):
             # "New Brenfield manager ..." opening a sentence, but "New Zealand" wherever it stands
             start, split, role_may_open = start + 1, max(split, start + 1), False
@@ -96,11 +113,16 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     last = tokens[j - 1]
     if outside_story(text, tokens[i].start, last.end):
         return mentions  # a photo credit, a byline, an author's note: no one in the story
+    tail, title = role_tail(text, tokens, i, j) if j - i >= 3 and not role else (0, "")
+    if tail:  # "Secretary of State Ann Kerr": "State" ends the role, whose title is "Secretary"
+        i, role = i + tail, title
     # The word before the name, read once: it may be a role ("spokesman Tom Smith") or a verb
     # that says what the name is ("said Smith").
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
     if not role and previous is not None and previous[2] in title_words():  # most names have no role word
-        role = _role_before(text, tokens[i], previous)
+        role = "" if role_noun_follows(text, last.end) else _role_before(text, tokens[i], previous)
+    elif previous is not None and previous[2] in WORK_NOUNS and fold(tokens[i].text) not in first_name_gender():
+        return mentions  # "the film Winter Harbour": a work's title names no one
     # Most names are classed by their words alone; the text around them is read only if need be.
     name_words = words[i - first : stop]
     kind = _kind_by_words(name_words, bool(role), False)
@@ -108,10 +130,14 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         kind = _kind_by_context(text, tokens, i, j, name_words, previous)
     elif kind == _ORG_UNLESS_SPEAKER:
         kind = "person" if speaks(text, tokens, i, j, previous) else "organization"
+    elif kind == _PLACE_UNLESS_SPEAKER:  # strict: "said Tom Hall launched ..." is no sign of a person
+        kind = "person" if speaks(text, tokens, i, j, previous, strict=True) else "place"
     if kind == "person" and not role and plural_after_the(name_words, previous):
         kind = "organization"  # "the Northfield Hornets": a team, not a person
-    if kind != "person" and j - i == 1 and not role:
-        role = person_appositive(text, last.end)  # "Ann, a resident of the town, said"
+    if j - i == 1 and not role:
+        role = person_appositive(text, last.end) if kind != "person" else ""  # "Ann, a resident of the town"
+        if not role and fold(without_possessive((last.text,))[0]) in first_name_gender():
+            role = kin_before(text, tokens[i])  # "his daughter Lena", "his father, Bill,"
         if role:
             kind = "person"
     if kind == "place" and j - i == 1 and first_name_speaks(text, tokens[i], last, previous):
@@ -122,7 +148,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     if "." in last.text and text.startswith(".", end):
         end += 1  # "U.S.", "U.K.": the abbreviation's final full stop belongs to the name
     name = text[tokens[i].start : end]
-    gender = _gender(tokens[i].text, j - i, role) if kind == "person" else None
+    gender = name_gender(tokens[i].text, j - i, role) if kind == "person" else None
     mentions.append(Mention(tokens[i].start, end, name, kind, role, gender))
     return mentions
 
@@ -131,17 +157,6 @@ def _names_a_role(words: tuple[str, ...]) -> bool:
     """Whether a run's leading words hold a title other than a modifier of one ("Vice" of "Vice
     President", "Former", "Grand" of "Grand Chief")."""
     return any(_is_title(word) and fold(word) not in TITLE_MODIFIERS for word in words)
-
-
-def _opens_place(words: tuple[str, ...]) -> bool:
-    """Whether the words, from two of them on, start with a known place: "New South Wales"."""
-    longest = min(len(words), _longest_place_words())  # a longer opening is no place: a long run is not joined N times
-    return any(fold(" ".join(words[:k])) in places() for k in range(2, longest + 1))
-
-
-@lru_cache(maxsize=1)
-def _longest_place_words() -> int:
-    return max((place.count(" ") + 1 for place in places()), default=1)
 
 
 # A run's words alone say where its name lies; the same runs come back in article after article.
@@ -165,6 +180,8 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
         and not (j - 1 > i and _names_before(words[j - 2]))
     ):
         j -= 1  # but "Joan March" and "Ms. March" keep their month
+    while j > i + 1 and words[j - 1] in POST_NOMINALS:
+        j -= 1  # "Ann Lee MP", "Tom Grey QC"
     if i >= j:
         return i, j, i, False
     split = i
@@ -177,6 +194,8 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
         and fold(words[i]) not in first_name_gender()
         and fold(words[i + 1]) in first_name_gender()
     )
+    if role_may_open and (words[i] in AFFILIATIONS or words[i] in demonym_adjectives()):
+        return i, j, i + 1, False  # "Republican Ann Lee", "Norwegian Ann Lee" wherever they stand
     return i, j, split, role_may_open
 
 
@@ -189,6 +208,8 @@ def _is_title(word: str) -> bool:
         or word + "." in title_words()
     ):  # "Gov" of "Gov. Ann Lee": words are read without their full stop
         return True
+    if "-" in word and not word.startswith("-"):
+        return all(_is_title(part) for part in word.split("-") if part)  # "Vice-President"
     return word.endswith("s") and len(word) > 2 and word[:-1] in title_words()  # "MPs", "Senators"
 
 
@@ -251,6 +272,8 @@ def _kind_of(
     kind = _kind_by_words(words, has_role, in_role)
     if kind == _ORG_UNLESS_SPEAKER:
         return "organization"
+    if kind == _PLACE_UNLESS_SPEAKER:
+        return "place"
     if kind != _READ_ON:
         return kind
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
@@ -271,8 +294,9 @@ def _kind_by_context(
         and next_word
         and text[tokens[j - 1].end : next_word[0]] == " "
         and not (len(words) == 1 and opens_sentence(text, tokens[i].start))
+        and not words[-1].rpartition("-")[2].islower()
     ):
-        return "organization"  # "Voltaro shares", but not "Yearly profits" opening a sentence
+        return "organization"  # "Voltaro shares", but not "Yearly profits" opening a sentence, nor "Oslo-based"
     kind = _kind_of_name_alone(words)
     if kind != _READ_ON:
         return kind
@@ -292,8 +316,10 @@ def _kind_by_context(
 _READ_ON: Final = "read on"  # the words alone do not decide: read the text around them
 # A business ("Acme Canada") unless the text around it says a person ("Ann Quillon said")
 _ORG_UNLESS_SPEAKER: Final = "an organisation unless it speaks"
+_PLACE_UNLESS_SPEAKER: Final = "a place unless it speaks"  # "Tom Hall said", but "Ann Hall" is a venue
 _Kind = MentionKind | Literal["read on"] | None  # what a rule says: a kind, none, or read on
-_WordsKind = _Kind | Literal["an organisation unless it speaks"]  # what a name's words alone say
+# what a name's words alone say
+_WordsKind = _Kind | Literal["an organisation unless it speaks", "a place unless it speaks"]
 
 
 # The same names come back in article after article, and what their words alone say of them is
@@ -308,7 +334,7 @@ def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _Wo
     if len(words) > 1:
         kind = _kind_of_several_words(words)
         if kind == _ORG_UNLESS_SPEAKER and has_role and not in_role:
-            return "person"  # "tax lawyer Ann Quillon"
+            return "person"  # "tax lawyer Ann Quillon", but "King Ann Station" is a place
         if kind != _READ_ON:
             return kind
     elif name in org_cues() or name in EVENT_WORDS or _is_title(name):
@@ -328,12 +354,12 @@ def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _Wo
 def _kind_of_several_words(words: tuple[str, ...]) -> _WordsKind:
     """What a name of two words or more is by its first and last words, before any role is read."""
     last = words[-1]
-    if not org_cues().isdisjoint(words):
-        return "organization"
-    if last in EVENT_WORDS or _has_digit(words[1:]):
+    if not org_cues().isdisjoint(words) or last in TEAM_ENDINGS and fold(" ".join(words)) not in places():
+        return "organization"  # "Northwind Energy"; "Brenfield United", but "Mexico City"
+    if last in EVENT_WORDS or has_digit(words[1:]):
         return None  # "Harbour Cup", "Oslo Accord", "Bill C-12": neither person nor place
-    if last in PLACE_WORDS:
-        return "place"  # "Brenfield Highway", "Alder National Park", "Holm County"
+    if last in PLACE_WORDS:  # "Brenfield Highway", "Alder National Park", "Holm County"; "Tom Hall" may speak
+        return _PLACE_UNLESS_SPEAKER if len(words) == 2 and fold(words[0]) in first_name_gender() else "place"
     if fold(last) in places():
         if fold(" ".join(words)) in places():
             return "place"  # "New York", "Papua New Guinea": a place that ends in another's name
@@ -348,11 +374,6 @@ def _kind_of_several_words(words: tuple[str, ...]) -> _WordsKind:
     if _is_title(last):
         return None  # "Prime Minister" split as "Prime | Minister": a role, no name
     return _READ_ON
-
-
-def _has_digit(words: tuple[str, ...]) -> bool:
-    # Letters are never digits: most words are all letters and need no look at each character.
-    return any(not w.isalpha() and any(c.isdigit() for c in w) for w in words)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -372,19 +393,6 @@ def _kind_of_name_alone(words: tuple[str, ...]) -> _Kind:
     if last_is_title or fold(words[0]) in places():
         return None  # "Brenfield MP" is a role; "Alder Council" without a cue is not a person
     return _READ_ON
-
-
-@lru_cache(maxsize=1 << 16)  # the same names and roles come back
-def _gender(first_word: str, length: int, role: str) -> str | None:
-    """By the role ("Mrs", "spokeswoman"), else by the first name of a name of two words or more."""
-    for word in role.lower().split():
-        if word in HONORIFIC_GENDER:
-            return HONORIFIC_GENDER[word]
-    if length >= 2:
-        gender = first_name_gender().get(fold(first_word))
-        if gender in ("male", "female"):
-            return gender
-    return None
 
 
 def _text(text: str, tokens: list[Token]) -> str:

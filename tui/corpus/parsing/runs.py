@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import common_words, first_name_gender, fold, org_cues, title_words
+from .lexicon import common_words, first_name_gender, fold, org_cues, reporting_verbs, title_words
 from .lexicon.rule_words import CONJUNCTIONS, NAME_PARTICLES, ORG_CONNECTORS
 
 # A word: letters and digits, with inner apostrophes, dots, hyphens and ampersands ("O'Neil", "U.S").
@@ -145,11 +145,24 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             if not carried:
                 break
             j += carried
-        # A lone sentence opener ("The", "He", "In") is no name: most runs are, so skip them here.
-        if j > i + 1 or not is_common_word(tokens[i].text):
+        # A lone sentence opener ("The", "He", "In") is no name: most runs are, so skip them here;
+        # but one before a reporting verb may be a surname that is a word too ("Young said").
+        if j > i + 1 or not is_common_word(tokens[i].text) or _word_speaks(text, tokens, i):
             runs.append((i, j))
         i = j
     return runs
+
+
+_NOT_SURNAMES = frozenset({"He", "She", "It", "They", "We", "I", "You", "Who", "That", "This", "There"})
+
+
+def _word_speaks(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i] stands right before a reporting verb ("Young said"), and is no pronoun."""
+    word = tokens[i]
+    if word.text in _NOT_SURNAMES or not text.startswith(" ", word.end):
+        return False
+    after = word_after(text, word.end)
+    return after is not None and after[0] == word.end + 1 and after[2] in reporting_verbs()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -91,10 +91,21 @@ PLACE_NOUNS = _words("""
     department province region county state district city town village oblast prefecture canton municipality
 """)
 
-# Nouns that make the name before them a business: "Voltaro shares", "Acme employees".
+# Nouns that make the name before them a business or a publication: "Voltaro shares", "Acme magazine".
 BUSINESS_NOUNS = _words("""
     shares shareholders stock employees executives bosses headquarters customers subscribers profits revenues
-    subsidiary stores factories
+    subsidiary stores factories magazine newspaper website blog
+""")
+
+# Party words before a name, as a demonym stands there ("Republican Ann Lee", "Labour Tom Brask").
+AFFILIATIONS = _words("""
+    Republican Democrat Democratic Conservative Liberal Labour Tory Socialist Communist Libertarian
+    Independent Unionist Nationalist
+""")
+
+# Letters after a name that are no part of it: "Ann Lee MP", "Tom Grey QC", "Ann Lee OBE".
+POST_NOMINALS = _words("""
+    MP MPs MEP MSP MLA MPP MHA MNA TD QC KC OBE MBE CBE KBE DBE PhD
 """)
 
 HONORIFIC_GENDER = {
@@ -123,7 +134,36 @@ HONORIFIC_GENDER = {
 EVENT_WORDS = _words("""
     Cup Open Championship Championships Invitational Classic Games Tournament Trophy Series Award Awards Prize
     Agreement Accord Act Bill Treaty Period Rising Initiative Strategy Plan Report Festival Conference Summit
-    Day Week Month Year War
+    Day Week Month Year War Election Elections Referendum
+""")
+
+# The last word of a sports club's name, after its town ("Carlton United", "Brenfield Rovers"): a team.
+TEAM_ENDINGS = _words("""
+    United Utd Rovers Wanderers Athletic Albion Rangers Hotspur
+""")
+
+# Function words that a title-case heading capitalises inside a run of names ("Ann Lee Is Ahead
+# Of Tom Brask", "Tribute To Ann Lee"): the run parts there. Not numbers nor ordinals ("First Nation"),
+# nor the modals that are first names too ("Will", "May"), nor the longer prepositions that names
+# capitalise ("Mothers Against Loud Trains", "Friends With Farms").
+HEADING_WORDS = _words("""
+    is are was were be been has have had would can could should must might do does did
+    to of on in at for by as out up off
+    the a an and or but nor not no this that these those his her their its our your my
+    he she it we they who what why how when where which them him us me you
+""")
+
+# Nouns for a work, right before its title: "the film Winter Harbour", "the show Night Owls".
+WORK_NOUNS = _words("""
+    film films movie movies show shows series sitcom documentary drama album albums novel book play musical
+    song single opera
+""")
+
+# Kin words right before a lone first name: "his father, Bill,", "their daughter Lena".
+KIN_NOUNS = _words("""
+    father mother son daughter sons daughters wife husband brother sister brothers sisters grandson
+    granddaughter grandfather grandmother uncle aunt nephew niece cousin stepson stepdaughter widow widower
+    fiance fiancee boyfriend girlfriend
 """)
 
 PLACE_WORDS = _words("""
