@@ -19,7 +19,7 @@ from .entity_table import EntityTable
 from .lexicon import reporting_verbs
 from .lexicon.rule_words import SELF
 from .reported import may_report, reported_clause
-from .resolution import resolve_speaker
+from .resolution import resolve_group, resolve_speaker
 from .sentences import in_span, sentence_spans, trim_span
 
 _COLON_REACH = 8  # characters back from a quotation to the colon that introduces it
@@ -349,6 +349,8 @@ def _resolve_all(
         if entity is not None:
             quote.speaker, quote.speaker_id = entity.name, entity.id
             speakers.append((attribution.speaker_span[0] if attribution.speaker_span else quote.start, entity.id))
+        elif (group := resolve_group(text, attribution, table, quoted)) is not None:
+            quote.speaker = group  # "Ann Lee and Bo Chan": two people, no one entity to link
         elif attribution.speaker_text and attribution.speaker_text.lower() not in SELF:
             # "I", "we", "it", "they" unresolved name nobody: the span still shows who speaks
             quote.speaker = attribution.speaker_text

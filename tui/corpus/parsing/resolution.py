@@ -24,6 +24,7 @@ from .lexicon.rule_words import (
     SELF,
     SPEECH_NOUNS,
 )
+from .referents import named_pair, organisation_referent, person_referent
 from .sentences import in_span
 
 _SUBJECT_LEAD = 60  # characters before a name read to tell whether it opens a clause
@@ -43,7 +44,7 @@ def resolve_speaker(
     if lowered in PRONOUNS:
         return _resolve_pronoun(PRONOUNS[lowered], start, table, speakers, quoted)
     if lowered in SELF:
-        return None
+        return organisation_referent(text, [phrase], start, table, quoted, _is_subject)  # "it said"; never "I" or "we"
     words_ = lowered.split()
     if len(words_) == 2 and words_[0] in ("his", "her") and (words_[1] in DOCUMENTS or words_[1] in SPEECH_NOUNS):
         # "her statement read", "His reply:": the statement speaks for the woman it belongs to
@@ -58,7 +59,18 @@ def resolve_speaker(
         author = _document_author(text, words_[1], start, table, quoted)
         if author is not None:
             return author  # "the report said": the report that "the Acme Institute" published
-    return resolve_nominal(phrase, start, table)
+    return (
+        resolve_nominal(phrase, start, table)
+        or organisation_referent(text, phrase.split(), start, table, quoted, _is_subject)
+        or person_referent(text, words_, start, table, quoted, _is_subject)
+    )
+
+
+def resolve_group(text: str, attribution: Attribution, table: EntityTable, quoted: list[Span]) -> str | None:
+    """The names of the people "they" means, when the text has just named them together."""
+    if attribution.speaker_span is None or attribution.speaker_text.lower() != "they":
+        return None
+    return named_pair(text, attribution.speaker_span[0], table, quoted, _is_subject)
 
 
 _DOCUMENT_LOOKS = 6  # earlier mentions of a document's noun read for its author ("the report" back to "a report by")

@@ -277,3 +277,35 @@ SETTING_PREPOSITIONS = _words("""
 CLAUSE_OPENERS = _words("""
     the a an this these those there it he she they we i his her their its our some many most no
 """)
+
+
+# referents.py: someone described rather than named, whom a reader takes for a person ("the veteran
+# said"), beside the titles and PERSON_NOUNS; and the nouns that name a kind of organisation once it
+# has been named ("the utility said"), beside COLLECTIVE_ORG and the organisation cues.
+PEOPLE_WORDS = _words("""
+    man woman boy girl teenager veteran rookie star candidate nominee incumbent challenger newcomer
+    republican democrat conservative liberal native winner champion captain
+""")
+GENDERED_PEOPLE = {
+    "man": "male",
+    "boy": "male",
+    "father": "male",
+    "son": "male",
+    "husband": "male",
+    "brother": "male",
+    "woman": "female",
+    "girl": "female",
+    "mother": "female",
+    "daughter": "female",
+    "wife": "female",
+    "sister": "female",
+}
+# People who speak for someone else: "the spokesman" after "Ann Lee said" is not Ann Lee.
+REPRESENTATIVES = _words("""
+    spokesman spokeswoman spokesperson official aide adviser advisor source representative
+""")
+ORGANISATION_WORDS = COLLECTIVE_ORG | _words("""
+    utility insurer lender broadcaster network publisher chain startup charity nonprofit carmaker
+    drugmaker developer operator producer supplier provider distributor museum school university college
+    hospital club league institute foundation court
+""")

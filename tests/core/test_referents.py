@@ -1,0 +1,92 @@
+"""Speakers named by what they are: "it", "the utility", "the 42-year-old", "the rookie defender",
+"they" (issue 14). Each rule resolves where English leaves one reading and stays unresolved
+where a second candidate is in reach. Every sentence is invented for these tests."""
+
+from __future__ import annotations
+
+from tui.corpus import Article, parse_text
+
+
+def parse(*paragraphs: str) -> Article:
+    return parse_text("Test headline for referents\n\n" + "\n\n".join(paragraphs) + "\n")
+
+
+def speakers(article: Article) -> list[str | None]:
+    return [q.speaker for q in article.quotes]
+
+
+def test_it_said_is_the_organisation_that_was_the_subject():
+    article = parse('Acme Corp cut 300 jobs on Monday. "We regret the decision," it said.')
+    assert speakers(article) == ["Acme Corp"]
+    assert article.quotes[0].speaker_id == next(e.id for e in article.entities if e.name == "Acme Corp")
+
+
+def test_it_said_stays_unresolved_with_two_organisations():
+    article = parse('Acme Corp sued Northwind Energy on Monday. "We regret the decision," it said.')
+    assert speakers(article) == [None]
+
+
+def test_it_said_stays_unresolved_when_a_document_was_named_since():
+    article = parse('Acme Corp published a report on Monday. "Rents are up everywhere," it said.')
+    assert speakers(article) == [None]
+
+
+def test_impersonal_it_is_nobody():
+    article = parse('Acme Corp met the unions on Monday. It is thought the plan "will be dropped by the board soon."')
+    assert all(q.speaker != "Acme Corp" for q in article.quotes)
+
+
+def test_the_utility_said_is_the_organisation_last_named():
+    article = parse('Acme Power raised its prices on Monday. "Costs have doubled," the utility said.')
+    assert speakers(article) == ["Acme Power"]
+
+
+def test_an_office_someone_owns_is_not_the_organisation_last_named():
+    article = parse('Acme Power raised its prices on Monday. "Costs have doubled," the mayor\'s office said.')
+    assert speakers(article) != ["Acme Power"]
+
+
+def test_the_age_names_the_person_given_that_age():
+    article = parse(
+        "Ann Lee, 42, signed a new deal with the club on Monday, and Bo Chan, 30, left it.",
+        '"I am happy to stay here," the 42-year-old said.',
+    )
+    assert speakers(article) == ["Ann Lee"]
+
+
+def test_a_described_role_names_the_subject_just_told_of():
+    article = parse('Bo Chan scored twice on Monday night. "It was a great night for us," the rookie defender said.')
+    assert speakers(article) == ["Bo Chan"]
+
+
+def test_a_bare_title_is_left_to_the_roles_the_text_gave():
+    article = parse('Bo Chan scored twice on Monday night. "It was a great night for us," the senator said.')
+    assert speakers(article) == ["the senator"]
+
+
+def test_a_spokesman_is_not_the_person_he_speaks_for():
+    article = parse('Ann Lee left the talks on Monday. "She will not return," the chief spokesman said.')
+    assert speakers(article) == ["the chief spokesman"]
+
+
+def test_a_described_woman_is_not_a_man():
+    article = parse('Tom Berg opened a bakery on Monday. "We sold out by noon," the young woman said.')
+    assert speakers(article) == ["the young woman"]
+
+
+def test_they_are_the_two_people_named_together():
+    article = parse('Ann Lee and Bo Chan founded Acme Corp in 2010. "We never looked back," they said.')
+    assert speakers(article) == ["Ann Lee and Bo Chan"]
+    assert article.quotes[0].speaker_id is None  # a group, not one entity
+    assert article.quotes[0].speaker_span is not None
+    assert article.text[slice(*article.quotes[0].speaker_span)] == "they"
+
+
+def test_they_stay_unresolved_without_a_named_pair():
+    article = parse('Ann Lee met the residents on Monday. "We are not moving," they said.')
+    assert speakers(article) == [None]
+
+
+def test_first_person_in_the_writers_text_is_nobody():
+    article = parse('I spoke to Ann Lee on Monday. "It is over," I said.', 'We asked Bo Chan. "Never," we said.')
+    assert speakers(article) == [None, None]
