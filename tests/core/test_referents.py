@@ -90,3 +90,26 @@ def test_they_stay_unresolved_without_a_named_pair():
 def test_first_person_in_the_writers_text_is_nobody():
     article = parse('I spoke to Ann Lee on Monday. "It is over," I said.', 'We asked Bo Chan. "Never," we said.')
     assert speakers(article) == [None, None]
+
+
+def test_the_report_is_its_author_where_the_text_gives_one():
+    article = parse('A report by the Acme Institute found rents rose. "Rents are rising everywhere," the report said.')
+    assert speakers(article) == ["Acme Institute"]
+
+
+def test_the_report_is_the_organisation_that_introduced_it():
+    article = parse(
+        "In its latest report, the Acme Institute cut its forecast for next year.",
+        '"Growth will slow," the report said.',
+    )
+    assert speakers(article) == ["Acme Institute"]
+
+
+def test_a_report_that_speaks_names_no_author():
+    article = parse('Acme Corp cut its staff, a report says. "Rents are up everywhere," the report said.')
+    assert speakers(article)[-1] == "the report"
+
+
+def test_a_report_someone_read_is_not_theirs():
+    article = parse('Ann Lee read a report on Monday. "Rents are up everywhere," the report said.')
+    assert speakers(article) == ["the report"]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from ..models import Entity, Span
 from .entity_table import EntityTable
-from .lexicon import fold, org_cues, title_words
+from .lexicon import fold, org_cues, reporting_verbs, title_words
 from .lexicon.rule_words import (
     APPOSITIVE_ROLES,
     DOCUMENTS,
@@ -159,3 +159,47 @@ def named_pair(text: str, offset: int, table: EntityTable, quoted: list[Span], i
     if not is_subject(text, first.start, None):
         return None
     return f"{earlier.name} and {later.name}"
+
+
+_SENTENCE_REACH = 300  # characters either side of a document's mention read for its sentence
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_WORD_AFTER_NOUN = re.compile(r"\s+\S+\s+(\w+)")
+_INTRODUCTION_REACH = 40  # characters before a document's noun read for the word that introduces it
+# "a report", "an annual report", "its latest report", "their new study": a document introduced
+_INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)(?:\s+[\w-]+){0,3}$")
+
+
+def publishing_subject(
+    text: str, at: int, table: EntityTable, quoted: list[Span], is_subject: IsSubject
+) -> Entity | None:
+    """The organisation that is the subject of the sentence naming a document at `at`: "In its
+    latest report, the Acme Institute cut its forecast", "Acme Corp published a report": the one
+    organisation there that opens a clause, when only one does. Only where the document is
+    introduced ("a report", "its report"): "the report said" names no author."""
+    if not _INTRODUCED.search(text, max(0, at - _INTRODUCTION_REACH), at):
+        return None
+    verb = _WORD_AFTER_NOUN.match(text, at)
+    if verb is not None and verb.group(1).lower() in reporting_verbs():
+        return None  # "..., a report says": the document speaks there, its sentence names no author
+    lead = text[max(0, at - _SENTENCE_REACH) : at]
+    breaks = list(_SENTENCE_BREAK.finditer(lead))
+    start = at - len(lead) + (breaks[-1].end() if breaks else 0)
+    after = _SENTENCE_BREAK.search(text, at, at + _SENTENCE_REACH)
+    end = after.start() if after else min(len(text), at + _SENTENCE_REACH)
+    found: Entity | None = None
+    for mention in table.overlapping(start, end):
+        if mention.kind != "organization" or in_span(quoted, mention.start):
+            continue
+        if not is_subject(text, mention.start, mention.end) and not _after_lead_in(text, start, mention.start):
+            continue
+        entity = table.by_key(mention.key)
+        if entity is None or found is not None and entity.id != found.id:
+            return None
+        found = entity
+    return found
+
+
+def _after_lead_in(text: str, sentence_start: int, offset: int) -> bool:
+    """A name right after a sentence's opening phrase and its comma: "In its report, | Acme said"."""
+    comma = text.rfind(", ", sentence_start, offset)
+    return comma > sentence_start and text[comma + 2 : offset].strip().lower() in ("", "the")

@@ -24,7 +24,7 @@ from .lexicon.rule_words import (
     SELF,
     SPEECH_NOUNS,
 )
-from .referents import named_pair, organisation_referent, person_referent
+from .referents import named_pair, organisation_referent, person_referent, publishing_subject
 from .sentences import in_span
 
 _SUBJECT_LEAD = 60  # characters before a name read to tell whether it opens a clause
@@ -99,6 +99,9 @@ def _document_author(text: str, noun: str, offset: int, table: EntityTable, quot
                 author = table.entity_at(named, named + 1)
                 if author is not None and author.kind in ("organization", "person"):
                     return author
+        publisher = publishing_subject(text, at, table, quoted, _is_subject)
+        if publisher is not None:
+            return publisher  # "In its latest report, the Acme Institute cut its forecast"
     return None
 
 
