@@ -113,3 +113,11 @@ def test_a_report_that_speaks_names_no_author():
 def test_a_report_someone_read_is_not_theirs():
     article = parse('Ann Lee read a report on Monday. "Rents are up everywhere," the report said.')
     assert speakers(article) == ["the report"]
+
+
+def test_first_person_with_its_helpers_is_nobody():
+    article = parse(
+        'Ann Lee said: "Obviously we will study this ruling closely. "I can\'t say anything further for now. '
+        'The board will decide next week."'
+    )
+    assert [q.speaker for q in article.quotes if q.speaker_span and article.text[q.speaker_span[0]] == "I"] == [None]

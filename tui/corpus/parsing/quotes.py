@@ -17,7 +17,7 @@ from ..models import Quote, QuoteKind, Span
 from .attribution import Attribution, find_attribution_after, find_attribution_before
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs
-from .lexicon.rule_words import SELF
+from .referents import names_nobody
 from .reported import may_report, reported_clause
 from .resolution import resolve_group, resolve_speaker
 from .sentences import in_span, sentence_spans, trim_span
@@ -351,7 +351,7 @@ def _resolve_all(
             speakers.append((attribution.speaker_span[0] if attribution.speaker_span else quote.start, entity.id))
         elif (group := resolve_group(text, attribution, table, quoted)) is not None:
             quote.speaker = group  # "Ann Lee and Bo Chan": two people, no one entity to link
-        elif attribution.speaker_text and attribution.speaker_text.lower() not in SELF:
+        elif attribution.speaker_text and not names_nobody(attribution.speaker_text):
             # "I", "we", "it", "they" unresolved name nobody: the span still shows who speaks
             quote.speaker = attribution.speaker_text
 

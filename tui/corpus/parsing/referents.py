@@ -23,6 +23,7 @@ from .lexicon.rule_words import (
     PEOPLE_WORDS,
     PERSON_NOUNS,
     REPRESENTATIVES,
+    SELF,
 )
 from .sentences import in_span
 
@@ -203,3 +204,10 @@ def _after_lead_in(text: str, sentence_start: int, offset: int) -> bool:
     """A name right after a sentence's opening phrase and its comma: "In its report, | Acme said"."""
     comma = text.rfind(", ", sentence_start, offset)
     return comma > sentence_start and text[comma + 2 : offset].strip().lower() in ("", "the")
+
+
+def names_nobody(phrase: str) -> bool:
+    """ "I", "we", "it", "they", or one of them with the verb's helpers that a subject search took
+    along ("I can't", "We have of course already"): never a name to show as the speaker."""
+    words = phrase.split()
+    return bool(words) and words[0].lower() in SELF and all(w.islower() for w in words[1:])
