@@ -147,3 +147,20 @@ def test_a_modal_before_the_verb_is_not_part_of_the_speaker():
     article = parse('"No job will go," Tomas Berg can assure the dock workers.')
     start, end = article.quotes[0].speaker_span
     assert article.text[start:end] == "Tomas Berg"
+
+
+def test_manner_of_speaking_verbs():
+    article = parse(
+        '"Go back to your seat," Ingrid Holm barked.',
+        '"Never again!" the audience screamed back.',
+        '"That is absurd," Tomas Berg scoffed.',
+    )
+    assert speakers(article) == ["Ingrid Holm", "the audience", "Tomas Berg"]
+
+
+def test_participle_with_its_listener_before_the_quotation():
+    article = parse(
+        'Ingrid Holm left the hall on Monday, telling reporters, "We will be back next year."',
+        'Tomas Berg was not impressed with the plan, telling the crowd: "This will never work."',
+    )
+    assert speakers(article) == ["Ingrid Holm", "Tomas Berg"]

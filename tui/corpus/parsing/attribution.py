@@ -12,6 +12,7 @@ from .lexicon.rule_words import (
     CLAUSE_VERBS,
     DETERMINERS,
     LEAD_IN_PARTICIPLES,
+    LISTENER_PARTICIPLES,
     NAME_PARTICIPLES,
     OBJECT_PREPOSITIONS,
     OBJECT_VERBS,
@@ -154,21 +155,38 @@ def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Att
     named = _name_then_participle(text, items, table)
     if named is not None:
         return named
-    if items[-2].lower not in LEAD_IN_PARTICIPLES:
+    at = _lead_in_participle(items)
+    if at is None:
         return None
-    clause = _clause_subject(items, table)
+    clause = _clause_subject(items[: at + 2], table)
     first = items[0] if items[0].lower not in OPENERS else items[1]
     if clause is not None:
         span = clause
     elif first.lower in PRONOUNS:
         span = (first.start, first.end)
     else:
-        people = [m for m in table.overlapping(first.start, items[-2].start) if m.kind in ("person", "organization")]
+        people = [m for m in table.overlapping(first.start, items[at].start) if m.kind in ("person", "organization")]
         if not people or people[0].start > first.end + 40:
             return None
         span = (people[0].start, people[0].end)
-    cue = items[-2]
+    cue = items[at]
     return Attribution((cue.start, cue.end), span, text[span[0] : span[1]])
+
+
+_LISTENER_WORDS = 3  # words of a listener after "telling": "telling reporters", "telling the crowd"
+
+
+def _lead_in_participle(items: list[Word]) -> int | None:
+    """Where the participle that closes a lead-in is: right before the final mark (`, saying:`),
+    or before its listener (`, telling reporters,`, `, telling the crowd:`)."""
+    if items[-2].lower in LEAD_IN_PARTICIPLES:
+        return len(items) - 2
+    for at in range(len(items) - 3, max(0, len(items) - 3 - _LISTENER_WORDS), -1):
+        if items[at].text in PUNCTUATION:
+            return None
+        if items[at].lower in LISTENER_PARTICIPLES and items[at - 1].text == ",":
+            return at
+    return None
 
 
 def _clause_subject(items: list[Word], table: EntityTable) -> Span | None:

@@ -192,6 +192,11 @@ LEAD_IN_PARTICIPLES = _words("""
     shouting
 """)
 
+# `He left the hall, telling reporters, "...`: participles whose listener comes between them and the quotation.
+LISTENER_PARTICIPLES = _words("""
+    telling asking reminding assuring warning urging
+""")
+
 # `footage of Lee saying during the debate, "...`: right after a name, only verbs that take a quotation.
 NAME_PARTICIPLES = _words("""
     saying asking telling writing
