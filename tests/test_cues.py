@@ -164,3 +164,13 @@ def test_participle_with_its_listener_before_the_quotation():
         'Tomas Berg was not impressed with the plan, telling the crowd: "This will never work."',
     )
     assert speakers(article) == ["Ingrid Holm", "Tomas Berg"]
+
+
+def test_a_described_speaker_keeps_where_they_belong_but_not_where_they_spoke():
+    article = parse(
+        '"We were scared," said a woman in the audience.',
+        '"It is over," said a man from the village.',
+        '"We will win," said a spokesman in an interview on Monday.',
+        '"We will win," said a guard at the time.',
+    )
+    assert speakers(article) == ["a woman in the audience", "a man from the village", "a spokesman", "a guard"]

@@ -11,6 +11,7 @@ from .lexicon import reporting_verbs, title_words
 from .lexicon.rule_words import (
     CLAUSE_VERBS,
     DETERMINERS,
+    DOCUMENTS,
     LEAD_IN_PARTICIPLES,
     LISTENER_PARTICIPLES,
     NAME_PARTICIPLES,
@@ -18,6 +19,7 @@ from .lexicon.rule_words import (
     OBJECT_VERBS,
     OPENERS,
     PRONOUNS,
+    SPEECH_EVENTS,
     SPEECH_NOUNS,
     STOPS,
     TIME_WORDS,
@@ -329,10 +331,27 @@ def _clause_start(items: list[Word], k: int) -> int | None:
     return None
 
 
-def _part_of(phrase: list[Word], word: Word) -> bool:
+def _part_of(phrase: list[Word], following: list[Word]) -> bool:
     """`said one of the players`, `said a member of the public`: "of" after someone unnamed goes
-    on describing them, where "in" or "on" may already tell where they spoke."""
-    return word.lower == "of" and phrase[0].lower in UNNAMED
+    on describing them; so does a place with "the" (`said a woman in the audience`), where "in an
+    interview", "in the statement" or "on Monday" tell where or when they spoke."""
+    word = following[0]
+    if phrase[0].lower not in UNNAMED:
+        return False
+    if word.lower == "of":
+        return True
+    return (
+        word.lower in _PLACE_JOINS
+        and len(following) > 2
+        and following[1].lower == "the"
+        and following[2].text.islower()
+        and following[2].lower not in _SPEECH_SETTINGS
+    )
+
+
+_PLACE_JOINS = frozenset({"in", "at", "from"})
+# Where or when speech happens, not where a speaker belongs: "said a guard in the interview".
+_SPEECH_SETTINGS = DOCUMENTS | SPEECH_NOUNS | TIME_WORDS | SPEECH_EVENTS
 
 
 def _speaker_after(
@@ -349,9 +368,10 @@ def _speaker_after(
     if named is not None:
         return Attribution((items[first].start, items[k].end), named, text[named[0] : named[1]])
     phrase: list[Word] = []
-    for word in items[k + 1 : k + 1 + MAX_SUBJECT_WORDS]:
+    for j in range(k + 1, min(len(items), k + 1 + MAX_SUBJECT_WORDS)):
+        word = items[j]
         if word.text in (",", ":", ".", "(", ")", "\u2014", "\u2013") or (
-            phrase and word.lower in STOPS and not _part_of(phrase, word)
+            phrase and word.lower in STOPS and not _part_of(phrase, items[j : j + 3])
         ):
             break
         if not phrase and word.lower in STOPS - DETERMINERS:

@@ -226,6 +226,11 @@ SPEECH_NOUNS = _words("""
     conclusion
 """)
 
+# Where speech is given: "said a guard in the interview" tells where the guard spoke, not who the guard is.
+SPEECH_EVENTS = _words("""
+    interview call conference briefing speech hearing session broadcast time
+""")
+
 # Someone unnamed, described: "a woman in the audience", "one of the players in the video". The
 # prepositions that join a description's parts, and the words that open a clause inside it.
 DESCRIPTION_JOINS = _words("""
