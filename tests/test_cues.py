@@ -174,3 +174,11 @@ def test_a_described_speaker_keeps_where_they_belong_but_not_where_they_spoke():
         '"We will win," said a guard at the time.',
     )
     assert speakers(article) == ["a woman in the audience", "a man from the village", "a spokesman", "a guard"]
+
+
+def test_adverbs_between_the_speaker_and_the_modal_verb_are_not_the_speaker():
+    article = parse('"It is over," Ingrid Holm could only tell us.', '"We lost," Tomas Berg initially said.')
+    assert [article.text[slice(*q.speaker_span)] for q in article.quotes if q.speaker_span] == [
+        "Ingrid Holm",
+        "Tomas Berg",
+    ]

@@ -216,6 +216,8 @@ OBJECT_PREPOSITIONS = _words("""
 ADVERBS = _words("""
     was is were also later then again further previously recently earlier once has had have would will could
     may might can should must reportedly repeatedly often publicly privately simply just even still
+    only likely probably certainly clearly quickly immediately finally already soon apparently openly
+    flatly angrily quietly initially eventually ultimately
 """)
 
 
