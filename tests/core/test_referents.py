@@ -121,3 +121,11 @@ def test_first_person_with_its_helpers_is_nobody():
         'The board will decide next week."'
     )
     assert [q.speaker for q in article.quotes if q.speaker_span and article.text[q.speaker_span[0]] == "I"] == [None]
+
+
+def test_a_post_is_the_person_who_spoke_in_it():
+    article = parse(
+        "Ann Lee, a researcher at Acme Corp, stated in the company's blog post that the threats were false.",
+        '"Nobody was hurt," the post read.',
+    )
+    assert speakers(article)[-1] == "Ann Lee"

@@ -168,6 +168,8 @@ _WORD_AFTER_NOUN = re.compile(r"\s+\S+\s+(\w+)")
 _INTRODUCTION_REACH = 40  # characters before a document's noun read for the word that introduces it
 # "a report", "an annual report", "its latest report", "their new study": a document introduced
 _INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)(?:\s+[\w-]+){0,3}$")
+# "said in a statement", "wrote in her blog post", "stated in the company's post": where someone spoke
+_SPOKEN_IN = re.compile(r"\b(?:said|says|wrote|writes|stated|states|posted|added)\s+in(?:\s+\S+){1,4}$")
 
 
 def publishing_subject(
@@ -176,8 +178,11 @@ def publishing_subject(
     """The organisation that is the subject of the sentence naming a document at `at`: "In its
     latest report, the Acme Institute cut its forecast", "Acme Corp published a report": the one
     organisation there that opens a clause, when only one does. Only where the document is
-    introduced ("a report", "its report"): "the report said" names no author."""
-    if not _INTRODUCED.search(text, max(0, at - _INTRODUCTION_REACH), at):
+    introduced ("a report", "its report"): "the report said" names no author. A person is its
+    author only where they spoke in it: "Ann Lee wrote in a blog post"."""
+    lead_in = max(0, at - _INTRODUCTION_REACH)
+    spoken_in = _SPOKEN_IN.search(text, lead_in, at) is not None  # "Ann Lee wrote in her blog post"
+    if not spoken_in and not _INTRODUCED.search(text, lead_in, at):
         return None
     verb = _WORD_AFTER_NOUN.match(text, at)
     if verb is not None and verb.group(1).lower() in reporting_verbs():
@@ -189,8 +194,10 @@ def publishing_subject(
     end = after.start() if after else min(len(text), at + _SENTENCE_REACH)
     found: Entity | None = None
     for mention in table.overlapping(start, end):
-        if mention.kind != "organization" or in_span(quoted, mention.start):
+        if in_span(quoted, mention.start) or mention.kind not in ("organization", "person"):
             continue
+        if mention.kind == "person" and not spoken_in:
+            continue  # "Ann Lee read a report": reading it does not make it hers
         if not is_subject(text, mention.start, mention.end) and not _after_lead_in(text, start, mention.start):
             continue
         entity = table.by_key(mention.key)
