@@ -129,3 +129,11 @@ def test_a_post_is_the_person_who_spoke_in_it():
         '"Nobody was hurt," the post read.',
     )
     assert speakers(article)[-1] == "Ann Lee"
+
+
+def test_it_said_stays_unresolved_when_a_document_was_named_before():
+    article = parse(
+        "Forty scholars signed an open letter on Monday.",
+        'Acme Corp has not replied. "We are deeply concerned by the arrests," it stated.',
+    )
+    assert speakers(article) == [None]

@@ -43,8 +43,8 @@ def organisation_referent(
 ) -> Entity | None:
     """`it` or `the utility` (`phrase`: its words as written): the organisation that is a sentence's
     subject in the `_ORG_REACH` characters before, when it is the only organisation named there, no
-    place (which may speak as its government) is a subject there, and, for "it", no document ("the
-    report") has been named since, which the "it" may be."""
+    place (which may speak as its government) is a subject there, and, for "it", no document ("an
+    open letter", "the report") is named there either, which the "it" may be."""
     words = [w.lower() for w in phrase]
     if words == ["it"]:
         if _IMPERSONAL.match(text, offset + len("it")):
@@ -71,7 +71,7 @@ def organisation_referent(
         return None
     if words == ["it"] and any(
         word.group() in DOCUMENTS and not in_span(quoted, word.start())
-        for word in _WORD.finditer(text, named_at, offset)
+        for word in _WORD.finditer(text, max(0, offset - _ORG_REACH), offset)
     ):
         return None
     return found
