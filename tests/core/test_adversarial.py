@@ -95,10 +95,10 @@ def test_a_parser_failure_costs_one_article(tmp_path: Path, monkeypatch: pytest.
 
     real = parse.find_quotes
 
-    def failing(text, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
-        if "BOOM" in text:
+    def failing(ctx, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        if "BOOM" in ctx.text:
             raise RuntimeError("a parser bug")
-        return real(text, *args, **kwargs)
+        return real(ctx, *args, **kwargs)
 
     monkeypatch.setattr(parse, "find_quotes", failing)
     (tmp_path / "a.txt").write_text('Fine Title\n\n"Fine," Anna Lind said.\n')

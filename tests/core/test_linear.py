@@ -160,9 +160,9 @@ def test_a_verb_subject_is_looked_for_in_a_bounded_window(monkeypatch: pytest.Mo
     def counting(module):
         original = module.subject_before
 
-        def subject_before(text, items, table):
+        def subject_before(ctx, items):
             read.append(len(items))
-            return original(text, items, table)
+            return original(ctx, items)
 
         monkeypatch.setattr(module, "subject_before", subject_before)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..models import Span
-from .entity_table import EntityTable
+from .context import ArticleContext
 from .lexicon import reporting_verbs, title_words
 from .lexicon.rule_words import (
     CLAUSE_VERBS,
@@ -38,7 +38,9 @@ from .words import PUNCTUATION, Word, cue_end, cue_heads, is_cue, words, words_u
 
 _WORDS_AFTER_OBJECT = 10  # words read after a verb's object for the preposition that ends it
 _LEAD_IN_COMMA_WORDS = 6  # words from a lead-in's start to look for its comma
-_MAX_AFTER_WORDS = 12
+_APPOSITIVE_CUE_WORDS = 30  # words from the comma after a name to the reporting verb its appositive ends at
+_MAX_AFTER_WORDS = 12  # words after a closing mark searched for the reporting verb
+_LEAD_IN_SUBJECT_GAP = 40  # characters from a lead-in's first word to the name that is its subject
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def words_from(text: str, start: int, end: int) -> list[Word]:
 
 
 def _last_sentence_words(text: str, start: int, end: int) -> list[Word]:
-    """The words of the last sentence in text[start:end], read from its last full stop when
+    """The words of the last sentence in ctx.text[start:end], read from its last full stop when
     there is one rather than from `start`."""
     stop = max(
         text.rfind(". ", start, end),
@@ -88,34 +90,34 @@ def _last_sentence(items: list[Word]) -> list[Word]:
     return items
 
 
-def find_attribution_after(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
+def find_attribution_after(ctx: ArticleContext, start: int, end: int) -> Attribution | None:
     """`"...," Macron said` or `"...," said Macron`, in the sentence after a closing mark."""
-    return attribution_after(text, words_from(text, start, end), table)
+    return attribution_after(ctx, words_from(ctx.text, start, end))
 
 
-def attribution_after(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+def attribution_after(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
     """`find_attribution_after` on words already read: those of the sentence after a closing mark,
     up to its final mark."""
-    byline = _dash_byline(text, items, table)
+    byline = _dash_byline(ctx, items)
     if byline is not None:
         return byline
     first = 0
     while first < len(items) and items[first].text in (",", "\u2014", "\u2013"):
         first += 1
     items = items[first:] if first else items
-    named = _name_then_appositive(text, items, table)
+    named = _name_then_appositive(ctx, items)
     if named is not None:
         return named
     heads = cue_heads()
     for k, word in enumerate(items[:_MAX_AFTER_WORDS]):
         if word.lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
-            return _speaker_after(text, items, k + 1, table)
+            return _speaker_after(ctx, items, k + 1)
         if word.lower not in heads or not is_cue(items, k):  # the set test first spares most words a call
             continue
         last = cue_end(items, k)
         if k == 0:
-            return _speaker_after(text, items, last, table, cue_at=0)
-        subject = subject_before(text, words_before(items, k), table)
+            return _speaker_after(ctx, items, last, cue_at=0)
+        subject = subject_before(ctx, words_before(items, k))
         if subject is not None:
             return Attribution((word.start, items[last].end), subject[0], subject[1])
         if (
@@ -128,15 +130,15 @@ def attribution_after(text: str, items: list[Word], table: EntityTable) -> Attri
             # subject speaks, even one we cannot name; the person after the verb is the listener
             phrase = up_to_clause(items[:k])
             span = (phrase[0].start, phrase[-1].end)
-            return Attribution((word.start, items[last].end), span, text[span[0] : span[1]])
-        return _speaker_after(text, items, last, table, cue_at=k)
+            return Attribution((word.start, items[last].end), span, ctx.text[span[0] : span[1]])
+        return _speaker_after(ctx, items, last, cue_at=k)
     return None
 
 
 _DASHES = ("\u2014", "\u2013", "\u2015")
 
 
-def _dash_byline(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+def _dash_byline(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
     """`"...." ― Maria Lopez`: a person named after a dash and nothing else but a descriptor
     after a comma (`— Jane Doe, 34, Texas`); the dash stands for the reporting verb."""
     if len(items) < 2 or items[0].text not in _DASHES:
@@ -145,34 +147,35 @@ def _dash_byline(text: str, items: list[Word], table: EntityTable) -> Attributio
     if comma < 2:
         return None
     span = (items[1].start, items[comma - 1].end)
-    if table.entity_at(*span, kind="person") is None:
+    if ctx.table.entity_at(*span, kind="person") is None:
         return None
-    return Attribution((items[0].start, items[0].end), span, text[span[0] : span[1]])
+    return Attribution((items[0].start, items[0].end), span, ctx.text[span[0] : span[1]])
 
 
-def _participle_lead_in(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+def _participle_lead_in(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
     """`He then defended the remark, saying, "...`: the speaker is the sentence's subject."""
     if len(items) < 3 or items[-1].text not in (",", ":"):
         return None
-    named = _name_then_participle(text, items, table)
+    named = _name_then_participle(ctx, items)
     if named is not None:
         return named
     at = _lead_in_participle(items)
     if at is None:
         return None
-    clause = _clause_subject(items[: at + 2], table)
+    clause = _clause_subject(ctx, items[: at + 2])
     first = items[0] if items[0].lower not in OPENERS else items[1]
     if clause is not None:
         span = clause
     elif first.lower in PRONOUNS:
         span = (first.start, first.end)
     else:
-        people = [m for m in table.overlapping(first.start, items[at].start) if m.kind in ("person", "organization")]
-        if not people or people[0].start > first.end + 40:
+        mentions = ctx.table.overlapping(first.start, items[at].start)
+        people = [m for m in mentions if m.kind in ("person", "organization")]
+        if not people or people[0].start > first.end + _LEAD_IN_SUBJECT_GAP:
             return None
         span = (people[0].start, people[0].end)
     cue = items[at]
-    return Attribution((cue.start, cue.end), span, text[span[0] : span[1]])
+    return Attribution((cue.start, cue.end), span, ctx.text[span[0] : span[1]])
 
 
 _LISTENER_WORDS = 3  # words of a listener after "telling": "telling reporters", "telling the crowd"
@@ -183,7 +186,8 @@ def _lead_in_participle(items: list[Word]) -> int | None:
     or before its listener (`, telling reporters,`, `, telling the crowd:`)."""
     if items[-2].lower in LEAD_IN_PARTICIPLES:
         return len(items) - 2
-    for at in range(len(items) - 3, max(0, len(items) - 3 - _LISTENER_WORDS), -1):
+    before_listener = len(items) - 2 - 1  # the mark, at least one word of listener, then the participle
+    for at in range(before_listener, max(0, before_listener - _LISTENER_WORDS), -1):
         if items[at].text in PUNCTUATION:
             return None
         if items[at].lower in LISTENER_PARTICIPLES and items[at - 1].text == ",":
@@ -191,7 +195,7 @@ def _lead_in_participle(items: list[Word]) -> int | None:
     return None
 
 
-def _clause_subject(items: list[Word], table: EntityTable) -> Span | None:
+def _clause_subject(ctx: ArticleContext, items: list[Word]) -> Span | None:
     """The pronoun or name that opens the clause before `, saying,` when a phrase comes first:
     `At the hearing on Monday, Ann Lee compared the two plans, saying,` -> "Ann Lee"."""
     end = len(items) - 3
@@ -207,22 +211,22 @@ def _clause_subject(items: list[Word], table: EntityTable) -> Span | None:
         first = items[start + 1]
     if first.lower in ("he", "she"):
         return first.start, first.end
-    people = [m for m in table.overlapping(first.start, first.end) if m.kind == "person" and m.start == first.start]
+    people = [m for m in ctx.table.overlapping(first.start, first.end) if m.kind == "person" and m.start == first.start]
     return (people[0].start, people[0].end) if people else None
 
 
-def _name_then_participle(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+def _name_then_participle(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
     """`footage of Ortiz saying during the debate last week, "...`"""
     for k in range(1, len(items) - 1):
         if items[k].lower in NAME_PARTICIPLES:
-            people = [m for m in table.overlapping(items[k - 1].start, items[k - 1].end) if m.kind == "person"]
+            people = [m for m in ctx.table.overlapping(items[k - 1].start, items[k - 1].end) if m.kind == "person"]
             if people:
                 span = (people[0].start, people[0].end)
-                return Attribution((items[k].start, items[k].end), span, text[span[0] : span[1]])
+                return Attribution((items[k].start, items[k].end), span, ctx.text[span[0] : span[1]])
     return None
 
 
-def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+def _name_then_appositive(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
     """`"...," Ann Lee, the company's founder and chief engineer, said.`"""
     if not items or not items[0].text[:1].isupper():
         return None
@@ -230,44 +234,44 @@ def _name_then_appositive(text: str, items: list[Word], table: EntityTable) -> A
     if comma is None or comma == 0:
         return None
     span = (items[0].start, items[comma - 1].end)
-    if table.entity_at(*span, kind="person") is None:
+    if ctx.table.entity_at(*span, kind="person") is None:
         return None
-    for k in range(comma + 1, min(len(items), comma + 30)):
+    for k in range(comma + 1, min(len(items), comma + _APPOSITIVE_CUE_WORDS)):
         if is_cue(items, k) and items[k - 1].text == ",":
-            return Attribution((items[k].start, items[k].end), span, text[span[0] : span[1]])
+            return Attribution((items[k].start, items[k].end), span, ctx.text[span[0] : span[1]])
     return None
 
 
-def find_attribution_before(text: str, start: int, end: int, table: EntityTable) -> Attribution | None:
+def find_attribution_before(ctx: ArticleContext, start: int, end: int) -> Attribution | None:
     """`Peskov told reporters, "...` or `Peskov described the talks as "...`: the sentence before."""
-    items = _last_sentence_words(text, start, end)
-    lead_in = _participle_lead_in(text, items, table)
+    items = _last_sentence_words(ctx.text, start, end)
+    lead_in = _participle_lead_in(ctx, items)
     if lead_in is not None:
         return lead_in
     heads = cue_heads()
     for k in range(len(items) - 1, -1, -1):
         if items[k].lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
-            found = _speaker_after(text, items, k + 1, table)
+            found = _speaker_after(ctx, items, k + 1)
             if found is not None:
                 return found
         if items[k].lower not in heads or not is_cue(items, k):  # the set test first spares most words a call
             continue
         last = cue_end(items, k)
         clause = _clause_start(items, last)
-        subject = subject_before(text, words_before(items, k), table)
+        subject = subject_before(ctx, words_before(items, k))
         if subject is not None:
             return Attribution((items[k].start, items[last].end), subject[0], subject[1], clause)
         if k == 0 or items[k - 1].text in PUNCTUATION:  # `..., said the minister: "`, not `explained the numbers`
-            after = _speaker_after(text, items, last, table, cue_at=k)
+            after = _speaker_after(ctx, items, last, cue_at=k)
             if after is not None:
                 return after
-    return _colon_introduction(text, items, table)
+    return _colon_introduction(ctx, items)
 
 
 _COLON_LEAD_WORDS = 8  # words before a colon that introduce a quotation without a verb: "Ann Lee was blunt:"
 
 
-def _colon_introduction(text: str, items: list[Word], table: EntityTable) -> Attribution | None:
+def _colon_introduction(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
     """A short lead that ends in a colon and names its speaker first or last, with no reporting
     verb: `Ann Lee was blunt:`, `Ann Lee, in a post:`, `Her reply:`, a roundup line's `Ann Lee,
     Daily Courier:` or `More from Ann Lee:`. The colon stands for the verb."""
@@ -279,7 +283,7 @@ def _colon_introduction(text: str, items: list[Word], table: EntityTable) -> Att
             for k in range(1, len(items))
             if items[k - 1].text in _DASHES
             or items[k - 1].text == "--"
-            or "-" in text[items[k - 1].end : items[k].start]
+            or "-" in ctx.text[items[k - 1].end : items[k].start]
         ),
         default=0,
     )  # a roundup line's "HEADING - "
@@ -293,8 +297,8 @@ def _colon_introduction(text: str, items: list[Word], table: EntityTable) -> Att
         return Attribution((colon.start, colon.end), (lead[0].start, lead[0].end), lead[0].text)
     if len(lead) == 2 and lead[0].lower in ("his", "her") and lead[1].lower in SPEECH_NOUNS:
         span = (lead[0].start, lead[1].end)  # resolved as "her statement" is, by the owner's gender
-        return Attribution((colon.start, colon.end), span, text[span[0] : span[1]])
-    people = [m for m in table.overlapping(lead[0].start, lead[-1].end) if m.kind == "person"]
+        return Attribution((colon.start, colon.end), span, ctx.text[span[0] : span[1]])
+    people = [m for m in ctx.table.overlapping(lead[0].start, lead[-1].end) if m.kind == "person"]
     if not people:
         return None
     first, final = people[0], people[-1]
@@ -305,7 +309,7 @@ def _colon_introduction(text: str, items: list[Word], table: EntityTable) -> Att
         span = (final.start, final.end)  # "More from Ann Lee:"
     else:
         return None
-    return Attribution((colon.start, colon.end), span, text[span[0] : span[1]])
+    return Attribution((colon.start, colon.end), span, ctx.text[span[0] : span[1]])
 
 
 def _clause_start(items: list[Word], k: int) -> int | None:
@@ -350,13 +354,12 @@ def _part_of(phrase: list[Word], following: list[Word]) -> bool:
 
 
 _PLACE_JOINS = frozenset({"in", "at", "from"})
+_PLACE_PHRASE_WORDS = 3  # "in the audience": the words read to tell a place one belongs to
 # Where or when speech happens, not where a speaker belongs: "said a guard in the interview".
 _SPEECH_SETTINGS = DOCUMENTS | SPEECH_NOUNS | TIME_WORDS | SPEECH_EVENTS
 
 
-def _speaker_after(
-    text: str, items: list[Word], k: int, table: EntityTable, cue_at: int | None = None
-) -> Attribution | None:
+def _speaker_after(ctx: ArticleContext, items: list[Word], k: int, cue_at: int | None = None) -> Attribution | None:
     """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said dock
     worker Ann Lee` -> "Ann Lee" (a person named before the next punctuation mark); not `agreed
     with Novak's plan`, where the person named is the object. items[k] is the cue's last word, and
@@ -364,14 +367,14 @@ def _speaker_after(
     first = cue_at if cue_at is not None else k - 1 if items[k].lower == "to" else k
     if k + 1 < len(items) and items[k + 1].lower in OBJECT_PREPOSITIONS:
         return None
-    named = person_before_punctuation(items, k, table)
+    named = person_before_punctuation(ctx, items, k)
     if named is not None:
-        return Attribution((items[first].start, items[k].end), named, text[named[0] : named[1]])
+        return Attribution((items[first].start, items[k].end), named, ctx.text[named[0] : named[1]])
     phrase: list[Word] = []
     for j in range(k + 1, min(len(items), k + 1 + MAX_SUBJECT_WORDS)):
         word = items[j]
         if word.text in (",", ":", ".", "(", ")", "\u2014", "\u2013") or (
-            phrase and word.lower in STOPS and not _part_of(phrase, items[j : j + 3])
+            phrase and word.lower in STOPS and not _part_of(phrase, items[j : j + _PLACE_PHRASE_WORDS])
         ):
             break
         if not phrase and word.lower in STOPS - DETERMINERS:
@@ -383,6 +386,6 @@ def _speaker_after(
     if not phrase:
         return None
     span = (phrase[0].start, phrase[-1].end)
-    if not speaker_like(text, span, phrase, table):
+    if not speaker_like(ctx, span, phrase):
         return None
-    return Attribution((items[first].start, items[k].end), span, text[span[0] : span[1]])
+    return Attribution((items[first].start, items[k].end), span, ctx.text[span[0] : span[1]])

@@ -15,6 +15,7 @@ MentionKind = Literal["person", "organization", "place", "group", "unknown"]
 
 _START = attrgetter("start")
 _LONGEST_MENTION = 200  # characters: no name runs longer, so overlap look-ups scan back this far
+_PEOPLE_REACH = 6000  # characters back that `people_before` reads for a person by default
 
 
 @dataclass
@@ -68,7 +69,7 @@ class EntityTable:
     def by_key(self, key: str) -> Entity | None:
         return self._by_key.get(key)
 
-    def people_before(self, offset: int, within: int = 6000) -> Iterator[tuple[Mention, Entity]]:
+    def people_before(self, offset: int, within: int = _PEOPLE_REACH) -> Iterator[tuple[Mention, Entity]]:
         """Person mentions that end before `offset` (and not too far before it), nearest first."""
         k = bisect_left(self._starts, offset)
         while k > 0:

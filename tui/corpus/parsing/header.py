@@ -18,6 +18,7 @@ from .lexicon.rule_words import WEEKDAYS
 from .sentences import trim_span
 
 _FIRST_LINE_READ = 400  # characters of the body read for its first line or sentence
+_LONGEST_DERIVED_TITLE = 100  # characters of a title made from the first sentence, for the list
 _HEADER_LINES = 6
 _LINE = re.compile(r"[^\n]+")
 _MAX_TITLE_CHARS = 200
@@ -159,7 +160,9 @@ def _derived_title(text: str, start: int) -> str:
     """No title line: the first sentence of the body, cut to a list-friendly length."""
     body = " ".join(text[start : start + _FIRST_LINE_READ].split())
     sentence = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
-    return sentence if len(sentence) <= 100 else sentence[:99].rstrip() + "\u2026"
+    if len(sentence) <= _LONGEST_DERIVED_TITLE:
+        return sentence
+    return sentence[: _LONGEST_DERIVED_TITLE - 1].rstrip() + "\u2026"  # the ellipsis makes it that long
 
 
 def wire_tag_span(text: str, start: int) -> Span | None:

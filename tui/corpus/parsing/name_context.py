@@ -27,6 +27,8 @@ _AUTHOR_NOTE_AFTER = re.compile(
 )
 _TEASER_AFTER = re.compile(r" (?:has|have) (?:more|the latest|the story|the details|details)\b")
 _BYLINE_REACH = 40  # characters before a name that a byline's opening words fit in
+_SENTENCE_MARK_REACH = 3  # characters back from a name, past quotation marks, to a sentence's end mark
+_ROLE_AFTER_COMMA_WORDS = 5  # words after a name's comma read for a role: ", the new director"
 
 
 def outside_story(text: str, start: int, end: int) -> bool:
@@ -59,7 +61,7 @@ _NOTE_VERBS = (" is ", " has ", " have ")  # what an author's note or a teaser g
 def opens_sentence(text: str, offset: int) -> bool:
     """Whether a sentence starts at `offset`: after a full stop, colon or line break, and any
     quotation marks or parenthesis ("... it.” Ann Lee is")."""
-    before = text[max(0, offset - 3) : offset].rstrip(" \"\u201c\u201d\u2018\u2019'(")
+    before = text[max(0, offset - _SENTENCE_MARK_REACH) : offset].rstrip(" \"\u201c\u201d\u2018\u2019'(")
     return not before or before[-1] in ".!?:\n"
 
 
@@ -67,7 +69,7 @@ def role_follows(text: str, tokens: list[Token], j: int) -> bool:
     """A comma, then a role within a few words: the appositive that introduces a person."""
     if not text.startswith(", ", tokens[j - 1].end):
         return False
-    for match in islice(TOKEN.finditer(text, tokens[j - 1].end), 5):
+    for match in islice(TOKEN.finditer(text, tokens[j - 1].end), _ROLE_AFTER_COMMA_WORDS):
         word = match.group()
         lower = word.lower()
         if lower in APPOSITIVE_ROLES or (lower in title_words() and not word[0].isupper()):

@@ -7,6 +7,7 @@ import re
 from ..filenames import with_name_facts
 from ..models import Article, Span
 from ..sources import Source
+from .context import ArticleContext
 from .entities import find_entities
 from .header import Header, parse_header, wire_tag_span
 from .quotes import find_quotes
@@ -25,7 +26,7 @@ def parse_text(text: str, article_id: str = "article", path: str = "", meta: dic
     header = parse_header(text, meta)
     paragraphs = body_paragraphs(text, header.body_start)
     table = find_entities(text, skip=_not_prose(text, header), headline=_title_case(text, header.title_span))
-    quotes = find_quotes(text, paragraphs, table)
+    quotes = find_quotes(ArticleContext.of(text, paragraphs, table))
     return Article(
         id=article_id,
         path=path,

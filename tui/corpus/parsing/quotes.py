@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..models import Quote, QuoteKind, Span
 from .attribution import Attribution, find_attribution_after, find_attribution_before
-from .entity_table import EntityTable
+from .context import ArticleContext
 from .lexicon import reporting_verbs
 from .referents import names_nobody
 from .reported import may_report, reported_clause
@@ -69,30 +69,28 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
     return segments
 
 
-def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Quote]:
+def find_quotes(ctx: ArticleContext) -> list[Quote]:
+    """The article's quotes; the context it is given gains the quotation and sentence spans here."""
+    text, paragraphs = ctx.text, ctx.paragraphs
     segments = quoted_segments(text, paragraphs)
-    # The quotations as first found, before any are joined or dropped: sentences do not end inside
-    # them, and a pronoun's antecedent is not a name inside one. Owned here, passed where needed.
+    # The quotations as first found, before any are joined or dropped (see `ArticleContext.quoted`).
     quoted = [(s.start, s.end) for s in segments]
-    lowered_text = text.lower()
-    # None when a letter lower-cases to two: offsets would not hold
-    lowered: str | None = lowered_text if len(lowered_text) == len(text) else None
     # Sentences matter only in paragraphs with a quotation or a reporting verb.
     quoting = {s.paragraph for s in segments}
-    read = [span for number, span in enumerate(paragraphs) if number in quoting or may_report(text, *span, lowered)]
-    sentences = sentence_spans(text, read, quoted)
+    read = [span for number, span in enumerate(paragraphs) if number in quoting or may_report(ctx, *span)]
+    ctx = ctx.with_quotations(quoted, sentence_spans(text, read, quoted))
     for index, segment in enumerate(segments):
-        _attribute(text, paragraphs, segments, index, table)
-        segment.kind, segment.span = _kind_and_span(text, paragraphs, sentences, segments, index)
+        _attribute(ctx, segments, index)
+        segment.kind, segment.span = _kind_and_span(ctx, segments, index)
     segments = _join_interrupted(text, segments)
     _share_within_paragraph(segments)
-    _continue_across_paragraphs(text, paragraphs, segments, table)
+    _continue_across_paragraphs(ctx, segments)
     found = [(_to_quote(text, s), s.attribution) for s in segments if _worth_keeping(text, s)]
-    found.extend(_reported_speech(text, sentences, [q for q, _ in found], table, lowered))
+    found.extend(_reported_speech(ctx, [q for q, _ in found]))
     found.sort(key=lambda pair: pair[0].start)
-    _resolve_all(text, found, table, quoted)
+    _resolve_all(ctx, found)
     _continue_reported_speakers(paragraphs, found)
-    _narrated_speakers(paragraphs, found, table, quoted)
+    _narrated_speakers(ctx, found)
     kept = _without_overlaps([quote for quote, _ in found])
     for quote in kept:
         # Only now: the quotes dropped for overlapping may each span a whole long sentence, and
@@ -101,7 +99,8 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     return kept
 
 
-_INTERRUPTION = re.compile(r"[^.!?;:\"\u201c\u201d\n]{1,80},\s*$")
+_LONGEST_INTERRUPTION = 80  # characters of the attribution that breaks a quoted sentence ("," she said, ")
+_INTERRUPTION = re.compile(rf"[^.!?;:\"\u201c\u201d\n]{{1,{_LONGEST_INTERRUPTION}}},\s*$")
 
 
 def _join_interrupted(text: str, segments: list[Segment]) -> list[Segment]:
@@ -149,13 +148,11 @@ def _continue_reported_speakers(paragraphs: list[Span], found: list[tuple[Quote,
 _NARRATIVE_REACH = 600  # characters of the paragraph before an unattributed quotation read for its person
 
 
-def _narrated_speakers(
-    paragraphs: list[Span], found: list[tuple[Quote, Attribution | None]], table: EntityTable, quoted: list[Span]
-) -> None:
+def _narrated_speakers(ctx: ArticleContext, found: list[tuple[Quote, Attribution | None]]) -> None:
     """A paragraph that opens with a quotation no rule attributed, after a paragraph that tells of
     one person and names no other: the quotation is that person's (`Ann Lee ran the shelter for a
     decade.` then `"We never turned anyone away."`)."""
-    starts = [start for start, _ in paragraphs]
+    starts = [start for start, _ in ctx.paragraphs]
     for quote, attribution in found:
         paragraph = bisect_right(starts, quote.start) - 1
         if (
@@ -168,32 +165,30 @@ def _narrated_speakers(
             continue
         told = {
             entity.id: entity
-            for mention, entity in table.people_before(quote.start, within=_NARRATIVE_REACH)
-            if mention.start >= starts[paragraph - 1] and not in_span(quoted, mention.start)
+            for mention, entity in ctx.table.people_before(quote.start, within=_NARRATIVE_REACH)
+            if mention.start >= starts[paragraph - 1] and not in_span(ctx.quoted, mention.start)
         }
         if len(told) == 1:
             entity = next(iter(told.values()))
             quote.speaker, quote.speaker_id = entity.name, entity.id
 
 
-def _attribute(text: str, paragraphs: list[Span], segments: list[Segment], index: int, table: EntityTable) -> None:
+def _attribute(ctx: ArticleContext, segments: list[Segment], index: int) -> None:
     segment = segments[index]
-    para_start, para_end = paragraphs[segment.paragraph]
+    para_start, para_end = ctx.paragraphs[segment.paragraph]
     following = segments[index + 1] if index + 1 < len(segments) else None
     previous = segments[index - 1] if index > 0 else None
     after_end = following.start if following and following.paragraph == segment.paragraph else para_end
     before_start = previous.end if previous and previous.paragraph == segment.paragraph else para_start
-    segment.attribution = find_attribution_after(text, segment.end, after_end, table) or find_attribution_before(
-        text, before_start, segment.start, table
+    segment.attribution = find_attribution_after(ctx, segment.end, after_end) or find_attribution_before(
+        ctx, before_start, segment.start
     )
 
 
-def _kind_and_span(
-    text: str, paragraphs: list[Span], sentences: list[Span], segments: list[Segment], index: int
-) -> tuple[QuoteKind, Span | None]:
+def _kind_and_span(ctx: ArticleContext, segments: list[Segment], index: int) -> tuple[QuoteKind, Span | None]:
     """Direct when the quote opens its sentence or follows "X said:"; else a partial quote."""
-    segment = segments[index]
-    sentence_start = _sentence_start(sentences, segment.start, paragraphs[segment.paragraph][0])
+    text, segment = ctx.text, segments[index]
+    sentence_start = _sentence_start(ctx.sentences, segment.start, ctx.paragraphs[segment.paragraph][0])
     lead_end, last_word, words_before = _lead(text, sentence_start, segment.start)
     if lead_end == sentence_start or text[lead_end - 1] in (":", "\u2014", "-"):
         return "direct", None
@@ -271,15 +266,16 @@ def _share_within_paragraph(segments: list[Segment]) -> None:
             segment.attribution = following
 
 
-def _continue_across_paragraphs(text: str, paragraphs: list[Span], segments: list[Segment], table: EntityTable) -> None:
+def _continue_across_paragraphs(ctx: ArticleContext, segments: list[Segment]) -> None:
     """A paragraph that is all quote, with no attribution, continues the previous paragraph's speaker;
     a quotation left open takes the attribution found where it goes on in the next paragraph."""
+    text, paragraphs = ctx.text, ctx.paragraphs
     for segment in segments:
         para_start = paragraphs[segment.paragraph][0]
         if segment.attribution is None and segment.start == para_start and segment.paragraph > 0:
             previous_start, previous_end = paragraphs[segment.paragraph - 1]
             if text[previous_end - 1 : previous_end] == ":":  # `Ortiz continued:` then the quotation
-                segment.attribution = find_attribution_before(text, previous_start, previous_end, table)
+                segment.attribution = find_attribution_before(ctx, previous_start, previous_end)
     for before, after in zip(segments, segments[1:], strict=False):
         if (
             not before.closed
@@ -337,36 +333,32 @@ def _to_quote(text: str, segment: Segment) -> Quote:
     )
 
 
-def _resolve_all(
-    text: str, found: list[tuple[Quote, Attribution | None]], table: EntityTable, quoted: list[Span]
-) -> None:
+def _resolve_all(ctx: ArticleContext, found: list[tuple[Quote, Attribution | None]]) -> None:
     """Names and pronouns to entities, in text order, so "he" can look back at earlier speakers."""
     speakers: list[tuple[int, str]] = []  # (offset, entity id) of each resolved speaker so far
     for quote, attribution in found:
         if attribution is None:
             continue
-        entity = resolve_speaker(text, attribution, table, speakers, quoted)
+        entity = resolve_speaker(ctx, attribution, speakers)
         if entity is not None:
             quote.speaker, quote.speaker_id = entity.name, entity.id
             speakers.append((attribution.speaker_span[0] if attribution.speaker_span else quote.start, entity.id))
-        elif (group := resolve_group(text, attribution, table, quoted)) is not None:
+        elif (group := resolve_group(ctx, attribution)) is not None:
             quote.speaker = group  # "Ann Lee and Bo Chan": two people, no one entity to link
         elif attribution.speaker_text and not names_nobody(attribution.speaker_text):
             # "I", "we", "it", "they" unresolved name nobody: the span still shows who speaks
             quote.speaker = attribution.speaker_text
 
 
-def _reported_speech(
-    text: str, sentences: list[Span], quotes: list[Quote], table: EntityTable, lowered: str | None
-) -> list[tuple[Quote, Attribution]]:
+def _reported_speech(ctx: ArticleContext, quotes: list[Quote]) -> list[tuple[Quote, Attribution]]:
     """`X said (that) ...` and `..., X said.` in sentences with no quotation marks."""
     found: list[tuple[Quote, Attribution]] = []
     taken = sorted((q.start, q.end) for q in quotes)
-    for start, end in sentences:
+    for start, end in ctx.sentences:
         k = bisect_right(taken, (end, 0))
         if k and taken[k - 1][1] > start:
             continue
-        clause = reported_clause(text, start, end, table, lowered)
+        clause = reported_clause(ctx, start, end)
         if clause is None:
             continue
         (clause_start, clause_end), attribution = clause
@@ -375,7 +367,7 @@ def _reported_speech(
             end=clause_end,
             text="",
             kind="indirect",
-            cue=text[attribution.cue_span[0] : attribution.cue_span[1]],
+            cue=ctx.text[attribution.cue_span[0] : attribution.cue_span[1]],
             cue_span=attribution.cue_span,
             speaker_span=attribution.speaker_span,
         )

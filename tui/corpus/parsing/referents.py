@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..models import Entity, Span
+from ..models import Entity
+from .context import ArticleContext
 from .entity_table import EntityTable
 from .lexicon import fold, org_cues, reporting_verbs, title_words
 from .lexicon.rule_words import (
@@ -38,13 +39,12 @@ _AGE = re.compile(r"^(\d{1,3})-year-old$")
 IsSubject = Callable[[str, int, int | None], bool]
 
 
-def organisation_referent(
-    text: str, phrase: list[str], offset: int, table: EntityTable, quoted: list[Span], is_subject: IsSubject
-) -> Entity | None:
+def organisation_referent(ctx: ArticleContext, phrase: list[str], offset: int, is_subject: IsSubject) -> Entity | None:
     """`it` or `the utility` (`phrase`: its words as written): the organisation that is a sentence's
     subject in the `_ORG_REACH` characters before, when it is the only organisation named there, no
     place (which may speak as its government) is a subject there, and, for "it", no document ("an
     open letter", "the report") is named there either, which the "it" may be."""
+    text, table, quoted = ctx.text, ctx.table, ctx.quoted
     words = [w.lower() for w in phrase]
     if words == ["it"]:
         if _IMPERSONAL.match(text, offset + len("it")):
@@ -91,11 +91,10 @@ def _organisation_word(word: str) -> bool:
     return word.islower() and (word in ORGANISATION_WORDS or word.capitalize() in org_cues())
 
 
-def person_referent(
-    text: str, words: list[str], offset: int, table: EntityTable, quoted: list[Span], is_subject: IsSubject
-) -> Entity | None:
+def person_referent(ctx: ArticleContext, words: list[str], offset: int, is_subject: IsSubject) -> Entity | None:
     """`the 42-year-old` (the person the text gave that age), `the rookie defender`, `the Kentucky
     senator`: the person last named, when that mention is a sentence's subject and fits the words."""
+    text, table, quoted = ctx.text, ctx.table, ctx.quoted
     if len(words) < 2 or words[0] != "the" or any(_POSSESSIVE.search(w) for w in words):
         return None  # "the mayor's spokesman" is not the mayor
     age = next((m.group(1) for w in words[1:] if (m := _AGE.match(w))), None)
@@ -147,11 +146,14 @@ def _age_after(text: str, end: int) -> str | None:
 _PAIR = re.compile(r"\s+and\s+")
 
 
-def named_pair(text: str, offset: int, table: EntityTable, quoted: list[Span], is_subject: IsSubject) -> str | None:
+def named_pair(ctx: ArticleContext, offset: int, is_subject: IsSubject) -> str | None:
     """`Ann Lee and Bo Chan founded the firm. "...," they said`: the two people named together as
     the subject of a sentence just before, with no person named since. A group has no entity of
     its own: the quote shows both names and links to neither."""
-    people = [(m, e) for m, e in table.people_before(offset, within=_PAIR_REACH) if not in_span(quoted, m.start)]
+    text = ctx.text
+    people = [
+        (m, e) for m, e in ctx.table.people_before(offset, within=_PAIR_REACH) if not in_span(ctx.quoted, m.start)
+    ]
     if len(people) < 2:
         return None
     (second, later), (first, earlier) = people[0], people[1]
@@ -172,14 +174,13 @@ _INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)(?:\s+[\w-]+){0,3}$")
 _SPOKEN_IN = re.compile(r"\b(?:said|says|wrote|writes|stated|states|posted|added)\s+in(?:\s+\S+){1,4}$")
 
 
-def publishing_subject(
-    text: str, at: int, table: EntityTable, quoted: list[Span], is_subject: IsSubject
-) -> Entity | None:
+def publishing_subject(ctx: ArticleContext, at: int, is_subject: IsSubject) -> Entity | None:
     """The organisation that is the subject of the sentence naming a document at `at`: "In its
     latest report, the Acme Institute cut its forecast", "Acme Corp published a report": the one
     organisation there that opens a clause, when only one does. Only where the document is
     introduced ("a report", "its report"): "the report said" names no author. A person is its
     author only where they spoke in it: "Ann Lee wrote in a blog post"."""
+    text, table, quoted = ctx.text, ctx.table, ctx.quoted
     lead_in = max(0, at - _INTRODUCTION_REACH)
     spoken_in = _SPOKEN_IN.search(text, lead_in, at) is not None  # "Ann Lee wrote in her blog post"
     if not spoken_in and not _INTRODUCED.search(text, lead_in, at):

@@ -8,7 +8,7 @@ from functools import cache
 
 from ..models import Span
 from .attribution import Attribution, attribution_after, words_from
-from .entity_table import EntityTable
+from .context import ArticleContext
 from .lexicon import reporting_verbs, title_words
 from .lexicon.rule_words import (
     CLAUSE_OPENERS,
@@ -31,33 +31,32 @@ from .words import Word, any_cue, cue_forms, is_cue, words
 
 _WORDS_AFTER_CUE = 10  # words read after a reporting cue
 _ACCORDING_TO_COMMA_WORDS = 12  # words from `According to` to the comma closing its source
+_PARTICIPLE_SUBJECT_WORDS = 3  # first words of a sentence where the subject of its `, saying` stands
+_PARTICIPLE_NAME_WORDS = 4  # words after a sentence's first one read for the name that says `, saying`
+_OBJECT_NAME_WORDS = 4  # capitalised words of the person told: "told Harbour Radio"
+_SETTING_WORDS = 7  # words of a setting read for where the clause opens: "in a statement that"
 
 
-def reported_clause(
-    text: str, start: int, end: int, table: EntityTable, lowered: str | None = None
-) -> tuple[Span, Attribution] | None:
+def reported_clause(ctx: ArticleContext, start: int, end: int) -> tuple[Span, Attribution] | None:
     """Reported speech in one sentence: `X said (that) CLAUSE`, `CLAUSE, X said`, or
-    `X protested the bills, saying CLAUSE` (`lowered`: see `any_cue`)."""
+    `X protested the bills, saying CLAUSE`."""
+    text = ctx.text
     # Every rule needs a finite verb that takes a clause (`X said CLAUSE`) or a comma: with a
     # reporting verb (`CLAUSE, X said`, `According to X, CLAUSE`) or before a participle
     # (`, saying CLAUSE`). A sentence with none of them is not cut into words.
     comma = text.find(",", start, end) >= 0
     participle = _PARTICIPLE.search(text, start, end) if comma else None
     cues = cue_forms() if comma else _clause_cues()
-    if participle is None and not any_cue(text, start, end, lowered, cues):
+    if participle is None and not any_cue(text, start, end, ctx.lowered, cues):
         return None
     items = words(text, start, end)
     if items and items[-1].text in (".", "!", "?"):
         items = items[:-1]
     if len(items) < 5:
         return None
-    found = (
-        _according_to_first(text, items, table)
-        or _clause_after_cue(text, items, table)
-        or _clause_before_cue(text, items, table)
-    )
+    found = _according_to_first(ctx, items) or _clause_after_cue(ctx, items) or _clause_before_cue(ctx, items)
     if found is None and participle is not None:
-        found = _clause_after_participle(text, items, participle, table)
+        found = _clause_after_participle(ctx, items, participle)
     return found
 
 
@@ -70,12 +69,12 @@ def _clause_cues() -> frozenset[str]:
     )
 
 
-def may_report(text: str, start: int, end: int, lowered: str | None = None) -> bool:
-    """Whether text[start:end] holds a reporting verb (or ", saying"): none, no reported speech."""
-    return any_cue(text, start, end, lowered) or _PARTICIPLE.search(text, start, end) is not None
+def may_report(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether ctx.text[start:end] holds a reporting verb (or ", saying"): none, no reported speech."""
+    return any_cue(ctx.text, start, end, ctx.lowered) or _PARTICIPLE.search(ctx.text, start, end) is not None
 
 
-def _according_to_first(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
+def _according_to_first(ctx: ArticleContext, items: list[Word]) -> tuple[Span, Attribution] | None:
     """`According to Ortiz, the threats were new.`"""
     if len(items) < 6 or items[0].lower != "according" or items[1].lower != "to":
         return None
@@ -84,7 +83,7 @@ def _according_to_first(text: str, items: list[Word], table: EntityTable) -> tup
         return None
     span = (items[2].start, items[comma - 1].end)
     clause = (items[comma + 1].start, items[-1].end)
-    return clause, Attribution((items[0].start, items[1].end), span, text[span[0] : span[1]], clause[0])
+    return clause, Attribution((items[0].start, items[1].end), span, ctx.text[span[0] : span[1]], clause[0])
 
 
 # The alternatives are whole words (`\\b` after them), so their order does not change a match.
@@ -92,13 +91,13 @@ _PARTICIPLE = re.compile(r", (" + "|".join(sorted(CLAUSE_PARTICIPLES)) + r")\b(?
 
 
 def _clause_after_participle(
-    text: str, items: list[Word], participle: re.Match[str], table: EntityTable
+    ctx: ArticleContext, items: list[Word], participle: re.Match[str]
 ) -> tuple[Span, Attribution] | None:
     """The speaker of `, saying ...` is the sentence's subject: a name or pronoun opening it."""
     rest = [w for w in items if w.start >= participle.end()]
     if len(rest) < 4:
         return None
-    subject = next((w for w in items[:3] if w.start < participle.start()), None)
+    subject = next((w for w in items[:_PARTICIPLE_SUBJECT_WORDS] if w.start < participle.start()), None)
     if subject is None:
         return None
     if subject.lower in PRONOUNS:
@@ -106,7 +105,7 @@ def _clause_after_participle(
     else:
         people = [
             m
-            for m in table.overlapping(items[0].start, items[min(4, len(items) - 1)].end)
+            for m in ctx.table.overlapping(items[0].start, items[min(_PARTICIPLE_NAME_WORDS, len(items) - 1)].end)
             if m.kind in ("person", "organization") and m.start < participle.start()
         ]
         if not people:
@@ -114,10 +113,10 @@ def _clause_after_participle(
         span = (people[0].start, people[0].end)
     cue = participle.span(1)
     clause = (rest[0].start, items[-1].end)
-    return clause, Attribution(cue, span, text[span[0] : span[1]], clause[0])
+    return clause, Attribution(cue, span, ctx.text[span[0] : span[1]], clause[0])
 
 
-def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
+def _clause_after_cue(ctx: ArticleContext, items: list[Word]) -> tuple[Span, Attribution] | None:
     clause_cues = _clause_cues()
     for k in range(1, len(items)):
         if items[k].lower not in clause_cues or not is_cue(items, k):
@@ -126,8 +125,8 @@ def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple
         opening = _reported_words(items, k)
         if opening is None:
             continue
-        subject = subject_before(text, words_before(items, k), table)
-        if subject is None or not _resolvable(text, subject[0], table):
+        subject = subject_before(ctx, words_before(items, k))
+        if subject is None or not _resolvable(ctx, subject[0]):
             continue
         clause = (opening.start, items[-1].end)
         return clause, Attribution((items[k].start, items[k].end), subject[0], subject[1], clause[0])
@@ -135,8 +134,8 @@ def _clause_after_cue(text: str, items: list[Word], table: EntityTable) -> tuple
 
 
 # Words after a reporting verb and its time words that are read for the person told, the setting
-# and "that" (`_after_object` and `_after_setting` read no more than 7): the rest of a sentence of
-# many verbs is not copied per verb.
+# and "that" (`_after_object` and `_after_setting` read no more than `_SETTING_WORDS`): the rest
+# of a sentence of many verbs is not copied per verb.
 _CLAUSE_LOOKAHEAD = 12
 
 
@@ -178,15 +177,15 @@ def _after_object(rest: list[Word]) -> list[Word]:
     """Past the person told: "told reporters", "told Harbour Radio", "told the committee"."""
     if rest and rest[0].lower in DETERMINERS:
         return rest[2:]
-    k = 0
-    while k < len(rest) and k < 4 and rest[k].text[:1].isupper() and rest[k].lower not in CLAUSE_OPENERS:
+    k, limit = 0, min(len(rest), _OBJECT_NAME_WORDS)
+    while k < limit and rest[k].text[:1].isupper() and rest[k].lower not in CLAUSE_OPENERS:
         k += 1
     return rest[max(k, 1) :]
 
 
 def _after_setting(rest: list[Word]) -> list[Word]:
     """Past "in a statement", "by text message", "on Twitter", up to where the clause opens."""
-    window = range(1, min(len(rest), 7))
+    window = range(1, min(len(rest), _SETTING_WORDS))
     that = next((k for k in window if rest[k].lower == "that"), None)
     if that is not None:
         return rest[that:]  # "in a statement that ...", not from "a statement"
@@ -196,20 +195,20 @@ def _after_setting(rest: list[Word]) -> list[Word]:
     return []
 
 
-def _clause_before_cue(text: str, items: list[Word], table: EntityTable) -> tuple[Span, Attribution] | None:
+def _clause_before_cue(ctx: ArticleContext, items: list[Word]) -> tuple[Span, Attribution] | None:
     """`CLAUSE, officials said.` and `CLAUSE, officials said, as rescuers dug.`"""
     for k, word in enumerate(items):
         if word.text != "," or k < 4:
             continue
         after = items[k + 1 : k + _WORDS_AFTER_CUE]
         stop = next((n for n, w in enumerate(after) if w.text in (",", ".", ";")), len(after))
-        if stop == len(after) and k + 10 < len(items):
+        if stop == len(after) and k + _WORDS_AFTER_CUE < len(items):
             continue  # the attribution must end at a comma or the sentence's end
         forms = cue_forms()
         if not any(w.lower in forms for w in after[:stop]):
             continue  # no reporting verb (nor "according") before the next comma: no attribution here
-        attribution = attribution_after(text, _words_after_comma(text, items, k, stop), table)
-        if attribution is not None and _resolvable(text, attribution.speaker_span, table):
+        attribution = attribution_after(ctx, _words_after_comma(ctx.text, items, k, stop))
+        if attribution is not None and _resolvable(ctx, attribution.speaker_span):
             return (items[0].start, items[k - 1].end), attribution
     return None
 
@@ -225,13 +224,13 @@ def _words_after_comma(text: str, items: list[Word], k: int, stop: int) -> list[
     return window[: ends[0]] if ends else window
 
 
-def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
+def _resolvable(ctx: ArticleContext, span: Span | None) -> bool:
     """A speaker we can name, a pronoun, or a body ("the military"); an unnamed role ("the French
     leader") is not enough for reported speech."""
     if span is None:
         return False
-    original = text[span[0] : span[1]].split()
-    phrase = text[span[0] : span[1]].lower()
+    original = ctx.text[span[0] : span[1]].split()
+    phrase = ctx.text[span[0] : span[1]].lower()
     words = phrase.split()
     if (
         len(words) == 2
@@ -249,12 +248,12 @@ def _resolvable(text: str, span: Span | None, table: EntityTable) -> bool:
         1 <= len(original) <= 3
         and all(w[:1].isupper() for w in original)
         and words[0] not in SELF
-        and table.entity_at(*span) is None
+        and ctx.table.entity_at(*span) is None
     ):
         return True  # a name the entity rules left open: "Acme said", "Officials said"
-    speaker = table.entity_at(*span, kind="person") or table.entity_at(*span, kind="organization")
+    speaker = ctx.table.entity_at(*span, kind="person") or ctx.table.entity_at(*span, kind="organization")
     return (
         phrase in PRONOUNS
         or speaker is not None
-        or resolve_nominal(text[span[0] : span[1]], span[0], table) is not None
+        or resolve_nominal(ctx, ctx.text[span[0] : span[1]], span[0]) is not None
     )

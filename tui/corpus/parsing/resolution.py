@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..models import Entity, Span
+from ..models import Entity
 from .attribution import Attribution
-from .entity_table import EntityTable
+from .context import ArticleContext
 from .lexicon import fold, reporting_verbs, title_words
 from .lexicon.rule_words import (
     AUXILIARIES,
@@ -32,23 +32,23 @@ _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
 _NOMINAL_REACH = 5000  # characters back to look for the person "the spokesman" refers to
 
 
-def resolve_speaker(
-    text: str, attribution: Attribution, table: EntityTable, speakers: list[tuple[int, str]], quoted: list[Span]
-) -> Entity | None:
-    """The entity an attribution's speaker phrase names, if any (`quoted`: the article's quotations)."""
+def resolve_speaker(ctx: ArticleContext, attribution: Attribution, speakers: list[tuple[int, str]]) -> Entity | None:
+    """The entity an attribution's speaker phrase names, if any (`speakers`: (offset, entity id) of
+    each speaker resolved so far, in text order)."""
     if attribution.speaker_span is None:
         return None
     start, end = attribution.speaker_span
-    phrase = text[start:end]
+    table = ctx.table
+    phrase = ctx.text[start:end]
     lowered = phrase.lower()
     if lowered in PRONOUNS:
-        return _resolve_pronoun(PRONOUNS[lowered], start, table, speakers, quoted)
+        return _resolve_pronoun(ctx, PRONOUNS[lowered], start, speakers)
     if lowered in SELF:
-        return organisation_referent(text, [phrase], start, table, quoted, _is_subject)  # "it said"; never "I" or "we"
+        return organisation_referent(ctx, [phrase], start, _is_subject)  # "it said"; never "I" or "we"
     words_ = lowered.split()
     if len(words_) == 2 and words_[0] in ("his", "her") and (words_[1] in DOCUMENTS or words_[1] in SPEECH_NOUNS):
         # "her statement read", "His reply:": the statement speaks for the woman it belongs to
-        return _resolve_pronoun("male" if words_[0] == "his" else "female", start, table, speakers, quoted)
+        return _resolve_pronoun(ctx, "male" if words_[0] == "his" else "female", start, speakers)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
     if people:
         return table.by_key(people[-1].key)
@@ -56,30 +56,31 @@ def resolve_speaker(
     if org is not None:
         return org
     if len(words_) == 2 and words_[0] == "the" and words_[1] in DOCUMENTS:
-        author = _document_author(text, words_[1], start, table, quoted)
+        author = _document_author(ctx, words_[1], start)
         if author is not None:
             return author  # "the report said": the report that "the Acme Institute" published
     return (
-        resolve_nominal(phrase, start, table)
-        or organisation_referent(text, phrase.split(), start, table, quoted, _is_subject)
-        or person_referent(text, words_, start, table, quoted, _is_subject)
+        resolve_nominal(ctx, phrase, start)
+        or organisation_referent(ctx, phrase.split(), start, _is_subject)
+        or person_referent(ctx, words_, start, _is_subject)
     )
 
 
-def resolve_group(text: str, attribution: Attribution, table: EntityTable, quoted: list[Span]) -> str | None:
+def resolve_group(ctx: ArticleContext, attribution: Attribution) -> str | None:
     """The names of the people "they" means, when the text has just named them together."""
     if attribution.speaker_span is None or attribution.speaker_text.lower() != "they":
         return None
-    return named_pair(text, attribution.speaker_span[0], table, quoted, _is_subject)
+    return named_pair(ctx, attribution.speaker_span[0], _is_subject)
 
 
 _DOCUMENT_LOOKS = 6  # earlier mentions of a document's noun read for its author ("the report" back to "a report by")
 _AUTHOR_GAP = 4  # characters between an author's name and its document's noun: "Acme's report", "Acme report"
 
 
-def _document_author(text: str, noun: str, offset: int, table: EntityTable, quoted: list[Span]) -> Entity | None:
+def _document_author(ctx: ArticleContext, noun: str, offset: int) -> Entity | None:
     """The organisation or person an earlier mention of the document names as its author, where
     the text says so: "Acme's report", "the Acme report", "a report by Acme", "a report from Acme"."""
+    text, table = ctx.text, ctx.table
     reach = max(0, offset - _NOMINAL_REACH)
     at = offset
     for _ in range(_DOCUMENT_LOOKS):
@@ -87,7 +88,7 @@ def _document_author(text: str, noun: str, offset: int, table: EntityTable, quot
         if at < 0:
             return None
         noun_end = at + 1 + len(noun)
-        if in_span(quoted, at) or (noun_end < len(text) and text[noun_end].isalpha()):
+        if in_span(ctx.quoted, at) or (noun_end < len(text) and text[noun_end].isalpha()):
             continue
         for mention in table.overlapping(at - _AUTHOR_GAP, at):
             if mention.kind in ("organization", "person") and at - _AUTHOR_GAP <= mention.end <= at:
@@ -99,17 +100,16 @@ def _document_author(text: str, noun: str, offset: int, table: EntityTable, quot
                 author = table.entity_at(named, named + 1)
                 if author is not None and author.kind in ("organization", "person"):
                     return author
-        publisher = publishing_subject(text, at, table, quoted, _is_subject)
+        publisher = publishing_subject(ctx, at, _is_subject)
         if publisher is not None:
             return publisher  # "In its latest report, the Acme Institute cut its forecast"
     return None
 
 
-def _resolve_pronoun(
-    gender: str, offset: int, table: EntityTable, speakers: list[tuple[int, str]], quoted: list[Span]
-) -> Entity | None:
+def _resolve_pronoun(ctx: ArticleContext, gender: str, offset: int, speakers: list[tuple[int, str]]) -> Entity | None:
     """The latest earlier speaker of that gender, unless a person of that gender has since become
     a sentence's subject; else the nearest person of that gender."""
+    table = ctx.table
     speaker, spoke_at = None, -1
     for position, key in reversed(speakers):
         if offset - position >= _PRONOUN_REACH:
@@ -123,8 +123,8 @@ def _resolve_pronoun(
             break
         if (
             entity.gender in (gender, None)
-            and not in_span(quoted, mention.start)
-            and _is_subject(table.text, mention.start, mention.end)
+            and not in_span(ctx.quoted, mention.start)
+            and _is_subject(ctx.text, mention.start, mention.end)
         ):
             return entity
     if speaker is not None:
@@ -140,9 +140,9 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     or one that a verb follows and no preposition precedes ("On Nov. 27, Ortiz expressed")."""
     lead = text[max(0, start - _SUBJECT_LEAD) : start]
     cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("? "), lead.rfind("! "))
-    words = lead[cut + 1 :].split() if cut >= 0 or start < 60 else []
+    words = lead[cut + 1 :].split() if cut >= 0 or start < _SUBJECT_LEAD else []
     if (
-        (cut >= 0 or start < 60)
+        (cut >= 0 or start < _SUBJECT_LEAD)
         and len(words) <= 4
         and all(w[:1].isupper() or w.lower() in title_words() for w in words)
     ):
@@ -178,10 +178,11 @@ _LONGEST_APPOSITIVE = 120  # characters from a name to the comma that closes its
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 
 
-def resolve_nominal(phrase: str, offset: int, table: EntityTable) -> Entity | None:
+def resolve_nominal(ctx: ArticleContext, phrase: str, offset: int) -> Entity | None:
     head = fold(phrase.split()[-1]) if phrase.split() else ""
     if not head or phrase.split()[0].lower() not in DETERMINERS:
         return None
+    table = ctx.table
     best: Entity | None = None
     for mention in table.mentions_before(offset, within=_NOMINAL_REACH):
         entity = table.by_key(mention.key)

@@ -16,6 +16,7 @@ from .lexicon.rule_words import ABBREVIATIONS
 # space, which no shorter match could be followed by.
 _LAST_WORD_REACH = 40  # characters back to the word before a sentence end
 _ABBREVIATION_REACH = 12  # characters back to the start of a possible abbreviation
+_NO_ABBREVIATION_LETTERS = 6  # letters: a word of this many or more before a full stop is no abbreviation
 _END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'\u201d\u2019)]*+(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 # a line that opens with a quotation mark after a line ending in a name or a closing mark: a list of
 # quotations, each on its line (`...shame." \u2015 Maria Lopez` / `"During the debate...`)
@@ -63,7 +64,7 @@ def _inside(quoted: list[Span], offset: int, stop: int) -> bool:
 
 
 def _abbreviation(text: str, begin: int, dot: int) -> bool:
-    if dot - begin > 6 and text[dot - 6 : dot].isalpha():
+    if dot - begin > _NO_ABBREVIATION_LETTERS and text[dot - _NO_ABBREVIATION_LETTERS : dot].isalpha():
         return False  # a word of six letters or more ends here: no abbreviation is that long
     word = _LAST_WORD.search(text, max(begin, dot - _ABBREVIATION_REACH), dot)
     if not word:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..models import Span
-from .entity_table import EntityTable
+from .context import ArticleContext
 from .lexicon import title_words
 from .lexicon.rule_words import (
     ADVERBS,
@@ -31,7 +31,7 @@ def words_before(items: list[Word], k: int) -> list[Word]:
     return items[k - SUBJECT_REACH if k > SUBJECT_REACH else 0 : k]
 
 
-def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
+def subject_before(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] | None:
     """The speaker phrase right before a cue: back to a comma or the sentence start."""
     end = len(items)
     while end and items[end - 1].lower in ADVERBS and items[end - 1].text.islower():  # not "Ms. March"
@@ -61,11 +61,11 @@ def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Sp
         and items[rest - 3].lower in DETERMINERS
         and phrase[0].lower not in DETERMINERS
     ):
-        phrase = items[rest - 3 : rest - 1] + phrase  # "the tall, soft-spoken professor said"
+        phrase = [items[rest - 3], items[rest - 2]] + phrase  # "the tall, soft-spoken professor said"
     if phrase and phrase[0].lower in ("who", "whose", "which"):  # "a citizen, whose name is redacted, wrote"
         before = items[: len(items) - len(phrase)]
         if before and before[-1].text == ",":
-            return subject_before(text, before[:-1], table)
+            return subject_before(ctx, before[:-1])
     before = items[: len(items) - len(phrase)]
     phrase = up_to_clause(phrase)
     if not phrase or len(phrase) > MAX_SUBJECT_WORDS:
@@ -73,15 +73,15 @@ def subject_before(text: str, items: list[Word], table: EntityTable) -> tuple[Sp
     span = (phrase[0].start, phrase[-1].end)
     if any(w.lower in title_words() for w in phrase) or phrase[0].lower in DETERMINERS:
         # "Jane Roe, chief executive of Acme, said"; "Ann Lee, the school's graduate, said"
-        named = _name_before_appositive(text, before, table)
+        named = _name_before_appositive(ctx, before)
         if named is not None:
             return named
-    if speaker_like(text, span, phrase, table):
-        return span, text[span[0] : span[1]]
+    if speaker_like(ctx, span, phrase):
+        return span, ctx.text[span[0] : span[1]]
     if before and before[-1].lower == "that":
         # "X, the chairwoman of the panel that handles Y, said": the role reaches back past "that"
         before = _before_role(before[:-1])
-    return _name_before_appositive(text, before, table)
+    return _name_before_appositive(ctx, before)
 
 
 def _before_role(items: list[Word]) -> list[Word]:
@@ -101,7 +101,7 @@ def _before_role(items: list[Word]) -> list[Word]:
     return items[:k]
 
 
-def _name_before_appositive(text: str, items: list[Word], table: EntityTable) -> tuple[Span, str] | None:
+def _name_before_appositive(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] | None:
     """`Tomas Berg, the chairman of the committee, said`: the person before the appositive."""
     if not items or items[-1].text != ",":
         return None
@@ -113,30 +113,30 @@ def _name_before_appositive(text: str, items: list[Word], table: EntityTable) ->
     if not phrase:
         return None
     if len(phrase) == 1 and _PARTY_TAG.match(phrase[0].text):
-        return _name_before_appositive(text, items[:-2], table)  # "Dana Voss, D-Calif., the chairwoman"
-    people = [m for m in table.overlapping(phrase[0].start, phrase[-1].end) if m.kind == "person"]
+        return _name_before_appositive(ctx, items[:-2])  # "Dana Voss, D-Calif., the chairwoman"
+    people = [m for m in ctx.table.overlapping(phrase[0].start, phrase[-1].end) if m.kind == "person"]
     if not people or people[-1].end != phrase[-1].end:
         return None
-    return (people[-1].start, people[-1].end), text[people[-1].start : people[-1].end]
+    return (people[-1].start, people[-1].end), ctx.text[people[-1].start : people[-1].end]
 
 
-def person_before_punctuation(items: list[Word], k: int, table: EntityTable) -> Span | None:
+def person_before_punctuation(ctx: ArticleContext, items: list[Word], k: int) -> Span | None:
     stop = k + 1
     while stop < len(items) and stop <= k + MAX_SUBJECT_WORDS and items[stop].text not in PUNCTUATION:
         stop += 1
     if stop == k + 1:
         return None
-    people = [m for m in table.overlapping(items[k + 1].start, items[stop - 1].end) if m.kind == "person"]
+    people = [m for m in ctx.table.overlapping(items[k + 1].start, items[stop - 1].end) if m.kind == "person"]
     if len(people) != 1:
         return None
     return people[0].start, people[0].end
 
 
-def speaker_like(text: str, span: Span, phrase: list[Word], table: EntityTable) -> bool:
+def speaker_like(ctx: ArticleContext, span: Span, phrase: list[Word]) -> bool:
     """A name we know, a pronoun, or a role noun ("the spokesman", "a ministry official")."""
     if len(phrase) == 1 and phrase[0].lower in PRONOUNS.keys() | SELF:
         return True
-    if table.entity_at(*span, kind="person") or table.entity_at(*span, kind="organization"):
+    if ctx.table.entity_at(*span, kind="person") or ctx.table.entity_at(*span, kind="organization"):
         return True
     head = phrase[-1].lower
     if head.endswith(("'s", "\u2019s")):
