@@ -137,3 +137,11 @@ def test_it_said_stays_unresolved_when_a_document_was_named_before():
         'Acme Corp has not replied. "We are deeply concerned by the arrests," it stated.',
     )
     assert speakers(article) == [None]
+
+
+def test_a_name_after_an_abbreviation_is_no_sentence_subject():
+    article = parse(
+        "Judge Tom Berg ruled on Friday. Still, he denied Mr. Bo Chan's request for the files.",
+        '"This has become a bitter fight," he wrote.',
+    )
+    assert speakers(article) == ["Tom Berg"]

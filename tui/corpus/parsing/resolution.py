@@ -14,6 +14,7 @@ from .attribution import Attribution
 from .context import ArticleContext
 from .lexicon import fold, reporting_verbs, title_words
 from .lexicon.rule_words import (
+    ABBREVIATIONS,
     AUXILIARIES,
     COLLECTIVE_ORG,
     DETERMINERS,
@@ -139,7 +140,7 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     """A name that opens its sentence, perhaps after its role ("Union leader Jonas Weber said"),
     or one that a verb follows and no preposition precedes ("On Nov. 27, Ortiz expressed")."""
     lead = text[max(0, start - _SUBJECT_LEAD) : start]
-    cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("? "), lead.rfind("! "))
+    cut = _sentence_cut(lead)
     words = lead[cut + 1 :].split() if cut >= 0 or start < _SUBJECT_LEAD else []
     if (
         (cut >= 0 or start < _SUBJECT_LEAD)
@@ -165,6 +166,23 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
         if close > 0 and not any(mark in text[end:close] for mark in ".;:\n"):
             after = _NEXT_WORD.match(text, close + 1)
     return before not in NOT_BEFORE_SUBJECT and after is not None and after.group(1) not in NOT_AFTER_SUBJECT
+
+
+_SENTENCE_MARKS = (". ", "\n", "? ", "! ")
+
+
+def _sentence_cut(lead: str) -> int:
+    """Where the last sentence break in `lead` is, -1 when there is none: the full stop of an
+    abbreviation ("denied Mr. Lee's request") breaks no sentence."""
+    end = len(lead)
+    while True:
+        cut = max(
+            lead.rfind(". ", 0, end), lead.rfind("\n", 0, end), lead.rfind("? ", 0, end), lead.rfind("! ", 0, end)
+        )
+        before = lead[:cut].rsplit(None, 1)
+        if cut < 0 or lead[cut] != "." or not before or before[-1].lower() not in ABBREVIATIONS:
+            return cut
+        end = cut
 
 
 def _verb_like(word: str) -> bool:
