@@ -145,3 +145,11 @@ def test_a_name_after_an_abbreviation_is_no_sentence_subject():
         '"This has become a bitter fight," he wrote.',
     )
     assert speakers(article) == ["Tom Berg"]
+
+
+def test_a_name_after_its_lowercase_role_opens_the_sentence():
+    article = parse(
+        '"The plan is working," Bo Chan says. Local retiree Tom Berg, who lost 7 kg. in a year, says it helped.',
+        '"I always meant to exercise," he says.',
+    )
+    assert speakers(article)[-1] == "Tom Berg"

@@ -15,12 +15,15 @@ from .context import ArticleContext
 from .lexicon import fold, reporting_verbs, title_words
 from .lexicon.rule_words import (
     ABBREVIATIONS,
+    APPOSITIVE_ROLES,
     AUXILIARIES,
     COLLECTIVE_ORG,
     DETERMINERS,
     DOCUMENTS,
     NOT_AFTER_SUBJECT,
     NOT_BEFORE_SUBJECT,
+    PEOPLE_WORDS,
+    PERSON_NOUNS,
     PRONOUNS,
     SELF,
     SPEECH_NOUNS,
@@ -145,7 +148,7 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     if (
         (cut >= 0 or start < _SUBJECT_LEAD)
         and len(words) <= 4
-        and all(w[:1].isupper() or w.lower() in title_words() for w in words)
+        and all(w[:1].isupper() or w.lower() in title_words() or _role_noun(w) for w in words)
     ):
         return True
     if end is None:
@@ -168,6 +171,13 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     return before not in NOT_BEFORE_SUBJECT and after is not None and after.group(1) not in NOT_AFTER_SUBJECT
 
 
+def _role_noun(word: str) -> bool:
+    """A lowercase word that says what someone is, before their name at a sentence's start:
+    "Toronto retiree Ann Lee", "Local farmer Bo Chan"."""
+    return word in PERSON_NOUNS or word in PEOPLE_WORDS or word in APPOSITIVE_ROLES or word.endswith(_AGENT_ENDINGS)
+
+
+_AGENT_ENDINGS = ("ee", "ist", "ian")
 _SENTENCE_MARKS = (". ", "\n", "? ", "! ")
 
 
