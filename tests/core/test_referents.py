@@ -153,3 +153,12 @@ def test_a_name_after_its_lowercase_role_opens_the_sentence():
         '"I always meant to exercise," he says.',
     )
     assert speakers(article)[-1] == "Tom Berg"
+
+
+def test_a_name_after_an_opening_preposition_is_no_subject():
+    article = parse(
+        "Tom Berg, 49, came to the city in 2016.",
+        "Unlike Bo Chan, he has found no work so far.",
+        '"My studies come first," he said.',
+    )
+    assert speakers(article) == ["Tom Berg"]

@@ -22,6 +22,7 @@ from .lexicon.rule_words import (
     DOCUMENTS,
     NOT_AFTER_SUBJECT,
     NOT_BEFORE_SUBJECT,
+    OPENING_PREPOSITIONS,
     PEOPLE_WORDS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -149,6 +150,7 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
         (cut >= 0 or start < _SUBJECT_LEAD)
         and len(words) <= 4
         and all(w[:1].isupper() or w.lower() in title_words() or _role_noun(w) for w in words)
+        and not (words and words[-1].lower() in OPENING_PREPOSITIONS)  # "Unlike Ann Lee, he ..."
     ):
         return True
     if end is None:

@@ -258,6 +258,13 @@ NOT_BEFORE_SUBJECT = _words("""
     toward towards the a an his her their its
 """)
 
+# A sentence that opens with one of these before a name opens with a phrase, not its subject: "Unlike Ann Lee, he".
+OPENING_PREPOSITIONS = _words("""
+    unlike like despite with without for from to of by about against on at in into between than as under over
+    after before toward towards among except including besides beyond behind near through during since until
+    upon within across around via per
+""")
+
 NOT_AFTER_SUBJECT = _words("""
     and or of in on at to for with from by as than who whose which about after over into
 """)
