@@ -182,3 +182,13 @@ def test_adverbs_between_the_speaker_and_the_modal_verb_are_not_the_speaker():
         "Ingrid Holm",
         "Tomas Berg",
     ]
+
+
+def test_a_word_that_is_also_a_noun_is_a_verb_after_a_modal():
+    article = parse(
+        '"We never saw the money," Ingrid Holm would later claim.',
+        'Tomas Berg could only quip: "Too late."',
+        'Anna Lind said her firm would continue "to grow in every market" next year.',
+    )
+    assert [(q.speaker, q.cue) for q in article.quotes[:2]] == [("Ingrid Holm", "claim"), ("Tomas Berg", "quip")]
+    assert all(q.cue != "continue" for q in article.quotes)

@@ -212,6 +212,11 @@ OBJECT_PREPOSITIONS = _words("""
 """)
 
 
+# words.py: a word that is a noun as often as a verb ("claim", "comment") is a verb after one of these.
+MODALS = _words("""
+    would could will can might may should must shall
+""")
+
 # speaker_phrase.py
 ADVERBS = _words("""
     was is were also later then again further previously recently earlier once has had have would will could
