@@ -162,3 +162,12 @@ def test_a_name_after_an_opening_preposition_is_no_subject():
         '"My studies come first," he said.',
     )
     assert speakers(article) == ["Tom Berg"]
+
+
+def test_a_spokesman_for_someone_is_not_that_person():
+    article = parse(
+        '"We will see," said a spokesman for Ann Lee.',
+        '"Not yet," one of the lawyers for Ann Lee said.',
+        '"Fine," Bo Chan said the same of Ann Lee.',
+    )
+    assert speakers(article) == ["a spokesman", "one of the lawyers for Ann Lee", "Bo Chan"]

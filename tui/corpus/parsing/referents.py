@@ -219,3 +219,11 @@ def names_nobody(phrase: str) -> bool:
     along ("I can't", "We have of course already"): never a name to show as the speaker."""
     words = phrase.split()
     return bool(words) and words[0].lower() in SELF and all(w.islower() for w in words[1:])
+
+
+def role_noun(word: str) -> bool:
+    """A lowercase word that says what someone is: "retiree", "spokesman", "lawyer", "adviser"."""
+    return _person_word(word) or word.endswith(_AGENT_ENDINGS)
+
+
+_AGENT_ENDINGS = ("ee", "ist", "ian")

@@ -15,7 +15,6 @@ from .context import ArticleContext
 from .lexicon import fold, reporting_verbs, title_words
 from .lexicon.rule_words import (
     ABBREVIATIONS,
-    APPOSITIVE_ROLES,
     AUXILIARIES,
     COLLECTIVE_ORG,
     DETERMINERS,
@@ -23,14 +22,13 @@ from .lexicon.rule_words import (
     NOT_AFTER_SUBJECT,
     NOT_BEFORE_SUBJECT,
     OPENING_PREPOSITIONS,
-    PEOPLE_WORDS,
-    PERSON_NOUNS,
     PRONOUNS,
     SELF,
     SPEECH_NOUNS,
 )
-from .referents import named_pair, organisation_referent, person_referent, publishing_subject
+from .referents import named_pair, organisation_referent, person_referent, publishing_subject, role_noun
 from .sentences import in_span
+from .speaker_phrase import someone_of
 
 _SUBJECT_LEAD = 60  # characters before a name read to tell whether it opens a clause
 _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
@@ -55,7 +53,7 @@ def resolve_speaker(ctx: ArticleContext, attribution: Attribution, speakers: lis
         # "her statement read", "His reply:": the statement speaks for the woman it belongs to
         return _resolve_pronoun(ctx, "male" if words_[0] == "his" else "female", start, speakers)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
-    if people:
+    if people and not _someone_of(lowered, people[-1].start - start):
         return table.by_key(people[-1].key)
     org = table.entity_at(start, end, kind="organization")
     if org is not None:
@@ -69,6 +67,12 @@ def resolve_speaker(ctx: ArticleContext, attribution: Attribution, speakers: lis
         or organisation_referent(ctx, phrase.split(), start, _is_subject)
         or person_referent(ctx, words_, start, _is_subject)
     )
+
+
+def _someone_of(lowered: str, named_at: int) -> bool:
+    """`a spokesman for Ann Lee`, `an aide to Ann Lee`: someone described by the person named
+    after a preposition, who is not that person."""
+    return someone_of(lowered[:named_at].split())
 
 
 def resolve_group(ctx: ArticleContext, attribution: Attribution) -> str | None:
@@ -149,7 +153,7 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     if (
         (cut >= 0 or start < _SUBJECT_LEAD)
         and len(words) <= 4
-        and all(w[:1].isupper() or w.lower() in title_words() or _role_noun(w) for w in words)
+        and all(w[:1].isupper() or w.lower() in title_words() or role_noun(w) for w in words)
         and not (words and words[-1].lower() in OPENING_PREPOSITIONS)  # "Unlike Ann Lee, he ..."
     ):
         return True
@@ -173,13 +177,6 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     return before not in NOT_BEFORE_SUBJECT and after is not None and after.group(1) not in NOT_AFTER_SUBJECT
 
 
-def _role_noun(word: str) -> bool:
-    """A lowercase word that says what someone is, before their name at a sentence's start:
-    "Toronto retiree Ann Lee", "Local farmer Bo Chan"."""
-    return word in PERSON_NOUNS or word in PEOPLE_WORDS or word in APPOSITIVE_ROLES or word.endswith(_AGENT_ENDINGS)
-
-
-_AGENT_ENDINGS = ("ee", "ist", "ian")
 _SENTENCE_MARKS = (". ", "\n", "? ", "! ")
 
 

@@ -238,6 +238,12 @@ SPEECH_EVENTS = _words("""
     interview call conference briefing speech hearing session broadcast time
 """)
 
+# "a spokesman for Ann Lee", "an aide to Ann Lee": the prepositions after which a named person only
+# describes someone else, who is the speaker.
+SOMEONE_OF = _words("""
+    for to of with from
+""")
+
 # Someone unnamed, described: "a woman in the audience", "one of the players in the video". The
 # prepositions that join a description's parts, and the words that open a clause inside it.
 DESCRIPTION_JOINS = _words("""
