@@ -147,3 +147,48 @@ def test_a_modal_before_the_verb_is_not_part_of_the_speaker():
     article = parse('"No job will go," Tomas Berg can assure the dock workers.')
     start, end = article.quotes[0].speaker_span
     assert article.text[start:end] == "Tomas Berg"
+
+
+def test_manner_of_speaking_verbs():
+    article = parse(
+        '"Go back to your seat," Ingrid Holm barked.',
+        '"Never again!" the audience screamed back.',
+        '"That is absurd," Tomas Berg scoffed.',
+    )
+    assert speakers(article) == ["Ingrid Holm", "the audience", "Tomas Berg"]
+
+
+def test_participle_with_its_listener_before_the_quotation():
+    article = parse(
+        'Ingrid Holm left the hall on Monday, telling reporters, "We will be back next year."',
+        'Tomas Berg was not impressed with the plan, telling the crowd: "This will never work."',
+    )
+    assert speakers(article) == ["Ingrid Holm", "Tomas Berg"]
+
+
+def test_a_described_speaker_keeps_where_they_belong_but_not_where_they_spoke():
+    article = parse(
+        '"We were scared," said a woman in the audience.',
+        '"It is over," said a man from the village.',
+        '"We will win," said a spokesman in an interview on Monday.',
+        '"We will win," said a guard at the time.',
+    )
+    assert speakers(article) == ["a woman in the audience", "a man from the village", "a spokesman", "a guard"]
+
+
+def test_adverbs_between_the_speaker_and_the_modal_verb_are_not_the_speaker():
+    article = parse('"It is over," Ingrid Holm could only tell us.', '"We lost," Tomas Berg initially said.')
+    assert [article.text[slice(*q.speaker_span)] for q in article.quotes if q.speaker_span] == [
+        "Ingrid Holm",
+        "Tomas Berg",
+    ]
+
+
+def test_a_word_that_is_also_a_noun_is_a_verb_after_a_modal():
+    article = parse(
+        '"We never saw the money," Ingrid Holm would later claim.',
+        'Tomas Berg could only quip: "Too late."',
+        'Anna Lind said her firm would continue "to grow in every market" next year.',
+    )
+    assert [(q.speaker, q.cue) for q in article.quotes[:2]] == [("Ingrid Holm", "claim"), ("Tomas Berg", "quip")]
+    assert all(q.cue != "continue" for q in article.quotes)

@@ -11,12 +11,15 @@ from .lexicon import reporting_verbs, title_words
 from .lexicon.rule_words import (
     CLAUSE_VERBS,
     DETERMINERS,
+    DOCUMENTS,
     LEAD_IN_PARTICIPLES,
+    LISTENER_PARTICIPLES,
     NAME_PARTICIPLES,
     OBJECT_PREPOSITIONS,
     OBJECT_VERBS,
     OPENERS,
     PRONOUNS,
+    SPEECH_EVENTS,
     SPEECH_NOUNS,
     STOPS,
     TIME_WORDS,
@@ -156,22 +159,40 @@ def _participle_lead_in(ctx: ArticleContext, items: list[Word]) -> Attribution |
     named = _name_then_participle(ctx, items)
     if named is not None:
         return named
-    if items[-2].lower not in LEAD_IN_PARTICIPLES:
+    at = _lead_in_participle(items)
+    if at is None:
         return None
-    clause = _clause_subject(ctx, items)
+    clause = _clause_subject(ctx, items[: at + 2])
     first = items[0] if items[0].lower not in OPENERS else items[1]
     if clause is not None:
         span = clause
     elif first.lower in PRONOUNS:
         span = (first.start, first.end)
     else:
-        mentions = ctx.table.overlapping(first.start, items[-2].start)
+        mentions = ctx.table.overlapping(first.start, items[at].start)
         people = [m for m in mentions if m.kind in ("person", "organization")]
         if not people or people[0].start > first.end + _LEAD_IN_SUBJECT_GAP:
             return None
         span = (people[0].start, people[0].end)
-    cue = items[-2]
+    cue = items[at]
     return Attribution((cue.start, cue.end), span, ctx.text[span[0] : span[1]])
+
+
+_LISTENER_WORDS = 3  # words of a listener after "telling": "telling reporters", "telling the crowd"
+
+
+def _lead_in_participle(items: list[Word]) -> int | None:
+    """Where the participle that closes a lead-in is: right before the final mark (`, saying:`),
+    or before its listener (`, telling reporters,`, `, telling the crowd:`)."""
+    if items[-2].lower in LEAD_IN_PARTICIPLES:
+        return len(items) - 2
+    before_listener = len(items) - 2 - 1  # the mark, at least one word of listener, then the participle
+    for at in range(before_listener, max(0, before_listener - _LISTENER_WORDS), -1):
+        if items[at].text in PUNCTUATION:
+            return None
+        if items[at].lower in LISTENER_PARTICIPLES and items[at - 1].text == ",":
+            return at
+    return None
 
 
 def _clause_subject(ctx: ArticleContext, items: list[Word]) -> Span | None:
@@ -314,10 +335,28 @@ def _clause_start(items: list[Word], k: int) -> int | None:
     return None
 
 
-def _part_of(phrase: list[Word], word: Word) -> bool:
+def _part_of(phrase: list[Word], following: list[Word]) -> bool:
     """`said one of the players`, `said a member of the public`: "of" after someone unnamed goes
-    on describing them, where "in" or "on" may already tell where they spoke."""
-    return word.lower == "of" and phrase[0].lower in UNNAMED
+    on describing them; so does a place with "the" (`said a woman in the audience`), where "in an
+    interview", "in the statement" or "on Monday" tell where or when they spoke."""
+    word = following[0]
+    if phrase[0].lower not in UNNAMED:
+        return False
+    if word.lower == "of":
+        return True
+    return (
+        word.lower in _PLACE_JOINS
+        and len(following) > 2
+        and following[1].lower == "the"
+        and following[2].text.islower()
+        and following[2].lower not in _SPEECH_SETTINGS
+    )
+
+
+_PLACE_JOINS = frozenset({"in", "at", "from"})
+_PLACE_PHRASE_WORDS = 3  # "in the audience": the words read to tell a place one belongs to
+# Where or when speech happens, not where a speaker belongs: "said a guard in the interview".
+_SPEECH_SETTINGS = DOCUMENTS | SPEECH_NOUNS | TIME_WORDS | SPEECH_EVENTS
 
 
 def _speaker_after(ctx: ArticleContext, items: list[Word], k: int, cue_at: int | None = None) -> Attribution | None:
@@ -332,9 +371,10 @@ def _speaker_after(ctx: ArticleContext, items: list[Word], k: int, cue_at: int |
     if named is not None:
         return Attribution((items[first].start, items[k].end), named, ctx.text[named[0] : named[1]])
     phrase: list[Word] = []
-    for word in items[k + 1 : k + 1 + MAX_SUBJECT_WORDS]:
+    for j in range(k + 1, min(len(items), k + 1 + MAX_SUBJECT_WORDS)):
+        word = items[j]
         if word.text in (",", ":", ".", "(", ")", "\u2014", "\u2013") or (
-            phrase and word.lower in STOPS and not _part_of(phrase, word)
+            phrase and word.lower in STOPS and not _part_of(phrase, items[j : j + _PLACE_PHRASE_WORDS])
         ):
             break
         if not phrase and word.lower in STOPS - DETERMINERS:

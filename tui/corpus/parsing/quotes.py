@@ -17,9 +17,9 @@ from ..models import Quote, QuoteKind, Span
 from .attribution import Attribution, find_attribution_after, find_attribution_before
 from .context import ArticleContext
 from .lexicon import reporting_verbs
-from .lexicon.rule_words import SELF
+from .referents import names_nobody
 from .reported import may_report, reported_clause
-from .resolution import resolve_speaker
+from .resolution import resolve_group, resolve_speaker
 from .sentences import in_span, sentence_spans, trim_span
 
 _COLON_REACH = 8  # characters back from a quotation to the colon that introduces it
@@ -343,7 +343,9 @@ def _resolve_all(ctx: ArticleContext, found: list[tuple[Quote, Attribution | Non
         if entity is not None:
             quote.speaker, quote.speaker_id = entity.name, entity.id
             speakers.append((attribution.speaker_span[0] if attribution.speaker_span else quote.start, entity.id))
-        elif attribution.speaker_text and attribution.speaker_text.lower() not in SELF:
+        elif (group := resolve_group(ctx, attribution)) is not None:
+            quote.speaker = group  # "Ann Lee and Bo Chan": two people, no one entity to link
+        elif attribution.speaker_text and not names_nobody(attribution.speaker_text):
             # "I", "we", "it", "they" unresolved name nobody: the span still shows who speaks
             quote.speaker = attribution.speaker_text
 

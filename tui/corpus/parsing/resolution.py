@@ -14,17 +14,21 @@ from .attribution import Attribution
 from .context import ArticleContext
 from .lexicon import fold, reporting_verbs, title_words
 from .lexicon.rule_words import (
+    ABBREVIATIONS,
     AUXILIARIES,
     COLLECTIVE_ORG,
     DETERMINERS,
     DOCUMENTS,
     NOT_AFTER_SUBJECT,
     NOT_BEFORE_SUBJECT,
+    OPENING_PREPOSITIONS,
     PRONOUNS,
     SELF,
     SPEECH_NOUNS,
 )
+from .referents import named_pair, organisation_referent, person_referent, publishing_subject, role_noun
 from .sentences import in_span
+from .speaker_phrase import someone_of
 
 _SUBJECT_LEAD = 60  # characters before a name read to tell whether it opens a clause
 _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
@@ -43,13 +47,13 @@ def resolve_speaker(ctx: ArticleContext, attribution: Attribution, speakers: lis
     if lowered in PRONOUNS:
         return _resolve_pronoun(ctx, PRONOUNS[lowered], start, speakers)
     if lowered in SELF:
-        return None
+        return organisation_referent(ctx, [phrase], start, _is_subject)  # "it said"; never "I" or "we"
     words_ = lowered.split()
     if len(words_) == 2 and words_[0] in ("his", "her") and (words_[1] in DOCUMENTS or words_[1] in SPEECH_NOUNS):
         # "her statement read", "His reply:": the statement speaks for the woman it belongs to
         return _resolve_pronoun(ctx, "male" if words_[0] == "his" else "female", start, speakers)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
-    if people:
+    if people and not _someone_of(lowered, people[-1].start - start):
         return table.by_key(people[-1].key)
     org = table.entity_at(start, end, kind="organization")
     if org is not None:
@@ -58,7 +62,24 @@ def resolve_speaker(ctx: ArticleContext, attribution: Attribution, speakers: lis
         author = _document_author(ctx, words_[1], start)
         if author is not None:
             return author  # "the report said": the report that "the Acme Institute" published
-    return resolve_nominal(ctx, phrase, start)
+    return (
+        resolve_nominal(ctx, phrase, start)
+        or organisation_referent(ctx, phrase.split(), start, _is_subject)
+        or person_referent(ctx, words_, start, _is_subject)
+    )
+
+
+def _someone_of(lowered: str, named_at: int) -> bool:
+    """`a spokesman for Ann Lee`, `an aide to Ann Lee`: someone described by the person named
+    after a preposition, who is not that person."""
+    return someone_of(lowered[:named_at].split())
+
+
+def resolve_group(ctx: ArticleContext, attribution: Attribution) -> str | None:
+    """The names of the people "they" means, when the text has just named them together."""
+    if attribution.speaker_span is None or attribution.speaker_text.lower() != "they":
+        return None
+    return named_pair(ctx, attribution.speaker_span[0], _is_subject)
 
 
 _DOCUMENT_LOOKS = 6  # earlier mentions of a document's noun read for its author ("the report" back to "a report by")
@@ -88,6 +109,9 @@ def _document_author(ctx: ArticleContext, noun: str, offset: int) -> Entity | No
                 author = table.entity_at(named, named + 1)
                 if author is not None and author.kind in ("organization", "person"):
                     return author
+        publisher = publishing_subject(ctx, at, _is_subject)
+        if publisher is not None:
+            return publisher  # "In its latest report, the Acme Institute cut its forecast"
     return None
 
 
@@ -124,12 +148,13 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
     """A name that opens its sentence, perhaps after its role ("Union leader Jonas Weber said"),
     or one that a verb follows and no preposition precedes ("On Nov. 27, Ortiz expressed")."""
     lead = text[max(0, start - _SUBJECT_LEAD) : start]
-    cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("? "), lead.rfind("! "))
+    cut = _sentence_cut(lead)
     words = lead[cut + 1 :].split() if cut >= 0 or start < _SUBJECT_LEAD else []
     if (
         (cut >= 0 or start < _SUBJECT_LEAD)
         and len(words) <= 4
-        and all(w[:1].isupper() or w.lower() in title_words() for w in words)
+        and all(w[:1].isupper() or w.lower() in title_words() or role_noun(w) for w in words)
+        and not (words and words[-1].lower() in OPENING_PREPOSITIONS)  # "Unlike Ann Lee, he ..."
     ):
         return True
     if end is None:
@@ -150,6 +175,23 @@ def _is_subject(text: str, start: int, end: int | None = None) -> bool:
         if close > 0 and not any(mark in text[end:close] for mark in ".;:\n"):
             after = _NEXT_WORD.match(text, close + 1)
     return before not in NOT_BEFORE_SUBJECT and after is not None and after.group(1) not in NOT_AFTER_SUBJECT
+
+
+_SENTENCE_MARKS = (". ", "\n", "? ", "! ")
+
+
+def _sentence_cut(lead: str) -> int:
+    """Where the last sentence break in `lead` is, -1 when there is none: the full stop of an
+    abbreviation ("denied Mr. Lee's request") breaks no sentence."""
+    end = len(lead)
+    while True:
+        cut = max(
+            lead.rfind(". ", 0, end), lead.rfind("\n", 0, end), lead.rfind("? ", 0, end), lead.rfind("! ", 0, end)
+        )
+        before = lead[:cut].rsplit(None, 1)
+        if cut < 0 or lead[cut] != "." or not before or before[-1].lower() not in ABBREVIATIONS:
+            return cut
+        end = cut
 
 
 def _verb_like(word: str) -> bool:

@@ -16,7 +16,9 @@ from .lexicon.rule_words import (
     OPENERS,
     PRONOUNS,
     RELATIVES,
+    REPRESENTATIVES,
     SELF,
+    SOMEONE_OF,
 )
 from .words import PUNCTUATION, Word
 
@@ -129,6 +131,8 @@ def person_before_punctuation(ctx: ArticleContext, items: list[Word], k: int) ->
     people = [m for m in ctx.table.overlapping(items[k + 1].start, items[stop - 1].end) if m.kind == "person"]
     if len(people) != 1:
         return None
+    if someone_of([w.lower for w in items[k + 1 : stop] if w.end <= people[0].start]):
+        return None  # "said a spokesman for Ann Lee": the spokesman speaks, not Ann Lee
     return people[0].start, people[0].end
 
 
@@ -203,3 +207,20 @@ def owned_body(words: list[str]) -> bool:
         if word.endswith(("'s", "\u2019s", "s'", "s\u2019")):
             return True
     return False
+
+
+def someone_of(words: list[str]) -> bool:
+    """`a spokesman for`, `one of the lawyers for`, `an aide to` (lowercase words): the words before
+    a name that describe someone else by that person, who speaks ("said a spokesman for Ann Lee")."""
+    if not words or words[0] not in UNNAMED:
+        return False
+    return any(word in SOMEONE_OF and _role(before) for before, word in zip(words, words[1:], strict=False))
+
+
+_AGENT_ENDINGS = ("ee", "ist", "ian", "er", "or", "man", "woman", "person")
+
+
+def _role(word: str) -> bool:
+    """A noun for what someone is ("spokesman", "lawyers", "adviser"), singular or plural."""
+    singular = word[:-1] if word.endswith("s") else word
+    return singular in title_words() or singular in REPRESENTATIVES or singular.endswith(_AGENT_ENDINGS)

@@ -11,7 +11,9 @@ from functools import cache
 
 from .lexicon import phrasal_reporting_verbs, reporting_verbs
 from .lexicon.rule_words import (
+    ADVERBS,
     DETERMINERS,
+    MODALS,
     NOUN_FORMS,
     PRONOUNS,
     SELF,
@@ -92,6 +94,23 @@ def any_cue(text: str, start: int, end: int, lowered: str | None = None, cues: f
     return not (cues or cue_forms()).isdisjoint(found)
 
 
+_ASPECT_VERBS = frozenset({"continue", "begin"})
+_MODAL_REACH = 3  # words back from a verb to its modal: "would later claim", "could only answer"
+
+
+def _after_modal(items: list[Word], k: int) -> bool:
+    """A word that is a noun as often as a verb is a verb after a modal, perhaps past an adverb or
+    two: `"...," Ann Lee would later claim.`, `the mayor would comment.`"""
+    if reporting_verbs()[items[k].lower] in _ASPECT_VERBS:
+        return False  # "would continue to grow", "will begin work": what happens next, not speech
+    for word in reversed(items[max(0, k - _MODAL_REACH) : k]):
+        if word.lower in MODALS:
+            return True
+        if word.lower not in ADVERBS or not word.text.islower():
+            return False
+    return False
+
+
 @cache
 def cue_heads() -> frozenset[str]:
     """The words a cue can start with: every reporting verb form and every phrasal one's verb."""
@@ -152,5 +171,7 @@ def is_cue(items: list[Word], k: int) -> bool:
             or before.lower in SELF
             or (k + 1 == len(items) or items[k + 1].text in PUNCTUATION)
             and before.text[:1].isupper()
+            or (k + 1 == len(items) or items[k + 1].text in (",", ":"))
+            and _after_modal(items, k)
         )
     return not (k > 0 and items[k - 1].lower == "to")

@@ -232,6 +232,11 @@ LEAD_IN_PARTICIPLES = _words("""
     shouting
 """)
 
+# `He left the hall, telling reporters, "...`: participles whose listener comes between them and the quotation.
+LISTENER_PARTICIPLES = _words("""
+    telling asking reminding assuring warning urging
+""")
+
 # `footage of Lee saying during the debate, "...`: right after a name, only verbs that take a quotation.
 NAME_PARTICIPLES = _words("""
     saying asking telling writing
@@ -247,10 +252,17 @@ OBJECT_PREPOSITIONS = _words("""
 """)
 
 
+# words.py: a word that is a noun as often as a verb ("claim", "comment") is a verb after one of these.
+MODALS = _words("""
+    would could will can might may should must shall
+""")
+
 # speaker_phrase.py
 ADVERBS = _words("""
     was is were also later then again further previously recently earlier once has had have would will could
     may might can should must reportedly repeatedly often publicly privately simply just even still
+    only likely probably certainly clearly quickly immediately finally already soon apparently openly
+    flatly angrily quietly initially eventually ultimately
 """)
 
 
@@ -259,6 +271,17 @@ ADVERBS = _words("""
 SPEECH_NOUNS = _words("""
     reply response answer message verdict advice reaction retort explanation comment warning argument plea
     conclusion
+""")
+
+# Where speech is given: "said a guard in the interview" tells where the guard spoke, not who the guard is.
+SPEECH_EVENTS = _words("""
+    interview call conference briefing speech hearing session broadcast time
+""")
+
+# "a spokesman for Ann Lee", "an aide to Ann Lee": the prepositions after which a named person only
+# describes someone else, who is the speaker.
+SOMEONE_OF = _words("""
+    for to of with from
 """)
 
 # Someone unnamed, described: "a woman in the audience", "one of the players in the video". The
@@ -284,6 +307,13 @@ AUXILIARIES = _words("""
 NOT_BEFORE_SUBJECT = _words("""
     with to of by for from and or about against on at in into between like than as under over after before
     toward towards the a an his her their its
+""")
+
+# A sentence that opens with one of these before a name opens with a phrase, not its subject: "Unlike Ann Lee, he".
+OPENING_PREPOSITIONS = _words("""
+    unlike like despite with without for from to of by about against on at in into between than as under over
+    after before toward towards among except including besides beyond behind near through during since until
+    upon within across around via per
 """)
 
 NOT_AFTER_SUBJECT = _words("""
@@ -316,4 +346,36 @@ SETTING_PREPOSITIONS = _words("""
 
 CLAUSE_OPENERS = _words("""
     the a an this these those there it he she they we i his her their its our some many most no
+""")
+
+
+# referents.py: someone described rather than named, whom a reader takes for a person ("the veteran
+# said"), beside the titles and PERSON_NOUNS; and the nouns that name a kind of organisation once it
+# has been named ("the utility said"), beside COLLECTIVE_ORG and the organisation cues.
+PEOPLE_WORDS = _words("""
+    man woman boy girl teenager veteran rookie star candidate nominee incumbent challenger newcomer
+    republican democrat conservative liberal native winner champion captain
+""")
+GENDERED_PEOPLE = {
+    "man": "male",
+    "boy": "male",
+    "father": "male",
+    "son": "male",
+    "husband": "male",
+    "brother": "male",
+    "woman": "female",
+    "girl": "female",
+    "mother": "female",
+    "daughter": "female",
+    "wife": "female",
+    "sister": "female",
+}
+# People who speak for someone else: "the spokesman" after "Ann Lee said" is not Ann Lee.
+REPRESENTATIVES = _words("""
+    spokesman spokeswoman spokesperson official aide adviser advisor source representative
+""")
+ORGANISATION_WORDS = COLLECTIVE_ORG | _words("""
+    utility insurer lender broadcaster network publisher chain startup charity nonprofit carmaker
+    drugmaker developer operator producer supplier provider distributor museum school university college
+    hospital club league institute foundation court
 """)
