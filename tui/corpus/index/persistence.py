@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .name_index import NameIndex
+from .pairs import Pairs
 from .postings import Dates, Postings, QuoteSpans, Runs, Texts
 from .tallies import ArticleEntities, EntityTallies
 
@@ -52,6 +53,8 @@ def pack(index: CorpusIndex) -> dict:
     return {
         "all": array("I", sorted(index._all)),
         "needs_fold": index._needs_fold,
+        "pairs": (index._pairs.frequent_at, index._pairs.pack()),
+        "unsure": (index._unsure, index._unsure_quotes),
         "entities": {kind: shared.names(names.pack()) for kind, names in index._entities.items()},
         "speakers": shared.names(index._speakers.pack()),
         "words": shared.postings(index._words.pack()),
@@ -83,6 +86,8 @@ def unpack(index: CorpusIndex, state: dict, texts: Sequence[str], titles: Sequen
     index._texts, index._titles = Texts(texts), Texts(titles)
     index._all = set(state["all"])
     index._needs_fold = state["needs_fold"]
+    index._pairs = Pairs(*state["pairs"])
+    index._unsure, index._unsure_quotes = state["unsure"]
     index._words = Postings(*state["words"])
     index._title_words = Postings(*state["title_words"])
     index._quote_words = Postings(*state["quote_words"])

@@ -95,6 +95,20 @@ class Postings:
         run = self._flat[self._offsets[i] : self._offsets[i + 1]]
         return run if added is None else run + added
 
+    def head(self, key: str, count: int) -> array:
+        """A key's first `count` positions (in the order added)."""
+        i = self._packed.get(key)
+        run = (
+            array("I")
+            if i is None
+            else self._flat[self._offsets[i] : min(self._offsets[i] + count, self._offsets[i + 1])]
+        )
+        if len(run) < count:
+            added = self._added.get(key)
+            if added is not None:
+                run = run + added[: count - len(run)]
+        return run
+
     def __getitem__(self, key: str) -> array:
         found = self.get(key)
         if found is None:
