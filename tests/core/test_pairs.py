@@ -228,3 +228,6 @@ def test_quotes_found_one_by_one_match_a_scan() -> None:
                     if matcher.found_in(said, True):
                         expected.add(view.table.first[position] + number)
         assert view.match_quotes("quote", tuple(words)) == expected, words
+        assert view.articles_saying(tuple(words)) == view.articles_of(expected), words
+        some = set(range(0, len(view.table), 3))
+        assert view.match_quotes("quote", tuple(words), some) == expected & some, words
