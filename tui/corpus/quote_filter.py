@@ -135,8 +135,8 @@ def _all_quotes_of(node: And, view: QuoteMatcher, found: Found) -> set[int]:
     within: set[int] | None = None
     for other in sets:
         within = other if within is None else within & other
-    for child in saying:
-        within = view.match_quotes("quote", child.words, within)
+    for term in saying:
+        within = view.match_quotes("quote", term.words, within)
     result = within if within is not None else view.all_quotes()
     for child in excluded:
         if not result:

@@ -27,6 +27,7 @@ from .corrections import Corrections
 from .index import EntitySummary
 from .load import iter_files
 from .models import Article, LoadProblem
+from .ordered import InOrder
 from .parallel import Item, ParseStream
 from .people import Person
 from .people_stats import Profile
@@ -49,8 +50,8 @@ class Found:
     """What a search found: matches in load order, the same in display order, and the corpus size
     they were found in (all three from one state of the corpus)."""
 
-    positions: list[int]
-    rows: list[int]
+    positions: Sequence[int]
+    rows: Sequence[int]
     total: int
 
 
@@ -220,7 +221,7 @@ class LiveCorpus:
         with self._lock.reading():
             return len(self._corpus.articles)
 
-    def search(self, text: str) -> list[int] | QueryError:
+    def search(self, text: str) -> Sequence[int] | QueryError:
         """Positions that match a filter, in load order (everything for a blank filter)."""
         found = self.search_sorted(text, SORTS[0])
         return found if isinstance(found, QueryError) else found.positions
@@ -230,12 +231,12 @@ class LiveCorpus:
         with self._lock.reading():
             corpus = self._corpus
             total = len(corpus.articles)
-            positions = corpus.search(text) if text.strip() else list(range(total))
+            positions = corpus.search(text) if text.strip() else InOrder(range(total))
             if isinstance(positions, QueryError):
                 return positions
             return Found(positions, corpus.articles.sorted_positions(positions, by), total)
 
-    def sort(self, positions: Iterable[int], by: str) -> list[int]:
+    def sort(self, positions: Iterable[int], by: str) -> Sequence[int]:
         """Positions (from an earlier search) in display order."""
         with self._lock.reading():
             return self._corpus.articles.sorted_positions(positions, by)
