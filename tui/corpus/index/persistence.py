@@ -39,8 +39,8 @@ class Sharer:
         return list(map(self.one, items))
 
     def postings(self, packed: tuple) -> tuple:
-        keys, offsets, flat = packed
-        return self.all(keys), offsets, flat
+        keys, *runs = packed
+        return self.all(keys), *runs
 
     def names(self, packed: tuple) -> tuple:
         names, words, display = packed
