@@ -40,7 +40,7 @@ class CorpusIndex:
         self._texts = Texts()  # references, for phrase checks; no copies
         self._titles = Texts()
         self._quote_spans = QuoteSpans()
-        self._all: set[int] = set()
+        self._all: set[int] | range = range(0)  # a range while positions come 0, 1, 2...: no set of a million ints
         self._needs_fold: set[int] = set()  # articles with non-ASCII letters
         self._pairs = Pairs(frequent_at)  # frequent words side by side, for phrases
         self._unsure: set[int] = set()  # articles with no pairs indexed: phrases checked in the text
@@ -64,7 +64,13 @@ class CorpusIndex:
 
     def add_entry(self, position: int, entry: IndexEntry) -> None:
         """Index what `index_entry` took from an article under `position`."""
-        self._all.add(position)
+        every = self._all
+        if isinstance(every, range) and position == every.stop:
+            self._all = range(every.stop + 1)
+        elif position not in every:
+            if isinstance(every, range):
+                every = self._all = set(every)
+            every.add(position)
         self._texts.add(position, entry.text)
         self._titles.add(position, entry.title)
         if entry.needs_fold:
@@ -263,7 +269,7 @@ class CorpusIndex:
         first."""
         if positions is not None and not isinstance(positions, (list, tuple, range, set, frozenset)):
             positions = list(positions)
-        if positions is None or (len(positions) == len(self._all) and self._all == set(positions)):
+        if positions is None or self._is_everything(positions):
             if self._summaries is None or self._summaries[0] != len(self._all):  # asked for often
                 self._summaries = (len(self._all), ranked(self._tallies.summaries()))
             return list(self._summaries[1])
@@ -271,6 +277,15 @@ class CorpusIndex:
         for position in positions:
             tallies.add(self._article_entities.rows(position))
         return ranked(tallies.summaries())
+
+    def _is_everything(self, positions: Sequence[int] | set[int] | frozenset[int] | range) -> bool:
+        every = self._all
+        if len(positions) != len(every):
+            return False
+        chosen = positions if isinstance(positions, (set, frozenset, range)) else set(positions)
+        if isinstance(every, range):  # distinct ints, as many, from the first to the last: the same
+            return len(chosen) == len(every) and (not every or (min(chosen) == 0 and max(chosen) == len(every) - 1))
+        return every == set(chosen)
 
     # -- what a cache entry keeps -----------------------------------------------------------
 

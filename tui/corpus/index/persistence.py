@@ -51,7 +51,7 @@ def pack(index: CorpusIndex) -> dict:
     shared = Sharer()
     kinds, which, folded, names, counts, aliases, roles = index._tallies.columns
     return {
-        "all": array("I", sorted(index._all)),
+        "all": index._all if isinstance(index._all, range) else array("I", sorted(index._all)),
         "needs_fold": index._needs_fold,
         "pairs": (index._pairs.frequent_at, index._pairs.pack()),
         "unsure": (index._unsure, index._unsure_quotes),
@@ -84,7 +84,7 @@ def pack(index: CorpusIndex) -> dict:
 def unpack(index: CorpusIndex, state: dict, texts: Sequence[str], titles: Sequence[str]) -> CorpusIndex:
     """Fill a new index with what `pack` saved, over these texts and titles (by position)."""
     index._texts, index._titles = Texts(texts), Texts(titles)
-    index._all = set(state["all"])
+    index._all = state["all"] if isinstance(state["all"], range) else set(state["all"])
     index._needs_fold = state["needs_fold"]
     index._pairs = Pairs(*state["pairs"])
     index._unsure, index._unsure_quotes = state["unsure"]
