@@ -91,3 +91,18 @@ def test_a_store_sorts_few_and_many_as_a_plain_sort() -> None:
             assert store.sorted_positions(chosen, by) == expected
             assert store.sorted_positions(InOrder(chosen), by) == expected
             assert store.sorted_positions(sorted(chosen), by) == expected
+
+
+def test_rows_are_kept_and_read_as_the_columns_say() -> None:
+    from tui.corpus import storage
+    from tui.corpus.models import Article
+    from tui.corpus.storage import ArticleRow, ArticleStore
+
+    store = ArticleStore()
+    for i in range(storage.ROWS_KEPT + 10):
+        store.append(Article(id=str(i), path=f"{i}.txt", title=f"Title {i}", text="Text.", source="Acme"))
+    first = store.row(3)
+    assert first == ArticleRow(None, "Title 3", "Acme", 0) and store.row(3) is first  # kept
+    for i in range(len(store)):
+        assert store.row(i).title == f"Title {i}"
+    assert len(store._rows) <= storage.ROWS_KEPT  # bounded

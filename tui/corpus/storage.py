@@ -37,6 +37,7 @@ _COLUMNS = {"id", "path", "title", "text", "source"}
 # Columns of strings a cache entry keeps in its mapped file, in the order they are written there.
 MAPPED = ("texts", "records", "ids", "paths", "titles")
 BUILT_KEPT = 4096  # rebuilt articles kept, newest used last
+ROWS_KEPT = 2048  # list rows kept (a few screenfuls): a cursor step redraws two rows already drawn
 FEW_SORTED = 64  # a result under 1/64 of the corpus is sorted whole; a larger one read in order, as needed
 SORTS = ("date", "title", "quotes")  # the orders the list can take: newest, A to Z, most quoted
 
@@ -178,6 +179,9 @@ class ArticleStore(Sequence[Article]):
         # Several readers may build articles at once (session.py lets readers share the corpus).
         self._built_lock = threading.Lock()
         self._orders: dict[str, array] = {}
+        # A row's title is read from the cache entry's mapped file (a size check, a copy, a decode):
+        # the rows of the screens in use are kept. Articles never change, so neither do their rows.
+        self._rows: dict[int, ArticleRow] = {}
 
     # -- adding -----------------------------------------------------------------------------
 
@@ -247,7 +251,13 @@ class ArticleStore(Sequence[Article]):
         return article
 
     def row(self, index: int) -> ArticleRow:
-        return ArticleRow(self.day(index), self.titles[index], self.sources[index], self.quote_counts[index])
+        found = self._rows.get(index)
+        if found is None:
+            found = ArticleRow(self.day(index), self.titles[index], self.sources[index], self.quote_counts[index])
+            if len(self._rows) >= ROWS_KEPT:
+                self._rows = {}  # whole screenfuls are drawn again at once: no order of use to keep
+            self._rows[index] = found
+        return found
 
     # -- orders for the list ----------------------------------------------------------------
 
@@ -338,6 +348,7 @@ class ArticleStore(Sequence[Article]):
             state[name] = list(getattr(self, name))
         state["_built"] = OrderedDict()
         state["_orders"] = {}
+        state["_rows"] = {}
         del state["_built_lock"]
         return state
 
