@@ -5,6 +5,7 @@ threshold from which words count as frequent, packed and reloaded, and with arti
 
 from __future__ import annotations
 
+import importlib.util
 import pickle
 import random
 from collections.abc import Sequence
@@ -134,16 +135,14 @@ def test_phrases_match_a_scan_of_the_seeds(frequent_at: int) -> None:
         assert index.quote(words) == scan_quote(articles, words), words
 
 
-def test_phrases_match_a_scan_of_generated_news() -> None:
+def test_phrases_match_a_scan_of_generated_news(tmp_path) -> None:
     bbc = shared_path("corpora", "bbc")
-    import sys
-
-    sys.path.insert(0, str(SEEDS.parent / "benchmarks"))
-    from generate import generate
-
-    folder = SEEDS.parent / ".pytest_cache" / "pairs-news"
-    if not folder.exists():
-        generate(120, folder, bbc.parent.parent, seed=3)
+    spec = importlib.util.spec_from_file_location("bench_generate", SEEDS.parent / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    folder = tmp_path / "news"
+    generator.generate(120, folder, bbc.parent.parent, seed=3)
     articles = [parse_source(source) for source in iter_sources([folder], LoadReport())]
     index = built(articles, 20)
     assert index._pairs.words, "some words are frequent"
