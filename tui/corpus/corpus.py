@@ -5,13 +5,14 @@ Loading one, from the cache or through worker processes, is `session.py`'s job.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .corrections import Corrections
 from .index import CorpusIndex, IndexEntry, index_entry
 from .models import Article, LoadProblem, LoadReport
+from .ordered import InOrder
 from .query import Query, QueryError, parse_query
 from .quote_filter import has_quote_terms
 from .quote_view import QuoteView
@@ -53,17 +54,18 @@ class Corpus:
             else:
                 self.add_parsed(*item)
 
-    def search(self, text: str) -> list[int] | QueryError:
+    def search(self, text: str) -> Sequence[int] | QueryError:
         """Positions of the articles that match a filter, in load order, or why it is malformed."""
         query = parse_query(text)
         if isinstance(query, QueryError):
             return query
         return self.match(query)
 
-    def match(self, query: Query) -> list[int]:
+    def match(self, query: Query) -> InOrder:
+        """The articles a query finds, in load order, each found when first read (ordered.py)."""
         if has_quote_terms(query.root):  # `speaker:`, `quote:`, `cue:` combine within one quote
-            return sorted(self.quote_view().articles(query))
-        return sorted(query.evaluate(self.index))
+            return InOrder(self.quote_view().articles(query))
+        return InOrder(query.evaluate(self.index))
 
     def quote_view(self) -> QuoteView:
         """The corpus quote by quote (made on first use, brought up to date with each call)."""

@@ -31,7 +31,8 @@ class QuoteMatcher(Protocol):
     index: CorpusIndex
 
     def all_quotes(self) -> set[int]: ...
-    def match_quotes(self, field: str, words: tuple[str, ...]) -> set[int]: ...
+    def match_quotes(self, field: str, words: tuple[str, ...], within: set[int] | None = None) -> set[int]: ...
+    def articles_saying(self, words: tuple[str, ...]) -> set[int]: ...
     def quotes_in(self, positions: set[int]) -> set[int]: ...
     def articles_of(self, quotes: set[int]) -> set[int]: ...
 
@@ -98,6 +99,8 @@ class QuoteAwareIndex:
         return getattr(self._index, name)
 
     def quote_articles(self, node: Node) -> set[int]:
+        if isinstance(node, Match) and node.field == "quote":  # no quote to find one by one
+            return self._view.articles_saying(node.words)
         return self._view.articles_of(quote_ids(node, self._view))
 
 
@@ -125,10 +128,16 @@ def quote_ids(node: Node, view: QuoteMatcher, found: Found | None = None) -> set
 def _all_quotes_of(node: And, view: QuoteMatcher, found: Found) -> set[int]:
     included = [child for child in dict.fromkeys(node.nodes) if not isinstance(child, Not)]
     excluded = [child.node for child in dict.fromkeys(node.nodes) if isinstance(child, Not)]
-    sets = sorted((quote_ids(child, view, found) for child in included), key=len)
-    result = sets[0] if sets else view.all_quotes()
-    for other in sets[1:]:
-        result &= other
+    # A quote's words are checked quote by quote: only among what the other terms left.
+    saying = [child for child in included if isinstance(child, Match) and child.field == "quote"]
+    others = [child for child in included if child not in saying]
+    sets = sorted((quote_ids(child, view, found) for child in others), key=len)
+    within: set[int] | None = None
+    for other in sets:
+        within = other if within is None else within & other
+    for term in saying:
+        within = view.match_quotes("quote", term.words, within)
+    result = within if within is not None else view.all_quotes()
     for child in excluded:
         if not result:
             break

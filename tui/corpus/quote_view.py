@@ -103,7 +103,8 @@ class QuoteView:
     def all_quotes(self) -> set[int]:
         return set(range(len(self.table)))
 
-    def match_quotes(self, field: str, words: tuple[str, ...]) -> set[int]:
+    def match_quotes(self, field: str, words: tuple[str, ...], within: set[int] | None = None) -> set[int]:
+        """The quotes (of `within`, or all) that a `field:words` term finds."""
         if field == "speaker":
             found: set[int] = set()
             lists = [self._by_word.get(word, []) for word in words]
@@ -116,10 +117,46 @@ class QuoteView:
             needle = f" {' '.join(words)} "
             cues = self.table.cue
             return {q for p in self.index.cue(words) for q in self.table.quotes_of(p) if needle in f" {cues[q]} "}
-        matcher = PhraseMatcher(words)
+        return self._quotes_saying(words, within)
+
+    def _quotes_saying(self, words: tuple[str, ...], within: set[int] | None) -> set[int]:
+        """The quotes (of `within`, or all) with these words side by side: the index's articles,
+        then their quotes checked one by one; an article the index is sure of with one quote (in
+        `within`) needs no check."""
+        sure, unsure = self.index.quote_checked(words)
+        table, texts, index = self.table, self.store.texts, self.index
+        start, end, first = table.start, table.end, table.first
+        if within is not None:
+            article = table.article
+            near = {article[q] for q in within}
+            sure, unsure = sure & near, unsure & near
+        matcher, found = PhraseMatcher(words), set()
+        for p in sure:
+            lo, hi = first[p], first[p + 1]
+            if hi - lo == 1:
+                found.add(lo)
+                continue
+            text, folds = texts[p], index.folds(p)
+            found.update(q for q in range(lo, hi) if matcher.found_in(text[start[q] : end[q]], folds))
+        for p in unsure:  # the table's spans may not be the index's: checked as the table reads them
+            text = texts[p]
+            found.update(q for q in table.quotes_of(p) if matcher.found_in(text[start[q] : end[q]], True))
+        return found if within is None else found & within
+
+    def articles_saying(self, words: tuple[str, ...]) -> set[int]:
+        """The articles with a quote that has these words side by side: `articles_of` the quotes
+        `match_quotes("quote", words)` finds, without finding each quote of the index's sure ones."""
+        sure, unsure = self.index.quote_checked(words)
         table, texts = self.table, self.store.texts
-        return {q for p in self.index.quote(words) for q in table.quotes_of(p)
-                if matcher.found_in(texts[p][table.start[q] : table.end[q]], True)}  # fmt: skip
+        start, end = table.start, table.end
+        matcher = PhraseMatcher(words)
+        found = {p for p in sure if p < table.articles}
+        for p in unsure:
+            if p < table.articles:
+                text = texts[p]
+                if any(matcher.found_in(text[start[q] : end[q]], True) for q in table.quotes_of(p)):
+                    found.add(p)
+        return found
 
     def quotes_in(self, positions: Iterable[int]) -> set[int]:
         first = self.table.first

@@ -35,6 +35,7 @@ from .entry_file import CacheEntryChanged
 from .index import EntitySummary
 from .load import iter_files
 from .models import Article, LoadProblem
+from .ordered import InOrder
 from .parallel import Item, ParseStream
 from .people import Person
 from .people_stats import Profile
@@ -60,8 +61,8 @@ class Found:
     """What a search found: matches in load order, the same in display order, and the corpus size
     they were found in (all three from one state of the corpus)."""
 
-    positions: list[int]
-    rows: list[int]
+    positions: Sequence[int]
+    rows: Sequence[int]
     total: int
 
 
@@ -252,7 +253,7 @@ class LiveCorpus:
         with self._lock.reading():
             return len(self._corpus.articles)
 
-    def search(self, text: str) -> list[int] | QueryError:
+    def search(self, text: str) -> Sequence[int] | QueryError:
         """Positions that match a filter, in load order (everything for a blank filter)."""
         found = self.search_sorted(text, SORTS[0])
         return found if isinstance(found, QueryError) else found.positions
@@ -262,14 +263,14 @@ class LiveCorpus:
 
         def read(corpus: Corpus) -> Found | QueryError:
             total = len(corpus.articles)
-            positions = corpus.search(text) if text.strip() else list(range(total))
+            positions = corpus.search(text) if text.strip() else InOrder(range(total))
             if isinstance(positions, QueryError):
                 return positions
             return Found(positions, corpus.articles.sorted_positions(positions, by), total)
 
         return self._read(read, damage.unreadable)
 
-    def sort(self, positions: Iterable[int], by: str) -> list[int]:
+    def sort(self, positions: Iterable[int], by: str) -> Sequence[int]:
         """Positions (from an earlier search) in display order."""
         positions = list(positions)
         return self._read(lambda c: c.articles.sorted_positions(positions, by), lambda c, note: sorted(positions))

@@ -21,11 +21,12 @@ import sys
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, NamedTuple, overload
 
 from .models import Article
+from .ordered import InOrder
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -36,6 +37,8 @@ _COLUMNS = {"id", "path", "title", "text", "source"}
 # Columns of strings a cache entry keeps in its mapped file, in the order they are written there.
 MAPPED = ("texts", "records", "ids", "paths", "titles")
 BUILT_KEPT = 4096  # rebuilt articles kept, newest used last
+ROWS_KEPT = 2048  # list rows kept (a few screenfuls): a cursor step redraws two rows already drawn
+FEW_SORTED = 64  # a result under 1/64 of the corpus is sorted whole; a larger one read in order, as needed
 SORTS = ("date", "title", "quotes")  # the orders the list can take: newest, A to Z, most quoted
 
 
@@ -176,6 +179,9 @@ class ArticleStore(Sequence[Article]):
         # Several readers may build articles at once (session.py lets readers share the corpus).
         self._built_lock = threading.Lock()
         self._orders: dict[str, array] = {}
+        # A row's title is read from the cache entry's mapped file (a size check, a copy, a decode):
+        # the rows of the screens in use are kept. Articles never change, so neither do their rows.
+        self._rows: dict[int, ArticleRow] = {}
 
     # -- adding -----------------------------------------------------------------------------
 
@@ -245,7 +251,13 @@ class ArticleStore(Sequence[Article]):
         return article
 
     def row(self, index: int) -> ArticleRow:
-        return ArticleRow(self.day(index), self.titles[index], self.sources[index], self.quote_counts[index])
+        found = self._rows.get(index)
+        if found is None:
+            found = ArticleRow(self.day(index), self.titles[index], self.sources[index], self.quote_counts[index])
+            if len(self._rows) >= ROWS_KEPT:
+                self._rows = {}  # whole screenfuls are drawn again at once: no order of use to keep
+            self._rows[index] = found
+        return found
 
     # -- orders for the list ----------------------------------------------------------------
 
@@ -269,17 +281,19 @@ class ArticleStore(Sequence[Article]):
                 self._orders[by] = found
         return found
 
-    def sorted_positions(self, positions: Iterable[int], by: str) -> list[int]:
-        """`positions` in display order: a pass over the whole order, or a sort by rank when
-        they are few."""
+    def sorted_positions(self, positions: Iterable[int], by: str) -> Sequence[int]:
+        """`positions` in display order: the whole order with them picked out as far as it is read
+        (ordered.py), or, when they are few, sorted by rank."""
         order = self.order(by)
-        chosen = positions if isinstance(positions, (set, frozenset)) else set(positions)
-        if len(chosen) == len(order):
-            return list(order)
-        if len(chosen) * 8 >= len(order):
-            return [p for p in order if p in chosen]
-        rank = self._ranks(by)
-        return sorted(chosen, key=rank.__getitem__)
+        if isinstance(positions, InOrder):
+            chosen: Collection[int] = positions.chosen
+        elif isinstance(positions, (set, frozenset, range)):
+            chosen = positions
+        else:
+            chosen = set(positions)
+        if len(chosen) * FEW_SORTED < len(order):
+            return sorted(chosen, key=self._ranks(by).__getitem__)
+        return InOrder(chosen, order)
 
     def _ranks(self, by: str) -> array:
         key = f"rank:{by}"
@@ -334,6 +348,7 @@ class ArticleStore(Sequence[Article]):
             state[name] = list(getattr(self, name))
         state["_built"] = OrderedDict()
         state["_orders"] = {}
+        state["_rows"] = {}
         del state["_built_lock"]
         return state
 
@@ -342,7 +357,7 @@ class ArticleStore(Sequence[Article]):
         self._built_lock = threading.Lock()
 
 
-def sort_positions(articles: Sequence[Article], positions: Iterable[int], by: str) -> list[int]:
+def sort_positions(articles: Sequence[Article], positions: Iterable[int], by: str) -> Sequence[int]:
     """Positions in display order (newest first, A to Z, or most quoted first), for any sequence of
     articles; a store sorts by its columns and keeps the order until the next article arrives."""
     if isinstance(articles, ArticleStore):

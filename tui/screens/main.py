@@ -64,8 +64,8 @@ class MainScreen(Screen[None]):
         self.cache = cache  # reuse (and save) the parsed corpus in the user's cache folder
         self.corpus = LiveCorpus(corrections=corrections)
         self.filter_text = ""
-        self.positions: list[int] = []  # the articles that match, in load order
-        self.rows: list[int] = []  # the same, in display order
+        self.positions: Sequence[int] = []  # the articles that match, in load order
+        self.rows: Sequence[int] = []  # the same, in display order
         self.sort = "date"
         self.open: int | None = None
         self.quote: int | None = None

@@ -78,7 +78,7 @@ class ArticleList(LineList):
         cursor = None
         if keep is not None and self.cursor > 0:
             try:
-                cursor = list(rows).index(keep)
+                cursor = rows.index(keep)  # a result found as far as it is read (ordered.py): no further
             except ValueError:
                 cursor = 0
         self.set_count(len(rows), cursor)

@@ -19,6 +19,7 @@ from . import persistence
 from .entry import IndexEntry
 from .keys import tokens
 from .name_index import NameIndex
+from .pairs import FREQUENT_AT, PairPostings, Pairs, phrase_candidates
 from .phrases import PhraseMatcher
 from .postings import Dates, Postings, QuoteSpans, Texts, intersect
 from .tallies import ArticleEntities, EntitySummary, EntityTallies, ranked
@@ -35,12 +36,15 @@ COMPARISONS: dict[str, Callable[[int, int], bool]] = {
 class CorpusIndex:
     """Inverted indexes over articles added one by one; every lookup returns a fresh set."""
 
-    def __init__(self) -> None:
+    def __init__(self, frequent_at: int = FREQUENT_AT) -> None:
         self._texts = Texts()  # references, for phrase checks; no copies
         self._titles = Texts()
         self._quote_spans = QuoteSpans()
-        self._all: set[int] = set()
+        self._all: set[int] | range = range(0)  # a range while positions come 0, 1, 2...: no set of a million ints
         self._needs_fold: set[int] = set()  # articles with non-ASCII letters
+        self._pairs = Pairs(frequent_at)  # frequent words side by side, for phrases
+        self._unsure: set[int] = set()  # articles with no pairs indexed: phrases checked in the text
+        self._unsure_quotes: set[int] = set()  # and those whose quotes' pairs may be missing
         self._words = Postings()
         self._title_words = Postings()
         self._quote_words = Postings()
@@ -60,12 +64,23 @@ class CorpusIndex:
 
     def add_entry(self, position: int, entry: IndexEntry) -> None:
         """Index what `index_entry` took from an article under `position`."""
-        self._all.add(position)
+        every = self._all
+        if isinstance(every, range) and position == every.stop:
+            self._all = range(every.stop + 1)
+        elif position not in every:
+            if isinstance(every, range):
+                every = self._all = set(every)
+            every.add(position)
         self._texts.add(position, entry.text)
         self._titles.add(position, entry.title)
         if entry.needs_fold:
             self._needs_fold.add(position)
         self._title_words.post(entry.title_words, position)
+        self._pairs.add(position, entry.words, entry.pairs, entry.quote_pairs, self._words)  # before the words
+        if entry.unsure:
+            self._unsure.add(position)
+        if entry.unsure_quotes:
+            self._unsure_quotes.add(position)
         self._words.post(entry.words, position)
         self._quote_spans.add(position, entry.quote_spans)
         self._quote_words.post(entry.quote_words, position)
@@ -104,16 +119,26 @@ class CorpusIndex:
 
     def phrase(self, words: Sequence[str]) -> set[int]:
         """Articles whose title or body has these folded words side by side."""
-        candidates = intersect([self._words.get(word) for word in words])
         if len(words) < 2:
-            return candidates
+            return intersect([self._words.get(word) for word in words])
+        sure, check = self._phrase_candidates(self._pairs.text, words, self._words, self._unsure_having(words))
         found_in = PhraseMatcher(words).found_in
         texts, titles, needs_fold = self._texts, self._titles, self._needs_fold
-        # The hot loop of a phrase query: one check per article that has all the words.
-        return {
-            p for p in candidates
+        # The hot loop of a phrase query: one check per article that may have the words.
+        return sure.union(
+            p for p in check
             if found_in(texts[p], p in needs_fold) or found_in(titles[p], p in needs_fold)
-        }  # fmt: skip
+        )  # fmt: skip
+
+    def _phrase_candidates(self, postings: PairPostings, words: Sequence[str], word_index: Postings,
+                           unsure: set[int]) -> tuple[set[int], set[int]]:  # fmt: skip
+        """(sure, to check) for a phrase of two words or more (pairs.phrase_candidates): without
+        frequent pairs, every article with all the words is checked."""
+        found = phrase_candidates(self._pairs, postings, words, self._words)
+        if found is None:
+            return set(), intersect([word_index.get(word) for word in words])
+        sure, check = found
+        return sure, check | (unsure - sure)
 
     def title(self, words: Sequence[str]) -> set[int]:
         """Articles whose title has these words side by side."""
@@ -126,11 +151,39 @@ class CorpusIndex:
 
     def quote(self, words: Sequence[str]) -> set[int]:
         """Articles with a quote that has these words side by side."""
-        candidates = intersect([self._quote_words.get(word) for word in words])
         if len(words) < 2:
-            return candidates
+            return intersect([self._quote_words.get(word) for word in words])
+        unsure = self._unsure_having(words, quoted=True)
+        sure, check = self._phrase_candidates(self._pairs.quoted, words, self._quote_words, unsure)
         matcher = PhraseMatcher(words)
-        return {p for p in candidates if self._quote_has(p, matcher)}
+        return sure.union(p for p in check if self._quote_has(p, matcher))
+
+    def _unsure_having(self, words: Sequence[str], quoted: bool = False) -> set[int]:
+        """The articles without pairs (IndexEntry.unsure, or unsure_quotes when `quoted`) that have
+        every word (in a quote when `quoted`): their words, read again, are few."""
+        wanted, found = set(words), set()
+        for position in self._unsure_quotes if quoted else self._unsure:
+            if quoted:
+                text = self._texts[position]
+                spans = self._quote_spans.get(position)
+                pieces = [text[span[0] : span[1]] if isinstance(span, tuple) else span for span in spans]
+            else:
+                pieces = [self._titles[position], self._texts[position]]
+            if wanted.issubset(word for piece in pieces for word in tokens(piece)):
+                found.add(position)
+        return found
+
+    def quote_checked(self, words: Sequence[str]) -> tuple[set[int], set[int]]:
+        """`quote(words)` in two parts: articles whose every quote span is one the quote table
+        reads alike and whose quotes' words are those a phrase check sees, and the rest (a quote
+        with offsets off, or text that folds into other words), which the table checks its way."""
+        found = self.quote(words)
+        unsure = self._unsure_quotes
+        return (found - unsure, found & unsure) if unsure else (found, set())
+
+    def folds(self, position: int) -> bool:
+        """Whether a phrase check of this article's text folds it (`PhraseMatcher.found_in`)."""
+        return position in self._needs_fold
 
     def _quote_has(self, position: int, matcher: PhraseMatcher) -> bool:
         text = self._texts[position]
@@ -216,7 +269,7 @@ class CorpusIndex:
         first."""
         if positions is not None and not isinstance(positions, (list, tuple, range, set, frozenset)):
             positions = list(positions)
-        if positions is None or (len(positions) == len(self._all) and self._all == set(positions)):
+        if positions is None or self._is_everything(positions):
             if self._summaries is None or self._summaries[0] != len(self._all):  # asked for often
                 self._summaries = (len(self._all), ranked(self._tallies.summaries()))
             return list(self._summaries[1])
@@ -224,6 +277,15 @@ class CorpusIndex:
         for position in positions:
             tallies.add(self._article_entities.rows(position))
         return ranked(tallies.summaries())
+
+    def _is_everything(self, positions: Sequence[int] | set[int] | frozenset[int] | range) -> bool:
+        every = self._all
+        if len(positions) != len(every):
+            return False
+        chosen = positions if isinstance(positions, (set, frozenset, range)) else set(positions)
+        if isinstance(every, range):  # distinct ints, as many, from the first to the last: the same
+            return len(chosen) == len(every) and (not every or (min(chosen) == 0 and max(chosen) == len(every) - 1))
+        return every == set(chosen)
 
     # -- what a cache entry keeps -----------------------------------------------------------
 

@@ -32,6 +32,36 @@ def name_key(name: str) -> str:
     return " ".join(tokens(name))
 
 
+@lru_cache(maxsize=4096)
+def _makes_word_characters(char: str) -> bool:
+    """Whether folding turns this character, no letter or digit itself, into some ('™' -> 'tm')."""
+    return any(part.isalnum() for part in unicodedata.normalize("NFKD", char))
+
+
+def folds_to_new_words(text: str) -> bool:
+    """Whether folding turns some character of `text` that is no letter, digit or accent into
+    letters or digits: a text with no non-ASCII letters is then split into other words by
+    `tokens` than by a phrase check that lowers its bytes (phrases.py)."""
+    for run in _NON_ASCII.finditer(text):
+        for char in run.group():
+            if not char.isalnum() and not unicodedata.combining(char) and _makes_word_characters(char):
+                return True
+    return False
+
+
+def separates_words(char: str) -> bool:
+    """Whether a character can never be part of a word, folded or not."""
+    if char.isascii():
+        return not char.isalnum()
+    return not (char.isalnum() or unicodedata.combining(char) or _makes_word_characters(char))
+
+
+def cuts_no_word(text: str, at: int) -> bool:
+    """Whether a span of `text` may begin or end at `at` without cutting a word: its words are
+    then those of the whole text there, folded alike."""
+    return at <= 0 or at >= len(text) or separates_words(text[at - 1]) or separates_words(text[at])
+
+
 def needs_fold(text: str) -> bool:
     """Whether a text has non-ASCII letters or accents; if not, `lower()` folds it exactly."""
     if text.isascii():

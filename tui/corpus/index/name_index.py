@@ -48,9 +48,9 @@ class NameIndex:
 
     def names(self) -> Iterator[tuple[str, str, int]]:
         """Every name: folded, as displayed, and how many articles have it."""
-        count, display = self.postings.count, self.display
-        for number, key in enumerate(self.postings):
-            yield key, display[number], count(key)
+        display = self.display
+        for number, (key, count) in enumerate(zip(self.postings, self.postings.counts(), strict=True)):
+            yield key, display[number], count
 
     def pack(self) -> tuple:
         return self.postings.pack(), self.by_word.pack(), self.display

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .name_index import NameIndex
+from .pairs import Pairs
 from .postings import Dates, Postings, QuoteSpans, Runs, Texts
 from .tallies import ArticleEntities, EntityTallies
 
@@ -38,8 +39,8 @@ class Sharer:
         return list(map(self.one, items))
 
     def postings(self, packed: tuple) -> tuple:
-        keys, offsets, flat = packed
-        return self.all(keys), offsets, flat
+        keys, *runs = packed
+        return self.all(keys), *runs
 
     def names(self, packed: tuple) -> tuple:
         names, words, display = packed
@@ -50,8 +51,10 @@ def pack(index: CorpusIndex) -> dict:
     shared = Sharer()
     kinds, which, folded, names, counts, aliases, roles = index._tallies.columns
     return {
-        "all": array("I", sorted(index._all)),
+        "all": index._all if isinstance(index._all, range) else array("I", sorted(index._all)),
         "needs_fold": index._needs_fold,
+        "pairs": (index._pairs.frequent_at, index._pairs.pack()),
+        "unsure": (index._unsure, index._unsure_quotes),
         "entities": {kind: shared.names(names.pack()) for kind, names in index._entities.items()},
         "speakers": shared.names(index._speakers.pack()),
         "words": shared.postings(index._words.pack()),
@@ -81,8 +84,10 @@ def pack(index: CorpusIndex) -> dict:
 def unpack(index: CorpusIndex, state: dict, texts: Sequence[str], titles: Sequence[str]) -> CorpusIndex:
     """Fill a new index with what `pack` saved, over these texts and titles (by position)."""
     index._texts, index._titles = Texts(texts), Texts(titles)
-    index._all = set(state["all"])
+    index._all = state["all"] if isinstance(state["all"], range) else set(state["all"])
     index._needs_fold = state["needs_fold"]
+    index._pairs = Pairs(*state["pairs"])
+    index._unsure, index._unsure_quotes = state["unsure"]
     index._words = Postings(*state["words"])
     index._title_words = Postings(*state["title_words"])
     index._quote_words = Postings(*state["quote_words"])

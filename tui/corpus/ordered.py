@@ -1,0 +1,105 @@
+"""A filter's matches in an order, found as far as they are read.
+
+The list shows a screenful of a result; sorting 100,000 matches to show 40 is most of a broad
+filter's cost. The corpus is kept in each display order once (`ArticleStore.order`), and a
+result is that order with the matches picked out of it: the first screenful costs a few hundred
+look-ups, and a pass over the whole order happens only when someone reads to the end.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Collection, Iterator, Sequence
+from typing import overload
+
+FIRST_STEP = 1024  # positions of the order read for the first rows asked for; doubled each time after
+
+
+class InOrder(Sequence[int]):
+    """The positions of `chosen` in `order` (None: ascending, the load order), read-only, each
+    found when first read. Equal to a list of the same positions."""
+
+    __slots__ = ("_found", "_lock", "_next", "_step", "chosen", "order")
+
+    def __init__(self, chosen: Collection[int], order: Sequence[int] | None = None) -> None:
+        self.chosen = chosen  # a set or a range: never changed, by this or by anyone
+        self.order = order
+        self._found: list[int] = []
+        self._next = 0  # where the next read of `order` starts
+        self._step = FIRST_STEP
+        self._lock = threading.Lock()  # a list on screen and a worker may read the same result
+
+    def __len__(self) -> int:
+        return len(self.chosen)
+
+    def _reach(self, count: int) -> list[int]:
+        """The positions found so far, at least `count` of them unless there are fewer."""
+        found = self._found
+        if len(found) >= count:
+            return found
+        with self._lock:
+            if self.order is None:
+                if len(found) < len(self.chosen):
+                    found[:] = self.chosen if isinstance(self.chosen, range) else sorted(self.chosen)
+                return found
+            order, contains = self.order, self.chosen.__contains__
+            while len(found) < count and self._next < len(order):
+                found.extend(filter(contains, order[self._next : self._next + self._step]))
+                self._next += self._step
+                self._step *= 2
+        return found
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        size = len(self)
+        if isinstance(index, slice):
+            lo, hi, step = index.indices(size)
+            return self._reach(hi if step > 0 else size)[index]
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            raise IndexError("row out of range")
+        return self._reach(index + 1)[index]
+
+    def __iter__(self) -> Iterator[int]:
+        at = 0
+        while True:
+            found = self._reach(at + 1)
+            if len(found) <= at:
+                return
+            yield from found[at:]
+            at = len(found)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.chosen
+
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        """Where a position is, found no further than it."""
+        if value not in self.chosen:
+            raise ValueError(f"{value!r} is not among the matches")
+        seen = 0
+        while True:
+            found = self._reach(seen + 1)
+            limit = len(found) if stop is None else min(stop, len(found))
+            try:
+                return found.index(value, max(start, seen), limit)  # type: ignore[arg-type]
+            except ValueError:
+                if len(found) <= seen or (stop is not None and len(found) >= stop):
+                    raise
+            seen = len(found)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        shown = self[:8]
+        return f"InOrder({shown}{'...' if len(self) > 8 else ''}, {len(self)} positions)"
