@@ -278,6 +278,11 @@ class LiveCorpus:
         with self._lock.reading():
             return views.quotes(self._corpus, text, by)
 
+    def warm_views(self, text: str = "") -> None:
+        """Build what the views need now (seconds at 100,000 articles), not at the first keystroke."""
+        with self._lock.reading():
+            views.warm(self._corpus, text)
+
     def quote_row(self, quote: int) -> QuoteRow:
         with self._lock.reading():
             return self._corpus.quote_view().row(quote)
@@ -294,6 +299,11 @@ class LiveCorpus:
     def person(self, person_id: str) -> Person | None:
         with self._lock.reading():
             return views.person(self._corpus, person_id)
+
+    def person_named(self, name: str) -> Person | None:
+        """The person one of whose names this is (case and accents aside), None when nobody's."""
+        with self._lock.reading():
+            return self._corpus.quote_view().person_named(name)
 
     def profile(self, person_id: str, text: str = "") -> Profile | QueryError | None:
         with self._lock.reading():

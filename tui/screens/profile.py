@@ -10,15 +10,19 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.events import ScreenResume
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Sparkline, Static
+from textual.widgets import OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from ..commands import bindings
 from ..corpus import GENDER_ORDER, Profile, QueryError, count
 from ..safe_text import one_line
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.quote_list import QuoteList
+from .correction import NameInput
 from .help import HelpScreen
+from .navigation import restyle_if_needed
 
 KIND_FIELDS = {"person": "person", "organization": "org", "place": "place", "group": "group"}
 ABOUT_SHOWN = 200  # entities listed; a prolific speaker names thousands
@@ -39,10 +43,14 @@ class ProfileScreen(Screen[None]):
     ProfileScreen #months-label { height: 1; padding: 0 1; color: $text-muted; }
     ProfileScreen Sparkline { height: 3; margin: 0 1; }
     ProfileScreen #lower { height: 1fr; }
-    ProfileScreen #about { width: 32; height: 1fr; border: round $panel; }
-    ProfileScreen #about:focus-within { border: round $accent; }
-    ProfileScreen QuoteList { width: 1fr; border: round $panel; }
-    ProfileScreen QuoteList:focus { border: round $accent; }
+    ProfileScreen #about, ProfileScreen QuoteList {
+        border: round $panel-lighten-2; border-title-color: $text-muted; border-subtitle-color: $text-muted;
+    }
+    ProfileScreen #about { width: 32; height: 1fr; }
+    ProfileScreen QuoteList { width: 1fr; }
+    ProfileScreen #about:focus-within, ProfileScreen QuoteList:focus {
+        border: round $accent; border-title-color: $accent;
+    }
     ProfileScreen #status { height: 1; background: $panel; color: $text-muted; }
     """
 
@@ -66,23 +74,40 @@ class ProfileScreen(Screen[None]):
             quotes.border_title = "Quotes"
             yield quotes
         yield Static(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(QuoteList).focus()
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        """Shown (the screen is kept, and shows each person in turn)."""
+        restyle_if_needed(self, event)
+        if self.profile is not None and self.profile.person.id != self.person_id:
+            self._blank()
         self.reload()
 
     def reload(self) -> None:
-        self._fetch(self.main.filter_text)
+        self._fetch(self.person_id, self.main.filter_text)
 
     corpus_changed = reload
 
     @work(thread=True, group="profile", exclusive=True)
-    def _fetch(self, text: str) -> None:
-        found = self.corpus.profile(self.person_id, text)
-        self.app.call_from_thread(self._show, found)
+    def _fetch(self, person_id: str, text: str) -> None:
+        found = self.corpus.profile(person_id, text)
+        self.app.call_from_thread(self._show, person_id, found)
 
-    def _show(self, profile: Profile | QueryError | None) -> None:
+    def _blank(self) -> None:
+        """Nothing of the last person shown, while the next one's profile is on its way."""
+        self.profile, self.shown = None, []
+        for name in ("#who", "#months-label"):
+            self.query_one(name, Static).update("")
+        self.query_one(Sparkline).data = [0]
+        self.query_one("#about", OptionList).clear_options()
+        self.query_one(QuoteList).show(self.corpus, [])
+
+    def _show(self, person_id: str, profile: Profile | QueryError | None) -> None:
+        if person_id != self.person_id or (profile is not None and profile is self.profile):
+            return  # another person's, or what is on screen already
         if profile is None or isinstance(profile, QueryError):
             self.query_one("#who", Static).update(Content("This person is no longer in the corpus (a correction?)"))
             return
@@ -118,7 +143,7 @@ class ProfileScreen(Screen[None]):
         self.shown = quotes
         self.query_one(QuoteList).show(self.corpus, quotes)
         self.query_one("#status", Static).update(
-            f" {what}: {count(len(quotes), 'quote')} · enter opens · ^g gender · x not a person · f filter"
+            f" {what}: {count(len(quotes), 'quote')} · enter opens · ^g gender · m merge/rename · x not a person"
         )
 
     # -- keys -------------------------------------------------------------------------------
@@ -164,7 +189,29 @@ class ProfileScreen(Screen[None]):
             if hasattr(self.app.screen, "reload"):
                 self.app.screen.reload()
 
-    def _save(self, corrections, what: str) -> bool:  # type: ignore[no-untyped-def]
+    def action_merge_or_rename(self) -> None:
+        """`m`: another person's name merges this one into them; a new name renames them."""
+        if self.profile is None:
+            return
+        name = self.profile.person.name
+        question = f"Who is {one_line(name[:80])}?"
+        hint = "The name of someone in the corpus merges the two; any other name renames."
+        self.app.push_screen(NameInput("Merge or rename", question, name, hint), self._named)
+
+    def _named(self, other: str | None) -> None:
+        if self.profile is None or other is None or other == self.profile.person.name:
+            return
+        person, corrections = self.profile.person, self.corpus.corrections
+        into = self.corpus.person_named(other)
+        if into is not None and into.id != person.id:
+            changed = replace(corrections, merge={**corrections.merge, person.name: into.name})
+            self._save(changed, f"{person.name} merged into {into.name}", then=into.name)
+        else:
+            changed = replace(corrections, rename={**corrections.rename, person.name: other})
+            self._save(changed, f"{person.name} renamed {other}", then=other)
+
+    def _save(self, corrections, what: str, then: str | None = None) -> bool:  # type: ignore[no-untyped-def]
+        """Write the corrections (atomically), apply them, and show `then`'s profile (a name)."""
         try:
             path = corrections.save()
         except OSError as error:
@@ -173,6 +220,9 @@ class ProfileScreen(Screen[None]):
         self.corpus.correct(corrections)
         self.main.search(self.main.filter_text)
         self.notify(f"{what} · saved to {path}", timeout=5, markup=False)
+        found = self.corpus.person_named(then) if then else None
+        if found is not None:
+            self.person_id = found.id
         self.reload()
         return True
 

@@ -61,7 +61,7 @@ class QuoteList(LineList):
         self.set_count(len(quotes), 0)
 
     def action_select(self) -> None:
-        if self.quotes:
+        if len(self.quotes):
             self.post_message(self.Opened(self.cursor))
 
     def render_row(self, row: int, width: int) -> list[Segment]:
