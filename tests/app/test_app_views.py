@@ -6,7 +6,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, Sparkline, Static
+from textual.color import Color
+from textual.geometry import Region
+from textual.widgets import Input, OptionList, Sparkline, Static
 
 from tests.quote_corpus import quote_corpus
 from tui.corpus import write_articles
@@ -153,6 +155,72 @@ async def test_corrections_are_written_from_the_profile(make_app, corpus_file: P
         assert "Bo Park" not in [row.name for row in app.screen.query_one(PeopleList).rows]
         saved = tomllib.loads((tmp_path / "config" / "article-explorer" / "people.toml").read_text())
         assert saved["not_person"]["names"] == ["Bo Park"]
+
+
+async def test_m_in_a_profile_merges_with_another_person_or_renames(
+    make_app, corpus_file: Path, tmp_path: Path
+) -> None:
+    from tui.screens.correction import NameInput
+
+    saved_at = tmp_path / "config" / "article-explorer" / "people.toml"
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await wait(pilot)
+        people = app.screen
+        rows = [row.name for row in people.query_one(PeopleList).rows]
+        await pilot.press(*["down"] * rows.index("Park"), "enter")  # plain "Park": a person of their own
+        await wait(pilot)
+        assert app.screen.profile.person.name == "Park"  # type: ignore[attr-defined]
+        await pilot.press("m")
+        await wait(pilot, 0.1)
+        assert isinstance(app.screen, NameInput)
+        app.screen.query_one("#name", Input).value = "cy park"  # another person's name, any case
+        await pilot.press("enter")
+        await wait(pilot)
+        profile = app.screen
+        assert isinstance(profile, ProfileScreen) and profile.person_id == "cy-park"
+        assert "2 quotes in 1 article" in str(profile.query_one("#who", Static).render())  # both in article 2
+        assert tomllib.loads(saved_at.read_text())["merge"] == {"Park": "Cy Park"}
+        await pilot.press("m")
+        await wait(pilot, 0.1)
+        app.screen.query_one("#name", Input).value = ""
+        await pilot.press(*"Cyq Parque")  # q and ? are letters here, not the modal's close keys
+        await pilot.press("enter")
+        await wait(pilot)
+        assert profile.person_id == "cyq-parque"
+        assert "Cyq Parque" in str(profile.query_one("#who", Static).render())
+        assert tomllib.loads(saved_at.read_text())["rename"] == {"Cy Park": "Cyq Parque"}
+        await pilot.press("m")
+        await wait(pilot, 0.1)
+        await pilot.press("escape")  # nothing written
+        await wait(pilot, 0.1)
+        assert app.screen is profile and tomllib.loads(saved_at.read_text())["rename"] == {"Cy Park": "Cyq Parque"}
+        await pilot.press("escape")  # back to the people, who know the new name
+        await wait(pilot)
+        assert "Cyq Parque" in [row.name for row in app.screen.query_one(PeopleList).rows]
+
+
+async def test_the_about_whom_title_reads_unfocused_in_dark_and_light(make_app, corpus_file: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await wait(pilot)
+        await pilot.press("enter")
+        await wait(pilot)
+        about = app.screen.query_one("#about", OptionList)
+        assert not about.has_focus_within
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            top = about.render_lines(Region(0, 0, about.size.width, 1))[0]
+            title = next(segment.style for segment in top if "About whom" in segment.text)
+            assert title is not None and title.color and title.bgcolor
+            ink, paper = (Color.from_rich_color(c) for c in (title.color, title.bgcolor))
+            # Drawn in the border's colour it was 0.03 from its background in both themes.
+            assert abs(ink.brightness - paper.brightness) > 0.3, theme
 
 
 async def test_timeline_picks_a_bar_and_narrows_the_filter(make_app, corpus_file: Path) -> None:
