@@ -11,8 +11,10 @@ App (`app_views`, `App.run_test()`): the app opened from the cache, its warm-up 
 for, then: each view shown the first time (its screen made) and again (a view is kept), a cursor
 key in the quotes view, each keystroke of a filter typed in the quotes view (from the filter's
 change, after the bar's debounce of DEBOUNCE_SECONDS, to the last frame drawn with the new rows;
-the article list's search runs meanwhile, as it does), and a profile's first frame with its data.
-A time is from the action to the last frame rendered to a terminal's bytes (as in run.py).
+the article list's search waits until the articles are shown again), and a profile's first frame
+with its data (the first profile apart: it also makes the profile screen). A time is from the
+action to the last frame rendered to a terminal's bytes (as in run.py); beside it, the process's
+CPU time over the same span (every thread), which a busy machine does not inflate.
 
 `make bench` runs both at every size (run.py); alone, at the sizes given:
 
@@ -144,24 +146,29 @@ async def app_views(folder: Path) -> dict:
         await app.workers.wait_for_complete()  # the views' warm-up (MainScreen._warm_quotes)
         out["app_warm_s"] = time.perf_counter() - tick
 
+        cpu: list[float] = []  # this process's CPU time (every thread) for each settled action
+
         async def settled(action) -> float:  # type: ignore[no-untyped-def]
             frames.clear()
-            started = time.perf_counter()
+            started, used = time.perf_counter(), time.process_time()
             action()
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
             done = time.perf_counter()
+            cpu.append((time.process_time() - used) * 1000)
             return ((frames[-1] if frames else done) - started) * 1000
 
         for name in ("quotes", "people", "timeline"):
             out[f"view_{name}_first_ms"] = await settled(lambda name=name: main.show_view(name))
             await settled(lambda: main.show_view("articles"))
-            times = []
+            times, used = [], []
             for _ in range(OPENS):
                 times.append(await settled(lambda name=name: main.show_view(name)))
+                used.append(cpu[-1])
                 await settled(lambda: main.show_view("articles"))
             spread(out, f"view_{name}", times)
+            out[f"view_{name}_cpu_ms"] = statistics.median(used)
         await settled(lambda: main.show_view("quotes"))
         quotes = app.screen.query_one(QuoteList)
         moves = []
@@ -174,20 +181,24 @@ async def app_views(folder: Path) -> dict:
         spread(out, "quotes_key", moves)
         screen = app.screen
         assert isinstance(screen, QuotesScreen)
-        typed = []
+        typed, cpu[:] = [], []
         for text in prefixes():
             typed.append(await settled(lambda text=text: screen.set_filter(text)))
         spread(out, "filter_key", typed)
+        out["filter_key_cpu_ms"] = statistics.median(cpu)
         await settled(lambda: screen.set_filter(""))
         await settled(lambda: main.show_view("people"))
         people = app.screen
         assert isinstance(people, PeopleScreen)
         rows = people.query_one(PeopleList).rows
-        profiles = []
-        for row in rows[:PROFILES]:
+        profiles, used = [], []
+        for row in rows[: PROFILES + 1]:  # the first also makes the profile screen (kept for the others)
             profiles.append(await settled(lambda row=row: main.show_profile(row.id)))
+            used.append(cpu[-1])
             await settled(app.pop_screen)
-        spread(out, "profile", profiles)
+        out["profile_first_ms"] = profiles[0]
+        spread(out, "profile", profiles[1:])
+        out["profile_cpu_ms"] = statistics.median(used[1:])
     return out
 
 
@@ -220,8 +231,18 @@ ROWS = (
     ("views app: a cursor key in the quotes view, p95 (ms)", "quotes_key_p95_ms", "{:.1f}"),
     ("views app: a filter keystroke in the quotes view, after the debounce, median (ms)", "filter_key_ms", "{:.1f}"),
     ("views app: a filter keystroke in the quotes view, p95 (ms)", "filter_key_p95_ms", "{:.1f}"),
+    (
+        "views app: the first profile shown (its screen made), first frame with its data (ms)",
+        "profile_first_ms",
+        "{:.1f}",
+    ),
     ("views app: a profile's first frame with its data, median (ms)", "profile_ms", "{:.1f}"),
     ("views app: a profile's first frame with its data, p95 (ms)", "profile_p95_ms", "{:.1f}"),
+    ("views app CPU: quotes view shown again, median (ms)", "view_quotes_cpu_ms", "{:.1f}"),
+    ("views app CPU: people view shown again, median (ms)", "view_people_cpu_ms", "{:.1f}"),
+    ("views app CPU: timeline shown again, median (ms)", "view_timeline_cpu_ms", "{:.1f}"),
+    ("views app CPU: a filter keystroke, median (ms)", "filter_key_cpu_ms", "{:.1f}"),
+    ("views app CPU: a profile, median (ms)", "profile_cpu_ms", "{:.1f}"),
 )
 
 
