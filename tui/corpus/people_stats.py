@@ -16,8 +16,8 @@ import numpy as np
 
 from .index.keys import name_key
 from .people import GENDER_ORDER, UNKNOWN, Person
-from .quote_columns import month_label
 from .quote_view import QuoteView
+from .timeline import month_label
 
 NO_SOURCE = "(no source)"
 NO_MONTH = "(no date)"
@@ -124,14 +124,13 @@ def gender_split(view: QuoteView, quotes: np.ndarray, by: str) -> list[tuple[str
     chosen = quotes & columns.quoted
     genders = columns.gender[columns.person[chosen]]
     groups = columns.source[columns.article[chosen]] if by == "source" else columns.months()[chosen]
-    low = int(groups.min(initial=0))  # -1: undated
     width = len(GENDER_ORDER)
-    counts = np.bincount((groups - low) * width + genders).reshape(-1, width) if len(groups) else np.zeros((0, 3))
+    low = int(groups.min()) if len(groups) else 0  # -1: undated
+    span = int(groups.max()) - low + 1 if len(groups) else 0
+    counts = np.bincount((groups - low) * width + genders, minlength=span * width).reshape(span, width)
     rows = []
-    for offset, row in enumerate(counts.tolist()):
-        if not any(row):
-            continue
-        label = low + offset
+    for offset in np.flatnonzero(counts.any(axis=1)).tolist():  # the groups that have quotes
+        label, row = low + offset, counts[offset].tolist()
         if by == "source":
             name = columns.source_names[label] or NO_SOURCE
         else:

@@ -11,12 +11,12 @@ and kept until the next state.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 import numpy as np
 
 from .people import GENDER_ORDER, Person
 from .quote_table import QuoteTable
+from .timeline import month_numbers
 
 UNDATED = np.iinfo(np.int32).max  # sorts an undated quote after every dated one
 _GENDER_CODES = {gender: code for code, gender in enumerate(GENDER_ORDER)}
@@ -131,21 +131,3 @@ class QuoteColumns:
         if self._months is None:
             self._months = month_numbers(self.day)
         return self._months
-
-
-def month_numbers(days: np.ndarray) -> np.ndarray:
-    """Date ordinals as year * 12 + month - 1, -1 for 0 (undated): each distinct day converted once."""
-    distinct, where = np.unique(days, return_inverse=True)
-    months = np.array([_month(int(day)) for day in distinct], dtype=np.int64)
-    return months[where] if len(days) else np.zeros(0, dtype=np.int64)
-
-
-def _month(ordinal: int) -> int:
-    if ordinal <= 0:
-        return -1
-    day = date.fromordinal(ordinal)
-    return day.year * 12 + day.month - 1
-
-
-def month_label(number: int) -> str:
-    return f"{number // 12:04d}-{number % 12 + 1:02d}"
