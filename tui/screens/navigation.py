@@ -34,8 +34,7 @@ def show_profile(main: MainScreen, person_id: str) -> None:
 
     profile = main.app.get_screen(_kept(main, "profile", lambda: ProfileScreen(main, person_id)))
     assert isinstance(profile, ProfileScreen)
-    profile.person_id = person_id
-    main.app.push_screen(profile)
+    profile.open(person_id)
 
 
 def _kept(main: MainScreen, name: str, make: Callable[[], Screen]) -> str:

@@ -79,11 +79,19 @@ class ProfileScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(QuoteList).focus()
 
+    def open(self, person_id: str) -> None:
+        """Show this person: the first time, the screen is made and fetches once shown; after
+        that, their profile is fetched and drawn first, and the screen shown with it (no frame of
+        the last person, no blank frame)."""
+        self.person_id = person_id
+        if self.is_mounted:
+            self._fetch(person_id, self.main.filter_text, True)
+        else:
+            self.app.push_screen(self)
+
     def _on_screen_resume(self, event: ScreenResume) -> None:
-        """Shown (the screen is kept, and shows each person in turn)."""
+        """Shown: the filter may have changed, articles arrived (an unchanged answer is not drawn again)."""
         restyle_if_needed(self, event)
-        if self.profile is not None and self.profile.person.id != self.person_id:
-            self._blank()
         self.reload()
 
     def reload(self) -> None:
@@ -92,22 +100,17 @@ class ProfileScreen(Screen[None]):
     corpus_changed = reload
 
     @work(thread=True, group="profile", exclusive=True)
-    def _fetch(self, person_id: str, text: str) -> None:
+    def _fetch(self, person_id: str, text: str, then_show: bool = False) -> None:
         found = self.corpus.profile(person_id, text)
-        self.app.call_from_thread(self._show, person_id, found)
+        self.app.call_from_thread(self._show, person_id, found, then_show)
 
-    def _blank(self) -> None:
-        """Nothing of the last person shown, while the next one's profile is on its way."""
-        self.profile, self.shown = None, []
-        for name in ("#who", "#months-label"):
-            self.query_one(name, Static).update("")
-        self.query_one(Sparkline).data = [0]
-        self.query_one("#about", OptionList).clear_options()
-        self.query_one(QuoteList).show(self.corpus, [])
+    def _show(self, person_id: str, profile: Profile | QueryError | None, then_show: bool = False) -> None:
+        if person_id == self.person_id and (profile is None or profile is not self.profile):
+            self._draw(profile)
+        if then_show and person_id == self.person_id and self.app.screen is not self:
+            self.app.push_screen(self)
 
-    def _show(self, person_id: str, profile: Profile | QueryError | None) -> None:
-        if person_id != self.person_id or (profile is not None and profile is self.profile):
-            return  # another person's, or what is on screen already
+    def _draw(self, profile: Profile | QueryError | None) -> None:
         if profile is None or isinstance(profile, QueryError):
             self.query_one("#who", Static).update(Content("This person is no longer in the corpus (a correction?)"))
             return
