@@ -23,7 +23,7 @@ _GENDER_CODES = {gender: code for code, gender in enumerate(GENDER_ORDER)}
 QUOTE_SORTS = ("date", "speaker", "length")  # oldest first (undated last); A to Z then oldest; longest first
 
 
-def column(values: Sequence[int], dtype: type = np.int64) -> np.ndarray:
+def column(values: Sequence[int] | np.ndarray, dtype: type = np.int64) -> np.ndarray:
     """A copy of an `array.array` (or list) as a numpy column: the table's arrays keep growing, so
     none of them is shared with numpy (an array lending its buffer cannot be resized)."""
     return np.array(values, dtype=dtype)
@@ -32,7 +32,8 @@ def column(values: Sequence[int], dtype: type = np.int64) -> np.ndarray:
 class QuoteColumns:
     """Numpy columns of one state of the quote table and of the people its speakers are."""
 
-    def __init__(self, table: QuoteTable, people: list[Person], person: Sequence[int], sources: Sequence[str | None]):
+    def __init__(self, table: QuoteTable, people: list[Person], person: Sequence[int] | np.ndarray,
+                 sources: Sequence[str | None]) -> None:  # fmt: skip
         self.size = len(table)
         self.articles = table.articles
         self.article = column(table.article)

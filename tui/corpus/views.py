@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 
@@ -16,6 +16,8 @@ from .people_stats import PersonRow, Profile, gender_counts, gender_split, peopl
 from .query import Query, QueryError, parse_query
 from .quote_view import QUOTE_SORTS, QuoteView
 from .timeline import Timeline, timeline
+
+QuoteIds: TypeAlias = "np.ndarray | Sequence[int]"  # quote numbers: a view's (numpy) or a few of them
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from ..corpus import (
     Found,
     LiveCorpus,
     QueryError,
+    QuoteIds,
     citation,
     highlight_terms,
 )
@@ -72,7 +73,7 @@ class MainScreen(Screen[None]):
         self.open: int | None = None
         self.quote: int | None = None
         self.scope = "article"
-        self.trail: tuple[list[int], int] | None = None  # the quotes view's quotes and where n/N are
+        self.trail: tuple[QuoteIds, int] | None = None  # the quotes view's quotes and where n/N are
         self._generation = 0  # bumped by each search, so a stale result is dropped
         self._debounce: Timer | None = None
         self._history: FilterHistory | None = None  # read when first needed
@@ -361,11 +362,10 @@ class MainScreen(Screen[None]):
 
     # -- the views (quotes, people, timeline: tui/screens/views.py) ---------------------------
 
-    def action_view(self, name: str) -> None:
-        self.show_view(name)
-
     def show_view(self, name: str) -> None:
         navigation.show_view(self, name)
+
+    action_view = show_view
 
     def show_profile(self, person_id: str) -> None:
         navigation.show_profile(self, person_id)
@@ -377,13 +377,13 @@ class MainScreen(Screen[None]):
             self.query_one(FilterBar).input.value = text
             self.search_pending = True
 
-    def open_quote(self, quotes: list[int], at: int) -> None:
+    def open_quote(self, quotes: QuoteIds, at: int) -> None:
         """Read quote `quotes[at]` in its article; n/N then walk `quotes`."""
         self.show_view("articles")
         self._open_trail(quotes, at)
         self.call_after_refresh(self.action_focus_pane, "reading")  # once this screen is back on top
 
-    def _open_trail(self, quotes: list[int], at: int) -> None:
+    def _open_trail(self, quotes: QuoteIds, at: int) -> None:
         row = self.corpus.quote_row(quotes[at])
         self.trail = (quotes, at)
         self.open, self.quote = row.position, row.number
