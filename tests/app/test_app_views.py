@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.color import Color
 from textual.geometry import Region
-from textual.widgets import Input, OptionList, Sparkline, Static
+from textual.widgets import Input, Sparkline, Static
 
 from tests.quote_corpus import quote_corpus
 from tui.corpus import write_articles
@@ -18,6 +18,7 @@ from tui.screens.profile import ProfileScreen
 from tui.screens.quotes import QuotesScreen
 from tui.screens.timeline import TimelineScreen
 from tui.screenshots import settle
+from tui.widgets.about_list import AboutList
 from tui.widgets.people_list import PeopleList
 from tui.widgets.quote_list import QuoteList
 from tui.widgets.reading_pane import ReadingPane
@@ -121,8 +122,8 @@ async def test_profile_about_whom_and_its_quotes(make_app, corpus_file: Path) ->
         await pilot.press("enter")
         await wait(pilot)
         profile = app.screen
-        about = profile.query_one("#about", OptionList)
-        assert about.option_count == 1
+        about = profile.query_one("#about", AboutList)
+        assert about.count == 1
         about.focus()
         await pilot.pause()
         await pilot.press("enter")  # the quotes naming Acme
@@ -210,7 +211,7 @@ async def test_the_about_whom_title_reads_unfocused_in_dark_and_light(make_app, 
         await wait(pilot)
         await pilot.press("enter")
         await wait(pilot)
-        about = app.screen.query_one("#about", OptionList)
+        about = app.screen.query_one("#about", AboutList)
         assert not about.has_focus_within
         for theme in ("textual-dark", "textual-light"):
             app.theme = theme
@@ -263,3 +264,24 @@ def test_every_view_key_is_bound_from_the_table() -> None:
                            (TimelineScreen, ("views", "timeline")), (ProfileScreen, ("views", "profile"))):  # fmt: skip
         bound = {(b.key, b.action) for b in screen.BINDINGS}  # type: ignore[union-attr]
         assert bound == {(c.keys, c.action) for c in COMMANDS if c.where in places}
+
+
+async def test_the_about_list_draws_only_the_rows_in_view() -> None:
+    from textual.app import App, ComposeResult
+
+    class OneList(App[None]):
+        def compose(self) -> ComposeResult:
+            yield AboutList(id="about")
+
+    app = OneList()
+    async with app.run_test(size=(40, 10)) as pilot:
+        about = app.query_one(AboutList)
+        drawn: list[int] = []
+        draw = about.render_row
+        about.render_row = lambda row, width: (drawn.append(row), draw(row, width))[1]  # type: ignore[method-assign]
+        about.show([("person", f"Name {n}", [n]) for n in range(5_000)])  # a prolific speaker's entities
+        await pilot.pause()
+        assert about.count == 5_000 and 0 < len(set(drawn)) <= 10
+        about.action_last()
+        await pilot.pause()
+        assert 4_999 in drawn and len(set(drawn)) <= 20

@@ -12,12 +12,12 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import ScreenResume
 from textual.screen import Screen
-from textual.widgets import OptionList, Sparkline, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Sparkline, Static
 
 from ..commands import bindings
 from ..corpus import GENDER_ORDER, Profile, QueryError, count
 from ..safe_text import one_line
+from ..widgets.about_list import AboutList
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.quote_list import QuoteList
 from .correction import NameInput
@@ -25,7 +25,6 @@ from .help import HelpScreen
 from .navigation import restyle_if_needed
 
 KIND_FIELDS = {"person": "person", "organization": "org", "place": "place", "group": "group"}
-ABOUT_SHOWN = 200  # entities listed; a prolific speaker names thousands
 
 
 def entity_term(kind: str, name: str) -> str:
@@ -48,7 +47,7 @@ class ProfileScreen(Screen[None]):
     }
     ProfileScreen #about { width: 32; height: 1fr; }
     ProfileScreen QuoteList { width: 1fr; }
-    ProfileScreen #about:focus-within, ProfileScreen QuoteList:focus {
+    ProfileScreen #about:focus, ProfileScreen QuoteList:focus {
         border: round $accent; border-title-color: $accent;
     }
     ProfileScreen #status { height: 1; background: $panel; color: $text-muted; }
@@ -67,7 +66,7 @@ class ProfileScreen(Screen[None]):
         yield Static(id="months-label")
         yield Sparkline([], summary_function=max, id="months")
         with Horizontal(id="lower"):
-            about = OptionList(id="about")
+            about = AboutList(id="about")
             about.border_title = "About whom"
             yield about
             quotes = QuoteList(id="quotes")
@@ -133,13 +132,9 @@ class ProfileScreen(Screen[None]):
         )
         self.query_one("#months-label", Static).update(Content(label))
         self.query_one(Sparkline).data = [n for _, n in months] or [0]
-        about = self.query_one("#about", OptionList)
-        about.clear_options()
-        about.add_options([Option(Content(f"{len(said):>3} {one_line(name[:60])}"), id=str(i))
-                           for i, (_, name, said) in enumerate(profile.about[:ABOUT_SHOWN])])  # fmt: skip
+        about = self.query_one("#about", AboutList)
+        about.show(profile.about)
         about.border_subtitle = "" if profile.about else "nobody named in the quotes"
-        if profile.about:
-            about.highlighted = 0
         self._list(profile.quotes, "all their quotes")
 
     def _list(self, quotes: list[int], what: str) -> None:
@@ -151,10 +146,10 @@ class ProfileScreen(Screen[None]):
 
     # -- keys -------------------------------------------------------------------------------
 
-    @on(OptionList.OptionSelected, "#about")
-    def _about_chosen(self, event: OptionList.OptionSelected) -> None:
-        if self.profile is not None and event.option.id is not None:
-            kind, name, said = self.profile.about[int(event.option.id)]
+    @on(AboutList.Chosen)
+    def _about_chosen(self, event: AboutList.Chosen) -> None:
+        if self.profile is not None:
+            kind, name, said = self.profile.about[event.row]
             self._list(said, f"naming {one_line(name[:60])}")
             self.query_one(QuoteList).focus()
 
@@ -164,10 +159,10 @@ class ProfileScreen(Screen[None]):
 
     def action_filter_entity(self) -> None:
         """`f`: filter every view by the highlighted entity, with this speaker."""
-        about = self.query_one("#about", OptionList)
-        if self.profile is None or about.highlighted is None or not self.profile.about:
+        about = self.query_one("#about", AboutList)
+        if self.profile is None or not self.profile.about:
             return
-        kind, name, _ = self.profile.about[about.highlighted]
+        kind, name, _ = self.profile.about[about.cursor]
         speaker = self.profile.person.name.replace('"', " ")
         self.main.set_filter(f'speaker:"{speaker}" {entity_term(kind, name)}')
         self.main.show_view("quotes")
