@@ -139,3 +139,14 @@ def test_a_profile_names_whom_its_quotes_name_from_the_table(live: LiveCorpus) -
     profile = single.profile("ann-lee")
     assert profile is not None and not isinstance(profile, Exception)
     assert sorted((kind, name) for kind, name, _ in profile.about) == [("organization", "Acme"), ("person", "Bo Park")]
+
+
+@pytest.mark.parametrize("span", [40, 400_000])  # a table a day, or (over centuries) a sort
+def test_month_numbers_are_each_days_month(span: int) -> None:
+    from tui.corpus.timeline import month_numbers
+
+    rng = random.Random(span)
+    start = date(1900, 1, 1).toordinal()
+    days = np.array([rng.choice([0, start + rng.randrange(span)]) for _ in range(500)], dtype=np.int64)
+    expected = [-1 if d == 0 else date.fromordinal(d).year * 12 + date.fromordinal(d).month - 1 for d in days.tolist()]
+    assert month_numbers(days).tolist() == expected

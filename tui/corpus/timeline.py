@@ -12,6 +12,7 @@ import numpy as np
 
 UNITS = ("month", "week")
 MAX_BUCKETS = 5_000  # a corpus spanning centuries is drawn by its last buckets only
+MAX_TABLE_DAYS = 100 * 366  # dates spanning more are converted by sorting them, not a table a day
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,21 @@ class Timeline:
 
 
 def month_numbers(days: np.ndarray) -> np.ndarray:
-    """Date ordinals as year * 12 + month - 1, -1 for 0 (undated): each distinct day converted once."""
-    distinct, where = np.unique(days, return_inverse=True)
-    months = np.array([_month(int(day)) for day in distinct], dtype=np.int64)
-    return months[where] if len(days) else np.zeros(0, dtype=np.int64)
+    """Date ordinals as year * 12 + month - 1, -1 for 0 (undated): a table of the months of every
+    day from the first to the last, looked up (no sort); over centuries, each distinct day once."""
+    months = np.full(len(days), -1, dtype=np.int64)
+    dated = days > 0
+    found = days[dated]
+    if not len(found):
+        return months
+    low, high = int(found.min()), int(found.max())
+    if high - low <= MAX_TABLE_DAYS:
+        table = np.array([_month(day) for day in range(low, high + 1)], dtype=np.int64)
+        months[dated] = table[found - low]
+    else:
+        distinct, where = np.unique(found, return_inverse=True)
+        months[dated] = np.array([_month(int(day)) for day in distinct], dtype=np.int64)[where]
+    return months
 
 
 def _month(ordinal: int) -> int:
