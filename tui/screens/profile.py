@@ -141,7 +141,8 @@ class ProfileScreen(Screen[None]):
         self.shown = quotes
         self.query_one(QuoteList).show(self.corpus, quotes)
         self.query_one("#status", Static).update(
-            f" {what}: {count(len(quotes), 'quote')} · enter opens · ^g gender · m merge/rename · x not a person"
+            f" {what}: {count(len(quotes), 'quote')} · enter opens · ^g gender · m merge/rename · x not a person",
+            layout=False,  # one line high: no layout of the screen
         )
 
     # -- keys -------------------------------------------------------------------------------

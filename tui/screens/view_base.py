@@ -133,7 +133,7 @@ class ViewScreen(Screen[None]):
         self.reload()
 
     def status(self, text: str) -> None:
-        self.query_one("#status", Static).update(f" {text}")
+        self.query_one("#status", Static).update(f" {text}", layout=False)  # one line high: no layout
 
     # -- actions ----------------------------------------------------------------------------
 
