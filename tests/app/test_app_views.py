@@ -19,6 +19,7 @@ from tui.screens.quotes import QuotesScreen
 from tui.screens.timeline import TimelineScreen
 from tui.screenshots import settle
 from tui.widgets.about_list import AboutList
+from tui.widgets.filter_bar import FilterBar
 from tui.widgets.people_list import PeopleList
 from tui.widgets.quote_list import QuoteList
 from tui.widgets.reading_pane import ReadingPane
@@ -59,9 +60,11 @@ async def test_quotes_view_lists_sorts_and_filters_within_one_quote(make_app, co
         await wait(pilot)
         assert status(screen).startswith("1 quote in 1 article")
         assert screen.query_one(QuoteList).count == 1
+        assert screen.main.search_pending  # the hidden article list is searched when shown, not now
         await pilot.press("A")
         await wait(pilot)
         assert isinstance(app.screen, MainScreen) and app.screen.rows == [1]  # the same filter on the articles
+        assert app.screen.query_one(FilterBar).input.value == "speaker:lee quote:budget"
 
 
 async def test_enter_reads_the_quote_and_n_steps_through_this_view(make_app, corpus_file: Path) -> None:

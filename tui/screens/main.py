@@ -373,9 +373,7 @@ class MainScreen(Screen[None]):
     def set_filter(self, text: str) -> None:
         """The filter a view set: this screen's too, searched when this screen is shown again."""
         if text != self.filter_text:
-            self.filter_text = text
-            self.query_one(FilterBar).input.value = text
-            self.search_pending = True
+            self.filter_text, self.search_pending = text, True  # the bar and the search: when shown
 
     def open_quote(self, quotes: QuoteIds, at: int) -> None:
         """Read quote `quotes[at]` in its article; n/N then walk `quotes`."""

@@ -1,7 +1,8 @@
 """Moving between the main screen and the views: each view screen and the profile screen are made
 once and kept (installed), so showing one again costs no compose and no new footer; the filter a
-view sets is the articles' too, searched when the articles are shown again, not at each keystroke
-in a view (the article search would compete with the view's for the one Python thread)."""
+view sets is the articles' too, put in their bar and searched when the articles are shown again,
+not at each keystroke in a view (the article search would compete with the view's for the one
+Python thread, and the hidden bar's change would lay out a screen nobody sees)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from textual.events import ScreenResume
 from textual.screen import Screen
+
+from ..widgets.filter_bar import FilterBar
 
 if TYPE_CHECKING:
     from .main import MainScreen
@@ -24,7 +27,11 @@ def show_view(main: MainScreen, name: str) -> None:
         app.pop_screen()
     if name in VIEWS:
         app.push_screen(_kept(main, f"view-{name}", lambda: VIEWS[name](main)))
-    elif main.search_pending:
+        return
+    field = main.query_one(FilterBar).input
+    if field.value != main.filter_text:  # a view changed the filter (an Input's change lays out its screen)
+        field.value = main.filter_text
+    if main.search_pending:
         main.search(main.filter_text)
 
 
