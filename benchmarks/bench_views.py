@@ -207,7 +207,7 @@ ROWS = (
     ("views: people in the corpus", "people_total", "{:,}"),
     ("views core: warm-up, quote table + columns + orders (s)", "core_warm_s", "{:.2f}"),
     ("views core: warm-up, CPU (s)", "core_warm_cpu_s", "{:.2f}"),
-    ("views core: all quotes by date, median / CPU (ms)", "core_quotes_date_ms", "{:.1f}"),
+    ("views core: all quotes by date, median (ms)", "core_quotes_date_ms", "{:.1f}"),
     ("views core: all quotes by speaker (ms)", "core_quotes_speaker_ms", "{:.1f}"),
     ("views core: the people of all quotes (ms)", "core_people_ms", "{:.1f}"),
     ("views core: the people, CPU (ms)", "core_people_cpu_ms", "{:.1f}"),
