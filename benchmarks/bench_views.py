@@ -148,12 +148,16 @@ async def app_views(folder: Path) -> dict:
 
         cpu: list[float] = []  # this process's CPU time (every thread) for each settled action
 
+        async def workers_done() -> None:
+            """Every worker finished; one a newer request made stale (cancelled) is not waited for."""
+            await asyncio.gather(*[w.wait() for w in app.workers if not w.is_cancelled], return_exceptions=True)
+
         async def settled(action) -> float:  # type: ignore[no-untyped-def]
             frames.clear()
             started, used = time.perf_counter(), time.process_time()
             action()
             await pilot.pause()
-            await app.workers.wait_for_complete()
+            await workers_done()
             await pilot.pause()
             done = time.perf_counter()
             cpu.append((time.process_time() - used) * 1000)
