@@ -1,25 +1,119 @@
-"""`make bench`, the views of issue 15: at each size, in a process of its own, the app opened from
-the cache, then: building the quote table (once, on first use), opening the quotes, people and
-timeline views, a cursor key in the quotes view, and a profile's first frame with its data.
+"""The views of issue 15 at scale: in the core and in the app, at each size, in a process of its own.
 
-A view fetches its rows in a worker: a view's "open" is from the key's action to the last frame
-drawn once the worker's rows are on screen (the frames rendered to the terminal's bytes, as in
-run.py)."""
+Core (`core_views`): the corpus opened from the cache, then the views' warm-up (the quote table,
+its numpy columns, sort orders and tallies), then each view's answer worked out afresh (the
+remembered answers dropped before each): the quotes (each sort), the people, the shares split by
+source and by month, the timeline, the quotes and people of each prefix of a filter as it is
+typed, and the profiles of the most quoted people. Wall time and this process's CPU time (the
+ratio says how busy the machine was).
+
+App (`app_views`, `App.run_test()`): the app opened from the cache, its warm-up worker waited
+for, then: each view shown the first time (its screen made) and again (a view is kept), a cursor
+key in the quotes view, each keystroke of a filter typed in the quotes view (from the filter's
+change, after the bar's debounce of DEBOUNCE_SECONDS, to the last frame drawn with the new rows;
+the article list's search waits until the articles are shown again), and a profile's first frame
+with its data (the first profile apart: it also makes the profile screen). A time is from the
+action to the last frame rendered to a terminal's bytes (as in run.py); beside it, the process's
+CPU time over the same span (every thread), which a busy machine does not inflate.
+
+`make bench` runs both at every size (run.py); alone, at the sizes given:
+
+    python benchmarks/bench_views.py --shared ../shared --sizes 10000,100000 [--keep DIR]
+
+With --keep, the generated corpora and their cache stay in DIR and are reused (a cold parse of
+100,000 articles takes a quarter of an hour on 2 busy cores).
+"""
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import json
+import os
+import shutil
 import statistics
+import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-OPENS = 8  # times each view is opened
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+OPENS = 8  # times each view is shown again
 MOVES = 60  # cursor keys in the quotes view
-PROFILES = 8
+PROFILES = 8  # the most quoted people, each profile opened once
+TYPED = ("speaker:brown", "said -quote:war")  # filters typed in the quotes view, a prefix a keystroke
+CORE_REPEATS = 3
 
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] if ordered else 0.0
+
+
+def prefixes() -> list[str]:
+    return [text[:end] for text in TYPED for end in range(1, len(text) + 1)]
+
+
+def spread(out: dict, key: str, values: list[float]) -> None:
+    out[f"{key}_ms"], out[f"{key}_p95_ms"] = statistics.median(values), pct(values, 0.95)
+
+
+# -- the core -------------------------------------------------------------------------------------
+
+
+def core_views(folder: Path) -> dict:
+    from tui.corpus import load_corpus
+    from tui.corpus import views as core
+
+    corpus = load_corpus([folder], cache=True)
+    out: dict = {}
+    wall, cpu = time.perf_counter(), time.process_time()
+    core.warm(corpus, "")
+    out["core_warm_s"], out["core_warm_cpu_s"] = time.perf_counter() - wall, time.process_time() - cpu
+    view = corpus.quote_view()
+    out["quotes_total"], out["people_total"] = len(view.table), len(view.people)
+
+    def fresh(key: str, make: Callable[[], object], repeats: int = CORE_REPEATS) -> None:
+        walls, cpus = [], []
+        for _ in range(repeats):
+            view.answers.clear()
+            wall, cpu = time.perf_counter(), time.process_time()
+            make()
+            walls.append((time.perf_counter() - wall) * 1000)
+            cpus.append((time.process_time() - cpu) * 1000)
+        spread(out, key, walls)
+        out[f"{key}_cpu_ms"] = statistics.median(cpus)
+
+    fresh("core_quotes_date", lambda: core.quotes(corpus, "", "date"))
+    fresh("core_quotes_speaker", lambda: core.quotes(corpus, "", "speaker"))
+    fresh("core_people", lambda: core.people(corpus, ""))
+    fresh("core_split", lambda: (core.split(corpus, "", "source"), core.split(corpus, "", "month")))
+    fresh("core_timeline", lambda: core.timeline_of(corpus, "", "month"))
+    typed = prefixes()
+    walls, cpus = [], []
+    for text in typed:
+        view.answers.clear()
+        wall, cpu = time.perf_counter(), time.process_time()
+        core.quotes(corpus, text)
+        core.people(corpus, text)
+        walls.append((time.perf_counter() - wall) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    spread(out, "core_typed", walls)
+    out["core_typed_cpu_ms"] = statistics.median(cpus)
+    top = core.people(corpus, "")
+    ids = [row.id for row in top.rows[:PROFILES]]  # type: ignore[union-attr]
+    fresh("core_profile", lambda: [core.profile_of(corpus, person_id) for person_id in ids], repeats=1)
+    out["core_profile_ms"] /= max(1, len(ids))
+    out["core_profile_p95_ms"] /= max(1, len(ids))
+    out["core_profile_cpu_ms"] /= max(1, len(ids))
+    return out
+
+
+# -- the app ----------------------------------------------------------------------------------------
 
 
 async def app_views(folder: Path) -> dict:
@@ -27,7 +121,7 @@ async def app_views(folder: Path) -> dict:
 
     from tui.app import ExplorerApp
     from tui.screens.people import PeopleScreen
-    from tui.screens.profile import ProfileScreen
+    from tui.screens.quotes import QuotesScreen
     from tui.widgets.people_list import PeopleList
     from tui.widgets.quote_list import QuoteList
 
@@ -49,27 +143,36 @@ async def app_views(folder: Path) -> dict:
         while not (main.load_finished and main.rows):
             await pilot.pause(0.02)
         tick = time.perf_counter()
-        live = main.corpus
-        live.quotes("")  # the quote table and the people: built once, on first use
-        out["quote_table_s"] = time.perf_counter() - tick
-        out["quotes_total"] = live.quotes("").total  # type: ignore[union-attr]
+        await app.workers.wait_for_complete()  # the views' warm-up (MainScreen._warm_quotes)
+        out["app_warm_s"] = time.perf_counter() - tick
+
+        cpu: list[float] = []  # this process's CPU time (every thread) for each settled action
+
+        async def workers_done() -> None:
+            """Every worker finished; one a newer request made stale (cancelled) is not waited for."""
+            await asyncio.gather(*[w.wait() for w in app.workers if not w.is_cancelled], return_exceptions=True)
 
         async def settled(action) -> float:  # type: ignore[no-untyped-def]
             frames.clear()
-            started = time.perf_counter()
+            started, used = time.perf_counter(), time.process_time()
             action()
             await pilot.pause()
-            await app.workers.wait_for_complete()
+            await workers_done()
             await pilot.pause()
             done = time.perf_counter()
+            cpu.append((time.process_time() - used) * 1000)
             return ((frames[-1] if frames else done) - started) * 1000
 
         for name in ("quotes", "people", "timeline"):
-            times = []
+            out[f"view_{name}_first_ms"] = await settled(lambda name=name: main.show_view(name))
+            await settled(lambda: main.show_view("articles"))
+            times, used = [], []
             for _ in range(OPENS):
                 times.append(await settled(lambda name=name: main.show_view(name)))
+                used.append(cpu[-1])
                 await settled(lambda: main.show_view("articles"))
-            out[f"view_{name}_ms"], out[f"view_{name}_p95_ms"] = statistics.median(times), pct(times, 0.95)
+            spread(out, f"view_{name}", times)
+            out[f"view_{name}_cpu_ms"] = statistics.median(used)
         await settled(lambda: main.show_view("quotes"))
         quotes = app.screen.query_one(QuoteList)
         moves = []
@@ -79,30 +182,145 @@ async def app_views(folder: Path) -> dict:
             (quotes.action_cursor_down if step < MOVES - 10 else quotes.action_cursor_up)()
             await pilot.pause()
             moves.append(((frames[-1] if frames else time.perf_counter()) - started) * 1000)
-        out["quotes_key_ms"], out["quotes_key_p95_ms"] = statistics.median(moves), pct(moves, 0.95)
+        spread(out, "quotes_key", moves)
+        screen = app.screen
+        assert isinstance(screen, QuotesScreen)
+        typed, cpu[:] = [], []
+        for text in prefixes():
+            typed.append(await settled(lambda text=text: screen.set_filter(text)))
+        spread(out, "filter_key", typed)
+        out["filter_key_cpu_ms"] = statistics.median(cpu)
+        await settled(lambda: screen.set_filter(""))
         await settled(lambda: main.show_view("people"))
         people = app.screen
         assert isinstance(people, PeopleScreen)
         rows = people.query_one(PeopleList).rows
-        profiles = []
-        for row in rows[:PROFILES]:
-            profiles.append(await settled(lambda row=row: app.push_screen(ProfileScreen(main, row.id))))
+        profiles, used = [], []
+        for row in rows[: PROFILES + 1]:  # the first also makes the profile screen (kept for the others)
+            profiles.append(await settled(lambda row=row: main.show_profile(row.id)))
+            used.append(cpu[-1])
             await settled(app.pop_screen)
-        out["profile_ms"], out["profile_p95_ms"] = statistics.median(profiles), pct(profiles, 0.95)
+        out["profile_first_ms"] = profiles[0]
+        spread(out, "profile", profiles[1:])
+        out["profile_cpu_ms"] = statistics.median(used[1:])
     return out
 
 
 ROWS = (
-    ("views: quote table and people, built on first use (s)", "quote_table_s", "{:.2f}"),
     ("views: quotes in the corpus", "quotes_total", "{:,}"),
-    ("views: open the quotes view, key to last frame, median (ms)", "view_quotes_ms", "{:.1f}"),
-    ("views: open the quotes view, p95 (ms)", "view_quotes_p95_ms", "{:.1f}"),
-    ("views: open the people view, median (ms)", "view_people_ms", "{:.1f}"),
-    ("views: open the people view, p95 (ms)", "view_people_p95_ms", "{:.1f}"),
-    ("views: open the timeline, median (ms)", "view_timeline_ms", "{:.1f}"),
-    ("views: open the timeline, p95 (ms)", "view_timeline_p95_ms", "{:.1f}"),
-    ("views: a key in the quotes view, median (ms)", "quotes_key_ms", "{:.1f}"),
-    ("views: a key in the quotes view, p95 (ms)", "quotes_key_p95_ms", "{:.1f}"),
-    ("views: a profile's first frame with its data, median (ms)", "profile_ms", "{:.1f}"),
-    ("views: a profile's first frame with its data, p95 (ms)", "profile_p95_ms", "{:.1f}"),
+    ("views: people in the corpus", "people_total", "{:,}"),
+    ("views core: warm-up, quote table + columns + orders (s)", "core_warm_s", "{:.2f}"),
+    ("views core: warm-up, CPU (s)", "core_warm_cpu_s", "{:.2f}"),
+    ("views core: all quotes by date, median (ms)", "core_quotes_date_ms", "{:.1f}"),
+    ("views core: all quotes by speaker (ms)", "core_quotes_speaker_ms", "{:.1f}"),
+    ("views core: the people of all quotes (ms)", "core_people_ms", "{:.1f}"),
+    ("views core: the people, CPU (ms)", "core_people_cpu_ms", "{:.1f}"),
+    ("views core: shares by source and by month (ms)", "core_split_ms", "{:.1f}"),
+    ("views core: timeline by month (ms)", "core_timeline_ms", "{:.1f}"),
+    ("views core: quotes + people of a filter being typed, median (ms)", "core_typed_ms", "{:.1f}"),
+    ("views core: the same, p95 (ms)", "core_typed_p95_ms", "{:.1f}"),
+    ("views core: the same, CPU median (ms)", "core_typed_cpu_ms", "{:.1f}"),
+    ("views core: a profile of the most quoted, mean (ms)", "core_profile_ms", "{:.1f}"),
+    ("views app: warm-up worker after the load (s)", "app_warm_s", "{:.2f}"),
+    ("views app: quotes view shown the first time (ms)", "view_quotes_first_ms", "{:.1f}"),
+    ("views app: quotes view shown again, median (ms)", "view_quotes_ms", "{:.1f}"),
+    ("views app: quotes view shown again, p95 (ms)", "view_quotes_p95_ms", "{:.1f}"),
+    ("views app: people view shown the first time (ms)", "view_people_first_ms", "{:.1f}"),
+    ("views app: people view shown again, median (ms)", "view_people_ms", "{:.1f}"),
+    ("views app: people view shown again, p95 (ms)", "view_people_p95_ms", "{:.1f}"),
+    ("views app: timeline shown the first time (ms)", "view_timeline_first_ms", "{:.1f}"),
+    ("views app: timeline shown again, median (ms)", "view_timeline_ms", "{:.1f}"),
+    ("views app: timeline shown again, p95 (ms)", "view_timeline_p95_ms", "{:.1f}"),
+    ("views app: a cursor key in the quotes view, median (ms)", "quotes_key_ms", "{:.1f}"),
+    ("views app: a cursor key in the quotes view, p95 (ms)", "quotes_key_p95_ms", "{:.1f}"),
+    ("views app: a filter keystroke in the quotes view, after the debounce, median (ms)", "filter_key_ms", "{:.1f}"),
+    ("views app: a filter keystroke in the quotes view, p95 (ms)", "filter_key_p95_ms", "{:.1f}"),
+    (
+        "views app: the first profile shown (its screen made), first frame with its data (ms)",
+        "profile_first_ms",
+        "{:.1f}",
+    ),
+    ("views app: a profile's first frame with its data, median (ms)", "profile_ms", "{:.1f}"),
+    ("views app: a profile's first frame with its data, p95 (ms)", "profile_p95_ms", "{:.1f}"),
+    ("views app CPU: quotes view shown again, median (ms)", "view_quotes_cpu_ms", "{:.1f}"),
+    ("views app CPU: people view shown again, median (ms)", "view_people_cpu_ms", "{:.1f}"),
+    ("views app CPU: timeline shown again, median (ms)", "view_timeline_cpu_ms", "{:.1f}"),
+    ("views app CPU: a filter keystroke, median (ms)", "filter_key_cpu_ms", "{:.1f}"),
+    ("views app CPU: a profile, median (ms)", "profile_cpu_ms", "{:.1f}"),
 )
+
+
+# -- alone: generate (or reuse), cache, measure ---------------------------------------------------
+
+
+def child(kind: str, folder: Path) -> dict:
+    if kind == "cache":
+        from tui.corpus import load_corpus
+
+        started = time.perf_counter()
+        load_corpus([folder], cache=True)
+        return {"cache_made_s": time.perf_counter() - started}
+    return core_views(folder) if kind == "core" else asyncio.run(app_views(folder))
+
+
+def run_child(kind: str, folder: Path, env: dict) -> dict:
+    import subprocess
+
+    done = subprocess.run([sys.executable, __file__, "--child", kind, str(folder)], capture_output=True, text=True,
+                          env=env)  # fmt: skip
+    if done.returncode != 0:
+        print(done.stderr[-3000:], file=sys.stderr)
+        return {}
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    return json.loads(lines[-1]) if lines else {}
+
+
+def bench_size(size: int, shared: Path, keep: Path | None) -> dict:
+    from run import corpus_folder
+
+    from tui.corpus.cache import code_version
+
+    work = keep if keep is not None else Path(tempfile.mkdtemp(prefix=f"axviews-{size}-"))
+    try:
+        folder = corpus_folder(size, shared, work)
+        env = {**os.environ, "ARTICLE_EXPLORER_CACHE_DIR": str(work / f"cache-{code_version()[:16]}"),
+               "PYTHONPATH": str(ROOT)}  # fmt: skip
+        result: dict = {"size": size, **run_child("cache", folder, env)}
+        print(f"  cache ready in {result.get('cache_made_s', 0):.1f} s", flush=True)
+        result.update(run_child("core", folder, env))
+        result.update(run_child("app", folder, env))
+        result["load"] = os.getloadavg()[0]
+        return result
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", default=ROOT.parent / "shared", type=Path)
+    parser.add_argument("--sizes", default="10000", help="comma-separated article counts (100000: see --keep)")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the corpora and their cache here, reuse them")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child[0], Path(args.child[1]))))
+        return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    results = []
+    for size in (int(s) for s in args.sizes.split(",") if s.strip()):
+        print(f"{size:,} articles:", flush=True)
+        keep = args.keep / str(size) if args.keep else None
+        if keep:
+            keep.mkdir(parents=True, exist_ok=True)
+        results.append(bench_size(size, args.shared.resolve(), keep))
+    print("\n| | " + " | ".join(f"{r['size']:,} articles" for r in results) + " |")
+    print("|---|" + "---|" * len(results))
+    for label, key, fmt in (*ROWS, ("load average (1 min) at the end", "load", "{:.1f}")):
+        cells = [fmt.format(r[key]) if r.get(key) is not None else "-" for r in results]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

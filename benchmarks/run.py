@@ -272,8 +272,9 @@ def bench_size(size: int, shared: Path, workers: int | None, watch: float, keep:
         print(f"  from cache {result.get('cache_s', 0):.2f} s", flush=True)
         result.update(run_child("app-warm", str(folder), env=env))
         print(f"  app from cache: {result.get('app_rss_mb', 0):.0f} MB", flush=True)
+        result.update(run_child("views-core", str(folder), env=env))
         result.update(run_child("app-views", str(folder), env=env))
-        print(f"  views: quote table {result.get('quote_table_s', 0):.2f} s", flush=True)
+        print(f"  views: warm-up {result.get('core_warm_s', 0):.2f} s", flush=True)
         if watch > 0:
             result.update(run_child("app-cold", str(folder), str(watch), env=env))
         result["cache_mb"] = sum(p.stat().st_size for p in cache.glob("*.cache")) / 1e6
@@ -388,10 +389,10 @@ def main() -> int:
             result = child_warm(Path(folder))
         elif kind == "app-warm":
             result = child_app_warm(Path(folder))
-        elif kind == "app-views":
-            from bench_views import app_views
+        elif kind in ("app-views", "views-core"):
+            from bench_views import child
 
-            result = asyncio.run(app_views(Path(folder)))
+            result = child("app" if kind == "app-views" else "core", Path(folder))
         else:
             result = child_app_cold(Path(folder), float(rest[0]))
         print(json.dumps(result))

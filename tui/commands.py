@@ -98,6 +98,8 @@ COMMANDS: tuple[Command, ...] = (
             where="profile", display="ctrl+g"),
     Command("x", "not_person", "Not a person", "Mark this name as not a person: saved to people.toml",
             where="profile"),
+    Command("m", "merge_or_rename", "Merge/rename",
+            "Merge this person with another name, or rename them: saved to people.toml", where="profile"),
     Command("enter", "select", "Open", "Open the quote's article, or list the quotes naming the entity",
             where="profile", show=False),
     Command("f", "filter_entity", "Filter", "Filter every view by this speaker and the highlighted entity",

@@ -6,7 +6,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, Sparkline, Static
+from textual.color import Color
+from textual.geometry import Region
+from textual.widgets import Input, Sparkline, Static
 
 from tests.quote_corpus import quote_corpus
 from tui.corpus import write_articles
@@ -16,6 +18,8 @@ from tui.screens.profile import ProfileScreen
 from tui.screens.quotes import QuotesScreen
 from tui.screens.timeline import TimelineScreen
 from tui.screenshots import settle
+from tui.widgets.about_list import AboutList
+from tui.widgets.filter_bar import FilterBar
 from tui.widgets.people_list import PeopleList
 from tui.widgets.quote_list import QuoteList
 from tui.widgets.reading_pane import ReadingPane
@@ -56,9 +60,11 @@ async def test_quotes_view_lists_sorts_and_filters_within_one_quote(make_app, co
         await wait(pilot)
         assert status(screen).startswith("1 quote in 1 article")
         assert screen.query_one(QuoteList).count == 1
+        assert screen.main.search_pending  # the hidden article list is searched when shown, not now
         await pilot.press("A")
         await wait(pilot)
         assert isinstance(app.screen, MainScreen) and app.screen.rows == [1]  # the same filter on the articles
+        assert app.screen.query_one(FilterBar).input.value == "speaker:lee quote:budget"
 
 
 async def test_enter_reads_the_quote_and_n_steps_through_this_view(make_app, corpus_file: Path) -> None:
@@ -119,8 +125,8 @@ async def test_profile_about_whom_and_its_quotes(make_app, corpus_file: Path) ->
         await pilot.press("enter")
         await wait(pilot)
         profile = app.screen
-        about = profile.query_one("#about", OptionList)
-        assert about.option_count == 1
+        about = profile.query_one("#about", AboutList)
+        assert about.count == 1
         about.focus()
         await pilot.pause()
         await pilot.press("enter")  # the quotes naming Acme
@@ -153,6 +159,72 @@ async def test_corrections_are_written_from_the_profile(make_app, corpus_file: P
         assert "Bo Park" not in [row.name for row in app.screen.query_one(PeopleList).rows]
         saved = tomllib.loads((tmp_path / "config" / "article-explorer" / "people.toml").read_text())
         assert saved["not_person"]["names"] == ["Bo Park"]
+
+
+async def test_m_in_a_profile_merges_with_another_person_or_renames(
+    make_app, corpus_file: Path, tmp_path: Path
+) -> None:
+    from tui.screens.correction import NameInput
+
+    saved_at = tmp_path / "config" / "article-explorer" / "people.toml"
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await wait(pilot)
+        people = app.screen
+        rows = [row.name for row in people.query_one(PeopleList).rows]
+        await pilot.press(*["down"] * rows.index("Park"), "enter")  # plain "Park": a person of their own
+        await wait(pilot)
+        assert app.screen.profile.person.name == "Park"  # type: ignore[attr-defined]
+        await pilot.press("m")
+        await wait(pilot, 0.1)
+        assert isinstance(app.screen, NameInput)
+        app.screen.query_one("#name", Input).value = "cy park"  # another person's name, any case
+        await pilot.press("enter")
+        await wait(pilot)
+        profile = app.screen
+        assert isinstance(profile, ProfileScreen) and profile.person_id == "cy-park"
+        assert "2 quotes in 1 article" in str(profile.query_one("#who", Static).render())  # both in article 2
+        assert tomllib.loads(saved_at.read_text())["merge"] == {"Park": "Cy Park"}
+        await pilot.press("m")
+        await wait(pilot, 0.1)
+        app.screen.query_one("#name", Input).value = ""
+        await pilot.press(*"Cyq Parque")  # q and ? are letters here, not the modal's close keys
+        await pilot.press("enter")
+        await wait(pilot)
+        assert profile.person_id == "cyq-parque"
+        assert "Cyq Parque" in str(profile.query_one("#who", Static).render())
+        assert tomllib.loads(saved_at.read_text())["rename"] == {"Cy Park": "Cyq Parque"}
+        await pilot.press("m")
+        await wait(pilot, 0.1)
+        await pilot.press("escape")  # nothing written
+        await wait(pilot, 0.1)
+        assert app.screen is profile and tomllib.loads(saved_at.read_text())["rename"] == {"Cy Park": "Cyq Parque"}
+        await pilot.press("escape")  # back to the people, who know the new name
+        await wait(pilot)
+        assert "Cyq Parque" in [row.name for row in app.screen.query_one(PeopleList).rows]
+
+
+async def test_the_about_whom_title_reads_unfocused_in_dark_and_light(make_app, corpus_file: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await wait(pilot)
+        await pilot.press("enter")
+        await wait(pilot)
+        about = app.screen.query_one("#about", AboutList)
+        assert not about.has_focus_within
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            top = about.render_lines(Region(0, 0, about.size.width, 1))[0]
+            title = next(segment.style for segment in top if "About whom" in segment.text)
+            assert title is not None and title.color and title.bgcolor
+            ink, paper = (Color.from_rich_color(c) for c in (title.color, title.bgcolor))
+            # Drawn in the border's colour it was 0.03 from its background in both themes.
+            assert abs(ink.brightness - paper.brightness) > 0.3, theme
 
 
 async def test_timeline_picks_a_bar_and_narrows_the_filter(make_app, corpus_file: Path) -> None:
@@ -195,3 +267,24 @@ def test_every_view_key_is_bound_from_the_table() -> None:
                            (TimelineScreen, ("views", "timeline")), (ProfileScreen, ("views", "profile"))):  # fmt: skip
         bound = {(b.key, b.action) for b in screen.BINDINGS}  # type: ignore[union-attr]
         assert bound == {(c.keys, c.action) for c in COMMANDS if c.where in places}
+
+
+async def test_the_about_list_draws_only_the_rows_in_view() -> None:
+    from textual.app import App, ComposeResult
+
+    class OneList(App[None]):
+        def compose(self) -> ComposeResult:
+            yield AboutList(id="about")
+
+    app = OneList()
+    async with app.run_test(size=(40, 10)) as pilot:
+        about = app.query_one(AboutList)
+        drawn: list[int] = []
+        draw = about.render_row
+        about.render_row = lambda row, width: (drawn.append(row), draw(row, width))[1]  # type: ignore[method-assign]
+        about.show([("person", f"Name {n}", [n]) for n in range(5_000)])  # a prolific speaker's entities
+        await pilot.pause()
+        assert about.count == 5_000 and 0 < len(set(drawn)) <= 10
+        about.action_last()
+        await pilot.pause()
+        assert 4_999 in drawn and len(set(drawn)) <= 20

@@ -38,7 +38,7 @@ from .session import Found, LiveCorpus, load_corpus
 from .storage import SORTS, ArticleRow, sort_positions, timestamp
 from .terms import highlight_terms, term_spans
 from .timeline import UNITS, Bucket, Timeline
-from .views import PeopleFound, QuotesFound, count
+from .views import PeopleFound, QuoteIds, QuotesFound, count
 from .walk import is_url
 
 __all__ = [
@@ -63,6 +63,7 @@ __all__ = [
     "PersonRow",
     "Profile",
     "QuoteRow",
+    "QuoteIds",
     "QuotesFound",
     "Timeline",
     "count",

@@ -9,8 +9,8 @@ quote-level term negated on its own (`-speaker:lee`) drops the articles that hav
 Two evaluations of one parsed query:
   - articles: `regroup` wraps each group of quote-level terms in a `QuoteGroup` node, which asks the
     quote view for the articles holding a quote that matches the whole group;
-  - quotes: `quote_ids` evaluates the tree over quote numbers, where an article-level term stands
-    for every quote of the articles it finds.
+  - quotes: `quote_ids` evaluates the tree over quote numbers (a boolean mask, one cell a quote),
+    where an article-level term stands for every quote of the articles it finds.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
+
+import numpy as np
 
 from .index import CorpusIndex
 from .query.tree import And, Everything, Found, Match, Node, Not, Or, all_of
@@ -30,11 +32,11 @@ class QuoteMatcher(Protocol):
 
     index: CorpusIndex
 
-    def all_quotes(self) -> set[int]: ...
-    def match_quotes(self, field: str, words: tuple[str, ...], within: set[int] | None = None) -> set[int]: ...
+    def all_quotes(self) -> np.ndarray: ...
+    def match_quotes(self, field: str, words: tuple[str, ...], within: np.ndarray | None = None) -> np.ndarray: ...
     def articles_saying(self, words: tuple[str, ...]) -> set[int]: ...
-    def quotes_in(self, positions: set[int]) -> set[int]: ...
-    def articles_of(self, quotes: set[int]) -> set[int]: ...
+    def quotes_in(self, positions: set[int]) -> np.ndarray: ...
+    def articles_of(self, quotes: np.ndarray) -> set[int]: ...
 
 
 def is_quote_level(node: Node) -> bool:
@@ -104,8 +106,8 @@ class QuoteAwareIndex:
         return self._view.articles_of(quote_ids(node, self._view))
 
 
-def quote_ids(node: Node, view: QuoteMatcher, found: Found | None = None) -> set[int]:
-    """The quote numbers a query's tree finds (a fresh set)."""
+def quote_ids(node: Node, view: QuoteMatcher, found: Found | None = None) -> np.ndarray:
+    """The quotes a query's tree finds: a fresh boolean mask over quote numbers."""
     found = {} if found is None else found
     if isinstance(node, Everything):
         return view.all_quotes()
@@ -114,10 +116,11 @@ def quote_ids(node: Node, view: QuoteMatcher, found: Found | None = None) -> set
     if isinstance(node, Match) and node.field in QUOTE_FIELDS:
         return view.match_quotes(node.field, node.words)
     if isinstance(node, Not):
-        return view.all_quotes() - quote_ids(node.node, view, found)
+        return ~quote_ids(node.node, view, found)
     if isinstance(node, Or):
-        result: set[int] = set()
-        for child in dict.fromkeys(node.nodes):
+        children = list(dict.fromkeys(node.nodes))
+        result = quote_ids(children[0], view, found) if children else ~view.all_quotes()
+        for child in children[1:]:
             result |= quote_ids(child, view, found)
         return result
     if isinstance(node, And):
@@ -125,21 +128,21 @@ def quote_ids(node: Node, view: QuoteMatcher, found: Found | None = None) -> set
     return view.quotes_in(node.find(view.index, found))
 
 
-def _all_quotes_of(node: And, view: QuoteMatcher, found: Found) -> set[int]:
+def _all_quotes_of(node: And, view: QuoteMatcher, found: Found) -> np.ndarray:
     included = [child for child in dict.fromkeys(node.nodes) if not isinstance(child, Not)]
     excluded = [child.node for child in dict.fromkeys(node.nodes) if isinstance(child, Not)]
     # A quote's words are checked quote by quote: only among what the other terms left.
     saying = [child for child in included if isinstance(child, Match) and child.field == "quote"]
-    others = [child for child in included if child not in saying]
-    sets = sorted((quote_ids(child, view, found) for child in others), key=len)
-    within: set[int] | None = None
-    for other in sets:
-        within = other if within is None else within & other
+    within: np.ndarray | None = None
+    for child in included:
+        if child not in saying:
+            found_here = quote_ids(child, view, found)
+            within = found_here if within is None else within & found_here
     for term in saying:
         within = view.match_quotes("quote", term.words, within)
     result = within if within is not None else view.all_quotes()
     for child in excluded:
-        if not result:
+        if not result.any():
             break
-        result -= quote_ids(child, view, found)
+        result = result & ~quote_ids(child, view, found)
     return result

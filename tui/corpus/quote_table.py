@@ -4,12 +4,18 @@ said it (as the parser named them), the kind, the cue, the date, where the quote
 Built from the article store's records (unpickled, no pydantic model made), and extended as
 articles arrive: a quote's number here never changes. Who a raw name *is* across the corpus is
 `people.py`'s question; this table keeps the names as the articles give them.
+
+While a record is open, the table also notes which entities each quote names (a mention inside
+the quote's span): a profile's "about whom" is then a tally over the person's quotes, with no
+record read again. Cues are kept as numbers into a list of the distinct cues, so `cue:` looks at
+a few thousand strings, not one a quote.
 """
 
 from __future__ import annotations
 
 import pickle
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .index.keys import name_key
@@ -44,10 +50,18 @@ class QuoteTable:
         self.day = array("i")  # the article's date ordinal, 0 for none
         self.start = array("I")
         self.end = array("I")
-        self.cue: list[str] = []  # folded, "" for none
+        self.cue = array("I")  # a number into `cues`
+        self.cues: list[str] = [""]  # distinct folded cues, "" (none) first
+        self._cue_numbers: dict[str, int] = {"": 0}
         self.first = array("I", [0])
         self.raw: list[RawSpeaker] = []
         self._raw_by_key: dict[str, int] = {}
+        # The entities named inside each quote: quote q's are named[named_first[q]:named_first[q + 1]],
+        # numbers into `entities` ((kind, name), each once).
+        self.named = array("I")
+        self.named_first = array("I", [0])
+        self.entities: list[tuple[str, str]] = []
+        self._entity_numbers: dict[tuple[str, str], int] = {}
 
     def __len__(self) -> int:
         return len(self.article)
@@ -65,8 +79,14 @@ class QuoteTable:
         return len(store) > done
 
     def _add(self, position: int, record: dict, day: int, text: str) -> None:
+        quotes = record.get("quotes", ())
+        if not quotes:
+            self.first.append(len(self.article))
+            return
         entities = {entity["id"]: entity for entity in record.get("entities", ())}
-        for number, quote in enumerate(record.get("quotes", ())):
+        mentions = self._mentions(record.get("entities", ()))
+        starts = [mention[0] for mention in mentions]
+        for number, quote in enumerate(quotes):
             self.article.append(position)
             self.number.append(number)
             self.speaker.append(self._speaker(quote, entities.get(quote.get("speaker_id") or "")))
@@ -77,8 +97,40 @@ class QuoteTable:
                 start = end = 0
             self.start.append(start)
             self.end.append(end)
-            self.cue.append(name_key(quote.get("cue") or ""))
+            self.cue.append(self._cue_number(name_key(quote.get("cue") or "")))
+            self._add_named(mentions, starts, start, end)
         self.first.append(len(self.article))
+
+    def _mentions(self, entities: list[dict]) -> list[tuple[int, int, int]]:
+        """(start, end, entity number) of every mention of the article's entities, by start."""
+        found = []
+        for entity in entities:
+            item = (entity["kind"], entity["name"])
+            number = self._entity_numbers.get(item)
+            if number is None:
+                number = self._entity_numbers[item] = len(self.entities)
+                self.entities.append(item)
+            found += [(start, end, number) for start, end in entity.get("mentions", ())]
+        found.sort()
+        return found
+
+    def _add_named(self, mentions: list[tuple[int, int, int]], starts: list[int], start: int, end: int) -> None:
+        named: dict[int, None] = {}
+        for at in range(bisect_left(starts, start), len(mentions)):
+            mention_start, mention_end, number = mentions[at]
+            if mention_start > end:
+                break
+            if mention_end <= end:
+                named[number] = None
+        self.named.extend(named)
+        self.named_first.append(len(self.named))
+
+    def _cue_number(self, cue: str) -> int:
+        number = self._cue_numbers.get(cue)
+        if number is None:
+            number = self._cue_numbers[cue] = len(self.cues)
+            self.cues.append(cue)
+        return number
 
     def _speaker(self, quote: dict, entity: dict | None) -> int:
         name = entity["name"] if entity is not None else quote.get("speaker")

@@ -1,26 +1,31 @@
 """The corpus seen quote by quote: the quote table kept up to date with the store, the people its
-speakers are (people.py, corrections applied), and the quote-level lookups the filter needs."""
+speakers are (people.py, corrections applied), their numpy columns (quote_columns.py), and the
+quote-level lookups the filter needs, each a boolean mask over quote numbers."""
 
 from __future__ import annotations
 
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from .corrections import Corrections
 from .index import CorpusIndex
+from .index.keys import name_key
 from .index.phrases import PhraseMatcher
 from .people import Identities, Person, matches, resolve
 from .query import Query
+from .quote_columns import QUOTE_SORTS, QuoteColumns
 from .quote_filter import QuoteAwareIndex, has_quote_terms, quote_ids, regroup
 from .quote_table import NO_SPEAKER, QuoteTable
 from .storage import ArticleStore
 
-ANSWERS_KEPT = 16  # answers remembered (a few views times a few filters)
-QUOTE_SORTS = ("date", "speaker", "length")  # oldest first (undated last); A to Z then oldest; longest first
+ANSWERS_KEPT = 32  # answers remembered (a few views times a few filters)
+__all__ = ["QUOTE_SORTS", "QuoteRow", "QuoteView"]
 
 
 @dataclass(frozen=True)
@@ -50,10 +55,11 @@ class QuoteView:
         self.identities = Identities([], array("i"))
         self.person = array("i")  # each quote's person
         self.by_person: list[array] = []
+        self.columns = QuoteColumns(self.table, [], self.person, [])
         self._lock = threading.Lock()  # readers share the corpus: one of them brings the view up to date
         self._fresh = False
         self._by_word: dict[str, list[int]] = {}  # a folded word of a person's names -> their numbers
-        self._orders: dict[str, list[int]] = {}  # every quote in each QUOTE_SORTS order
+        self._numbers: dict[str, int] | None = None  # a person's id -> their number
         self.answers: OrderedDict[tuple, object] = OrderedDict()  # views.py's last answers, until a change
 
     def refresh(self) -> QuoteView:
@@ -72,6 +78,8 @@ class QuoteView:
                 self.answers[key] = found
                 while len(self.answers) > ANSWERS_KEPT:
                     self.answers.popitem(last=False)
+        else:
+            self.answers.move_to_end(key)
         return found
 
     def set_corrections(self, corrections: Corrections) -> None:
@@ -81,45 +89,56 @@ class QuoteView:
 
     def _resolve(self) -> None:
         identities = resolve(self.table.raw, self.corrections)
-        of_raw = identities.of_raw
-        person = array("i", (NO_SPEAKER if raw == NO_SPEAKER else of_raw[raw] for raw in self.table.speaker))
-        by_person: list[array] = [array("I") for _ in identities.people]
-        for quote, who in enumerate(person):
-            if who != NO_SPEAKER:
-                by_person[who].append(quote)
+        of_raw = column_of(identities.of_raw, len(self.table.raw))
+        speaker = np.array(self.table.speaker, dtype=np.int64)
+        person_column = of_raw[speaker]  # NO_SPEAKER (-1) picks of_raw's last cell: NO_SPEAKER
+        person = array("i", person_column.astype(np.int32).tobytes())
+        by_person = split_by(person_column, len(identities.people))
         by_word: dict[str, list[int]] = {}
         for number, someone in enumerate(identities.people):
             for word in {word for key in someone.keys for word in key.split()}:
                 by_word.setdefault(word, []).append(number)
+        columns = QuoteColumns(self.table, identities.people, person_column, self.store.sources)
         self.identities, self.person, self.by_person, self._by_word = identities, person, by_person, by_word
-        self._orders, self.answers, self._fresh = {}, OrderedDict(), True
+        self.columns, self.answers, self._fresh, self._numbers = columns, OrderedDict(), True, None
 
-    # -- the filter -----------------------------------------------------------------------
+    # -- the filter: masks over quote numbers -------------------------------------------------
 
     @property
     def people(self) -> list[Person]:
         return self.identities.people
 
-    def all_quotes(self) -> set[int]:
-        return set(range(len(self.table)))
+    def number_of(self, person_id: str) -> int | None:
+        """The number of the person with this id, None when nobody has it."""
+        numbers = self._numbers
+        if numbers is None:
+            numbers = self._numbers = {person.id: number for number, person in enumerate(self.people)}
+        return numbers.get(person_id)
 
-    def match_quotes(self, field: str, words: tuple[str, ...], within: set[int] | None = None) -> set[int]:
-        """The quotes (of `within`, or all) that a `field:words` term finds."""
+    def person_named(self, name: str) -> Person | None:
+        """The person one of whose names this is (folded), None when nobody's."""
+        key = name_key(name)
+        people = self.people
+        return next((people[n] for n in self._by_word.get(key.split()[0] if key else "", ()) if key in people[n].keys),
+                    None)  # fmt: skip
+
+    def all_quotes(self) -> np.ndarray:
+        return self.columns.everything()
+
+    def match_quotes(self, field: str, words: tuple[str, ...], within: np.ndarray | None = None) -> np.ndarray:
+        """The quotes (a mask; only those of `within` when given) that a `field:words` term finds."""
         if field == "speaker":
-            found: set[int] = set()
             lists = [self._by_word.get(word, []) for word in words]
             people = self.people
-            for number in min(lists, key=len) if lists else ():
-                if matches(people[number], words):
-                    found.update(self.by_person[number])
-            return found
+            found = [n for n in (min(lists, key=len) if lists else ()) if matches(people[n], words)]
+            return self.columns.of_people(found)
         if field == "cue":
             needle = f" {' '.join(words)} "
-            cues = self.table.cue
-            return {q for p in self.index.cue(words) for q in self.table.quotes_of(p) if needle in f" {cues[q]} "}
+            said = np.array([needle in f" {cue} " for cue in self.table.cues], dtype=bool)
+            return said[self.columns.cue]
         return self._quotes_saying(words, within)
 
-    def _quotes_saying(self, words: tuple[str, ...], within: set[int] | None) -> set[int]:
+    def _quotes_saying(self, words: tuple[str, ...], within: np.ndarray | None) -> np.ndarray:
         """The quotes (of `within`, or all) with these words side by side: the index's articles,
         then their quotes checked one by one; an article the index is sure of with one quote (in
         `within`) needs no check."""
@@ -127,21 +146,25 @@ class QuoteView:
         table, texts, index = self.table, self.store.texts, self.index
         start, end, first = table.start, table.end, table.first
         if within is not None:
-            article = table.article
-            near = {article[q] for q in within}
+            near = self.columns.article_positions(within)
             sure, unsure = sure & near, unsure & near
-        matcher, found = PhraseMatcher(words), set()
+        matcher, found = PhraseMatcher(words), []
         for p in sure:
+            if p >= table.articles:
+                continue
             lo, hi = first[p], first[p + 1]
             if hi - lo == 1:
-                found.add(lo)
+                found.append(lo)
                 continue
             text, folds = texts[p], index.folds(p)
-            found.update(q for q in range(lo, hi) if matcher.found_in(text[start[q] : end[q]], folds))
+            found.extend(q for q in range(lo, hi) if matcher.found_in(text[start[q] : end[q]], folds))
         for p in unsure:  # the table's spans may not be the index's: checked as the table reads them
-            text = texts[p]
-            found.update(q for q in table.quotes_of(p) if matcher.found_in(text[start[q] : end[q]], True))
-        return found if within is None else found & within
+            if p < table.articles:
+                text = texts[p]
+                found.extend(q for q in table.quotes_of(p) if matcher.found_in(text[start[q] : end[q]], True))
+        mask = np.zeros(len(table), dtype=bool)
+        mask[found] = True
+        return mask if within is None else mask & within
 
     def articles_saying(self, words: tuple[str, ...]) -> set[int]:
         """The articles with a quote that has these words side by side: `articles_of` the quotes
@@ -158,14 +181,13 @@ class QuoteView:
                     found.add(p)
         return found
 
-    def quotes_in(self, positions: Iterable[int]) -> set[int]:
-        first = self.table.first
-        limit = self.table.articles
-        return {q for p in positions if p < limit for q in range(first[p], first[p + 1])}
+    def quotes_in(self, positions: Iterable[int]) -> np.ndarray:
+        if not isinstance(positions, (set, frozenset, list, tuple, range)):
+            positions = list(positions)
+        return self.columns.of_articles(positions)  # type: ignore[arg-type]
 
-    def articles_of(self, quotes: Iterable[int]) -> set[int]:
-        article = self.table.article
-        return {article[q] for q in quotes}
+    def articles_of(self, quotes: np.ndarray) -> set[int]:
+        return self.columns.article_positions(quotes)
 
     def articles(self, query: Query) -> set[int]:
         """The articles a query finds, quote-level terms combining within one quote."""
@@ -173,40 +195,23 @@ class QuoteView:
             return query.evaluate(self.index)
         return regroup(query.root).evaluate(QuoteAwareIndex(self.index, self))  # type: ignore[arg-type]
 
-    def quotes(self, query: Query) -> set[int]:
-        """The quotes a query finds."""
+    def quotes(self, query: Query) -> np.ndarray:
+        """The quotes a query finds, as a mask."""
         return quote_ids(query.root, self)
 
     # -- rows -----------------------------------------------------------------------------
 
-    def sorted_quotes(self, quotes: Iterable[int], by: str) -> list[int]:
-        """Quotes in a QUOTE_SORTS order: a large set is picked out of the whole order, made once."""
-        if not isinstance(quotes, (set, frozenset)):
-            quotes = set(quotes)
-        if len(quotes) * 8 < len(self.table):
-            return self._sorted(quotes, by)
-        order = self._orders.get(by)
-        if order is None:
-            order = self._orders[by] = self._sorted(range(len(self.table)), by)
-        if len(quotes) == len(order):
-            return list(order)
-        return [quote for quote in order if quote in quotes]
-
-    def _sorted(self, quotes: Iterable[int], by: str) -> list[int]:
-        table = self.table
-        day, article, number = table.day, table.article, table.number
-        if by == "speaker":
-            names = [person.name.casefold() for person in self.people]
-            who = self.person
-            return sorted(quotes, key=lambda q: (who[q] == NO_SPEAKER, names[who[q]] if who[q] >= 0 else "",
-                                                 day[q], article[q], number[q]))  # fmt: skip
-        if by == "length":
-            start, end = table.start, table.end
-            return sorted(quotes, key=lambda q: (start[q] - end[q], day[q], q))
-        return sorted(quotes, key=lambda q: (not day[q], day[q], article[q], number[q]))  # undated last
+    def sorted_quotes(self, quotes: np.ndarray | Iterable[int], by: str) -> np.ndarray:
+        """Quotes (a mask, or some quote numbers) in a QUOTE_SORTS order."""
+        if isinstance(quotes, np.ndarray) and quotes.dtype == bool:
+            return self.columns.sorted(quotes, by)
+        mask = np.zeros(self.columns.size, dtype=bool)
+        mask[np.fromiter(quotes, dtype=np.int64)] = True
+        return self.columns.sorted(mask, by)
 
     def row(self, quote: int) -> QuoteRow:
         table, store = self.table, self.store
+        quote = int(quote)
         position = table.article[quote]
         who = self.person[quote]
         day = table.day[quote]
@@ -219,3 +224,15 @@ class QuoteView:
     def speaker_name(self, quote: int) -> str:
         who = self.person[quote]
         return self.people[who].name if who != NO_SPEAKER else ""
+
+
+def column_of(values: Sequence[int], size: int) -> np.ndarray:
+    """`values` as a numpy column with a last cell of NO_SPEAKER, so that -1 maps to nobody."""
+    return np.array([*values[:size], NO_SPEAKER], dtype=np.int64)
+
+
+def split_by(person: np.ndarray, people: int) -> list[array]:
+    """Each person's quote numbers, in order (one stable sort, not a loop over the quotes)."""
+    order = np.argsort(person, kind="stable")
+    bounds = np.searchsorted(person[order], np.arange(people + 1))
+    return [array("I", order[bounds[n] : bounds[n + 1]].astype(np.uint32).tobytes()) for n in range(people)]

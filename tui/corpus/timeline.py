@@ -4,13 +4,15 @@ narrows to it."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
+
 UNITS = ("month", "week")
 MAX_BUCKETS = 5_000  # a corpus spanning centuries is drawn by its last buckets only
+MAX_TABLE_DAYS = 100 * 366  # dates spanning more are converted by sorting them, not a table a day
 
 
 @dataclass(frozen=True)
@@ -46,33 +48,62 @@ class Timeline:
         return f"{self.buckets[0].first.isoformat()} to {self.buckets[-1].last.isoformat()}"
 
 
-def _start(day: date, unit: str) -> date:
-    return day.replace(day=1) if unit == "month" else day - timedelta(days=day.weekday())
+def month_numbers(days: np.ndarray) -> np.ndarray:
+    """Date ordinals as year * 12 + month - 1, -1 for 0 (undated): a table of the months of every
+    day from the first to the last, looked up (no sort); over centuries, each distinct day once."""
+    months = np.full(len(days), -1, dtype=np.int64)
+    dated = days > 0
+    found = days[dated]
+    if not len(found):
+        return months
+    low, high = int(found.min()), int(found.max())
+    if high - low <= MAX_TABLE_DAYS:
+        table = np.array([_month(day) for day in range(low, high + 1)], dtype=np.int64)
+        months[dated] = table[found - low]
+    else:
+        distinct, where = np.unique(found, return_inverse=True)
+        months[dated] = np.array([_month(int(day)) for day in distinct], dtype=np.int64)[where]
+    return months
 
 
-def _next(start: date, unit: str) -> date:
+def _month(ordinal: int) -> int:
+    if ordinal <= 0:
+        return -1
+    day = date.fromordinal(ordinal)
+    return day.year * 12 + day.month - 1
+
+
+def month_label(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def _bucket_keys(days: np.ndarray, unit: str) -> np.ndarray:
+    """Each (dated) day's bucket: its month number, or the ordinal of its week's Monday."""
+    return month_numbers(days) if unit == "month" else days - (days + 6) % 7  # ordinal 1 was a Monday
+
+
+def _bucket_dates(key: int, unit: str) -> tuple[date, date]:
     if unit == "week":
-        return start + timedelta(days=7)
-    return date(start.year + 1, 1, 1) if start.month == 12 else date(start.year, start.month + 1, 1)
+        return date.fromordinal(key), date.fromordinal(key + 6)
+    year, month = divmod(key, 12)
+    following = date(year + 1, 1, 1) if month == 11 else date(year, month + 2, 1)
+    return date(year, month + 1, 1), following - timedelta(days=1)
 
 
 def timeline(article_days: Iterable[int], quote_days: Iterable[int], unit: str = "month") -> Timeline:
-    """Buckets of `unit` over date ordinals (0 for an undated article or quote)."""
-    articles, quotes = Counter(article_days), Counter(quote_days)
-    undated = articles.pop(0, 0), quotes.pop(0, 0)
-    days = sorted(set(articles) | set(quotes))
-    if not days:
+    """Buckets of `unit` over date ordinals (0 for an undated article or quote): counted with
+    numpy, a Python object made only for each bucket drawn."""
+    articles, quotes = (np.asarray(d if isinstance(d, np.ndarray) else list(d), dtype=np.int64)
+                        for d in (article_days, quote_days))  # fmt: skip
+    undated = int(np.count_nonzero(articles <= 0)), int(np.count_nonzero(quotes <= 0))
+    keys = [_bucket_keys(days[days > 0], unit) for days in (articles, quotes)]
+    every = np.concatenate(keys)
+    if not len(every):
         return Timeline(unit, [], *undated)
-    per: dict[date, list[int]] = {}
-    for ordinal in days:
-        counts = per.setdefault(_start(date.fromordinal(ordinal), unit), [0, 0])
-        counts[0] += articles.get(ordinal, 0)
-        counts[1] += quotes.get(ordinal, 0)
-    start, end = min(per), max(per)
-    buckets: list[Bucket] = []
-    while start <= end:
-        following = _next(start, unit)
-        counts = per.get(start, [0, 0])
-        buckets.append(Bucket(start, following - timedelta(days=1), counts[0], counts[1]))
-        start = following
-    return Timeline(unit, buckets[-MAX_BUCKETS:], *undated)
+    step = 7 if unit == "week" else 1
+    low, count = int(every.min()), int(every.max() - every.min()) // step + 1
+    first = max(0, count - MAX_BUCKETS)  # a corpus spanning centuries: its last buckets
+    per_article, per_quote = (np.bincount((k - low) // step, minlength=count)[first:].tolist() for k in keys)
+    buckets = [Bucket(*_bucket_dates(low + (first + n) * step, unit), a, q)
+               for n, (a, q) in enumerate(zip(per_article, per_quote, strict=True))]  # fmt: skip
+    return Timeline(unit, buckets, *undated)

@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
+
+import numpy as np
 
 from .corpus import Corpus
 from .people import Person, shares_line
@@ -15,12 +17,15 @@ from .query import Query, QueryError, parse_query
 from .quote_view import QUOTE_SORTS, QuoteView
 from .timeline import Timeline, timeline
 
+QuoteIds: TypeAlias = "np.ndarray | Sequence[int]"  # quote numbers: a view's (numpy) or a few of them
+
 
 @dataclass(frozen=True)
 class QuotesFound:
-    """The quotes a filter finds, in display order, and how many articles hold them."""
+    """The quotes a filter finds, in display order (quote numbers, read-only), and how many
+    articles hold them."""
 
-    quotes: list[int]
+    quotes: np.ndarray
     articles: int
     total: int  # quotes in the whole corpus
 
@@ -31,7 +36,7 @@ class QuotesFound:
 
 @dataclass(frozen=True)
 class PeopleFound:
-    rows: list[PersonRow]
+    rows: Sequence[PersonRow]
     genders: dict[str, int]
     quotes: int  # every quote the filter found, named speaker or not
 
@@ -50,16 +55,38 @@ def _remember(corpus: Corpus, key: tuple, make: Callable[[], Any]) -> Any:
     return corpus.quote_view().remember(key, make)
 
 
+def warm(corpus: Corpus, text: str) -> None:
+    """Everything a first showing of a view needs, worked out ahead (in a worker, once a corpus is
+    in): the quote table, its columns' sort orders and tallies, and this filter's answers."""
+    columns = corpus.quote_view().columns
+    for by in QUOTE_SORTS:
+        columns.order(by)
+    columns.pairs("article")
+    columns.pairs("source")
+    columns.months()
+    quotes(corpus, text)
+    people(corpus, text)
+    timeline_of(corpus, text)
+
+
 def _query(text: str) -> Query | QueryError:
     return parse_query(text) if text.strip() else parse_query("")
 
 
-def found_quotes(corpus: Corpus, text: str) -> tuple[QuoteView, set[int]] | QueryError:
+def found_quotes(corpus: Corpus, text: str) -> tuple[QuoteView, np.ndarray] | QueryError:
+    """The quotes a filter finds (a read-only mask), worked out once for every view."""
+    view = corpus.quote_view()
+    found = view.remember(("mask", text.strip()), lambda: _mask(view, text))
+    return found if isinstance(found, QueryError) else (view, found)  # type: ignore[return-value]
+
+
+def _mask(view: QuoteView, text: str) -> np.ndarray | QueryError:
     query = _query(text)
     if isinstance(query, QueryError):
         return query
-    view = corpus.quote_view()
-    return view, view.quotes(query)
+    mask = view.quotes(query)
+    mask.flags.writeable = False
+    return mask
 
 
 def quotes(corpus: Corpus, text: str, by: str = QUOTE_SORTS[0]) -> QuotesFound | QueryError:
@@ -71,7 +98,7 @@ def _quotes(corpus: Corpus, text: str, by: str) -> QuotesFound | QueryError:
     if isinstance(found, QueryError):
         return found
     view, ids = found
-    return QuotesFound(view.sorted_quotes(ids, by), len(view.articles_of(ids)), len(view.table))
+    return QuotesFound(view.sorted_quotes(ids, by), view.columns.article_count(ids), len(view.table))
 
 
 def people(corpus: Corpus, text: str) -> PeopleFound | QueryError:
@@ -83,7 +110,7 @@ def _people(corpus: Corpus, text: str) -> PeopleFound | QueryError:
     if isinstance(found, QueryError):
         return found
     view, ids = found
-    return PeopleFound(people_rows(view, ids), gender_counts(view, ids), len(ids))
+    return PeopleFound(people_rows(view, ids), gender_counts(view, ids), int(np.count_nonzero(ids)))
 
 
 def split(corpus: Corpus, text: str, by: str) -> list[tuple[str, dict[str, int]]] | QueryError:
@@ -98,8 +125,7 @@ def _split(corpus: Corpus, text: str, by: str) -> list[tuple[str, dict[str, int]
 
 
 def person_number(corpus: Corpus, person_id: str) -> int | None:
-    view = corpus.quote_view()
-    return next((n for n, person in enumerate(view.people) if person.id == person_id), None)
+    return corpus.quote_view().number_of(person_id)
 
 
 def person(corpus: Corpus, person_id: str) -> Person | None:
@@ -132,10 +158,11 @@ def _timeline(corpus: Corpus, text: str, unit: str) -> Timeline | QueryError:
     query = _query(text)
     if isinstance(query, QueryError):
         return query
-    positions = corpus.match(query) if not query.is_empty else range(len(corpus.articles))
     found = found_quotes(corpus, text)
     if isinstance(found, QueryError):
         return found
     view, ids = found
-    days = corpus.articles.days
-    return timeline((days[p] for p in positions), (view.table.day[q] for q in ids), unit)
+    days = np.array(corpus.articles.days, dtype=np.int64)
+    if not query.is_empty:
+        days = days[np.fromiter(corpus.match(query), dtype=np.int64)]
+    return timeline(days, view.columns.day[ids], unit)

@@ -16,7 +16,7 @@ from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ..commands import bindings
 from ..corpus import (
@@ -26,6 +26,7 @@ from ..corpus import (
     Found,
     LiveCorpus,
     QueryError,
+    QuoteIds,
     citation,
     highlight_terms,
 )
@@ -34,7 +35,9 @@ from ..widgets.cells import counted
 from ..widgets.completion import completions
 from ..widgets.entity_panel import EntityPanel, ordered
 from ..widgets.filter_bar import FilterBar
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.reading_pane import ReadingPane
+from . import navigation
 from .help import HelpScreen
 from .load_report import LoadReportScreen
 from .palette import filter_term
@@ -70,10 +73,11 @@ class MainScreen(Screen[None]):
         self.open: int | None = None
         self.quote: int | None = None
         self.scope = "article"
-        self.trail: tuple[list[int], int] | None = None  # the quotes view's quotes and where n/N are
+        self.trail: tuple[QuoteIds, int] | None = None  # the quotes view's quotes and where n/N are
         self._generation = 0  # bumped by each search, so a stale result is dropped
         self._debounce: Timer | None = None
         self._history: FilterHistory | None = None  # read when first needed
+        self.search_pending = False  # a view set the filter: search when the articles are shown
 
     def compose(self) -> ComposeResult:
         yield FilterBar(self.complete, id="filter")
@@ -82,7 +86,7 @@ class MainScreen(Screen[None]):
             yield ReadingPane(id="reading")
             yield EntityPanel(id="entities")
         yield Static(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#articles").border_title = "Articles"
@@ -133,8 +137,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="warm", exclusive=True)
     def _warm_quotes(self) -> None:
-        """Build the quote table now (seconds at 100,000 articles), not at the first `speaker:` or view."""
-        self.corpus.quotes("")
+        """Build the quote table and the views' answers now, not at the first `speaker:` or view."""
+        self.corpus.warm_views(self.filter_text)
 
     # -- filtering --------------------------------------------------------------------------
 
@@ -163,7 +167,7 @@ class MainScreen(Screen[None]):
 
     def search(self, text: str) -> None:
         """Run the filter in a worker; whatever an older search finds later is discarded."""
-        self.filter_text = text
+        self.filter_text, self.search_pending = text, False
         self._generation += 1
         self._search(text, self._generation, self.sort)
 
@@ -359,31 +363,26 @@ class MainScreen(Screen[None]):
 
     # -- the views (quotes, people, timeline: tui/screens/views.py) ---------------------------
 
-    def action_view(self, name: str) -> None:
-        self.show_view(name)
-
     def show_view(self, name: str) -> None:
-        """Show one view over the others: the articles (this screen) or a view screen."""
-        from .views import VIEWS  # the views import this module's type
+        navigation.show_view(self, name)
 
-        while self.app.screen is not self and len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-        if name in VIEWS:
-            self.app.push_screen(VIEWS[name](self))
+    action_view = show_view
+
+    def show_profile(self, person_id: str) -> None:
+        navigation.show_profile(self, person_id)
 
     def set_filter(self, text: str) -> None:
-        """The filter a view set: this screen's, too."""
+        """The filter a view set: this screen's too, searched when this screen is shown again."""
         if text != self.filter_text:
-            self.query_one(FilterBar).input.value = text
-            self.search(text)
+            self.filter_text, self.search_pending = text, True  # the bar and the search: when shown
 
-    def open_quote(self, quotes: list[int], at: int) -> None:
+    def open_quote(self, quotes: QuoteIds, at: int) -> None:
         """Read quote `quotes[at]` in its article; n/N then walk `quotes`."""
         self.show_view("articles")
         self._open_trail(quotes, at)
         self.call_after_refresh(self.action_focus_pane, "reading")  # once this screen is back on top
 
-    def _open_trail(self, quotes: list[int], at: int) -> None:
+    def _open_trail(self, quotes: QuoteIds, at: int) -> None:
         row = self.corpus.quote_row(quotes[at])
         self.trail = (quotes, at)
         self.open, self.quote = row.position, row.number

@@ -14,7 +14,6 @@ from ..commands import bindings
 from ..corpus import PeopleFound, QueryError, count, shares_line
 from ..safe_text import one_line
 from ..widgets.people_list import HEADER, PeopleList
-from .profile import ProfileScreen
 from .view_base import ViewScreen
 
 SPLITS = ("", "source", "month")  # none, by source, by month
@@ -73,7 +72,7 @@ class PeopleScreen(ViewScreen):
 
     @on(PeopleList.Opened)
     def _opened(self, event: PeopleList.Opened) -> None:
-        self.app.push_screen(ProfileScreen(self.main, event.row.id))
+        self.main.show_profile(event.row.id)
 
 
 def fit_label(label: str) -> str:

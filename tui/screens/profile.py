@@ -10,18 +10,21 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.events import ScreenResume
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Sparkline, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Sparkline, Static
 
 from ..commands import bindings
 from ..corpus import GENDER_ORDER, Profile, QueryError, count
 from ..safe_text import one_line
+from ..widgets.about_list import AboutList
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.quote_list import QuoteList
+from .correction import NameInput
 from .help import HelpScreen
+from .navigation import restyle_if_needed
 
 KIND_FIELDS = {"person": "person", "organization": "org", "place": "place", "group": "group"}
-ABOUT_SHOWN = 200  # entities listed; a prolific speaker names thousands
 
 
 def entity_term(kind: str, name: str) -> str:
@@ -39,10 +42,14 @@ class ProfileScreen(Screen[None]):
     ProfileScreen #months-label { height: 1; padding: 0 1; color: $text-muted; }
     ProfileScreen Sparkline { height: 3; margin: 0 1; }
     ProfileScreen #lower { height: 1fr; }
-    ProfileScreen #about { width: 32; height: 1fr; border: round $panel; }
-    ProfileScreen #about:focus-within { border: round $accent; }
-    ProfileScreen QuoteList { width: 1fr; border: round $panel; }
-    ProfileScreen QuoteList:focus { border: round $accent; }
+    ProfileScreen #about, ProfileScreen QuoteList {
+        border: round $panel-lighten-2; border-title-color: $text-muted; border-subtitle-color: $text-muted;
+    }
+    ProfileScreen #about { width: 32; height: 1fr; }
+    ProfileScreen QuoteList { width: 1fr; }
+    ProfileScreen #about:focus, ProfileScreen QuoteList:focus {
+        border: round $accent; border-title-color: $accent;
+    }
     ProfileScreen #status { height: 1; background: $panel; color: $text-muted; }
     """
 
@@ -59,30 +66,50 @@ class ProfileScreen(Screen[None]):
         yield Static(id="months-label")
         yield Sparkline([], summary_function=max, id="months")
         with Horizontal(id="lower"):
-            about = OptionList(id="about")
+            about = AboutList(id="about")
             about.border_title = "About whom"
             yield about
             quotes = QuoteList(id="quotes")
             quotes.border_title = "Quotes"
             yield quotes
         yield Static(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(QuoteList).focus()
+
+    def open(self, person_id: str) -> None:
+        """Show this person: the first time, the screen is made and fetches once shown; after
+        that, their profile is fetched and drawn first, and the screen shown with it (no frame of
+        the last person, no blank frame)."""
+        self.person_id = person_id
+        if self.is_mounted:
+            self._fetch(person_id, self.main.filter_text, True)
+        else:
+            self.app.push_screen(self)
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        """Shown: the filter may have changed, articles arrived (an unchanged answer is not drawn again)."""
+        restyle_if_needed(self, event)
         self.reload()
 
     def reload(self) -> None:
-        self._fetch(self.main.filter_text)
+        self._fetch(self.person_id, self.main.filter_text)
 
     corpus_changed = reload
 
     @work(thread=True, group="profile", exclusive=True)
-    def _fetch(self, text: str) -> None:
-        found = self.corpus.profile(self.person_id, text)
-        self.app.call_from_thread(self._show, found)
+    def _fetch(self, person_id: str, text: str, then_show: bool = False) -> None:
+        found = self.corpus.profile(person_id, text)
+        self.app.call_from_thread(self._show, person_id, found, then_show)
 
-    def _show(self, profile: Profile | QueryError | None) -> None:
+    def _show(self, person_id: str, profile: Profile | QueryError | None, then_show: bool = False) -> None:
+        if person_id == self.person_id and (profile is None or profile is not self.profile):
+            self._draw(profile)
+        if then_show and person_id == self.person_id and self.app.screen is not self:
+            self.app.push_screen(self)
+
+    def _draw(self, profile: Profile | QueryError | None) -> None:
         if profile is None or isinstance(profile, QueryError):
             self.query_one("#who", Static).update(Content("This person is no longer in the corpus (a correction?)"))
             return
@@ -105,28 +132,25 @@ class ProfileScreen(Screen[None]):
         )
         self.query_one("#months-label", Static).update(Content(label))
         self.query_one(Sparkline).data = [n for _, n in months] or [0]
-        about = self.query_one("#about", OptionList)
-        about.clear_options()
-        about.add_options([Option(Content(f"{len(said):>3} {one_line(name[:60])}"), id=str(i))
-                           for i, (_, name, said) in enumerate(profile.about[:ABOUT_SHOWN])])  # fmt: skip
+        about = self.query_one("#about", AboutList)
+        about.show(profile.about)
         about.border_subtitle = "" if profile.about else "nobody named in the quotes"
-        if profile.about:
-            about.highlighted = 0
         self._list(profile.quotes, "all their quotes")
 
     def _list(self, quotes: list[int], what: str) -> None:
         self.shown = quotes
         self.query_one(QuoteList).show(self.corpus, quotes)
         self.query_one("#status", Static).update(
-            f" {what}: {count(len(quotes), 'quote')} · enter opens · ^g gender · x not a person · f filter"
+            f" {what}: {count(len(quotes), 'quote')} · enter opens · ^g gender · m merge/rename · x not a person",
+            layout=False,  # one line high: no layout of the screen
         )
 
     # -- keys -------------------------------------------------------------------------------
 
-    @on(OptionList.OptionSelected, "#about")
-    def _about_chosen(self, event: OptionList.OptionSelected) -> None:
-        if self.profile is not None and event.option.id is not None:
-            kind, name, said = self.profile.about[int(event.option.id)]
+    @on(AboutList.Chosen)
+    def _about_chosen(self, event: AboutList.Chosen) -> None:
+        if self.profile is not None:
+            kind, name, said = self.profile.about[event.row]
             self._list(said, f"naming {one_line(name[:60])}")
             self.query_one(QuoteList).focus()
 
@@ -136,10 +160,10 @@ class ProfileScreen(Screen[None]):
 
     def action_filter_entity(self) -> None:
         """`f`: filter every view by the highlighted entity, with this speaker."""
-        about = self.query_one("#about", OptionList)
-        if self.profile is None or about.highlighted is None or not self.profile.about:
+        about = self.query_one("#about", AboutList)
+        if self.profile is None or not self.profile.about:
             return
-        kind, name, _ = self.profile.about[about.highlighted]
+        kind, name, _ = self.profile.about[about.cursor]
         speaker = self.profile.person.name.replace('"', " ")
         self.main.set_filter(f'speaker:"{speaker}" {entity_term(kind, name)}')
         self.main.show_view("quotes")
@@ -164,7 +188,29 @@ class ProfileScreen(Screen[None]):
             if hasattr(self.app.screen, "reload"):
                 self.app.screen.reload()
 
-    def _save(self, corrections, what: str) -> bool:  # type: ignore[no-untyped-def]
+    def action_merge_or_rename(self) -> None:
+        """`m`: another person's name merges this one into them; a new name renames them."""
+        if self.profile is None:
+            return
+        name = self.profile.person.name
+        question = f"Who is {one_line(name[:80])}?"
+        hint = "The name of someone in the corpus merges the two; any other name renames."
+        self.app.push_screen(NameInput("Merge or rename", question, name, hint), self._named)
+
+    def _named(self, other: str | None) -> None:
+        if self.profile is None or other is None or other == self.profile.person.name:
+            return
+        person, corrections = self.profile.person, self.corpus.corrections
+        into = self.corpus.person_named(other)
+        if into is not None and into.id != person.id:
+            changed = replace(corrections, merge={**corrections.merge, person.name: into.name})
+            self._save(changed, f"{person.name} merged into {into.name}", then=into.name)
+        else:
+            changed = replace(corrections, rename={**corrections.rename, person.name: other})
+            self._save(changed, f"{person.name} renamed {other}", then=other)
+
+    def _save(self, corrections, what: str, then: str | None = None) -> bool:  # type: ignore[no-untyped-def]
+        """Write the corrections (atomically), apply them, and show `then`'s profile (a name)."""
         try:
             path = corrections.save()
         except OSError as error:
@@ -173,6 +219,9 @@ class ProfileScreen(Screen[None]):
         self.corpus.correct(corrections)
         self.main.search(self.main.filter_text)
         self.notify(f"{what} · saved to {path}", timeout=5, markup=False)
+        found = self.corpus.person_named(then) if then else None
+        if found is not None:
+            self.person_id = found.id
         self.reload()
         return True
 

@@ -8,19 +8,29 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ..commands import bindings
 from ..corpus import QueryError
 from ..widgets.filter_bar import FilterBar
+from ..widgets.keys_footer import KeysFooter
 from .help import HelpScreen
+from .navigation import restyle_if_needed
 
 if TYPE_CHECKING:
     from .main import MainScreen
 
 DEBOUNCE_SECONDS = 0.15
+
+
+def same(data: Any, shown: Any) -> bool:
+    """The very objects on screen already (a view's data may be a tuple of answers)."""
+    if isinstance(data, tuple) and isinstance(shown, tuple):
+        return len(data) == len(shown) and all(a is b for a, b in zip(data, shown, strict=True))
+    return data is shown
 
 
 class ViewScreen(Screen[None]):
@@ -40,6 +50,7 @@ class ViewScreen(Screen[None]):
         self.corpus = main.corpus
         self._generation = 0
         self._debounce: Timer | None = None
+        self.shown: Any = None  # the data on screen
 
     # -- what a view provides -------------------------------------------------------------
 
@@ -62,15 +73,21 @@ class ViewScreen(Screen[None]):
         yield FilterBar(self.main.complete, id="filter")
         yield from self.compose_body()
         yield Static(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def bar(self) -> FilterBar:
         return self.query_one(FilterBar)
 
     def on_mount(self) -> None:
-        self.bar.input.value = self.main.filter_text
         self.focus_body()
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        """Shown (again: a view is kept between showings): the filter may have changed meanwhile,
+        articles may have arrived; an unchanged answer is not drawn again (`shown`)."""
+        restyle_if_needed(self, event)
+        if self.bar.input.value != self.main.filter_text:
+            self.bar.input.value = self.main.filter_text
         self.reload()
 
     def reload(self) -> None:
@@ -92,7 +109,9 @@ class ViewScreen(Screen[None]):
             self.bar.show_error(data.position, data.message)
             return
         self.bar.show_error(None)
-        self.show(data)
+        if not same(data, self.shown):  # the same answer (remembered by the core) is on screen already
+            self.shown = data
+            self.show(data)
 
     @on(Input.Changed, "#filter-input")
     def _typed(self, event: Input.Changed) -> None:
@@ -114,7 +133,7 @@ class ViewScreen(Screen[None]):
         self.reload()
 
     def status(self, text: str) -> None:
-        self.query_one("#status", Static).update(f" {text}")
+        self.query_one("#status", Static).update(f" {text}", layout=False)  # one line high: no layout
 
     # -- actions ----------------------------------------------------------------------------
 

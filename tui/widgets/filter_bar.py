@@ -122,15 +122,18 @@ class FilterBar(Vertical):
 
     def show_count(self, matched: int, total: int, loading: bool = False) -> None:
         more = " (loading…)" if loading else ""
-        self.query_one("#count", Static).update(f"{matched:,} of {total:,}{more}")
+        text = f"{matched:,} of {total:,}{more}"
+        count = self.query_one("#count", Static)
+        # Its width follows its text: a layout (the whole screen's) only when the length changes.
+        count.update(text, layout=len(text) != len(str(count.content)))
 
     def show_error(self, position: int | None, message: str = "") -> None:
         """A caret under `position` of the query and the reason; None puts the hint back."""
         line = self.query_one("#message", Static)
         line.set_class(position is not None, "-error")
         if position is None:
-            line.update(Content(HINT))
+            line.update(Content(HINT), layout=False)  # one line high whatever it says: no layout
             return
         value = self.input.value
         column = len(PROMPT) + cell_len(value[:position]) - self.input.scroll_offset.x
-        line.update(Content(" " * max(column, 0) + "^ " + one_line(message)))
+        line.update(Content(" " * max(column, 0) + "^ " + one_line(message)), layout=False)

@@ -3,13 +3,12 @@ rows in view are drawn (Line API), so 500,000 quotes cost what 50 do."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Protocol
 
 from rich.segment import Segment
 from textual.message import Message
 
-from ..corpus import QuoteRow
+from ..corpus import QuoteIds, QuoteRow
 from ..safe_text import one_line
 from .cells import fit
 from .line_list import LineList
@@ -54,14 +53,14 @@ class QuoteList(LineList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.source: QuoteSource | None = None
-        self.quotes: Sequence[int] = ()
+        self.quotes: QuoteIds = ()
 
-    def show(self, source: QuoteSource, quotes: Sequence[int]) -> None:
+    def show(self, source: QuoteSource, quotes: QuoteIds) -> None:
         self.source, self.quotes = source, quotes
         self.set_count(len(quotes), 0)
 
     def action_select(self) -> None:
-        if self.quotes:
+        if len(self.quotes):
             self.post_message(self.Opened(self.cursor))
 
     def render_row(self, row: int, width: int) -> list[Segment]:

@@ -1,0 +1,152 @@
+"""The views' numpy tallies (quote_columns.py, people_stats.py, timeline.py) against plain Python
+counts of the same quotes, on an invented corpus of many speakers, sources and dates; and the
+quote table growing as articles arrive."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+
+from tests.helpers import corpus_of
+from tests.quote_corpus import article
+from tui.corpus import Corpus, LiveCorpus
+from tui.corpus.timeline import timeline
+
+FIRSTS = ["Ann", "Bo", "Cy", "Dee", "Eve", "Finn"]
+LASTS = ["Lee", "Park", "Roe", "Moss", "Hale"]
+SOURCES = ["Wire", "Daily", "Post", None]
+FILTERS = ["", "taxes", "speaker:lee", "source:wire", "-quote:roads", "speaker:park OR speaker:moss", "date:2026-02"]
+
+
+def invented(count: int, seed: int) -> Corpus:
+    rng = random.Random(seed)
+    articles = []
+    for number in range(count):
+        said = [(f"{rng.choice(FIRSTS)} {rng.choice(LASTS)}", rng.choice(["taxes rise", "roads fall", "we agree"]),
+                 rng.choice(["female", "male", None])) for _ in range(rng.randrange(0, 4))]  # fmt: skip
+        when = (date(2026, 1, 1) + timedelta(days=rng.randrange(120))).isoformat()
+        made = article(number, when, rng.choice(SOURCES) or "", said)
+        if rng.random() < 0.1:
+            made.published = None  # undated
+        articles.append(made)
+    return corpus_of(articles)
+
+
+@pytest.fixture(scope="module")
+def live() -> LiveCorpus:
+    return LiveCorpus(invented(300, 7))
+
+
+def plain_people(live: LiveCorpus, quotes: list[int]) -> list[tuple]:
+    """What the people view showed before the columns: one pass over the quotes in Python."""
+    view = live.corpus.quote_view()
+    table, sources = view.table, view.store.sources
+    said: dict[int, list[int]] = {}
+    for quote in quotes:
+        who = view.person[quote]
+        if who >= 0 and view.people[who].is_person:
+            said.setdefault(who, []).append(quote)
+    rows = []
+    for number, mine in said.items():
+        days = [table.day[q] for q in mine if table.day[q] > 0]
+        per_source = Counter(sources[table.article[q]] or "(no source)" for q in mine)
+        most = max(per_source.values())
+        rows.append((view.people[number].name, len(mine), len({table.article[q] for q in mine}),
+                     min(days, default=0), max(days, default=0), most, set(per_source) ))  # fmt: skip
+    return sorted(rows, key=lambda row: (-row[1], row[0].casefold()))
+
+
+@pytest.mark.parametrize("text", FILTERS)
+def test_people_rows_count_what_a_plain_pass_counts(live: LiveCorpus, text: str) -> None:
+    found, people = live.quotes(text), live.people(text)
+    assert not isinstance(found, Exception) and not isinstance(people, Exception)
+    expected = plain_people(live, sorted(found.quotes.tolist()))
+    got = list(people.rows)
+    assert [(r.name, r.quotes, r.articles) for r in got] == [row[:3] for row in expected]
+    for row, plain in zip(got, expected, strict=True):
+        assert (row.first.toordinal() if row.first else 0, row.last.toordinal() if row.last else 0) == plain[3:5]
+        assert row.source in plain[6]  # the top source is one with the most quotes of theirs
+    assert sum(people.genders.values()) == sum(r.quotes for r in got)
+
+
+@pytest.mark.parametrize("by", ["date", "speaker", "length"])
+def test_each_sort_holds_every_quote_of_the_filter_once(live: LiveCorpus, by: str) -> None:
+    everything = live.quotes("", by)
+    taxes = live.quotes("taxes", by)
+    assert sorted(everything.quotes.tolist()) == list(range(everything.total))  # type: ignore[union-attr]
+    picked = set(taxes.quotes.tolist())  # type: ignore[union-attr]
+    assert [q for q in everything.quotes.tolist() if q in picked] == taxes.quotes.tolist()  # type: ignore[union-attr]
+    rows = [live.quote_row(q) for q in everything.quotes[:50]]  # type: ignore[union-attr]
+    if by == "date":
+        days = [row.day or date.max for row in rows]
+        assert days == sorted(days)
+    elif by == "length":
+        lengths = [len(row.text) for row in rows]
+        assert lengths == sorted(lengths, reverse=True)
+
+
+def test_shares_split_by_source_and_month_add_up(live: LiveCorpus) -> None:
+    people = live.people("")
+    for by in ("source", "month"):
+        split = live.gender_split("", by)
+        assert not isinstance(split, Exception)
+        totals = Counter()
+        for _, counts in split:
+            totals.update(counts)
+        assert {k: v for k, v in totals.items() if v} == {k: v for k, v in people.genders.items() if v}, by  # type: ignore[union-attr]
+    labels = [label for label, _ in live.gender_split("", "month")]  # type: ignore[misc]
+    assert labels == sorted(labels) and "(no date)" in labels
+
+
+def test_timeline_matches_a_plain_count_of_days() -> None:
+    rng = random.Random(3)
+    start = date(2025, 12, 20).toordinal()
+    for _ in range(200):
+        articles = [rng.choice([0, start + rng.randrange(400)]) for _ in range(rng.randrange(30))]
+        quotes = [rng.choice([0, start + rng.randrange(400)]) for _ in range(rng.randrange(60))]
+        for unit in ("month", "week"):
+            found = timeline(np.array(articles), np.array(quotes), unit)
+            assert (found.undated_articles, found.undated_quotes) == (articles.count(0), quotes.count(0))
+            for days, attribute in ((articles, "articles"), (quotes, "quotes")):
+                for bucket in found.buckets:
+                    inside = sum(1 for d in days if d and bucket.first.toordinal() <= d <= bucket.last.toordinal())
+                    assert getattr(bucket, attribute) == inside
+            assert all(a.last + timedelta(1) == b.first for a, b in zip(found.buckets, found.buckets[1:], strict=False))
+            if found.buckets and unit == "week":
+                assert found.buckets[0].first.weekday() == 0
+
+
+def test_the_columns_follow_articles_as_they_arrive() -> None:
+    corpus = invented(40, 11)
+    live = LiveCorpus(corpus)
+    before = live.quotes("")
+    for made in invented(20, 12).articles:
+        corpus.add(made.model_copy(update={"id": made.id + "-later"}))
+    after = live.quotes("")
+    assert after.total > before.total  # type: ignore[union-attr]
+    assert sorted(after.quotes.tolist()) == list(range(after.total))  # type: ignore[union-attr]
+    assert sum(r.quotes for r in live.people("").rows) == sum(live.people("").genders.values())  # type: ignore[union-attr]
+
+
+def test_a_profile_names_whom_its_quotes_name_from_the_table(live: LiveCorpus) -> None:
+    made = article(0, "2026-01-05", "Wire", [("Ann Lee", "Acme and Bo Park will talk", "female")],
+                   others=(("organization", "Acme"), ("person", "Bo Park")))  # fmt: skip
+    single = LiveCorpus(corpus_of([made]))
+    profile = single.profile("ann-lee")
+    assert profile is not None and not isinstance(profile, Exception)
+    assert sorted((kind, name) for kind, name, _ in profile.about) == [("organization", "Acme"), ("person", "Bo Park")]
+
+
+@pytest.mark.parametrize("span", [40, 400_000])  # a table a day, or (over centuries) a sort
+def test_month_numbers_are_each_days_month(span: int) -> None:
+    from tui.corpus.timeline import month_numbers
+
+    rng = random.Random(span)
+    start = date(1900, 1, 1).toordinal()
+    days = np.array([rng.choice([0, start + rng.randrange(span)]) for _ in range(500)], dtype=np.int64)
+    expected = [-1 if d == 0 else date.fromordinal(d).year * 12 + date.fromordinal(d).month - 1 for d in days.tolist()]
+    assert month_numbers(days).tolist() == expected

@@ -1,0 +1,134 @@
+"""The quote table and its people as numpy columns, made once for each state of the corpus (articles
+arrived, corrections changed): what the views count, sort and pick out of, at 500,000 quotes, in
+milliseconds and without a Python object a quote.
+
+A set of quotes is a boolean mask over quote numbers; a person's number indexes the per-person
+columns, and NO_SPEAKER (-1) picks their last cell, which is always "nobody". Sort orders, and the
+(person, article) and (person, source) pairs the people view tallies, are worked out on first use
+and kept until the next state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .people import GENDER_ORDER, Person
+from .quote_table import QuoteTable
+from .timeline import month_numbers
+
+UNDATED = np.iinfo(np.int32).max  # sorts an undated quote after every dated one
+_GENDER_CODES = {gender: code for code, gender in enumerate(GENDER_ORDER)}
+QUOTE_SORTS = ("date", "speaker", "length")  # oldest first (undated last); A to Z then oldest; longest first
+
+
+def column(values: Sequence[int] | np.ndarray, dtype: type = np.int64) -> np.ndarray:
+    """A copy of an `array.array` (or list) as a numpy column: the table's arrays keep growing, so
+    none of them is shared with numpy (an array lending its buffer cannot be resized)."""
+    return np.array(values, dtype=dtype)
+
+
+class QuoteColumns:
+    """Numpy columns of one state of the quote table and of the people its speakers are."""
+
+    def __init__(self, table: QuoteTable, people: list[Person], person: Sequence[int] | np.ndarray,
+                 sources: Sequence[str | None]) -> None:  # fmt: skip
+        self.size = len(table)
+        self.articles = table.articles
+        self.article = column(table.article)
+        self.person = column(person)
+        self.day = column(table.day)
+        self.length = column(table.end) - column(table.start)
+        self.cue = column(table.cue)
+        count = len(people)
+        # Per person, with one more cell for NO_SPEAKER (index -1): never a person, no gender.
+        self.is_person = np.array([p.is_person for p in people] + [False], dtype=bool)
+        self.gender = np.array([_GENDER_CODES[p.gender] for p in people] + [len(GENDER_ORDER) - 1], dtype=np.int64)
+        folded = sorted({p.name.casefold() for p in people})
+        rank = {name: number for number, name in enumerate(folded)}
+        self.name_rank = np.array([rank[p.name.casefold()] for p in people] + [len(folded)], dtype=np.int64)
+        self.people = count
+        self.quoted = (self.person >= 0) & self.is_person[self.person]  # said by someone who is a person
+        codes: dict[str | None, int] = {}
+        self.source = column([codes.setdefault(source, len(codes)) for source in sources[: self.articles]])
+        self.source_names = list(codes)
+        self._orders: dict[str, np.ndarray] = {}
+        self._pairs: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._months: np.ndarray | None = None
+
+    # -- sets of quotes -------------------------------------------------------------------------
+
+    def everything(self) -> np.ndarray:
+        return np.ones(self.size, dtype=bool)
+
+    def of_articles(self, positions: Sequence[int] | set[int]) -> np.ndarray:
+        """Every quote of these articles."""
+        chosen = np.zeros(self.articles + 1, dtype=bool)
+        found = np.fromiter(positions, dtype=np.int64, count=len(positions))
+        chosen[found[(found >= 0) & (found < self.articles)]] = True
+        return chosen[self.article]
+
+    def of_people(self, numbers: Sequence[int]) -> np.ndarray:
+        chosen = np.zeros(self.people + 1, dtype=bool)
+        chosen[np.asarray(numbers, dtype=np.int64)] = True
+        return chosen[self.person]
+
+    def article_count(self, quotes: np.ndarray) -> int:
+        """How many articles hold these quotes (quote numbers run in article order)."""
+        articles = self.article[quotes]
+        return int(len(articles) and 1 + np.count_nonzero(articles[1:] != articles[:-1]))
+
+    def article_positions(self, quotes: np.ndarray) -> set[int]:
+        return set(np.unique(self.article[quotes]).tolist())
+
+    # -- orders -----------------------------------------------------------------------------------
+
+    def order(self, by: str) -> np.ndarray:
+        """Every quote in a QUOTE_SORTS order, worked out once (read-only)."""
+        found = self._orders.get(by)
+        if found is None:
+            found = self._orders[by] = self._sort(np.arange(self.size), by)
+            found.flags.writeable = False
+        return found
+
+    def sorted(self, quotes: np.ndarray, by: str) -> np.ndarray:
+        """The quotes of a mask in a QUOTE_SORTS order: picked out of the whole order."""
+        order = self.order(by)
+        if len(order) and quotes.all():
+            return order
+        return order[quotes[order]]
+
+    def _sort(self, quotes: np.ndarray, by: str) -> np.ndarray:
+        """Quote numbers break every tie: the article's order, then the quote's place in it."""
+        day = self.day[quotes]
+        dated_last = np.where(day > 0, day, UNDATED)
+        if by == "speaker":
+            return quotes[np.lexsort((quotes, day, self.name_rank[self.person[quotes]]))]
+        if by == "length":
+            return quotes[np.lexsort((quotes, day, -self.length[quotes]))]
+        return quotes[np.lexsort((quotes, dated_last))]
+
+    def by_date(self, quotes: np.ndarray) -> np.ndarray:
+        """Some quote numbers (an array), oldest first."""
+        return self._sort(np.asarray(quotes, dtype=np.int64), "date")
+
+    # -- tallies ----------------------------------------------------------------------------------
+
+    def pairs(self, of: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each quote's (person, article) or (person, source) pair as a number, and each pair's
+        person and article or source: the quotes of a person in an article counted once."""
+        found = self._pairs.get(of)
+        if found is None:
+            other = self.article if of == "article" else self.source[self.article]
+            keys = (self.person + 1) * (int(other.max(initial=0)) + 1) + other
+            unique, number = np.unique(keys, return_inverse=True)
+            span = int(other.max(initial=0)) + 1
+            found = self._pairs[of] = (number, unique // span - 1, unique % span)
+        return found
+
+    def months(self) -> np.ndarray:
+        """Each quote's month as year * 12 + month - 1 (-1 when undated)."""
+        if self._months is None:
+            self._months = month_numbers(self.day)
+        return self._months
