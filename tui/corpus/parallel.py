@@ -21,15 +21,21 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import resource_tracker
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from .index import IndexEntry, index_entry
 from .load import Source, is_container, read_file
-from .models import LoadProblem, LoadReport
+from .models import Article, LoadProblem, LoadReport
 from .parsing import parse_source
 from .storage import Compact, compact
 
-Item = tuple[Compact, IndexEntry] | LoadProblem
+if TYPE_CHECKING:
+    from .index import IndexEntry
+
+Item: TypeAlias = "tuple[Compact, IndexEntry] | LoadProblem"  # a string: the index is imported only to index
 Progress = Callable[[int, int], None]
+# What a worker sends back for each article: by default what the corpus keeps (`stored`); an
+# export streams its own form (export.py), so no index entry or record is made only to be dropped.
+Output = Callable[[Article], Any]
 
 BATCH = 48  # articles a batch: ~0.15 s of parsing, so progress moves several times a second
 SERIAL_BYTES = 1_000_000  # below this a pool costs more than it saves
@@ -38,21 +44,28 @@ FIRST_BATCH_BYTES = 200_000  # a first batch this small parses here in ~0.2 s, b
 CANCEL_POLL_SECONDS = 0.1  # how long a wait for a batch goes without looking for a cancel
 
 
-def parse_batch(work: Sequence[Source | Path]) -> list[Item]:
+def stored(article: Article) -> tuple[Compact, IndexEntry]:
+    """What the corpus keeps of a parsed article: its compact form and its index entry."""
+    from .index import index_entry  # here, not above: an export's workers never index
+
+    return compact(article), index_entry(article)
+
+
+def parse_batch(work: Sequence[Source | Path], output: Output = stored) -> list:
     """Parse a batch (in a worker): sources, or plain-text files to read first (reading and
-    decoding are worth doing in the workers too). One article that breaks the parser is
-    reported, not fatal; so is a file that cannot be read."""
-    out: list[Item] = []
+    decoding are worth doing in the workers too); each article as `output` makes it (a module-level
+    function: it goes to the workers by name). One article that breaks the parser is reported,
+    not fatal; so is a file that cannot be read."""
+    out: list = []
     for source in _read(work, out):
         try:
-            article = parse_source(source)
-            out.append((compact(article), index_entry(article)))
+            out.append(output(parse_source(source)))
         except Exception as error:  # a parser bug must cost one article, not the whole load
             out.append(LoadProblem(path=source.path, reason="malformed", detail=f"parser: {error}"))
     return out
 
 
-def _read(work: Sequence[Source | Path], out: list[Item]) -> Iterator[Source]:
+def _read(work: Sequence[Source | Path], out: list) -> Iterator[Source]:
     for item in work:
         if isinstance(item, Path):
             report = LoadReport()
@@ -118,8 +131,8 @@ class ParseStream:
     kills the worker processes, even mid-batch (a big file can take a worker most of a minute)."""
 
     def __init__(self, files: Sequence[Path], report: LoadReport, workers: int | None = None,
-                 progress: Progress | None = None) -> None:  # fmt: skip
-        self.files, self.report, self.progress = files, report, progress
+                 progress: Progress | None = None, output: Output = stored) -> None:  # fmt: skip
+        self.files, self.report, self.progress, self.output = files, report, progress, output
         self.workers = default_workers() if workers is None else max(1, workers)
         self._cancelled = threading.Event()
         self._pool: ProcessPoolExecutor | None = None
@@ -141,7 +154,7 @@ class ParseStream:
             for done, sources in batches:
                 if self.cancelled:
                     return
-                yield parse_batch(sources)
+                yield parse_batch(sources, self.output)
                 self._report(done)
             return
         try:
@@ -182,7 +195,7 @@ class ParseStream:
         if self._pool is None:
             return None
         try:
-            future = self._pool.submit(parse_batch, sources)
+            future = self._pool.submit(parse_batch, sources, self.output)
         except (BrokenProcessPool, RuntimeError):
             _stop(self._pool)
             self._pool = None
@@ -195,13 +208,13 @@ class ParseStream:
         """The batch's items, or None once cancelled."""
         done, sources, future = batch
         try:
-            items = self._result(future) if future is not None else parse_batch(sources)
+            items = self._result(future) if future is not None else parse_batch(sources, self.output)
         except (BrokenProcessPool, CancelledError):  # a worker died (killed, out of memory), or `cancel`
             if self.cancelled:
                 return None
             _stop(self._pool)  # go on without the pool
             self._pool = None
-            items = parse_batch(sources)
+            items = parse_batch(sources, self.output)
         if self.cancelled:
             return None
         self._report(done)
