@@ -137,6 +137,7 @@ class ParseStream:
         self._cancelled = threading.Event()
         self._pool: ProcessPoolExecutor | None = None
         self._processes: list = []  # the pool's workers, to kill: the pool forgets them on shutdown
+        self._manager: threading.Thread | None = None  # the pool's thread reading results
 
     @property
     def cancelled(self) -> bool:
@@ -186,9 +187,7 @@ class ParseStream:
                 yield items
         finally:
             if self.cancelled:
-                self._kill()
-            # Its workers dead, the pool stops at once; waiting lets it close its queues (or the
-            # resource tracker complains of leaked semaphores at exit).
+                self._kill()  # the pool's thread ends on its own once it has seen its workers die
             _stop(self._pool)
 
     def _submit(self, sources: list[Source | Path]) -> Future | None:
@@ -235,14 +234,30 @@ class ParseStream:
         if pool is None:
             return
         processes = [*(getattr(pool, "_processes", None) or {}).values(), *self._processes]
+        # Both gone from the pool after its shutdown:
+        self._manager = getattr(pool, "_executor_manager_thread", None) or self._manager
+        results = getattr(pool, "_result_queue", None)
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
+        _unblock_results(results)
 
     def _report(self, done: int) -> None:
         if self.progress:
             self.progress(done, len(self.files))
+
+
+def _unblock_results(results: object) -> None:
+    """A worker killed while sending a batch leaves half a message in the results pipe: the pool's
+    thread reading it would wait for the rest forever, and the interpreter waits for that thread
+    at exit (quitting the explorer hung). Once the workers are dead, this process's copy of the
+    pipe's writing end is all that keeps the pipe open: closed, the reader gets end-of-file and
+    the thread ends as it does for a broken pool. (Nothing in this process writes results.)"""
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _stop(pool: ProcessPoolExecutor | None) -> None:
