@@ -3,9 +3,10 @@
 The parent sends batches of file names (and the rows of JSON files, which it reads itself) to a
 process pool; each worker reads, decodes and parses its batch and sends back, for each article,
 its compact form (storage.py) and what the index needs from it (index.index_entry), never a
-pydantic model, so that the parent's share of the work is a few dictionary appends an article. Batches come back in
-whatever order the workers finish them; the parent hands them on in file order, so a parallel
-load gives exactly the corpus a serial one does.
+pydantic model, so that the parent's share of the work is a few dictionary appends an article;
+an export asks instead for each article's exported text (export.py), written as it comes.
+Batches come back in whatever order the workers finish them; the parent hands them on in file
+order, so a parallel load gives exactly the corpus a serial one does.
 """
 
 from __future__ import annotations
