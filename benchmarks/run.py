@@ -122,6 +122,9 @@ def child_warm(folder: Path) -> dict:
     corpus = load_corpus([folder], cache=True, notice=print)
     seconds = time.perf_counter() - started
     out = {"cache_s": seconds, "rss_mb": rss_mb(), "corpus_mb": rss_mb() - base, "articles": len(corpus)}
+    from speed import walk_and_fingerprint
+
+    out["walk_s"], out["fingerprint_s"] = walk_and_fingerprint(folder)
     store = corpus.articles
     store.order("date")  # built once when loading ends; not a keystroke's cost
     tick = time.perf_counter()
@@ -335,6 +338,8 @@ def print_tables(results: list[dict]) -> None:
     row("parser speed as a fraction of the word scan's (goal >= 1/40): 1/", "scan_ratio", "{:.0f}")
     row("parser speed as a fraction of the quoted-passage scan's: 1/", "quote_scan_ratio", "{:.0f}")
     row("load from cache (s)", "cache_s", "{:.2f}")
+    row("  of which: finding the files (s)", "walk_s", "{:.2f}")
+    row("  of which: looking at each file, the cache's fingerprint (s)", "fingerprint_s", "{:.2f}")
     row("cache file (MB)", "cache_mb", "{:.0f}")
     row("RSS, corpus from the cache, process total (MB)", "rss_mb", "{:.0f}")
     row("app: open from the cache until fully loaded (s)", "app_open_cache_s", "{:.2f}")

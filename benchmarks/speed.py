@@ -12,6 +12,7 @@ import gc
 import re
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 SCAN = re.compile(r"\w+|[\"'\u201c\u201d\u2018\u2019]")
 QUOTE_PAIRS = re.compile(r"[\"\u201c][^\"\u201d\n]*[\"\u201d]")
@@ -55,3 +56,17 @@ def ratio_line(parse: float, scan: float, quote_scan: float) -> str:
     return (f"parser {parse:.2f} MB/s; regex scan of words and quote marks {scan:.1f} MB/s: the parser at "
             f"1/{ratio:.0f} of it (goal 1/{GOAL_RATIO}: {mark}); scan of quoted passages only {quote_scan:.0f} "
             f"MB/s: 1/{quote_scan / parse:.0f} (one core, CPU time)")  # fmt: skip
+
+
+def walk_and_fingerprint(folder: Path) -> tuple[float, float]:
+    """What a warm open spends before it reads the entry: finding the files, and looking at each
+    (the cache's fingerprint), timed again on their own."""
+    from tui.corpus.cache import entry_for
+    from tui.corpus.load import iter_files
+    from tui.corpus.models import LoadReport
+
+    tick = time.perf_counter()
+    files = list(iter_files([folder], LoadReport()))
+    walked = time.perf_counter()
+    entry_for([folder], files)
+    return walked - tick, time.perf_counter() - walked

@@ -14,40 +14,24 @@ stops there: one line saying the output is incomplete, exit 1.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cli_output import write_output
 from .cli_tables import TABLE_FORMATS, write_rows
-from .corpus import (
-    CLUSTER_FORMATS,
-    FORMATS,
-    PEOPLE_COLUMNS,
-    QUOTE_COLUMNS,
-    CacheEntryChanged,
-    ClusterError,
-    Corpus,
-    Corrections,
-    CorrectionsError,
-    LoadReport,
-    QueryError,
-    bundled_corpus,
-    default_newsboat_path,
-    export_on_cluster,
-    is_url,
-    load_corpus,
-    nothing_loaded,
-    people_records,
-    quote_records,
-    read_corrections,
-    stderr_notice,
-    write_articles,
-    write_articles_parquet,
-    write_quotes_parquet,
-)
+
+# What every command needs, and no more: the rest of the core (the index, the cache, the query
+# language, the cluster) is imported by the command that uses it, so `export --no-cache` starts
+# without paying for them (the package's names are imported on first use: tui/corpus/__init__.py).
+from .corpus import FORMATS, LoadReport, export_pieces, is_url, nothing_loaded, write_articles
+
+if TYPE_CHECKING:
+    from .corpus import Corpus, Corrections
 
 BINARY_FORMATS = ("parquet",)
 
@@ -129,9 +113,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             _existing(args.paths)
         if args.command == "export" and args.cluster:
             return _export_cluster(args)
+        if args.command == "export":
+            _check_export(args)
+            if args.people is not None:  # export writes the parse, before corrections: a named file is still checked
+                _corrections(args.people)
+            return _reading_corpus(
+                args, lambda: _export(args.paths, args.format, args.output, not args.no_cache, args.quotes)
+            )
         corrections = _corrections(getattr(args, "people", None))
-        if args.command in ("export", "stats", *TABLE_COMMANDS):
-            return _reading_corpus(args, corrections)
+        if args.command in TABLE_COMMANDS:
+            return _reading_corpus(args, lambda: _table_command(args, corrections))
+        if args.command == "stats":
+            return _reading_corpus(args, lambda: _stats(args.paths, not args.no_cache))
         if args.command == "screenshots":
             from .screenshots import save_screenshots
 
@@ -140,6 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"article-explorer: {error}", file=sys.stderr)
         return 2
     from .app import run_app
+    from .corpus import bundled_corpus
 
     # A feed URL stays a string: as a Path it would lose the `//` of `https://`.
     paths = [p if is_url(p) else Path(p) for p in args.paths]
@@ -147,10 +141,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_app(chosen, cache=not args.no_cache, corrections=corrections)  # type: ignore[arg-type]
 
 
-def _reading_corpus(args: argparse.Namespace, corrections: Corrections) -> int:
+def _reading_corpus(args: argparse.Namespace, run: Callable[[], int]) -> int:
     """A command that reads a corpus; again from the files when its cache entry changed under it."""
+    from .corpus import CacheEntryChanged
+
     try:
-        return _corpus_command(args, corrections)
+        return run()
     except CacheEntryChanged as error:
         if args.command == "export" and not args.output:
             print(f"article-explorer: {error} while it was exported: the output is incomplete; run again "
@@ -158,20 +154,13 @@ def _reading_corpus(args: argparse.Namespace, corrections: Corrections) -> int:
             return 1
         print(f"article-explorer: {error} while it was read: parsing the files again", file=sys.stderr)
         args.no_cache = True
-        return _corpus_command(args, corrections)
-
-
-def _corpus_command(args: argparse.Namespace, corrections: Corrections) -> int:
-    if args.command in TABLE_COMMANDS:
-        return _table_command(args, corrections)
-    if args.command == "export":
-        _check_export(args)
-        return _export(args.paths, args.format, args.output, not args.no_cache, args.quotes)
-    return _stats(args.paths, not args.no_cache)
+        return run()
 
 
 def _corrections(path: Path | None) -> Corrections:
     """The corrections file given, or the default one when it is there."""
+    from .corpus import CorrectionsError, read_corrections
+
     try:
         return read_corrections(path, required=path is not None)
     except CorrectionsError as error:
@@ -179,6 +168,8 @@ def _corrections(path: Path | None) -> Corrections:
 
 
 def _table_command(args: argparse.Namespace, corrections: Corrections) -> int:
+    from .corpus import PEOPLE_COLUMNS, QUOTE_COLUMNS, QueryError, people_records, quote_records
+
     if args.excel and args.format != "csv":
         raise UsageError("--excel is for --format csv")
     corpus = _load(args.paths, not args.no_cache)
@@ -232,6 +223,8 @@ def _with_newsboat(paths: list[str], newsboat: bool) -> list[str]:
     """The paths, and newsboat's cache.db at its default place when --newsboat asks for it."""
     if not newsboat:
         return paths
+    from .corpus import default_newsboat_path
+
     where = default_newsboat_path()
     if not where.is_file():
         raise UsageError(f"--newsboat: no newsboat cache at {where}")
@@ -263,6 +256,8 @@ def _picture_folder(folder: Path) -> Path:
 
 def _load(paths: list[str], cache: bool) -> Corpus:
     """Parse on every core, with progress on standard error when that is a terminal."""
+    from .corpus import load_corpus, stderr_notice
+
     progress = _Progress() if sys.stderr.isatty() else None
     try:
         return load_corpus(paths, progress=progress, cache=cache, notice=stderr_notice)
@@ -290,10 +285,14 @@ class _Progress:
 
 
 def _export(paths: list[str], fmt: str, output: str | None, cache: bool = True, quotes: bool = False) -> int:
+    if not cache and fmt not in BINARY_FORMATS:
+        return _export_streamed(paths, fmt, output)
     corpus = _load(paths, cache)
     if not len(corpus):  # nothing to write: a previous export at `output` stays as it is
         return _nothing_loaded(paths, corpus.report)
     if fmt in BINARY_FORMATS:
+        from .corpus import write_articles_parquet, write_quotes_parquet
+
         writer = write_quotes_parquet if quotes else write_articles_parquet
         failed = write_output(output, lambda out: writer(corpus.articles, out), binary=True)
     else:
@@ -301,11 +300,32 @@ def _export(paths: list[str], fmt: str, output: str | None, cache: bool = True, 
     return failed or _report(corpus.report)
 
 
+def _export_streamed(paths: list[str], fmt: str, output: str | None) -> int:
+    """`export --no-cache`: each article written as the workers parse and format it, in load
+    order; no corpus is built (export.export_pieces). The output is opened only once there is
+    an article to write: an export of nothing leaves a previous file as it was."""
+    report = LoadReport()
+    progress = _Progress() if sys.stderr.isatty() else None
+    pieces = export_pieces(paths, fmt, report, progress=progress)
+    try:
+        first = next(pieces, None)
+        if first is None:
+            return _nothing_loaded(paths, report)
+        failed = write_output(output, lambda out: out.writelines(itertools.chain((first,), pieces)))
+    finally:
+        pieces.close()  # a write that failed half-way stops the workers
+        if progress is not None:
+            progress.close()
+    return failed or _report(report)
+
+
 def _export_cluster(args: argparse.Namespace) -> int:
     """`export --cluster`: partitions parsed on a Dask cluster into the folder -o names; progress on
     standard error when that is a terminal, the merged load report at the end (tui/corpus/cluster.py)."""
     if not args.output:
         raise UsageError("--cluster writes one file a partition: give -o OUTDIR")
+    from .corpus import CLUSTER_FORMATS, ClusterError, export_on_cluster
+
     if args.format not in CLUSTER_FORMATS or args.quotes:
         raise UsageError(f"--cluster writes articles as {' or '.join(CLUSTER_FORMATS)}")
     if args.workers < 1:

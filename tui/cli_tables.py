@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from .corpus import shares_line
+from . import corpus
 from .safe_text import visible
 
 TABLE_FORMATS = ("table", "csv", "jsonl")
@@ -30,7 +30,7 @@ def write_rows(out: TextIO, rows: list[dict], columns: Sequence[str], fmt: str, 
     else:
         _table(out, rows, columns)
         if genders is not None:
-            out.write(f"\n{shares_line(genders)}\n")
+            out.write(f"\n{corpus.shares_line(genders)}\n")
 
 
 def _cell(value: object) -> str:

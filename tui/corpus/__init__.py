@@ -5,41 +5,141 @@ Nothing in this package imports textual or rich. Everything the user interface (
 from a module inside: the contracts in pyproject.toml (`make lint`) hold both rules.
 """
 
-from .bundled import bundled_corpus
-from .cache import CacheEntryChanged, stderr_notice
-from .citations import citation
-from .cluster import CLUSTER_FORMATS, ClusterError, ClusterExport, export_on_cluster
-from .corpus import Corpus
-from .corrections import Corrections, CorrectionsError, read_corrections
-from .export import FORMATS, write_articles
-from .fields import (
-    FIELDS,
-    KIND_LABELS,
-    NAME_FIELDS,
-    Field,
-    field_tokens,
-    help_rows,
-    hint_names,
-)
-from .formats import default_newsboat_path, write_articles_parquet, write_quotes_parquet
-from .history import FilterHistory
-from .index import CorpusIndex, EntitySummary
-from .kinds import KIND_ORDER, KINDS, Kind
-from .load import iter_sources, nothing_loaded
-from .models import Article, Entity, LoadProblem, LoadReport, Quote
-from .parallel import prepare_workers
-from .parsing import find_entities, parse_source, parse_text
-from .people import GENDER_ORDER, Person, shares, shares_line
-from .people_stats import PersonRow, Profile
-from .query import Query, QueryError, parse_query
-from .quote_view import QUOTE_SORTS, QuoteRow
-from .records import PEOPLE_COLUMNS, QUOTE_COLUMNS, people_records, quote_records
-from .session import Found, LiveCorpus, load_corpus
-from .storage import SORTS, ArticleRow, sort_positions, timestamp
-from .terms import highlight_terms, term_spans
-from .timeline import UNITS, Bucket, Timeline
-from .views import PeopleFound, QuoteIds, QuotesFound, count
-from .walk import is_url
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .bundled import bundled_corpus
+    from .cache import stderr_notice
+    from .entry_file import CacheEntryChanged
+    from .citations import citation
+    from .cluster import CLUSTER_FORMATS, ClusterError, ClusterExport, export_on_cluster
+    from .corpus import Corpus
+    from .corrections import Corrections, CorrectionsError, read_corrections
+    from .export import FORMATS, export_pieces, write_articles
+    from .fields import (
+        FIELDS,
+        KIND_LABELS,
+        NAME_FIELDS,
+        Field,
+        field_tokens,
+        help_rows,
+        hint_names,
+    )
+    from .formats import default_newsboat_path, write_articles_parquet, write_quotes_parquet
+    from .history import FilterHistory
+    from .index import CorpusIndex, EntitySummary
+    from .kinds import KIND_ORDER, KINDS, Kind
+    from .load import iter_sources, nothing_loaded
+    from .models import Article, Entity, LoadProblem, LoadReport, Quote
+    from .parallel import prepare_workers
+    from .parsing import find_entities, parse_source, parse_text
+    from .people import GENDER_ORDER, Person, shares, shares_line
+    from .people_stats import PersonRow, Profile
+    from .query import Query, QueryError, parse_query
+    from .quote_view import QUOTE_SORTS, QuoteRow
+    from .records import PEOPLE_COLUMNS, QUOTE_COLUMNS, people_records, quote_records
+    from .session import Found, LiveCorpus, load_corpus
+    from .storage import SORTS, ArticleRow, sort_positions, timestamp
+    from .terms import highlight_terms, term_spans
+    from .timeline import UNITS, Bucket, Timeline
+    from .views import PeopleFound, QuoteIds, QuotesFound, count
+    from .walk import is_url
+
+_LAZY = {  # each public name: the module it lives in, imported on first use
+    "bundled_corpus": "bundled",
+    "stderr_notice": "cache",
+    "CacheEntryChanged": "entry_file",
+    "citation": "citations",
+    "CLUSTER_FORMATS": "cluster",
+    "ClusterError": "cluster",
+    "ClusterExport": "cluster",
+    "export_on_cluster": "cluster",
+    "Corpus": "corpus",
+    "Corrections": "corrections",
+    "CorrectionsError": "corrections",
+    "read_corrections": "corrections",
+    "FORMATS": "export",
+    "export_pieces": "export",
+    "write_articles": "export",
+    "FIELDS": "fields",
+    "KIND_LABELS": "fields",
+    "NAME_FIELDS": "fields",
+    "Field": "fields",
+    "field_tokens": "fields",
+    "help_rows": "fields",
+    "hint_names": "fields",
+    "default_newsboat_path": "formats",
+    "write_articles_parquet": "formats",
+    "write_quotes_parquet": "formats",
+    "FilterHistory": "history",
+    "CorpusIndex": "index",
+    "EntitySummary": "index",
+    "KIND_ORDER": "kinds",
+    "KINDS": "kinds",
+    "Kind": "kinds",
+    "iter_sources": "load",
+    "nothing_loaded": "load",
+    "Article": "models",
+    "Entity": "models",
+    "LoadProblem": "models",
+    "LoadReport": "models",
+    "Quote": "models",
+    "prepare_workers": "parallel",
+    "find_entities": "parsing",
+    "parse_source": "parsing",
+    "parse_text": "parsing",
+    "GENDER_ORDER": "people",
+    "Person": "people",
+    "shares": "people",
+    "shares_line": "people",
+    "PersonRow": "people_stats",
+    "Profile": "people_stats",
+    "Query": "query",
+    "QueryError": "query",
+    "parse_query": "query",
+    "QUOTE_SORTS": "quote_view",
+    "QuoteRow": "quote_view",
+    "PEOPLE_COLUMNS": "records",
+    "QUOTE_COLUMNS": "records",
+    "people_records": "records",
+    "quote_records": "records",
+    "Found": "session",
+    "LiveCorpus": "session",
+    "load_corpus": "session",
+    "SORTS": "storage",
+    "ArticleRow": "storage",
+    "sort_positions": "storage",
+    "timestamp": "storage",
+    "highlight_terms": "terms",
+    "term_spans": "terms",
+    "UNITS": "timeline",
+    "Bucket": "timeline",
+    "Timeline": "timeline",
+    "PeopleFound": "views",
+    "QuoteIds": "views",
+    "QuotesFound": "views",
+    "count": "views",
+    "is_url": "walk",
+}
+
+
+def __getattr__(name: str) -> object:
+    """A public name, its module imported on first use: a command pays only for what it runs
+    (`export --no-cache` needs the parser, not the index, the cache or the query language)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # the next use is a plain global
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "CLUSTER_FORMATS",
@@ -95,6 +195,7 @@ __all__ = [
     "citation",
     "default_newsboat_path",
     "export_on_cluster",
+    "export_pieces",
     "field_tokens",
     "find_entities",
     "help_rows",

@@ -342,12 +342,22 @@ def entry_for(
         digest = hashlib.sha256(code_version().encode())
         total = 0
         lines = []
-        # os.stat and an absolute path, not Path.resolve (a few syscalls a file): 100,000 files
-        # are looked at in a fraction of a second. stat follows links, so a linked file's
-        # content still counts.
+        # One os.stat a file, and an absolute path made once a folder, not Path.resolve (a few
+        # syscalls a file): 100,000 files are looked at in a fraction of a second. stat follows
+        # links, so a linked file's content still counts. Every file is looked at: a folder's
+        # own times change when a file is added, removed or renamed, not when one is edited in
+        # place, so an unchanged folder says nothing of its files' contents.
+        folders: dict[str, str] = {}  # a folder as written: its absolute path, a separator at the end
         for path in files:
-            name = os.path.abspath(path)
-            info = os.stat(name)
+            text = os.fspath(path)
+            base = text.rpartition(os.sep)[2]
+            folder = text[: len(text) - len(base)]
+            absolute = folders.get(folder)
+            if absolute is None:
+                absolute = os.path.abspath(folder or os.curdir)
+                absolute = folders[folder] = absolute if absolute.endswith(os.sep) else absolute + os.sep
+            name = absolute + base
+            info = os.stat(text)
             total += info.st_size
             lines.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}\n")
         digest.update("".join(lines).encode("utf-8", "surrogateescape"))

@@ -3,9 +3,10 @@
 The parent sends batches of file names (and the rows of JSON files, which it reads itself) to a
 process pool; each worker reads, decodes and parses its batch and sends back, for each article,
 its compact form (storage.py) and what the index needs from it (index.index_entry), never a
-pydantic model, so that the parent's share of the work is a few dictionary appends an article. Batches come back in
-whatever order the workers finish them; the parent hands them on in file order, so a parallel
-load gives exactly the corpus a serial one does.
+pydantic model, so that the parent's share of the work is a few dictionary appends an article;
+an export asks instead for each article's exported text (export.py), written as it comes.
+Batches come back in whatever order the workers finish them; the parent hands them on in file
+order, so a parallel load gives exactly the corpus a serial one does.
 """
 
 from __future__ import annotations
@@ -21,15 +22,21 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import resource_tracker
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from .index import IndexEntry, index_entry
 from .load import Source, is_container, read_file
-from .models import LoadProblem, LoadReport
+from .models import Article, LoadProblem, LoadReport
 from .parsing import parse_source
 from .storage import Compact, compact
 
-Item = tuple[Compact, IndexEntry] | LoadProblem
+if TYPE_CHECKING:
+    from .index import IndexEntry
+
+Item: TypeAlias = "tuple[Compact, IndexEntry] | LoadProblem"  # a string: the index is imported only to index
 Progress = Callable[[int, int], None]
+# What a worker sends back for each article: by default what the corpus keeps (`stored`); an
+# export streams its own form (export.py), so no index entry or record is made only to be dropped.
+Output = Callable[[Article], Any]
 
 BATCH = 48  # articles a batch: ~0.15 s of parsing, so progress moves several times a second
 SERIAL_BYTES = 1_000_000  # below this a pool costs more than it saves
@@ -38,21 +45,28 @@ FIRST_BATCH_BYTES = 200_000  # a first batch this small parses here in ~0.2 s, b
 CANCEL_POLL_SECONDS = 0.1  # how long a wait for a batch goes without looking for a cancel
 
 
-def parse_batch(work: Sequence[Source | Path]) -> list[Item]:
+def stored(article: Article) -> tuple[Compact, IndexEntry]:
+    """What the corpus keeps of a parsed article: its compact form and its index entry."""
+    from .index import index_entry  # here, not above: an export's workers never index
+
+    return compact(article), index_entry(article)
+
+
+def parse_batch(work: Sequence[Source | Path], output: Output = stored) -> list:
     """Parse a batch (in a worker): sources, or plain-text files to read first (reading and
-    decoding are worth doing in the workers too). One article that breaks the parser is
-    reported, not fatal; so is a file that cannot be read."""
-    out: list[Item] = []
+    decoding are worth doing in the workers too); each article as `output` makes it (a module-level
+    function: it goes to the workers by name). One article that breaks the parser is reported,
+    not fatal; so is a file that cannot be read."""
+    out: list = []
     for source in _read(work, out):
         try:
-            article = parse_source(source)
-            out.append((compact(article), index_entry(article)))
+            out.append(output(parse_source(source)))
         except Exception as error:  # a parser bug must cost one article, not the whole load
             out.append(LoadProblem(path=source.path, reason="malformed", detail=f"parser: {error}"))
     return out
 
 
-def _read(work: Sequence[Source | Path], out: list[Item]) -> Iterator[Source]:
+def _read(work: Sequence[Source | Path], out: list) -> Iterator[Source]:
     for item in work:
         if isinstance(item, Path):
             report = LoadReport()
@@ -118,12 +132,13 @@ class ParseStream:
     kills the worker processes, even mid-batch (a big file can take a worker most of a minute)."""
 
     def __init__(self, files: Sequence[Path], report: LoadReport, workers: int | None = None,
-                 progress: Progress | None = None) -> None:  # fmt: skip
-        self.files, self.report, self.progress = files, report, progress
+                 progress: Progress | None = None, output: Output = stored) -> None:  # fmt: skip
+        self.files, self.report, self.progress, self.output = files, report, progress, output
         self.workers = default_workers() if workers is None else max(1, workers)
         self._cancelled = threading.Event()
         self._pool: ProcessPoolExecutor | None = None
         self._processes: list = []  # the pool's workers, to kill: the pool forgets them on shutdown
+        self._manager: threading.Thread | None = None  # the pool's thread reading results
 
     @property
     def cancelled(self) -> bool:
@@ -141,7 +156,7 @@ class ParseStream:
             for done, sources in batches:
                 if self.cancelled:
                     return
-                yield parse_batch(sources)
+                yield parse_batch(sources, self.output)
                 self._report(done)
             return
         try:
@@ -173,16 +188,14 @@ class ParseStream:
                 yield items
         finally:
             if self.cancelled:
-                self._kill()
-            # Its workers dead, the pool stops at once; waiting lets it close its queues (or the
-            # resource tracker complains of leaked semaphores at exit).
+                self._kill()  # the pool's thread ends on its own once it has seen its workers die
             _stop(self._pool)
 
     def _submit(self, sources: list[Source | Path]) -> Future | None:
         if self._pool is None:
             return None
         try:
-            future = self._pool.submit(parse_batch, sources)
+            future = self._pool.submit(parse_batch, sources, self.output)
         except (BrokenProcessPool, RuntimeError):
             _stop(self._pool)
             self._pool = None
@@ -195,13 +208,13 @@ class ParseStream:
         """The batch's items, or None once cancelled."""
         done, sources, future = batch
         try:
-            items = self._result(future) if future is not None else parse_batch(sources)
+            items = self._result(future) if future is not None else parse_batch(sources, self.output)
         except (BrokenProcessPool, CancelledError):  # a worker died (killed, out of memory), or `cancel`
             if self.cancelled:
                 return None
             _stop(self._pool)  # go on without the pool
             self._pool = None
-            items = parse_batch(sources)
+            items = parse_batch(sources, self.output)
         if self.cancelled:
             return None
         self._report(done)
@@ -222,14 +235,30 @@ class ParseStream:
         if pool is None:
             return
         processes = [*(getattr(pool, "_processes", None) or {}).values(), *self._processes]
+        # Both gone from the pool after its shutdown:
+        self._manager = getattr(pool, "_executor_manager_thread", None) or self._manager
+        results = getattr(pool, "_result_queue", None)
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
+        _unblock_results(results)
 
     def _report(self, done: int) -> None:
         if self.progress:
             self.progress(done, len(self.files))
+
+
+def _unblock_results(results: object) -> None:
+    """A worker killed while sending a batch leaves half a message in the results pipe: the pool's
+    thread reading it would wait for the rest forever, and the interpreter waits for that thread
+    at exit (quitting the explorer hung). Once the workers are dead, this process's copy of the
+    pipe's writing end is all that keeps the pipe open: closed, the reader gets end-of-file and
+    the thread ends as it does for a broken pool. (Nothing in this process writes results.)"""
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _stop(pool: ProcessPoolExecutor | None) -> None:

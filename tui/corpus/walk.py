@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TypeGuard
 
 from . import formats
@@ -70,19 +70,23 @@ class FoundFile(type(Path())):  # type: ignore[misc]
         return _found_file, (str(self), self.article_id)
 
 
+_TEXT_CACHED = "_str" in getattr(PurePath, "__slots__", ())  # where pathlib keeps a path's text
+_Named = tuple["FoundFile", str, bool]  # a file found, the id it wants, and whether it is a container
+
+
 @dataclass
 class _Walk:
     root: Path
     real_root: str
     report: LoadReport
-    found: list[tuple[FoundFile, str]] = field(default_factory=list)  # (path, wanted id)
+    found: list[_Named] = field(default_factory=list)
     seen: set[tuple[int, int]] = field(default_factory=set)
     links: list[tuple[str, str]] = field(default_factory=list)  # (link path, id prefix)
 
     def problem(self, path: str, reason: str, detail: str = "") -> None:
         self.report.problems.append(LoadProblem(path=path, reason=reason, detail=detail))  # type: ignore[arg-type]
 
-    def run(self) -> list[tuple[FoundFile, str]]:
+    def run(self) -> list[_Named]:
         self.enter(str(self.root), "")
         while self.links:  # linked folders, after the real tree, each real folder once
             link, prefix = self.links.pop(0)
@@ -111,15 +115,17 @@ class _Walk:
                 self.problem(folder, "unreadable", f"folder: {error.strerror or type(error).__name__}")
                 continue
             folders = []
-            base = FoundFile(folder)  # each file's path made from it parses only the file name
+            child = _child_paths(FoundFile(folder))
             for entry in entries:
-                relative = f"{prefix}{entry.name}"
+                name = entry.name
+                relative = f"{prefix}{name}"
                 if _is_link(entry):
-                    self.link(base / entry.name, relative)
+                    self.link(child(name), relative)
                 elif _is_dir(entry):
                     folders.append((entry.path, relative + "/"))
                 else:
-                    self.found.append((base / entry.name, _without_extension(relative)))
+                    found = child(name)
+                    self.found.append((found, _without_extension(relative), _is_container_name(name)))
             stack.extend(reversed(folders))
 
     def link(self, path: FoundFile, relative: str) -> None:
@@ -135,7 +141,27 @@ class _Walk:
         if is_folder:
             self.links.append((str(path), relative + "/"))
         else:
-            self.found.append((path, _without_extension(relative)))
+            self.found.append((path, _without_extension(relative), _is_container_name(path.name)))
+
+
+def _child_paths(folder: FoundFile) -> Callable[[str], FoundFile]:
+    """A maker of the folder's children from a listed name. pathlib (3.11) parses every path it
+    builds and joins the parts again for its text: together most of a walk's time. Its own maker
+    of a listing's children (`_make_child_relpath`, what `Path.iterdir` uses) appends the name to
+    the parsed parts, and the text is the folder's and the name (as pathlib writes it: `.` has
+    none), put in pathlib's cache of its text. A pathlib without either gets the `/` operator."""
+    make = getattr(folder, "_make_child_relpath", None)
+    if make is None or not _TEXT_CACHED:
+        return folder.__truediv__
+    prefix = str(folder)
+    prefix = "" if prefix == "." else prefix if prefix.endswith(os.sep) else prefix + os.sep
+
+    def child(name: str) -> FoundFile:
+        made: FoundFile = make(name)
+        made._str = prefix + name
+        return made
+
+    return child
 
 
 def _is_link(entry: os.DirEntry) -> bool:
@@ -170,7 +196,7 @@ def _without_extension(relative: str) -> str:
 def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFile]:
     """Every file named or found below a folder named, in load order, each with its article id;
     what cannot be walked goes into `report` (see the module note for the rules)."""
-    named: list[tuple[FoundFile, str]] = []
+    named: list[_Named] = []
     for raw in paths:
         if is_url(raw):
             named.append(_url_file(raw))
@@ -187,7 +213,7 @@ def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFil
             )
             continue
         if not is_folder:
-            named.append((FoundFile(path), _without_extension(path.name)))
+            named.append((FoundFile(path), _without_extension(path.name), is_container(path)))
             continue
         before = len(report.problems)
         walked = _Walk(path, os.path.realpath(path), report).run()
@@ -197,14 +223,14 @@ def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFil
     return _with_ids(named)
 
 
-def _url_file(url: str) -> tuple[FoundFile, str]:
+def _url_file(url: str) -> _Named:
     """A feed URL as a file to read: a path of its own (not one on disk: it cannot be looked at,
     so a load with a URL has no cache entry) and the id its items hang from."""
     from .formats.feeds import url_file_id
 
     found = FoundFile(url)
     found.url = url
-    return found, url_file_id(url)
+    return found, url_file_id(url), True
 
 
 def is_url(path: str | Path) -> TypeGuard[str]:
@@ -212,16 +238,16 @@ def is_url(path: str | Path) -> TypeGuard[str]:
     return isinstance(path, str) and path[:8].lower().startswith(_URL_STARTS) and formats.is_feed_url(path)
 
 
-def _with_ids(named: list[tuple[FoundFile, str]]) -> list[FoundFile]:
+def _with_ids(named: list[_Named]) -> list[FoundFile]:
     """Each file with its id: first every id wanted once is given, then the clashes their
     suffixes, so a file really named `001~2.txt` keeps its name. Containers (JSON, feeds...) are not
     articles: their rows claim ids (from the same book) when they are read."""
     book = IdBook()
     found = []
     clashes = []
-    for one, wanted in named:
+    for one, wanted, container in named:
         one.article_id, one.ids = wanted, book
-        if not is_container(one):
+        if not container:
             if wanted in book.taken:
                 clashes.append(one)
             else:
@@ -251,4 +277,8 @@ CONTAINER_SUFFIXES = (
 
 def is_container(path: str | Path) -> bool:
     """A feed URL, or a file that may hold many articles (see CONTAINER_SUFFIXES)."""
-    return bool(getattr(path, "url", "")) or str(path).lower().endswith(CONTAINER_SUFFIXES)
+    return bool(getattr(path, "url", "")) or _is_container_name(str(path))
+
+
+def _is_container_name(name: str) -> bool:
+    return name.lower().endswith(CONTAINER_SUFFIXES)

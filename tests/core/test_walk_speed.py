@@ -1,0 +1,78 @@
+"""The walk makes its paths without parsing each one, and the cache's fingerprint looks at each
+file once: the paths must be pathlib's own, and the fingerprint must still see every edit."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import SEEDS
+from tui.corpus import cache as caching
+from tui.corpus import load_corpus
+from tui.corpus.load import iter_files
+from tui.corpus.models import LoadReport
+from tui.corpus.walk import FoundFile, _child_paths
+
+
+@pytest.mark.parametrize("folder", [".", "/", "//top", "a", "./a/", "a/../b", "a//b", "/tmp/x y", "ä/ö"])
+def test_a_listed_child_is_the_path_pathlib_makes(folder):
+    made = _child_paths(FoundFile(folder))("name.txt")
+    expected = Path(folder) / "name.txt"
+    assert (str(made), made.parts, made.name, made.suffix, made.parent) == (
+        str(expected), expected.parts, expected.name, expected.suffix, expected.parent,
+    )  # fmt: skip
+    assert made == expected and hash(made) == hash(expected) and os.fspath(made) == os.fspath(expected)
+    assert isinstance(made, FoundFile)
+
+
+def test_walked_paths_read_from_the_current_folder_are_pathlibs(tmp_path, monkeypatch):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "one.txt").write_text("A title\n\nA body.\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("A title\n\nA body.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = list(iter_files(["."], LoadReport()))
+    assert [str(p) for p in found] == ["two.txt", "sub/one.txt"]
+    assert [p.article_id for p in found] == ["two", "sub/one"]
+
+
+@pytest.fixture
+def nested(tmp_path, monkeypatch):
+    monkeypatch.setenv(caching.ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(caching, "MIN_BYTES", 0)
+    folder = tmp_path / "articles" / "inner"
+    folder.mkdir(parents=True)
+    for path in sorted(SEEDS.glob("*.txt"))[:3]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    return tmp_path / "articles"
+
+
+def entry_of(folder):
+    return caching.entry_for([folder], list(iter_files([folder], LoadReport())), min_bytes=0)
+
+
+def test_an_edit_in_place_deep_in_a_folder_makes_the_entry_stale(nested):
+    """The folder's times do not change when a file in it is edited: every file is looked at."""
+    load_corpus(nested, cache=True, workers=1)
+    inner = nested / "inner"
+    folder_before = inner.stat().st_mtime_ns
+    target = sorted(inner.iterdir())[0]
+    before = target.stat()
+    data = bytearray(target.read_bytes())
+    data[-2:-1] = b"X" if data[-2:-1] != b"X" else b"Y"  # the same size
+    with open(target, "r+b") as handle:  # in place: the same inode, the folder untouched
+        handle.write(data)
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # the mtime put back too
+    assert inner.stat().st_mtime_ns == folder_before
+    assert entry_of(nested).load() is None
+
+
+def test_the_fingerprint_is_the_same_from_any_current_folder(nested, monkeypatch):
+    absolute = entry_of(nested)
+    monkeypatch.chdir(nested.parent)
+    relative = entry_of(Path(nested.name))
+    monkeypatch.chdir(nested / "inner")
+    upward = entry_of(Path(".."))
+    assert absolute.path == relative.path == upward.path
+    assert absolute.fingerprint == relative.fingerprint == upward.fingerprint
