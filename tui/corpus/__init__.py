@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .bundled import bundled_corpus
     from .cache import stderr_notice
-    from .entry_file import CacheEntryChanged
     from .citations import citation
     from .cluster import CLUSTER_FORMATS, ClusterError, ClusterExport, export_on_cluster
     from .corpus import Corpus
     from .corrections import Corrections, CorrectionsError, read_corrections
+    from .entry_file import CacheEntryChanged
     from .export import FORMATS, export_pieces, write_articles
     from .fields import (
         FIELDS,
