@@ -25,7 +25,7 @@ from pathlib import Path
 from .index import IndexEntry, index_entry
 from .load import Source, is_container, read_file
 from .models import LoadProblem, LoadReport
-from .parsing import parse_source
+from .parsing import parse_within_budget
 from .storage import Compact, compact
 
 Item = tuple[Compact, IndexEntry] | LoadProblem
@@ -38,17 +38,20 @@ FIRST_BATCH_BYTES = 200_000  # a first batch this small parses here in ~0.2 s, b
 CANCEL_POLL_SECONDS = 0.1  # how long a wait for a batch goes without looking for a cancel
 
 
-def parse_batch(work: Sequence[Source | Path]) -> list[Item]:
+def parse_batch(work: Sequence[Source | Path], seconds: float | None = None) -> list[Item]:
     """Parse a batch (in a worker): sources, or plain-text files to read first (reading and
-    decoding are worth doing in the workers too). One article that breaks the parser is
-    reported, not fatal; so is a file that cannot be read."""
+    decoding are worth doing in the workers too). One article that breaks the parser, or takes
+    more than `seconds` CPU seconds to parse (default `budget.PARSE_SECONDS`), is reported, not
+    fatal; so is a file that cannot be read."""
     out: list[Item] = []
     for source in _read(work, out):
-        try:
-            article = parse_source(source)
-            out.append((compact(article), index_entry(article)))
-        except Exception as error:  # a parser bug must cost one article, not the whole load
-            out.append(LoadProblem(path=source.path, reason="malformed", detail=f"parser: {error}"))
+        parsed = parse_within_budget(source, seconds)
+        if isinstance(parsed, LoadProblem):
+            out.append(parsed)
+            continue
+        article, notes = parsed
+        out.append((compact(article), index_entry(article)))
+        out.extend(LoadProblem(path=source.path, reason="too many names", detail=note) for note in notes)
     return out
 
 
@@ -118,8 +121,9 @@ class ParseStream:
     kills the worker processes, even mid-batch (a big file can take a worker most of a minute)."""
 
     def __init__(self, files: Sequence[Path], report: LoadReport, workers: int | None = None,
-                 progress: Progress | None = None) -> None:  # fmt: skip
+                 progress: Progress | None = None, parse_seconds: float | None = None) -> None:  # fmt: skip
         self.files, self.report, self.progress = files, report, progress
+        self.parse_seconds = parse_seconds  # an article's parse budget; None: budget.PARSE_SECONDS
         self.workers = default_workers() if workers is None else max(1, workers)
         self._cancelled = threading.Event()
         self._pool: ProcessPoolExecutor | None = None
@@ -141,7 +145,7 @@ class ParseStream:
             for done, sources in batches:
                 if self.cancelled:
                     return
-                yield parse_batch(sources)
+                yield parse_batch(sources, self.parse_seconds)
                 self._report(done)
             return
         try:
@@ -182,7 +186,7 @@ class ParseStream:
         if self._pool is None:
             return None
         try:
-            future = self._pool.submit(parse_batch, sources)
+            future = self._pool.submit(parse_batch, sources, self.parse_seconds)
         except (BrokenProcessPool, RuntimeError):
             _stop(self._pool)
             self._pool = None
@@ -195,13 +199,13 @@ class ParseStream:
         """The batch's items, or None once cancelled."""
         done, sources, future = batch
         try:
-            items = self._result(future) if future is not None else parse_batch(sources)
+            items = self._result(future) if future is not None else parse_batch(sources, self.parse_seconds)
         except (BrokenProcessPool, CancelledError):  # a worker died (killed, out of memory), or `cancel`
             if self.cancelled:
                 return None
             _stop(self._pool)  # go on without the pool
             self._pool = None
-            items = parse_batch(sources)
+            items = parse_batch(sources, self.parse_seconds)
         if self.cancelled:
             return None
         self._report(done)

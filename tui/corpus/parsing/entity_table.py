@@ -17,7 +17,7 @@ _START = attrgetter("start")
 _LONGEST_MENTION = 200  # characters: no name runs longer, so overlap look-ups scan back this far
 
 
-@dataclass
+@dataclass(slots=True)  # an article of many names holds one a name: no dictionary each
 class Mention:
     start: int
     end: int
@@ -42,6 +42,9 @@ class EntityTable:
     _starts: list[int] = field(default_factory=list)
     _by_key: dict[str, Entity] = field(default_factory=dict)
     _nominal_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # where the search for names stopped, in an article of more than `entities.MAX_MENTIONS`
+    # names; None when the whole text was read
+    names_read_to: int | None = None
 
     def finish(self) -> None:
         """Sort and index the mentions once they are all in."""

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..filenames import with_name_facts
-from ..models import Article, Span
+from ..models import Article, LoadProblem, Span
 from ..sources import Source
-from .entities import find_entities
+from . import budget
+from .budget import check
+from .entities import MAX_MENTIONS, find_entities
 from .header import Header, parse_header, wire_tag_span
 from .quotes import find_quotes
 from .sentences import trim_span
@@ -15,31 +21,91 @@ from .sentences import trim_span
 
 def parse_source(source: Source) -> Article:
     """An already parsed article (from an export) passes through; raw text is parsed."""
+    return parse_source_noted(source)[0]
+
+
+def parse_source_noted(source: Source) -> tuple[Article, list[str]]:
+    """The article, and what the load report should say of it: that a text too dense with names
+    was searched for them only in part (`entities.MAX_MENTIONS`)."""
     if isinstance(source, Article):
-        return source
-    article = parse_text(source.text, article_id=source.id, path=source.path, meta=source.meta)
-    return with_name_facts(article, source.names, source.meta.get("section"))
+        return source, []
+    article, notes = parse_text_noted(source.text, article_id=source.id, path=source.path, meta=source.meta)
+    return with_name_facts(article, source.names, source.meta.get("section")), notes
+
+
+def parse_within_budget(source: Source, seconds: float | None = None) -> tuple[Article, list[str]] | LoadProblem:
+    """The article and its load-report notes, or why it did not parse: too slow, or a parser bug."""
+    try:
+        with budget.budget(budget.PARSE_SECONDS if seconds is None else seconds):
+            return parse_source_noted(source)
+    except budget.ParseTooSlow as slow:
+        return LoadProblem(path=source.path, reason="too slow to parse", detail=str(slow))
+    except Exception as error:  # a parser bug must cost one article, not the whole load
+        return LoadProblem(path=source.path, reason="malformed", detail=f"parser: {error}")
 
 
 def parse_text(text: str, article_id: str = "article", path: str = "", meta: dict[str, str] | None = None) -> Article:
-    header = parse_header(text, meta)
-    paragraphs = body_paragraphs(text, header.body_start)
-    table = find_entities(text, skip=_not_prose(text, header), headline=_title_case(text, header.title_span))
-    quotes = find_quotes(text, paragraphs, table)
-    return Article(
-        id=article_id,
-        path=path,
-        title=header.title,
-        title_span=header.title_span,
-        published=header.published,
-        dateline=header.dateline,
-        source=header.source,
-        url=(meta or {}).get("url"),
-        text=text,
-        paragraphs=paragraphs,
-        quotes=quotes,
-        entities=table.entities,
-    )
+    return parse_text_noted(text, article_id, path, meta)[0]
+
+
+def parse_text_noted(
+    text: str, article_id: str = "article", path: str = "", meta: dict[str, str] | None = None
+) -> tuple[Article, list[str]]:
+    with collector_paused():
+        header = parse_header(text, meta)
+        paragraphs = body_paragraphs(text, header.body_start)
+        check()
+        table = find_entities(text, skip=_not_prose(text, header), headline=_title_case(text, header.title_span))
+        check()
+        quotes = find_quotes(text, paragraphs, table)
+        entities, read_to = table.entities, table.names_read_to
+        del table  # its mentions and indexes: the article keeps only the entities
+        notes = [] if read_to is None else [_names_cut_short(read_to, len(text))]
+        article = Article(
+            id=article_id,
+            path=path,
+            title=header.title,
+            title_span=header.title_span,
+            published=header.published,
+            dateline=header.dateline,
+            source=header.source,
+            url=(meta or {}).get("url"),
+            text=text,
+            paragraphs=paragraphs,
+            quotes=quotes,
+            entities=entities,
+        )
+    return article, notes
+
+
+def _names_cut_short(read_to: int, size: int) -> str:
+    return f"over {MAX_MENTIONS:,} names: searched for names only in its first {read_to:,} of {size:,} characters"
+
+
+# The cyclic garbage collector is paused while a parse runs: a parse makes no reference cycles,
+# but an entity-dense text makes millions of small objects, and every full collection walked all
+# of them again (a third of the time of a 2 MB article of names). Paused once however many threads
+# parse at a time, and set back as it was when the last one is done.
+_collector_lock = threading.Lock()
+_collector_users = 0
+_collector_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    global _collector_users, _collector_was_enabled
+    with _collector_lock:
+        if _collector_users == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _collector_users += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector_users -= 1
+            if _collector_users == 0 and _collector_was_enabled:
+                gc.enable()
 
 
 def body_paragraphs(text: str, start: int) -> list[Span]:

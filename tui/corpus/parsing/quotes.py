@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..models import Quote, QuoteKind, Span
 from .attribution import Attribution, find_attribution_after, find_attribution_before
+from .budget import check
 from .entity_table import EntityTable
 from .lexicon import reporting_verbs
 from .lexicon.rule_words import SELF
@@ -82,6 +83,7 @@ def find_quotes(text: str, paragraphs: list[Span], table: EntityTable) -> list[Q
     read = [span for number, span in enumerate(paragraphs) if number in quoting or may_report(text, *span, lowered)]
     sentences = sentence_spans(text, read, quoted)
     for index, segment in enumerate(segments):
+        check()
         _attribute(text, paragraphs, segments, index, table)
         segment.kind, segment.span = _kind_and_span(text, paragraphs, sentences, segments, index)
     segments = _join_interrupted(text, segments)
@@ -361,6 +363,7 @@ def _reported_speech(
     found: list[tuple[Quote, Attribution]] = []
     taken = sorted((q.start, q.end) for q in quotes)
     for start, end in sentences:
+        check()
         k = bisect_right(taken, (end, 0))
         if k and taken[k - 1][1] > start:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .lexicon import common_words, first_name_gender, fold, org_cues, title_words
@@ -11,6 +12,7 @@ from .lexicon.rule_words import CONJUNCTIONS, NAME_PARTICLES, ORG_CONNECTORS
 # A word: letters and digits, with inner apostrophes, dots, hyphens and ampersands ("O'Neil", "U.S").
 _LOWER_PREFIX_REACH = 30  # characters back to a lower-case name prefix
 _WORD_BEFORE_REACH = 40  # characters back to the word before a token
+CHUNK_TOKENS = 4096  # tokens `token_chunks` gathers before it looks for a place to cut
 TOKEN = re.compile(r"[^\W_]+(?:[&'\u2019.\-][^\W_]+)*")
 CONNECTORS = NAME_PARTICLES | ORG_CONNECTORS
 POSSESSIVE = re.compile(r"['\u2019]s?$")
@@ -28,10 +30,12 @@ class Token:
         self.capitalised = text[0].isupper()
 
 
-def tokenize(text: str) -> list[Token]:
-    """The capitalised words, and the connectors between two of them ("Bank | of | England").
+def token_chunks(text: str) -> Iterator[list[Token]]:
+    """The capitalised words, and the connectors between two of them ("Bank | of | England"), in
+    lists of about `CHUNK_TOKENS` or more, cut only where no run can go on (`capitalised_runs`):
+    a caller holds one chunk's tokens at a time, not a word object for every name of a long text.
 
-    Only these can be part of a name; the words around a name are read from the text when a
+    Only these words can be part of a name; the words around a name are read from the text when a
     rule needs them (`word_after`, `word_before`), so most words of an article never become
     tokens, which is where the time went.
     """
@@ -48,6 +52,11 @@ def tokenize(text: str) -> list[Token]:
         if 2 < start - previous_end < _LONGEST_CONNECTION:
             for gap_start, gap_end, connector in _connectors_in(text[previous_end:start]):
                 append(Token(previous_end + gap_start, previous_end + gap_end, connector))
+        if len(tokens) >= CHUNK_TOKENS and start - tokens[-1].end > 2:
+            # no run joins words more than two characters apart (`joined`): none crosses the cut
+            yield tokens
+            tokens = []
+            append = tokens.append
         # filled in place rather than through __init__, which would test the case again: this
         # runs for every capitalised word of the article
         token = _new_token(Token)
@@ -56,7 +65,8 @@ def tokenize(text: str) -> list[Token]:
         token.text = word
         token.capitalised = True
         append(token)
-    return tokens
+    if tokens:
+        yield tokens
 
 
 _new_token = object.__new__

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from ..models import Span
+from .budget import check
 from .lexicon.rule_words import ABBREVIATIONS
 
 # `[.!?][.!?]*` rather than `[.!?]+`: a pattern that opens with a single class lets the engine
@@ -28,7 +29,9 @@ def sentence_spans(text: str, paragraphs: list[Span], quoted: list[Span]) -> lis
     spans: list[Span] = []
     for start, end in paragraphs:
         begin = start
+        check()
         for stop, dot in _candidate_ends(text, start, end):
+            check()
             if stop <= begin or _inside(quoted, dot, stop) or dot < stop and _abbreviation(text, begin, dot):
                 continue
             spans.append(trim_span(text, begin, stop))
