@@ -52,11 +52,6 @@ def token_chunks(text: str) -> Iterator[list[Token]]:
         if 2 < start - previous_end < _LONGEST_CONNECTION:
             for gap_start, gap_end, connector in _connectors_in(text[previous_end:start]):
                 append(Token(previous_end + gap_start, previous_end + gap_end, connector))
-        if len(tokens) >= CHUNK_TOKENS and start - tokens[-1].end > 2:
-            # no run joins words more than two characters apart (`joined`): none crosses the cut
-            yield tokens
-            tokens = []
-            append = tokens.append
         # filled in place rather than through __init__, which would test the case again: this
         # runs for every capitalised word of the article
         token = _new_token(Token)
@@ -64,6 +59,11 @@ def token_chunks(text: str) -> Iterator[list[Token]]:
         token.end = previous_end = start + len(word)
         token.text = word
         token.capitalised = True
+        if len(tokens) >= CHUNK_TOKENS and not joined(text, tokens[-1], token):
+            # no run goes on past two words that are not joined: none crosses the cut
+            yield tokens
+            tokens = []
+            append = tokens.append
         append(token)
     if tokens:
         yield tokens
