@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from ..filenames import with_name_facts
 from ..models import Article, LoadProblem, Span
 from ..sources import Source
-from . import budget
+from . import budget, entities
 from .budget import check
-from .entities import MAX_MENTIONS, find_entities
+from .entities import find_entities
 from .header import Header, parse_header, wire_tag_span
 from .quotes import find_quotes
 from .sentences import trim_span
@@ -58,7 +58,7 @@ def parse_text_noted(
         table = find_entities(text, skip=_not_prose(text, header), headline=_title_case(text, header.title_span))
         check()
         quotes = find_quotes(text, paragraphs, table)
-        entities, read_to = table.entities, table.names_read_to
+        found, read_to = table.entities, table.names_read_to
         del table  # its mentions and indexes: the article keeps only the entities
         notes = [] if read_to is None else [_names_cut_short(read_to, len(text))]
         article = Article(
@@ -73,13 +73,13 @@ def parse_text_noted(
             text=text,
             paragraphs=paragraphs,
             quotes=quotes,
-            entities=entities,
+            entities=found,
         )
     return article, notes
 
 
 def _names_cut_short(read_to: int, size: int) -> str:
-    return f"over {MAX_MENTIONS:,} names: searched for names only in its first {read_to:,} of {size:,} characters"
+    return f"over {entities.MAX_MENTIONS:,} names: searched for names only in its first {read_to:,} of {size:,} chars"
 
 
 # The cyclic garbage collector is paused while a parse runs: a parse makes no reference cycles,

@@ -1,0 +1,137 @@
+"""Entity-dense and slow articles: tokens read in chunks give the parse read in one piece, an
+article of more than `MAX_MENTIONS` names is searched for them only in part and says so in the
+load report, and a parse past its time budget is reported "too slow to parse" while the other
+files load. Every name here is invented."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from tui.corpus.models import LoadProblem, LoadReport
+from tui.corpus.parallel import ParseStream
+from tui.corpus.parsing import entities, parse, runs
+from tui.corpus.parsing.budget import ParseTooSlow, budget
+from tui.corpus.parsing.parse import parse_text, parse_text_noted
+
+
+def _invented(number: int) -> str:
+    letters, number = "", number + 26 * 26
+    while number:
+        number, digit = divmod(number, 26)
+        letters += "abcdefghijklmnopqrstuvwxyz"[digit]
+    return "Z" + letters
+
+
+_MIXED = (
+    "A Title For The Test\n\n"
+    '"We are fine," said Ann B. Lee of the Bank of Zelmor. Ms. Tova Quill of Acme Corp. said so. '
+    "President von der Zand met T.J. Orrin, Dr. Ada Vell and the Zorvan Bank of Kell. "
+    'Lee said it. Quill told them: "It holds." Anna Zed-Ott left. Zed-Ott\'s dog stayed.\n\n'
+    "Then Ann Lee spoke again, and Orrin said the Bank of Zelmor would pay. "
+)
+
+
+def _names_text(count: int) -> str:
+    return "A Title For The Test\n\n" + "".join(
+        f"Said {_invented(k)} {_invented(k + 1)} of the {_invented(k + 2)} Bank. " for k in range(count)
+    )
+
+
+def _dump(text: str) -> dict:
+    return parse_text(text).model_dump()
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5])
+def test_tokens_read_in_small_chunks_give_the_same_parse(monkeypatch, chunk):
+    whole = _dump(_MIXED * 3)
+    monkeypatch.setattr(runs, "CHUNK_TOKENS", chunk)
+    assert _dump(_MIXED * 3) == whole
+
+
+def test_chunks_are_cut_between_sentences_of_names(monkeypatch):
+    """Sentences ending `. ` before a capitalised word are cut apart: a text of nothing but
+    sentences of names is not one chunk (the bound on names read is checked between chunks)."""
+    monkeypatch.setattr(runs, "CHUNK_TOKENS", 4)
+    chunks = list(runs.token_chunks(_names_text(50)))
+    assert len(chunks) > 10
+    assert max(len(chunk) for chunk in chunks) < 12
+
+
+def test_an_article_of_too_many_names_is_searched_for_them_in_part(monkeypatch):
+    monkeypatch.setattr(runs, "CHUNK_TOKENS", 8)
+    monkeypatch.setattr(entities, "MAX_MENTIONS", 40)
+    text = _names_text(400)
+    article, notes = parse_text_noted(text)
+    mentions = sum(len(e.mentions) for e in article.entities)
+    assert 40 <= mentions < 60  # the chunk that passes the bound is finished
+    assert max(end for e in article.entities for _, end in e.mentions) < len(text) // 4
+    assert len(notes) == 1 and "over 40 names" in notes[0] and f"of {len(text):,} chars" in notes[0]
+
+
+def test_an_ordinary_article_has_no_note():
+    article, notes = parse_text_noted(_MIXED)
+    assert notes == [] and article.entities
+
+
+def test_a_budget_stops_a_parse_in_this_thread():
+    text = _names_text(3000)
+    with pytest.raises(ParseTooSlow, match="gave up after 0.001 CPU seconds"), budget(0.001):
+        parse_text(text)
+    with budget(None):
+        assert parse_text(text).entities  # no budget: never gives up
+    assert parse_text(text).entities
+
+
+def test_the_collector_is_paused_during_a_parse_and_set_back(monkeypatch):
+    seen: list[bool] = []
+    find_quotes = parse.find_quotes
+    monkeypatch.setattr(parse, "find_quotes", lambda *a: seen.append(gc.isenabled()) or find_quotes(*a))
+    assert gc.isenabled()
+    parse_text(_MIXED)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        parse_text(_MIXED)
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
+
+
+def _folder(tmp_path, big: str) -> list:
+    (tmp_path / "a_small.txt").write_text(_MIXED, encoding="utf-8")
+    (tmp_path / "b_big.txt").write_text(big, encoding="utf-8")
+    (tmp_path / "c_small.txt").write_text(_MIXED.replace("Ann", "Una"), encoding="utf-8")
+    return sorted(tmp_path.iterdir())
+
+
+def _load(files, workers: int, seconds: float | None) -> tuple[list, LoadReport]:
+    report = LoadReport()
+    items = [item for batch in ParseStream(files, report, workers=workers, parse_seconds=seconds) for item in batch]
+    return items, report
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_parse_past_its_budget_is_reported_and_the_rest_loads(tmp_path, monkeypatch, workers):
+    from tui.corpus import parallel
+
+    monkeypatch.setattr(parallel, "SERIAL_BYTES", 0)  # with 2 workers: a pool, parsing in its processes
+    files = _folder(tmp_path, _names_text(20_000))  # ~1 MB of names: far more than 0.05 s to parse
+    items, _ = _load(files, workers, 0.05)
+    problems = [item for item in items if isinstance(item, LoadProblem)]
+    articles = [item[0] for item in items if not isinstance(item, LoadProblem)]
+    assert [(p.path, p.reason, p.detail) for p in problems] == [
+        (str(files[1]), "too slow to parse", "gave up after 0.05 CPU seconds")
+    ]
+    assert [compact[1] for compact in articles] == [str(files[0]), str(files[2])]
+
+
+def test_an_article_of_too_many_names_loads_with_a_note(tmp_path, monkeypatch):
+    monkeypatch.setattr(runs, "CHUNK_TOKENS", 8)
+    monkeypatch.setattr(entities, "MAX_MENTIONS", 40)
+    files = _folder(tmp_path, _names_text(400))
+    items, _ = _load(files, 1, None)
+    problems = [item for item in items if isinstance(item, LoadProblem)]
+    assert [(p.path, p.reason) for p in problems] == [(str(files[1]), "too many names")]
+    assert [item[0][1] for item in items if not isinstance(item, LoadProblem)] == [str(f) for f in files]
