@@ -135,3 +135,18 @@ def test_an_article_of_too_many_names_loads_with_a_note(tmp_path, monkeypatch):
     problems = [item for item in items if isinstance(item, LoadProblem)]
     assert [(p.path, p.reason) for p in problems] == [(str(files[1]), "too many names")]
     assert [item[0][1] for item in items if not isinstance(item, LoadProblem)] == [str(f) for f in files]
+
+
+def test_a_stretch_of_joined_words_past_the_bound_names_nothing_and_holds_no_tokens(monkeypatch):
+    monkeypatch.setattr(runs, "LONGEST_STRETCH", 20)
+    monkeypatch.setattr(runs, "CHUNK_TOKENS", 4)
+    stretch = " ".join(_invented(k) for k in range(30))
+    text = f"Ann Lee said it. It is {stretch} here. Then Tova Quill said so. The Bank of Zelmor paid."
+    held = [token.text for chunk in runs.token_chunks(text) for token in chunk]
+    assert "Ann" in held and "Tova" in held and "Zelmor" in held
+    assert not set(held) & set(stretch.split())
+    names = {entity.name for entity in parse_text(text).entities}
+    assert {"Ann Lee", "Tova Quill"} <= names
+    assert not any(_invented(5) in name for name in names)
+    monkeypatch.setattr(runs, "LONGEST_STRETCH", 30)  # at the bound: read as before
+    assert any(_invented(5) in token.text for chunk in runs.token_chunks(text) for token in chunk)

@@ -40,8 +40,9 @@ def token_chunks(text: str) -> Iterator[list[Token]]:
     tokens, which is where the time went.
     """
     tokens: list[Token] = []
-    append = tokens.append
     previous_end = -_LONGEST_CONNECTION  # of the last capitalised word
+    last: Token | None = None  # the token before, kept or not
+    stretch = 0  # tokens joined one to the next up to `last`
     for match in _CAPITALISED.finditer(text):
         word = match[0]
         if word[0] > "Z" and not word[0].isupper():
@@ -51,7 +52,11 @@ def token_chunks(text: str) -> Iterator[list[Token]]:
             continue  # "3-D", "o'Brien": inside a word that is not capitalised
         if 2 < start - previous_end < _LONGEST_CONNECTION:
             for gap_start, gap_end, connector in _connectors_in(text[previous_end:start]):
-                append(Token(previous_end + gap_start, previous_end + gap_end, connector))
+                token = Token(previous_end + gap_start, previous_end + gap_end, connector)
+                stretch = _stretch(text, last, token, stretch)
+                last = token
+                if _kept(tokens, token, stretch):
+                    tokens.append(token)
         # filled in place rather than through __init__, which would test the case again: this
         # runs for every capitalised word of the article
         token = _new_token(Token)
@@ -59,14 +64,36 @@ def token_chunks(text: str) -> Iterator[list[Token]]:
         token.end = previous_end = start + len(word)
         token.text = word
         token.capitalised = True
-        if len(tokens) >= CHUNK_TOKENS and not joined(text, tokens[-1], token):
+        stretch = _stretch(text, last, token, stretch)
+        last = token
+        if stretch == 1 and len(tokens) >= CHUNK_TOKENS:
             # no run goes on past two words that are not joined: none crosses the cut
             yield tokens
             tokens = []
-            append = tokens.append
-        append(token)
+        if _kept(tokens, token, stretch):
+            tokens.append(token)
     if tokens:
         yield tokens
+
+
+# Tokens joined one to the next that may hold a name. A longer stretch (thousands of capitalised
+# words with no comma or full stop between them) is no prose: no name is read in it, and its
+# tokens are not held, which a stretch of 50 MB would need gigabytes for.
+LONGEST_STRETCH = 1000
+
+
+def _stretch(text: str, last: Token | None, token: Token, stretch: int) -> int:
+    """The length of the stretch of joined tokens that `token` ends."""
+    return stretch + 1 if last is not None and token.start - last.end <= 2 and joined(text, last, token) else 1
+
+
+def _kept(tokens: list[Token], token: Token, stretch: int) -> bool:
+    """Whether `token` is held; a stretch that grows past `LONGEST_STRETCH` drops its tokens."""
+    if stretch <= LONGEST_STRETCH:
+        return True
+    if stretch == LONGEST_STRETCH + 1:
+        del tokens[len(tokens) - LONGEST_STRETCH :]  # a cut comes only between stretches: all are here
+    return False
 
 
 _new_token = object.__new__
