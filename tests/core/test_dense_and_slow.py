@@ -133,7 +133,7 @@ def test_an_article_of_too_many_names_loads_with_a_note(tmp_path, monkeypatch):
     files = _folder(tmp_path, _names_text(400))
     items, _ = _load(files, 1, None)
     problems = [item for item in items if isinstance(item, LoadProblem)]
-    assert [(p.path, p.reason) for p in problems] == [(str(files[1]), "too many names")]
+    assert [(p.path, p.reason) for p in problems] == [(str(files[1]), "partly parsed")]
     assert [item[0][1] for item in items if not isinstance(item, LoadProblem)] == [str(f) for f in files]
 
 
@@ -150,3 +150,17 @@ def test_a_stretch_of_joined_words_past_the_bound_names_nothing_and_holds_no_tok
     assert not any(_invented(5) in name for name in names)
     monkeypatch.setattr(runs, "LONGEST_STRETCH", 30)  # at the bound: read as before
     assert any(_invented(5) in token.text for chunk in runs.token_chunks(text) for token in chunk)
+
+
+def test_a_text_past_the_quote_bound_is_searched_for_quotes_in_part(monkeypatch):
+    monkeypatch.setattr(parse, "QUOTE_SEARCH_CHARS", 400)
+    body = '"We are fine," said Ann Lee. ' * 20
+    text = f"A Title For The Test\n\n{body}\n\n{body}"
+    article, notes = parse_text_noted(text)
+    assert article.quotes and max(q.end for q in article.quotes) <= 400
+    assert len(article.paragraphs) == 2  # the article keeps all its text and paragraphs
+    searched, stop = parse.quoted_part(text, article.paragraphs)
+    assert stop is not None and text[stop - 1] == "." and searched[-1][1] == stop < 400
+    assert notes == [f"over 400 chars: searched for quotes only in its first {stop}"]
+    monkeypatch.setattr(parse, "QUOTE_SEARCH_CHARS", len(text))
+    assert parse.quoted_part(text, article.paragraphs) == (article.paragraphs, None)

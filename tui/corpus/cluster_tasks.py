@@ -114,7 +114,7 @@ def _parsed(sources: Iterator[Source], result: PartResult, claims: bool) -> Iter
                 result.dropped.append(number)
             continue
         article, notes = parsed
-        result.problems.extend(LoadProblem(path=source.path, reason="too many names", detail=n) for n in notes)
+        result.problems.extend(LoadProblem(path=source.path, reason="partly parsed", detail=n) for n in notes)
         yield article
 
 

@@ -95,13 +95,13 @@ LoadReason = Literal[
     "not a regular file",
     "link not followed",
     "too slow to parse",  # the parse spent its time budget (parsing.budget.PARSE_SECONDS)
-    "too many names",  # loaded, but searched for names only in part (parsing.entities.MAX_MENTIONS)
+    "partly parsed",  # loaded; names or quotes searched for in part (MAX_MENTIONS, QUOTE_SEARCH_CHARS)
 ]
 
 
 class LoadProblem(BaseModel):
     """A file, or a line of a JSON Lines file, that did not become an article, and why; or, for
-    "too many names", an article that loaded with its names read only in part."""
+    "partly parsed", an article that loaded with its names or quotes searched for only in part."""
 
     path: str
     reason: LoadReason

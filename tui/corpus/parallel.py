@@ -51,7 +51,7 @@ def parse_batch(work: Sequence[Source | Path], seconds: float | None = None) -> 
             continue
         article, notes = parsed
         out.append((compact(article), index_entry(article)))
-        out.extend(LoadProblem(path=source.path, reason="too many names", detail=note) for note in notes)
+        out.extend(LoadProblem(path=source.path, reason="partly parsed", detail=note) for note in notes)
     return out
 
 

@@ -57,10 +57,13 @@ def parse_text_noted(
         check()
         table = find_entities(text, skip=_not_prose(text, header), headline=_title_case(text, header.title_span))
         check()
-        quotes = find_quotes(text, paragraphs, table)
+        searched, quotes_to = quoted_part(text, paragraphs)
+        quotes = find_quotes(text, searched, table)
         found, read_to = table.entities, table.names_read_to
-        del table  # its mentions and indexes: the article keeps only the entities
+        del table, searched  # its mentions and indexes: the article keeps only the entities
         notes = [] if read_to is None else [_names_cut_short(read_to, len(text))]
+        if quotes_to is not None:
+            notes.append(f"over {QUOTE_SEARCH_CHARS:,} chars: searched for quotes only in its first {quotes_to:,}")
         article = Article(
             id=article_id,
             path=path,
@@ -76,6 +79,25 @@ def parse_text_noted(
             entities=found,
         )
     return article, notes
+
+
+# Characters of an article searched for quotations, and reported speech: a text of 50 MB of
+# quotations would need gigabytes of quote objects. Past this many (at the end of the paragraph,
+# or of the sentence, before it) no quotation is looked for; no real article comes near it.
+QUOTE_SEARCH_CHARS = 10_000_000
+
+
+def quoted_part(text: str, paragraphs: list[Span]) -> tuple[list[Span], int | None]:
+    """The paragraphs searched for quotations, and where the search stops (None: at the end)."""
+    if not paragraphs or paragraphs[-1][1] <= QUOTE_SEARCH_CHARS:
+        return paragraphs, None
+    kept = [span for span in paragraphs if span[1] <= QUOTE_SEARCH_CHARS]
+    crossing = next((span for span in paragraphs if span[0] < QUOTE_SEARCH_CHARS < span[1]), None)
+    if crossing is not None:
+        stop = text.rfind(". ", crossing[0], QUOTE_SEARCH_CHARS)
+        if stop > crossing[0]:
+            kept.append((crossing[0], stop + 1))
+    return kept, kept[-1][1] if kept else 0
 
 
 def _names_cut_short(read_to: int, size: int) -> str:
