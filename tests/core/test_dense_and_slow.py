@@ -164,3 +164,11 @@ def test_a_text_past_the_quote_bound_is_searched_for_quotes_in_part(monkeypatch)
     assert notes == [f"over 400 chars: searched for quotes only in its first {stop}"]
     monkeypatch.setattr(parse, "QUOTE_SEARCH_CHARS", len(text))
     assert parse.quoted_part(text, article.paragraphs) == (article.paragraphs, None)
+
+
+def test_a_paragraph_past_the_quote_bound_with_no_sentence_end_is_cut_at_a_space_or_the_bound(monkeypatch):
+    monkeypatch.setattr(parse, "QUOTE_SEARCH_CHARS", 100)
+    spaced = "word " * 40
+    assert parse.quoted_part(spaced, [(0, len(spaced))]) == ([(0, 99)], 99)
+    solid = "x" * 200
+    assert parse.quoted_part(solid, [(0, 200)]) == ([(0, 100)], 100)

@@ -94,9 +94,9 @@ def quoted_part(text: str, paragraphs: list[Span]) -> tuple[list[Span], int | No
     kept = [span for span in paragraphs if span[1] <= QUOTE_SEARCH_CHARS]
     crossing = next((span for span in paragraphs if span[0] < QUOTE_SEARCH_CHARS < span[1]), None)
     if crossing is not None:
-        stop = text.rfind(". ", crossing[0], QUOTE_SEARCH_CHARS)
-        if stop > crossing[0]:
-            kept.append((crossing[0], stop + 1))
+        # at the last sentence end before the bound, else the last space, else the bound itself
+        stop = text.rfind(". ", crossing[0], QUOTE_SEARCH_CHARS) + 1 or text.rfind(" ", crossing[0], QUOTE_SEARCH_CHARS)
+        kept.append((crossing[0], stop if stop > crossing[0] else QUOTE_SEARCH_CHARS))
     return kept, kept[-1][1] if kept else 0
 
 
