@@ -161,7 +161,7 @@ def test_a_text_past_the_quote_bound_is_searched_for_quotes_in_part(monkeypatch)
     assert len(article.paragraphs) == 2  # the article keeps all its text and paragraphs
     searched, stop = parse.quoted_part(text, article.paragraphs)
     assert stop is not None and text[stop - 1] == "." and searched[-1][1] == stop < 400
-    assert notes == [f"over 400 chars: searched for quotes only in its first {stop}"]
+    assert notes == [f"over 400 chars or 200,000 quotation marks: searched for quotes only in its first {stop} chars"]
     monkeypatch.setattr(parse, "QUOTE_SEARCH_CHARS", len(text))
     assert parse.quoted_part(text, article.paragraphs) == (article.paragraphs, None)
 
@@ -172,3 +172,10 @@ def test_a_paragraph_past_the_quote_bound_with_no_sentence_end_is_cut_at_a_space
     assert parse.quoted_part(spaced, [(0, len(spaced))]) == ([(0, 99)], 99)
     solid = "x" * 200
     assert parse.quoted_part(solid, [(0, 200)]) == ([(0, 100)], 100)
+
+
+def test_the_quote_search_stops_at_the_bound_on_quotation_marks(monkeypatch):
+    monkeypatch.setattr(parse, "MAX_QUOTE_MARKS", 10)
+    text = '"We are fine," said Ann Lee. ' * 20
+    searched, stop = parse.quoted_part(text, [(0, len(text) - 1)])
+    assert stop == text.index('"We', 5 * 29 - 1) - 1 and searched == [(0, stop)]  # the 11th mark opens the 6th

@@ -63,7 +63,10 @@ def parse_text_noted(
         del table, searched  # its mentions and indexes: the article keeps only the entities
         notes = [] if read_to is None else [_names_cut_short(read_to, len(text))]
         if quotes_to is not None:
-            notes.append(f"over {QUOTE_SEARCH_CHARS:,} chars: searched for quotes only in its first {quotes_to:,}")
+            notes.append(
+                f"over {QUOTE_SEARCH_CHARS:,} chars or {MAX_QUOTE_MARKS:,} quotation marks: "
+                f"searched for quotes only in its first {quotes_to:,} chars"
+            )
         article = Article(
             id=article_id,
             path=path,
@@ -81,22 +84,30 @@ def parse_text_noted(
     return article, notes
 
 
-# Characters of an article searched for quotations, and reported speech: a text of 50 MB of
-# quotations would need gigabytes of quote objects. Past this many (at the end of the paragraph,
-# or of the sentence, before it) no quotation is looked for; no real article comes near it.
-QUOTE_SEARCH_CHARS = 10_000_000
+# Characters of an article searched for quotations and reported speech, and quotation marks: a
+# text of 50 MB of quotations would need gigabytes of quote objects. Past either (at the end of the
+# paragraph, or of the sentence, before it) no quotation is looked for; no real article comes near.
+QUOTE_SEARCH_CHARS = 24_000_000
+MAX_QUOTE_MARKS = 200_000
+_QUOTE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
 
 
 def quoted_part(text: str, paragraphs: list[Span]) -> tuple[list[Span], int | None]:
     """The paragraphs searched for quotations, and where the search stops (None: at the end)."""
-    if not paragraphs or paragraphs[-1][1] <= QUOTE_SEARCH_CHARS:
+    bound = QUOTE_SEARCH_CHARS
+    if len(text) > MAX_QUOTE_MARKS:  # a shorter text has fewer marks
+        for number, mark in enumerate(_QUOTE_MARK.finditer(text, 0, bound)):
+            if number == MAX_QUOTE_MARKS:
+                bound = mark.start()
+                break
+    if not paragraphs or paragraphs[-1][1] <= bound:
         return paragraphs, None
-    kept = [span for span in paragraphs if span[1] <= QUOTE_SEARCH_CHARS]
-    crossing = next((span for span in paragraphs if span[0] < QUOTE_SEARCH_CHARS < span[1]), None)
+    kept = [span for span in paragraphs if span[1] <= bound]
+    crossing = next((span for span in paragraphs if span[0] < bound < span[1]), None)
     if crossing is not None:
         # at the last sentence end before the bound, else the last space, else the bound itself
-        stop = text.rfind(". ", crossing[0], QUOTE_SEARCH_CHARS) + 1 or text.rfind(" ", crossing[0], QUOTE_SEARCH_CHARS)
-        kept.append((crossing[0], stop if stop > crossing[0] else QUOTE_SEARCH_CHARS))
+        stop = text.rfind(". ", crossing[0], bound) + 1 or text.rfind(" ", crossing[0], bound)
+        kept.append((crossing[0], stop if stop > crossing[0] else bound))
     return kept, kept[-1][1] if kept else 0
 
 
