@@ -82,7 +82,8 @@ def test_a_50_mb_single_line(tmp_path: Path) -> None:
     path = tmp_path / "line.txt"
     path.write_bytes(b"x" * 50_000_000)
     corpus = load_corpus(path)
-    assert corpus.report.problems == []
+    # past parse.QUOTE_SEARCH_CHARS it is not searched for quotes, and the load report says so
+    assert [problem.reason for problem in corpus.report.problems] == ["partly parsed"]
     article = corpus.articles[0]
     assert len(article.text) == 50_000_000 and offset_problems(article) == []
     began = time.perf_counter()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .export import write_jsonl
 from .load import read_file, read_records
 from .models import Article, LoadProblem, LoadReport
-from .parsing import parse_source
+from .parsing import parse_within_budget
 from .sources import Source
 from .walk import FoundFile, IdBook, is_container
 
@@ -107,12 +107,15 @@ def _sources(partition: Partition, report: LoadReport, asked: _WantedIds) -> Ite
 
 def _parsed(sources: Iterator[Source], result: PartResult, claims: bool) -> Iterator[Article]:
     for number, source in enumerate(sources):
-        try:
-            yield parse_source(source)
-        except Exception as error:  # a parser bug costs one article, as in a local load
-            result.problems.append(LoadProblem(path=source.path, reason="malformed", detail=f"parser: {error}"))
+        parsed = parse_within_budget(source)  # a parser bug or a stall costs one article, as in a local load
+        if isinstance(parsed, LoadProblem):
+            result.problems.append(parsed)
             if claims:
                 result.dropped.append(number)
+            continue
+        article, notes = parsed
+        result.problems.extend(LoadProblem(path=source.path, reason="partly parsed", detail=n) for n in notes)
+        yield article
 
 
 def _write_partition(articles: list[Article], temporary: str, fmt: str) -> None:

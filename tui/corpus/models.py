@@ -94,11 +94,14 @@ LoadReason = Literal[
     "not found",
     "not a regular file",
     "link not followed",
+    "too slow to parse",  # the parse spent its time budget (parsing.budget.PARSE_SECONDS)
+    "partly parsed",  # loaded; names or quotes searched for in part (MAX_MENTIONS, QUOTE_SEARCH_CHARS)
 ]
 
 
 class LoadProblem(BaseModel):
-    """A file, or a line of a JSON Lines file, that did not become an article, and why."""
+    """A file, or a line of a JSON Lines file, that did not become an article, and why; or, for
+    "partly parsed", an article that loaded with its names or quotes searched for only in part."""
 
     path: str
     reason: LoadReason

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .load import Source, is_container, read_file
 from .models import Article, LoadProblem, LoadReport
-from .parsing import parse_source
+from .parsing import parse_within_budget
 from .storage import Compact, compact
 
 if TYPE_CHECKING:
@@ -52,17 +52,21 @@ def stored(article: Article) -> tuple[Compact, IndexEntry]:
     return compact(article), index_entry(article)
 
 
-def parse_batch(work: Sequence[Source | Path], output: Output = stored) -> list:
+def parse_batch(work: Sequence[Source | Path], output: Output = stored, seconds: float | None = None) -> list:
     """Parse a batch (in a worker): sources, or plain-text files to read first (reading and
     decoding are worth doing in the workers too); each article as `output` makes it (a module-level
-    function: it goes to the workers by name). One article that breaks the parser is reported,
-    not fatal; so is a file that cannot be read."""
+    function: it goes to the workers by name). One article that breaks the parser, or takes more
+    than `seconds` CPU seconds to parse (default `budget.PARSE_SECONDS`), is reported, not fatal;
+    so is a file that cannot be read."""
     out: list = []
     for source in _read(work, out):
-        try:
-            out.append(output(parse_source(source)))
-        except Exception as error:  # a parser bug must cost one article, not the whole load
-            out.append(LoadProblem(path=source.path, reason="malformed", detail=f"parser: {error}"))
+        parsed = parse_within_budget(source, seconds)
+        if isinstance(parsed, LoadProblem):
+            out.append(parsed)
+            continue
+        article, notes = parsed
+        out.append(output(article))
+        out.extend(LoadProblem(path=source.path, reason="partly parsed", detail=note) for note in notes)
     return out
 
 
@@ -132,8 +136,10 @@ class ParseStream:
     kills the worker processes, even mid-batch (a big file can take a worker most of a minute)."""
 
     def __init__(self, files: Sequence[Path], report: LoadReport, workers: int | None = None,
-                 progress: Progress | None = None, output: Output = stored) -> None:  # fmt: skip
+                 progress: Progress | None = None, output: Output = stored,
+                 parse_seconds: float | None = None) -> None:  # fmt: skip
         self.files, self.report, self.progress, self.output = files, report, progress, output
+        self.parse_seconds = parse_seconds  # an article's parse budget; None: budget.PARSE_SECONDS
         self.workers = default_workers() if workers is None else max(1, workers)
         self._cancelled = threading.Event()
         self._pool: ProcessPoolExecutor | None = None
@@ -156,7 +162,7 @@ class ParseStream:
             for done, sources in batches:
                 if self.cancelled:
                     return
-                yield parse_batch(sources, self.output)
+                yield parse_batch(sources, self.output, self.parse_seconds)
                 self._report(done)
             return
         try:
@@ -195,7 +201,7 @@ class ParseStream:
         if self._pool is None:
             return None
         try:
-            future = self._pool.submit(parse_batch, sources, self.output)
+            future = self._pool.submit(parse_batch, sources, self.output, self.parse_seconds)
         except (BrokenProcessPool, RuntimeError):
             _stop(self._pool)
             self._pool = None
@@ -208,13 +214,15 @@ class ParseStream:
         """The batch's items, or None once cancelled."""
         done, sources, future = batch
         try:
-            items = self._result(future) if future is not None else parse_batch(sources, self.output)
+            items = (
+                self._result(future) if future is not None else parse_batch(sources, self.output, self.parse_seconds)
+            )
         except (BrokenProcessPool, CancelledError):  # a worker died (killed, out of memory), or `cancel`
             if self.cancelled:
                 return None
             _stop(self._pool)  # go on without the pool
             self._pool = None
-            items = parse_batch(sources, self.output)
+            items = parse_batch(sources, self.output, self.parse_seconds)
         if self.cancelled:
             return None
         self._report(done)

@@ -6,6 +6,6 @@ loading, indexes, storage and the filter language import it, never the other way
 
 from .entities import find_entities
 from .lexicon import fold, fold_text
-from .parse import parse_source, parse_text
+from .parse import parse_source, parse_text, parse_within_budget
 
-__all__ = ["find_entities", "fold", "fold_text", "parse_source", "parse_text"]
+__all__ = ["find_entities", "fold", "fold_text", "parse_source", "parse_text", "parse_within_budget"]

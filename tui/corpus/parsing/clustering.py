@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import cast
 
 from ..models import Entity, EntityKind
+from .budget import check
 from .entity_table import EntityTable, Mention
 from .lexicon import first_name_gender, fold, places
 from .lexicon.rule_words import KIN_NOUNS
@@ -35,6 +36,7 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     # most words first; a name's words are joined by single spaces (`runs.joined`), so counting
     # them is counting spaces
     for mention in sorted(raw, key=_fewest_spaces_last):
+        check()
         words = _folded_words(mention.text)
         if mention.kind in ("person", "unknown"):
             key = by_ending.get(words)

@@ -3,14 +3,22 @@ then clustered into entities."""
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from itertools import accumulate
 
 from ..models import Span
+from .budget import check
 from .clustering import cluster
 from .entity_table import EntityTable, Mention
 from .names import classify_run
-from .runs import POSSESSIVE, POSSESSIVE_ENDINGS, Token, capitalised_runs, tokenize
+from .runs import POSSESSIVE, POSSESSIVE_ENDINGS, capitalised_runs, token_chunks
+
+# Name mentions read in one article. An article of nothing but names (a hostile file of 50 MB
+# has millions) would need gigabytes of entities; past this many, the chunk of words being read is
+# finished and the rest of the text is not searched for names. The table says where reading
+# stopped (`EntityTable.names_read_to`), and the load report says so for that article.
+MAX_MENTIONS = 100_000
 
 
 def find_entities(text: str, skip: list[Span] | None = None, headline: Span | None = None) -> EntityTable:
@@ -18,26 +26,37 @@ def find_entities(text: str, skip: list[Span] | None = None, headline: Span | No
 
     A title-case headline capitalises every word, so there only names met in the body count.
     """
-    every_token = tokenize(text)
-    tokens = every_token
     unread = (skip or []) + ([headline] if headline else [])
-    if unread:
-        # No token past the furthest end of an unread span lies in one: only those before it need a look.
-        last = max(e for _, e in unread)
-        before_last = 0
-        while before_last < len(tokens) and tokens[before_last].start < last:
-            before_last += 1
-        tokens = [t for t in tokens[:before_last] if not any(s <= t.start < e for s, e in unread)] + tokens[
-            before_last:
-        ]
+    # No token past the furthest end of an unread span lies in one: only those before it need a look.
+    last = max((e for _, e in unread), default=0)
     raw: list[Mention] = []
-    for run in capitalised_runs(text, tokens):
-        raw.extend(classify_run(text, tokens, run))
-    raw.extend(_repeated_aliases(text, every_token, raw, skip or []))
-    return cluster(text, raw)
+    # every token's word and offset, kept compactly for `_repeated_aliases` (a token object a
+    # capitalised word of a long text would be most of the parse's memory)
+    words: list[str] = []
+    starts = array("q")
+    read_to: int | None = None
+    for chunk in token_chunks(text):
+        check()
+        if len(raw) >= MAX_MENTIONS:
+            read_to = chunk[0].start
+            break
+        words.extend([t.text for t in chunk])
+        starts.extend([t.start for t in chunk])
+        tokens = chunk
+        if chunk[0].start < last:
+            tokens = [t for t in chunk if t.start >= last or not any(s <= t.start < e for s, e in unread)]
+        for run in capitalised_runs(text, tokens):
+            raw.extend(classify_run(text, tokens, run))
+    raw.extend(_repeated_aliases(text, words, starts, raw, skip or []))
+    del words, starts
+    table = cluster(text, raw)
+    table.names_read_to = read_to
+    return table
 
 
-def _repeated_aliases(text: str, tokens: list[Token], raw: list[Mention], skip: list[Span]) -> list[Mention]:
+def _repeated_aliases(
+    text: str, words: list[str], offsets: array, raw: list[Mention], skip: list[Span]
+) -> list[Mention]:
     """Names found once, met again where no run caught them: in a title-case headline, say.
 
     One pass over the words, looking up each as the first word of a known name: linear in the
@@ -50,7 +69,9 @@ def _repeated_aliases(text: str, tokens: list[Token], raw: list[Mention], skip: 
     # Most words start no known name, or start the mention that gave it: a comprehension keeps
     # the few that may start another (possessive ones are looked up without their "'s").
     candidates = [
-        t for t in tokens if (t.text in by_first or t.text.endswith(POSSESSIVE_ENDINGS)) and t.start not in named
+        (word, start)
+        for word, start in zip(words, offsets, strict=True)
+        if (word in by_first or word.endswith(POSSESSIVE_ENDINGS)) and start not in named
     ]
     if not candidates:
         return []  # every name met already stands where a run caught it
@@ -61,27 +82,26 @@ def _repeated_aliases(text: str, tokens: list[Token], raw: list[Mention], skip: 
     reach = list(accumulate((e for _, e in spans), max))
     found: list[Mention] = []
     found_end = 0  # found mentions come in text order and never overlap: only the last can
-    for token in candidates:
-        word = token.text
+    for word, token_start in candidates:
         if word.endswith(POSSESSIVE_ENDINGS):
             word = POSSESSIVE.sub("", word)
         models = by_first.get(word)
-        if models is None or found_end > token.start:
+        if models is None or found_end > token_start:
             continue
         lengths, by_text = models
         for length in lengths:
             # one dictionary look-up a known length, longest first: comparing the text with every
             # known name of this first word would read N names at each of N places
-            end = token.start + length
+            end = token_start + length
             if _word_char(text, end):
                 continue
-            model = by_text.get(text[token.start : end])
+            model = by_text.get(text[token_start:end])
             if model is None:
                 continue
             k = bisect_left(starts, end)
-            if k and reach[k - 1] > token.start:
+            if k and reach[k - 1] > token_start:
                 continue
-            found.append(Mention(token.start, end, model.text, model.kind, gender=model.gender))
+            found.append(Mention(token_start, end, model.text, model.kind, gender=model.gender))
             found_end = end
             break
     return found

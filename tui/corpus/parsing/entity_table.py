@@ -18,7 +18,7 @@ _LONGEST_MENTION = 200  # characters: no name runs longer, so overlap look-ups s
 _PEOPLE_REACH = 6000  # characters back that `people_before` reads for a person by default
 
 
-@dataclass
+@dataclass(slots=True)  # an article of many names holds one a name: no dictionary each
 class Mention:
     start: int
     end: int
@@ -43,6 +43,9 @@ class EntityTable:
     _starts: list[int] = field(default_factory=list)
     _by_key: dict[str, Entity] = field(default_factory=dict)
     _nominal_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # where the search for names stopped, in an article of more than `entities.MAX_MENTIONS`
+    # names; None when the whole text was read
+    names_read_to: int | None = None
 
     def finish(self) -> None:
         """Sort and index the mentions once they are all in."""

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..filenames import with_name_facts
-from ..models import Article, Span
+from ..models import Article, LoadProblem, Span
 from ..sources import Source
+from . import budget, entities
+from .budget import check
 from .context import ArticleContext
 from .entities import find_entities
 from .header import Header, parse_header, wire_tag_span
@@ -16,31 +22,124 @@ from .sentences import trim_span
 
 def parse_source(source: Source) -> Article:
     """An already parsed article (from an export) passes through; raw text is parsed."""
+    return parse_source_noted(source)[0]
+
+
+def parse_source_noted(source: Source) -> tuple[Article, list[str]]:
+    """The article, and what the load report should say of it: that a text too dense with names
+    was searched for them only in part (`entities.MAX_MENTIONS`)."""
     if isinstance(source, Article):
-        return source
-    article = parse_text(source.text, article_id=source.id, path=source.path, meta=source.meta)
-    return with_name_facts(article, source.names, source.meta.get("section"))
+        return source, []
+    article, notes = parse_text_noted(source.text, article_id=source.id, path=source.path, meta=source.meta)
+    return with_name_facts(article, source.names, source.meta.get("section")), notes
+
+
+def parse_within_budget(source: Source, seconds: float | None = None) -> tuple[Article, list[str]] | LoadProblem:
+    """The article and its load-report notes, or why it did not parse: too slow, or a parser bug."""
+    try:
+        with budget.budget(budget.PARSE_SECONDS if seconds is None else seconds):
+            return parse_source_noted(source)
+    except budget.ParseTooSlow as slow:
+        return LoadProblem(path=source.path, reason="too slow to parse", detail=str(slow))
+    except Exception as error:  # a parser bug must cost one article, not the whole load
+        return LoadProblem(path=source.path, reason="malformed", detail=f"parser: {error}")
 
 
 def parse_text(text: str, article_id: str = "article", path: str = "", meta: dict[str, str] | None = None) -> Article:
-    header = parse_header(text, meta)
-    paragraphs = body_paragraphs(text, header.body_start)
-    table = find_entities(text, skip=_not_prose(text, header), headline=_title_case(text, header.title_span))
-    quotes = find_quotes(ArticleContext.of(text, paragraphs, table))
-    return Article(
-        id=article_id,
-        path=path,
-        title=header.title,
-        title_span=header.title_span,
-        published=header.published,
-        dateline=header.dateline,
-        source=header.source,
-        url=(meta or {}).get("url"),
-        text=text,
-        paragraphs=paragraphs,
-        quotes=quotes,
-        entities=table.entities,
-    )
+    return parse_text_noted(text, article_id, path, meta)[0]
+
+
+def parse_text_noted(
+    text: str, article_id: str = "article", path: str = "", meta: dict[str, str] | None = None
+) -> tuple[Article, list[str]]:
+    with collector_paused():
+        header = parse_header(text, meta)
+        paragraphs = body_paragraphs(text, header.body_start)
+        check()
+        table = find_entities(text, skip=_not_prose(text, header), headline=_title_case(text, header.title_span))
+        check()
+        searched, quotes_to = quoted_part(text, paragraphs)
+        quotes = find_quotes(ArticleContext.of(text, searched, table))
+        found, read_to = table.entities, table.names_read_to
+        del table, searched  # its mentions and indexes: the article keeps only the entities
+        notes = [] if read_to is None else [_names_cut_short(read_to, len(text))]
+        if quotes_to is not None:
+            notes.append(
+                f"over {QUOTE_SEARCH_CHARS:,} chars or {MAX_QUOTE_MARKS:,} quotation marks: "
+                f"searched for quotes only in its first {quotes_to:,} chars"
+            )
+        article = Article(
+            id=article_id,
+            path=path,
+            title=header.title,
+            title_span=header.title_span,
+            published=header.published,
+            dateline=header.dateline,
+            source=header.source,
+            url=(meta or {}).get("url"),
+            text=text,
+            paragraphs=paragraphs,
+            quotes=quotes,
+            entities=found,
+        )
+    return article, notes
+
+
+# Characters of an article searched for quotations and reported speech, and quotation marks: a
+# text of 50 MB of quotations would need gigabytes of quote objects. Past either (at the end of the
+# paragraph, or of the sentence, before it) no quotation is looked for; no real article comes near.
+QUOTE_SEARCH_CHARS = 24_000_000
+MAX_QUOTE_MARKS = 200_000
+_QUOTE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
+
+
+def quoted_part(text: str, paragraphs: list[Span]) -> tuple[list[Span], int | None]:
+    """The paragraphs searched for quotations, and where the search stops (None: at the end)."""
+    bound = QUOTE_SEARCH_CHARS
+    if len(text) > MAX_QUOTE_MARKS:  # a shorter text has fewer marks
+        for number, mark in enumerate(_QUOTE_MARK.finditer(text, 0, bound)):
+            if number == MAX_QUOTE_MARKS:
+                bound = mark.start()
+                break
+    if not paragraphs or paragraphs[-1][1] <= bound:
+        return paragraphs, None
+    kept = [span for span in paragraphs if span[1] <= bound]
+    crossing = next((span for span in paragraphs if span[0] < bound < span[1]), None)
+    if crossing is not None:
+        # at the last sentence end before the bound, else the last space, else the bound itself
+        stop = text.rfind(". ", crossing[0], bound) + 1 or text.rfind(" ", crossing[0], bound)
+        kept.append((crossing[0], stop if stop > crossing[0] else bound))
+    return kept, kept[-1][1] if kept else 0
+
+
+def _names_cut_short(read_to: int, size: int) -> str:
+    return f"over {entities.MAX_MENTIONS:,} names: searched for names only in its first {read_to:,} of {size:,} chars"
+
+
+# The cyclic garbage collector is paused while a parse runs: a parse makes no reference cycles,
+# but an entity-dense text makes millions of small objects, and every full collection walked all
+# of them again (a third of the time of a 2 MB article of names). Paused once however many threads
+# parse at a time, and set back as it was when the last one is done.
+_collector_lock = threading.Lock()
+_collector_users = 0
+_collector_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    global _collector_users, _collector_was_enabled
+    with _collector_lock:
+        if _collector_users == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _collector_users += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector_users -= 1
+            if _collector_users == 0 and _collector_was_enabled:
+                gc.enable()
 
 
 def body_paragraphs(text: str, start: int) -> list[Span]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..models import Quote, QuoteKind, Span
 from .attribution import Attribution, find_attribution_after, find_attribution_before
+from .budget import check
 from .context import ArticleContext
 from .lexicon import reporting_verbs
 from .referents import names_nobody
@@ -80,6 +81,7 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
     read = [span for number, span in enumerate(paragraphs) if number in quoting or may_report(ctx, *span)]
     ctx = ctx.with_quotations(quoted, sentence_spans(text, read, quoted))
     for index, segment in enumerate(segments):
+        check()
         _attribute(ctx, segments, index)
         segment.kind, segment.span = _kind_and_span(ctx, segments, index)
     segments = _join_interrupted(text, segments)
@@ -355,6 +357,7 @@ def _reported_speech(ctx: ArticleContext, quotes: list[Quote]) -> list[tuple[Quo
     found: list[tuple[Quote, Attribution]] = []
     taken = sorted((q.start, q.end) for q in quotes)
     for start, end in ctx.sentences:
+        check()
         k = bisect_right(taken, (end, 0))
         if k and taken[k - 1][1] > start:
             continue

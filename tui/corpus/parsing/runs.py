@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .lexicon import common_words, first_name_gender, fold, org_cues, reporting_verbs, title_words
@@ -11,6 +12,7 @@ from .lexicon.rule_words import CONJUNCTIONS, NAME_PARTICLES, ORG_CONNECTORS
 # A word: letters and digits, with inner apostrophes, dots, hyphens and ampersands ("O'Neil", "U.S").
 _LOWER_PREFIX_REACH = 30  # characters back to a lower-case name prefix
 _WORD_BEFORE_REACH = 40  # characters back to the word before a token
+CHUNK_TOKENS = 4096  # tokens `token_chunks` gathers before it looks for a place to cut
 TOKEN = re.compile(r"[^\W_]+(?:[&'\u2019.\-][^\W_]+)*")
 CONNECTORS = NAME_PARTICLES | ORG_CONNECTORS
 POSSESSIVE = re.compile(r"['\u2019]s?$")
@@ -28,16 +30,19 @@ class Token:
         self.capitalised = text[0].isupper()
 
 
-def tokenize(text: str) -> list[Token]:
-    """The capitalised words, and the connectors between two of them ("Bank | of | England").
+def token_chunks(text: str) -> Iterator[list[Token]]:
+    """The capitalised words, and the connectors between two of them ("Bank | of | England"), in
+    lists of about `CHUNK_TOKENS` or more, cut only where no run can go on (`capitalised_runs`):
+    a caller holds one chunk's tokens at a time, not a word object for every name of a long text.
 
-    Only these can be part of a name; the words around a name are read from the text when a
+    Only these words can be part of a name; the words around a name are read from the text when a
     rule needs them (`word_after`, `word_before`), so most words of an article never become
     tokens, which is where the time went.
     """
     tokens: list[Token] = []
-    append = tokens.append
     previous_end = -_LONGEST_CONNECTION  # of the last capitalised word
+    last: Token | None = None  # the token before, kept or not
+    stretch = 0  # tokens joined one to the next up to `last`
     for match in _CAPITALISED.finditer(text):
         word = match[0]
         if word[0] > "Z" and not word[0].isupper():
@@ -47,7 +52,11 @@ def tokenize(text: str) -> list[Token]:
             continue  # "3-D", "o'Brien": inside a word that is not capitalised
         if 2 < start - previous_end < _LONGEST_CONNECTION:
             for gap_start, gap_end, connector in _connectors_in(text[previous_end:start]):
-                append(Token(previous_end + gap_start, previous_end + gap_end, connector))
+                token = Token(previous_end + gap_start, previous_end + gap_end, connector)
+                stretch = _stretch(text, last, token, stretch)
+                last = token
+                if _kept(tokens, token, stretch):
+                    tokens.append(token)
         # filled in place rather than through __init__, which would test the case again: this
         # runs for every capitalised word of the article
         token = _new_token(Token)
@@ -55,8 +64,36 @@ def tokenize(text: str) -> list[Token]:
         token.end = previous_end = start + len(word)
         token.text = word
         token.capitalised = True
-        append(token)
-    return tokens
+        stretch = _stretch(text, last, token, stretch)
+        last = token
+        if stretch == 1 and len(tokens) >= CHUNK_TOKENS:
+            # no run goes on past two words that are not joined: none crosses the cut
+            yield tokens
+            tokens = []
+        if _kept(tokens, token, stretch):
+            tokens.append(token)
+    if tokens:
+        yield tokens
+
+
+# Tokens joined one to the next that may hold a name. A longer stretch (thousands of capitalised
+# words with no comma or full stop between them) is no prose: no name is read in it, and its
+# tokens are not held, which a stretch of 50 MB would need gigabytes for.
+LONGEST_STRETCH = 1000
+
+
+def _stretch(text: str, last: Token | None, token: Token, stretch: int) -> int:
+    """The length of the stretch of joined tokens that `token` ends."""
+    return stretch + 1 if last is not None and token.start - last.end <= 2 and joined(text, last, token) else 1
+
+
+def _kept(tokens: list[Token], token: Token, stretch: int) -> bool:
+    """Whether `token` is held; a stretch that grows past `LONGEST_STRETCH` drops its tokens."""
+    if stretch <= LONGEST_STRETCH:
+        return True
+    if stretch == LONGEST_STRETCH + 1:
+        del tokens[len(tokens) - LONGEST_STRETCH :]  # a cut comes only between stretches: all are here
+    return False
 
 
 _new_token = object.__new__
