@@ -385,14 +385,14 @@ def corpus_stats(corpus: Corpus) -> dict[str, int]:
         "indirect": sum(q.kind == "indirect" for q in quotes),
         "speakers": len({q.speaker for q in quotes if q.speaker}),
         "entities": len(entities),
-        "skipped": len(corpus.report.problems),
+        "skipped": sum(problem.skipped for problem in corpus.report.problems),
     }
 
 
 def _report(report: LoadReport) -> int:
     """The load report on standard error; exit 1 when any file was skipped."""
     for problem in report.problems:
-        print(f"skipped {problem}", file=sys.stderr)
+        print(f"{'skipped' if problem.skipped else 'loaded in part:'} {problem}", file=sys.stderr)
     return 0 if report.ok else 1
 
 

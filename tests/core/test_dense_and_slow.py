@@ -179,3 +179,15 @@ def test_the_quote_search_stops_at_the_bound_on_quotation_marks(monkeypatch):
     text = '"We are fine," said Ann Lee. ' * 20
     searched, stop = parse.quoted_part(text, [(0, len(text) - 1)])
     assert stop == text.index('"We', 5 * 29 - 1) - 1 and searched == [(0, stop)]  # the 11th mark opens the 6th
+
+
+def test_a_partly_parsed_article_is_reported_as_loaded_not_skipped(capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.__main__ import _report
+
+    noted = LoadProblem(path="big.txt", reason="partly parsed", detail="searched for names in part")
+    report = LoadReport(files=1, articles=1, problems=[noted])
+    assert report.ok and not noted.skipped
+    assert _report(report) == 0
+    assert capsys.readouterr().err.startswith("loaded in part: big.txt: partly parsed")
+    report.problems.append(LoadProblem(path="bad.txt", reason="binary"))
+    assert not report.ok and _report(report) == 1

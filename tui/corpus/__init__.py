@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .index import CorpusIndex, EntitySummary
     from .kinds import KIND_ORDER, KINDS, Kind
     from .load import iter_sources, nothing_loaded
-    from .models import Article, Entity, LoadProblem, LoadReport, Quote
+    from .models import LOAD_REASONS, Article, Entity, LoadProblem, LoadReport, Quote
     from .parallel import prepare_workers
     from .parsing import find_entities, parse_source, parse_text
     from .people import GENDER_ORDER, Person, shares, shares_line
@@ -82,6 +82,7 @@ _LAZY = {  # each public name: the module it lives in, imported on first use
     "Kind": "kinds",
     "iter_sources": "load",
     "nothing_loaded": "load",
+    "LOAD_REASONS": "models",
     "Article": "models",
     "Entity": "models",
     "LoadProblem": "models",
@@ -142,6 +143,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "LOAD_REASONS",
     "CLUSTER_FORMATS",
     "ClusterError",
     "ClusterExport",

@@ -6,7 +6,7 @@ Every span is a pair of character offsets into `Article.text`, end exclusive.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
@@ -97,6 +97,8 @@ LoadReason = Literal[
     "too slow to parse",  # the parse spent its time budget (parsing.budget.PARSE_SECONDS)
     "partly parsed",  # loaded; names or quotes searched for in part (MAX_MENTIONS, QUOTE_SEARCH_CHARS)
 ]
+LOAD_REASONS: tuple[str, ...] = get_args(LoadReason)
+LOADED_REASONS = frozenset({"partly parsed"})  # reported, but the article is in the corpus
 
 
 class LoadProblem(BaseModel):
@@ -121,6 +123,11 @@ class LoadProblem(BaseModel):
         extra = f" ({self.detail})" if self.detail else ""
         return f"{self.path}: {self.reason}{extra}"
 
+    @property
+    def skipped(self) -> bool:
+        """Whether the file (or line) was left out; a partly parsed article was loaded."""
+        return self.reason not in LOADED_REASONS
+
 
 class LoadReport(BaseModel):
     """What a load read: how many files, how many articles, and every file it skipped."""
@@ -131,7 +138,8 @@ class LoadReport(BaseModel):
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        """Nothing was left out (a partly parsed article is loaded: it is reported, not a failure)."""
+        return not any(problem.skipped for problem in self.problems)
 
     def summary(self) -> str:
         """How much was skipped, in files and bad lines: `1 file, 100,000 bad lines`."""

@@ -19,12 +19,12 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..commands import bindings
-from ..corpus import LoadProblem
+from ..corpus import LOAD_REASONS, LoadProblem
 from ..safe_text import one_line
 from ..widgets.cells import fit
 from ..widgets.line_list import LineList
 
-REASON_WIDTH = 11  # "undecodable", the longest reason
+REASON_WIDTH = max(map(len, LOAD_REASONS))  # the longest reason, whole
 PATH_SHARE = 0.5  # of the row's width, for the path
 CELL_SHOWN = 400  # characters of a path or detail made visible and measured: a detail can be huge
 LINE_OF_FILE = re.compile(r"(.+\.jsonl?):(\d+)")  # how the loader names a line of a JSON Lines file
