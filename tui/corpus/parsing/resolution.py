@@ -138,9 +138,9 @@ def _resolve_pronoun(ctx: ArticleContext, gender: str, offset: int, speakers: li
             return entity
     if speaker is not None:
         return speaker
-    for _mention, entity in table.people_before(offset):
-        if entity.gender in (gender, None):
-            return entity
+    for mention, entity in table.people_before(offset):
+        if entity.gender in (gender, None) and not in_span(ctx.quoted, mention.start):
+            return entity  # a name inside an earlier quotation is talked about, not talking
     return None
 
 

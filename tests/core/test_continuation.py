@@ -1,0 +1,40 @@
+"""Speakers carried between paragraphs and pronouns that look back (issue 14, third round).
+Every sentence is invented for these tests."""
+
+from __future__ import annotations
+
+from tui.corpus import Article, parse_text
+
+
+def parse(*paragraphs: str) -> Article:
+    return parse_text("Test headline for continuations\n\n" + "\n\n".join(paragraphs) + "\n")
+
+
+def test_a_pronoun_never_falls_back_to_a_name_inside_a_quotation():
+    article = parse(
+        'The council met on Monday. "Ann Lee would never have allowed this," a resident told the meeting.',
+        'She added: "Nobody asked us before the vote."',
+    )
+    assert [q.speaker for q in article.quotes if q.text.startswith('"Nobody')] != ["Ann Lee"]
+
+
+def test_a_paragraph_that_continues_a_quote_points_at_the_speaker_named_before():
+    article = parse(
+        'Ann Lee, the mayor, spoke for an hour. "We will rebuild the bridge by spring," she said.',
+        '"And the new road will follow it before the end of the year."',
+    )
+    first, second = article.quotes
+    assert second.speaker == first.speaker == "Ann Lee"
+    assert second.speaker_span == first.speaker_span
+    assert second.cue_span is None
+
+
+def test_an_unattributed_quote_after_narrative_about_one_person_points_at_that_person():
+    article = parse(
+        "Ann Lee ran the shelter on Oak Street for a decade before it closed last winter.",
+        '"We never turned anyone away, not once in ten years."',
+    )
+    (quote,) = article.quotes
+    assert quote.speaker == "Ann Lee"
+    assert quote.speaker_span is not None
+    assert article.text[quote.speaker_span[0] : quote.speaker_span[1]] == "Ann Lee"
