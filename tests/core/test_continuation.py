@@ -38,3 +38,26 @@ def test_an_unattributed_quote_after_narrative_about_one_person_points_at_that_p
     assert quote.speaker == "Ann Lee"
     assert quote.speaker_span is not None
     assert article.text[quote.speaker_span[0] : quote.speaker_span[1]] == "Ann Lee"
+
+
+def people(article: Article) -> set[str]:
+    return {e.name for e in article.entities if e.kind == "person"}
+
+
+def test_a_teaser_line_for_another_article_names_nobody_of_the_story():
+    article = parse(
+        "The council approved the new bridge on Monday after a long debate.",
+        "READ MORE: Ann Lee says the old bridge cannot wait another winter",
+        'Bo Chan voted for it. "It is a good day for the town," he said.',
+    )
+    assert "Ann Lee" not in people(article)
+    assert "Bo Chan" in people(article)
+
+
+def test_a_photo_credit_names_nobody_of_the_story():
+    article = parse(
+        "The bakery on Oak Street opened in May after two years of work.",
+        "Photo: Carl Dunn, Acme Pictures",
+        'Bo Chan runs it with his sister. "Bread is the easy part," he said.',
+    )
+    assert people(article) == {"Bo Chan"}

@@ -25,7 +25,8 @@ def parse_source(source: Source) -> Article:
 def parse_text(text: str, article_id: str = "article", path: str = "", meta: dict[str, str] | None = None) -> Article:
     header = parse_header(text, meta)
     paragraphs = body_paragraphs(text, header.body_start)
-    table = find_entities(text, skip=_not_prose(text, header), headline=_title_case(text, header.title_span))
+    skip = _not_prose(text, header) + _not_of_the_story(text, paragraphs)
+    table = find_entities(text, skip=skip, headline=_title_case(text, header.title_span))
     quotes = find_quotes(ArticleContext.of(text, paragraphs, table))
     return Article(
         id=article_id,
@@ -88,3 +89,15 @@ def _not_prose(text: str, header: Header) -> list[Span]:
             source = text.find("(", tag[0], tag[1])
             skip.append((source if source >= 0 else tag[0], tag[1]))
     return skip
+
+
+# Lines that name people who are not in the story: a teaser for another article ("READ MORE: Ann
+# Lee says...", "WATCH: ..."), a picture's credit ("Photo: Ann Lee, Acme Pictures").
+_NOT_OF_THE_STORY = re.compile(
+    r"(?i:read more|related|watch(?: below)?|also read|see also|photo(?:graph)?s?|image|credit)\s*[:|]"
+)
+
+
+def _not_of_the_story(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Paragraphs whose names are no people of the article, nor a pronoun's antecedent."""
+    return [(start, end) for start, end in paragraphs if _NOT_OF_THE_STORY.match(text, start, end)]
