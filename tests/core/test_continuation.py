@@ -61,3 +61,21 @@ def test_a_photo_credit_names_nobody_of_the_story():
         'Bo Chan runs it with his sister. "Bread is the easy part," he said.',
     )
     assert people(article) == {"Bo Chan"}
+
+
+def test_an_attribution_after_a_quote_never_comes_from_the_next_line():
+    article = parse(
+        "The council met on Monday to vote on the budget.",
+        'Ann Lee spoke first. "The plan is sound," she said. "We start in May."\n'
+        "Bo Chan said that the budget was far too small for the work.",
+    )
+    second = next(q for q in article.quotes if q.text.startswith('"We start'))
+    assert second.speaker == "Ann Lee"
+
+
+def test_a_quote_signed_after_a_dash_on_the_next_line_is_still_signed():
+    article = parse(
+        "Three readers wrote to us this week.",
+        '"The new bridge is the best thing the town has done in years."\n\u2014 Ann Lee, a reader',
+    )
+    assert [q.speaker for q in article.quotes] == ["Ann Lee"]
