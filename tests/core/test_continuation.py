@@ -79,3 +79,12 @@ def test_a_quote_signed_after_a_dash_on_the_next_line_is_still_signed():
         '"The new bridge is the best thing the town has done in years."\n\u2014 Ann Lee, a reader',
     )
     assert [q.speaker for q in article.quotes] == ["Ann Lee"]
+
+
+def test_a_pronoun_never_means_a_person_named_only_in_a_picture_caption():
+    article = parse(
+        "Bo Chan, a retired driver, wrote a history of the bus line. Chan spent a decade on it.",
+        "Carl Dunn looks at old tickets at the depot in 1999. ( Acme Pictures / File )",
+        'The line opened in 1950. "Nobody thought it would last a year," he says.',
+    )
+    assert [q.speaker for q in article.quotes if q.kind == "direct"] == ["Bo Chan"]

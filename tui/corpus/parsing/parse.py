@@ -27,7 +27,7 @@ def parse_text(text: str, article_id: str = "article", path: str = "", meta: dic
     paragraphs = body_paragraphs(text, header.body_start)
     skip = _not_prose(text, header) + _not_of_the_story(text, paragraphs)
     table = find_entities(text, skip=skip, headline=_title_case(text, header.title_span))
-    quotes = find_quotes(ArticleContext.of(text, paragraphs, table))
+    quotes = find_quotes(ArticleContext.of(text, paragraphs, table, _captions(text, paragraphs)))
     return Article(
         id=article_id,
         path=path,
@@ -101,3 +101,12 @@ _NOT_OF_THE_STORY = re.compile(
 def _not_of_the_story(text: str, paragraphs: list[Span]) -> list[Span]:
     """Paragraphs whose names are no people of the article, nor a pronoun's antecedent."""
     return [(start, end) for start, end in paragraphs if _NOT_OF_THE_STORY.match(text, start, end)]
+
+
+# A caption carries its picture's credit in brackets: "( Ann Lee / Acme Pictures )", "(ACME FILE PHOTO)".
+_PICTURE_CREDIT = re.compile(r"\(\s*[A-Z][^()\n]{0,60}? / [^()\n]{1,60}\)|\([^()\n]{0,60}\b(?i:photo)\b[^()\n]{0,60}\)")
+
+
+def _captions(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Paragraphs that hold a picture's credit: captions, not the story's narrative."""
+    return [(start, end) for start, end in paragraphs if _PICTURE_CREDIT.search(text, start, end)]
