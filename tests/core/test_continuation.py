@@ -88,3 +88,11 @@ def test_a_pronoun_never_means_a_person_named_only_in_a_picture_caption():
         'The line opened in 1950. "Nobody thought it would last a year," he says.',
     )
     assert [q.speaker for q in article.quotes if q.kind == "direct"] == ["Bo Chan"]
+
+
+def test_a_first_name_given_to_both_sexes_leaves_the_gender_open():
+    # The first-name list (gender-guesser's dictionary) gives "Kim" to both: "she" and "he" both reach her
+    for pronoun in ("she", "he"):
+        article = parse(f'Kim Ortiz opened the clinic in May. "We are full every day," {pronoun} said.')
+        assert [q.speaker for q in article.quotes if q.kind == "direct"] == ["Kim Ortiz"]
+        assert next(e for e in article.entities if e.name == "Kim Ortiz").gender is None
