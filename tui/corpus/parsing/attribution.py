@@ -91,8 +91,14 @@ def _last_sentence(items: list[Word]) -> list[Word]:
 
 
 def find_attribution_after(ctx: ArticleContext, start: int, end: int) -> Attribution | None:
-    """`"...," Macron said` or `"...," said Macron`, in the sentence after a closing mark."""
-    return attribution_after(ctx, words_from(ctx.text, start, end))
+    """`"...," Macron said` or `"...," said Macron`, in the sentence after a closing mark, on its line:
+    a sentence on the next line tells what the next line's subject did, unless it signs the quote
+    after a dash."""
+    text = ctx.text
+    line_end = text.find("\n", start, end)
+    if line_end >= 0 and not text[line_end:end].lstrip().startswith(_DASHES):
+        end = line_end
+    return attribution_after(ctx, words_from(text, start, end))
 
 
 def attribution_after(ctx: ArticleContext, items: list[Word]) -> Attribution | None:

@@ -26,11 +26,15 @@ class ArticleContext:
     quoted: list[Span] = field(default_factory=list)
     # Sentences of the paragraphs that hold a quotation or a reporting verb: no others are split.
     sentences: list[Span] = field(default_factory=list)
+    # Picture captions: the people they name may be in the story, but no pronoun of it means them.
+    captions: list[Span] = field(default_factory=list)
 
     @classmethod
-    def of(cls, text: str, paragraphs: list[Span], table: EntityTable) -> ArticleContext:
+    def of(
+        cls, text: str, paragraphs: list[Span], table: EntityTable, captions: list[Span] | None = None
+    ) -> ArticleContext:
         lowered = text.lower()
-        return cls(text, paragraphs, table, lowered if len(lowered) == len(text) else None)
+        return cls(text, paragraphs, table, lowered if len(lowered) == len(text) else None, captions=captions or [])
 
     def with_quotations(self, quoted: list[Span], sentences: list[Span]) -> ArticleContext:
         return replace(self, quoted=quoted, sentences=sentences)

@@ -56,10 +56,11 @@ def parse_text_noted(
         header = parse_header(text, meta)
         paragraphs = body_paragraphs(text, header.body_start)
         check()
-        table = find_entities(text, skip=_not_prose(text, header), headline=_title_case(text, header.title_span))
+        skip = _not_prose(text, header) + _not_of_the_story(text, paragraphs)
+        table = find_entities(text, skip=skip, headline=_title_case(text, header.title_span))
         check()
         searched, quotes_to = quoted_part(text, paragraphs)
-        quotes = find_quotes(ArticleContext.of(text, searched, table))
+        quotes = find_quotes(ArticleContext.of(text, searched, table, _captions(text, searched)))
         found, read_to = table.entities, table.names_read_to
         del table, searched  # its mentions and indexes: the article keeps only the entities
         notes = [] if read_to is None else [_names_cut_short(read_to, len(text))]
@@ -187,3 +188,24 @@ def _not_prose(text: str, header: Header) -> list[Span]:
             source = text.find("(", tag[0], tag[1])
             skip.append((source if source >= 0 else tag[0], tag[1]))
     return skip
+
+
+# Lines that name people who are not in the story: a teaser for another article ("READ MORE: Ann
+# Lee says...", "WATCH: ..."), a picture's credit ("Photo: Ann Lee, Acme Pictures").
+_NOT_OF_THE_STORY = re.compile(
+    r"(?i:read more|related|watch(?: below)?|also read|see also|photo(?:graph)?s?|image|credit)\s*[:|]"
+)
+
+
+def _not_of_the_story(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Paragraphs whose names are no people of the article, nor a pronoun's antecedent."""
+    return [(start, end) for start, end in paragraphs if _NOT_OF_THE_STORY.match(text, start, end)]
+
+
+# A caption carries its picture's credit in brackets: "( Ann Lee / Acme Pictures )", "(ACME FILE PHOTO)".
+_PICTURE_CREDIT = re.compile(r"\(\s*[A-Z][^()\n]{0,60}? / [^()\n]{1,60}\)|\([^()\n]{0,60}\b(?i:photo)\b[^()\n]{0,60}\)")
+
+
+def _captions(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Paragraphs that hold a picture's credit: captions, not the story's narrative."""
+    return [(start, end) for start, end in paragraphs if _PICTURE_CREDIT.search(text, start, end)]

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from ..models import Quote, QuoteKind, Span
+from ..models import Entity, Quote, QuoteKind, Span
 from .attribution import Attribution, find_attribution_after, find_attribution_before
 from .budget import check
 from .context import ArticleContext
@@ -165,13 +165,12 @@ def _narrated_speakers(ctx: ArticleContext, found: list[tuple[Quote, Attribution
             or quote.start != starts[paragraph]
         ):
             continue
-        told = {
-            entity.id: entity
-            for mention, entity in ctx.table.people_before(quote.start, within=_NARRATIVE_REACH)
-            if mention.start >= starts[paragraph - 1] and not in_span(ctx.quoted, mention.start)
-        }
+        told: dict[str, tuple[Entity, Span]] = {}  # nearest mention first: the span kept is the nearest
+        for mention, entity in ctx.table.people_before(quote.start, within=_NARRATIVE_REACH):
+            if mention.start >= starts[paragraph - 1] and not in_span(ctx.quoted, mention.start):
+                told.setdefault(entity.id, (entity, (mention.start, mention.end)))
         if len(told) == 1:
-            entity = next(iter(told.values()))
+            entity, quote.speaker_span = next(iter(told.values()))
             quote.speaker, quote.speaker_id = entity.name, entity.id
 
 
@@ -321,8 +320,10 @@ def _introduced_sentence(text: str, segment: Segment) -> bool:
 def _to_quote(text: str, segment: Segment) -> Quote:
     start, end = segment.span or (segment.start, segment.end)
     attribution = segment.attribution
-    if attribution is None or attribution.carried_over:  # a carried speaker has no cue or span here
+    if attribution is None:
         return Quote(start=start, end=end, text="", kind=segment.kind)  # text: once overlaps are gone
+    if attribution.carried_over:  # the cue is the earlier paragraph's; the speaker is the one named there
+        return Quote(start=start, end=end, text="", kind=segment.kind, speaker_span=attribution.speaker_span)
     cue_span = attribution.cue_span or None
     return Quote(
         start=start,

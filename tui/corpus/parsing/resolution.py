@@ -132,16 +132,21 @@ def _resolve_pronoun(ctx: ArticleContext, gender: str, offset: int, speakers: li
             break
         if (
             entity.gender in (gender, None)
-            and not in_span(ctx.quoted, mention.start)
+            and not _aside(ctx, mention.start)
             and _is_subject(ctx.text, mention.start, mention.end)
         ):
             return entity
     if speaker is not None:
         return speaker
-    for _mention, entity in table.people_before(offset):
-        if entity.gender in (gender, None):
-            return entity
+    for mention, entity in table.people_before(offset):
+        if entity.gender in (gender, None) and not _aside(ctx, mention.start):
+            return entity  # a name inside an earlier quotation is talked about, not talking
     return None
+
+
+def _aside(ctx: ArticleContext, offset: int) -> bool:
+    """A name inside a quotation or a picture's caption: no pronoun of the narrative means it."""
+    return in_span(ctx.quoted, offset) or in_span(ctx.captions, offset)
 
 
 def _is_subject(text: str, start: int, end: int | None = None) -> bool:
