@@ -191,3 +191,21 @@ def test_a_partly_parsed_article_is_reported_as_loaded_not_skipped(capsys: pytes
     assert capsys.readouterr().err.startswith("loaded in part: big.txt: partly parsed")
     report.problems.append(LoadProblem(path="bad.txt", reason="binary"))
     assert not report.ok and _report(report) == 1
+
+
+def test_a_word_of_many_dotted_parts_is_read_in_bounded_memory() -> None:
+    import tracemalloc
+
+    from tui.corpus.parsing import parse_text
+
+    assert runs.TOKEN.fullmatch("U.S.A") and runs.TOKEN.fullmatch(".".join(["A"] * (runs.MOST_WORD_PARTS + 1)))
+    assert not runs.TOKEN.fullmatch(".".join(["A"] * (runs.MOST_WORD_PARTS + 2)))  # read as two words
+    text = "A Title\n\nAnn said " + "U.S." * 250_000 + " fine."  # one 1 MB word
+    parse_text("A Title\n\nAnn Lee of Acme said it was U.S. policy.")  # the lexicons, loaded once, not counted
+    tracemalloc.start()
+    try:
+        parse_text(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 30 * len(text)  # the regex engine's stack per joined part took ~60 bytes a character

@@ -13,7 +13,11 @@ from .lexicon.rule_words import CONJUNCTIONS, NAME_PARTICLES, ORG_CONNECTORS
 _LOWER_PREFIX_REACH = 30  # characters back to a lower-case name prefix
 _WORD_BEFORE_REACH = 40  # characters back to the word before a token
 CHUNK_TOKENS = 4096  # tokens `token_chunks` gathers before it looks for a place to cut
-TOKEN = re.compile(r"[^\W_]+(?:[&'\u2019.\-][^\W_]+)*")
+# Parts of one word joined by those marks: each repeat of a group costs the regex engine stack,
+# so a 50 MB "U.S.U.S..." read as one word took gigabytes; a longer one is read as several words.
+MOST_WORD_PARTS = 64
+MORE_PARTS = f"{{0,{MOST_WORD_PARTS}}}"  # the repeat of the joined parts after the first
+TOKEN = re.compile(r"[^\W_]+(?:[&'\u2019.\-][^\W_]+)" + MORE_PARTS)
 CONNECTORS = NAME_PARTICLES | ORG_CONNECTORS
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 # The words POSSESSIVE matches end so: `str.endswith` tests that faster than the expression.
@@ -104,7 +108,9 @@ _new_token = object.__new__
 # apostrophes, dots, hyphens and ampersands. The first letter is looked for as A-Z or beyond
 # U+00BF and only then checked by the lookbehinds: a pattern that opens with a plain character
 # range lets the regex engine skip lowercase text fast. Below U+00C0 only A-Z are uppercase.
-_CAPITALISED = re.compile(r"[A-Z\u00c0-\U0010ffff](?<=[^\W\d_a-z])(?<![^\W_].)[^\W_]*(?:[&'\u2019.\-][^\W_]+)*")
+_CAPITALISED = re.compile(
+    r"[A-Z\u00c0-\U0010ffff](?<=[^\W\d_a-z])(?<![^\W_].)[^\W_]*(?:[&'\u2019.\-][^\W_]+)" + MORE_PARTS
+)
 _JOINERS = "&'\u2019.-"
 _LONGEST_CONNECTION = 16  # " von der " and the like
 _GAP_OF_CONNECTORS = re.compile(r"(?:[ -](?:[a-z]+|&)){1,3}[ -]")

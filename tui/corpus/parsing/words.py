@@ -19,6 +19,7 @@ from .lexicon.rule_words import (
     SELF,
     SUBORDINATORS,
 )
+from .runs import MORE_PARTS, MOST_WORD_PARTS
 
 # Abbreviations keep their full stops ("Rep.", "U.S.", "Inc.,") so that they do not end a sentence.
 # (The first alternative takes most words at once: letters and digits with no joining mark after
@@ -30,8 +31,8 @@ _WORD = re.compile(
     r"|(?=[^\W_])(?:(?=[^\W_]\.|[A-Z](?:[a-z]{1,4}\.|-))"
     r"(?:(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Insp|Supt|Det|Const|Cst)\.(?=\s)"
     r"|(?:Inc|Ltd|Corp|Co|Bros)\.(?=,|\s+[a-z])"  # "Acme Inc., said": no sentence ends there
-    r"|(?:[^\W_]\.){2,}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.)"
-    r"|[^\W_]+(?:['\u2019.\-][^\W_]+)*)"
+    r"|(?:[^\W_]\.){2," + str(MOST_WORD_PARTS) + r"}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.)"
+    r"|[^\W_]+(?:['\u2019.\-][^\W_]+)" + MORE_PARTS + r")"
     r"|-{2,}|[,;:!?()\u2014\u2013\u2015]|\."
 )
 PUNCTUATION = frozenset({",", ":", ".", ";", "(", ")", "!", "?", "\u2014", "\u2013", "\u2015", "--", "---"})
