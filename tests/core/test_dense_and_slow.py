@@ -209,3 +209,19 @@ def test_a_word_of_many_dotted_parts_is_read_in_bounded_memory() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 30 * len(text)  # the regex engine's stack per joined part took ~60 bytes a character
+
+
+def test_a_sentence_past_the_longest_reporting_sentence_is_not_cut_into_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.corpus.parsing import parse_text, reported
+
+    read: list[int] = []
+    words = reported.words
+
+    def counted(text: str, start: int, end: int):
+        read.append(end - start)
+        return words(text, start, end)
+
+    monkeypatch.setattr(reported, "words", counted)
+    long = "Ann Lee \u2014 said \u2013 " * (reported.LONGEST_REPORTING_SENTENCE // 10)  # one sentence, no full stop
+    parse_text("A Title\n\n" + long + "\n\nBo Chan said the vote was close.")
+    assert read and max(read) <= reported.LONGEST_REPORTING_SENTENCE  # the short sentence is still read

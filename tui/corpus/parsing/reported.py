@@ -35,12 +35,17 @@ _PARTICIPLE_SUBJECT_WORDS = 3  # first words of a sentence where the subject of 
 _PARTICIPLE_NAME_WORDS = 4  # words after a sentence's first one read for the name that says `, saying`
 _OBJECT_NAME_WORDS = 4  # capitalised words of the person told: "told Harbour Radio"
 _SETTING_WORDS = 7  # words of a setting read for where the clause opens: "in a statement that"
+# Characters of a sentence read for reported speech: no sentence of prose comes near; a longer one
+# (a scrape with no full stops) is not cut into words, which for 24 MB took gigabytes at once.
+LONGEST_REPORTING_SENTENCE = 20_000
 
 
 def reported_clause(ctx: ArticleContext, start: int, end: int) -> tuple[Span, Attribution] | None:
     """Reported speech in one sentence: `X said (that) CLAUSE`, `CLAUSE, X said`, or
     `X protested the bills, saying CLAUSE`."""
     text = ctx.text
+    if end - start > LONGEST_REPORTING_SENTENCE:
+        return None
     # Every rule needs a finite verb that takes a clause (`X said CLAUSE`) or a comma: with a
     # reporting verb (`CLAUSE, X said`, `According to X, CLAUSE`) or before a participle
     # (`, saying CLAUSE`). A sentence with none of them is not cut into words.
