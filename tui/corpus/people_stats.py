@@ -164,7 +164,7 @@ def profile(view: QuoteView, number: int, quotes: np.ndarray | None = None) -> P
         mine = mine[quotes[mine]]
     columns = view.columns
     said = columns.by_date(mine)
-    return Profile(view.people[number], said.tolist(), columns.article_count(np.sort(said)),
+    return Profile(view.people[number], said.tolist(), columns.article_count(mine),
                    _months(columns.months()[said]), _about(view, number, said.tolist()))  # fmt: skip
 
 

@@ -121,7 +121,7 @@ def quote_ids(node: Node, view: QuoteMatcher, found: Found | None = None) -> np.
         children = list(dict.fromkeys(node.nodes))
         result = quote_ids(children[0], view, found) if children else ~view.all_quotes()
         for child in children[1:]:
-            result |= quote_ids(child, view, found)
+            result = result | quote_ids(child, view, found)  # not in place: a mask may be kept
         return result
     if isinstance(node, And):
         return _all_quotes_of(node, view, found)

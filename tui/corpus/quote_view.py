@@ -142,7 +142,7 @@ class QuoteView:
         """The quotes (of `within`, or all) with these words side by side: the index's articles,
         then their quotes checked one by one; an article the index is sure of with one quote (in
         `within`) needs no check."""
-        sure, unsure = self.index.quote_checked(words)
+        sure, unsure = self._checked(words)
         table, texts, index = self.table, self.store.texts, self.index
         start, end, first = table.start, table.end, table.first
         if within is not None:
@@ -166,10 +166,15 @@ class QuoteView:
         mask[found] = True
         return mask if within is None else mask & within
 
+    def _checked(self, words: tuple[str, ...]) -> tuple[set[int], set[int]]:
+        """The index's articles for a quote phrase (`quote_checked`), found once for this state of
+        the corpus: the article list, the views and the timeline all ask for the same phrase."""
+        return self.remember(("checked", words), lambda: self.index.quote_checked(words))  # type: ignore[return-value]
+
     def articles_saying(self, words: tuple[str, ...]) -> set[int]:
         """The articles with a quote that has these words side by side: `articles_of` the quotes
         `match_quotes("quote", words)` finds, without finding each quote of the index's sure ones."""
-        sure, unsure = self.index.quote_checked(words)
+        sure, unsure = self._checked(words)
         table, texts = self.table, self.store.texts
         start, end = table.start, table.end
         matcher = PhraseMatcher(words)
