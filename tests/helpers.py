@@ -4,6 +4,7 @@ the checkout, a corpus of ready-made articles, and the plain serial load paralle
 from __future__ import annotations
 
 import functools
+import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -49,3 +50,17 @@ def load_corpus_serially(paths: Sequence[str | Path]) -> Corpus:
     for item in iter_sources(paths, corpus.report):
         corpus.add(parse_source(item))
     return corpus
+
+
+def cached_seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int) -> Path:
+    """A folder of the first `count` seeds, their parse saved in the test's own cache folder (the
+    `cache_dir` fixture), however small: an entry for a test to damage."""
+    from tui.corpus import cache as caching
+
+    monkeypatch.setattr(caching, "MIN_BYTES", 0)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt"))[:count]:
+        shutil.copy(path, folder / path.name)
+    load_corpus(folder, cache=True, workers=1)
+    return folder

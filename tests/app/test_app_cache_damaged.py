@@ -5,14 +5,12 @@ real articles again once the files are parsed anew (tui/corpus/damaged.py)."""
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import SEEDS
-from tui.corpus import cache as caching
+from tests.helpers import cached_seeds
 from tui.corpus import damaged, load_corpus
 from tui.screenshots import settle
 from tui.widgets.article_list import ArticleList
@@ -24,13 +22,7 @@ WAIT_SECONDS = 60
 
 @pytest.fixture
 def folder(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(caching, "MIN_BYTES", 0)
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for path in sorted(SEEDS.glob("*.txt"))[:ARTICLES]:
-        shutil.copy(path, folder / path.name)
-    load_corpus(folder, cache=True, workers=1)  # the entry the app opens
-    return folder
+    return cached_seeds(tmp_path, monkeypatch, ARTICLES)
 
 
 @pytest.fixture

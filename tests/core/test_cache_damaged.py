@@ -5,7 +5,6 @@ placeholder, one notice says so, and the files are parsed again to take the dama
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 import time
 from collections.abc import Callable
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SEEDS
+from tests.helpers import cached_seeds
 from tui.__main__ import main
 from tui.corpus import CacheEntryChanged, QueryError, damaged, load_corpus
 from tui.corpus import cache as caching
@@ -28,13 +27,7 @@ REREAD_SECONDS = 60  # a few seeds parse in well under a second; a loaded machin
 @pytest.fixture
 def folder(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A few seeds, their parse saved in the test's own cache folder."""
-    monkeypatch.setattr(caching, "MIN_BYTES", 0)
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for path in sorted(SEEDS.glob("*.txt"))[:ARTICLES]:
-        shutil.copy(path, folder / path.name)
-    load_corpus(folder, cache=True, workers=1)
-    return folder
+    return cached_seeds(tmp_path, monkeypatch, ARTICLES)
 
 
 def opened(folder: Path, notices: list[str], **load) -> LiveCorpus:
