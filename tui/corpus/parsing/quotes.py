@@ -17,7 +17,7 @@ from ..models import Entity, Quote, QuoteKind, Span
 from .attribution import Attribution, find_attribution_after, find_attribution_before
 from .budget import check
 from .context import ArticleContext
-from .lexicon import reporting_verbs
+from .quote_kind import kind_and_span
 from .referents import names_nobody
 from .reported import may_report, reported_clause
 from .resolution import resolve_group, resolve_speaker
@@ -83,7 +83,9 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
     for index, segment in enumerate(segments):
         check()
         _attribute(ctx, segments, index)
-        segment.kind, segment.span = _kind_and_span(ctx, segments, index)
+        segment.kind, segment.span = kind_and_span(
+            ctx, segment.start, segment.end, segment.paragraph, segment.attribution
+        )
     segments = _join_interrupted(text, segments)
     _share_within_paragraph(segments)
     _continue_across_paragraphs(ctx, segments)
@@ -184,65 +186,6 @@ def _attribute(ctx: ArticleContext, segments: list[Segment], index: int) -> None
     segment.attribution = find_attribution_after(ctx, segment.end, after_end) or find_attribution_before(
         ctx, before_start, segment.start
     )
-
-
-def _kind_and_span(ctx: ArticleContext, segments: list[Segment], index: int) -> tuple[QuoteKind, Span | None]:
-    """Direct when the quote opens its sentence or follows "X said:"; else a partial quote."""
-    text, segment = ctx.text, segments[index]
-    sentence_start = _sentence_start(ctx.sentences, segment.start, ctx.paragraphs[segment.paragraph][0])
-    lead_end, last_word, words_before = _lead(text, sentence_start, segment.start)
-    if lead_end == sentence_start or text[lead_end - 1] in (":", "\u2014", "-"):
-        return "direct", None
-    if text[lead_end - 1] == ",":
-        # `the film, "Tides," below`: a lone quoted word mid-sentence is a title, not a quotation
-        return ("direct", None) if len(text[segment.start : segment.end].split()) > 1 else ("partial", None)
-    if (
-        last_word.lower() in reporting_verbs()
-        and segment.attribution is not None
-        and segment.attribution.cue_span[1] <= segment.start
-    ):
-        return "direct", None  # `Ortiz said "nobody knows where it came from,"`
-    attribution = segment.attribution
-    if (
-        attribution is not None
-        and attribution.clause_start is not None
-        and attribution.clause_start <= segment.start
-        and attribution.cue_span[1] <= segment.start
-    ):
-        return "partial", (attribution.clause_start, segment.end)
-    if attribution is not None and attribution.cue_span[0] >= segment.end and words_before:
-        # `Her stay has been "a great lesson," she said.`: the reported clause opens the sentence.
-        return "partial", (sentence_start, segment.end)
-    return "partial", None
-
-
-_LONGEST_LEAD_WORD = 100  # characters read back for the word before a quote: no reporting verb is longer
-
-
-def _lead(text: str, start: int, end: int) -> tuple[int, str, bool]:
-    """Of the text between a sentence's start and a quote (the lead), without copying it (a long
-    sentence of many quotes would be copied once a quote): where it ends without its trailing
-    spaces, its last word (empty when longer than `_LONGEST_LEAD_WORD`), and whether another word
-    comes before that one. Sentences and paragraphs are trimmed: text[start] is no space."""
-    stop = end
-    while stop > start and text[stop - 1].isspace():  # the spaces right before a quote: each read once
-        stop -= 1
-    word_start, reach = stop, max(start, stop - _LONGEST_LEAD_WORD)
-    while word_start > reach and not text[word_start - 1].isspace():
-        word_start -= 1
-    if word_start > start and not text[word_start - 1].isspace():
-        return stop, "", True  # a word too long to be a verb, and the sentence began before it
-    return stop, text[word_start:stop], word_start > start
-
-
-def _sentence_start(sentences: list[Span], offset: int, default: int) -> int:
-    k = bisect_right(sentences, (offset, _AFTER_ANY_END)) - 1
-    if k >= 0 and sentences[k][0] <= offset < sentences[k][1]:
-        return sentences[k][0]
-    return default
-
-
-_AFTER_ANY_END = 1 << 62  # sorts after any end offset, for bisecting (start, end) pairs
 
 
 def _share_within_paragraph(segments: list[Segment]) -> None:

@@ -1,0 +1,22 @@
+"""Which quotations are direct and where they end: the kind the reader sees and the scorer matches."""
+
+from __future__ import annotations
+
+from tui.corpus import Article, parse_text
+
+
+def parse(*paragraphs: str) -> Article:
+    return parse_text("Test headline for quote kinds\n\n" + "\n\n".join(paragraphs) + "\n")
+
+
+def test_a_quotation_that_finishes_a_reported_clause_is_partial():
+    article = parse('Union leader Ann Lee said that if the talks fail on Friday, "the members will strike at once."')
+    [quote] = article.quotes
+    assert (quote.kind, quote.speaker) == ("partial", "Ann Lee")
+    assert quote.text == 'if the talks fail on Friday, "the members will strike at once."'
+
+
+def test_a_second_cue_before_the_comma_opens_a_direct_quotation():
+    article = parse('Union leader Ann Lee said that the talks had failed and added, "We will strike at once."')
+    [quote] = article.quotes
+    assert (quote.kind, quote.text) == ("direct", '"We will strike at once."')
