@@ -20,3 +20,16 @@ def test_a_second_cue_before_the_comma_opens_a_direct_quotation():
     article = parse('Union leader Ann Lee said that the talks had failed and added, "We will strike at once."')
     [quote] = article.quotes
     assert (quote.kind, quote.text) == ("direct", '"We will strike at once."')
+
+
+def test_a_quoted_title_followed_by_its_byline_is_no_quotation():
+    article = parse(
+        'MORE READING\u2014"Ten ways to save the old harbour," by the Daily Courier\'s Ann Lee: '
+        '"The cranes will go first, the board says."'
+    )
+    assert [q.text for q in article.quotes] == ['"The cranes will go first, the board says."']
+
+
+def test_a_quotation_followed_by_a_passive_agent_is_kept():
+    article = parse('"If we had not stepped in" by the harbour board, Ann Lee said, "the port would have closed."')
+    assert article.quotes and article.quotes[0].text.startswith('"If we had not stepped in"')

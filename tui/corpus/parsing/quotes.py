@@ -240,8 +240,16 @@ def _continue_across_paragraphs(ctx: ArticleContext, segments: list[Segment]) ->
             last_by_paragraph[segment.paragraph] = segment
 
 
+# `"Ten Ways to Save," by Ann Lee`: a work's title and its author, not words anyone said
+_BYLINE_AFTER = re.compile(r",?[ \t\u00a0]{1,3}by[ \t\u00a0](?:the[ \t\u00a0])?[A-Z]")
+
+
 def _worth_keeping(text: str, segment: Segment) -> bool:
-    """Partial quotes need a speaker or some length: "so-called 'experts'" is no quotation."""
+    """Partial quotes need a speaker or some length: "so-called 'experts'" is no quotation; a
+    title followed by its byline is none either."""
+    byline = _BYLINE_AFTER.match(text, segment.end) if segment.closed else None
+    if byline is not None and "," in (text[segment.end - 2] + byline.group()):
+        return False  # with no comma, `"If we had not stepped in" by the allies` is a passive's agent
     words = len(text[segment.start : segment.end].split())
     if segment.kind == "partial" and (segment.attribution is None or segment.span is None and words < 2):
         return False  # "fake news", "the grand plan", a slogan nobody is said to have said
