@@ -33,3 +33,15 @@ def test_a_quoted_title_followed_by_its_byline_is_no_quotation():
 def test_a_quotation_followed_by_a_passive_agent_is_kept():
     article = parse('"If we had not stepped in" by the harbour board, Ann Lee said, "the port would have closed."')
     assert article.quotes and article.quotes[0].text.startswith('"If we had not stepped in"')
+
+
+def test_a_straight_opening_mark_repeated_mid_paragraph_starts_a_new_quotation():
+    # two paragraphs of one quotation run together: the first is left open, as its paragraph was
+    article = parse(
+        'Ann Lee runs the harbour. "We looked at every option. The cranes are the problem. '
+        '"We will replace them in May," she said. She later toured the "new" dock.'
+    )
+    assert [(q.text, q.kind, q.speaker) for q in article.quotes] == [
+        ('"We looked at every option. The cranes are the problem.', "direct", "Ann Lee"),
+        ('"We will replace them in May,"', "direct", "Ann Lee"),
+    ]

@@ -61,6 +61,12 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
             if opened is None and (char in OPENING or char == STRAIGHT or i == start and char == "\u201d"):
                 # a paragraph cannot open with a closing mark: `”Never. We are...` is a mistyped opener
                 opened = i
+            elif opened is not None and char == STRAIGHT and _opens_straight(text, i, end):
+                # `... that category. "They tend to...`: a quotation going on after a paragraph break
+                # the text lost, its opening mark repeated; the one before it was left open
+                if i > opened + 1:
+                    segments.append(Segment(opened, trim_span(text, opened, i)[1], number, False))
+                opened = i
             elif opened is not None and (char in CLOSING or char == STRAIGHT):
                 if i > opened + 1:
                     segments.append(Segment(opened, i + 1, number, True))
@@ -68,6 +74,11 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
         if opened is not None and text[opened + 1 : end].strip():
             segments.append(Segment(opened, trim_span(text, opened, end)[1], number, False))
     return segments
+
+
+def _opens_straight(text: str, i: int, end: int) -> bool:
+    """A straight mark shaped as an opening one: a space before it and a word right after."""
+    return text[i - 1].isspace() and i + 1 < end and text[i + 1].isalnum()
 
 
 def find_quotes(ctx: ArticleContext) -> list[Quote]:
