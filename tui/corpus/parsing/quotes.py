@@ -264,7 +264,34 @@ def _worth_keeping(text: str, segment: Segment) -> bool:
     words = len(text[segment.start : segment.end].split())
     if segment.kind == "partial" and (segment.attribution is None or segment.span is None and words < 2):
         return False  # "fake news", "the grand plan", a slogan nobody is said to have said
-    return segment.attribution is not None or words >= _MIN_PARTIAL_WORDS or _introduced_sentence(text, segment)
+    if segment.attribution is not None:
+        return True
+    return words >= _MIN_PARTIAL_WORDS and not _title(text, segment) or _introduced_sentence(text, segment)
+
+
+_LONGEST_TITLE = 120  # characters: a longer quotation is not read for title case
+# The words title case leaves in lower case: articles, short prepositions and conjunctions, and the
+# short verbs and pronoun many titles leave so too.
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "nor", "but", "by", "with", "from", "as"}
+    | {"vs", "is", "be", "it"}
+)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _title(text: str, segment: Segment) -> bool:
+    """`"The Boy Who Sailed Home" opens on Friday`: quoted words in title case, with no final
+    mark of a sentence and nobody said to say them, name a work."""
+    if not segment.closed or segment.end - segment.start > _LONGEST_TITLE:
+        return False
+    inner = text[segment.start + 1 : segment.end - 1].strip()
+    found = _TITLE_WORD.findall(inner)
+    return (
+        len(found) > 1
+        and inner[-1:] not in (".", "!", "?", ",")
+        and found[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in found)
+    )
 
 
 def _introduced_sentence(text: str, segment: Segment) -> bool:
