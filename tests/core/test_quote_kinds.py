@@ -47,17 +47,6 @@ def test_a_straight_opening_mark_repeated_mid_paragraph_starts_a_new_quotation()
     ]
 
 
-def test_a_whole_sentence_quoted_right_after_a_reporting_verb_is_direct_without_a_speaker():
-    article = parse(
-        'A new advert for the harbour claims "Ann Lee is the mayor you can trust."',
-        'Protesters in the square were shouting "the pier stays open!" until late.',
-    )
-    assert [(q.text, q.kind) for q in article.quotes] == [
-        ('"Ann Lee is the mayor you can trust."', "direct"),
-        ('"the pier stays open!"', "direct"),
-    ]
-
-
 def test_a_capitalised_word_before_a_quotation_is_no_reporting_verb():
     article = parse('Ann Lee said the United States "must do more to help the harbour towns."')
     [quote] = article.quotes

@@ -29,11 +29,8 @@ def kind_and_span(
     if text[lead_end - 1] == ",":
         # `the film, "Tides," below`: a lone quoted word mid-sentence is a title, not a quotation
         return ("direct", None) if len(text[start:end].split()) > 1 else ("partial", None)
-    if last_word in reporting_verbs() and (  # lower case: not "the United States "must ...""
-        attribution.cue_span[1] <= start if attribution is not None else _ends_a_sentence(text, end)
-    ):
-        # `Ortiz said "nobody knows where it came from,"`; `the ad claims "Lee is the one you can trust."`
-        # names nobody we can find, but the verb still says these are someone's words
+    if last_word in reporting_verbs() and attribution is not None and attribution.cue_span[1] <= start:
+        # `Ortiz said "nobody knows where it came from,"`; in lower case: "the United States "must ..."" is no cue
         return "direct", None
     if (
         attribution is not None
@@ -54,11 +51,6 @@ def _clause_before_comma(attribution: Attribution | None, comma_end: int) -> int
     if attribution is None or attribution.clause_start is None:
         return None
     return attribution.clause_start if attribution.cue_span[1] <= attribution.clause_start < comma_end - 1 else None
-
-
-def _ends_a_sentence(text: str, end: int) -> bool:
-    """The quotation ends with its own sentence's final mark, inside the closing one."""
-    return text[end - 2 : end - 1] in (".", "!", "?")
 
 
 _LONGEST_LEAD_WORD = 100  # characters read back for the word before a quote: no reporting verb is longer
