@@ -56,6 +56,7 @@ def test_a_capitalised_word_before_a_quotation_is_no_reporting_verb():
 def test_a_title_in_title_case_that_nobody_says_is_no_quotation():
     article = parse(
         '"The Boy Who Sailed Home" opens at the harbour cinema on Friday.',
+        'Her new book, "Ten Ways to Save the Harbour," comes out in May.',
         '"We Are Not Going Anywhere," Ann Lee said of the harbour board.',
     )
     assert [q.text for q in article.quotes] == ['"We Are Not Going Anywhere,"']

@@ -288,7 +288,7 @@ def _title(text: str, segment: Segment) -> bool:
     found = _TITLE_WORD.findall(inner)
     return (
         len(found) > 1
-        and inner[-1:] not in (".", "!", "?", ",")
+        and inner[-1:] not in (".", "!", "?")
         and found[0][:1].isupper()
         and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in found)
     )
