@@ -19,6 +19,7 @@ from .lexicon.rule_words import (
     OBJECT_VERBS,
     OPENERS,
     PRONOUNS,
+    SELF,
     SPEECH_EVENTS,
     SPEECH_NOUNS,
     STOPS,
@@ -240,12 +241,27 @@ def _name_then_appositive(ctx: ArticleContext, items: list[Word]) -> Attribution
     if comma is None or comma == 0:
         return None
     span = (items[0].start, items[comma - 1].end)
-    if ctx.table.entity_at(*span, kind="person") is None:
+    if ctx.table.entity_at(*span, kind="person") is None and not _bare_name(items[:comma]):
         return None
     for k in range(comma + 1, min(len(items), comma + _APPOSITIVE_CUE_WORDS)):
         if is_cue(items, k) and items[k - 1].text == ",":
             return Attribution((items[k].start, items[k].end), span, ctx.text[span[0] : span[1]])
     return None
+
+
+_BARE_NAME_WORDS = 4  # capitalised words right after a closing mark taken for a name no list knows
+
+
+def _bare_name(phrase: list[Word]) -> bool:
+    """Capitalised words and nothing else right after a closing mark, before an appositive that a
+    reporting verb ends: `"...," Ann Pope, a deputy adviser, said` names its speaker even where the
+    entity search did not know the name."""
+    return (
+        0 < len(phrase) <= _BARE_NAME_WORDS
+        and all(w.text[:1].isupper() and w.text not in PUNCTUATION for w in phrase)
+        and phrase[0].lower not in OPENERS
+        and phrase[0].lower not in SELF
+    )
 
 
 def find_attribution_before(ctx: ArticleContext, start: int, end: int) -> Attribution | None:

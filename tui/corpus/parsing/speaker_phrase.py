@@ -39,6 +39,8 @@ def subject_before(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] |
     while end and items[end - 1].lower in ADVERBS and items[end - 1].text.islower():  # not "Ms. March"
         end -= 1
     items = items[:end]
+    if len(items) > 1 and items[-1].text == "," and items[-2].text == ")":
+        items = items[:-1]  # "Gov. Ann Lee (R-Ore.), said"
     if items and items[-1].text == ")" and "(" in [w.text for w in items]:
         opening = max(k for k, w in enumerate(items) if w.text == "(")
         items = items[:opening]  # "Rep. Ann Lee (R-Ore.) said"

@@ -31,7 +31,7 @@ _WORD = re.compile(
     r"|(?=[^\W_])(?:(?=[^\W_]\.|[A-Z](?:[a-z]{1,4}\.|-))"
     r"(?:(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Insp|Supt|Det|Const|Cst)\.(?=\s)"
     r"|(?:Inc|Ltd|Corp|Co|Bros)\.(?=,|\s+[a-z])"  # "Acme Inc., said": no sentence ends there
-    r"|(?:[^\W_]\.){2," + str(MOST_WORD_PARTS) + r"}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.)"
+    r"|(?:[^\W_]\.){2," + str(MOST_WORD_PARTS) + r"}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.|[A-Z]-(?:[A-Z]\.){2})"
     r"|[^\W_]+(?:['\u2019.\-][^\W_]+)" + MORE_PARTS + r")"
     r"|-{2,}|[,;:!?()\u2014\u2013\u2015]|\."
 )

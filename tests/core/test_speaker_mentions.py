@@ -1,0 +1,41 @@
+"""Who the speaker of a quotation is, where the attribution has a shape the earlier rules missed
+(issue 14, speaker mentions). Every sentence is invented for these tests."""
+
+from __future__ import annotations
+
+from tui.corpus import Article, parse_text
+from tui.corpus.parsing.words import words
+
+
+def parse(*paragraphs: str) -> Article:
+    return parse_text("Test headline for speaker mentions\n\n" + "\n\n".join(paragraphs) + "\n")
+
+
+def spans(article: Article) -> list[str | None]:
+    """The speaker phrase of each quotation as written, None where there is none."""
+    return [article.text[q.speaker_span[0] : q.speaker_span[1]] if q.speaker_span else None for q in article.quotes]
+
+
+def test_a_party_tag_with_a_two_letter_state_is_one_word():
+    text = "Sen. Ann Lee (D-N.Y.) said Tuesday."
+    assert "D-N.Y." in [w.text for w in words(text, 0, len(text))]
+
+
+def test_a_party_tag_with_a_two_letter_state_ends_no_sentence():
+    article = parse('"We will not wait for them," Sen. Ann Lee (D-N.Y.) said Tuesday. "Nobody should."')
+    assert spans(article) == ["Sen. Ann Lee", "Sen. Ann Lee"]
+
+
+def test_a_comma_after_the_party_tag_keeps_the_subject():
+    article = parse('At the fair in Dayton, Gov. Bo Chan (R-OH), said, "We are ready to build it."')
+    assert spans(article) == ["Gov. Bo Chan"]
+
+
+def test_a_name_no_list_knows_before_an_appositive_speaks():
+    article = parse('"Our efforts have not been enough," Lin Judge, a deputy adviser, said on a call.')
+    assert spans(article) == ["Lin Judge"]
+
+
+def test_a_capitalised_opener_before_an_appositive_is_no_name():
+    article = parse('"Our efforts have not been enough," Then, a week later, she said.')
+    assert spans(article) != ["Then"]
