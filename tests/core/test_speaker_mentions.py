@@ -39,3 +39,23 @@ def test_a_name_no_list_knows_before_an_appositive_speaks():
 def test_a_capitalised_opener_before_an_appositive_is_no_name():
     article = parse('"Our efforts have not been enough," Then, a week later, she said.')
     assert spans(article) != ["Then"]
+
+
+def test_a_verb_of_angry_speech_is_a_cue():
+    article = parse('"It was never about the money," Ann Lee fumed on Tuesday.')
+    assert spans(article) == ["Ann Lee"]
+
+
+def test_a_question_asked_names_its_asker():
+    article = parse('"What changed after the vote?" Bo Chan questioned.')
+    assert spans(article) == ["Bo Chan"]
+
+
+def test_as_someone_put_it_names_the_speaker():
+    article = parse('As the Daily Courier put it, "This is the week the town changed."')
+    assert spans(article) == ["the Daily Courier"]
+
+
+def test_put_with_an_object_and_a_place_is_no_speech():
+    article = parse('Ann Lee put it on the shelf beside "the good china" and left.')
+    assert all(q.cue != "put it" for q in article.quotes)

@@ -77,7 +77,7 @@ NOUN_FORMS = _words("""
     state states report reports claim claims answer answers comment comments post posts tweet tweets note
     notes point points charge charges demand demands promise promises estimate estimates reply replies remark
     remarks counter counters vow vows stress joke jokes quip quips shout shouts continue continues caution
-    cautions begin quote quotes
+    cautions begin quote quotes question questions cry cries boom booms snap snaps plead gripe gripes
 """)
 
 
