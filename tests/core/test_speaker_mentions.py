@@ -59,3 +59,20 @@ def test_as_someone_put_it_names_the_speaker():
 def test_put_with_an_object_and_a_place_is_no_speech():
     article = parse('Ann Lee put it on the shelf beside "the good china" and left.')
     assert all(q.cue != "put it" for q in article.quotes)
+
+
+def test_a_quotation_right_after_reported_speech_is_the_reporters():
+    article = parse(
+        'In a statement issued later, Bo Chan said the group would press for a vote. "The aim is a new board."'
+    )
+    direct = [q for q in article.quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Bo Chan"]
+    assert spans(article)[-1] == "Bo Chan"
+
+
+def test_a_quotation_after_other_narrative_is_not_the_reporters():
+    article = parse(
+        'Bo Chan said the group would press for a vote. The board met twice. "The aim is a new board."'
+    )
+    direct = [q for q in article.quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == [None]

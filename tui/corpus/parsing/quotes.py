@@ -91,7 +91,7 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
     found.extend(_reported_speech(ctx, [q for q, _ in found]))
     found.sort(key=lambda pair: pair[0].start)
     _resolve_all(ctx, found)
-    _continue_reported_speakers(paragraphs, found)
+    _continue_reported_speakers(ctx, found)
     _narrated_speakers(ctx, found)
     kept = _without_overlaps([quote for quote, _ in found])
     for quote in kept:
@@ -127,24 +127,34 @@ def _join_interrupted(text: str, segments: list[Segment]) -> list[Segment]:
     return joined
 
 
-def _continue_reported_speakers(paragraphs: list[Span], found: list[tuple[Quote, Attribution | None]]) -> None:
+def _continue_reported_speakers(ctx: ArticleContext, found: list[tuple[Quote, Attribution | None]]) -> None:
     """`Lee says that's not what the nurses see.` then a paragraph that is all quotation:
     the quotation is Lee's, as it would be after a quotation of his."""
+    paragraphs = ctx.paragraphs
     starts = [start for start, _ in paragraphs]
     last_speaker: dict[int, Quote] = {}
     for quote, attribution in found:
         paragraph = bisect_right(starts, quote.start) - 1
-        if (
-            quote.speaker is None
-            and attribution is None
-            and quote.kind == "direct"
-            and quote.start == starts[paragraph]
-            and paragraph - 1 in last_speaker
-        ):
-            source = last_speaker[paragraph - 1]
-            quote.speaker, quote.speaker_id = source.speaker, source.speaker_id
+        if quote.speaker is None and attribution is None and quote.kind == "direct":
+            source = None
+            if quote.start == starts[paragraph]:
+                source = last_speaker.get(paragraph - 1)
+            elif paragraph in last_speaker and _right_after(ctx.text, last_speaker[paragraph], quote.start):
+                source = last_speaker[paragraph]  # `Lee said the group would sue. "We have no choice."`
+            if source is not None:
+                quote.speaker, quote.speaker_id = source.speaker, source.speaker_id
+                quote.speaker_span = source.speaker_span
         if quote.speaker is not None:
             last_speaker[paragraph] = quote
+
+
+_NEXT_SENTENCE_GAP = 3  # characters between a reported sentence's end and the quotation that follows it
+
+
+def _right_after(text: str, reported: Quote, start: int) -> bool:
+    """A quotation that opens the sentence right after reported speech of the same paragraph."""
+    gap = text[reported.end : start]
+    return reported.kind == "indirect" and len(gap) <= _NEXT_SENTENCE_GAP and gap.strip() in ("", ".")
 
 
 _NARRATIVE_REACH = 600  # characters of the paragraph before an unattributed quotation read for its person
