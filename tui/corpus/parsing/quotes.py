@@ -14,9 +14,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from ..models import Entity, Quote, QuoteKind, Span
-from .attribution import Attribution, find_attribution_after, find_attribution_before
+from .attribution import Attribution, find_attribution_after
 from .budget import check
 from .context import ArticleContext
+from .lead_in import find_attribution_before
 from .lexicon import reporting_verbs
 from .referents import names_nobody
 from .reported import may_report, reported_clause
