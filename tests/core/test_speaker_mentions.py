@@ -76,3 +76,19 @@ def test_a_quotation_after_other_narrative_is_not_the_reporters():
     )
     direct = [q for q in article.quotes if q.kind == "direct"]
     assert [q.speaker for q in direct] == [None]
+
+
+def test_a_short_sentence_of_speaker_and_verb_introduces_the_next_quotation():
+    article = parse('Bo Chan agreed. "Most people are running out of time to find another plan."')
+    assert spans(article) == ["Bo Chan"]
+
+
+def test_said_in_a_statement_then_a_quotation_names_the_speaker():
+    article = parse('Ann Lee, the director of the trust, said in a statement. "There are no ballots to count."')
+    assert spans(article) == ["Ann Lee"]
+
+
+def test_a_sentence_that_reports_something_itself_introduces_nothing():
+    article = parse('Ann Lee said the vote went well for the trust. "Most people are running out of time now."')
+    direct = [q for q in article.quotes if q.kind == "direct"]
+    assert all(q.cue_span is None for q in direct)

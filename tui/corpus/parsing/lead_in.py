@@ -150,7 +150,42 @@ def find_attribution_before(ctx: ArticleContext, start: int, end: int) -> Attrib
             after = speaker_after(ctx, items, last, cue_at=k)
             if after is not None:
                 return after
-    return _colon_introduction(ctx, items)
+    return _colon_introduction(ctx, items) or (None if items else _cue_sentence(ctx, start, end))
+
+
+_CUE_SENTENCE_CHARS = 200  # characters read back from a quotation for the short sentence that introduces it
+_CUE_SENTENCE_TAIL = 5  # words after its verb: "said in a statement", "agreed on Monday"
+# What may follow the verb of a sentence that reports nothing itself: where, when or how it was said.
+_SETTING_WORDS = frozenset({"in", "on", "at", "during", "after", "before", "via", "through", "with"})
+
+
+def _cue_sentence(ctx: ArticleContext, start: int, end: int) -> Attribution | None:
+    """`Bo Chan agreed. "...`, `Ann Lee said in a statement. "...`: the sentence right before a
+    quotation that opens a sentence is a speaker and a reporting verb with nothing reported but
+    where or when; what it announces is the quotation."""
+    text = ctx.text
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop == start or text[stop - 1] != ".":
+        return None
+    reach = max(start, stop - _CUE_SENTENCE_CHARS)
+    read = words(text, reach, stop)
+    items = _last_sentence(read[:-1])
+    if not items or (len(items) == len(read) - 1 and reach > start):
+        return None  # the sentence starts before the characters read: not a short one
+    for k in range(len(items) - 1, -1, -1):
+        if items[k].lower not in cue_heads() or not is_cue(items, k):
+            continue
+        last = cue_end(items, k)
+        tail = items[last + 1 :]
+        if len(tail) > _CUE_SENTENCE_TAIL or (tail and tail[0].lower not in _SETTING_WORDS | TIME_WORDS):
+            return None  # "Ann Lee said the vote was close.": the sentence reports something itself
+        subject = subject_before(ctx, words_before(items, k))
+        if subject is None:
+            return None
+        return Attribution((items[k].start, items[last].end), subject[0], subject[1])
+    return None
 
 
 _COLON_LEAD_WORDS = 8  # words before a colon that introduce a quotation without a verb: "Ann Lee was blunt:"
