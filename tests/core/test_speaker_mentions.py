@@ -92,3 +92,28 @@ def test_a_sentence_that_reports_something_itself_introduces_nothing():
     article = parse('Ann Lee said the vote went well for the trust. "Most people are running out of time now."')
     direct = [q for q in article.quotes if q.kind == "direct"]
     assert all(q.cue_span is None for q in direct)
+
+
+def test_a_long_run_of_titles_and_name_after_the_verb_speaks():
+    article = parse('"We had a big issue with the trade deal," said Acme Workers Secretary-Treasurer Lin Judge.')
+    assert spans(article) == ["Acme Workers Secretary-Treasurer Lin Judge"]
+
+
+def test_a_plural_role_before_the_verb_speaks_for_a_direct_quotation():
+    article = parse('"The harm done is beyond measure," federal prosecutors wrote in the filing.')
+    assert spans(article) == ["federal prosecutors"]
+
+
+def test_a_plural_role_does_not_make_reported_speech_of_a_plain_sentence():
+    article = parse("The plan would cost the city far more than it saves, officials said on Monday.")
+    assert [q.speaker for q in article.quotes] == []
+
+
+def test_a_quotation_paragraph_signed_below_after_a_hyphen_is_the_signers():
+    article = parse('"The idea that I would end the program is just not accurate."', "- Lin Judge.")
+    assert spans(article) == ["Lin Judge"]
+
+
+def test_a_signature_below_names_nobody_for_a_quotation_inside_a_sentence():
+    article = parse('The mayor called the plan "a sad and costly mistake for all of us."', "- Lin Judge.")
+    assert all(q.speaker_span is None for q in article.quotes)

@@ -23,6 +23,7 @@ from .speaker_phrase import (
     UNNAMED,
     described,
     person_before_punctuation,
+    plural_role,
     speaker_like,
     subject_before,
     up_to_clause,
@@ -66,10 +67,10 @@ def find_attribution_after(ctx: ArticleContext, start: int, end: int) -> Attribu
     line_end = text.find("\n", start, end)
     if line_end >= 0 and not text[line_end:end].lstrip().startswith(DASHES):
         end = line_end
-    return attribution_after(ctx, words_from(text, start, end))
+    return attribution_after(ctx, words_from(text, start, end), groups=True)
 
 
-def attribution_after(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
+def attribution_after(ctx: ArticleContext, items: list[Word], groups: bool = False) -> Attribution | None:
     """`find_attribution_after` on words already read: those of the sentence after a closing mark,
     up to its final mark."""
     byline = _dash_byline(ctx, items)
@@ -97,7 +98,7 @@ def attribution_after(ctx: ArticleContext, items: list[Word]) -> Attribution | N
         if (
             k <= MAX_SUBJECT_WORDS
             and all(w.text not in PUNCTUATION for w in items[:k])
-            and (items[0].text[:1].isupper() or items[0].lower in DETERMINERS)
+            and (items[0].text[:1].isupper() or items[0].lower in DETERMINERS or groups and plural_role(items[:k]))
             and items[0].lower not in OPENERS
         ):
             # `"...," Ann Lee's former strategist said in an interview with a radio host`: the
@@ -208,6 +209,37 @@ def speaker_after(ctx: ArticleContext, items: list[Word], k: int, cue_at: int | 
     if not phrase:
         return None
     span = (phrase[0].start, phrase[-1].end)
-    if not speaker_like(ctx, span, phrase):
+    if not speaker_like(ctx, span, phrase) and not _capitalised_to_mark(items, k + 1, phrase):
         return None
     return Attribution((items[first].start, items[k].end), span, ctx.text[span[0] : span[1]])
+
+
+def _capitalised_to_mark(items: list[Word], begin: int, phrase: list[Word]) -> bool:
+    """`said Acme Union Secretary-Treasurer Bo Chan.`: capitalised words from the verb to a mark or
+    the sentence's end are a name with its titles, however many they are."""
+    after = begin + len(phrase)
+    return all(w.text[:1].isupper() for w in phrase) and (after == len(items) or items[after].text in PUNCTUATION)
+
+
+_SIGNATURE_MARKS = (*DASHES, "-")
+
+
+def find_signature_below(ctx: ArticleContext, quoted: Span, paragraph: Span, below: Span) -> Attribution | None:
+    """A quotation that is its whole paragraph, signed on the next line after a dash: `- Ann Lee.`,
+    `-Mayor Bo Chan, writing on Monday.`: the name up to a comma speaks."""
+    text, (start, end) = ctx.text, quoted
+    if text[end : paragraph[1]].strip() or not text.startswith(_SIGNATURE_MARKS, below[0]):
+        return None
+    if text[paragraph[0] : start].strip():
+        return None  # the quotation is part of a sentence of its paragraph: no signature is its
+    dash = below[0]
+    while dash < below[1] and text[dash] in "-\u2014\u2013\u2015":
+        dash += 1
+    items = words_from(text, dash, below[1])
+    comma = next((k for k, w in enumerate(items) if w.text in PUNCTUATION), len(items))
+    if comma == 0:
+        return None
+    span = (items[0].start, items[comma - 1].end)
+    if ctx.table.entity_at(*span, kind="person") is None and not _bare_name(items[:comma]):
+        return None
+    return Attribution((below[0], dash), span, text[span[0] : span[1]])

@@ -13,8 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from ..models import Entity, Quote, QuoteKind, Span
-from .attribution import Attribution, find_attribution_after
+from ..models import Quote, QuoteKind, Span
+from .attribution import Attribution, find_attribution_after, find_signature_below
 from .budget import check
 from .context import ArticleContext
 from .lead_in import find_attribution_before
@@ -22,7 +22,8 @@ from .lexicon import reporting_verbs
 from .referents import names_nobody
 from .reported import may_report, reported_clause
 from .resolution import resolve_group, resolve_speaker
-from .sentences import in_span, sentence_spans, trim_span
+from .sentences import sentence_spans, trim_span
+from .unattributed import continue_reported_speakers, narrated_speakers
 
 _COLON_REACH = 8  # characters back from a quotation to the colon that introduces it
 OPENING = "\u201c\u00ab\u201e"
@@ -92,8 +93,8 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
     found.extend(_reported_speech(ctx, [q for q, _ in found]))
     found.sort(key=lambda pair: pair[0].start)
     _resolve_all(ctx, found)
-    _continue_reported_speakers(ctx, found)
-    _narrated_speakers(ctx, found)
+    continue_reported_speakers(ctx, found)
+    narrated_speakers(ctx, found)
     kept = _without_overlaps([quote for quote, _ in found])
     for quote in kept:
         # Only now: the quotes dropped for overlapping may each span a whole long sentence, and
@@ -128,63 +129,6 @@ def _join_interrupted(text: str, segments: list[Segment]) -> list[Segment]:
     return joined
 
 
-def _continue_reported_speakers(ctx: ArticleContext, found: list[tuple[Quote, Attribution | None]]) -> None:
-    """`Lee says that's not what the nurses see.` then a paragraph that is all quotation:
-    the quotation is Lee's, as it would be after a quotation of his."""
-    paragraphs = ctx.paragraphs
-    starts = [start for start, _ in paragraphs]
-    last_speaker: dict[int, Quote] = {}
-    for quote, attribution in found:
-        paragraph = bisect_right(starts, quote.start) - 1
-        if quote.speaker is None and attribution is None and quote.kind == "direct":
-            source = None
-            if quote.start == starts[paragraph]:
-                source = last_speaker.get(paragraph - 1)
-            elif paragraph in last_speaker and _right_after(ctx.text, last_speaker[paragraph], quote.start):
-                source = last_speaker[paragraph]  # `Lee said the group would sue. "We have no choice."`
-            if source is not None:
-                quote.speaker, quote.speaker_id = source.speaker, source.speaker_id
-                quote.speaker_span = source.speaker_span
-        if quote.speaker is not None:
-            last_speaker[paragraph] = quote
-
-
-_NEXT_SENTENCE_GAP = 3  # characters between a reported sentence's end and the quotation that follows it
-
-
-def _right_after(text: str, reported: Quote, start: int) -> bool:
-    """A quotation that opens the sentence right after reported speech of the same paragraph."""
-    gap = text[reported.end : start]
-    return reported.kind == "indirect" and len(gap) <= _NEXT_SENTENCE_GAP and gap.strip() in ("", ".")
-
-
-_NARRATIVE_REACH = 600  # characters of the paragraph before an unattributed quotation read for its person
-
-
-def _narrated_speakers(ctx: ArticleContext, found: list[tuple[Quote, Attribution | None]]) -> None:
-    """A paragraph that opens with a quotation no rule attributed, after a paragraph that tells of
-    one person and names no other: the quotation is that person's (`Ann Lee ran the shelter for a
-    decade.` then `"We never turned anyone away."`)."""
-    starts = [start for start, _ in ctx.paragraphs]
-    for quote, attribution in found:
-        paragraph = bisect_right(starts, quote.start) - 1
-        if (
-            quote.speaker is not None
-            or attribution is not None
-            or quote.kind != "direct"
-            or paragraph < 1
-            or quote.start != starts[paragraph]
-        ):
-            continue
-        told: dict[str, tuple[Entity, Span]] = {}  # nearest mention first: the span kept is the nearest
-        for mention, entity in ctx.table.people_before(quote.start, within=_NARRATIVE_REACH):
-            if mention.start >= starts[paragraph - 1] and not in_span(ctx.quoted, mention.start):
-                told.setdefault(entity.id, (entity, (mention.start, mention.end)))
-        if len(told) == 1:
-            entity, quote.speaker_span = next(iter(told.values()))
-            quote.speaker, quote.speaker_id = entity.name, entity.id
-
-
 def _attribute(ctx: ArticleContext, segments: list[Segment], index: int) -> None:
     segment = segments[index]
     para_start, para_end = ctx.paragraphs[segment.paragraph]
@@ -192,8 +136,11 @@ def _attribute(ctx: ArticleContext, segments: list[Segment], index: int) -> None
     previous = segments[index - 1] if index > 0 else None
     after_end = following.start if following and following.paragraph == segment.paragraph else para_end
     before_start = previous.end if previous and previous.paragraph == segment.paragraph else para_start
-    segment.attribution = find_attribution_after(ctx, segment.end, after_end) or find_attribution_before(
-        ctx, before_start, segment.start
+    below = ctx.paragraphs[segment.paragraph + 1] if segment.paragraph + 1 < len(ctx.paragraphs) else None
+    segment.attribution = (
+        find_attribution_after(ctx, segment.end, after_end)
+        or find_attribution_before(ctx, before_start, segment.start)
+        or (find_signature_below(ctx, (segment.start, segment.end), (para_start, para_end), below) if below else None)
     )
 
 

@@ -222,6 +222,18 @@ def someone_of(words: list[str]) -> bool:
 _AGENT_ENDINGS = ("ee", "ist", "ian", "er", "or", "man", "woman", "person")
 
 
+def plural_role(phrase: list[Word]) -> bool:
+    """`federal prosecutors`, `local officials`: lowercase words that end in a plural noun for
+    what people are, who speak as a group."""
+    head = phrase[-1].lower if phrase else ""
+    return (
+        all(w.text.isalpha() and w.text.islower() for w in phrase)
+        and head.endswith("s")
+        and not head.endswith("ss")
+        and _role(head)
+    )
+
+
 def _role(word: str) -> bool:
     """A noun for what someone is ("spokesman", "lawyers", "adviser"), singular or plural."""
     singular = word[:-1] if word.endswith("s") else word
