@@ -117,3 +117,26 @@ def test_a_quotation_paragraph_signed_below_after_a_hyphen_is_the_signers():
 def test_a_signature_below_names_nobody_for_a_quotation_inside_a_sentence():
     article = parse('The mayor called the plan "a sad and costly mistake for all of us."', "- Lin Judge.")
     assert all(q.speaker_span is None for q in article.quotes)
+
+
+def test_a_quotation_led_in_by_a_comma_is_not_the_next_sentences_subject():
+    article = parse('Ann Lee agreed and said, "The town has a severe problem." Bo Chan then recalled the night.')
+    assert spans(article) == ["Ann Lee"]
+
+
+def test_a_sentence_final_quotation_without_a_lead_in_takes_the_cue_after_it():
+    article = parse('"Why would anyone wait until now?" Bo Chan asked.')
+    assert spans(article) == ["Bo Chan"]
+
+
+def test_the_subject_of_two_verbs_is_the_name_not_its_clause():
+    article = parse('Ann Lee confirmed she had been there and said, "The town has a severe problem."')
+    assert spans(article) == ["Ann Lee"]
+
+
+def test_the_pronoun_of_a_clause_right_before_the_verb_speaks():
+    article = parse(
+        "Ann Lee spoke about the plan for the harbour. "
+        'Bo Chan was talking about the budget when he told the panel, "We have no money left for it."'
+    )
+    assert spans(article) == ["he"]

@@ -137,11 +137,22 @@ def _attribute(ctx: ArticleContext, segments: list[Segment], index: int) -> None
     after_end = following.start if following and following.paragraph == segment.paragraph else para_end
     before_start = previous.end if previous and previous.paragraph == segment.paragraph else para_start
     below = ctx.paragraphs[segment.paragraph + 1] if segment.paragraph + 1 < len(ctx.paragraphs) else None
+    after = find_attribution_after(ctx, segment.end, after_end)
+    if after is not None and _led_in_sentence(ctx.text, segment, before_start):
+        after = find_attribution_before(ctx, before_start, segment.start) or after
     segment.attribution = (
-        find_attribution_after(ctx, segment.end, after_end)
+        after
         or find_attribution_before(ctx, before_start, segment.start)
         or (find_signature_below(ctx, (segment.start, segment.end), (para_start, para_end), below) if below else None)
     )
+
+
+def _led_in_sentence(text: str, segment: Segment, lead_start: int) -> bool:
+    """`Ann Lee said, "We won." Bo Chan then recalled the night.`: a quotation that a lead-in ending
+    in a comma or colon opens and that ends its own sentence; the sentence after it is another's."""
+    inner_end = text[segment.start : segment.end - 1].rstrip()
+    lead = text[lead_start : segment.start].rstrip()
+    return segment.closed and inner_end.endswith((".", "!", "?")) and lead.endswith((",", ":"))
 
 
 def _kind_and_span(ctx: ArticleContext, segments: list[Segment], index: int) -> tuple[QuoteKind, Span | None]:

@@ -10,6 +10,7 @@ from .context import ArticleContext
 from .lexicon import title_words
 from .lexicon.rule_words import (
     ADVERBS,
+    AUXILIARIES,
     COLLECTIVE,
     DESCRIPTION_JOINS,
     DETERMINERS,
@@ -19,6 +20,7 @@ from .lexicon.rule_words import (
     REPRESENTATIVES,
     SELF,
     SOMEONE_OF,
+    SUBORDINATORS,
 )
 from .words import PUNCTUATION, Word
 
@@ -33,8 +35,9 @@ def words_before(items: list[Word], k: int) -> list[Word]:
     return items[k - SUBJECT_REACH if k > SUBJECT_REACH else 0 : k]
 
 
-def subject_before(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] | None:
-    """The speaker phrase right before a cue: back to a comma or the sentence start."""
+def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool = True) -> tuple[Span, str] | None:
+    """The speaker phrase right before a cue: back to a comma or the sentence start. With
+    `clause_pronoun`, the pronoun that opens a clause right before the verb ("when he told")."""
     end = len(items)
     while end and items[end - 1].lower in ADVERBS and items[end - 1].text.islower():  # not "Ms. March"
         end -= 1
@@ -51,6 +54,9 @@ def subject_before(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] |
     begin = len(items)
     while begin and not (items[begin - 1].text in PUNCTUATION or items[begin - 1].lower in ("that", "and", "but")):
         begin -= 1
+    clause_opens = len(items) - begin > 2 and items[-2].text in SUBORDINATORS
+    if clause_pronoun and clause_opens and items[-1].lower in PRONOUNS.keys() | SELF:
+        begin = len(items) - 1  # "Lee was talking about it when he told": the pronoun of the clause speaks
     while len(items) - begin > 1 and items[begin].lower in OPENERS:
         begin += 1  # "When Ortiz said", "But Peskov said"
     phrase = items[begin:]
@@ -81,11 +87,24 @@ def subject_before(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] |
         if named is not None:
             return named
     if speaker_like(ctx, span, phrase):
+        span = _name_before_clause(ctx, span, phrase)
         return span, ctx.text[span[0] : span[1]]
     if before and before[-1].lower == "that":
         # "X, the chairwoman of the panel that handles Y, said": the role reaches back past "that"
         before = _before_role(before[:-1])
     return _name_before_appositive(ctx, before)
+
+
+def _name_before_clause(ctx: ArticleContext, span: Span, phrase: list[Word]) -> Span:
+    """`Ann Lee confirmed she had been and said`: the name that opens a clause read back from a
+    second verb, not the clause."""
+    named = [m for m in ctx.table.overlapping(*span) if m.kind in ("person", "organization")]
+    if not named or named[0].start != span[0] or named[0].end >= span[1]:
+        return span
+    rest = [w for w in phrase if w.start >= named[0].end]
+    if any(w.text.islower() and (w.lower in AUXILIARIES or w.lower in SELF or w.lower.endswith("ed")) for w in rest):
+        return named[0].start, named[0].end
+    return span
 
 
 def _before_role(items: list[Word]) -> list[Word]:
