@@ -117,7 +117,7 @@ def test_a_report_someone_read_is_not_theirs():
 
 def test_first_person_with_its_helpers_is_nobody():
     article = parse(
-        'Ann Lee said: "Obviously we will study this ruling closely. "I can\'t say anything further for now. '
+        'Ann Lee met reporters. "Obviously we will study this ruling closely. "I can\'t say anything further for now. '
         'The board will decide next week."'
     )
     assert [q.speaker for q in article.quotes if q.speaker_span and article.text[q.speaker_span[0]] == "I"] == [None]
