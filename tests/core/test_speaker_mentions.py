@@ -140,3 +140,18 @@ def test_the_pronoun_of_a_clause_right_before_the_verb_speaks():
         'Bo Chan was talking about the budget when he told the panel, "We have no money left for it."'
     )
     assert spans(article) == ["he"]
+
+
+def test_the_subject_of_the_first_of_two_verbs_speaks():
+    article = parse('Col. Bo Chan began the talk when he brought up the flood and later said, "It is not only us."')
+    assert spans(article) == ["he"]
+
+
+def test_a_name_that_opens_the_sentence_speaks_for_a_later_verb():
+    article = parse('Ann Lee waved to stop the noise, then leaned in and boomed: "Let us win in November."')
+    assert spans(article) == ["Ann Lee"]
+
+
+def test_the_subject_of_a_noted_clause_is_not_the_speaker():
+    article = parse('The mayor noted that he taught law for years, and added: "I know a little about this."')
+    assert spans(article) != ["he"]

@@ -7,7 +7,7 @@ import re
 
 from ..models import Span
 from .context import ArticleContext
-from .lexicon import title_words
+from .lexicon import reporting_verbs, title_words
 from .lexicon.rule_words import (
     ADVERBS,
     AUXILIARIES,
@@ -37,7 +37,8 @@ def words_before(items: list[Word], k: int) -> list[Word]:
 
 def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool = True) -> tuple[Span, str] | None:
     """The speaker phrase right before a cue: back to a comma or the sentence start. With
-    `clause_pronoun`, the pronoun that opens a clause right before the verb ("when he told")."""
+    `clause_pronoun`, the pronoun that opens a clause right before the verb ("when he told") and
+    the subject of the first of two verbs ("he brought it up and said")."""
     end = len(items)
     while end and items[end - 1].lower in ADVERBS and items[end - 1].text.islower():  # not "Ms. March"
         end -= 1
@@ -49,6 +50,10 @@ def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool 
         items = items[:opening]  # "Rep. Ann Lee (R-Ore.) said"
     if items and items[-1].text == ",":  # "the spokeswoman, Lena Ortiz, said"
         items = items[:-1]
+    if clause_pronoun and items and items[-1].lower == "and":
+        coordinated = _coordinated_subject(ctx, items)
+        if coordinated is not None:
+            return coordinated
     if len(items) >= 3 and items[-1].lower == "and" and items[-2].text.islower() and items[-2].text.isalpha():
         items = items[:-2]  # "I nodded and said": the subject of the first verb
     begin = len(items)
@@ -93,6 +98,38 @@ def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool 
         # "X, the chairwoman of the panel that handles Y, said": the role reaches back past "that"
         before = _before_role(before[:-1])
     return _name_before_appositive(ctx, before)
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_SENTENCE_MARKS = frozenset({".", ";", "?", "!"})
+
+
+def _coordinated_subject(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] | None:
+    """`Ann Lee brought up the vote and later said`, `when she laughed and admitted`: the subject
+    of the first of two verbs joined by "and" (items end with it), read back through the sentence:
+    the nearest pronoun, or name that opens a clause, that a lowercase word (its verb) follows."""
+    for k in range(len(items) - 2, -1, -1):
+        word, following = items[k], items[k + 1]
+        if word.text in _SENTENCE_MARKS:
+            return None
+        if not (following.text.isalpha() and following.text.islower() and following.lower not in ("and", "or")):
+            continue
+        if k > 0 and (items[k - 1].lower == "that" or items[k - 1].lower in reporting_verbs()):
+            continue  # "noted (that) he taught law, and added": the subject of what was noted
+        if word.lower in _SUBJECT_PRONOUNS:
+            return (word.start, word.end), word.text
+        named = [m for m in ctx.table.overlapping(word.start, word.end) if m.end == word.end]
+        if not named or named[0].kind not in ("person", "organization"):
+            continue
+        first = k
+        while first > 0 and items[first].start > named[0].start:
+            first -= 1
+        before = items[first - 1] if first > 0 else None
+        if before is None or before.text in PUNCTUATION or before.lower in SUBORDINATORS | OPENERS:
+            return (named[0].start, named[0].end), ctx.text[named[0].start : named[0].end]
+        if before.text[:1].isupper() or before.lower in title_words():
+            continue  # a title before the name: "Sen. Ann Lee" is read from its title on
+    return None
 
 
 def _name_before_clause(ctx: ArticleContext, span: Span, phrase: list[Word]) -> Span:
