@@ -155,3 +155,27 @@ def test_a_name_that_opens_the_sentence_speaks_for_a_later_verb():
 def test_the_subject_of_a_noted_clause_is_not_the_speaker():
     article = parse('The mayor noted that he taught law for years, and added: "I know a little about this."')
     assert spans(article) != ["he"]
+
+
+def speakers(article: Article) -> list[str | None]:
+    return [q.speaker for q in article.quotes]
+
+
+def test_the_title_names_the_person_it_described_after_the_name():
+    article = parse('Ann Lee, the mayor, opened the hall. Bo Chan, a builder, was there. "It was long," the mayor said.')
+    assert speakers(article) == ["Ann Lee"]
+
+
+def test_the_title_names_the_person_it_described_before_the_name():
+    article = parse('The mayor, Ann Lee, opened the hall. Bo Chan, a builder, came. "It was long," the mayor said.')
+    assert speakers(article) == ["Ann Lee"]
+
+
+def test_the_title_is_not_the_person_whose_role_only_mentions_it():
+    article = parse("Ann Lee opened the hall. Bo Chan, the mayor's deputy, came. \"It was long,\" the mayor said.")
+    assert speakers(article) == ["the mayor"]
+
+
+def test_a_description_that_is_a_verb_phrase_gives_no_title():
+    article = parse('Ann Lee and her husband, Tom, were met by an organizer at the hall. "Go in," the organizer said.')
+    assert speakers(article) == ["the organizer"]

@@ -26,7 +26,14 @@ from .lexicon.rule_words import (
     SELF,
     SPEECH_NOUNS,
 )
-from .referents import named_pair, organisation_referent, person_referent, publishing_subject, role_noun
+from .referents import (
+    appositive_role,
+    named_pair,
+    organisation_referent,
+    person_referent,
+    publishing_subject,
+    role_noun,
+)
 from .sentences import in_span
 from .speaker_phrase import someone_of
 
@@ -215,6 +222,7 @@ def resolve_nominal(ctx: ArticleContext, phrase: str, offset: int) -> Entity | N
     if not head or phrase.split()[0].lower() not in DETERMINERS:
         return None
     table = ctx.table
+    titled = head in title_words() and phrase.split()[0].lower() == "the"  # "a friend" is someone new
     best: Entity | None = None
     for mention in table.mentions_before(offset, within=_NOMINAL_REACH):
         entity = table.by_key(mention.key)
@@ -222,6 +230,10 @@ def resolve_nominal(ctx: ArticleContext, phrase: str, offset: int) -> Entity | N
             continue
         if entity.kind not in ("person", "organization"):
             continue
-        if head in table.nominal_words(entity, fold) or (entity.kind == "organization" and head in COLLECTIVE_ORG):
+        if (
+            head in table.nominal_words(entity, fold)
+            or (entity.kind == "organization" and head in COLLECTIVE_ORG)
+            or (titled and entity.kind == "person" and appositive_role(ctx.text, mention.start, mention.end, head))
+        ):
             best = entity
     return best
