@@ -179,3 +179,9 @@ def test_the_title_is_not_the_person_whose_role_only_mentions_it():
 def test_a_description_that_is_a_verb_phrase_gives_no_title():
     article = parse('Ann Lee and her husband, Tom, were met by an organizer at the hall. "Go in," the organizer said.')
     assert speakers(article) == ["the organizer"]
+
+
+def test_an_age_after_the_verb_is_the_speaker_given_that_age():
+    article = parse('Ann Lee, 46, spoke on Monday. "The plan is a good one for all of us," said the 46-year-old.')
+    assert spans(article) == ["the 46-year-old"]
+    assert speakers(article) == ["Ann Lee"]

@@ -211,6 +211,8 @@ def speaker_like(ctx: ArticleContext, span: Span, phrase: list[Word]) -> bool:
         return True  # "Acme's security unit"
     if described(phrase):
         return True  # "the father", "a citizen", "one of the players in the video": someone unnamed
+    if len(phrase) == 2 and phrase[0].lower in DETERMINERS and _AGE.match(head):
+        return True  # "the 46-year-old", whom the text gave that age
     if len(phrase) == 1 and _HYPHEN_NAME.match(phrase[0].text):
         return True  # "al-Shabaab"
     return all(w.text[:1].isupper() for w in phrase) and len(phrase) <= 4
@@ -249,6 +251,7 @@ def described(phrase: list[Word]) -> bool:
     return True
 
 
+_AGE = re.compile(r"^\d{1,3}-year-old$")
 _HYPHEN_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")
 # A US lawmaker's party and state after the name: "D-Calif.", "R-S.C.", "I-Vt."
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
