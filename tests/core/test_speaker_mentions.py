@@ -185,3 +185,16 @@ def test_an_age_after_the_verb_is_the_speaker_given_that_age():
     article = parse('Ann Lee, 46, spoke on Monday. "The plan is a good one for all of us," said the 46-year-old.')
     assert spans(article) == ["the 46-year-old"]
     assert speakers(article) == ["Ann Lee"]
+
+
+def test_a_party_tag_set_off_by_commas_is_not_the_speaker():
+    article = parse('Ann Lee, R-Ky., said on Monday: "It is time to stop fighting over this."')
+    assert spans(article) == ["Ann Lee"]
+
+
+def test_a_long_participial_aside_between_name_and_verb_keeps_the_name():
+    article = parse(
+        "Ann Lee, speaking to reporters on Tuesday on her plane on the way to Dayton, said of the request: "
+        '"The board resolved all of this."'
+    )
+    assert spans(article) == ["Ann Lee"]

@@ -83,6 +83,10 @@ def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool 
             return subject_before(ctx, before[:-1])
     before = items[: len(items) - len(phrase)]
     phrase = up_to_clause(phrase)
+    long_aside = clause_pronoun and phrase and phrase[0].text.islower() and len(phrase) > MAX_SUBJECT_WORDS
+    if phrase and (long_aside or _PARTY_TAG.match(phrase[0].text)):
+        # "Ann Lee, speaking to reporters on her way to the airport, said"; "Ann Lee, R-Ky., said"
+        return _name_before_appositive(ctx, before)
     if not phrase or len(phrase) > MAX_SUBJECT_WORDS:
         return None
     span = (phrase[0].start, phrase[-1].end)
