@@ -198,3 +198,18 @@ def test_a_long_participial_aside_between_name_and_verb_keeps_the_name():
         '"The board resolved all of this."'
     )
     assert spans(article) == ["Ann Lee"]
+
+
+def test_a_statement_issued_before_the_quotation_is_the_issuers():
+    article = parse('Right after the storm, Ann Lee issued a statement, "Last night our town was hit hard."')
+    assert spans(article) == ["Ann Lee"]
+
+
+def test_a_message_delivered_to_someone_is_the_deliverers():
+    article = parse('Sen. Ann Lee, R-Ky., delivered a blunt message to Bo Chan: "It is time to stop this."')
+    assert spans(article) == ["Sen. Ann Lee"] or spans(article) == ["Ann Lee"]
+
+
+def test_a_speech_noun_after_another_verb_names_no_speaker():
+    article = parse('I laughed and had to change my answer: "Of course I believe in it. I was only joking."')
+    assert all(q.cue is None or "answer" not in q.cue for q in article.quotes)

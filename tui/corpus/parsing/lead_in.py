@@ -10,6 +10,8 @@ from .context import ArticleContext
 from .lexicon import reporting_verbs, title_words
 from .lexicon.rule_words import (
     CLAUSE_VERBS,
+    DOCUMENTS,
+    ISSUING_VERBS,
     LEAD_IN_PARTICIPLES,
     LISTENER_PARTICIPLES,
     NAME_PARTICIPLES,
@@ -150,7 +152,41 @@ def find_attribution_before(ctx: ArticleContext, start: int, end: int) -> Attrib
             after = speaker_after(ctx, items, last, cue_at=k)
             if after is not None:
                 return after
-    return _colon_introduction(ctx, items) or (None if items else _cue_sentence(ctx, start, end))
+    return (
+        _colon_introduction(ctx, items)
+        or _speech_noun_lead(ctx, items)
+        or (None if items else _cue_sentence(ctx, start, end))
+    )
+
+
+_SPEECH_NOUN_TAIL = 4  # words from the speech noun to the final mark: "a blunt message to Bo Chan:"
+_SPEECH_NOUN_LEAD = 4  # words from the verb to the speech noun: "released the following brief statement"
+
+
+def _speech_noun_lead(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
+    """`Ann Lee issued a statement, "...`, `Ann Lee released the following statement:`, `Ann Lee
+    delivered a blunt message to Bo Chan:`: a subject, a verb and the speech it gives, before the
+    mark that opens the quotation; the subject speaks."""
+    if len(items) < 4 or items[-1].text not in (",", ":"):
+        return None
+    tail = range(len(items) - 2, max(0, len(items) - 2 - _SPEECH_NOUN_TAIL), -1)
+    noun = next((k for k in tail if items[k].text in SPEECH_NOUNS or items[k].text in DOCUMENTS), None)
+    if noun is None or any(w.text in PUNCTUATION for w in items[noun : len(items) - 1]):
+        return None
+    verb = noun - 1
+    while (
+        verb > 0
+        and noun - verb < _SPEECH_NOUN_LEAD
+        and items[verb - 1].text.isalpha()
+        and items[verb - 1].text.islower()
+    ):
+        verb -= 1
+    if verb == noun or verb == 0 or items[verb].lower not in ISSUING_VERBS:
+        return None
+    subject = subject_before(ctx, words_before(items, verb))
+    if subject is None:
+        return None
+    return Attribution((items[verb].start, items[noun].end), subject[0], subject[1])
 
 
 _CUE_SENTENCE_CHARS = 200  # characters read back from a quotation for the short sentence that introduces it

@@ -273,6 +273,13 @@ SPEECH_NOUNS = _words("""
     conclusion
 """)
 
+# Verbs that give out a statement or message: "Ann Lee issued a statement:", "released the following
+# message", "delivered a blunt warning to the board:" (lead_in.py).
+ISSUING_VERBS = _words("""
+    issue issued issues release released releases deliver delivered delivers send sent sends give gave
+    gives offer offered offers share shared shares publish published publishes post posted posts
+""")
+
 # Where speech is given: "said a guard in the interview" tells where the guard spoke, not who the guard is.
 SPEECH_EVENTS = _words("""
     interview call conference briefing speech hearing session broadcast time
