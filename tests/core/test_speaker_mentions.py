@@ -213,3 +213,13 @@ def test_a_message_delivered_to_someone_is_the_deliverers():
 def test_a_speech_noun_after_another_verb_names_no_speaker():
     article = parse('I laughed and had to change my answer: "Of course I believe in it. I was only joking."')
     assert all(q.cue is None or "answer" not in q.cue for q in article.quotes)
+
+
+def test_a_document_that_goes_on_before_a_colon_speaks():
+    article = parse('The board sent a letter to the mayor. The letter continues: "Please explain the difference."')
+    assert spans(article) == ["The letter"]
+
+
+def test_a_document_noun_before_a_noun_form_with_an_object_is_no_cue():
+    article = parse('Ann Lee read the letter states "received" on each page of the file.')
+    assert all(q.cue != "states" for q in article.quotes)

@@ -13,6 +13,7 @@ from .lexicon import phrasal_reporting_verbs, reporting_verbs
 from .lexicon.rule_words import (
     ADVERBS,
     DETERMINERS,
+    DOCUMENTS,
     MODALS,
     NOUN_FORMS,
     PRONOUNS,
@@ -170,6 +171,8 @@ def is_cue(items: list[Word], k: int) -> bool:
         return (
             before.lower in PRONOUNS
             or before.lower in SELF
+            or (k + 1 == len(items) or items[k + 1].text in (",", ":"))
+            and before.lower in DOCUMENTS  # "The letter continues:", "the report states,"
             or (k + 1 == len(items) or items[k + 1].text in PUNCTUATION)
             and before.text[:1].isupper()
             or (k + 1 == len(items) or items[k + 1].text in (",", ":"))
