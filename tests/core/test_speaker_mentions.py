@@ -223,3 +223,31 @@ def test_a_document_that_goes_on_before_a_colon_speaks():
 def test_a_document_that_goes_on_doing_something_is_no_cue():
     article = parse('Ann Lee wrote the letter in May. The letter continues to "shock the whole town" every year.')
     assert all(q.cue != "continues" for q in article.quotes)
+
+
+def test_a_persons_office_is_not_the_person():
+    article = parse("Prime Minister Ann Lee spoke in Dayton. Lee's office said the event was \"very long\" for all.")
+    assert speakers(article) == ["Lee's office"]
+
+
+def test_a_capitalised_description_between_commas_gives_the_name_before_it():
+    article = parse('Jim Hale, Northfield MP, said he drove around with signs on his truck "to show support."')
+    assert speakers(article) == ["Jim Hale"]
+
+
+def test_a_description_of_two_roles_joined_by_and_gives_the_name_before_it():
+    article = parse(
+        "Bo van der Berg, a geologist and professor at the University of Dayton, said the wave "
+        '"may have come from a collapse."'
+    )
+    assert speakers(article) == ["Bo van der Berg"]
+
+
+def test_a_name_with_the_place_it_is_from_before_a_description_speaks():
+    article = parse('Sen. Ann Lee of Alabama, the chair of the Budget Committee, said a long fight looks "silly."')
+    assert speakers(article) == ["Ann Lee"]
+
+
+def test_a_name_in_a_phrase_before_the_comma_is_not_an_appositive():
+    article = parse('After meeting Ann Lee, Acme Corp said the deal was "done and signed."')
+    assert speakers(article) == ["Acme Corp"]

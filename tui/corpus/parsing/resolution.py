@@ -37,6 +37,7 @@ from .referents import (
 from .sentences import in_span
 from .speaker_phrase import someone_of
 
+_POSSESSED = re.compile(r"['\u2019]s? \w")  # "Lee's office", "the Leeses' lawyer": someone or something of theirs
 _SUBJECT_LEAD = 60  # characters before a name read to tell whether it opens a clause
 _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
 _NOMINAL_REACH = 5000  # characters back to look for the person "the spokesman" refers to
@@ -60,6 +61,8 @@ def resolve_speaker(ctx: ArticleContext, attribution: Attribution, speakers: lis
         # "her statement read", "His reply:": the statement speaks for the woman it belongs to
         return _resolve_pronoun(ctx, "male" if words_[0] == "his" else "female", start, speakers)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
+    if people and _POSSESSED.match(ctx.text, people[-1].end, end):
+        return None  # "Ann Lee's office said": her office speaks, not she
     if people and not _someone_of(lowered, people[-1].start - start):
         return table.by_key(people[-1].key)
     org = table.entity_at(start, end, kind="organization")

@@ -48,7 +48,8 @@ def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool 
     if items and items[-1].text == ")" and "(" in [w.text for w in items]:
         opening = max(k for k, w in enumerate(items) if w.text == "(")
         items = items[:opening]  # "Rep. Ann Lee (R-Ore.) said"
-    if items and items[-1].text == ",":  # "the spokeswoman, Lena Ortiz, said"
+    closed = bool(items) and items[-1].text == ","
+    if closed:  # "the spokeswoman, Lena Ortiz, said"
         items = items[:-1]
     if clause_pronoun and items and items[-1].lower == "and":
         coordinated = _coordinated_subject(ctx, items)
@@ -59,6 +60,13 @@ def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool 
     begin = len(items)
     while begin and not (items[begin - 1].text in PUNCTUATION or items[begin - 1].lower in ("that", "and", "but")):
         begin -= 1
+    if begin > 1 and items[begin - 1].lower == "and" and any(w.lower in title_words() for w in items[begin:]):
+        joined = begin - 1  # "Ann Lee, a geologist and professor at the college, said": one description
+        while joined and items[joined - 1].text not in PUNCTUATION and items[joined - 1].text.islower():
+            joined -= 1
+        named = _name_before_appositive(ctx, items[:joined]) if joined and items[joined - 1].text == "," else None
+        if named is not None:
+            return named
     clause_opens = len(items) - begin > 2 and items[-2].text in SUBORDINATORS
     if clause_pronoun and clause_opens and items[-1].lower in PRONOUNS.keys() | SELF:
         begin = len(items) - 1  # "Lee was talking about it when he told": the pronoun of the clause speaks
@@ -90,8 +98,10 @@ def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool 
     if not phrase or len(phrase) > MAX_SUBJECT_WORDS:
         return None
     span = (phrase[0].start, phrase[-1].end)
-    if any(w.lower in title_words() for w in phrase) or phrase[0].lower in DETERMINERS:
-        # "Jane Roe, chief executive of Acme, said"; "Ann Lee, the school's graduate, said"
+    described_after = any(w.lower in title_words() for w in phrase) or phrase[0].lower in DETERMINERS
+    if described_after or closed and not _names_a_person(ctx, span):
+        # "Jane Roe, chief executive of Acme, said"; "Ann Lee, the school's graduate, said";
+        # "Jim Hale, Northfield councillor, said"
         named = _name_before_appositive(ctx, before)
         if named is not None:
             return named
@@ -179,9 +189,24 @@ def _name_before_appositive(ctx: ArticleContext, items: list[Word]) -> tuple[Spa
     if len(phrase) == 1 and _PARTY_TAG.match(phrase[0].text):
         return _name_before_appositive(ctx, items[:-2])  # "Dana Voss, D-Calif., the chairwoman"
     people = [m for m in ctx.table.overlapping(phrase[0].start, phrase[-1].end) if m.kind == "person"]
-    if not people or people[-1].end != phrase[-1].end:
+    if not people or people[-1].end != phrase[-1].end and not _of_place_after(ctx, people[-1].end, phrase):
         return None
     return (people[-1].start, people[-1].end), ctx.text[people[-1].start : people[-1].end]
+
+
+def _of_place_after(ctx: ArticleContext, end: int, phrase: list[Word]) -> bool:
+    """`Sen. Ann Lee of Alabama`: the name, then "of" and the place or body it is from."""
+    rest = [w for w in phrase if w.start >= end]
+    return (
+        len(rest) >= 2
+        and rest[0].lower == "of"
+        and all(w.text[:1].isupper() for w in rest[1:])
+        and any(m.kind in ("place", "organization") for m in ctx.table.overlapping(rest[1].start, rest[-1].end))
+    )
+
+
+def _names_a_person(ctx: ArticleContext, span: Span) -> bool:
+    return any(m.kind == "person" for m in ctx.table.overlapping(*span))
 
 
 def person_before_punctuation(ctx: ArticleContext, items: list[Word], k: int) -> Span | None:
