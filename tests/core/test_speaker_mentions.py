@@ -251,3 +251,8 @@ def test_a_name_with_the_place_it_is_from_before_a_description_speaks():
 def test_a_name_in_a_phrase_before_the_comma_is_not_an_appositive():
     article = parse('After meeting Ann Lee, Acme Corp said the deal was "done and signed."')
     assert speakers(article) == ["Acme Corp"]
+
+
+def test_a_participial_aside_after_a_party_tag_keeps_the_name():
+    article = parse('But Sen. Ann Lee (D-Ill.), noting the size of the list, said, "He has a heck of a list."')
+    assert speakers(article) == ["Ann Lee"]

@@ -95,6 +95,10 @@ def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool 
     if phrase and (long_aside or _PARTY_TAG.match(phrase[0].text)):
         # "Ann Lee, speaking to reporters on her way to the airport, said"; "Ann Lee, R-Ky., said"
         return _name_before_appositive(ctx, before)
+    if closed and phrase and phrase[0].text.islower() and phrase[0].lower.endswith("ing"):
+        named = _name_before_appositive(ctx, before)  # "Ann Lee (D-Ill.), noting the vote, said"
+        if named is not None:
+            return named
     if not phrase or len(phrase) > MAX_SUBJECT_WORDS:
         return None
     span = (phrase[0].start, phrase[-1].end)
@@ -179,6 +183,11 @@ def _name_before_appositive(ctx: ArticleContext, items: list[Word]) -> tuple[Spa
     """`Tomas Berg, the chairman of the committee, said`: the person before the appositive."""
     if not items or items[-1].text != ",":
         return None
+    if len(items) > 2 and items[-2].text == ")":  # "Sen. Ann Lee (D-Ill.), noting the vote, said"
+        reach = range(len(items) - 2, max(-1, len(items) - 2 - _PAREN_WORDS), -1)
+        opening = next((k for k in reach if items[k].text == "("), None)
+        if opening is not None:
+            items = [*items[:opening], items[-1]]
     phrase: list[Word] = []
     for word in reversed(items[:-1]):
         if word.text in PUNCTUATION or len(phrase) == MAX_SUBJECT_WORDS:
@@ -192,6 +201,9 @@ def _name_before_appositive(ctx: ArticleContext, items: list[Word]) -> tuple[Spa
     if not people or people[-1].end != phrase[-1].end and not _of_place_after(ctx, people[-1].end, phrase):
         return None
     return (people[-1].start, people[-1].end), ctx.text[people[-1].start : people[-1].end]
+
+
+_PAREN_WORDS = 8  # words of a parenthesis between a name and its comma: "(D-Ill.)", "(a Republican PAC)"
 
 
 def _of_place_after(ctx: ArticleContext, end: int, phrase: list[Word]) -> bool:
