@@ -256,3 +256,8 @@ def test_a_name_in_a_phrase_before_the_comma_is_not_an_appositive():
 def test_a_participial_aside_after_a_party_tag_keeps_the_name():
     article = parse('But Sen. Ann Lee (D-Ill.), noting the size of the list, said, "He has a heck of a list."')
     assert speakers(article) == ["Ann Lee"]
+
+
+def test_a_persons_statement_is_the_persons():
+    article = parse('Ann Lee wrote to the board. "We are done with it," Ann Lee\'s statement said.')
+    assert speakers(article) == ["Ann Lee"]

@@ -61,8 +61,9 @@ def resolve_speaker(ctx: ArticleContext, attribution: Attribution, speakers: lis
         # "her statement read", "His reply:": the statement speaks for the woman it belongs to
         return _resolve_pronoun(ctx, "male" if words_[0] == "his" else "female", start, speakers)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
-    if people and _POSSESSED.match(ctx.text, people[-1].end, end):
-        return None  # "Ann Lee's office said": her office speaks, not she
+    owned = _POSSESSED.match(ctx.text, people[-1].end, end) if people else None
+    if owned is not None and lowered.split()[-1] not in DOCUMENTS and lowered.split()[-1] not in SPEECH_NOUNS:
+        return None  # "Ann Lee's office said": her office speaks, not she; "Ann Lee's report said" is hers
     if people and not _someone_of(lowered, people[-1].start - start):
         return table.by_key(people[-1].key)
     org = table.entity_at(start, end, kind="organization")
