@@ -261,3 +261,13 @@ def test_a_participial_aside_after_a_party_tag_keeps_the_name():
 def test_a_persons_statement_is_the_persons():
     article = parse('Ann Lee wrote to the board. "We are done with it," Ann Lee\'s statement said.')
     assert speakers(article) == ["Ann Lee"]
+
+
+def test_a_lowercase_role_among_capitalised_words_after_the_verb_speaks():
+    article = parse('"Imagine the two of them on one stage," mused Acme co-host Lin Judge. "Not to mention it."')
+    assert spans(article) == ["Acme co-host Lin Judge", "Acme co-host Lin Judge"]
+
+
+def test_a_participle_that_ends_a_clause_after_a_comma_names_its_subject():
+    article = parse('At the time, she released a statement saying, "Acme has been a trusted partner for years."')
+    assert spans(article) == ["she"]

@@ -218,7 +218,13 @@ def _capitalised_to_mark(items: list[Word], begin: int, phrase: list[Word]) -> b
     """`said Acme Union Secretary-Treasurer Bo Chan.`: capitalised words from the verb to a mark or
     the sentence's end are a name with its titles, however many they are."""
     after = begin + len(phrase)
-    return all(w.text[:1].isupper() for w in phrase) and (after == len(items) or items[after].text in PUNCTUATION)
+    lowercase = [w for w in phrase if not w.text[:1].isupper()]
+    return (
+        phrase[0].text[:1].isupper()
+        and phrase[-1].text[:1].isupper()
+        and (not lowercase or len(lowercase) == 1 and lowercase[0].text.replace("-", "").isalpha())
+        and (after == len(items) or items[after].text in PUNCTUATION)
+    )  # one lowercase role may sit among them: "said Acme co-host Bo Chan"
 
 
 _SIGNATURE_MARKS = (*DASHES, "-")

@@ -102,8 +102,10 @@ def _clause_subject(ctx: ArticleContext, items: list[Word]) -> Span | None:
     """The pronoun or name that opens the clause before `, saying,` when a phrase comes first:
     `At the hearing on Monday, Ann Lee compared the two plans, saying,` -> "Ann Lee"."""
     end = len(items) - 3
-    if end < 1 or items[end].text != ",":
+    if end < 1:
         return None
+    if items[end].text != ",":  # `At the time, she released a statement saying,`: the clause the participle ends
+        end += 1
     start = end - 1
     while start > 0 and items[start - 1].text != ",":
         start -= 1
