@@ -13,15 +13,17 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from ..models import Entity, Quote, QuoteKind, Span
-from .attribution import Attribution, find_attribution_after, find_attribution_before
+from ..models import Quote, QuoteKind, Span
+from .attribution import Attribution, find_attribution_after, find_signature_below
 from .budget import check
 from .context import ArticleContext
+from .lead_in import find_attribution_before
 from .quote_kind import kind_and_span
 from .referents import names_nobody
 from .reported import may_report, reported_clause
 from .resolution import resolve_group, resolve_speaker
-from .sentences import in_span, sentence_spans, trim_span
+from .sentences import sentence_spans, trim_span
+from .unattributed import continue_reported_speakers, narrated_speakers
 
 _COLON_REACH = 8  # characters back from a quotation to the colon that introduces it
 OPENING = "\u201c\u00ab\u201e"
@@ -104,8 +106,8 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
     found.extend(_reported_speech(ctx, [q for q, _ in found]))
     found.sort(key=lambda pair: pair[0].start)
     _resolve_all(ctx, found)
-    _continue_reported_speakers(paragraphs, found)
-    _narrated_speakers(ctx, found)
+    continue_reported_speakers(ctx, found)
+    narrated_speakers(ctx, found)
     kept = _without_overlaps([quote for quote, _ in found])
     for quote in kept:
         # Only now: the quotes dropped for overlapping may each span a whole long sentence, and
@@ -140,53 +142,6 @@ def _join_interrupted(text: str, segments: list[Segment]) -> list[Segment]:
     return joined
 
 
-def _continue_reported_speakers(paragraphs: list[Span], found: list[tuple[Quote, Attribution | None]]) -> None:
-    """`Lee says that's not what the nurses see.` then a paragraph that is all quotation:
-    the quotation is Lee's, as it would be after a quotation of his."""
-    starts = [start for start, _ in paragraphs]
-    last_speaker: dict[int, Quote] = {}
-    for quote, attribution in found:
-        paragraph = bisect_right(starts, quote.start) - 1
-        if (
-            quote.speaker is None
-            and attribution is None
-            and quote.kind == "direct"
-            and quote.start == starts[paragraph]
-            and paragraph - 1 in last_speaker
-        ):
-            source = last_speaker[paragraph - 1]
-            quote.speaker, quote.speaker_id = source.speaker, source.speaker_id
-        if quote.speaker is not None:
-            last_speaker[paragraph] = quote
-
-
-_NARRATIVE_REACH = 600  # characters of the paragraph before an unattributed quotation read for its person
-
-
-def _narrated_speakers(ctx: ArticleContext, found: list[tuple[Quote, Attribution | None]]) -> None:
-    """A paragraph that opens with a quotation no rule attributed, after a paragraph that tells of
-    one person and names no other: the quotation is that person's (`Ann Lee ran the shelter for a
-    decade.` then `"We never turned anyone away."`)."""
-    starts = [start for start, _ in ctx.paragraphs]
-    for quote, attribution in found:
-        paragraph = bisect_right(starts, quote.start) - 1
-        if (
-            quote.speaker is not None
-            or attribution is not None
-            or quote.kind != "direct"
-            or paragraph < 1
-            or quote.start != starts[paragraph]
-        ):
-            continue
-        told: dict[str, tuple[Entity, Span]] = {}  # nearest mention first: the span kept is the nearest
-        for mention, entity in ctx.table.people_before(quote.start, within=_NARRATIVE_REACH):
-            if mention.start >= starts[paragraph - 1] and not in_span(ctx.quoted, mention.start):
-                told.setdefault(entity.id, (entity, (mention.start, mention.end)))
-        if len(told) == 1:
-            entity, quote.speaker_span = next(iter(told.values()))
-            quote.speaker, quote.speaker_id = entity.name, entity.id
-
-
 def _attribute(ctx: ArticleContext, segments: list[Segment], index: int) -> None:
     segment = segments[index]
     para_start, para_end = ctx.paragraphs[segment.paragraph]
@@ -194,9 +149,23 @@ def _attribute(ctx: ArticleContext, segments: list[Segment], index: int) -> None
     previous = segments[index - 1] if index > 0 else None
     after_end = following.start if following and following.paragraph == segment.paragraph else para_end
     before_start = previous.end if previous and previous.paragraph == segment.paragraph else para_start
-    segment.attribution = find_attribution_after(ctx, segment.end, after_end) or find_attribution_before(
-        ctx, before_start, segment.start
+    below = ctx.paragraphs[segment.paragraph + 1] if segment.paragraph + 1 < len(ctx.paragraphs) else None
+    after = find_attribution_after(ctx, segment.end, after_end)
+    if after is not None and _led_in_sentence(ctx.text, segment, before_start):
+        after = find_attribution_before(ctx, before_start, segment.start) or after
+    segment.attribution = (
+        after
+        or find_attribution_before(ctx, before_start, segment.start)
+        or (find_signature_below(ctx, (segment.start, segment.end), (para_start, para_end), below) if below else None)
     )
+
+
+def _led_in_sentence(text: str, segment: Segment, lead_start: int) -> bool:
+    """`Ann Lee said, "We won." Bo Chan then recalled the night.`: a quotation that a lead-in ending
+    in a comma or colon opens and that ends its own sentence; the sentence after it is another's."""
+    inner_end = text[segment.start : segment.end - 1].rstrip()
+    lead = text[lead_start : segment.start].rstrip()
+    return segment.closed and inner_end.endswith((".", "!", "?")) and lead.endswith((",", ":"))
 
 
 def _share_within_paragraph(segments: list[Segment]) -> None:
