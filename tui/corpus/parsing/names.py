@@ -4,38 +4,27 @@ person's gender."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Final, Literal
 
 from .entity_table import Mention, MentionKind
 from .lexicon import (
     common_words,
-    country_names,
     demonym_adjectives,
-    demonym_plurals,
     first_name_gender,
     fold,
-    known_organizations,
-    org_cues,
-    places,
     reporting_verbs,
     title_words,
 )
 from .lexicon.rule_words import (
     AFFILIATIONS,
     BUSINESS_NOUNS,
-    COMPASS,
-    EVENT_WORDS,
     NAME_ADJECTIVES,
     PLACE_NOUNS,
-    PLACE_WORDS,
     POST_NOMINALS,
-    TEAM_ENDINGS,
     TITLE_MODIFIERS,
     WORK_NOUNS,
 )
 from .name_context import (
     first_name_speaks,
-    has_digit,
     kin_before,
     name_gender,
     opens_place,
@@ -51,12 +40,19 @@ from .name_context import (
     speaks,
     without_possessive,
 )
+from .name_kinds import (
+    ORG_UNLESS_SPEAKER,
+    PLACE_UNLESS_SPEAKER,
+    READ_ON,
+    is_title,
+    kind_by_words,
+    kind_of_name_alone,
+)
 from .runs import (
     CONNECTORS,
     POSSESSIVE_ENDINGS,
     Token,
     is_common_word,
-    is_initials,
     joined,
     word_after,
     word_before,
@@ -65,7 +61,7 @@ from .runs import (
 
 def _names_before(word: str) -> bool:
     """A first name or a title: what comes after it is a name even if it is also a month."""
-    return word[:1].isupper() and (fold(word) in first_name_gender() or _is_title(word))
+    return word[:1].isupper() and (fold(word) in first_name_gender() or is_title(word))
 
 
 def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
@@ -125,12 +121,12 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         return mentions  # "the film Winter Harbour": a work's title names no one
     # Most names are classed by their words alone; the text around them is read only if need be.
     name_words = words[i - first : stop]
-    kind = _kind_by_words(name_words, bool(role), False)
-    if kind == _READ_ON:
+    kind = kind_by_words(name_words, bool(role), False)
+    if kind == READ_ON:
         kind = _kind_by_context(text, tokens, i, j, name_words, previous)
-    elif kind == _ORG_UNLESS_SPEAKER:
+    elif kind == ORG_UNLESS_SPEAKER:
         kind = "person" if speaks(text, tokens, i, j, previous) else "organization"
-    elif kind == _PLACE_UNLESS_SPEAKER:  # strict: "said Tom Hall launched ..." is no sign of a person
+    elif kind == PLACE_UNLESS_SPEAKER:  # strict: "said Tom Hall launched ..." is no sign of a person
         kind = "person" if speaks(text, tokens, i, j, previous, strict=True) else "place"
     if kind == "person" and not role and plural_after_the(name_words, previous):
         kind = "organization"  # "the Northfield Hornets": a team, not a person
@@ -156,7 +152,7 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
 def _names_a_role(words: tuple[str, ...]) -> bool:
     """Whether a run's leading words hold a title other than a modifier of one ("Vice" of "Vice
     President", "Former", "Grand" of "Grand Chief")."""
-    return any(_is_title(word) and fold(word) not in TITLE_MODIFIERS for word in words)
+    return any(is_title(word) and fold(word) not in TITLE_MODIFIERS for word in words)
 
 
 # A run's words alone say where its name lies; the same runs come back in article after article.
@@ -186,7 +182,7 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
         return i, j, i, False
     split = i
     for k in range(i, j - 1):
-        if _is_title(words[k]):
+        if is_title(words[k]):
             split = k + 1
     role_may_open = (
         split == i
@@ -199,25 +195,11 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     return i, j, split, role_may_open
 
 
-@lru_cache(maxsize=1 << 16)
-def _is_title(word: str) -> bool:
-    if (
-        word in title_words()
-        or word.rstrip(".") in title_words()
-        or word.lower() in title_words()
-        or word + "." in title_words()
-    ):  # "Gov" of "Gov. Ann Lee": words are read without their full stop
-        return True
-    if "-" in word and not word.startswith("-"):
-        return all(_is_title(part) for part in word.split("-") if part)  # "Vice-President"
-    return word.endswith("s") and len(word) > 2 and word[:-1] in title_words()  # "MPs", "Senators"
-
-
 def _role_entities(text: str, tokens: list[Token], i: int, split: int) -> list[Mention]:
     """Entities inside a role, such as the organisation in "Northwind Energy Chief Executive"."""
     found: list[Mention] = []
     k = i
-    while k < split and not _is_title(tokens[k].text):
+    while k < split and not is_title(tokens[k].text):
         k += 1
     if k > i:
         kind = _kind_of(text, tokens, i, k, False, in_role=True)
@@ -269,12 +251,12 @@ def _kind_of(
 ) -> MentionKind | None:
     """What tokens[i:j] name: by their words, else by the words around them."""
     words = tuple(t.text for t in tokens[i:j])
-    kind = _kind_by_words(words, has_role, in_role)
-    if kind == _ORG_UNLESS_SPEAKER:
+    kind = kind_by_words(words, has_role, in_role)
+    if kind == ORG_UNLESS_SPEAKER:
         return "organization"
-    if kind == _PLACE_UNLESS_SPEAKER:
+    if kind == PLACE_UNLESS_SPEAKER:
         return "place"
-    if kind != _READ_ON:
+    if kind != READ_ON:
         return kind
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
     return _kind_by_context(text, tokens, i, j, words, previous)
@@ -297,8 +279,8 @@ def _kind_by_context(
         and not words[-1].rpartition("-")[2].islower()
     ):
         return "organization"  # "Voltaro shares", but not "Yearly profits" opening a sentence, nor "Oslo-based"
-    kind = _kind_of_name_alone(words)
-    if kind != _READ_ON:
+    kind = kind_of_name_alone(words)
+    if kind != READ_ON:
         return kind
     before = previous[2].lower() if previous else ""
     if 2 <= len(words) <= 3 and role_follows(text, tokens, j):
@@ -311,88 +293,6 @@ def _kind_by_context(
         return "person" if len(words) <= 4 else None
     # Unknown names stay candidates: they become people if the article names them as one elsewhere.
     return "unknown" if len(words) <= 3 else None  # type: ignore[return-value]
-
-
-_READ_ON: Final = "read on"  # the words alone do not decide: read the text around them
-# A business ("Acme Canada") unless the text around it says a person ("Ann Quillon said")
-_ORG_UNLESS_SPEAKER: Final = "an organisation unless it speaks"
-_PLACE_UNLESS_SPEAKER: Final = "a place unless it speaks"  # "Tom Hall said", but "Ann Hall" is a venue
-_Kind = MentionKind | Literal["read on"] | None  # what a rule says: a kind, none, or read on
-# what a name's words alone say
-_WordsKind = _Kind | Literal["an organisation unless it speaks", "a place unless it speaks"]
-
-
-# The same names come back in article after article, and what their words alone say of them is
-# the costly part: it is worked out once per name.
-@lru_cache(maxsize=1 << 16)
-def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _WordsKind:
-    words = without_possessive(words)
-    name = " ".join(words) if len(words) > 1 else words[0]
-    if name in known_organizations():
-        return "organization"
-    # Every name is new in a first pass: one word and several take separate, shorter paths.
-    if len(words) > 1:
-        kind = _kind_of_several_words(words)
-        if kind == _ORG_UNLESS_SPEAKER and has_role and not in_role:
-            return "person"  # "tax lawyer Ann Quillon", but "King Ann Station" is a place
-        if kind != _READ_ON:
-            return kind
-    elif name in org_cues() or name in EVENT_WORDS or _is_title(name):
-        return None  # "Commission" alone names no one body; "Cup"; "Minister"
-    if has_role and not in_role:
-        return "person"
-    if len(words) == 1 and name in demonym_adjectives():
-        return None  # "French"
-    if len(words) == 1 and name in demonym_plurals():
-        return "group"  # "Americans"
-    folded = fold(name)
-    if folded in places() or folded.rstrip(".") in places():
-        return "place"
-    return _READ_ON
-
-
-def _kind_of_several_words(words: tuple[str, ...]) -> _WordsKind:
-    """What a name of two words or more is by its first and last words, before any role is read."""
-    last = words[-1]
-    if not org_cues().isdisjoint(words) or last in TEAM_ENDINGS and fold(" ".join(words)) not in places():
-        return "organization"  # "Northwind Energy"; "Brenfield United", but "Mexico City"
-    if last in EVENT_WORDS or has_digit(words[1:]):
-        return None  # "Harbour Cup", "Oslo Accord", "Bill C-12": neither person nor place
-    if last in PLACE_WORDS:  # "Brenfield Highway", "Alder National Park", "Holm County"; "Tom Hall" may speak
-        return _PLACE_UNLESS_SPEAKER if len(words) == 2 and fold(words[0]) in first_name_gender() else "place"
-    if fold(last) in places():
-        if fold(" ".join(words)) in places():
-            return "place"  # "New York", "Papua New Guinea": a place that ends in another's name
-        if words[0] in COMPASS:
-            return "place"  # "East Africa", "Northern Ontario"
-        if fold(words[0]) not in first_name_gender():
-            # "Acme Canada", "Northwind Canada"; but a town's name may be a surname too,
-            # of a person who says something ("Ann Quillon said")
-            return "organization" if fold(last) in country_names() else _ORG_UNLESS_SPEAKER
-    if last in demonym_adjectives():
-        return None  # "North Korean", "Native American": adjectives
-    if _is_title(last):
-        return None  # "Prime Minister" split as "Prime | Minister": a role, no name
-    return _READ_ON
-
-
-@lru_cache(maxsize=1 << 16)
-def _kind_of_name_alone(words: tuple[str, ...]) -> _Kind:
-    """What the words say once no place noun ("Kent county") follows them."""
-    words = without_possessive(words)
-    last = words[-1]
-    if len(words) >= 2 and (
-        fold(words[0]) in first_name_gender() or is_initials(words[0]) and fold(words[0]) not in places()
-    ):
-        return "person"  # "Ann Lee", "T.J. Lee"
-    last_is_title = _is_title(last)
-    if last_is_title and all(_is_title(w) or w.isupper() for w in words):
-        return None  # "CEO", "MLA": a role on its own
-    if any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and not _is_title(w) for w in words):
-        return "organization"  # "RCMP", "Brenfield RCMP", "Volta Electronics"
-    if last_is_title or fold(words[0]) in places():
-        return None  # "Brenfield MP" is a role; "Alder Council" without a cue is not a person
-    return _READ_ON
 
 
 def _text(text: str, tokens: list[Token]) -> str:
