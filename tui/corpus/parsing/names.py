@@ -127,7 +127,10 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     elif kind == ORG_UNLESS_SPEAKER:
         kind = "person" if speaks(text, tokens, i, j, previous) else "organization"
     elif kind == PLACE_UNLESS_SPEAKER:  # strict: "said Tom Hall launched ..." is no sign of a person
-        kind = "person" if speaks(text, tokens, i, j, previous, strict=True) else "place"
+        # a job written in lower case before it ("producer Ann Hall") names a person too; a
+        # capitalised title does not ("Queen Ann Hall" may be a venue)
+        job = role.rpartition(" ")[2].islower()
+        kind = "person" if job or speaks(text, tokens, i, j, previous, strict=True) else "place"
     if kind == "person" and not role and plural_after_the(name_words, previous):
         kind = "organization"  # "the Northfield Hornets": a team, not a person
     if j - i == 1 and not role:
