@@ -24,3 +24,29 @@ def test_a_job_in_lower_case_before_a_name_ending_in_a_place_word_names_a_person
 def test_a_capitalised_title_before_a_name_ending_in_a_place_word_may_be_a_venue() -> None:
     article = _parse("The concert is at Queen Ann Hall in the spring.")
     assert _kinds(article).get("Ann Hall") != "person"
+
+
+def test_a_first_name_that_is_also_a_place_is_the_person_the_article_names() -> None:
+    article = _parse(
+        "Sydney Marsh won the final in three sets. Marsh had lost twice this year.",
+        '"Sydney has worked hard for this," her coach said. She flies home to Sydney on Monday.',
+    )
+    marsh = next(e for e in article.entities if e.name == "Sydney Marsh")
+    assert marsh.kind == "person" and "Sydney" in marsh.aliases
+    city = [e for e in article.entities if e.name == "Sydney"]
+    assert [e.kind for e in city] == ["place"]  # "home to Sydney": the city
+
+
+def test_a_first_name_of_a_thing_named_nowhere_as_a_person_stays_a_place() -> None:
+    article = _parse("The Sydney Lantern Parade drew crowds. Sydney has hosted it since 1990.")
+    assert _kinds(article).get("Sydney") == "place"
+
+
+def test_a_kin_word_before_a_first_name_no_list_holds_joins_the_full_name() -> None:
+    article = _parse(
+        "Oduya Kamberi and Tolga Kamberi were freed on Monday.",
+        "Their father said he was worried for his son Oduya's health.",
+    )
+    oduya = next(e for e in article.entities if e.name == "Oduya Kamberi")
+    assert "Oduya" in oduya.aliases
+    assert [e.name for e in article.entities if e.name == "Oduya"] == []

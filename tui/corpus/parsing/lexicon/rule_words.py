@@ -195,6 +195,13 @@ APPOSITIVE_ROLES = _words("""
 """)
 
 
+# clustering.py: a one-word place after these stays a place though a person of the article has it as
+# first name ("in Sydney", "from Jordan").
+PLACE_PREPOSITIONS = _words("""
+    in at to from near into across around outside inside throughout through via toward towards
+""")
+
+
 # name_context.py
 # Nouns that name a person, never a body, after a single name and a comma: "Ann, a resident of
 # the town" (not "member" or "partner", which a body can be too).
