@@ -50,3 +50,16 @@ def test_a_kin_word_before_a_first_name_no_list_holds_joins_the_full_name() -> N
     oduya = next(e for e in article.entities if e.name == "Oduya Kamberi")
     assert "Oduya" in oduya.aliases
     assert [e.name for e in article.entities if e.name == "Oduya"] == []
+
+
+def test_a_title_after_a_word_for_a_work_names_no_one_anywhere_in_the_article() -> None:
+    article = _parse(
+        "Ann Lee stars in the drama Nora Vale, which opens on Friday.",
+        "Nora Vale was shot in six weeks, and critics loved Nora Vale.",
+    )
+    assert {e.name for e in article.entities if e.kind == "person"} == {"Ann Lee"}
+
+
+def test_a_first_name_after_a_verb_that_is_also_a_work_noun_is_still_a_person() -> None:
+    article = _parse("A photograph shows Ann Lee at the opening. Next week he will play Tom Brask.")
+    assert {"Ann Lee", "Tom Brask"} <= {e.name for e in article.entities if e.kind == "person"}

@@ -162,6 +162,9 @@ def _settle_unknowns(text: str, raw: list[Mention]) -> None:
     is Ingrid Holm, not a place, in an article that names her; "Sydney said" is Sydney Marsh, not
     the city, in an article that names her (but "in Sydney" stays the city).
     """
+    works = {m.text for m in raw if m.kind == "work"}
+    if works:  # a title named as a work once names no one anywhere in the article
+        raw[:] = [m for m in raw if m.text not in works]
     org_names = {m.text for m in raw if m.kind == "organization"}
     org_openings = {opening for name in org_names for opening in _openings(name)}
     surnames: set[str] = set()

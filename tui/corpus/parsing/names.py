@@ -21,6 +21,7 @@ from .lexicon.rule_words import (
     PLACE_NOUNS,
     POST_NOMINALS,
     TITLE_MODIFIERS,
+    TITLE_NOUNS,
     WORK_NOUNS,
 )
 from .name_context import (
@@ -117,8 +118,14 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
     if not role and previous is not None and previous[2] in title_words():  # most names have no role word
         role = "" if role_noun_follows(text, last.end) else _role_before(text, tokens[i], previous)
+    elif previous is not None and previous[2] in TITLE_NOUNS:
+        # "the drama Ann Dale": a work's title names no one, here or where the article names the
+        # work again (clustering drops those mentions too)
+        end = last.end - possessive_length(last.text) if last.text.endswith(POSSESSIVE_ENDINGS) else last.end
+        mentions.append(Mention(tokens[i].start, end, text[tokens[i].start : end], "work"))
+        return mentions
     elif previous is not None and previous[2] in WORK_NOUNS and fold(tokens[i].text) not in first_name_gender():
-        return mentions  # "the film Winter Harbour": a work's title names no one
+        return mentions  # "the show Winter Harbour", but "shows Ann Lee" may be a verb's
     # Most names are classed by their words alone; the text around them is read only if need be.
     name_words = words[i - first : stop]
     kind = kind_by_words(name_words, bool(role), False)

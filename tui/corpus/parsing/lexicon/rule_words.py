@@ -159,6 +159,12 @@ WORK_NOUNS = _words("""
     song single opera
 """)
 
+# The nouns of WORK_NOUNS that are never verbs ("shows Ann Lee", "play Tom Hall" are): the title
+# after them is a work even when it opens with a first name ("the drama Ann Dale").
+TITLE_NOUNS = _words("""
+    film films movie movies documentary drama sitcom novel album musical opera
+""")
+
 # Kin words right before a lone first name: "his father, Bill,", "their daughter Lena".
 KIN_NOUNS = _words("""
     father mother son daughter sons daughters wife husband brother sister brothers sisters grandson
