@@ -63,3 +63,36 @@ def test_a_title_after_a_word_for_a_work_names_no_one_anywhere_in_the_article() 
 def test_a_first_name_after_a_verb_that_is_also_a_work_noun_is_still_a_person() -> None:
     article = _parse("A photograph shows Ann Lee at the opening. Next week he will play Tom Brask.")
     assert {"Ann Lee", "Tom Brask"} <= {e.name for e in article.entities if e.kind == "person"}
+
+
+def test_a_title_that_ends_a_first_name_is_a_surname() -> None:
+    article = _parse(
+        "Former prime minister Tom Major said the plan was poor. Major added that he was sad.",
+        "The author Ann Bishop and Ann King were at the launch.",
+    )
+    people = {e.name for e in article.entities if e.kind == "person"}
+    assert {"Tom Major", "Ann Bishop", "Ann King"} <= people
+    major = next(e for e in article.entities if e.name == "Tom Major")
+    assert "Major" in major.aliases
+
+
+def test_a_title_after_a_party_a_place_or_in_capitals_is_still_a_role() -> None:
+    article = _parse(
+        "The Tory Leader spoke first, the Georgia Governor second.",
+        "WHO TO LEADER\n\nThe Warner Brothers film opened, and Sister Act played on.",
+    )
+    assert {e.name for e in article.entities if e.kind == "person"} == set()
+
+
+def test_every_name_of_a_bylines_list_is_out_of_the_story() -> None:
+    article = _parse(
+        "Ann Lee said the fair was good. Tom Brask agreed.",
+        "\u2013 With files from Bo Rask, Eli Marsh and Kay Dunn",
+    )
+    assert {e.name for e in article.entities if e.kind == "person"} == {"Ann Lee", "Tom Brask"}
+
+
+def test_an_honorific_before_a_title_makes_it_a_surname_but_lord_opens_a_title() -> None:
+    assert _kinds(_parse("Mr Major told the meeting it was a hard year.")).get("Major") == "person"
+    article = _parse("The Lord Chancellor told the meeting it was a hard year.")
+    assert {e.name for e in article.entities if e.kind == "person"} == set()

@@ -18,7 +18,7 @@ from .lexicon import (
     places,
     title_words,
 )
-from .lexicon.rule_words import COMPASS, EVENT_WORDS, PLACE_WORDS, TEAM_ENDINGS
+from .lexicon.rule_words import AFFILIATIONS, COMPASS, EVENT_WORDS, NOT_SURNAME_TITLES, PLACE_WORDS, TEAM_ENDINGS
 from .name_context import has_digit, without_possessive
 from .runs import is_initials
 
@@ -80,9 +80,28 @@ def _kind_of_several_words(words: tuple[str, ...]) -> WordsKind:
             return "organization" if fold(last) in country_names() else ORG_UNLESS_SPEAKER
     if last in demonym_adjectives():
         return None  # "North Korean", "Native American": adjectives
-    if is_title(last):
+    if is_title(last) and not _title_as_surname(words[-2], last):
         return None  # "Prime Minister" split as "Prime | Minister": a role, no name
     return READ_ON
+
+
+@lru_cache(maxsize=1 << 12)
+def title_as_surname(word: str) -> bool:
+    """Whether a word that is a title may be a surname: "Major", "King", "Bishop", written as a
+    formal title is; "Lady", "Sister", "Mr" are nobody's surname, and "Brothers" nobody's alone."""
+    return word in title_words() and fold(word) not in NOT_SURNAME_TITLES
+
+
+def _title_as_surname(before: str, title: str) -> bool:
+    """Whether a title that ends a name is a surname there: a formal title written as one
+    ("King", "Major", not "Brothers", "Executive", "Lady", "Sister") after a first name ("John
+    Major", "Ann King"), but not after a party or a country that is a first name too ("Tory Leader",
+    "Jordan King"), nor in capitals ("TO HEAD")."""
+    if not title_as_surname(title) or before.isupper():
+        return False
+    folded = fold(before)
+    first_name = folded in first_name_gender() and folded not in country_names()
+    return first_name and before not in AFFILIATIONS and not is_title(before)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -94,12 +113,12 @@ def kind_of_name_alone(words: tuple[str, ...]) -> Kind:
         fold(words[0]) in first_name_gender() or is_initials(words[0]) and fold(words[0]) not in places()
     ):
         return "person"  # "Ann Lee", "T.J. Lee"
-    lastis_title = is_title(last)
-    if lastis_title and all(is_title(w) or w.isupper() for w in words):
+    last_is_title = is_title(last)
+    if last_is_title and all(is_title(w) or w.isupper() for w in words):
         return None  # "CEO", "MLA": a role on its own
     if any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and not is_title(w) for w in words):
         return "organization"  # "RCMP", "Brenfield RCMP", "Volta Electronics"
-    if lastis_title or fold(words[0]) in places():
+    if last_is_title or fold(words[0]) in places():
         return None  # "Brenfield MP" is a role; "Alder Council" without a cue is not a person
     return READ_ON
 

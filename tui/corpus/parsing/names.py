@@ -17,6 +17,7 @@ from .lexicon import (
 from .lexicon.rule_words import (
     AFFILIATIONS,
     BUSINESS_NOUNS,
+    HONORIFICS,
     NAME_ADJECTIVES,
     PLACE_NOUNS,
     POST_NOMINALS,
@@ -48,6 +49,7 @@ from .name_kinds import (
     is_title,
     kind_by_words,
     kind_of_name_alone,
+    title_as_surname,
 )
 from .runs import (
     CONNECTORS,
@@ -148,6 +150,12 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
             kind = "person"
     if kind == "place" and j - i == 1 and first_name_speaks(text, tokens[i], last, previous):
         kind = "unknown"  # "Jordan said": a person if the article names one so, else no one
+    if kind is None and j - i == 1 and title_as_surname(last.text):
+        # "Mr Major"; "Major said": a person if the article gives a full name ending with it
+        if fold(role.rstrip(".")) in HONORIFICS:
+            kind = "person"
+        elif speaks(text, tokens, i, j, previous, strict=True):
+            kind = "unknown"
     if kind is None:
         return mentions
     end = last.end - possessive_length(last.text) if last.text.endswith(POSSESSIVE_ENDINGS) else last.end

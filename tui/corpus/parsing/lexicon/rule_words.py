@@ -165,6 +165,19 @@ TITLE_NOUNS = _words("""
     film films movie movies documentary drama sitcom novel album musical opera
 """)
 
+# name_kinds.py: titles that are nobody's surname, so that a name ending with one is no person
+# ("Ann Lady" of "My Fair Lady"): honorifics and words of kin; "King", "Major", "Bishop" are surnames.
+NOT_SURNAME_TITLES = _words("""
+    mr mrs ms miss mx dr prof sir dame lord lady rev fr sr jr st sister brother father mother elder queen
+    princess empress duchess
+""")
+
+# names.py: the titles before a lone word that make it a surname even when it is a title too ("Mr
+# Major"); not "Lord" and "Lady", which open titles ("Lord Chancellor", "Lord Mayor").
+HONORIFICS = _words("""
+    mr mrs ms miss mx dr prof sir dame
+""")
+
 # Kin words right before a lone first name: "his father, Bill,", "their daughter Lena".
 KIN_NOUNS = _words("""
     father mother son daughter sons daughters wife husband brother sister brothers sisters grandson
