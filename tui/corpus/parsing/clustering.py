@@ -15,7 +15,8 @@ from ..models import Entity, EntityKind
 from .budget import check
 from .entity_table import EntityTable, Mention
 from .lexicon import first_name_gender, fold, places
-from .lexicon.rule_words import KIN_NOUNS, PLACE_PREPOSITIONS
+from .lexicon.name_words import PLACE_PREPOSITIONS
+from .lexicon.rule_words import KIN_NOUNS
 from .runs import word_before
 
 

@@ -18,7 +18,8 @@ from .lexicon import (
     places,
     title_words,
 )
-from .lexicon.rule_words import AFFILIATIONS, COMPASS, EVENT_WORDS, NOT_SURNAME_TITLES, PLACE_WORDS, TEAM_ENDINGS
+from .lexicon.name_words import NOT_SURNAME_TITLES
+from .lexicon.rule_words import AFFILIATIONS, COMPASS, EVENT_WORDS, PLACE_WORDS, TEAM_ENDINGS
 from .name_context import has_digit, without_possessive
 from .runs import is_initials
 

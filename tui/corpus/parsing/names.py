@@ -14,15 +14,14 @@ from .lexicon import (
     reporting_verbs,
     title_words,
 )
+from .lexicon.name_words import HONORIFICS, TITLE_NOUNS
 from .lexicon.rule_words import (
     AFFILIATIONS,
     BUSINESS_NOUNS,
-    HONORIFICS,
     NAME_ADJECTIVES,
     PLACE_NOUNS,
     POST_NOMINALS,
     TITLE_MODIFIERS,
-    TITLE_NOUNS,
     WORK_NOUNS,
 )
 from .name_context import (

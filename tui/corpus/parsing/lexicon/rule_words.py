@@ -159,25 +159,6 @@ WORK_NOUNS = _words("""
     song single opera
 """)
 
-# The nouns of WORK_NOUNS that are never verbs ("shows Ann Lee", "play Tom Hall" are): the title
-# after them is a work even when it opens with a first name ("the drama Ann Dale").
-TITLE_NOUNS = _words("""
-    film films movie movies documentary drama sitcom novel album musical opera
-""")
-
-# name_kinds.py: titles that are nobody's surname, so that a name ending with one is no person
-# ("Ann Lady" of "My Fair Lady"): honorifics and words of kin; "King", "Major", "Bishop" are surnames.
-NOT_SURNAME_TITLES = _words("""
-    mr mrs ms miss mx dr prof sir dame lord lady rev fr sr jr st sister brother father mother elder queen
-    princess empress duchess
-""")
-
-# names.py: the titles before a lone word that make it a surname even when it is a title too ("Mr
-# Major"); not "Lord" and "Lady", which open titles ("Lord Chancellor", "Lord Mayor").
-HONORIFICS = _words("""
-    mr mrs ms miss mx dr prof sir dame
-""")
-
 # Kin words right before a lone first name: "his father, Bill,", "their daughter Lena".
 KIN_NOUNS = _words("""
     father mother son daughter sons daughters wife husband brother sister brothers sisters grandson
@@ -211,13 +192,6 @@ APPOSITIVE_ROLES = _words("""
     co-founder ceo cfo professor lecturer researcher scientist economist analyst strategist lawyer attorney
     manager minister secretary senator mayor councillor councilor leader head chief officer official member
     resident owner partner author editor reporter coach player who whose
-""")
-
-
-# clustering.py: a one-word place after these stays a place though a person of the article has it as
-# first name ("in Sydney", "from Jordan").
-PLACE_PREPOSITIONS = _words("""
-    in at to from near into across around outside inside throughout through via toward towards
 """)
 
 
