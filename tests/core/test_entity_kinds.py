@@ -96,3 +96,9 @@ def test_an_honorific_before_a_title_makes_it_a_surname_but_lord_opens_a_title()
     assert _kinds(_parse("Mr Major told the meeting it was a hard year.")).get("Major") == "person"
     article = _parse("The Lord Chancellor told the meeting it was a hard year.")
     assert {e.name for e in article.entities if e.kind == "person"} == set()
+
+
+def test_a_party_or_a_nation_that_is_a_first_name_too_is_no_part_of_the_name() -> None:
+    article = _parse("Tory Tom Vale held the seat, and German Ann Weller won the race. It was a safe Tory seat.")
+    people = {e.name for e in article.entities if e.kind == "person"}
+    assert people == {"Tom Vale", "Ann Weller"}

@@ -201,14 +201,12 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     for k in range(i, j - 1):
         if is_title(words[k]):
             split = k + 1
-    role_may_open = (
-        split == i
-        and j - i >= 3
-        and fold(words[i]) not in first_name_gender()
-        and fold(words[i + 1]) in first_name_gender()
-    )
-    if role_may_open and (words[i] in AFFILIATIONS or words[i] in demonym_adjectives()):
-        return i, j, i + 1, False  # "Republican Ann Lee", "Norwegian Ann Lee" wherever they stand
+    opens_with_name = split == i and j - i >= 3 and fold(words[i + 1]) in first_name_gender()
+    if opens_with_name and (words[i] in AFFILIATIONS or words[i] in demonym_adjectives()):
+        # "Republican Ann Lee", "Norwegian Ann Lee" wherever they stand; "Tory Tom Lee" though
+        # Tory is a first name too
+        return i, j, i + 1, False
+    role_may_open = opens_with_name and fold(words[i]) not in first_name_gender()
     return i, j, split, role_may_open
 
 
