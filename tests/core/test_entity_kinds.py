@@ -102,3 +102,8 @@ def test_a_party_or_a_nation_that_is_a_first_name_too_is_no_part_of_the_name() -
     article = _parse("Tory Tom Vale held the seat, and German Ann Weller won the race. It was a safe Tory seat.")
     people = {e.name for e in article.entities if e.kind == "person"}
     assert people == {"Tom Vale", "Ann Weller"}
+
+
+def test_a_marathon_and_a_show_named_after_a_person_or_a_town_are_no_people() -> None:
+    article = _parse("Tom Brask won the Sydney Marathon, and Ann Dale will host the Ann Dale Show in May.")
+    assert {e.name for e in article.entities if e.kind == "person"} == {"Tom Brask", "Ann Dale"}
