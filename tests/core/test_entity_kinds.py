@@ -107,3 +107,12 @@ def test_a_party_or_a_nation_that_is_a_first_name_too_is_no_part_of_the_name() -
 def test_a_marathon_and_a_show_named_after_a_person_or_a_town_are_no_people() -> None:
     article = _parse("Tom Brask won the Sydney Marathon, and Ann Dale will host the Ann Dale Show in May.")
     assert {e.name for e in article.entities if e.kind == "person"} == {"Tom Brask", "Ann Dale"}
+
+
+def test_a_person_after_and_is_no_part_of_the_organisation_before() -> None:
+    article = _parse("Allies include the University of Brenfield and Dan Vale, a journalist.")
+    kinds = _kinds(article)
+    assert kinds.get("University of Brenfield") == "organization" and kinds.get("Dan Vale") == "person"
+    assert _kinds(_parse("The Department of Fish and Wildlife spoke."))["Department of Fish and Wildlife"] == (
+        "organization"
+    )
