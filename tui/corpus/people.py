@@ -4,10 +4,11 @@ The parser names a speaker per article: "Ann Lee" in one, "Lee" in another. Here
 become people: a one-word name is the person of the one full name in the corpus that ends with it
 ("Lee" is "Ann Lee" when the corpus has no other full name ending in Lee); when two full names
 share it ("Ann Lee", "Bo Lee"), the one full name that the articles' context fits (the gender and
-the role words they give the one-word name: "Mrs Lee", "Minister Lee"), and else the one-word name
-stays a person of its own, so two people who share a surname are not merged. The user's
-corrections (corrections.py) come first: a name marked not a person is dropped, a merge or rename
-maps a name onto another, a gender replaces the guess.
+the role words they give the one-word name: "Mrs Lee", "Minister Lee"); where they give it no
+role, the one full name quoted far more than the others together ("Blair" in a corpus of British
+politics); else the one-word name stays a person of its own, so two people who share a surname
+are not merged. The user's corrections (corrections.py) come first: a name marked not a person is
+dropped, a merge or rename maps a name onto another, a gender replaces the guess.
 """
 
 from __future__ import annotations
