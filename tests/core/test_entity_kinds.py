@@ -116,3 +116,8 @@ def test_a_person_after_and_is_no_part_of_the_organisation_before() -> None:
     assert _kinds(_parse("The Department of Fish and Wildlife spoke."))["Department of Fish and Wildlife"] == (
         "organization"
     )
+
+
+def test_a_title_after_a_years_possessive_names_no_one() -> None:
+    article = _parse("Ann Lee starred in 1989's Nora Vale, and Nora Vale made her name.")
+    assert {e.name for e in article.entities if e.kind == "person"} == {"Ann Lee"}

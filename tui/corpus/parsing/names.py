@@ -119,9 +119,9 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
     if not role and previous is not None and previous[2] in title_words():  # most names have no role word
         role = "" if role_noun_follows(text, last.end) else _role_before(text, tokens[i], previous)
-    elif previous is not None and previous[2] in TITLE_NOUNS:
-        # "the drama Ann Dale": a work's title names no one, here or where the article names the
-        # work again (clustering drops those mentions too)
+    elif previous is not None and (previous[2] in TITLE_NOUNS or _year_possessive(previous[2])):
+        # "the drama Ann Dale", "1989's Ann Dale": a work's title names no one, here or where the
+        # article names the work again (clustering drops those mentions too)
         end = last.end - possessive_length(last.text) if last.text.endswith(POSSESSIVE_ENDINGS) else last.end
         mentions.append(Mention(tokens[i].start, end, text[tokens[i].start : end], "work"))
         return mentions
@@ -164,6 +164,14 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     gender = name_gender(tokens[i].text, j - i, role) if kind == "person" else None
     mentions.append(Mention(tokens[i].start, end, name, kind, role, gender))
     return mentions
+
+
+_YEAR = len("1989")
+
+
+def _year_possessive(word: str) -> bool:
+    """ "1989's", "2004’s": a year's, which a work's title follows, never a person's name."""
+    return len(word) == _YEAR + 2 and word[:_YEAR].isdigit() and word[_YEAR] in "'\u2019" and word[-1] == "s"
 
 
 def _names_a_role(words: tuple[str, ...]) -> bool:
