@@ -121,3 +121,10 @@ def test_a_person_after_and_is_no_part_of_the_organisation_before() -> None:
 def test_a_title_after_a_years_possessive_names_no_one() -> None:
     article = _parse("Ann Lee starred in 1989's Nora Vale, and Nora Vale made her name.")
     assert {e.name for e in article.entities if e.kind == "person"} == {"Ann Lee"}
+
+
+def test_a_compound_adjective_before_a_name_is_no_part_of_it() -> None:
+    article = _parse("Oslo-based Acme Bank lent the money. Brenfield-born Ann Lee won, and Blu-ray players sold out.")
+    kinds = _kinds(article)
+    assert kinds.get("Acme Bank") == "organization" and kinds.get("Ann Lee") == "person"
+    assert not any(name.startswith(("Oslo", "Brenfield")) for name in kinds)

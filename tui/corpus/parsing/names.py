@@ -166,6 +166,19 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     return mentions
 
 
+_COMPOUND_TAIL = 5  # letters of a lowercase part after a hyphen that make a compound word, whatever its ending
+
+
+def _compound_adjective(word: str) -> bool:
+    """A capitalised compound whose last part after a hyphen is a lowercase word ("Oslo-based",
+    "State-owned", "Singer-songwriter"): it describes a name, never is part of one ("Lewis-Francis",
+    "al-Hassan" are); a short part that is no word's ending may be a name's ("Blu-ray", "Dai-ichi")."""
+    head, hyphen, tail = word.rpartition("-")
+    if not (hyphen and head and tail.isalpha() and tail.islower()):
+        return False
+    return len(tail) >= _COMPOUND_TAIL or tail.endswith(("ed", "ing", "born"))
+
+
 _YEAR = len("1989")
 
 
@@ -191,8 +204,9 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     common = common_words()
     while i < j:
         folded = fold(words[i])
-        if words[i] not in CONNECTORS and (folded not in common or folded in NAME_ADJECTIVES and i + 1 < j):
-            break
+        name_word = words[i] not in CONNECTORS and (folded not in common or folded in NAME_ADJECTIVES and i + 1 < j)
+        if name_word and not (i + 1 < j and _compound_adjective(words[i])):
+            break  # but "Oslo-based | Acme Bank", "State-owned | Northwind" lead a name
         i += 1
     # The first word left was tested above: a one-word name needs no second look from the end.
     while (
