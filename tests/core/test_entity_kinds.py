@@ -128,3 +128,9 @@ def test_a_compound_adjective_before_a_name_is_no_part_of_it() -> None:
     kinds = _kinds(article)
     assert kinds.get("Acme Bank") == "organization" and kinds.get("Ann Lee") == "person"
     assert not any(name.startswith(("Oslo", "Brenfield")) for name in kinds)
+
+
+def test_a_treasurer_and_a_winger_are_roles_before_a_name() -> None:
+    article = _parse("Treasurer Tom Vale said taxes would fall. Winger Ann Lee scored twice.")
+    people = {e.name: e.roles for e in article.entities if e.kind == "person"}
+    assert people == {"Tom Vale": ["Treasurer"], "Ann Lee": ["Winger"]}
