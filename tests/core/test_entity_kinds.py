@@ -134,3 +134,10 @@ def test_a_treasurer_and_a_winger_are_roles_before_a_name() -> None:
     article = _parse("Treasurer Tom Vale said taxes would fall. Winger Ann Lee scored twice.")
     people = {e.name: e.roles for e in article.entities if e.kind == "person"}
     assert people == {"Tom Vale": ["Treasurer"], "Ann Lee": ["Winger"]}
+
+
+def test_a_name_ending_in_the_plural_of_an_organisation_cue_is_organisations() -> None:
+    article = _parse("The Brenfield Youth Councils met, and Tom Banks spoke for the Harbour Societies.")
+    kinds = _kinds(article)
+    assert kinds.get("Brenfield Youth Councils") == "organization" and kinds.get("Harbour Societies") == "organization"
+    assert kinds.get("Tom Banks") == "person"

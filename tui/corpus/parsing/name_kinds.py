@@ -64,7 +64,9 @@ def kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> Word
 def _kind_of_several_words(words: tuple[str, ...]) -> WordsKind:
     """What a name of two words or more is by its first and last words, before any role is read."""
     last = words[-1]
-    if not org_cues().isdisjoint(words) or last in TEAM_ENDINGS and fold(" ".join(words)) not in places():
+    # "Youth Councils", but "Tom Banks" is a first name and a surname
+    bodies = _plural_cue(last) and not (len(words) == 2 and fold(words[0]) in first_name_gender())
+    if not org_cues().isdisjoint(words) or bodies or last in TEAM_ENDINGS and fold(" ".join(words)) not in places():
         return "organization"  # "Northwind Energy"; "Brenfield United", but "Mexico City"
     if last in EVENT_WORDS or has_digit(words[1:]):
         return None  # "Harbour Cup", "Oslo Accord", "Bill C-12": neither person nor place
@@ -91,6 +93,14 @@ def title_as_surname(word: str) -> bool:
     """Whether a word that is a title may be a surname: "Major", "King", "Bishop", written as a
     formal title is; "Lady", "Sister", "Mr" are nobody's surname, and "Brothers" nobody's alone."""
     return word in title_words() and fold(word) not in NOT_SURNAME_TITLES
+
+
+def _plural_cue(word: str) -> bool:
+    """The plural of an organisation cue that ends a name: "Councils", "Societies", "Unions"."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    singular = word.removesuffix("ies") + "y" if word.endswith("ies") else word.removesuffix("s")
+    return singular in org_cues()
 
 
 def _title_as_surname(before: str, title: str) -> bool:
