@@ -141,3 +141,9 @@ def test_a_name_ending_in_the_plural_of_an_organisation_cue_is_organisations() -
     kinds = _kinds(article)
     assert kinds.get("Brenfield Youth Councils") == "organization" and kinds.get("Harbour Societies") == "organization"
     assert kinds.get("Tom Banks") == "person"
+
+
+def test_a_legislature_and_a_diocese_are_organisations() -> None:
+    kinds = _kinds(_parse("Protesters met at the Brenfield Legislature, then at the Catholic Diocese of Holm."))
+    assert kinds.get("Brenfield Legislature") == "organization"
+    assert "person" not in kinds.values()
