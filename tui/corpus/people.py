@@ -4,10 +4,11 @@ The parser names a speaker per article: "Ann Lee" in one, "Lee" in another. Here
 become people: a one-word name is the person of the one full name in the corpus that ends with it
 ("Lee" is "Ann Lee" when the corpus has no other full name ending in Lee); when two full names
 share it ("Ann Lee", "Bo Lee"), the one full name that the articles' context fits (the gender and
-the role words they give the one-word name: "Mrs Lee", "Minister Lee"), and else the one-word name
-stays a person of its own, so two people who share a surname are not merged. The user's
-corrections (corrections.py) come first: a name marked not a person is dropped, a merge or rename
-maps a name onto another, a gender replaces the guess.
+the role words they give the one-word name: "Mrs Lee", "Minister Lee"); where they give it no
+role, the one full name quoted far more than the others together ("Blair" in a corpus of British
+politics); else the one-word name stays a person of its own, so two people who share a surname
+are not merged. The user's corrections (corrections.py) come first: a name marked not a person is
+dropped, a merge or rename maps a name onto another, a gender replaces the guess.
 """
 
 from __future__ import annotations
@@ -99,8 +100,10 @@ class _Context:
     def __init__(self, raw: list[RawSpeaker], target: dict[str, str]) -> None:
         self._genders: dict[str, set[str]] = {}
         self._roles: dict[str, set[str]] = {}
+        self._quotes: dict[str, int] = {}
         for speaker in raw:
             key = target[speaker.key]
+            self._quotes[key] = self._quotes.get(key, 0) + speaker.quotes
             self._genders.setdefault(key, set()).update(g for g, n in speaker.genders.items() if n)
             words = {w for role in speaker.roles for w in role.lower().split() if w not in _HONORIFICS}
             self._roles.setdefault(key, set()).update(words)
@@ -113,8 +116,23 @@ class _Context:
             full = {key for key in full if self._genders.get(key, genders) in (genders, set())}
         if len(full) > 1:
             roles = self._roles.get(alone, set())
-            full = {key for key in full if roles & self._roles.get(key, set())}
+            fitting = {key for key in full if roles & self._roles.get(key, set())}
+            full = fitting if fitting or roles else self._prominent(full)
         return next(iter(full)) if len(full) == 1 else alone
+
+    def _prominent(self, full: set[str]) -> set[str]:
+        """The one full name quoted far more than all the others that share its surname together
+        ("Blair" of a corpus of politics is its prime minister, not a police chief quoted once),
+        when the lone surname's articles give it no role to choose by; else all of them."""
+        counts = sorted(((self._quotes.get(key, 0), key) for key in full), reverse=True)
+        (most, key), others = counts[0], sum(count for count, _ in counts[1:])
+        return {key} if most >= _PROMINENT_LEAST and most >= _PROMINENT_TIMES * others else full
+
+
+# A full name takes a lone surname that its articles do not otherwise place when it has this many
+# quotes at least, and this many times the quotes of every other full name of that surname together.
+_PROMINENT_LEAST = 20
+_PROMINENT_TIMES = 10
 
 
 def _person(key: str, members: list[RawSpeaker], corrections: Corrections) -> Person:
