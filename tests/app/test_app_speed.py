@@ -4,12 +4,19 @@ ahead of their first showing. Each test counts what the slow path would do."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Static
 
+from tests.quote_corpus import quote_corpus
+from tui.corpus import write_articles
 from tui.screenshots import settle
 from tui.widgets.filter_bar import FilterBar
+from tui.widgets.people_list import PeopleList
+from tui.widgets.quote_list import QuoteList
 
 
 def count_layouts(monkeypatch: pytest.MonkeyPatch, screen: Screen) -> list[bool]:
@@ -51,3 +58,67 @@ async def test_a_long_filter_still_scrolls_to_the_cursor(app) -> None:
         assert field.virtual_size.width == len(text) + 1
         assert field.scroll_offset.x > 0  # the end of the text, where the cursor is, is in view
         assert field.scroll_offset.x + field.content_region.width >= len(text)
+
+
+@pytest.fixture
+def quotes_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        write_articles(quote_corpus().articles, out, "jsonl")
+    return path
+
+
+async def views_made(pilot: Pilot) -> list[Screen]:
+    """The kept screens, once the warm-up has made them (it does after the load)."""
+    names = ("view-quotes", "view-people", "view-timeline", "profile")
+    for _ in range(200):
+        await settle(pilot)
+        app = pilot.app
+        if all(app.is_screen_installed(name) and app.get_screen(name).is_mounted for name in names):
+            return [app.get_screen(name) for name in names]
+        await pilot.pause(0.05)
+    raise AssertionError("the views were not made after the load")
+
+
+async def test_the_views_are_made_ahead_and_shown_without_a_layout(
+    make_app, quotes_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        quotes, people, _, _ = await views_made(pilot)
+        assert app.screen is app.explorer  # made, not shown
+        listed = quotes.query_one(QuoteList)
+        assert listed.count == 7  # the view's answer is there before the first showing
+        assert [row.name for row in people.query_one(PeopleList).rows][:2] == ["Ann Lee", "Bo Park"]
+        layouts = count_layouts(monkeypatch, quotes)
+        await pilot.press("Q")
+        await pilot.pause(0.3)
+        assert app.screen is quotes and quotes.query_one(QuoteList) is listed  # the one made ahead
+        assert str(quotes.query_one("#status", Static).render()).strip().startswith("7 quotes in 4 articles")
+        assert True not in layouts  # laid out ahead, for this terminal's size
+
+
+async def test_a_view_made_ahead_follows_a_resize_and_the_filter(make_app, quotes_file: Path) -> None:
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        quotes, *_ = await views_made(pilot)
+        await pilot.resize_terminal(90, 30)
+        app.explorer.set_filter("speaker:lee")
+        await pilot.press("Q")
+        await pilot.pause(0.3)
+        assert app.screen is quotes and quotes.size == (90, 30)
+        assert quotes.query_one(QuoteList).count == 2
+        assert quotes.query_one(FilterBar).input.value == "speaker:lee"
+
+
+async def test_the_first_profile_opened_is_the_persons(make_app, quotes_file: Path) -> None:
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        *_, profile = await views_made(pilot)
+        await pilot.press("P")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.screen is profile and profile.person_id == "ann-lee"
+        assert "Ann Lee" in str(profile.query_one("#who", Static).render())

@@ -128,17 +128,14 @@ class MainScreen(Screen[None]):
         if finished:
             self._warm_quotes()
         if finished and self.corpus.problems():
-            self.notify(
-                f"Skipped {self.corpus.problem_summary()} — press L to list them",
-                severity="warning",
-                timeout=8,
-                markup=False,
-            )
+            summary = self.corpus.problem_summary()
+            self.notify(f"Skipped {summary} — press L to list them", severity="warning", timeout=8, markup=False)
 
     @work(thread=True, group="warm", exclusive=True)
     def _warm_quotes(self) -> None:
-        """Build the quote table and the views' answers now, not at the first `speaker:` or view."""
+        """The quote table and the views' answers now, then the view screens (navigation.prepare)."""
         self.corpus.warm_views(self.filter_text)
+        navigation.prepare_from_thread(self)
 
     # -- filtering --------------------------------------------------------------------------
 
