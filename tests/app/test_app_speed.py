@@ -122,3 +122,28 @@ async def test_the_first_profile_opened_is_the_persons(make_app, quotes_file: Pa
         await pilot.pause(0.3)
         assert app.screen is profile and profile.person_id == "ann-lee"
         assert "Ann Lee" in str(profile.query_one("#who", Static).render())
+
+
+async def test_the_next_profile_lays_out_only_when_its_header_changes_height(
+    make_app, quotes_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        *_, profile = await views_made(pilot)
+        main = app.explorer
+        main.show_view("people")
+        for person in ("bo-park", "cy-park"):  # two header lines each: name, gender and counts
+            main.show_profile(person)
+            await pilot.pause(0.3)
+            await pilot.press("escape")
+            await pilot.pause(0.1)
+        layouts = count_layouts(monkeypatch, profile)
+        main.show_profile("dee-roe")  # two lines too
+        await pilot.pause(0.3)
+        assert app.screen is profile and "Dee Roe" in str(profile.query_one("#who", Static).render())
+        assert True not in layouts
+        await pilot.press("escape")
+        main.show_profile("ann-lee")  # a third line, "also: Lee": laid out, the header one row higher
+        await pilot.pause(0.3)
+        who = profile.query_one("#who", Static)
+        assert "also: Lee" in str(who.render()) and who.size.height == 3 and True in layouts
