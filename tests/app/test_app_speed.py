@@ -3,6 +3,7 @@ ahead of their first showing. Each test counts what the slow path would do."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -147,3 +148,20 @@ async def test_the_next_profile_lays_out_only_when_its_header_changes_height(
         await pilot.pause(0.3)
         who = profile.query_one("#who", Static)
         assert "also: Lee" in str(who.render()) and who.size.height == 3 and True in layouts
+
+
+async def test_what_the_session_keeps_is_out_of_the_collectors_reach_until_it_closes(
+    make_app, quotes_file: Path
+) -> None:
+    gc.unfreeze()  # whatever an earlier test left
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await views_made(pilot)
+        corpus = app.explorer.corpus
+        assert gc.get_freeze_count() > 0 and not _in_collector(corpus)
+    assert gc.get_freeze_count() == 0  # handed back when the app closed
+
+
+def _in_collector(thing: object) -> bool:
+    """Whether a full collection would walk `thing` (frozen objects are not in any generation)."""
+    return any(candidate is thing for candidate in gc.get_objects())

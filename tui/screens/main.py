@@ -5,6 +5,7 @@ its lock are `tui.corpus.LiveCorpus`'s: the screen asks it, from workers for any
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -111,6 +112,7 @@ class MainScreen(Screen[None]):
     def on_unmount(self) -> None:
         # The app is closing: stop parsing now, or quitting waits for the batch in hand.
         self.corpus.cancel()
+        gc.unfreeze()  # what navigation.prepare froze is the collector's again
 
     def _notice(self, message: str) -> None:
         # From any thread: the loader's, a worker's, or this one's drawing a row (a cache entry changed).
