@@ -165,3 +165,12 @@ async def test_what_the_session_keeps_is_out_of_the_collectors_reach_until_it_cl
 def _in_collector(thing: object) -> bool:
     """Whether a full collection would walk `thing` (frozen objects are not in any generation)."""
     return any(candidate is thing for candidate in gc.get_objects())
+
+
+async def test_closing_while_the_views_are_made_freezes_nothing(make_app, quotes_file: Path) -> None:
+    gc.unfreeze()
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        while not app.explorer.load_finished:  # closed as soon as the load ends: the warm-up is under way
+            await pilot.pause(0.01)
+    assert gc.get_freeze_count() == 0

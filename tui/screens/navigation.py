@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from textual.events import ScreenResume
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from ..widgets.filter_bar import FilterBar
 from ..widgets.keys_footer import KeysFooter
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from .main import MainScreen
 
 PREPARE_WAIT_SECONDS = 10.0  # the warm-up's worker waits for the screens at most this long
+WAIT_SLICE_SECONDS = 0.05
 LAYOUT_ROUNDS = 4
 FOCUS_ROUNDS = 50
 MESSAGES_SECONDS = 0.02  # a screen made ahead lets its widgets' messages through for this long
@@ -64,22 +66,25 @@ def show_profile(main: MainScreen, person_id: str) -> None:
 def prepare_from_thread(main: MainScreen) -> None:
     """From the warm-up's worker thread: `prepare` in the app's loop, this thread waiting until it
     is done (so the warm-up ends when the views are ready), but never longer than PREPARE_WAIT_SECONDS."""
-    done = threading.Event()
+    done, warm_up = threading.Event(), get_current_worker()
     with contextlib.suppress(RuntimeError):  # the app closed meanwhile
         main.app.call_from_thread(main.run_worker, prepare(main, done), group="prepare", exclusive=True)
-        done.wait(PREPARE_WAIT_SECONDS)
+        waited = 0.0  # in slices: a closing app cancels this worker, and Python's exit joins its thread
+        while not done.wait(WAIT_SLICE_SECONDS) and not warm_up.is_cancelled and waited < PREPARE_WAIT_SECONDS:
+            waited += WAIT_SLICE_SECONDS
 
 
 async def prepare(main: MainScreen, done: threading.Event | None = None) -> None:
     """Make the kept screens now, hidden (see the module's note); one already made is left as it is."""
     try:
         await _make_screens(main)
-    finally:
         # What the session keeps for its life is made now (the corpus, its quote table and views,
         # the screens): out of the cyclic collector's reach, or every full collection walks it all
         # again (120 ms of CPU at 10,000 articles, in the middle of a keystroke or a profile). The
-        # main screen hands it back when the app closes (gc.unfreeze).
+        # main screen hands it back when the app closes (gc.unfreeze); an app closing meanwhile
+        # cancels this worker, and nothing is frozen.
         gc.freeze()
+    finally:
         if done is not None:
             done.set()
 
