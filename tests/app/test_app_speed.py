@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Static
@@ -15,6 +16,7 @@ from textual.widgets import Static
 from tests.quote_corpus import quote_corpus
 from tui.corpus import write_articles
 from tui.screenshots import settle
+from tui.widgets.bar_chart import BarChart
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.people_list import PeopleList
 from tui.widgets.quote_list import QuoteList
@@ -174,3 +176,26 @@ async def test_closing_while_the_views_are_made_freezes_nothing(make_app, quotes
         while not app.explorer.load_finished:  # closed as soon as the load ends: the warm-up is under way
             await pilot.pause(0.01)
     assert gc.get_freeze_count() == 0
+
+
+async def test_a_bar_chart_line_is_three_runs_whatever_the_bars() -> None:
+    from textual.app import App, ComposeResult
+
+    class OneChart(App[None]):
+        def compose(self) -> ComposeResult:
+            yield BarChart(id="chart")
+
+    app = OneChart()
+    async with app.run_test(size=(60, 10)) as pilot:
+        chart = app.query_one(BarChart)
+        chart.show([8, 4, 0, 2, 8, 6] * 8, picked=4)  # 48 bars, one column each and no gap, at 60 columns
+        await pilot.pause()
+        bar = chart.get_component_rich_style("bar-chart--bar")
+        picked = chart.get_component_rich_style("bar-chart--picked")
+        base = chart.rich_style
+        lines = [chart.render_lines(Region(0, y, 60, 1))[0] for y in range(chart.size.height)]
+        top = list(lines[0])  # the top row: only the tallest bars (8) reach it
+        assert [s.text for s in top] == ["█   ", "█", " " + "█   █ " * 7, " " * 12]
+        assert [s.style for s in top] == [bar, picked, bar, base]  # the bars before, the picked, after, the rest
+        bottom = "".join(s.text for s in lines[-1])  # every bar but the empty ones fills the bottom row
+        assert bottom == "██ ███" * 8 + " " * 12 and all(len(list(line)) <= 4 for line in lines)
