@@ -153,6 +153,14 @@ def shares(counts: dict[str, int]) -> dict[str, float]:
     return {gender: (counts.get(gender, 0) / total if total else 0.0) for gender in GENDER_ORDER}
 
 
+def quoted_line(people: int, by_people: int, quotes: int) -> str:
+    """What the people view counts, put so that it reads with `shares_line` (whose total is
+    `by_people`), not against it: "25 people said 75 of 96 quotes found". The other quotes are
+    by organisations and the like, or by nobody named, and are in no share."""
+    who = f"{people:,} {'person' if people == 1 else 'people'}"
+    return f"{who} said {by_people:,} of {quotes:,} quote{'s' * (quotes != 1)} found"
+
+
 def shares_line(counts: dict[str, int]) -> str:
     """ "women 31% · men 62% · unknown 7% of 290 quotes"."""
     total = sum(counts.values())

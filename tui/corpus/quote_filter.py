@@ -131,7 +131,8 @@ def quote_ids(node: Node, view: QuoteMatcher, found: Found | None = None) -> np.
 def _all_quotes_of(node: And, view: QuoteMatcher, found: Found) -> np.ndarray:
     included = [child for child in dict.fromkeys(node.nodes) if not isinstance(child, Not)]
     excluded = [child.node for child in dict.fromkeys(node.nodes) if isinstance(child, Not)]
-    # A quote's words are checked quote by quote: only among what the other terms left.
+    # A quote's words are checked quote by quote: only among what the other terms left (a negated
+    # phrase too: `speaker:lee -quote:"we will"` checks Lee's quotes, not every quote with the phrase).
     saying = [child for child in included if isinstance(child, Match) and child.field == "quote"]
     within: np.ndarray | None = None
     for child in included:
@@ -144,5 +145,8 @@ def _all_quotes_of(node: And, view: QuoteMatcher, found: Found) -> np.ndarray:
     for child in excluded:
         if not result.any():
             break
-        result = result & ~quote_ids(child, view, found)
+        if isinstance(child, Match) and child.field == "quote":  # checked only among the quotes left
+            result = result & ~view.match_quotes("quote", child.words, result)
+        else:
+            result = result & ~quote_ids(child, view, found)
     return result
