@@ -187,20 +187,24 @@ def _restored(state: object, articles: int) -> dict | str:
 
 
 def _strings(items: object) -> bool:
-    return isinstance(items, list) and all(isinstance(item, str) for item in items)
+    return isinstance(items, list) and _all_of(items, str)
 
 
 def _speakers(raw: object) -> list[RawSpeaker] | None:
-    if not isinstance(raw, list):
+    """The raw names from their tuples, each field of the type it should be (checked a field at a
+    time over every name, not name by name: a million names)."""
+    if not isinstance(raw, list) or not _all_of(raw, tuple) or not set(map(len, raw)) <= {len(_RAW_FIELDS)}:
         return None
-    speakers = []
-    for item in raw:
-        if not (isinstance(item, tuple) and len(item) == len(_RAW_FIELDS)
-                and all(isinstance(value, kind) for value, kind in zip(item, _RAW_FIELDS, strict=True))):  # fmt: skip
-            return None
-        key, display, genders, aliases, roles, kinds, quotes = item
-        speakers.append(RawSpeaker(key, display, genders, dict.fromkeys(aliases), dict.fromkeys(roles), kinds, quotes))
-    return speakers
+    fields = list(zip(*raw, strict=True)) if raw else [()] * len(_RAW_FIELDS)
+    if not all(_all_of(values, kind) for values, kind in zip(fields, _RAW_FIELDS, strict=True)):
+        return None
+    keys, displays, genders, aliases, roles, kinds, quotes = fields
+    return list(map(RawSpeaker, keys, displays, genders, map(dict.fromkeys, aliases), map(dict.fromkeys, roles),
+                    kinds, quotes))  # fmt: skip
+
+
+def _all_of(items: list | tuple, kind: type) -> bool:
+    return set(map(type, items)) <= {kind}
 
 
 def _columns_fit(columns: dict, kind: bytes, articles: int, speakers: int, cues: int, entities: int) -> str:
