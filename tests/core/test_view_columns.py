@@ -14,6 +14,7 @@ import pytest
 from tests.helpers import corpus_of
 from tests.quote_corpus import article
 from tui.corpus import Corpus, LiveCorpus
+from tui.corpus.quote_filter import NARROW_BELOW
 from tui.corpus.timeline import timeline
 
 FIRSTS = ["Ann", "Bo", "Cy", "Dee", "Eve", "Finn"]
@@ -183,7 +184,8 @@ def test_the_timeline_works_out_months_once_for_each_state_of_the_corpus(monkeyp
     assert more == sum(b.articles for b in before.buckets) + before.undated_articles + 1  # type: ignore[union-attr]
 
 
-NEGATED = ['speaker:lee -quote:"roads fall"', 'source:wire -quote:"we agree"', 'taxes -quote:"taxes rise"',
+NEGATED = ['speaker:lee -quote:"roads fall"', 'speaker:dee -quote:"we agree"', 'source:wire -quote:"we agree"',
+           'taxes -quote:"taxes rise"',
            'speaker:park -quote:"roads fall" -quote:"we agree"', '-quote:"roads fall"']  # fmt: skip
 
 
@@ -210,5 +212,10 @@ def test_a_negated_phrase_is_checked_only_among_the_quotes_left(
     assert set(live.quotes(text).quotes.tolist()) == kept  # type: ignore[union-attr]
     if text.startswith("speaker:"):  # one quote's terms: the articles holding such a quote
         assert set(live.search(text)) == {live.quote_row(q).position for q in kept}  # type: ignore[arg-type]
-    if not text.startswith("-"):  # a phrase negated alone needs every quote that has it
-        assert looked and all(within is not None and within < live.quotes("").total for within in looked)  # type: ignore[union-attr]
+    total = live.quotes("").total  # type: ignore[union-attr]
+    if text.startswith("-"):  # a phrase negated alone needs every quote that has it
+        assert looked == [None]
+    elif len(live.quotes(terms[0]).quotes) * NARROW_BELOW < total:  # type: ignore[union-attr]
+        assert looked[0] == len(live.quotes(terms[0]).quotes)  # type: ignore[union-attr]  # checked among those only
+    else:  # a broad set: the phrase's own quotes, then the set's
+        assert looked[0] is None
