@@ -35,15 +35,10 @@ class PhraseMatcher:
         """The numbers of the spans (start, end) of `text` that have the words, as `found_in` finds
         them in each span cut out: an ASCII text is lowered once and each span searched in place
         (an article's quotes, not a copy and a lowering a quote)."""
-        if text.isascii() and not needs_fold:
-            lowered, pattern = text.lower(), self._pattern
-            return [n for n, (start, end) in enumerate(spans) if _search(pattern, lowered, start, end)]
-        if needs_fold or self._bytes is None:
+        if needs_fold or not text.isascii():
             return [n for n, (start, end) in enumerate(spans) if self.found_in(text[start:end], needs_fold)]
-        # Only punctuation is non-ASCII (as in `found_in`): the UTF-8 bytes lowered once, each span
-        # searched at its bytes. An ASCII span reads alike as bytes and as text.
-        data, in_bytes, where = text.encode("utf-8", "surrogatepass").lower(), self._bytes, _ByteOffsets(text)
-        return [n for n, (start, end) in enumerate(spans) if _search(in_bytes, data, *where.of(start, end))]
+        lowered, pattern = text.lower(), self._pattern
+        return [n for n, (start, end) in enumerate(spans) if _search(pattern, lowered, start, end)]
 
 
 def _search(pattern: re.Pattern, haystack: str | bytes, start: int = 0, end: int | None = None) -> bool:
@@ -57,25 +52,3 @@ def _search(pattern: re.Pattern, haystack: str | bytes, start: int = 0, end: int
             return True
         match = pattern.search(haystack, at + 1, end)
     return False
-
-
-class _ByteOffsets:
-    """Where a text's characters start in its UTF-8, found walking forward from the last asked
-    (an article's quotes come in order), from the start again when asked for an earlier one."""
-
-    def __init__(self, text: str) -> None:
-        self.text, self.char, self.byte = text, 0, 0
-
-    def of(self, start: int, end: int) -> tuple[int, int]:
-        """The bytes of text[start:end], cut as that slice is (clamped; empty when reversed)."""
-        size = len(self.text)
-        start, end = min(max(start, 0), size), min(max(end, 0), size)
-        first = self._at(start)
-        return first, (self._at(end) if end > start else first)
-
-    def _at(self, char: int) -> int:
-        if char < self.char:
-            self.char = self.byte = 0
-        self.byte += len(self.text[self.char : char].encode("utf-8", "surrogatepass"))
-        self.char = char
-        return self.byte
