@@ -237,24 +237,3 @@ def test_quotes_found_one_by_one_match_a_scan() -> None:
 def numbers(mask: np.ndarray) -> set[int]:
     """The quote numbers a mask holds."""
     return set(np.flatnonzero(mask).tolist())
-
-
-def test_a_phrase_in_spans_of_a_text_is_what_it_is_in_each_span_cut_out() -> None:
-    """PhraseMatcher.spans_with (an article's quotes searched in place) against found_in on each
-    span cut out, on invented texts: ASCII, with non-ASCII punctuation, and needing folds."""
-    import random
-
-    from tui.corpus.index.phrases import PhraseMatcher
-
-    rng = random.Random(9)
-    pieces = ["we", "will", "We", "WILL", "wewill", "we-will", " ", "  ", ",", "\u201c", "\u2019", "é", "1", "_", "\n"]
-    for words in (("we", "will"), ("will",), ("we", "will", "we")):
-        matcher = PhraseMatcher(words)
-        for _ in range(400):
-            chosen = pieces if rng.random() < 0.3 else [piece for piece in pieces if piece.isascii()]
-            text = "".join(rng.choice(chosen) for _ in range(rng.randrange(40)))
-            spans = [tuple(sorted((rng.randrange(len(text) + 3), rng.randrange(len(text) + 3)))) for _ in range(6)]
-            spans.append((5, 2))  # a span the wrong way round: empty, as its slice
-            for folds in (False, True):
-                expected = [n for n, (a, b) in enumerate(spans) if matcher.found_in(text[a:b], folds)]
-                assert matcher.spans_with(text, spans, folds) == expected, (text, spans, folds)

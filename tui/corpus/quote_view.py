@@ -156,8 +156,8 @@ class QuoteView:
             if hi - lo == 1:
                 found.append(lo)
                 continue
-            spans = zip(start[lo:hi], end[lo:hi], strict=True)
-            found.extend(lo + n for n in matcher.spans_with(texts[p], spans, index.folds(p)))
+            text, folds = texts[p], index.folds(p)
+            found.extend(q for q in range(lo, hi) if matcher.found_in(text[start[q] : end[q]], folds))
         for p in unsure:  # the table's spans may not be the index's: checked as the table reads them
             if p < table.articles:
                 text = texts[p]

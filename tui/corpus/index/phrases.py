@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from ..parsing.lexicon import fold
 
@@ -31,24 +31,12 @@ class PhraseMatcher:
         # than str.lower() on a wide string, and the bytes regex sees those bytes as non-words.
         return _search(self._bytes, text.encode("utf-8", "surrogatepass").lower())
 
-    def spans_with(self, text: str, spans: Iterable[tuple[int, int]], needs_fold: bool) -> list[int]:
-        """The numbers of the spans (start, end) of `text` that have the words, as `found_in` finds
-        them in each span cut out: an ASCII text is lowered once and each span searched in place
-        (an article's quotes, not a copy and a lowering a quote)."""
-        if needs_fold or not text.isascii():
-            return [n for n, (start, end) in enumerate(spans) if self.found_in(text[start:end], needs_fold)]
-        lowered, pattern = text.lower(), self._pattern
-        return [n for n, (start, end) in enumerate(spans) if _search(pattern, lowered, start, end)]
 
-
-def _search(pattern: re.Pattern, haystack: str | bytes, start: int = 0, end: int | None = None) -> bool:
-    """Whether the pattern is in haystack[start:end] (searched in place) with no letter or digit
-    right before it in that span."""
-    end = len(haystack) if end is None else end
-    match = pattern.search(haystack, start, end)
+def _search(pattern: re.Pattern, haystack: str | bytes) -> bool:
+    match = pattern.search(haystack)
     while match:
-        at = match.start()
-        if at == start or not haystack[at - 1 : at].isalnum():
+        start = match.start()
+        if start == 0 or not haystack[start - 1 : start].isalnum():
             return True
-        match = pattern.search(haystack, at + 1, end)
+        match = pattern.search(haystack, start + 1)
     return False
