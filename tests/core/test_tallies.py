@@ -57,3 +57,11 @@ def test_packed_shapes_read_back_the_same_rows_and_take_new_articles():
     loaded.add(len(articles), more)
     assert tuple(loaded.rows(len(articles))) == more
     assert len(loaded.shape_rows) == 5  # both shapes known already
+
+
+def test_a_summary_has_no_dict_of_its_own():
+    """The whole corpus's summaries stay in memory (one a distinct entity): slots, no __dict__."""
+    from tui.corpus.index.tallies import EntitySummary
+
+    summary = EntitySummary("Ann Lee", "person", 1, 2, 0, ("Ann Lee",), ())
+    assert not hasattr(summary, "__dict__")
