@@ -206,10 +206,30 @@ class ArticleEntities:
         triples = self.runs.get(position)
         if triples is None:
             return
-        shape = self.shape
+        # `shape` written out: the hot loop of tallying a filter's articles, a few rows an article
+        tallies, shape_rows, alias_counts, role_counts = (
+            self.tallies,
+            self.shape_rows,
+            self.alias_counts,
+            self.role_counts,
+        )
+        kinds, which, folded, names = tallies.kinds, tallies.which, tallies.folded, tallies.names
+        all_aliases, all_roles = tallies.aliases, tallies.roles
         for i in range(0, len(triples), 3):
-            kind, folded, name, aliases, roles = shape(triples[i])
-            yield kind, folded, name, triples[i + 1], triples[i + 2], aliases, roles
+            number = triples[i]
+            row = shape_rows[number]
+            if row == NO_ROW:
+                kind, key, name, aliases, roles = self.odd[number]
+                yield kind, key, name, triples[i + 1], triples[i + 2], aliases, roles
+                continue
+            aliases, roles = all_aliases[row], all_roles[row]
+            count = alias_counts[number]
+            if count != len(aliases):
+                aliases = aliases[:count]
+            count = role_counts[number]
+            if count != len(roles):
+                roles = roles[:count]
+            yield kinds[which[row]], folded[row], names[row], triples[i + 1], triples[i + 2], aliases, roles
 
     def pack(self) -> tuple:
         """The shapes as `ArticleEntities(tallies, packed)` reads them back."""
