@@ -13,18 +13,7 @@ from tui.corpus import cache as caching
 from tui.corpus import load_corpus
 from tui.corpus.load import iter_files
 from tui.corpus.models import LoadReport
-from tui.corpus.walk import FoundFile, _child_paths
-
-
-@pytest.mark.parametrize("folder", [".", "/", "//top", "a", "./a/", "a/../b", "a//b", "/tmp/x y", "ä/ö"])
-def test_a_listed_child_is_the_path_pathlib_makes(folder):
-    made = _child_paths(FoundFile(folder))("name.txt")
-    expected = Path(folder) / "name.txt"
-    assert (str(made), made.parts, made.name, made.suffix, made.parent) == (
-        str(expected), expected.parts, expected.name, expected.suffix, expected.parent,
-    )  # fmt: skip
-    assert made == expected and hash(made) == hash(expected) and os.fspath(made) == os.fspath(expected)
-    assert isinstance(made, FoundFile)
+from tui.corpus.walk import FoundFile
 
 
 def test_walked_paths_read_from_the_current_folder_are_pathlibs(tmp_path, monkeypatch):

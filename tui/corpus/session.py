@@ -33,7 +33,6 @@ from .corpus import Corpus
 from .corrections import Corrections
 from .entry_file import CacheEntryChanged
 from .index import EntitySummary
-from .load import iter_files
 from .models import Article, LoadProblem
 from .ordered import InOrder
 from .parallel import Item, ParseStream
@@ -44,6 +43,7 @@ from .quote_view import QuoteRow
 from .shared_lock import SharedLock
 from .storage import SORTS, ArticleRow
 from .timeline import Timeline
+from .walk import find_files
 
 T = TypeVar("T")
 
@@ -94,20 +94,25 @@ class LiveCorpus:
         notice: Notice | None = None,
         progress: Progress | None = None,
         reread: bool = True,
+        wait: bool = False,
     ) -> None:
         """Read and parse every article under `paths` into this corpus: take it whole from the
         cache, or drain the parse stream batch by batch. `arrived` is told now and then, and once
         with `finished` true at the end (unless cancelled). Never raises for bad files.
         `reread`: should the cache entry change on disk later, parse the files again (else only
-        placeholders); `arrived` (not finished) and `notice` are told then too."""
+        placeholders); `arrived` (not finished) and `notice` are told then too. `wait`: for the
+        check of the files and the entry (entry_check.py) before taking it; else a failed check
+        is handled as an entry changed on disk (stale or damaged: never trusted, parsed again)."""
         report = self._corpus.report
-        files = list(iter_files(paths, report))
+        files = find_files(paths, report)
         self._progress(progress, 0, len(files))
-        entry = caching.entry_for(paths, files, notice) if cache and not self.cancelled else None
-        cached = entry.load() if entry is not None else None
+        entry = caching.entry_for(paths, files, notice, later=not wait) if cache and not self.cancelled else None
+        self._source = damage.Source(list(paths), workers, arrived, notice, reread)  # before the check can fail
+        cached = None if entry is None else entry.load() if wait else entry.load_checked_later(self._damage)
+        if entry is not None and cached is None and entry.files_half is None:
+            entry = caching.entry_for(paths, files, notice)  # the files looked at before they are parsed
         if cached is not None:
             cached.set_corrections(self._corrections)  # applied after parsing: the cached parse stays valid
-            self._source = damage.Source(list(paths), workers, arrived, notice, reread)  # before any read
             with self._lock.writing():
                 self._corpus = cached
             self._progress(progress, len(files), len(files))
@@ -213,14 +218,16 @@ class LiveCorpus:
             rereading = source is not None and source.reread and not self.cancelled
             self._damaged = damage.REREADING if rereading else damage.REOPEN
         if source is not None and source.notice is not None:
-            source.notice(damage.notice_for(error.name, rereading))
+            source.notice(damage.notice_for(error.name, rereading, error.what))
         if rereading and source is not None:
             threading.Thread(target=self._reread, args=(source,), name="reread", daemon=True).start()
         return self._damaged
 
     def _reread(self, source: damage.Source) -> None:
         """Parse the files again (never from the cache) and take the result in place of the
-        damaged corpus when it has as many articles; its cache entry is written anew."""
+        damaged corpus when it has as many articles; its cache entry is written anew either way
+        (reopening a corpus whose files changed then opens this parse)."""
+        fresh: Corpus | None = None
         try:
             fresh, files = damage.parse_again(source.paths, source.workers, self._started)
             if self.cancelled:
@@ -231,21 +238,20 @@ class LiveCorpus:
                 if whole:
                     self._corpus = fresh
         except Exception as error:  # any failure leaves the placeholders, never a dead thread's traceback
-            whole, why = False, f"{type(error).__name__}: {error}"
+            fresh, whole, why = None, False, f"{type(error).__name__}: {error}"
         else:
             why = damage.SOURCES_CHANGED
         with self._damage_lock:
             self._damaged = None if whole else damage.REOPEN
+        entry = caching.entry_for(source.paths, files, source.notice) if fresh is not None else None
+        if entry is not None and fresh is not None:
+            with self._lock.reading():
+                entry.save(fresh)
         if not whole:
             if source.notice is not None:
                 source.notice(f"Parsing the files again did not give the corpus back ({why}): reopen the corpus")
-            return
-        if source.arrived is not None:
+        elif source.arrived is not None and fresh is not None:
             source.arrived(len(fresh.articles), False)  # not `finished`: the load's end was told already
-        entry = caching.entry_for(source.paths, files, source.notice)
-        if entry is not None:
-            with self._lock.reading():
-                entry.save(fresh)
 
     # -- reading (any thread) -----------------------------------------------------------------
 
@@ -389,5 +395,5 @@ def load_corpus(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     live = LiveCorpus()
-    live.load(paths, cache=cache, workers=workers, notice=notice, progress=progress)
+    live.load(paths, cache=cache, workers=workers, notice=notice, progress=progress, wait=True)
     return live.corpus
