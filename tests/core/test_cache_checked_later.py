@@ -17,9 +17,7 @@ from tests.helpers import cached_seeds
 from tui.corpus import cache as caching
 from tui.corpus import damaged, entry_check, fingerprint, load_corpus
 from tui.corpus.entry_file import CacheEntryChanged, EntryFile
-from tui.corpus.models import LoadReport
 from tui.corpus.session import LiveCorpus
-from tui.corpus.walk import find_files
 
 ARTICLES = 5
 REREAD_SECONDS = 60  # a few seeds parse in well under a second; a loaded machine gets room
@@ -118,12 +116,26 @@ def test_a_warm_open_does_not_wait_for_the_files_to_be_looked_at(
 
 
 def test_load_waits_for_the_check(folder: Path, cache_dir: Path) -> None:
-    """`CacheEntry.load` (the command line's way) never hands back a stale entry."""
+    """`CacheEntry.load` (the command line's way) never hands back a stale entry, even one found
+    by its inputs' names alone, its files walked in the check."""
     edit_in_place(sorted(folder.iterdir())[0])
-    files = find_files([folder], LoadReport())
-    entry = caching.entry_for([folder], files, min_bytes=0, later=True)
-    assert entry is not None and entry.files_half is None  # there is an entry: the files are looked at later
+    entry = caching.entry_at([folder])
+    assert entry is not None and entry.files is None  # found by name: nothing walked yet
     assert entry.load() is None
+    assert caching.entry_at([folder / "elsewhere"]) is None  # no entry: nothing to open
+
+
+def test_a_warm_open_does_not_walk_the_folder(folder: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The session's open reads the entry found by the inputs' names; the walk is the check's."""
+    from tui.corpus import session
+
+    walks: list[str] = []
+    monkeypatch.setattr(session, "find_files", lambda *a: walks.append("walked") or [])
+    notices: list[str] = []
+    live = opened(folder, notices)
+    assert walks == [] and len(live) == ARTICLES
+    time.sleep(0.5)
+    assert notices == [] and live.damaged is None
 
 
 def test_an_entry_files_crc_is_zlibs_and_a_cut_short_file_refuses_it(tmp_path: Path) -> None:

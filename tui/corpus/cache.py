@@ -44,7 +44,7 @@ placeholders and a re-read of the sources; the command line into one line and ex
 Why pickle and not the export's JSON Lines: JSON holds the articles but not the indexes, and
 rebuilding those is most of the cost (100,000 articles: ~1 minute of tokenising, against ~1 s
 to open an entry; see `make bench`). The pickle only ever comes from this program, in the
-user's own cache folder, and its checksum is checked before it is read.
+user's own cache folder, and the head's checksum is checked before it is unpickled.
 """
 
 from __future__ import annotations
@@ -55,13 +55,10 @@ import hashlib
 import io
 import os
 import pickle
-import re
-import socket
 import stat
 import struct
 import sys
 import tempfile
-import time
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -70,10 +67,14 @@ from typing import TYPE_CHECKING, BinaryIO, cast
 
 import platformdirs
 
-from . import fingerprint
+from . import fingerprint, walk
 from .entry_check import EntryCheck, Failed
 from .entry_file import CacheEntryChanged as CacheEntryChanged  # re-exported: what a reader catches
 from .entry_file import EntryFile
+from .entry_temporaries import _TEMP_NAME as _TEMP_NAME
+from .entry_temporaries import STALE_TEMP_SECONDS as STALE_TEMP_SECONDS  # re-exported, as before
+from .entry_temporaries import _host as _host
+from .entry_temporaries import remove_stale_temporaries, temp_prefix
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -87,9 +88,6 @@ MAP_FROM = 4096  # packed runs of this many ints or more go in the bulk, mapped;
 _FINGERPRINT_LINE = 64 + 1  # hex digits and the newline: the most read of the second line
 # Open without waiting (a FIFO would wait for a writer); the kind is checked on the open file.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-TEMP_PREFIX = ".tmp-"
-_TEMP_NAME = re.compile(r"\.tmp-(\d+)-([A-Za-z0-9]*)-.*\.cache\Z")
-STALE_TEMP_SECONDS = 24 * 3600  # a temporary this old is stale whoever wrote it (a reused pid)
 Notice = Callable[[str], None]
 
 
@@ -116,14 +114,17 @@ def code_version() -> str:
 class CacheEntry:
     path: Path
     code: str  # the parser's half of the fingerprint (fingerprint.py): checked before anything is read
-    files: Sequence[str | Path] = ()  # the inputs, whose half is worked out when first asked for
+    files: Sequence[str | Path] | None = ()  # the inputs' files (None: walked from `paths` when needed)
     notice: Notice | None = None
     files_half: str | None = None  # the files' half, once known
+    paths: Sequence[str | Path] = ()  # the files and folders named
 
     @property
     def fingerprint(self) -> str:
         """The entry's fingerprint line, without its newline; OSError when a file vanished."""
         if self.files_half is None:
+            if self.files is None:
+                self.files = fingerprint.walked(self.paths)
             self.files_half = fingerprint.files_half(self.files)[0]
         return self.code + self.files_half
 
@@ -228,7 +229,7 @@ class CacheEntry:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_temporaries(self.path.parent)
-            handle, temporary = tempfile.mkstemp(prefix=_temp_prefix(), suffix=".cache", dir=self.path.parent)
+            handle, temporary = tempfile.mkstemp(prefix=temp_prefix(), suffix=".cache", dir=self.path.parent)
             with os.fdopen(handle, "wb") as out:
                 out.write(MAGIC)
                 out.write(self.fingerprint.encode("ascii") + b"\n")
@@ -303,52 +304,6 @@ class _HeadReader(pickle.Unpickler):
         return run
 
 
-def _host() -> str:
-    return re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:32]
-
-
-def _temp_prefix() -> str:
-    """`.tmp-PID-HOST-`: who is writing this temporary, so a dead writer's can be told apart."""
-    return f"{TEMP_PREFIX}{os.getpid()}-{_host()}-"
-
-
-def remove_stale_temporaries(folder: Path, now: float | None = None) -> int:
-    """Remove the temporaries of writers that died mid-save (their process is gone, on this
-    host), and any over a day old; how many were removed. A live writer's is left alone."""
-    now = time.time() if now is None else now
-    removed = 0
-    try:
-        names = [name for name in os.listdir(folder) if name.startswith(TEMP_PREFIX) and name.endswith(".cache")]
-    except OSError:
-        return 0
-    host = _host()
-    for name in names:
-        path = folder / name
-        try:
-            age = now - os.lstat(path).st_mtime
-        except OSError:
-            continue
-        match = _TEMP_NAME.match(name)
-        dead = match is not None and match[2] == host and not _alive(int(match[1]))
-        if dead or age > STALE_TEMP_SECONDS:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-                removed += 1
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (OSError, OverflowError):
-        return True  # another user's process (EPERM), or a pid we cannot ask about: leave it
-    return True
-
-
 class _Summing:
     """A file wrapper that counts and checksums what pickle writes through it."""
 
@@ -366,27 +321,41 @@ def entry_for(
     files: Sequence[Path],
     notice: Notice | None = None,
     min_bytes: int | None = None,
-    later: bool = False,
 ) -> CacheEntry | None:
     """The cache entry for these inputs, or None when they are too small to be worth one, cannot
-    be looked at, or include a feed URL (fetched on every load: it has no file to fingerprint).
-    `later`: when there is an entry, the files are looked at while it opens (entry_check.py),
-    not now; when there is none they are looked at now, before the parse whose result is saved."""
+    be looked at, or include a feed URL (fetched on every load: it has no file to fingerprint)."""
     if fingerprint.has_url(files):
         return None
     try:
-        inputs = [str(Path(p).resolve()) for p in paths]
-        name = hashlib.sha256("\0".join(inputs).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-        path = cache_dir() / f"{name}.cache"
-        code = code_version()[: fingerprint.HALF]
-        if later and path.is_file():
-            return CacheEntry(path, code, files, notice)
+        path = _entry_path(paths)
         half, total = fingerprint.files_half(files)
     except OSError:
         return None  # a file vanished while we looked: parse, and cache next time
     if total < (MIN_BYTES if min_bytes is None else min_bytes):
         return None
-    return CacheEntry(path, code, files, notice, half)
+    return CacheEntry(path, code_version()[: fingerprint.HALF], files, notice, half, paths)
+
+
+def entry_at(paths: Sequence[str | Path], notice: Notice | None = None) -> CacheEntry | None:
+    """The entry saved for these inputs, found by their names alone, or None when there is none
+    (or a feed URL is among them): its files are walked and looked at while it opens, in its
+    check (entry_check.py), not before."""
+    if any(walk.is_url(path) for path in paths):
+        return None
+    try:
+        path = _entry_path(paths)
+        if not path.is_file():
+            return None
+    except OSError:
+        return None
+    return CacheEntry(path, code_version()[: fingerprint.HALF], None, notice, None, paths)
+
+
+def _entry_path(paths: Sequence[str | Path]) -> Path:
+    """An entry's file: named after the inputs' resolved paths."""
+    inputs = [str(Path(p).resolve()) for p in paths]
+    name = hashlib.sha256("\0".join(inputs).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return cache_dir() / f"{name}.cache"
 
 
 def stderr_notice(message: str) -> None:

@@ -53,3 +53,12 @@ def has_url(files: Sequence[str | Path]) -> bool:
     """A feed URL among the files (fetched on every load: nothing to fingerprint)."""
     urls = getattr(files, "urls", None)
     return bool(urls) if urls is not None else any(getattr(path, "url", "") for path in files)
+
+
+def walked(paths: Sequence[str | Path]) -> Sequence[Path]:
+    """The files under `paths`, as a load walks them (walk.py): for an entry opened before its
+    files were walked (cache.entry_at)."""
+    from .models import LoadReport
+    from .walk import find_files
+
+    return find_files(paths, LoadReport())

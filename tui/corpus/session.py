@@ -101,21 +101,23 @@ class LiveCorpus:
         with `finished` true at the end (unless cancelled). Never raises for bad files.
         `reread`: should the cache entry change on disk later, parse the files again (else only
         placeholders); `arrived` (not finished) and `notice` are told then too. `wait`: for the
-        check of the files and the entry (entry_check.py) before taking it; else a failed check
-        is handled as an entry changed on disk (stale or damaged: never trusted, parsed again)."""
+        walk and the check of the files and the entry (entry_check.py) before taking it; else a
+        failed check is handled as an entry changed on disk (never trusted, parsed again)."""
         report = self._corpus.report
-        files = find_files(paths, report)
-        self._progress(progress, 0, len(files))
-        entry = caching.entry_for(paths, files, notice, later=not wait) if cache and not self.cancelled else None
         self._source = damage.Source(list(paths), workers, arrived, notice, reread)  # before the check can fail
-        cached = None if entry is None else entry.load() if wait else entry.load_checked_later(self._damage)
-        if entry is not None and cached is None and entry.files_half is None:
-            entry = caching.entry_for(paths, files, notice)  # the files looked at before they are parsed
+        entry = caching.entry_at(paths, notice) if cache and not wait and not self.cancelled else None
+        cached = entry.load_checked_later(self._damage) if entry is not None else None  # the check walks
+        files: Sequence[Path] = []
+        if cached is None:  # the files walked and looked at now, before they are parsed
+            files = find_files(paths, report)
+            self._progress(progress, 0, len(files))
+            entry = caching.entry_for(paths, files, notice) if cache and not self.cancelled else None
+            cached = entry.load() if entry is not None and wait else None
         if cached is not None:
             cached.set_corrections(self._corrections)  # applied after parsing: the cached parse stays valid
             with self._lock.writing():
                 self._corpus = cached
-            self._progress(progress, len(files), len(files))
+            self._progress(progress, cached.report.files, cached.report.files)
         else:
             stream = ParseStream(files, report, workers=workers,
                                  progress=lambda done, total: self._progress(progress, done, total))  # fmt: skip
@@ -386,12 +388,9 @@ def load_corpus(
     notice: Notice | None = None,
 ) -> Corpus:
     """Read and parse every article under `paths` (files or folders); never raises for bad files.
-
-    `workers`: processes to parse in (None: one a core; 1: this process only; small corpora
-    are always parsed here). `cache`: reuse, or else save, the parsed corpus in the user's
-    cache folder (see cache.py); a cache that cannot be read or written is passed over, with
-    a one-line `notice`.
-    """
+    `workers`: processes to parse in (None: one a core; 1: this process only; small corpora are
+    always parsed here). `cache`: reuse (once checked), or else save, the parsed corpus in the
+    user's cache folder (cache.py); one that cannot be read or written costs a one-line `notice`."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     live = LiveCorpus()

@@ -187,8 +187,14 @@ def _child_prefix(folder: str) -> str:
 
 
 def _stem(name: str) -> str:
-    """A listed name without its extension, as `_without_extension` has it for the last part."""
-    return _without_extension(name) if "." in name else name
+    """A listed name without its extension, as `_without_extension` has it for the last part
+    (quicker: it is asked of every file of a walk)."""
+    dot = name.rfind(".")
+    if dot <= 0 or dot == len(name) - 1:
+        return name
+    if name[dot:].lower() == ".gz":
+        return _without_extension(name)  # crawl.warc.gz -> crawl
+    return name[:dot]
 
 
 def _is_link(entry: os.DirEntry) -> bool:
