@@ -151,3 +151,22 @@ def test_an_entry_files_crc_is_zlibs_and_a_cut_short_file_refuses_it(tmp_path: P
         entry.crc32(0, len(data), 4096)
     with pytest.raises(CacheEntryChanged):
         entry.read(0, 10)  # and every read from then on
+
+
+def test_the_head_is_unpickled_with_the_collector_paused(
+    folder: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Millions of small objects and no cycles: every full collection would walk them again."""
+    import gc
+
+    seen: list[bool] = []
+    unpickle = caching._HeadReader.load
+
+    def spy(self):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return unpickle(self)
+
+    monkeypatch.setattr(caching._HeadReader, "load", spy)
+    assert gc.isenabled()
+    assert opened(folder, []).corpus is not None
+    assert seen == [False] and gc.isenabled()

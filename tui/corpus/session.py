@@ -219,7 +219,7 @@ class LiveCorpus:
             source = self._source
             rereading = source is not None and source.reread and not self.cancelled
             self._damaged = damage.REREADING if rereading else damage.REOPEN
-        if source is not None and source.notice is not None:
+        if source is not None and source.notice is not None and not self.cancelled:  # else: nobody to tell
             source.notice(damage.notice_for(error.name, rereading, error.what))
         if rereading and source is not None:
             threading.Thread(target=self._reread, args=(source,), name="reread", daemon=True).start()
