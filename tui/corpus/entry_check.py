@@ -23,7 +23,7 @@ from .entry_file import CacheEntryChanged, EntryFile
 if TYPE_CHECKING:
     from .cache import CacheEntry
 
-STALE = "is stale: the corpus's files changed since it was written"
+STALE = "is stale (the corpus's files changed since it was written)"
 CHUNK = 1 << 22  # the bulk's CRC is checked 4 MB at a time, through one buffer
 Failed = Callable[[CacheEntryChanged], object]  # its answer is not used
 
