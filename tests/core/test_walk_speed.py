@@ -80,3 +80,14 @@ def test_a_walk_holds_text_and_makes_each_path_when_asked(tmp_path, monkeypatch)
     assert all(isinstance(f, FoundFile) and f == Path(t) for f, t in zip(files, files.texts, strict=True))
     assert files[-1].ids is files[0].ids and "a~3" in files[0].ids.taken and "feed" not in files[0].ids.taken
     assert [str(f) for f in files[1:3]] == ["a.txt", "a~2.txt"]
+
+
+def test_the_files_are_hashed_a_few_at_a_time_to_the_same_digest(nested, monkeypatch):
+    from tui.corpus import fingerprint
+
+    files = find_files([nested], LoadReport())
+    whole = fingerprint.files_half(files)
+    monkeypatch.setattr(fingerprint, "LINES_HASHED_AT_ONCE", 1)
+    assert fingerprint.files_half(files) == whole
+    monkeypatch.setattr(fingerprint, "LINES_HASHED_AT_ONCE", 2)
+    assert fingerprint.files_half(files) == whole and len(files) == 3
