@@ -170,3 +170,11 @@ def test_the_head_is_unpickled_with_the_collector_paused(
     assert gc.isenabled()
     assert opened(folder, []).corpus is not None
     assert seen == [False] and gc.isenabled()
+
+
+def test_a_folder_gone_is_not_opened_from_its_old_entry(folder: Path, cache_dir: Path) -> None:
+    gone = folder.with_name("moved-away")
+    folder.rename(gone)
+    live = LiveCorpus()
+    live.load([folder], workers=1)
+    assert len(live) == 0 and [p.reason for p in live.problems()] == ["not found"]

@@ -346,8 +346,8 @@ def entry_at(paths: Sequence[str | Path], notice: Notice | None = None) -> Cache
         return None
     try:
         path = _entry_path(paths)
-        if not path.is_file():
-            return None
+        if not path.is_file() or not all(os.path.exists(named) for named in paths):
+            return None  # no entry; or a path named is gone: the walk says so, not an old corpus
     except OSError:
         return None
     return CacheEntry(path, code_version()[: fingerprint.HALF], None, notice, None, paths)
