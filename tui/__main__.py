@@ -5,10 +5,9 @@ output cut off (below); 2 a usage error (a missing path, a command word that is 
 or an output that cannot be written. Every error is one line on standard error, never a traceback.
 
 A cache entry cut short or rewritten by another program while a command reads it
-(`CacheEntryChanged`): the command says so in one line and runs again from the files, without
-the cache, when nothing was written yet (stats, quotes, people, and export -o FILE, whose
-temporary file is dropped); an export to standard output may have written part already, so it
-stops there: one line saying the output is incomplete, exit 1.
+(`CacheEntryChanged`): the command says so in one line and runs again from the files when nothing
+was written yet (stats, quotes, people, export -o FILE, whose temporary is dropped); an export to
+standard output may have written part already: one line says the output is incomplete, exit 1.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The layers hold: the core loads without any user interface, the user interface reaches the core
-only through `tui.corpus`, and the import contracts in pyproject.toml are kept."""
+only through `tui.corpus`, the import contracts in pyproject.toml are kept, and no module is long."""
 
 from __future__ import annotations
 
@@ -72,3 +72,20 @@ def test_the_import_contracts_are_kept() -> None:
     done = subprocess.run([linter, "--no-cache"], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stdout[-2000:]
     assert "0 broken" in done.stdout
+
+
+LONGEST_MODULE = 399  # lines: the house keeps modules under 400, split by what they hold beyond
+
+
+def modules_over(root: Path, most: int) -> list[str]:
+    return [
+        f"{path.relative_to(root)}: {lines}"
+        for path in sorted(root.rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > most
+    ]
+
+
+def test_every_module_is_under_four_hundred_lines(tmp_path: Path) -> None:
+    (tmp_path / "long.py").write_text("x = 1\n" * (LONGEST_MODULE + 1))
+    assert modules_over(tmp_path, LONGEST_MODULE) == ["long.py: 400"]  # the check can fail
+    assert modules_over(PACKAGE, LONGEST_MODULE) == []
