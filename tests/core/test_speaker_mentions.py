@@ -269,3 +269,13 @@ def test_a_lowercase_role_among_capitalised_words_after_the_verb_speaks():
 def test_a_participle_that_ends_a_clause_after_a_comma_names_its_subject():
     article = parse('At the time, she released a statement saying, "Acme has been a trusted partner for years."')
     assert spans(article) == ["she"]
+
+
+def test_an_owner_and_title_before_an_appositive_name_give_the_name():
+    article = parse('"If you get an ID in your country, you want to use it," Acme\'s CEO, Lin Judge, told the radio.')
+    assert spans(article) == ["Lin Judge"]
+
+
+def test_a_subject_read_back_over_two_names_keeps_the_whole_phrase():
+    article = parse('When asked if Bo Chan and Tom Wells would start Ann Lee replied: "I could tell you yes."')
+    assert speakers(article) == ["Ann Lee"]

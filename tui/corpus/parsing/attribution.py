@@ -3,10 +3,12 @@ the speaker phrase beside it. The sentence before an opening mark is read in `le
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..models import Span
 from .context import ArticleContext
+from .lexicon import title_words
 from .lexicon.rule_words import (
     DETERMINERS,
     DOCUMENTS,
@@ -152,10 +154,14 @@ def _bare_name(phrase: list[Word]) -> bool:
     entity search did not know the name."""
     return (
         0 < len(phrase) <= _BARE_NAME_WORDS
-        and all(w.text[:1].isupper() and w.text not in PUNCTUATION for w in phrase)
+        and all(w.text[:1].isupper() and w.text not in PUNCTUATION and not _OWNER.search(w.text) for w in phrase)
         and phrase[0].lower not in OPENERS
         and phrase[0].lower not in SELF
+        and phrase[-1].lower not in title_words()  # "Acme's CEO, Ann Lee, said": the name is the appositive
     )
+
+
+_OWNER = re.compile("['\u2019]s?$")
 
 
 def _part_of(phrase: list[Word], following: list[Word]) -> bool:

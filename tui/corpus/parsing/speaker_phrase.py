@@ -154,8 +154,8 @@ def _name_before_clause(ctx: ArticleContext, span: Span, phrase: list[Word]) -> 
     """`Ann Lee confirmed she had been and said`: the name that opens a clause read back from a
     second verb, not the clause."""
     named = [m for m in ctx.table.overlapping(*span) if m.kind in ("person", "organization")]
-    if not named or named[0].start != span[0] or named[0].end >= span[1]:
-        return span
+    if len(named) != 1 or named[0].start != span[0] or named[0].end >= span[1]:
+        return span  # two names ("Bo Chan would start Ann Lee replied"): resolution takes the last
     rest = [w for w in phrase if w.start >= named[0].end]
     if any(w.text.islower() and (w.lower in AUXILIARIES or w.lower in SELF or w.lower.endswith("ed")) for w in rest):
         return named[0].start, named[0].end
