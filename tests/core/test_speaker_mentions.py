@@ -279,3 +279,8 @@ def test_an_owner_and_title_before_an_appositive_name_give_the_name():
 def test_a_subject_read_back_over_two_names_keeps_the_whole_phrase():
     article = parse('When asked if Bo Chan and Tom Wells would start Ann Lee replied: "I could tell you yes."')
     assert speakers(article) == ["Ann Lee"]
+
+
+def test_an_all_capital_title_before_an_appositive_name_gives_the_name():
+    article = parse('"If you get an ID in your country, you want to use it," Acme CEO, Lin Judge, told the radio.')
+    assert spans(article) == ["Lin Judge"]

@@ -157,7 +157,7 @@ def _bare_name(phrase: list[Word]) -> bool:
         and all(w.text[:1].isupper() and w.text not in PUNCTUATION and not _OWNER.search(w.text) for w in phrase)
         and phrase[0].lower not in OPENERS
         and phrase[0].lower not in SELF
-        and phrase[-1].lower not in title_words()  # "Acme's CEO, Ann Lee, said": the name is the appositive
+        and not (phrase[-1].lower in title_words() and not phrase[-1].text.istitle())  # "Acme CEO, Ann Lee, said"
     )
 
 
