@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 
 from ..models import Span
 from .context import ArticleContext
-from .lexicon import title_words
 from .lexicon.rule_words import (
     DETERMINERS,
     DOCUMENTS,
@@ -157,7 +156,7 @@ def _bare_name(phrase: list[Word]) -> bool:
         and all(w.text[:1].isupper() and w.text not in PUNCTUATION and not _OWNER.search(w.text) for w in phrase)
         and phrase[0].lower not in OPENERS
         and phrase[0].lower not in SELF
-        and not (phrase[-1].lower in title_words() and not phrase[-1].text.istitle())  # "Acme CEO, Ann Lee, said"
+        and not (len(phrase) > 1 and phrase[-1].text.isupper())  # "Acme CEO, Ann Lee, said": a role, then the name
     )
 
 
