@@ -284,3 +284,8 @@ def test_a_subject_read_back_over_two_names_keeps_the_whole_phrase():
 def test_an_all_capital_title_before_an_appositive_name_gives_the_name():
     article = parse('"If you get an ID in your country, you want to use it," Acme CEO, Lin Judge, told the radio.')
     assert spans(article) == ["Lin Judge"]
+
+
+def test_a_roman_numeral_ends_a_bare_name():
+    article = parse('"We hate this framing of the vote," Vann B. Nolan II, a writer for the Courier, said on Twitter.')
+    assert spans(article) == ["Vann B. Nolan II"]

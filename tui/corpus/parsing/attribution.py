@@ -156,8 +156,11 @@ def _bare_name(phrase: list[Word]) -> bool:
         and all(w.text[:1].isupper() and w.text not in PUNCTUATION and not _OWNER.search(w.text) for w in phrase)
         and phrase[0].lower not in OPENERS
         and phrase[0].lower not in SELF
-        and not (len(phrase) > 1 and phrase[-1].text.isupper())  # "Acme CEO, Ann Lee, said": a role, then the name
-    )
+        and not (len(phrase) > 1 and phrase[-1].text.isupper() and not set(phrase[-1].text) <= _ROMAN)
+    )  # "Acme CEO, Ann Lee, said": a role, then the name; "Bo Chan II" is a name
+
+
+_ROMAN = frozenset("IVX")
 
 
 _OWNER = re.compile("['\u2019]s?$")
