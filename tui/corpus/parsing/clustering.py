@@ -15,7 +15,9 @@ from ..models import Entity, EntityKind
 from .budget import check
 from .entity_table import EntityTable, Mention
 from .lexicon import first_name_gender, fold, places
+from .lexicon.name_words import PLACE_PREPOSITIONS
 from .lexicon.rule_words import KIN_NOUNS
+from .runs import word_before
 
 
 def cluster(text: str, raw: list[Mention]) -> EntityTable:
@@ -32,7 +34,7 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     # where each person named by several words is named, by surname: "Lee said" is the Lee named
     # last before it when the article has two (Ann Lee and Tom Lee)
     surname_at = _SurnamePlaces()
-    _settle_unknowns(raw)
+    _settle_unknowns(text, raw)
     # most words first; a name's words are joined by single spaces (`runs.joined`), so counting
     # them is counting spaces
     for mention in sorted(raw, key=_fewest_spaces_last):
@@ -42,8 +44,10 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
             key = by_ending.get(words)
             if key is not None and len(words) == 1:
                 key = surname_at.nearest(words[0], mention.start, key)
-            if key is None and len(words) == 1 and words[0] in first_name_gender():
-                key = _by_first_name(words[0], by_first)  # "says Tomas" after "Tomas Berg"
+            if key is None and len(words) == 1 and (words[0] in first_name_gender() or mention.role in KIN_NOUNS):
+                # "says Tomas" after "Tomas Berg"; "his son Kerem" after "Kerem Aksoy", a first name
+                # that no list holds
+                key = _by_first_name(words[0], by_first)
                 if key is not None and mention.role in KIN_NOUNS and not surname_at.shared(key):
                     key = None  # "Berg's father, Tomas" is Tomas Holm only if another Holm is named
             if key is None and mention.kind == "unknown":
@@ -152,33 +156,51 @@ def _by_first_name(first: str, by_first: dict[str, set[str]]) -> str | None:
     return next(iter(keys)) if keys is not None and len(keys) == 1 else None
 
 
-def _settle_unknowns(raw: list[Mention]) -> None:
+def _settle_unknowns(text: str, raw: list[Mention]) -> None:
     """Names seen once as a person make their other mentions people too.
 
     "Oduya Kamberi" (an unknown first name) is a person because "Kamberi said" is; "Holm"
-    is Ingrid Holm, not a place, in an article that names her.
+    is Ingrid Holm, not a place, in an article that names her; "Sydney said" is Sydney Marsh, not
+    the city, in an article that names her (but "in Sydney" stays the city).
     """
+    works = {m.text for m in raw if m.kind == "work"}
+    if works:  # a title named as a work once names no one anywhere in the article
+        raw[:] = [m for m in raw if m.text not in works]
     org_names = {m.text for m in raw if m.kind == "organization"}
     org_openings = {opening for name in org_names for opening in _openings(name)}
     surnames: set[str] = set()
     full_surnames: set[str] = set()  # of people named by more than one word
+    named_alone: set[str] = set()  # every name of one word, of whatever kind
+    # the first word and the surname of people named by several words, and whether a role comes with them
+    full_names: list[tuple[str, str, bool]] = []
     # Each rule reads one mention and sets made before it, so one pass a rule's sets need will do.
     for mention in raw:
         if mention.kind in ("person", "unknown") and (
             mention.text in org_openings or mention.text in org_names and not mention.role
         ):
             mention.kind = "organization"  # "Voltaro said" where "Voltaro shares" is a business
+        if " " not in mention.text:
+            named_alone.add(_folded_words(mention.text)[0])
         if mention.kind == "person":
             surname = _folded_words(mention.text)[-1]
             surnames.add(surname)
             if " " in mention.text:
                 full_surnames.add(surname)
+                full_names.append((_folded_words(mention.text)[0], surname, bool(mention.role)))
+    first_names = _first_names(full_names, named_alone)
     kept: list[Mention] = []
     for mention in raw:
         words = _folded_words(mention.text)
         ends_a_surname = mention.kind == "unknown" and len(words) > 1 and words[-1] in surnames
         is_a_surname = mention.kind in ("place", "organization") and len(words) == 1 and words[0] in full_surnames
-        if ends_a_surname or is_a_surname:
+        is_a_first_name = (
+            mention.kind == "place"
+            and len(words) == 1
+            and words[0] in first_names
+            and not mention.text.isupper()  # "UK", "USA": initials, never a first name
+            and not _after_place_word(text, mention)
+        )
+        if ends_a_surname or is_a_surname or is_a_first_name:
             mention.kind = "person"
         # A lone word that said something ("Acme said", "says Tomas") is a person only when the
         # article gives a full name ending with it, or a title ("Mr Berg").
@@ -188,6 +210,22 @@ def _settle_unknowns(raw: list[Mention]) -> None:
             continue  # an unknown name of several words that no person shares: dropped
         kept.append(mention)
     raw[:] = kept
+
+
+def _first_names(full_names: list[tuple[str, str, bool]], named_alone: set[str]) -> set[str]:
+    """The first names of the people named by several words whom the article treats as people
+    elsewhere, by their surname alone or with a role: "Kim Lund" and "Lund said", not "Kim
+    Harbour Festival" (first name or not, a list's word may open the name of a thing)."""
+    names = first_name_gender()
+    return {first for first, surname, role in full_names if first in names and (role or surname in named_alone)}
+
+
+def _after_place_word(text: str, mention: Mention) -> bool:
+    """Whether a preposition of place comes right before the mention: "in Sydney", "from Jordan"."""
+    if mention.start < 2 or text[mention.start - 1] != " ":
+        return False
+    before = word_before(text, mention.start - 1)
+    return before is not None and before[2].lower() in PLACE_PREPOSITIONS
 
 
 _LONGEST_OPENING = 8  # words of the openings of a longer name that are looked for as names of their own

@@ -10,8 +10,9 @@ from typing import Literal
 
 from ..models import Entity, EntityKind
 
-# While clustering, a mention may be of no kind yet: "unknown" ones are settled or dropped there.
-MentionKind = Literal["person", "organization", "place", "group", "unknown"]
+# While clustering, a mention may be of no kind yet: "unknown" ones are settled or dropped there,
+# and "work" ones (the title of a film or a book) are dropped with every other mention of that title.
+MentionKind = Literal["person", "organization", "place", "group", "unknown", "work"]
 
 _START = attrgetter("start")
 _LONGEST_MENTION = 200  # characters: no name runs longer, so overlap look-ups scan back this far

@@ -18,7 +18,7 @@ from .runs import POSSESSIVE, POSSESSIVE_ENDINGS, TOKEN, Token, word_after, word
 _CREDIT_AFTER = re.compile(r" ?/ ?[A-Z]")
 _ALONE_IN_PARENTHESES = re.compile(r" ?\)[ \t]*(?:\n|$)")  # at a paragraph's end: a caption's credit
 _BYLINE_BEFORE = re.compile(
-    r"(?:^|[\n(]|[.!?] )[ \t]*(?:[Bb]y|BY|[Ww]ith files from|[Pp]hotos? by|[Pp]hotograph by|"
+    r"(?:^|[\n(]|[.!?] )[ \t\u2013\u2014-]*(?:[Bb]y|BY|[Ww]ith files from|[Pp]hotos? by|[Pp]hotograph by|"
     r"[Ww]ritten by|(?:[Aa]dditional )?[Rr]eporting by|[Ee]diting by)[ \t]+$"
 )
 _AUTHOR_NOTE_AFTER = re.compile(
@@ -27,6 +27,16 @@ _AUTHOR_NOTE_AFTER = re.compile(
 )
 _TEASER_AFTER = re.compile(r" (?:has|have) (?:more|the latest|the story|the details|details)\b")
 _BYLINE_REACH = 40  # characters before a name that a byline's opening words fit in
+# A later name of a byline's list: "With files from Ann Lee, Tom Brask and Bo Rask". Each name is
+# capitalised words joined by single spaces, and the names are parted by a comma or "and", so the
+# pattern reads the line one way only.
+_BYLINE_LIST_BEFORE = re.compile(
+    r"(?:^|\n)[ \t\u2013\u2014-]*(?:[Bb]y|BY|[Ww]ith files from|[Pp]hotos? by|[Ww]ritten by|"
+    r"(?:[Aa]dditional )?[Rr]eporting by|[Ee]diting by)[ \t]+"
+    r"(?:[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}(?:, and |, | and | & ))+$"
+)
+_BYLINE_LIST_REACH = 160  # characters before a name that a byline's opening words and earlier names fit in
+_LIST_JOINS = (", ", " and ", " & ")  # what comes right before a later name of a list
 _SENTENCE_MARK_REACH = 3  # characters back from a name, past quotation marks, to a sentence's end mark
 _ROLE_AFTER_COMMA_WORDS = 5  # words after a name's comma read for a role: ", the new director"
 
@@ -47,6 +57,10 @@ def outside_story(text: str, start: int, end: int) -> bool:
     if (
         text.find("y ", lead, start) >= 0 or text.find("Y ", lead, start) >= 0 or text.find("from ", lead, start) >= 0
     ) and _BYLINE_BEFORE.search(text, lead, start):
+        return True
+    if text.endswith(_LIST_JOINS, 0, start) and _BYLINE_LIST_BEFORE.search(
+        text, max(0, start - _BYLINE_LIST_REACH), start
+    ):
         return True
     return (
         text.startswith(_NOTE_VERBS, end)

@@ -4,38 +4,28 @@ person's gender."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Final, Literal
 
 from .entity_table import Mention, MentionKind
 from .lexicon import (
     common_words,
-    country_names,
     demonym_adjectives,
-    demonym_plurals,
     first_name_gender,
     fold,
-    known_organizations,
-    org_cues,
-    places,
     reporting_verbs,
     title_words,
 )
+from .lexicon.name_words import HONORIFICS, TITLE_NOUNS
 from .lexicon.rule_words import (
     AFFILIATIONS,
     BUSINESS_NOUNS,
-    COMPASS,
-    EVENT_WORDS,
     NAME_ADJECTIVES,
     PLACE_NOUNS,
-    PLACE_WORDS,
     POST_NOMINALS,
-    TEAM_ENDINGS,
     TITLE_MODIFIERS,
     WORK_NOUNS,
 )
 from .name_context import (
     first_name_speaks,
-    has_digit,
     kin_before,
     name_gender,
     opens_place,
@@ -51,12 +41,20 @@ from .name_context import (
     speaks,
     without_possessive,
 )
+from .name_kinds import (
+    ORG_UNLESS_SPEAKER,
+    PLACE_UNLESS_SPEAKER,
+    READ_ON,
+    is_title,
+    kind_by_words,
+    kind_of_name_alone,
+    title_as_surname,
+)
 from .runs import (
     CONNECTORS,
     POSSESSIVE_ENDINGS,
     Token,
     is_common_word,
-    is_initials,
     joined,
     word_after,
     word_before,
@@ -65,7 +63,7 @@ from .runs import (
 
 def _names_before(word: str) -> bool:
     """A first name or a title: what comes after it is a name even if it is also a month."""
-    return word[:1].isupper() and (fold(word) in first_name_gender() or _is_title(word))
+    return word[:1].isupper() and (fold(word) in first_name_gender() or is_title(word))
 
 
 def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[Mention]:
@@ -121,17 +119,26 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
     if not role and previous is not None and previous[2] in title_words():  # most names have no role word
         role = "" if role_noun_follows(text, last.end) else _role_before(text, tokens[i], previous)
+    elif previous is not None and (previous[2] in TITLE_NOUNS or _year_possessive(previous[2])):
+        # "the drama Ann Dale", "1989's Ann Dale": a work's title names no one, here or where the
+        # article names the work again (clustering drops those mentions too)
+        end = last.end - possessive_length(last.text) if last.text.endswith(POSSESSIVE_ENDINGS) else last.end
+        mentions.append(Mention(tokens[i].start, end, text[tokens[i].start : end], "work"))
+        return mentions
     elif previous is not None and previous[2] in WORK_NOUNS and fold(tokens[i].text) not in first_name_gender():
-        return mentions  # "the film Winter Harbour": a work's title names no one
+        return mentions  # "the show Winter Harbour", but "shows Ann Lee" may be a verb's
     # Most names are classed by their words alone; the text around them is read only if need be.
     name_words = words[i - first : stop]
-    kind = _kind_by_words(name_words, bool(role), False)
-    if kind == _READ_ON:
+    kind = kind_by_words(name_words, bool(role), False)
+    if kind == READ_ON:
         kind = _kind_by_context(text, tokens, i, j, name_words, previous)
-    elif kind == _ORG_UNLESS_SPEAKER:
+    elif kind == ORG_UNLESS_SPEAKER:
         kind = "person" if speaks(text, tokens, i, j, previous) else "organization"
-    elif kind == _PLACE_UNLESS_SPEAKER:  # strict: "said Tom Hall launched ..." is no sign of a person
-        kind = "person" if speaks(text, tokens, i, j, previous, strict=True) else "place"
+    elif kind == PLACE_UNLESS_SPEAKER:  # strict: "said Tom Hall launched ..." is no sign of a person
+        # a job written in lower case before it ("producer Ann Hall") names a person too; a
+        # capitalised title does not ("Queen Ann Hall" may be a venue)
+        job = role.rpartition(" ")[2].islower()
+        kind = "person" if job or speaks(text, tokens, i, j, previous, strict=True) else "place"
     if kind == "person" and not role and plural_after_the(name_words, previous):
         kind = "organization"  # "the Northfield Hornets": a team, not a person
     if j - i == 1 and not role:
@@ -142,6 +149,12 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
             kind = "person"
     if kind == "place" and j - i == 1 and first_name_speaks(text, tokens[i], last, previous):
         kind = "unknown"  # "Jordan said": a person if the article names one so, else no one
+    if kind is None and j - i == 1 and title_as_surname(last.text):
+        # "Mr Major"; "Major said": a person if the article gives a full name ending with it
+        if fold(role.rstrip(".")) in HONORIFICS:
+            kind = "person"
+        elif speaks(text, tokens, i, j, previous, strict=True):
+            kind = "unknown"
     if kind is None:
         return mentions
     end = last.end - possessive_length(last.text) if last.text.endswith(POSSESSIVE_ENDINGS) else last.end
@@ -153,10 +166,31 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
     return mentions
 
 
+_COMPOUND_TAIL = 5  # letters of a lowercase part after a hyphen that make a compound word, whatever its ending
+
+
+def _compound_adjective(word: str) -> bool:
+    """A capitalised compound whose last part after a hyphen is a lowercase word ("Oslo-based",
+    "State-owned", "Singer-songwriter"): it describes a name, never is part of one ("Lewis-Francis",
+    "al-Hassan" are); a short part that is no word's ending may be a name's ("Blu-ray", "Dai-ichi")."""
+    head, hyphen, tail = word.rpartition("-")
+    if not (hyphen and head and tail.isalpha() and tail.islower()):
+        return False
+    return len(tail) >= _COMPOUND_TAIL or tail.endswith(("ed", "ing", "born"))
+
+
+_YEAR = len("1989")
+
+
+def _year_possessive(word: str) -> bool:
+    """ "1989's", "2004’s": a year's, which a work's title follows, never a person's name."""
+    return len(word) == _YEAR + 2 and word[:_YEAR].isdigit() and word[_YEAR] in "'\u2019" and word[-1] == "s"
+
+
 def _names_a_role(words: tuple[str, ...]) -> bool:
     """Whether a run's leading words hold a title other than a modifier of one ("Vice" of "Vice
     President", "Former", "Grand" of "Grand Chief")."""
-    return any(_is_title(word) and fold(word) not in TITLE_MODIFIERS for word in words)
+    return any(is_title(word) and fold(word) not in TITLE_MODIFIERS for word in words)
 
 
 # A run's words alone say where its name lies; the same runs come back in article after article.
@@ -170,8 +204,9 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
     common = common_words()
     while i < j:
         folded = fold(words[i])
-        if words[i] not in CONNECTORS and (folded not in common or folded in NAME_ADJECTIVES and i + 1 < j):
-            break
+        name_word = words[i] not in CONNECTORS and (folded not in common or folded in NAME_ADJECTIVES and i + 1 < j)
+        if name_word and not (i + 1 < j and _compound_adjective(words[i])):
+            break  # but "Oslo-based | Acme Bank", "State-owned | Northwind" lead a name
         i += 1
     # The first word left was tested above: a one-word name needs no second look from the end.
     while (
@@ -186,38 +221,22 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
         return i, j, i, False
     split = i
     for k in range(i, j - 1):
-        if _is_title(words[k]):
+        if is_title(words[k]):
             split = k + 1
-    role_may_open = (
-        split == i
-        and j - i >= 3
-        and fold(words[i]) not in first_name_gender()
-        and fold(words[i + 1]) in first_name_gender()
-    )
-    if role_may_open and (words[i] in AFFILIATIONS or words[i] in demonym_adjectives()):
-        return i, j, i + 1, False  # "Republican Ann Lee", "Norwegian Ann Lee" wherever they stand
+    opens_with_name = split == i and j - i >= 3 and fold(words[i + 1]) in first_name_gender()
+    if opens_with_name and (words[i] in AFFILIATIONS or words[i] in demonym_adjectives()):
+        # "Republican Ann Lee", "Norwegian Ann Lee" wherever they stand; "Tory Tom Lee" though
+        # Tory is a first name too
+        return i, j, i + 1, False
+    role_may_open = opens_with_name and fold(words[i]) not in first_name_gender()
     return i, j, split, role_may_open
-
-
-@lru_cache(maxsize=1 << 16)
-def _is_title(word: str) -> bool:
-    if (
-        word in title_words()
-        or word.rstrip(".") in title_words()
-        or word.lower() in title_words()
-        or word + "." in title_words()
-    ):  # "Gov" of "Gov. Ann Lee": words are read without their full stop
-        return True
-    if "-" in word and not word.startswith("-"):
-        return all(_is_title(part) for part in word.split("-") if part)  # "Vice-President"
-    return word.endswith("s") and len(word) > 2 and word[:-1] in title_words()  # "MPs", "Senators"
 
 
 def _role_entities(text: str, tokens: list[Token], i: int, split: int) -> list[Mention]:
     """Entities inside a role, such as the organisation in "Northwind Energy Chief Executive"."""
     found: list[Mention] = []
     k = i
-    while k < split and not _is_title(tokens[k].text):
+    while k < split and not is_title(tokens[k].text):
         k += 1
     if k > i:
         kind = _kind_of(text, tokens, i, k, False, in_role=True)
@@ -269,12 +288,12 @@ def _kind_of(
 ) -> MentionKind | None:
     """What tokens[i:j] name: by their words, else by the words around them."""
     words = tuple(t.text for t in tokens[i:j])
-    kind = _kind_by_words(words, has_role, in_role)
-    if kind == _ORG_UNLESS_SPEAKER:
+    kind = kind_by_words(words, has_role, in_role)
+    if kind == ORG_UNLESS_SPEAKER:
         return "organization"
-    if kind == _PLACE_UNLESS_SPEAKER:
+    if kind == PLACE_UNLESS_SPEAKER:
         return "place"
-    if kind != _READ_ON:
+    if kind != READ_ON:
         return kind
     previous = word_before(text, tokens[i].start - 1) if tokens[i].start > 1 else None
     return _kind_by_context(text, tokens, i, j, words, previous)
@@ -297,8 +316,8 @@ def _kind_by_context(
         and not words[-1].rpartition("-")[2].islower()
     ):
         return "organization"  # "Voltaro shares", but not "Yearly profits" opening a sentence, nor "Oslo-based"
-    kind = _kind_of_name_alone(words)
-    if kind != _READ_ON:
+    kind = kind_of_name_alone(words)
+    if kind != READ_ON:
         return kind
     before = previous[2].lower() if previous else ""
     if 2 <= len(words) <= 3 and role_follows(text, tokens, j):
@@ -311,88 +330,6 @@ def _kind_by_context(
         return "person" if len(words) <= 4 else None
     # Unknown names stay candidates: they become people if the article names them as one elsewhere.
     return "unknown" if len(words) <= 3 else None  # type: ignore[return-value]
-
-
-_READ_ON: Final = "read on"  # the words alone do not decide: read the text around them
-# A business ("Acme Canada") unless the text around it says a person ("Ann Quillon said")
-_ORG_UNLESS_SPEAKER: Final = "an organisation unless it speaks"
-_PLACE_UNLESS_SPEAKER: Final = "a place unless it speaks"  # "Tom Hall said", but "Ann Hall" is a venue
-_Kind = MentionKind | Literal["read on"] | None  # what a rule says: a kind, none, or read on
-# what a name's words alone say
-_WordsKind = _Kind | Literal["an organisation unless it speaks", "a place unless it speaks"]
-
-
-# The same names come back in article after article, and what their words alone say of them is
-# the costly part: it is worked out once per name.
-@lru_cache(maxsize=1 << 16)
-def _kind_by_words(words: tuple[str, ...], has_role: bool, in_role: bool) -> _WordsKind:
-    words = without_possessive(words)
-    name = " ".join(words) if len(words) > 1 else words[0]
-    if name in known_organizations():
-        return "organization"
-    # Every name is new in a first pass: one word and several take separate, shorter paths.
-    if len(words) > 1:
-        kind = _kind_of_several_words(words)
-        if kind == _ORG_UNLESS_SPEAKER and has_role and not in_role:
-            return "person"  # "tax lawyer Ann Quillon", but "King Ann Station" is a place
-        if kind != _READ_ON:
-            return kind
-    elif name in org_cues() or name in EVENT_WORDS or _is_title(name):
-        return None  # "Commission" alone names no one body; "Cup"; "Minister"
-    if has_role and not in_role:
-        return "person"
-    if len(words) == 1 and name in demonym_adjectives():
-        return None  # "French"
-    if len(words) == 1 and name in demonym_plurals():
-        return "group"  # "Americans"
-    folded = fold(name)
-    if folded in places() or folded.rstrip(".") in places():
-        return "place"
-    return _READ_ON
-
-
-def _kind_of_several_words(words: tuple[str, ...]) -> _WordsKind:
-    """What a name of two words or more is by its first and last words, before any role is read."""
-    last = words[-1]
-    if not org_cues().isdisjoint(words) or last in TEAM_ENDINGS and fold(" ".join(words)) not in places():
-        return "organization"  # "Northwind Energy"; "Brenfield United", but "Mexico City"
-    if last in EVENT_WORDS or has_digit(words[1:]):
-        return None  # "Harbour Cup", "Oslo Accord", "Bill C-12": neither person nor place
-    if last in PLACE_WORDS:  # "Brenfield Highway", "Alder National Park", "Holm County"; "Tom Hall" may speak
-        return _PLACE_UNLESS_SPEAKER if len(words) == 2 and fold(words[0]) in first_name_gender() else "place"
-    if fold(last) in places():
-        if fold(" ".join(words)) in places():
-            return "place"  # "New York", "Papua New Guinea": a place that ends in another's name
-        if words[0] in COMPASS:
-            return "place"  # "East Africa", "Northern Ontario"
-        if fold(words[0]) not in first_name_gender():
-            # "Acme Canada", "Northwind Canada"; but a town's name may be a surname too,
-            # of a person who says something ("Ann Quillon said")
-            return "organization" if fold(last) in country_names() else _ORG_UNLESS_SPEAKER
-    if last in demonym_adjectives():
-        return None  # "North Korean", "Native American": adjectives
-    if _is_title(last):
-        return None  # "Prime Minister" split as "Prime | Minister": a role, no name
-    return _READ_ON
-
-
-@lru_cache(maxsize=1 << 16)
-def _kind_of_name_alone(words: tuple[str, ...]) -> _Kind:
-    """What the words say once no place noun ("Kent county") follows them."""
-    words = without_possessive(words)
-    last = words[-1]
-    if len(words) >= 2 and (
-        fold(words[0]) in first_name_gender() or is_initials(words[0]) and fold(words[0]) not in places()
-    ):
-        return "person"  # "Ann Lee", "T.J. Lee"
-    last_is_title = _is_title(last)
-    if last_is_title and all(_is_title(w) or w.isupper() for w in words):
-        return None  # "CEO", "MLA": a role on its own
-    if any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and not _is_title(w) for w in words):
-        return "organization"  # "RCMP", "Brenfield RCMP", "Volta Electronics"
-    if last_is_title or fold(words[0]) in places():
-        return None  # "Brenfield MP" is a role; "Alder Council" without a cue is not a person
-    return _READ_ON
 
 
 def _text(text: str, tokens: list[Token]) -> str:

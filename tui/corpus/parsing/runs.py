@@ -229,9 +229,38 @@ def _connected(text: str, tokens: list[Token], j: int, cue_in_run: bool) -> int:
     particles = {t.text for t in tokens[j:k]}
     if particles <= NAME_PARTICLES:
         return k + 1 - j
-    if particles & CONJUNCTIONS and tokens[j - 1].text in org_cues():
-        return 0  # "the Wall Street Journal and the Financial Times": a whole name on the left already
+    if particles & CONJUNCTIONS and (
+        tokens[j - 1].text in org_cues() or "and" in particles and _opens_full_name(text, tokens, k)
+    ):
+        # "the Wall Street Journal and the Financial Times": a whole name on the left already;
+        # "the University of Kent and Ann Lee": a person's name on the right
+        return 0
     return k + 1 - j if cue_in_run or tokens[k].text in org_cues() else 0
+
+
+_FULL_NAME_WORDS = 3  # words after "and" read for a person's name: a first name, a surname, and one more
+
+
+def _opens_full_name(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is a first name that a surname follows, with no organisation cue (nor its
+    plural) among the next words: "Ann Lee", but not "Fish and Wildlife" nor "Red Cross Societies"."""
+    word = tokens[k].text
+    if word.isupper() or fold(word) not in first_name_gender() or k + 1 >= len(tokens):
+        return False
+    if not (tokens[k + 1].capitalised and joined(text, tokens[k], tokens[k + 1])):
+        return False
+    cues = org_cues()
+    for token in tokens[k : k + _FULL_NAME_WORDS]:
+        if not token.capitalised:
+            break
+        if token.text in cues or token.text.endswith("s") and _singular(token.text) in cues:
+            return False
+    return True
+
+
+def _singular(word: str) -> str:
+    """The singular of a plural in -s or -ies ("Societies" -> "Society")."""
+    return word.removesuffix("ies") + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
 def joined(text: str, left: Token, right: Token) -> bool:
