@@ -32,12 +32,12 @@ def test_a_comma_after_the_party_tag_keeps_the_subject():
 
 
 def test_a_name_no_list_knows_before_an_appositive_speaks():
-    article = parse('"Our efforts have not been enough," Lin Judge, a deputy adviser, said on a call.')
+    article = parse('"Our plan has worked well so far," Lin Judge, a deputy adviser, said on a call.')
     assert spans(article) == ["Lin Judge"]
 
 
 def test_a_capitalised_opener_before_an_appositive_is_no_name():
-    article = parse('"Our efforts have not been enough," Then, a week later, she said.')
+    article = parse('"Our plan has worked well so far," Then, a week later, she said.')
     assert spans(article) != ["Then"]
 
 
@@ -77,31 +77,31 @@ def test_a_quotation_after_other_narrative_is_not_the_reporters():
 
 
 def test_a_short_sentence_of_speaker_and_verb_introduces_the_next_quotation():
-    article = parse('Bo Chan agreed. "Most people are running out of time to find another plan."')
+    article = parse('Bo Chan agreed. "Nobody in the valley wants the road moved again."')
     assert spans(article) == ["Bo Chan"]
 
 
 def test_said_in_a_statement_then_a_quotation_names_the_speaker():
-    article = parse('Ann Lee, the director of the trust, said in a statement. "There are no ballots to count."')
+    article = parse('Ann Lee, the director of the trust, said in a statement. "The garden opens in June."')
     assert spans(article) == ["Ann Lee"]
 
 
 def test_a_sentence_that_reports_something_itself_introduces_nothing():
-    article = parse('Ann Lee said the vote went well for the trust. "Most people are running out of time now."')
+    article = parse('Ann Lee said the vote went well for the trust. "Nobody in the valley wants it moved."')
     direct = [q for q in article.quotes if q.kind == "direct"]
     assert all(q.cue_span is None for q in direct)
 
 
 def test_a_long_run_of_titles_and_name_after_the_verb_speaks():
-    article = parse('"We had a big issue with the trade deal," said Acme Workers Secretary-Treasurer Lin Judge.')
+    article = parse('"The new rota suits nobody at the depot," said Acme Workers Secretary-Treasurer Lin Judge.')
     # the phrase, or the person's name in it once the name is found as a person
     assert [span.endswith("Lin Judge") for span in spans(article)] == [True]
     assert [q.speaker for q in article.quotes] == ["Lin Judge"]
 
 
 def test_a_plural_role_before_the_verb_speaks_for_a_direct_quotation():
-    article = parse('"The harm done is beyond measure," federal prosecutors wrote in the filing.')
-    assert spans(article) == ["federal prosecutors"]
+    article = parse('"The damage to the orchards runs deep," county inspectors wrote in the filing.')
+    assert spans(article) == ["county inspectors"]
 
 
 def test_a_plural_role_does_not_make_reported_speech_of_a_plain_sentence():
@@ -110,7 +110,7 @@ def test_a_plural_role_does_not_make_reported_speech_of_a_plain_sentence():
 
 
 def test_a_quotation_paragraph_signed_below_after_a_hyphen_is_the_signers():
-    article = parse('"The idea that I would end the program is just not accurate."', "- Lin Judge.")
+    article = parse('"Nobody told us the bus would stop coming to the village."', "- Lin Judge.")
     assert spans(article) == ["Lin Judge"]
 
 
@@ -120,7 +120,7 @@ def test_a_signature_below_names_nobody_for_a_quotation_inside_a_sentence():
 
 
 def test_a_quotation_led_in_by_a_comma_is_not_the_next_sentences_subject():
-    article = parse('Ann Lee agreed and said, "The town has a severe problem." Bo Chan then recalled the night.')
+    article = parse('Ann Lee agreed and said, "The ferry runs late every week." Bo Chan then recalled the night.')
     assert spans(article) == ["Ann Lee"]
 
 
@@ -130,7 +130,7 @@ def test_a_sentence_final_quotation_without_a_lead_in_takes_the_cue_after_it():
 
 
 def test_the_subject_of_two_verbs_is_the_name_not_its_clause():
-    article = parse('Ann Lee confirmed she had been there and said, "The town has a severe problem."')
+    article = parse('Ann Lee confirmed she had been there and said, "The ferry runs late every week."')
     assert spans(article) == ["Ann Lee"]
 
 
@@ -143,12 +143,14 @@ def test_the_pronoun_of_a_clause_right_before_the_verb_speaks():
 
 
 def test_the_subject_of_the_first_of_two_verbs_speaks():
-    article = parse('Col. Bo Chan began the talk when he brought up the flood and later said, "It is not only us."')
+    article = parse(
+        'Col. Bo Chan began the talk when he mentioned the harbour and later said, "The tide waits for nobody."'
+    )
     assert spans(article) == ["he"]
 
 
 def test_a_name_that_opens_the_sentence_speaks_for_a_later_verb():
-    article = parse('Ann Lee waved to stop the noise, then leaned in and boomed: "Let us win in November."')
+    article = parse('Ann Lee raised a hand for quiet, then stepped forward and boomed: "The fair goes on."')
     assert spans(article) == ["Ann Lee"]
 
 
@@ -162,9 +164,7 @@ def speakers(article: Article) -> list[str | None]:
 
 
 def test_the_title_names_the_person_it_described_after_the_name():
-    article = parse(
-        'Ann Lee, the mayor, opened the hall. Bo Chan, a builder, was there. "It was long," the mayor said.'
-    )
+    article = parse('Ann Lee, the mayor, opened the hall. Bo Chan, a builder, came. "It was long," the mayor said.')
     assert speakers(article) == ["Ann Lee"]
 
 
@@ -184,37 +184,37 @@ def test_a_description_that_is_a_verb_phrase_gives_no_title():
 
 
 def test_an_age_after_the_verb_is_the_speaker_given_that_age():
-    article = parse('Ann Lee, 46, spoke on Monday. "The plan is a good one for all of us," said the 46-year-old.')
-    assert spans(article) == ["the 46-year-old"]
+    article = parse('Ann Lee, 52, spoke on Monday. "The plan is a good one for all of us," said the 52-year-old.')
+    assert spans(article) == ["the 52-year-old"]
     assert speakers(article) == ["Ann Lee"]
 
 
 def test_a_party_tag_set_off_by_commas_is_not_the_speaker():
-    article = parse('Ann Lee, R-Ky., said on Monday: "It is time to stop fighting over this."')
+    article = parse('Ann Lee, R-Ore., said on Monday: "The pier will be mended by spring."')
     assert spans(article) == ["Ann Lee"]
 
 
 def test_a_long_participial_aside_between_name_and_verb_keeps_the_name():
     article = parse(
-        "Ann Lee, speaking to reporters on Tuesday on her plane on the way to Dayton, said of the request: "
-        '"The board resolved all of this."'
+        "Ann Lee, talking to the crowd on Tuesday at the hall on the edge of Dayton, said of the request: "
+        '"The council has dealt with that already."'
     )
     assert spans(article) == ["Ann Lee"]
 
 
 def test_a_statement_issued_before_the_quotation_is_the_issuers():
-    article = parse('Right after the storm, Ann Lee issued a statement, "Last night our town was hit hard."')
+    article = parse('Right after the storm, Ann Lee issued a statement, "The shelter stays open all week."')
     assert spans(article) == ["Ann Lee"]
 
 
 def test_a_message_delivered_to_someone_is_the_deliverers():
-    article = parse('Sen. Ann Lee, R-Ky., delivered a blunt message to Bo Chan: "It is time to stop this."')
+    article = parse('Sen. Ann Lee, R-Ore., gave a sharp warning to Bo Chan: "The budget will not stretch."')
     assert spans(article) == ["Sen. Ann Lee"] or spans(article) == ["Ann Lee"]
 
 
 def test_a_speech_noun_after_another_verb_names_no_speaker():
-    article = parse('I laughed and had to change my answer: "Of course I believe in it. I was only joking."')
-    assert all(q.cue is None or "answer" not in q.cue for q in article.quotes)
+    article = parse('I shrugged and had to fix my tie: "Of course the bus is late. It always is."')
+    assert all(q.cue is None or "tie" not in q.cue for q in article.quotes)
 
 
 def test_a_document_that_goes_on_before_a_colon_speaks():
@@ -239,14 +239,14 @@ def test_a_capitalised_description_between_commas_gives_the_name_before_it():
 
 def test_a_description_of_two_roles_joined_by_and_gives_the_name_before_it():
     article = parse(
-        "Bo van der Berg, a geologist and professor at the University of Dayton, said the wave "
-        '"may have come from a collapse."'
+        "Bo van der Berg, a poet and lecturer at the University of Dayton, said the bridge "
+        '"was painted too early in the year."'
     )
     assert speakers(article) == ["Bo van der Berg"]
 
 
 def test_a_name_with_the_place_it_is_from_before_a_description_speaks():
-    article = parse('Sen. Ann Lee of Alabama, the chair of the Budget Committee, said a long fight looks "silly."')
+    article = parse('Sen. Ann Lee of Oregon, the head of the Parks Board, said a long wait looks "odd."')
     assert speakers(article) == ["Ann Lee"]
 
 
@@ -256,7 +256,7 @@ def test_a_name_in_a_phrase_before_the_comma_is_not_an_appositive():
 
 
 def test_a_participial_aside_after_a_party_tag_keeps_the_name():
-    article = parse('But Sen. Ann Lee (D-Ill.), noting the size of the list, said, "He has a heck of a list."')
+    article = parse('But Sen. Ann Lee (D-Ore.), pointing to the size of the hall, said, "It holds the whole town."')
     assert speakers(article) == ["Ann Lee"]
 
 
@@ -266,11 +266,31 @@ def test_a_persons_statement_is_the_persons():
 
 
 def test_a_lowercase_role_among_capitalised_words_after_the_verb_speaks():
-    article = parse('"Imagine the two of them on one stage," mused Acme co-host Lin Judge. "Not to mention it."')
+    article = parse('"Picture the two of them at one table," mused Acme co-host Lin Judge. "Quite a dinner."')
     assert [span.endswith("Lin Judge") for span in spans(article)] == [True, True]
     assert [q.speaker for q in article.quotes] == ["Lin Judge", "Lin Judge"]
 
 
 def test_a_participle_that_ends_a_clause_after_a_comma_names_its_subject():
-    article = parse('At the time, she released a statement saying, "Acme has been a trusted partner for years."')
+    article = parse('That night, she put out a note saying, "The bakery will reopen on Friday."')
     assert spans(article) == ["she"]
+
+
+def test_an_owner_and_title_before_an_appositive_name_give_the_name():
+    article = parse('"Every ship we build leaves the yard on time," Acme\'s CEO, Lin Judge, told the radio.')
+    assert spans(article) == ["Lin Judge"]
+
+
+def test_a_subject_read_back_over_two_names_keeps_the_whole_phrase():
+    article = parse('When asked if Bo Chan and Tom Wells would play Ann Lee replied: "Both are fit for Saturday."')
+    assert speakers(article) == ["Ann Lee"]
+
+
+def test_an_all_capital_title_before_an_appositive_name_gives_the_name():
+    article = parse('"Every ship we build leaves the yard on time," Acme CEO, Lin Judge, told the radio.')
+    assert spans(article) == ["Lin Judge"]
+
+
+def test_a_roman_numeral_ends_a_bare_name():
+    article = parse('"The map of the new wards is a mess," Ola B. Nolan II, a writer for the Courier, said on Twitter.')
+    assert spans(article) == ["Ola B. Nolan II"]

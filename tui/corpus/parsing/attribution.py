@@ -3,6 +3,7 @@ the speaker phrase beside it. The sentence before an opening mark is read in `le
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..models import Span
@@ -152,10 +153,17 @@ def _bare_name(phrase: list[Word]) -> bool:
     entity search did not know the name."""
     return (
         0 < len(phrase) <= _BARE_NAME_WORDS
-        and all(w.text[:1].isupper() and w.text not in PUNCTUATION for w in phrase)
+        and all(w.text[:1].isupper() and w.text not in PUNCTUATION and not _OWNER.search(w.text) for w in phrase)
         and phrase[0].lower not in OPENERS
         and phrase[0].lower not in SELF
-    )
+        and not (len(phrase) > 1 and phrase[-1].text.isupper() and not set(phrase[-1].text) <= _ROMAN)
+    )  # "Acme CEO, Ann Lee, said": a role, then the name; "Bo Chan II" is a name
+
+
+_ROMAN = frozenset("IVX")
+
+
+_OWNER = re.compile("['\u2019]s?$")
 
 
 def _part_of(phrase: list[Word], following: list[Word]) -> bool:

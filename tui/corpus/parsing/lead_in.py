@@ -104,7 +104,7 @@ def _clause_subject(ctx: ArticleContext, items: list[Word]) -> Span | None:
     end = len(items) - 3
     if end < 1:
         return None
-    if items[end].text != ",":  # `At the time, she released a statement saying,`: the clause the participle ends
+    if items[end].text != ",":  # `That night, she put out a note saying,`: the clause the participle ends
         end += 1
     start = end - 1
     while start > 0 and items[start - 1].text != ",":
@@ -161,13 +161,13 @@ def find_attribution_before(ctx: ArticleContext, start: int, end: int) -> Attrib
     )
 
 
-_SPEECH_NOUN_TAIL = 4  # words from the speech noun to the final mark: "a blunt message to Bo Chan:"
+_SPEECH_NOUN_TAIL = 4  # words from the speech noun to the final mark: "a sharp warning to Bo Chan:"
 _SPEECH_NOUN_LEAD = 4  # words from the verb to the speech noun: "released the following brief statement"
 
 
 def _speech_noun_lead(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
     """`Ann Lee issued a statement, "...`, `Ann Lee released the following statement:`, `Ann Lee
-    delivered a blunt message to Bo Chan:`: a subject, a verb and the speech it gives, before the
+    gave a sharp warning to Bo Chan:`: a subject, a verb and the speech it gives, before the
     mark that opens the quotation; the subject speaks."""
     if len(items) < 4 or items[-1].text not in (",", ":"):
         return None

@@ -61,7 +61,7 @@ def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool 
     while begin and not (items[begin - 1].text in PUNCTUATION or items[begin - 1].lower in ("that", "and", "but")):
         begin -= 1
     if begin > 1 and items[begin - 1].lower == "and" and any(w.lower in title_words() for w in items[begin:]):
-        joined = begin - 1  # "Ann Lee, a geologist and professor at the college, said": one description
+        joined = begin - 1  # "Ann Lee, a poet and lecturer at the college, said": one description
         while joined and items[joined - 1].text not in PUNCTUATION and items[joined - 1].text.islower():
             joined -= 1
         named = _name_before_appositive(ctx, items[:joined]) if joined and items[joined - 1].text == "," else None
@@ -93,10 +93,10 @@ def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool 
     phrase = up_to_clause(phrase)
     long_aside = clause_pronoun and phrase and phrase[0].text.islower() and len(phrase) > MAX_SUBJECT_WORDS
     if phrase and (long_aside or _PARTY_TAG.match(phrase[0].text)):
-        # "Ann Lee, speaking to reporters on her way to the airport, said"; "Ann Lee, R-Ky., said"
+        # "Ann Lee, talking to the crowd on her way out of the hall, said"; "Ann Lee, R-Ore., said"
         return _name_before_appositive(ctx, before)
     if closed and phrase and phrase[0].text.islower() and phrase[0].lower.endswith("ing"):
-        named = _name_before_appositive(ctx, before)  # "Ann Lee (D-Ill.), noting the vote, said"
+        named = _name_before_appositive(ctx, before)  # "Ann Lee (D-Ore.), pointing to the vote, said"
         if named is not None:
             return named
     if not phrase or len(phrase) > MAX_SUBJECT_WORDS:
@@ -123,7 +123,7 @@ _SENTENCE_MARKS = frozenset({".", ";", "?", "!"})
 
 
 def _coordinated_subject(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] | None:
-    """`Ann Lee brought up the vote and later said`, `when she laughed and admitted`: the subject
+    """`Ann Lee mentioned the vote and later said`, `when she laughed and admitted`: the subject
     of the first of two verbs joined by "and" (items end with it), read back through the sentence:
     the nearest pronoun, or name that opens a clause, that a lowercase word (its verb) follows."""
     for k in range(len(items) - 2, -1, -1):
@@ -154,8 +154,8 @@ def _name_before_clause(ctx: ArticleContext, span: Span, phrase: list[Word]) -> 
     """`Ann Lee confirmed she had been and said`: the name that opens a clause read back from a
     second verb, not the clause."""
     named = [m for m in ctx.table.overlapping(*span) if m.kind in ("person", "organization")]
-    if not named or named[0].start != span[0] or named[0].end >= span[1]:
-        return span
+    if len(named) != 1 or named[0].start != span[0] or named[0].end >= span[1]:
+        return span  # two names ("Bo Chan would start Ann Lee replied"): resolution takes the last
     rest = [w for w in phrase if w.start >= named[0].end]
     if any(w.text.islower() and (w.lower in AUXILIARIES or w.lower in SELF or w.lower.endswith("ed")) for w in rest):
         return named[0].start, named[0].end
@@ -183,7 +183,7 @@ def _name_before_appositive(ctx: ArticleContext, items: list[Word]) -> tuple[Spa
     """`Tomas Berg, the chairman of the committee, said`: the person before the appositive."""
     if not items or items[-1].text != ",":
         return None
-    if len(items) > 2 and items[-2].text == ")":  # "Sen. Ann Lee (D-Ill.), noting the vote, said"
+    if len(items) > 2 and items[-2].text == ")":  # "Sen. Ann Lee (D-Ore.), pointing to the vote, said"
         reach = range(len(items) - 2, max(-1, len(items) - 2 - _PAREN_WORDS), -1)
         opening = next((k for k in reach if items[k].text == "("), None)
         if opening is not None:
@@ -203,11 +203,11 @@ def _name_before_appositive(ctx: ArticleContext, items: list[Word]) -> tuple[Spa
     return (people[-1].start, people[-1].end), ctx.text[people[-1].start : people[-1].end]
 
 
-_PAREN_WORDS = 8  # words of a parenthesis between a name and its comma: "(D-Ill.)", "(a Republican PAC)"
+_PAREN_WORDS = 8  # words of a parenthesis between a name and its comma: "(D-Ore.)", "(a party group)"
 
 
 def _of_place_after(ctx: ArticleContext, end: int, phrase: list[Word]) -> bool:
-    """`Sen. Ann Lee of Alabama`: the name, then "of" and the place or body it is from."""
+    """`Sen. Ann Lee of Oregon`: the name, then "of" and the place or body it is from."""
     rest = [w for w in phrase if w.start >= end]
     return (
         len(rest) >= 2
@@ -253,7 +253,7 @@ def speaker_like(ctx: ArticleContext, span: Span, phrase: list[Word]) -> bool:
     if described(phrase):
         return True  # "the father", "a citizen", "one of the players in the video": someone unnamed
     if len(phrase) == 2 and phrase[0].lower in DETERMINERS and _AGE.match(head):
-        return True  # "the 46-year-old", whom the text gave that age
+        return True  # "the 52-year-old", whom the text gave that age
     if len(phrase) == 1 and _HYPHEN_NAME.match(phrase[0].text):
         return True  # "al-Shabaab"
     return all(w.text[:1].isupper() for w in phrase) and len(phrase) <= 4
