@@ -147,3 +147,10 @@ def test_a_legislature_and_a_diocese_are_organisations() -> None:
     kinds = _kinds(_parse("Protesters met at the Brenfield Legislature, then at the Catholic Diocese of Holm."))
     assert kinds.get("Brenfield Legislature") == "organization"
     assert "person" not in kinds.values()
+
+
+def test_an_honorific_chooses_among_two_people_of_one_surname_by_gender() -> None:
+    mister = _parse("Tom Lee arrived first. Later his wife, Ann Lee, joined him.", '"It is a good day," Mr Lee said.')
+    missus = _parse("Ann Lee arrived with her husband Tom Lee.", '"It is a good day," Mrs Lee said.')
+    assert [q.speaker for q in mister.quotes] == ["Tom Lee"]
+    assert [q.speaker for q in missus.quotes] == ["Ann Lee"]

@@ -43,7 +43,7 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
         if mention.kind in ("person", "unknown"):
             key = by_ending.get(words)
             if key is not None and len(words) == 1:
-                key = surname_at.nearest(words[0], mention.start, key)
+                key = surname_at.nearest(words[0], mention.start, key, mention.gender)
             if key is None and len(words) == 1 and (words[0] in first_name_gender() or mention.role in KIN_NOUNS):
                 # "says Tomas" after "Tomas Berg"; "his son Kerem" after "Kerem Aksoy", a first name
                 # that no list holds
@@ -57,7 +57,7 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
                 _index_person(words, key, by_ending, by_first)
             mention.kind = "person"
             if len(words) > 1:
-                surname_at.add(words[-1], mention.start, key)
+                surname_at.add(words[-1], mention.start, key, mention.gender)
         else:
             key = _org_key(mention, by_key, org_openings)
         mention.key = key
@@ -95,19 +95,22 @@ class _SurnamePlaces:
         self._places: dict[str, list[tuple[int, str]]] = {}
         self._sorted: set[str] = set()
         self._surname_of: dict[str, str] = {}
+        self._gender_of: dict[str, str] = {}  # a person's gender, where a mention gives one
 
-    def add(self, surname: str, start: int, key: str) -> None:
+    def add(self, surname: str, start: int, key: str, gender: str | None = None) -> None:
         self._places.setdefault(surname, []).append((start, key))
         self._surname_of[key] = surname
+        if gender in ("male", "female"):
+            self._gender_of.setdefault(key, gender)
 
     def shared(self, key: str) -> bool:
         """Whether another person of the article has the surname of `key`: a relative's."""
         places = self._places.get(self._surname_of.get(key, ""), ())
         return any(other != key for _, other in places)
 
-    def nearest(self, surname: str, start: int, default: str) -> str:
-        """The person of that surname named last before `start`; `default` when only one person
-        has it or none is named before."""
+    def nearest(self, surname: str, start: int, default: str, gender: str | None = None) -> str:
+        """The person of that surname named last before `start` whose gender fits `gender` ("Mr
+        Lee" is not Ann Lee); `default` when only one person has it or none fits before."""
         places = self._places.get(surname)
         if places is None or len(places) < 2:
             return default
@@ -118,7 +121,21 @@ class _SurnamePlaces:
                 places[:] = places[:1]  # one person named many times: no choice to make again
                 return default
         k = bisect_left(places, (start, ""))
-        return places[k - 1][1] if k else default
+        fits = [key for _, key in places[max(0, k - _GENDER_REACH) : k] if self._fits(key, gender)]
+        if fits:
+            return fits[-1]
+        if not self._fits(default, gender):  # "Mrs Lee" first, of Tom Lee and Ann Lee named after
+            return next((key for _, key in places[:_GENDER_REACH] if self._fits(key, gender)), default)
+        return default
+
+    def _fits(self, key: str, gender: str | None) -> bool:
+        known = self._gender_of.get(key)
+        return gender not in ("male", "female") or known is None or known == gender
+
+
+# Mentions of a shared surname looked back over for a person of the right gender: the people of one
+# surname in an article are few, and a hostile one of thousands is not read back at each mention.
+_GENDER_REACH = 8
 
 
 def _fewest_spaces_last(mention: Mention) -> int:
