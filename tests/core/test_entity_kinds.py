@@ -109,6 +109,11 @@ def test_a_marathon_and_a_show_named_after_a_person_or_a_town_are_no_people() ->
     assert {e.name for e in article.entities if e.kind == "person"} == {"Tom Brask", "Ann Dale"}
 
 
+def test_a_code_named_after_a_person_is_no_person() -> None:
+    article = _parse("The novel The Ann Dale Code sold well, said Tom Brask.")
+    assert {e.name for e in article.entities if e.kind == "person"} == {"Tom Brask"}
+
+
 def test_a_person_after_and_is_no_part_of_the_organisation_before() -> None:
     article = _parse("Allies include the University of Brenfield and Dan Vale, a journalist.")
     kinds = _kinds(article)
@@ -154,3 +159,11 @@ def test_an_honorific_chooses_among_two_people_of_one_surname_by_gender() -> Non
     missus = _parse("Ann Lee arrived with her husband Tom Lee.", '"It is a good day," Mrs Lee said.')
     assert [q.speaker for q in mister.quotes] == ["Tom Lee"]
     assert [q.speaker for q in missus.quotes] == ["Ann Lee"]
+
+
+def test_a_first_name_and_a_place_word_is_a_person_when_its_last_word_names_someone_alone() -> None:
+    person = _parse("Tom Hall scored twice in the first half. Hall said the team was tired.")
+    venue = _parse("The concert is at Ann Hall. Hall said nothing more.")
+    assert _kinds(person).get("Tom Hall") == "person"
+    assert "Hall" in next(e for e in person.entities if e.name == "Tom Hall").aliases
+    assert _kinds(venue).get("Ann Hall") == "place"

@@ -204,6 +204,7 @@ def _settle_unknowns(text: str, raw: list[Mention]) -> None:
             if " " in mention.text:
                 full_surnames.add(surname)
                 full_names.append((_folded_words(mention.text)[0], surname, bool(mention.role)))
+    _places_that_speak(text, raw, surnames, full_surnames)
     first_names = _first_names(full_names, named_alone)
     kept: list[Mention] = []
     for mention in raw:
@@ -227,6 +228,31 @@ def _settle_unknowns(text: str, raw: list[Mention]) -> None:
             continue  # an unknown name of several words that no person shares: dropped
         kept.append(mention)
     raw[:] = kept
+
+
+def _places_that_speak(text: str, raw: list[Mention], surnames: set[str], full_surnames: set[str]) -> None:
+    """A first name and a place word ("Tom Hall", a venue's name too) is a person where the article
+    has its last word alone as a name of no kind yet ("Hall said") and never writes it after a
+    preposition of place ("at Tom Hall"): it and its surname join the people's."""
+    alone = {m.text.casefold() for m in raw if m.kind == "unknown" and " " not in m.text}
+    if not alone:
+        return
+    names = first_name_gender()
+    candidates = [
+        m
+        for m in raw
+        if m.kind == "place"
+        and m.text.count(" ") == 1
+        and _folded_words(m.text)[0] in names
+        and m.text.rpartition(" ")[2].casefold() in alone
+    ]
+    venues = {m.text for m in candidates if _after_place_word(text, m)}
+    for mention in candidates:
+        if mention.text not in venues:
+            mention.kind = "person"
+            surname = _folded_words(mention.text)[-1]
+            surnames.add(surname)
+            full_surnames.add(surname)
 
 
 def _first_names(full_names: list[tuple[str, str, bool]], named_alone: set[str]) -> set[str]:
