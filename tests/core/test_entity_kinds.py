@@ -167,3 +167,11 @@ def test_a_first_name_and_a_place_word_is_a_person_when_its_last_word_names_some
     assert _kinds(person).get("Tom Hall") == "person"
     assert "Hall" in next(e for e in person.entities if e.name == "Tom Hall").aliases
     assert _kinds(venue).get("Ann Hall") == "place"
+
+
+def test_a_country_that_is_a_first_name_too_stays_the_country() -> None:
+    article = _parse(
+        "Jordan Marsh won the final. Marsh had lost twice this year.",
+        "The team flies to Amman next. Jordan has hosted the event since 1990.",
+    )
+    assert [e.kind for e in article.entities if e.name == "Jordan"] == ["place"]

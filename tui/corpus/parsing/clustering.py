@@ -14,7 +14,7 @@ from typing import cast
 from ..models import Entity, EntityKind
 from .budget import check
 from .entity_table import EntityTable, Mention
-from .lexicon import first_name_gender, fold, places
+from .lexicon import country_names, first_name_gender, fold, places
 from .lexicon.name_words import PLACE_PREPOSITIONS
 from .lexicon.rule_words import KIN_NOUNS
 from .runs import word_before
@@ -258,9 +258,14 @@ def _places_that_speak(text: str, raw: list[Mention], surnames: set[str], full_s
 def _first_names(full_names: list[tuple[str, str, bool]], named_alone: set[str]) -> set[str]:
     """The first names of the people named by several words whom the article treats as people
     elsewhere, by their surname alone or with a role: "Kim Lund" and "Lund said", not "Kim
-    Harbour Festival" (first name or not, a list's word may open the name of a thing)."""
-    names = first_name_gender()
-    return {first for first, surname, role in full_names if first in names and (role or surname in named_alone)}
+    Harbour Festival" (first name or not, a list's word may open the name of a thing); a country
+    ("Jordan", "Chad") named alone is the country still."""
+    names, countries = first_name_gender(), country_names()
+    return {
+        first
+        for first, surname, role in full_names
+        if first in names and first not in countries and (role or surname in named_alone)
+    }
 
 
 def _after_place_word(text: str, mention: Mention) -> bool:
