@@ -99,6 +99,8 @@ async def test_people_view_shares_split_and_profile(make_app, corpus_file: Path)
         assert isinstance(screen, PeopleScreen)
         assert [row.name for row in screen.query_one(PeopleList).rows][:2] == ["Ann Lee", "Bo Park"]
         assert str(screen.query_one("#shares", Static).render()).startswith("women 29% · men 43% · unknown 29%")
+        assert str(screen.query_one("#shares", Static).render()).endswith("of 7 quotes by people")
+        assert status(screen).startswith("5 people said 7 of 7 quotes found ·")  # one count, said the same way
         await pilot.press("b")
         await wait(pilot)
         assert "Daily" in str(screen.query_one("#split-table", Static).render())

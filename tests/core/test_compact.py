@@ -128,7 +128,8 @@ def test_equal_names_are_one_object_after_opening(cache_dir, corpus_folder):
     keys = {key: key for names in again.index._entities.values() for key in names.postings}
     shared = [folded for folded in tallies.folded if folded in keys]
     assert shared and all(keys[folded] is folded for folded in shared)
-    shapes = again.index._article_entities.shapes
+    entities = again.index._article_entities
+    shapes = [entities.shape(number) for number in range(len(entities.shape_rows))]
     names = {name: name for name in tallies.names}
     assert all(names[shape[2]] is shape[2] for shape in shapes)
     assert again.index.corpus_entities() == parsed.index.corpus_entities()

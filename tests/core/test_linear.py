@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tui.corpus.parsing import attribution, reported, resolution
+from tui.corpus.parsing import attribution, lead_in, reported, resolution
 from tui.corpus.parsing.clustering import _openings, cluster
 from tui.corpus.parsing.entity_table import Mention
 from tui.corpus.parsing.header import parse_date_value
@@ -160,14 +160,15 @@ def test_a_verb_subject_is_looked_for_in_a_bounded_window(monkeypatch: pytest.Mo
     def counting(module):
         original = module.subject_before
 
-        def subject_before(ctx, items):
+        def subject_before(ctx, items, **options):
             read.append(len(items))
-            return original(ctx, items)
+            return original(ctx, items, **options)
 
         monkeypatch.setattr(module, "subject_before", subject_before)
 
     counting(reported)
     counting(attribution)
+    counting(lead_in)
     totals = []
     for n in (50, 400):
         read.clear()

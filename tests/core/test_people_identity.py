@@ -43,3 +43,29 @@ def test_the_articles_gender_or_role_for_a_bare_surname_chooses_among_full_names
     for alone in (by_gender, by_role):
         people = _people(*FULL_NAMES, alone)
         assert "Holm" not in people and people["Ann Holm"] == 2 and people["Tom Holm"] == 1
+
+
+def test_the_resolver_reads_the_corrections_as_their_own_methods_answer() -> None:
+    """The resolver folds each correction once (people._Folded): its answers are the methods'."""
+    import random
+
+    from tui.corpus.corrections import Corrections
+    from tui.corpus.index.keys import name_key
+    from tui.corpus.people import _Folded
+
+    rng = random.Random(4)
+    names = ["Ann Lee", "ann lee", "ANN LEE", "Bo Park", "Park", "Cy Roe", "Dee Moss", "Élan Vale", "Elan Vale"]
+    for _ in range(200):
+        pick = lambda: rng.choice(names)  # noqa: E731
+        corrections = Corrections(
+            merge={pick(): pick() for _ in range(rng.randrange(4))},
+            rename={pick(): pick() for _ in range(rng.randrange(3))},
+            gender={pick(): rng.choice(["female", "male", "unknown"]) for _ in range(rng.randrange(4))},
+            not_person=[pick() for _ in range(rng.randrange(3))],
+        )
+        folded = _Folded(corrections)
+        for key in {name_key(name) for name in names}:
+            assert folded.target(key) == corrections.target(key)
+            assert folded.names.get(key) == corrections.display(key)
+            assert folded.genders.get(key) == corrections.gender_of(key)
+            assert (key not in folded.not_person) == corrections.is_person(key)

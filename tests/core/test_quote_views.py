@@ -159,3 +159,23 @@ def test_speaker_finds_a_person_by_an_alias_the_parser_gave() -> None:
     live = LiveCorpus(corpus_of([said]))
     assert live.quotes("speaker:smith").summary == "1 quote in 1 article"  # type: ignore[union-attr]
     assert live.search("speaker:smith") == [0]
+
+
+def test_the_people_counts_say_what_they_count_and_agree_with_the_shares() -> None:
+    from tests.helpers import corpus_of
+    from tests.quote_corpus import article
+    from tui.corpus import quoted_line, shares_line
+
+    company = article(4, "2026-03-09", "Wire", [("Acme Works", "prices hold", None)])
+    company.entities[0].kind = "organization"  # quoted, and no person
+    nobody = article(5, "2026-03-10", "Wire", [("Eve Moss", "we agree", "female")])
+    nobody.quotes[0].speaker, nobody.quotes[0].speaker_id = None, None  # a quote with nobody named
+    live = LiveCorpus(corpus_of([*quote_corpus().articles, company, nobody]))
+    found = live.people("")
+    assert not isinstance(found, Exception)
+    by_people = sum(found.genders.values())
+    assert (len(found.rows), by_people, found.quotes) == (5, 7, 9)
+    said = quoted_line(len(found.rows), by_people, found.quotes)
+    assert said == "5 people said 7 of 9 quotes found"
+    assert shares_line(found.genders).endswith("of 7 quotes")  # the same 7: the people's quotes
+    assert quoted_line(1, 1, 1) == "1 person said 1 of 1 quote found"

@@ -14,6 +14,7 @@ import pytest
 from tests.helpers import corpus_of
 from tests.quote_corpus import article
 from tui.corpus import Corpus, LiveCorpus
+from tui.corpus.quote_filter import NARROW_BELOW
 from tui.corpus.timeline import timeline
 
 FIRSTS = ["Ann", "Bo", "Cy", "Dee", "Eve", "Finn"]
@@ -150,3 +151,71 @@ def test_month_numbers_are_each_days_month(span: int) -> None:
     days = np.array([rng.choice([0, start + rng.randrange(span)]) for _ in range(500)], dtype=np.int64)
     expected = [-1 if d == 0 else date.fromordinal(d).year * 12 + date.fromordinal(d).month - 1 for d in days.tolist()]
     assert month_numbers(days).tolist() == expected
+
+
+def test_the_timeline_works_out_months_once_for_each_state_of_the_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.corpus import quote_columns
+    from tui.corpus import timeline as timeline_module
+
+    corpus = invented(60, 5)
+    live = LiveCorpus(corpus)
+    expected = {(text, unit): live.timeline(text, unit) for text in FILTERS for unit in ("month", "week")}
+    corpus.add(invented(1, 6).articles[0].model_copy(update={"id": "arrived"}))  # a new state: worked out again
+    made: list[int] = []
+    month_numbers = timeline_module.month_numbers
+
+    def counted(days: np.ndarray) -> np.ndarray:
+        made.append(len(days))
+        return month_numbers(days)
+
+    monkeypatch.setattr(quote_columns, "month_numbers", counted)
+    monkeypatch.setattr(timeline_module, "month_numbers", counted)
+    for text in FILTERS:
+        found = live.timeline(text, "month")
+        assert found == live.timeline(text, "month")
+        week = live.timeline(text, "week")
+        assert sum(b.articles for b in week.buckets) == sum(b.articles for b in found.buckets)  # type: ignore[union-attr]
+    assert len(made) == 2  # the articles' months and the quotes' months, for every filter
+    corpus.quote_view().answers.clear()
+    live.timeline("taxes", "month")
+    assert len(made) == 2
+    more = sum(b.articles for b in live.timeline("", "month").buckets) + live.timeline("", "month").undated_articles  # type: ignore[union-attr]
+    before = expected[("", "month")]
+    assert more == sum(b.articles for b in before.buckets) + before.undated_articles + 1  # type: ignore[union-attr]
+
+
+NEGATED = ['speaker:lee -quote:"roads fall"', 'speaker:dee -quote:"we agree"', 'source:wire -quote:"we agree"',
+           'taxes -quote:"taxes rise"',
+           'speaker:park -quote:"roads fall" -quote:"we agree"', '-quote:"roads fall"']  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_a_negated_phrase_is_checked_only_among_the_quotes_left(
+    live: LiveCorpus, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.corpus.quote_view import QuoteView
+
+    terms = text.split(" -")
+    kept = set(live.quotes(terms[0]).quotes.tolist()) if not text.startswith("-") else set(range(live.quotes("").total))  # type: ignore[union-attr]
+    for term in terms[1:] if not text.startswith("-") else [text[1:]]:
+        kept -= set(live.quotes(term).quotes.tolist())  # type: ignore[union-attr]
+    looked: list[int | None] = []
+    match = QuoteView.match_quotes
+
+    def spied(view: QuoteView, field: str, words: tuple[str, ...], within: np.ndarray | None = None) -> np.ndarray:
+        if field == "quote":
+            looked.append(None if within is None else int(np.count_nonzero(within)))
+        return match(view, field, words, within)
+
+    monkeypatch.setattr(QuoteView, "match_quotes", spied)
+    live.corpus.quote_view().answers.clear()
+    assert set(live.quotes(text).quotes.tolist()) == kept  # type: ignore[union-attr]
+    if text.startswith("speaker:"):  # one quote's terms: the articles holding such a quote
+        assert set(live.search(text)) == {live.quote_row(q).position for q in kept}  # type: ignore[arg-type]
+    total = live.quotes("").total  # type: ignore[union-attr]
+    if text.startswith("-"):  # a phrase negated alone needs every quote that has it
+        assert looked == [None]
+    elif len(live.quotes(terms[0]).quotes) * NARROW_BELOW < total:  # type: ignore[union-attr]
+        assert looked[0] == len(live.quotes(terms[0]).quotes)  # type: ignore[union-attr]  # checked among those only
+    else:  # a broad set: the phrase's own quotes, then the set's
+        assert looked[0] is None

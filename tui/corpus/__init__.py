@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .models import LOAD_REASONS, Article, Entity, LoadProblem, LoadReport, Quote
     from .parallel import prepare_workers
     from .parsing import find_entities, parse_source, parse_text
-    from .people import GENDER_ORDER, Person, shares, shares_line
+    from .people import GENDER_ORDER, Person, quoted_line, shares, shares_line
     from .people_stats import PersonRow, Profile
     from .query import Query, QueryError, parse_query
     from .quote_view import QUOTE_SORTS, QuoteRow
@@ -96,6 +96,7 @@ _LAZY = {  # each public name: the module it lives in, imported on first use
     "Person": "people",
     "shares": "people",
     "shares_line": "people",
+    "quoted_line": "people",
     "PersonRow": "people_stats",
     "Profile": "people_stats",
     "Query": "query",
@@ -170,6 +171,7 @@ __all__ = [
     "Timeline",
     "count",
     "read_corrections",
+    "quoted_line",
     "shares",
     "shares_line",
     "Article",

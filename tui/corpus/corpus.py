@@ -15,6 +15,7 @@ from .models import Article, LoadProblem, LoadReport
 from .ordered import InOrder
 from .query import Query, QueryError, parse_query
 from .quote_filter import has_quote_terms
+from .quote_table import SavedTable
 from .quote_view import QuoteView
 from .storage import ArticleStore, Compact
 
@@ -79,6 +80,19 @@ class Corpus:
             self._quote_view = QuoteView(self.articles, self.index, corrections)
         else:
             self._quote_view.set_corrections(corrections)
+
+    def read_quote_table_from(self, saved: SavedTable) -> None:
+        """A corpus opened from the cache: its quote table is read from `saved` (the entry's side
+        file) when first needed, or built from the records and written there."""
+        if self._quote_view is None:
+            self._quote_view = QuoteView(self.articles, self.index)
+        if not self._quote_view.table.articles:
+            self._quote_view.table.saved = saved
+
+    def save_quote_table(self, saved: SavedTable) -> None:
+        """A corpus just parsed and cached (its records in memory): its quote table, built now if
+        no reader built it yet, written to `saved` for the next warm open."""
+        saved.save(self.quote_view().table)
 
     def __len__(self) -> int:
         return len(self.articles)

@@ -55,8 +55,9 @@ class Identities:
 
 def resolve(raw: list[RawSpeaker], corrections: Corrections) -> Identities:
     """People from the table's raw names, corrections applied."""
+    folded = _Folded(corrections)
     # A name marked not a person takes with it the surname that stood for it ("Lee" for "Ann Lee").
-    target = {speaker.key: corrections.target(speaker.key) for speaker in raw}
+    target = {speaker.key: folded.target(speaker.key) for speaker in raw}
     by_surname: dict[str, set[str]] = {}
     for key in set(target.values()):
         words = key.split()
@@ -72,7 +73,8 @@ def resolve(raw: list[RawSpeaker], corrections: Corrections) -> Identities:
         return context.decide(key, full) if full else key
 
     final = {key: identity(value) for key, value in target.items()}
-    final = {key: value for key, value in final.items() if corrections.is_person(value) and corrections.is_person(key)}
+    not_person = folded.not_person
+    final = {key: value for key, value in final.items() if value not in not_person and key not in not_person}
     groups: dict[str, list[RawSpeaker]] = {}
     for speaker in raw:
         if speaker.key in final:
@@ -81,7 +83,7 @@ def resolve(raw: list[RawSpeaker], corrections: Corrections) -> Identities:
     number: dict[str, int] = {}
     for key, members in sorted(groups.items()):
         number[key] = len(people)
-        people.append(_person(key, members, corrections))
+        people.append(_person(key, members, folded))
     of_raw = array("i", [NO_SPEAKER] * len(raw))
     for position, speaker in enumerate(raw):
         if speaker.key in final:
@@ -104,9 +106,12 @@ class _Context:
         for speaker in raw:
             key = target[speaker.key]
             self._quotes[key] = self._quotes.get(key, 0) + speaker.quotes
-            self._genders.setdefault(key, set()).update(g for g, n in speaker.genders.items() if n)
-            words = {w for role in speaker.roles for w in role.lower().split() if w not in _HONORIFICS}
-            self._roles.setdefault(key, set()).update(words)
+            genders = self._genders.setdefault(key, set())
+            if speaker.genders:  # most names have none: nothing to add
+                genders.update(g for g, n in speaker.genders.items() if n)
+            roles = self._roles.setdefault(key, set())
+            if speaker.roles:
+                roles.update(w for role in speaker.roles for w in role.lower().split() if w not in _HONORIFICS)
 
     def decide(self, alone: str, full: set[str]) -> str:
         """The one full name that the lone surname's gender, else its roles, fit; `alone` itself
@@ -135,9 +140,33 @@ _PROMINENT_LEAST = 20
 _PROMINENT_TIMES = 10
 
 
-def _person(key: str, members: list[RawSpeaker], corrections: Corrections) -> Person:
-    members = sorted(members, key=lambda s: (s.key != key, -len(s.key.split()), -s.quotes, s.key))
-    name = corrections.display(key) or members[0].display
+class _Folded:
+    """The corrections as the resolver asks them, each name folded once (not once a raw name: a
+    hundred thousand names asked of each correction). Answers as `Corrections`' methods do."""
+
+    def __init__(self, corrections: Corrections) -> None:
+        self.merges = {name_key(a): name_key(b) for a, b in {**corrections.merge, **corrections.rename}.items()}
+        self.not_person = {name_key(name) for name in corrections.not_person}
+        self.names: dict[str, str] = {}
+        for name in (*corrections.rename.values(), *corrections.merge.values()):
+            self.names.setdefault(name_key(name), name)  # the first that folds to a key, as `display`
+        self.genders: dict[str, str] = {}
+        for name, gender in corrections.gender.items():
+            self.genders.setdefault(name_key(name), gender)
+
+    def target(self, key: str) -> str:
+        """As `Corrections.target`: the end of a chain of merges and renames, never a loop."""
+        merges, seen = self.merges, {key}
+        while key in merges and merges[key] not in seen:
+            key = merges[key]
+            seen.add(key)
+        return key
+
+
+def _person(key: str, members: list[RawSpeaker], folded: _Folded) -> Person:
+    if len(members) > 1:
+        members = sorted(members, key=lambda s: (s.key != key, -len(s.key.split()), -s.quotes, s.key))
+    name = folded.names.get(key) or members[0].display
     aliases: dict[str, None] = {}
     roles: dict[str, None] = {}
     genders: dict[str, int] = {}
@@ -150,7 +179,8 @@ def _person(key: str, members: list[RawSpeaker], corrections: Corrections) -> Pe
         for gender, count in speaker.genders.items():
             genders[gender] = genders.get(gender, 0) + count
     aliases.pop(name, None)
-    corrected = next((g for k in [key, *(s.key for s in members)] if (g := corrections.gender_of(k))), None)
+    genders_given = folded.genders
+    corrected = next((g for k in [key, *(s.key for s in members)] if (g := genders_given.get(k))), None)
     guessed = max(genders, key=lambda g: (genders[g], g)) if genders else UNKNOWN
     kind = "person" if corrected or "person" in kinds else max(kinds, key=lambda k: (kinds[k], k))
     # `speaker:` finds a person by any of their names, the parser's aliases included (as it always did).
@@ -169,6 +199,14 @@ def shares(counts: dict[str, int]) -> dict[str, float]:
     """Each gender's share of the counted quotes, 0 for all when there are none."""
     total = sum(counts.values())
     return {gender: (counts.get(gender, 0) / total if total else 0.0) for gender in GENDER_ORDER}
+
+
+def quoted_line(people: int, by_people: int, quotes: int) -> str:
+    """What the people view counts, put so that it reads with `shares_line` (whose total is
+    `by_people`), not against it: "25 people said 75 of 96 quotes found". The other quotes are
+    by organisations and the like, or by nobody named, and are in no share."""
+    who = f"{people:,} {'person' if people == 1 else 'people'}"
+    return f"{who} said {by_people:,} of {quotes:,} quote{'s' * (quotes != 1)} found"
 
 
 def shares_line(counts: dict[str, int]) -> str:

@@ -56,6 +56,7 @@ class QuoteColumns:
         self._orders: dict[str, np.ndarray] = {}
         self._pairs: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._months: np.ndarray | None = None
+        self._article_days: tuple[np.ndarray, np.ndarray] | None = None
 
     # -- sets of quotes -------------------------------------------------------------------------
 
@@ -132,3 +133,11 @@ class QuoteColumns:
         if self._months is None:
             self._months = month_numbers(self.day)
         return self._months
+
+    def article_days(self, days: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """The store's `days` (date ordinals, 0 when undated) of this state's articles as a column,
+        and their month numbers: worked out once, not on each timeline."""
+        if self._article_days is None:
+            found = column(days[: self.articles])
+            self._article_days = (found, month_numbers(found))
+        return self._article_days

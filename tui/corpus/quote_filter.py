@@ -25,6 +25,7 @@ from .index import CorpusIndex
 from .query.tree import And, Everything, Found, Match, Node, Not, Or, all_of
 
 QUOTE_FIELDS = frozenset({"speaker", "quote", "cue"})
+NARROW_BELOW = 4  # a phrase is checked among the quotes the other terms left when they are under 1/4 of all
 
 
 class QuoteMatcher(Protocol):
@@ -131,7 +132,8 @@ def quote_ids(node: Node, view: QuoteMatcher, found: Found | None = None) -> np.
 def _all_quotes_of(node: And, view: QuoteMatcher, found: Found) -> np.ndarray:
     included = [child for child in dict.fromkeys(node.nodes) if not isinstance(child, Not)]
     excluded = [child.node for child in dict.fromkeys(node.nodes) if isinstance(child, Not)]
-    # A quote's words are checked quote by quote: only among what the other terms left.
+    # A quote's words are checked quote by quote: only among what the other terms left (a negated
+    # phrase too: `speaker:lee -quote:"we will"` checks Lee's quotes, not every quote with the phrase).
     saying = [child for child in included if isinstance(child, Match) and child.field == "quote"]
     within: np.ndarray | None = None
     for child in included:
@@ -139,10 +141,22 @@ def _all_quotes_of(node: And, view: QuoteMatcher, found: Found) -> np.ndarray:
             found_here = quote_ids(child, view, found)
             within = found_here if within is None else within & found_here
     for term in saying:
-        within = view.match_quotes("quote", term.words, within)
+        within = _saying(view, term.words, within)
     result = within if within is not None else view.all_quotes()
     for child in excluded:
         if not result.any():
             break
-        result = result & ~quote_ids(child, view, found)
+        if isinstance(child, Match) and child.field == "quote":  # checked only among the quotes left
+            result = result & ~_saying(view, child.words, result)
+        else:
+            result = result & ~quote_ids(child, view, found)
     return result
+
+
+def _saying(view: QuoteMatcher, words: tuple[str, ...], within: np.ndarray | None) -> np.ndarray:
+    """The quotes of `within` (or all) with these words: checked only among `within` when it is
+    narrow; a broad set's articles cost more to find than the checks they would save."""
+    if within is None or np.count_nonzero(within) * NARROW_BELOW >= len(within):
+        found = view.match_quotes("quote", words)
+        return found if within is None else found & within
+    return view.match_quotes("quote", words, within)

@@ -9,6 +9,10 @@ While a record is open, the table also notes which entities each quote names (a 
 the quote's span): a profile's "about whom" is then a tally over the person's quotes, with no
 record read again. Cues are kept as numbers into a list of the distinct cues, so `cue:` looks at
 a few thousand strings, not one a quote.
+
+Unpickling every record is most of a warm open's cost (15 s of CPU at 100,000 articles), so a
+corpus opened from the cache reads the table from a side file beside its entry instead, written
+the first time the table is built for that entry (`quote_table_file.py`, the `saved` attribute).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import pickle
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .index.keys import name_key
 from .storage import ArticleStore
@@ -39,6 +44,18 @@ class RawSpeaker:
     quotes: int = 0
 
 
+class SavedTable(Protocol):
+    """Where a whole table is kept between opens of one cache entry (quote_table_file.py)."""
+
+    def load(self, table: QuoteTable, articles: int) -> bool: ...
+    def save(self, table: QuoteTable) -> None: ...
+
+
+# The table's columns, each an array of this type code (`kind` is a bytearray), in saving order.
+ARRAYS: dict[str, str] = {"article": "I", "number": "I", "speaker": "i", "day": "i", "start": "I", "end": "I",
+                          "cue": "I", "first": "I", "named": "I", "named_first": "I"}  # fmt: skip
+
+
 class QuoteTable:
     """Columns a quote; `first[p]` is article p's first quote number, `first[p + 1]` its end."""
 
@@ -52,16 +69,17 @@ class QuoteTable:
         self.end = array("I")
         self.cue = array("I")  # a number into `cues`
         self.cues: list[str] = [""]  # distinct folded cues, "" (none) first
-        self._cue_numbers: dict[str, int] = {"": 0}
         self.first = array("I", [0])
         self.raw: list[RawSpeaker] = []
-        self._raw_by_key: dict[str, int] = {}
         # The entities named inside each quote: quote q's are named[named_first[q]:named_first[q + 1]],
         # numbers into `entities` ((kind, name), each once).
         self.named = array("I")
         self.named_first = array("I", [0])
         self.entities: list[tuple[str, str]] = []
-        self._entity_numbers: dict[tuple[str, str], int] = {}
+        # What a cue, a raw name or an entity is numbered: made when an article is added, not when
+        # a whole table is read from its side file (a million articles add no more).
+        self._numbers: _Numbers | None = None
+        self.saved: SavedTable | None = None  # read the whole table from there, or keep it there once built
 
     def __len__(self) -> int:
         return len(self.article)
@@ -72,11 +90,23 @@ class QuoteTable:
         return len(self.first) - 1
 
     def extend(self, store: ArticleStore) -> bool:
-        """Read the articles that arrived since the last call; whether there were any."""
+        """Read the articles that arrived since the last call; whether there were any. The first
+        call reads the whole table from `saved` when it holds this store's, else from the records
+        (and keeps it there)."""
         done = self.articles
+        saved, self.saved = self.saved, None
+        if saved is not None and done == 0 and len(store) and saved.load(self, len(store)):
+            return True
         for position in range(done, len(store)):
             self._add(position, pickle.loads(store.records[position]), store.days[position], store.texts[position])
+        if saved is not None and done == 0 and len(store):
+            saved.save(self)
         return len(store) > done
+
+    def _lookups(self) -> _Numbers:
+        if self._numbers is None:
+            self._numbers = _Numbers(self)
+        return self._numbers
 
     def _add(self, position: int, record: dict, day: int, text: str) -> None:
         quotes = record.get("quotes", ())
@@ -104,11 +134,12 @@ class QuoteTable:
     def _mentions(self, entities: list[dict]) -> list[tuple[int, int, int]]:
         """(start, end, entity number) of every mention of the article's entities, by start."""
         found = []
+        numbers = self._lookups().entities
         for entity in entities:
             item = (entity["kind"], entity["name"])
-            number = self._entity_numbers.get(item)
+            number = numbers.get(item)
             if number is None:
-                number = self._entity_numbers[item] = len(self.entities)
+                number = numbers[item] = len(self.entities)
                 self.entities.append(item)
             found += [(start, end, number) for start, end in entity.get("mentions", ())]
         found.sort()
@@ -126,9 +157,10 @@ class QuoteTable:
         self.named_first.append(len(self.named))
 
     def _cue_number(self, cue: str) -> int:
-        number = self._cue_numbers.get(cue)
+        numbers = self._lookups().cues
+        number = numbers.get(cue)
         if number is None:
-            number = self._cue_numbers[cue] = len(self.cues)
+            number = numbers[cue] = len(self.cues)
             self.cues.append(cue)
         return number
 
@@ -137,9 +169,10 @@ class QuoteTable:
         key = name_key(name) if name else ""
         if not name or not key:
             return NO_SPEAKER
-        number = self._raw_by_key.get(key)
+        numbers = self._lookups().raw
+        number = numbers.get(key)
         if number is None:
-            number = self._raw_by_key[key] = len(self.raw)
+            number = numbers[key] = len(self.raw)
             self.raw.append(RawSpeaker(key, " ".join(name.split())))
         raw = self.raw[number]
         raw.quotes += 1
@@ -164,3 +197,12 @@ class QuoteTable:
 
     def kind_of(self, quote: int) -> str:
         return KINDS[self.kind[quote]]
+
+
+class _Numbers:
+    """A table's distinct cues, raw names and entities, each to its number."""
+
+    def __init__(self, table: QuoteTable) -> None:
+        self.cues = {cue: number for number, cue in enumerate(table.cues)}
+        self.raw = {speaker.key: number for number, speaker in enumerate(table.raw)}
+        self.entities = {item: number for number, item in enumerate(table.entities)}

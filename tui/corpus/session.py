@@ -40,6 +40,7 @@ from .parallel import Item, ParseStream
 from .people import Person
 from .people_stats import Profile
 from .query import QueryError
+from .quote_table_file import side_file
 from .quote_view import QuoteRow
 from .shared_lock import SharedLock
 from .storage import SORTS, ArticleRow
@@ -105,8 +106,9 @@ class LiveCorpus:
         self._progress(progress, 0, len(files))
         entry = caching.entry_for(paths, files, notice) if cache and not self.cancelled else None
         cached = entry.load() if entry is not None else None
-        if cached is not None:
+        if cached is not None and entry is not None:
             cached.set_corrections(self._corrections)  # applied after parsing: the cached parse stays valid
+            cached.read_quote_table_from(side_file(entry))
             self._source = damage.Source(list(paths), workers, arrived, notice, reread)  # before any read
             with self._lock.writing():
                 self._corpus = cached
@@ -123,7 +125,8 @@ class LiveCorpus:
             arrived(len(self), True)
         if entry is not None and cached is None:
             with self._lock.reading():
-                entry.save(self._corpus)
+                if entry.save(self._corpus):
+                    self._corpus.save_quote_table(side_file(entry))
 
     def _drain(self, stream: ParseStream, arrived: Arrived | None) -> None:
         waiting: list[Item] = []  # parsed, not yet indexed: a reader had the corpus
@@ -245,7 +248,8 @@ class LiveCorpus:
         entry = caching.entry_for(source.paths, files, source.notice)
         if entry is not None:
             with self._lock.reading():
-                entry.save(fresh)
+                if entry.save(fresh):
+                    fresh.save_quote_table(side_file(entry))
 
     # -- reading (any thread) -----------------------------------------------------------------
 

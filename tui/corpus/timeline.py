@@ -90,13 +90,20 @@ def _bucket_dates(key: int, unit: str) -> tuple[date, date]:
     return date(year, month + 1, 1), following - timedelta(days=1)
 
 
-def timeline(article_days: Iterable[int], quote_days: Iterable[int], unit: str = "month") -> Timeline:
+def timeline(article_days: Iterable[int], quote_days: Iterable[int], unit: str = "month",
+             months: tuple[np.ndarray, np.ndarray] | None = None) -> Timeline:  # fmt: skip
     """Buckets of `unit` over date ordinals (0 for an undated article or quote): counted with
-    numpy, a Python object made only for each bucket drawn."""
-    articles, quotes = (np.asarray(d if isinstance(d, np.ndarray) else list(d), dtype=np.int64)
-                        for d in (article_days, quote_days))  # fmt: skip
-    undated = int(np.count_nonzero(articles <= 0)), int(np.count_nonzero(quotes <= 0))
-    keys = [_bucket_keys(days[days > 0], unit) for days in (articles, quotes)]
+    numpy, a Python object made only for each bucket drawn. `months`: the same articles' and
+    quotes' `month_numbers`, when the caller keeps them for its corpus state (quote_columns.py),
+    so a month timeline looks them up instead of working them out again on each call."""
+    if unit == "month" and months is not None:
+        undated = int(np.count_nonzero(months[0] < 0)), int(np.count_nonzero(months[1] < 0))
+        keys = [found[found >= 0] for found in months]
+    else:
+        articles, quotes = (np.asarray(d if isinstance(d, np.ndarray) else list(d), dtype=np.int64)
+                            for d in (article_days, quote_days))  # fmt: skip
+        undated = int(np.count_nonzero(articles <= 0)), int(np.count_nonzero(quotes <= 0))
+        keys = [_bucket_keys(days[days > 0], unit) for days in (articles, quotes)]
     every = np.concatenate(keys)
     if not len(every):
         return Timeline(unit, [], *undated)

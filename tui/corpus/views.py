@@ -162,7 +162,9 @@ def _timeline(corpus: Corpus, text: str, unit: str) -> Timeline | QueryError:
     if isinstance(found, QueryError):
         return found
     view, ids = found
-    days = np.array(corpus.articles.days, dtype=np.int64)
+    columns = view.columns
+    days, months = columns.article_days(corpus.articles.days)  # both made once for this state
     if not query.is_empty:
-        days = days[np.fromiter(corpus.match(query), dtype=np.int64)]
-    return timeline(days, view.columns.day[ids], unit)
+        chosen = np.fromiter(corpus.match(query), dtype=np.int64)
+        days, months = days[chosen], months[chosen]
+    return timeline(days, columns.day[ids], unit, months=(months, columns.months()[ids]))

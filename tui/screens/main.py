@@ -5,6 +5,7 @@ its lock are `tui.corpus.LiveCorpus`'s: the screen asks it, from workers for any
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -111,6 +112,7 @@ class MainScreen(Screen[None]):
     def on_unmount(self) -> None:
         # The app is closing: stop parsing now, or quitting waits for the batch in hand.
         self.corpus.cancel()
+        gc.unfreeze()  # what navigation.prepare froze is the collector's again
 
     def _notice(self, message: str) -> None:
         # From any thread: the loader's, a worker's, or this one's drawing a row (a cache entry changed).
@@ -128,17 +130,14 @@ class MainScreen(Screen[None]):
         if finished:
             self._warm_quotes()
         if finished and self.corpus.problems():
-            self.notify(
-                f"Skipped {self.corpus.problem_summary()} — press L to list them",
-                severity="warning",
-                timeout=8,
-                markup=False,
-            )
+            summary = self.corpus.problem_summary()
+            self.notify(f"Skipped {summary} — press L to list them", severity="warning", timeout=8, markup=False)
 
     @work(thread=True, group="warm", exclusive=True)
     def _warm_quotes(self) -> None:
-        """Build the quote table and the views' answers now, not at the first `speaker:` or view."""
+        """The quote table and the views' answers now, then the view screens (navigation.prepare)."""
         self.corpus.warm_views(self.filter_text)
+        navigation.prepare_from_thread(self)
 
     # -- filtering --------------------------------------------------------------------------
 

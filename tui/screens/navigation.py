@@ -2,20 +2,39 @@
 once and kept (installed), so showing one again costs no compose and no new footer; the filter a
 view sets is the articles' too, put in their bar and searched when the articles are shown again,
 not at each keystroke in a view (the article search would compete with the view's for the one
-Python thread, and the hidden bar's change would lay out a screen nobody sees)."""
+Python thread, and the hidden bar's change would lay out a screen nobody sees).
+
+Making a screen (composing, mounting and styling its widgets, the footer's keys) costs more than
+everything else its first showing does: once the corpus is in and the views' answers are warm,
+`prepare` makes every view and the profile screen ahead, one after the other, each fetching its
+answer for the filter of the moment, so even a first showing only lays out and draws."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import gc
+import threading
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.events import ScreenResume
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from ..widgets.filter_bar import FilterBar
+from ..widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from .main import MainScreen
+
+PREPARE_WAIT_SECONDS = 10.0  # the warm-up's worker waits for the screens at most this long
+WAIT_SLICE_SECONDS = 0.05
+LAYOUT_ROUNDS = 4
+FOCUS_ROUNDS = 50
+MESSAGES_SECONDS = 0.02  # a screen made ahead lets its widgets' messages through for this long
 
 
 def show_view(main: MainScreen, name: str) -> None:
@@ -42,6 +61,75 @@ def show_profile(main: MainScreen, person_id: str) -> None:
     profile = main.app.get_screen(_kept(main, "profile", lambda: ProfileScreen(main, person_id)))
     assert isinstance(profile, ProfileScreen)
     profile.open(person_id)
+
+
+def prepare_from_thread(main: MainScreen) -> None:
+    """From the warm-up's worker thread: `prepare` in the app's loop, this thread waiting until it
+    is done (so the warm-up ends when the views are ready), but never longer than PREPARE_WAIT_SECONDS."""
+    done, warm_up = threading.Event(), get_current_worker()
+    with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+        main.app.call_from_thread(main.run_worker, prepare(main, done), group="prepare", exclusive=True)
+        waited = 0.0  # in slices: a closing app cancels this worker, and Python's exit joins its thread
+        while not done.wait(WAIT_SLICE_SECONDS) and not warm_up.is_cancelled and waited < PREPARE_WAIT_SECONDS:
+            waited += WAIT_SLICE_SECONDS
+
+
+async def prepare(main: MainScreen, done: threading.Event | None = None) -> None:
+    """Make the kept screens now, hidden (see the module's note); one already made is left as it is."""
+    try:
+        await _make_screens(main)
+        # What the session keeps for its life is made now (the corpus, its quote table and views,
+        # the screens): out of the cyclic collector's reach, or every full collection walks it all
+        # again (120 ms of CPU at 10,000 articles, in the middle of a keystroke or a profile). The
+        # main screen hands it back when the app closes (gc.unfreeze); an app closing meanwhile
+        # cancels this worker, and nothing is frozen.
+        gc.freeze()
+    finally:
+        if done is not None:
+            done.set()
+
+
+async def _make_screens(main: MainScreen) -> None:
+    from .profile import ProfileScreen
+    from .view_base import ViewScreen
+    from .views import VIEWS
+
+    app = main.app
+    makers: list[tuple[str, Callable[[], Screen]]] = [
+        (f"view-{name}", partial(view, main)) for name, view in VIEWS.items()
+    ]
+    makers.append(("profile", partial(ProfileScreen, main, "")))  # nobody's yet: `open` fetches, then shows
+    for name, make in makers:
+        screen = app.get_screen(_kept(main, name, make))
+        if screen.is_running:
+            continue
+        # Register (start) the screen without showing it: it composes and mounts its widgets as a
+        # pushed screen does; App._get_screen is what push_screen does first (textual 8.2.8, pinned).
+        _, mounted = app._get_screen(screen)
+        await mounted
+        for _ in range(FOCUS_ROUNDS):  # the footer's keys depend on the focus, which mounting gives
+            if screen.focused is not None:
+                break
+            await asyncio.sleep(MESSAGES_SECONDS)
+        for footer in screen.query(KeysFooter):
+            await footer.compose_keys()
+        if isinstance(screen, ViewScreen):  # its answer for the filter of the moment, drawn (hidden)
+            await screen.reload().wait()
+        # Styled in this theme and laid out for this size now: showing it neither restyles it
+        # (restyle_if_needed) nor lays it out again unless the theme or the terminal's size changed.
+        screen._styled_in = app.theme  # type: ignore[attr-defined]
+        await _lay_out(screen, app.size)
+
+
+async def _lay_out(screen: Screen, size: Size) -> None:
+    """Lay out a screen that is not shown (Textual lays out only the current screen): new widgets
+    sized by a first layout may ask for another, so until none asks, LAYOUT_ROUNDS at most."""
+    for _ in range(LAYOUT_ROUNDS):
+        screen._refresh_layout(size)
+        screen._layout_required = False
+        await asyncio.sleep(MESSAGES_SECONDS)  # the widgets' messages (a Layout, if one asks again)
+        if not screen._layout_required:
+            return
 
 
 def _kept(main: MainScreen, name: str, make: Callable[[], Screen]) -> str:

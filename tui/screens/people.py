@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ..commands import bindings
-from ..corpus import PeopleFound, QueryError, count, shares_line
+from ..corpus import PeopleFound, QueryError, quoted_line, shares_line
 from ..safe_text import one_line
 from ..widgets.people_list import HEADER, PeopleList
 from .view_base import ViewScreen
@@ -63,8 +63,8 @@ class PeopleScreen(ViewScreen):
             self.query_one("#split-table", Static).update(Content("\n").join(lines))
         self.bar.show_count(len(found.rows), len(found.rows), loading=not self.corpus.finished)
         split_note = f"split by {self.split}" if self.split else "b splits by source, by month"
-        self.status(f"{count(len(found.rows), 'person', 'people')} quoted in {count(found.quotes, 'quote')} · "
-                    f"{split_note} · enter: profile")  # fmt: skip
+        said = quoted_line(len(found.rows), sum(found.genders.values()), found.quotes)  # the shares' total too
+        self.status(f"{said} · {split_note} · enter: profile")
 
     def action_split(self) -> None:
         self.split = SPLITS[(SPLITS.index(self.split) + 1) % len(SPLITS)]

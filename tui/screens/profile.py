@@ -60,6 +60,7 @@ class ProfileScreen(Screen[None]):
         self.person_id = person_id
         self.profile: Profile | None = None
         self.shown: list[int] = []  # the quotes listed: all of theirs, or those naming one entity
+        self._who_rows: int | None = None  # the rows of the person's header drawn last (None: not known)
 
     def compose(self) -> ComposeResult:
         yield Static(id="who")
@@ -123,14 +124,20 @@ class ProfileScreen(Screen[None]):
             lines.append(Content("also: " + one_line(", ".join(person.aliases)[:300])))
         if person.roles:
             lines.append(Content("roles: " + one_line(", ".join(person.roles)[:300])))
-        self.query_one("#who", Static).update(Content("\n").join(lines))
+        # Its height follows its lines: the whole screen is laid out only when their number changes
+        # (or when a line may wrap, into rows no count of lines says).
+        who = self.query_one("#who", Static)
+        width = who.content_region.width
+        rows = len(lines) if all(line.cell_length <= width for line in lines) else None
+        who.update(Content("\n").join(lines), layout=rows is None or rows != self._who_rows)
+        self._who_rows = rows
         months = profile.months
         label = (
             f"quotes per month, {months[0][0]} to {months[-1][0]} (most: {max(n for _, n in months)})"
             if months
             else "quotes per month: no dated quotes"
         )
-        self.query_one("#months-label", Static).update(Content(label))
+        self.query_one("#months-label", Static).update(Content(label), layout=False)  # one line high
         self.query_one(Sparkline).data = [n for _, n in months] or [0]
         about = self.query_one("#about", AboutList)
         about.show(profile.about)

@@ -12,6 +12,7 @@ from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
+from textual.worker import Worker
 
 from ..commands import bindings
 from ..corpus import QueryError
@@ -90,10 +91,10 @@ class ViewScreen(Screen[None]):
             self.bar.input.value = self.main.filter_text
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self) -> Worker[None]:
         """Fetch again for the current filter (it changed, or articles arrived)."""
         self._generation += 1
-        self._fetch(self.main.filter_text, self._generation)
+        return self._fetch(self.main.filter_text, self._generation)
 
     corpus_changed = reload
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -27,6 +29,7 @@ class BarChart(Widget, can_focus=True):
         super().__init__(id=id)
         self.values: Sequence[int] = ()
         self.picked = 0
+        self._pass: tuple[Style, Style, Style, int, int, int, int, int] | None = None
 
     def show(self, values: Sequence[int], picked: int) -> None:
         self.values, self.picked = values, picked
@@ -43,21 +46,47 @@ class BarChart(Widget, can_focus=True):
         first = min(max(0, self.picked - shown // 2), count - shown)
         return first, shown, per
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass = None  # the styles and the bars' shape: worked out once a pass, not once a line
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
+    def _pass_facts(self) -> tuple[Style, Style, Style, int, int, int, int, int]:
+        facts = self._pass
+        if facts is None:
+            width = self.size.width
+            first, shown, per = self._layout(width)
+            step = per + (GAP if len(self.values) * (1 + GAP) <= width else 0)
+            top = (max(self.values[first : first + shown]) if shown else 0) or 1
+            bar, picked = (
+                self.get_component_rich_style("bar-chart--bar"),
+                self.get_component_rich_style("bar-chart--picked"),
+            )
+            facts = self._pass = (self.rich_style, bar, picked, first, shown, per, step, top)
+        return facts
+
     def render_line(self, y: int) -> Strip:
         width, height = self.size.width, self.size.height
-        base = self.rich_style
-        bar = self.get_component_rich_style("bar-chart--bar")
-        picked = self.get_component_rich_style("bar-chart--picked")
-        first, shown, per = self._layout(width)
+        base, bar, picked, first, shown, per, step, top = self._pass_facts()
         if not shown:
             return Strip.blank(width, base)
-        step = per + (GAP if len(self.values) * (1 + GAP) <= width else 0)
-        top = max(self.values[first : first + shown]) or 1
         eighths = (height - y - 1) * 8  # what the rows below this one already hold
-        segments = []
+        cells = []
         for index in range(first, first + shown):
             filled = round(self.values[index] / top * height * 8)
             part = max(0, min(8, filled - eighths))
-            cell = BLOCKS[part] * per + " " * (step - per)
-            segments.append(Segment(cell, picked if index == self.picked else bar))
-        return Strip(segments).adjust_cell_length(width, base)
+            cells.append(BLOCKS[part] * per + " " * (step - per))
+        # One segment for the bars before the picked one, one for it, one after: a segment a bar
+        # made the strip work that grows with the bars, for every line of a redraw (each ←/→).
+        at = self.picked - first
+        if 0 <= at < shown:
+            segments = [
+                Segment("".join(cells[:at]), bar),
+                Segment(cells[at], picked),
+                Segment("".join(cells[at + 1 :]), bar),
+            ]
+        else:
+            segments = [Segment("".join(cells), bar)]
+        return Strip([segment for segment in segments if segment.text]).adjust_cell_length(width, base)

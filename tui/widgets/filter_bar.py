@@ -8,7 +8,9 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.keys import REPLACED_KEYS
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from ..commands import bindings
@@ -41,6 +43,13 @@ class FilterInput(Input):
         # SOLIDUS, "minus", "at"...), so without this the screen's priority `/` binding would
         # take the slash typed in the filter: the input inserts these characters all the same.
         return super().check_consume_key(key, character) or key in REPLACED_KEYS
+
+    def _watch_value(self, value: str) -> None:
+        # Input assigns its virtual size (the text's width) at every change, and that reactive lays
+        # out the whole screen, though the bar's size never changes: a full layout per keystroke.
+        # Set quietly first, Input's assignment changes nothing (textual 8.2.8, pinned).
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def action_history_back(self) -> None:
         if self._recalled is not None and self.value != self.history[self._recalled]:

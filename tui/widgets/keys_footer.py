@@ -23,6 +23,14 @@ class KeysFooter(Footer):
         keys = tuple((b.key, b.action, b.description, enabled, tip) for _, b, enabled, tip in active if b.show)
         return keys, self.show_command_palette, self.compact
 
+    async def compose_keys(self) -> None:
+        """Compose the keys now (for a screen made ahead of its showing, see screens/navigation.py);
+        the footer then composes again only when its keys change."""
+        self._shown = self._keys(self.screen)
+        self._bindings_ready = True
+        with self._context():  # the keys bind to this footer: the active message pump (textual 8.2.8)
+            await self.recompose()
+
     def bindings_changed(self, screen: Screen) -> None:
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             keys = self._keys(screen)

@@ -57,7 +57,7 @@ class CorpusIndex:
         self._has: dict[str, array] = {what: array("I") for what in HAS_VALUES}
         self._dates = Dates()
         self._tallies = EntityTallies()  # the whole corpus, kept up to date as articles arrive
-        self._article_entities = ArticleEntities()
+        self._article_entities = ArticleEntities(self._tallies)
         self._summaries: tuple[int, list[EntitySummary]] | None = None  # the whole corpus's, by size
 
     # -- building ---------------------------------------------------------------------------

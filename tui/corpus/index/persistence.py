@@ -42,6 +42,11 @@ class Sharer:
         keys, *runs = packed
         return self.all(keys), *runs
 
+    def shapes(self, packed: tuple) -> tuple:
+        """An `ArticleEntities.pack()`: its odd shapes' names shared with the rest."""
+        *counted, odd = packed
+        return *counted, {number: self.one(shape) for number, shape in odd.items()}
+
     def names(self, packed: tuple) -> tuple:
         names, words, display = packed
         return self.postings(names), self.postings(words), self.all(display)
@@ -76,7 +81,7 @@ def pack(index: CorpusIndex) -> dict:
             shared.all(aliases),
             shared.all(roles),
         ),  # fmt: skip
-        "rows": shared.all(index._article_entities.shapes),
+        "rows": shared.shapes(index._article_entities.pack()),
         "article_rows": index._article_entities.runs.pack(),
     }
 
@@ -101,7 +106,7 @@ def unpack(index: CorpusIndex, state: dict, texts: Sequence[str], titles: Sequen
     runs, quoted = state["quote_spans"]
     index._quote_spans = QuoteSpans(Runs("q", *runs), quoted)
     index._tallies = EntityTallies(state["tallies"])
-    index._article_entities = ArticleEntities(state["rows"], Runs("I", *state["article_rows"]))
+    index._article_entities = ArticleEntities(index._tallies, state["rows"], Runs("I", *state["article_rows"]))
     return index
 
 

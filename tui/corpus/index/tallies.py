@@ -13,11 +13,15 @@ from .keys import name_key
 from .postings import Runs
 
 SET_FROM = 16  # aliases or roles: from this many on, a set answers "seen already?"
+NO_ROW = 0xFFFFFFFF  # an article's entity shape not told by a tally row: kept whole
+MOST_COUNTED = 0xFFFF  # aliases or roles a shape told by its tally row may have (the counts are 16-bit)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntitySummary:
-    """One entity across articles: how often it is named and quoted, and what it is called."""
+    """One entity across articles: how often it is named and quoted, and what it is called. Slots:
+    the whole corpus's summaries are kept (one a distinct entity, ~3 million for a million
+    articles), 96 bytes each where a dict-backed instance took 144."""
 
     name: str
     kind: str
@@ -89,6 +93,10 @@ class EntityTallies:
         return [EntitySummary(names[i], kinds[which[i]], counts[3 * i], counts[3 * i + 1], counts[3 * i + 2],
                               aliases[i], roles[i]) for i in range(len(names))]  # fmt: skip
 
+    def row_of(self, kind: str, folded: str) -> int | None:
+        """The row of an entity, None if it has none."""
+        return self._rows_by_key().get((kind, folded))
+
     def _rows_by_key(self) -> dict[tuple[str, str], int]:
         if self._row_of is None:
             kinds, which = self.kinds, self.which
@@ -118,35 +126,111 @@ def _merged(known: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
 
 class ArticleEntities:
     """Each article's entity rows, to tally any set of articles: by position, (shape, mentions,
-    quotes) triples; a shape (kind, folded name, name, aliases, roles) repeats across articles
-    and is stored once."""
+    quotes) triples, where a shape is (kind, folded name, name, aliases, roles).
 
-    __slots__ = ("_shape_ids", "runs", "shapes")
+    Nearly every shape is its tally row as it stood when the shape was made: the row's kind, names
+    and the first so many of its aliases and roles (a row's aliases and roles only ever grow at
+    the end, `_merged`). Such a shape is kept as the row's number and two counts, 8 bytes where a
+    tuple took ~100 (a million articles: ~3 million shapes). The few others (a name written
+    another way in a later article) are kept whole. Each shape is stored once, whatever number
+    of articles have it."""
 
-    def __init__(self, shapes: list[tuple] | None = None, runs: Runs | None = None) -> None:
-        self.shapes = shapes if shapes is not None else []
+    __slots__ = ("_ids", "alias_counts", "odd", "role_counts", "runs", "shape_rows", "tallies")
+
+    def __init__(self, tallies: EntityTallies, packed: tuple | None = None, runs: Runs | None = None) -> None:
+        self.tallies = tallies  # the whole corpus's: the rows shapes are told by
+        if packed is None:
+            packed = (array("I"), array("H"), array("H"), {})
+        self.shape_rows, self.alias_counts, self.role_counts, self.odd = packed  # by shape number
         self.runs = runs if runs is not None else Runs()
-        self._shape_ids: dict[tuple, int] | None = None  # made when first needed
+        self._ids: dict[int | tuple, int] | None = None  # made when first needed (`_known`)
 
     def add(self, position: int, rows: tuple[TallyRow, ...]) -> None:
+        """One article's rows, after the tallies took them (so each row's tally row exists)."""
         if not rows:
             return
-        if self._shape_ids is None:
-            self._shape_ids = {shape: i for i, shape in enumerate(self.shapes)}
-        shape_ids, triples = self._shape_ids, array("I")
+        triples = array("I")
         for kind, folded, name, mentions, quotes, aliases, roles in rows:
-            shape = (kind, folded, name, aliases, roles)
-            shape_id = shape_ids.get(shape)
-            if shape_id is None:
-                shape_id = shape_ids[shape] = len(self.shapes)
-                self.shapes.append(shape)
-            triples.extend((shape_id, mentions, quotes))
+            triples.extend((self._shape(kind, folded, name, aliases, roles), mentions, quotes))
         self.runs.add(position, triples)
+
+    def _shape(self, kind: str, folded: str, name: str, aliases: tuple[str, ...], roles: tuple[str, ...]) -> int:
+        """The number of this shape, made if new."""
+        tallies = self.tallies
+        row = tallies.row_of(kind, folded)
+        told = (row is not None and tallies.names[row] == name and len(aliases) <= MOST_COUNTED
+                and len(roles) <= MOST_COUNTED and tallies.aliases[row][: len(aliases)] == aliases
+                and tallies.roles[row][: len(roles)] == roles)  # fmt: skip
+        shape = (kind, folded, name, aliases, roles)
+        key: int | tuple = (row << 32 | len(aliases) << 16 | len(roles)) if told else shape  # type: ignore[operator]
+        ids = self._known()
+        number = ids.get(key)
+        if number is None:
+            number = ids[key] = len(self.shape_rows)
+            if told:
+                self.shape_rows.append(row)  # type: ignore[arg-type]
+                self.alias_counts.append(len(aliases))
+                self.role_counts.append(len(roles))
+            else:
+                self.odd[number] = shape
+                self.shape_rows.append(NO_ROW)
+                self.alias_counts.append(0)
+                self.role_counts.append(0)
+        return number
+
+    def _known(self) -> dict[int | tuple, int]:
+        """Each shape's number by its key (row << 32 | aliases << 16 | roles, or the odd shape
+        itself): made when the first article arrives, not when an index is loaded."""
+        if self._ids is None:
+            rows, aliases, roles = self.shape_rows, self.alias_counts, self.role_counts
+            self._ids = {rows[i] << 32 | aliases[i] << 16 | roles[i]: i for i in range(len(rows)) if rows[i] != NO_ROW}
+            self._ids.update((shape, i) for i, shape in self.odd.items())
+        return self._ids
+
+    def shape(self, number: int) -> tuple[str, str, str, tuple[str, ...], tuple[str, ...]]:
+        """(kind, folded name, name, aliases, roles) of a shape."""
+        row = self.shape_rows[number]
+        if row == NO_ROW:
+            return self.odd[number]  # type: ignore[no-any-return]
+        tallies = self.tallies
+        aliases, roles = tallies.aliases[row], tallies.roles[row]
+        count = self.alias_counts[number]
+        if count != len(aliases):
+            aliases = aliases[:count]
+        count = self.role_counts[number]
+        if count != len(roles):
+            roles = roles[:count]
+        return tallies.kinds[tallies.which[row]], tallies.folded[row], tallies.names[row], aliases, roles
 
     def rows(self, position: int) -> Iterator[TallyRow]:
         triples = self.runs.get(position)
         if triples is None:
             return
+        # `shape` written out: the hot loop of tallying a filter's articles, a few rows an article
+        tallies, shape_rows, alias_counts, role_counts = (
+            self.tallies,
+            self.shape_rows,
+            self.alias_counts,
+            self.role_counts,
+        )
+        kinds, which, folded, names = tallies.kinds, tallies.which, tallies.folded, tallies.names
+        all_aliases, all_roles = tallies.aliases, tallies.roles
         for i in range(0, len(triples), 3):
-            kind, folded, name, aliases, roles = self.shapes[triples[i]]
-            yield kind, folded, name, triples[i + 1], triples[i + 2], aliases, roles
+            number = triples[i]
+            row = shape_rows[number]
+            if row == NO_ROW:
+                kind, key, name, aliases, roles = self.odd[number]
+                yield kind, key, name, triples[i + 1], triples[i + 2], aliases, roles
+                continue
+            aliases, roles = all_aliases[row], all_roles[row]
+            count = alias_counts[number]
+            if count != len(aliases):
+                aliases = aliases[:count]
+            count = role_counts[number]
+            if count != len(roles):
+                roles = roles[:count]
+            yield kinds[which[row]], folded[row], names[row], triples[i + 1], triples[i + 2], aliases, roles
+
+    def pack(self) -> tuple:
+        """The shapes as `ArticleEntities(tallies, packed)` reads them back."""
+        return self.shape_rows, self.alias_counts, self.role_counts, self.odd

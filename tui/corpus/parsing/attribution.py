@@ -1,5 +1,5 @@
-"""Attribution next to a quote: the reporting verb (cue) in the sentence after a closing mark or
-before an opening one, and the speaker phrase beside it."""
+"""Attribution next to a quote: the reporting verb (cue) in the sentence after a closing mark, and
+the speaker phrase beside it. The sentence before an opening mark is read in `lead_in`."""
 
 from __future__ import annotations
 
@@ -7,18 +7,12 @@ from dataclasses import dataclass, replace
 
 from ..models import Span
 from .context import ArticleContext
-from .lexicon import reporting_verbs, title_words
 from .lexicon.rule_words import (
-    CLAUSE_VERBS,
     DETERMINERS,
     DOCUMENTS,
-    LEAD_IN_PARTICIPLES,
-    LISTENER_PARTICIPLES,
-    NAME_PARTICIPLES,
     OBJECT_PREPOSITIONS,
-    OBJECT_VERBS,
     OPENERS,
-    PRONOUNS,
+    SELF,
     SPEECH_EVENTS,
     SPEECH_NOUNS,
     STOPS,
@@ -29,18 +23,17 @@ from .speaker_phrase import (
     UNNAMED,
     described,
     person_before_punctuation,
+    plural_role,
     speaker_like,
     subject_before,
     up_to_clause,
     words_before,
 )
-from .words import PUNCTUATION, Word, cue_end, cue_heads, is_cue, words, words_until
+from .words import PUNCTUATION, Word, cue_end, cue_heads, is_cue, words_until
 
-_WORDS_AFTER_OBJECT = 10  # words read after a verb's object for the preposition that ends it
 _LEAD_IN_COMMA_WORDS = 6  # words from a lead-in's start to look for its comma
 _APPOSITIVE_CUE_WORDS = 30  # words from the comma after a name to the reporting verb its appositive ends at
 _MAX_AFTER_WORDS = 12  # words after a closing mark searched for the reporting verb
-_LEAD_IN_SUBJECT_GAP = 40  # characters from a lead-in's first word to the name that is its subject
 
 
 @dataclass(frozen=True)
@@ -59,35 +52,11 @@ class Attribution:
 def words_from(text: str, start: int, end: int) -> list[Word]:
     """The words of the sentence that goes on at `start`, without its final mark, and no further
     than `end`: the rest of a long paragraph is never read."""
-    found = words_until(text, start, end, _SENTENCE_ENDS)
-    return found[:-1] if found and found[-1].text in _SENTENCE_ENDS else found
+    found = words_until(text, start, end, SENTENCE_ENDS)
+    return found[:-1] if found and found[-1].text in SENTENCE_ENDS else found
 
 
-def _last_sentence_words(text: str, start: int, end: int) -> list[Word]:
-    """The words of the last sentence in ctx.text[start:end], read from its last full stop when
-    there is one rather than from `start`."""
-    stop = max(
-        text.rfind(". ", start, end),
-        text.rfind("? ", start, end),
-        text.rfind("! ", start, end),
-        text.rfind("; ", start, end),
-    )
-    if stop > start:
-        space = text.rfind(" ", start, stop)  # from the whole word that holds the mark ("Mr.", "U.S.")
-        items = words(text, space + 1 if space >= start else start, end)
-        if any(w.text in _SENTENCE_ENDS for w in items):  # else the mark was an abbreviation's
-            return _last_sentence(items)
-    return _last_sentence(words(text, start, end))
-
-
-_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
-
-
-def _last_sentence(items: list[Word]) -> list[Word]:
-    for k in range(len(items) - 1, -1, -1):
-        if items[k].text in _SENTENCE_ENDS:
-            return items[k + 1 :]
-    return items
+SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 
 
 def find_attribution_after(ctx: ArticleContext, start: int, end: int) -> Attribution | None:
@@ -96,12 +65,12 @@ def find_attribution_after(ctx: ArticleContext, start: int, end: int) -> Attribu
     after a dash."""
     text = ctx.text
     line_end = text.find("\n", start, end)
-    if line_end >= 0 and not text[line_end:end].lstrip().startswith(_DASHES):
+    if line_end >= 0 and not text[line_end:end].lstrip().startswith(DASHES):
         end = line_end
-    return attribution_after(ctx, words_from(text, start, end))
+    return attribution_after(ctx, words_from(text, start, end), groups=True)
 
 
-def attribution_after(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
+def attribution_after(ctx: ArticleContext, items: list[Word], groups: bool = False) -> Attribution | None:
     """`find_attribution_after` on words already read: those of the sentence after a closing mark,
     up to its final mark."""
     byline = _dash_byline(ctx, items)
@@ -117,19 +86,19 @@ def attribution_after(ctx: ArticleContext, items: list[Word]) -> Attribution | N
     heads = cue_heads()
     for k, word in enumerate(items[:_MAX_AFTER_WORDS]):
         if word.lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
-            return _speaker_after(ctx, items, k + 1)
+            return speaker_after(ctx, items, k + 1)
         if word.lower not in heads or not is_cue(items, k):  # the set test first spares most words a call
             continue
         last = cue_end(items, k)
         if k == 0:
-            return _speaker_after(ctx, items, last, cue_at=0)
+            return speaker_after(ctx, items, last, cue_at=0)
         subject = subject_before(ctx, words_before(items, k))
         if subject is not None:
             return Attribution((word.start, items[last].end), subject[0], subject[1])
         if (
             k <= MAX_SUBJECT_WORDS
             and all(w.text not in PUNCTUATION for w in items[:k])
-            and (items[0].text[:1].isupper() or items[0].lower in DETERMINERS)
+            and (items[0].text[:1].isupper() or items[0].lower in DETERMINERS or groups and plural_role(items[:k]))
             and items[0].lower not in OPENERS
         ):
             # `"...," Ann Lee's former strategist said in an interview with a radio host`: the
@@ -137,17 +106,17 @@ def attribution_after(ctx: ArticleContext, items: list[Word]) -> Attribution | N
             phrase = up_to_clause(items[:k])
             span = (phrase[0].start, phrase[-1].end)
             return Attribution((word.start, items[last].end), span, ctx.text[span[0] : span[1]])
-        return _speaker_after(ctx, items, last, cue_at=k)
+        return speaker_after(ctx, items, last, cue_at=k)
     return None
 
 
-_DASHES = ("\u2014", "\u2013", "\u2015")
+DASHES = ("\u2014", "\u2013", "\u2015")
 
 
 def _dash_byline(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
     """`"...." ― Maria Lopez`: a person named after a dash and nothing else but a descriptor
     after a comma (`— Jane Doe, 34, Texas`); the dash stands for the reporting verb."""
-    if len(items) < 2 or items[0].text not in _DASHES:
+    if len(items) < 2 or items[0].text not in DASHES:
         return None
     comma = next((k for k, w in enumerate(items) if w.text == ","), len(items))
     if comma < 2:
@@ -158,80 +127,6 @@ def _dash_byline(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
     return Attribution((items[0].start, items[0].end), span, ctx.text[span[0] : span[1]])
 
 
-def _participle_lead_in(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
-    """`He then defended the remark, saying, "...`: the speaker is the sentence's subject."""
-    if len(items) < 3 or items[-1].text not in (",", ":"):
-        return None
-    named = _name_then_participle(ctx, items)
-    if named is not None:
-        return named
-    at = _lead_in_participle(items)
-    if at is None:
-        return None
-    clause = _clause_subject(ctx, items[: at + 2])
-    first = items[0] if items[0].lower not in OPENERS else items[1]
-    if clause is not None:
-        span = clause
-    elif first.lower in PRONOUNS:
-        span = (first.start, first.end)
-    else:
-        mentions = ctx.table.overlapping(first.start, items[at].start)
-        people = [m for m in mentions if m.kind in ("person", "organization")]
-        if not people or people[0].start > first.end + _LEAD_IN_SUBJECT_GAP:
-            return None
-        span = (people[0].start, people[0].end)
-    cue = items[at]
-    return Attribution((cue.start, cue.end), span, ctx.text[span[0] : span[1]])
-
-
-_LISTENER_WORDS = 3  # words of a listener after "telling": "telling reporters", "telling the crowd"
-
-
-def _lead_in_participle(items: list[Word]) -> int | None:
-    """Where the participle that closes a lead-in is: right before the final mark (`, saying:`),
-    or before its listener (`, telling reporters,`, `, telling the crowd:`)."""
-    if items[-2].lower in LEAD_IN_PARTICIPLES:
-        return len(items) - 2
-    before_listener = len(items) - 2 - 1  # the mark, at least one word of listener, then the participle
-    for at in range(before_listener, max(0, before_listener - _LISTENER_WORDS), -1):
-        if items[at].text in PUNCTUATION:
-            return None
-        if items[at].lower in LISTENER_PARTICIPLES and items[at - 1].text == ",":
-            return at
-    return None
-
-
-def _clause_subject(ctx: ArticleContext, items: list[Word]) -> Span | None:
-    """The pronoun or name that opens the clause before `, saying,` when a phrase comes first:
-    `At the hearing on Monday, Ann Lee compared the two plans, saying,` -> "Ann Lee"."""
-    end = len(items) - 3
-    if end < 1 or items[end].text != ",":
-        return None
-    start = end - 1
-    while start > 0 and items[start - 1].text != ",":
-        start -= 1
-    if start == 0:
-        return None  # no phrase before the clause: the sentence's first word is read as before
-    first = items[start]
-    if first.lower in OPENERS and start + 1 < end:
-        first = items[start + 1]
-    if first.lower in ("he", "she"):
-        return first.start, first.end
-    people = [m for m in ctx.table.overlapping(first.start, first.end) if m.kind == "person" and m.start == first.start]
-    return (people[0].start, people[0].end) if people else None
-
-
-def _name_then_participle(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
-    """`footage of Ortiz saying during the debate last week, "...`"""
-    for k in range(1, len(items) - 1):
-        if items[k].lower in NAME_PARTICIPLES:
-            people = [m for m in ctx.table.overlapping(items[k - 1].start, items[k - 1].end) if m.kind == "person"]
-            if people:
-                span = (people[0].start, people[0].end)
-                return Attribution((items[k].start, items[k].end), span, ctx.text[span[0] : span[1]])
-    return None
-
-
 def _name_then_appositive(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
     """`"...," Ann Lee, the company's founder and chief engineer, said.`"""
     if not items or not items[0].text[:1].isupper():
@@ -240,7 +135,7 @@ def _name_then_appositive(ctx: ArticleContext, items: list[Word]) -> Attribution
     if comma is None or comma == 0:
         return None
     span = (items[0].start, items[comma - 1].end)
-    if ctx.table.entity_at(*span, kind="person") is None:
+    if ctx.table.entity_at(*span, kind="person") is None and not _bare_name(items[:comma]):
         return None
     for k in range(comma + 1, min(len(items), comma + _APPOSITIVE_CUE_WORDS)):
         if is_cue(items, k) and items[k - 1].text == ",":
@@ -248,97 +143,19 @@ def _name_then_appositive(ctx: ArticleContext, items: list[Word]) -> Attribution
     return None
 
 
-def find_attribution_before(ctx: ArticleContext, start: int, end: int) -> Attribution | None:
-    """`Peskov told reporters, "...` or `Peskov described the talks as "...`: the sentence before."""
-    items = _last_sentence_words(ctx.text, start, end)
-    lead_in = _participle_lead_in(ctx, items)
-    if lead_in is not None:
-        return lead_in
-    heads = cue_heads()
-    for k in range(len(items) - 1, -1, -1):
-        if items[k].lower == "according" and k + 1 < len(items) and items[k + 1].lower == "to":
-            found = _speaker_after(ctx, items, k + 1)
-            if found is not None:
-                return found
-        if items[k].lower not in heads or not is_cue(items, k):  # the set test first spares most words a call
-            continue
-        last = cue_end(items, k)
-        clause = _clause_start(items, last)
-        subject = subject_before(ctx, words_before(items, k))
-        if subject is not None:
-            return Attribution((items[k].start, items[last].end), subject[0], subject[1], clause)
-        if k == 0 or items[k - 1].text in PUNCTUATION:  # `..., said the minister: "`, not `explained the numbers`
-            after = _speaker_after(ctx, items, last, cue_at=k)
-            if after is not None:
-                return after
-    return _colon_introduction(ctx, items)
+_BARE_NAME_WORDS = 4  # capitalised words right after a closing mark taken for a name no list knows
 
 
-_COLON_LEAD_WORDS = 8  # words before a colon that introduce a quotation without a verb: "Ann Lee was blunt:"
-
-
-def _colon_introduction(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
-    """A short lead that ends in a colon and names its speaker first or last, with no reporting
-    verb: `Ann Lee was blunt:`, `Ann Lee, in a post:`, `Her reply:`, a roundup line's `Ann Lee,
-    Daily Courier:` or `More from Ann Lee:`. The colon stands for the verb."""
-    if not items or items[-1].text != ":":
-        return None
-    start = max(
-        (
-            k
-            for k in range(1, len(items))
-            if items[k - 1].text in _DASHES
-            or items[k - 1].text == "--"
-            or "-" in ctx.text[items[k - 1].end : items[k].start]
-        ),
-        default=0,
-    )  # a roundup line's "HEADING - "
-    lead = items[start:-1]
-    while lead and lead[0].lower in OPENERS:
-        lead = lead[1:]
-    if not lead or sum(w.text not in PUNCTUATION for w in lead) > _COLON_LEAD_WORDS:
-        return None
-    colon = items[-1]
-    if lead[0].lower in ("he", "she") and (len(lead) == 1 or lead[1].text.islower()):
-        return Attribution((colon.start, colon.end), (lead[0].start, lead[0].end), lead[0].text)
-    if len(lead) == 2 and lead[0].lower in ("his", "her") and lead[1].lower in SPEECH_NOUNS:
-        span = (lead[0].start, lead[1].end)  # resolved as "her statement" is, by the owner's gender
-        return Attribution((colon.start, colon.end), span, ctx.text[span[0] : span[1]])
-    people = [m for m in ctx.table.overlapping(lead[0].start, lead[-1].end) if m.kind == "person"]
-    if not people:
-        return None
-    first, final = people[0], people[-1]
-    titled = all(w.text[:1].isupper() or w.lower in title_words() for w in lead if w.end <= first.start)
-    if titled and first.start >= lead[0].start:
-        span = (first.start, first.end)
-    elif final.end == lead[-1].end:
-        span = (final.start, final.end)  # "More from Ann Lee:"
-    else:
-        return None
-    return Attribution((colon.start, colon.end), span, ctx.text[span[0] : span[1]])
-
-
-def _clause_start(items: list[Word], k: int) -> int | None:
-    """Where reported content starts: after "that" within a few words of the cue, or right after
-    a verb that takes a clause ("said Sunday a standoff looks silly")."""
-    for word in items[k + 1 : k + _WORDS_AFTER_OBJECT]:
-        if word.lower == "that":
-            return word.end + 1
-        if word.text in (",", ":"):
-            return None
-    first = k + 1  # of the words after the verb and its time words ("said Sunday")
-    while first < len(items) and items[first].lower in TIME_WORDS:
-        first += 1
-    lemma = reporting_verbs().get(items[k].lower)
-    if (
-        lemma in CLAUSE_VERBS
-        and lemma not in OBJECT_VERBS
-        and len(items) - first >= 3
-        and items[first].lower not in STOPS
-        and items[first].text not in PUNCTUATION
-    ):
-        return items[first].start
-    return None
+def _bare_name(phrase: list[Word]) -> bool:
+    """Capitalised words and nothing else right after a closing mark, before an appositive that a
+    reporting verb ends: `"...," Ann Pope, a deputy adviser, said` names its speaker even where the
+    entity search did not know the name."""
+    return (
+        0 < len(phrase) <= _BARE_NAME_WORDS
+        and all(w.text[:1].isupper() and w.text not in PUNCTUATION for w in phrase)
+        and phrase[0].lower not in OPENERS
+        and phrase[0].lower not in SELF
+    )
 
 
 def _part_of(phrase: list[Word], following: list[Word]) -> bool:
@@ -365,7 +182,7 @@ _PLACE_PHRASE_WORDS = 3  # "in the audience": the words read to tell a place one
 _SPEECH_SETTINGS = DOCUMENTS | SPEECH_NOUNS | TIME_WORDS | SPEECH_EVENTS
 
 
-def _speaker_after(ctx: ArticleContext, items: list[Word], k: int, cue_at: int | None = None) -> Attribution | None:
+def speaker_after(ctx: ArticleContext, items: list[Word], k: int, cue_at: int | None = None) -> Attribution | None:
     """`said Mathieu Garnier, the city's mayor` -> "Mathieu Garnier"; `said dock
     worker Ann Lee` -> "Ann Lee" (a person named before the next punctuation mark); not `agreed
     with Novak's plan`, where the person named is the object. items[k] is the cue's last word, and
@@ -392,6 +209,43 @@ def _speaker_after(ctx: ArticleContext, items: list[Word], k: int, cue_at: int |
     if not phrase:
         return None
     span = (phrase[0].start, phrase[-1].end)
-    if not speaker_like(ctx, span, phrase):
+    if not speaker_like(ctx, span, phrase) and not _capitalised_to_mark(items, k + 1, phrase):
         return None
     return Attribution((items[first].start, items[k].end), span, ctx.text[span[0] : span[1]])
+
+
+def _capitalised_to_mark(items: list[Word], begin: int, phrase: list[Word]) -> bool:
+    """`said Acme Union Secretary-Treasurer Bo Chan.`: capitalised words from the verb to a mark or
+    the sentence's end are a name with its titles, however many they are."""
+    after = begin + len(phrase)
+    lowercase = [w for w in phrase if not w.text[:1].isupper()]
+    return (
+        phrase[0].text[:1].isupper()
+        and phrase[-1].text[:1].isupper()
+        and (not lowercase or len(lowercase) == 1 and lowercase[0].text.replace("-", "").isalpha())
+        and (after == len(items) or items[after].text in PUNCTUATION)
+    )  # one lowercase role may sit among them: "said Acme co-host Bo Chan"
+
+
+_SIGNATURE_MARKS = (*DASHES, "-")
+
+
+def find_signature_below(ctx: ArticleContext, quoted: Span, paragraph: Span, below: Span) -> Attribution | None:
+    """A quotation that is its whole paragraph, signed on the next line after a dash: `- Ann Lee.`,
+    `-Mayor Bo Chan, writing on Monday.`: the name up to a comma speaks."""
+    text, (start, end) = ctx.text, quoted
+    if text[end : paragraph[1]].strip() or not text.startswith(_SIGNATURE_MARKS, below[0]):
+        return None
+    if text[paragraph[0] : start].strip():
+        return None  # the quotation is part of a sentence of its paragraph: no signature is its
+    dash = below[0]
+    while dash < below[1] and text[dash] in "-\u2014\u2013\u2015":
+        dash += 1
+    items = words_from(text, dash, below[1])
+    comma = next((k for k, w in enumerate(items) if w.text in PUNCTUATION), len(items))
+    if comma == 0:
+        return None
+    span = (items[0].start, items[comma - 1].end)
+    if ctx.table.entity_at(*span, kind="person") is None and not _bare_name(items[:comma]):
+        return None
+    return Attribution((below[0], dash), span, text[span[0] : span[1]])

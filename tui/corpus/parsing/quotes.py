@@ -13,15 +13,17 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from ..models import Entity, Quote, QuoteKind, Span
-from .attribution import Attribution, find_attribution_after, find_attribution_before
+from ..models import Quote, QuoteKind, Span
+from .attribution import Attribution, find_attribution_after, find_signature_below
 from .budget import check
 from .context import ArticleContext
-from .lexicon import reporting_verbs
+from .lead_in import find_attribution_before
+from .quote_kind import kind_and_span
 from .referents import names_nobody
 from .reported import may_report, reported_clause
 from .resolution import resolve_group, resolve_speaker
-from .sentences import in_span, sentence_spans, trim_span
+from .sentences import sentence_spans, trim_span
+from .unattributed import continue_reported_speakers, narrated_speakers
 
 _COLON_REACH = 8  # characters back from a quotation to the colon that introduces it
 OPENING = "\u201c\u00ab\u201e"
@@ -61,6 +63,12 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
             if opened is None and (char in OPENING or char == STRAIGHT or i == start and char == "\u201d"):
                 # a paragraph cannot open with a closing mark: `”Never. We are...` is a mistyped opener
                 opened = i
+            elif opened is not None and char == STRAIGHT and _opens_straight(text, i, end):
+                # `... that category. "They tend to...`: a quotation going on after a paragraph break
+                # the text lost, its opening mark repeated; the one before it was left open
+                if i > opened + 1:
+                    segments.append(Segment(opened, trim_span(text, opened, i)[1], number, False))
+                opened = i
             elif opened is not None and (char in CLOSING or char == STRAIGHT):
                 if i > opened + 1:
                     segments.append(Segment(opened, i + 1, number, True))
@@ -68,6 +76,11 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
         if opened is not None and text[opened + 1 : end].strip():
             segments.append(Segment(opened, trim_span(text, opened, end)[1], number, False))
     return segments
+
+
+def _opens_straight(text: str, i: int, end: int) -> bool:
+    """A straight mark shaped as an opening one: a space before it and a word right after."""
+    return text[i - 1].isspace() and i + 1 < end and text[i + 1].isalnum()
 
 
 def find_quotes(ctx: ArticleContext) -> list[Quote]:
@@ -83,7 +96,9 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
     for index, segment in enumerate(segments):
         check()
         _attribute(ctx, segments, index)
-        segment.kind, segment.span = _kind_and_span(ctx, segments, index)
+        segment.kind, segment.span = kind_and_span(
+            ctx, segment.start, segment.end, segment.paragraph, segment.attribution
+        )
     segments = _join_interrupted(text, segments)
     _share_within_paragraph(segments)
     _continue_across_paragraphs(ctx, segments)
@@ -91,8 +106,8 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
     found.extend(_reported_speech(ctx, [q for q, _ in found]))
     found.sort(key=lambda pair: pair[0].start)
     _resolve_all(ctx, found)
-    _continue_reported_speakers(paragraphs, found)
-    _narrated_speakers(ctx, found)
+    continue_reported_speakers(ctx, found)
+    narrated_speakers(ctx, found)
     kept = _without_overlaps([quote for quote, _ in found])
     for quote in kept:
         # Only now: the quotes dropped for overlapping may each span a whole long sentence, and
@@ -127,53 +142,6 @@ def _join_interrupted(text: str, segments: list[Segment]) -> list[Segment]:
     return joined
 
 
-def _continue_reported_speakers(paragraphs: list[Span], found: list[tuple[Quote, Attribution | None]]) -> None:
-    """`Lee says that's not what the nurses see.` then a paragraph that is all quotation:
-    the quotation is Lee's, as it would be after a quotation of his."""
-    starts = [start for start, _ in paragraphs]
-    last_speaker: dict[int, Quote] = {}
-    for quote, attribution in found:
-        paragraph = bisect_right(starts, quote.start) - 1
-        if (
-            quote.speaker is None
-            and attribution is None
-            and quote.kind == "direct"
-            and quote.start == starts[paragraph]
-            and paragraph - 1 in last_speaker
-        ):
-            source = last_speaker[paragraph - 1]
-            quote.speaker, quote.speaker_id = source.speaker, source.speaker_id
-        if quote.speaker is not None:
-            last_speaker[paragraph] = quote
-
-
-_NARRATIVE_REACH = 600  # characters of the paragraph before an unattributed quotation read for its person
-
-
-def _narrated_speakers(ctx: ArticleContext, found: list[tuple[Quote, Attribution | None]]) -> None:
-    """A paragraph that opens with a quotation no rule attributed, after a paragraph that tells of
-    one person and names no other: the quotation is that person's (`Ann Lee ran the shelter for a
-    decade.` then `"We never turned anyone away."`)."""
-    starts = [start for start, _ in ctx.paragraphs]
-    for quote, attribution in found:
-        paragraph = bisect_right(starts, quote.start) - 1
-        if (
-            quote.speaker is not None
-            or attribution is not None
-            or quote.kind != "direct"
-            or paragraph < 1
-            or quote.start != starts[paragraph]
-        ):
-            continue
-        told: dict[str, tuple[Entity, Span]] = {}  # nearest mention first: the span kept is the nearest
-        for mention, entity in ctx.table.people_before(quote.start, within=_NARRATIVE_REACH):
-            if mention.start >= starts[paragraph - 1] and not in_span(ctx.quoted, mention.start):
-                told.setdefault(entity.id, (entity, (mention.start, mention.end)))
-        if len(told) == 1:
-            entity, quote.speaker_span = next(iter(told.values()))
-            quote.speaker, quote.speaker_id = entity.name, entity.id
-
-
 def _attribute(ctx: ArticleContext, segments: list[Segment], index: int) -> None:
     segment = segments[index]
     para_start, para_end = ctx.paragraphs[segment.paragraph]
@@ -181,68 +149,23 @@ def _attribute(ctx: ArticleContext, segments: list[Segment], index: int) -> None
     previous = segments[index - 1] if index > 0 else None
     after_end = following.start if following and following.paragraph == segment.paragraph else para_end
     before_start = previous.end if previous and previous.paragraph == segment.paragraph else para_start
-    segment.attribution = find_attribution_after(ctx, segment.end, after_end) or find_attribution_before(
-        ctx, before_start, segment.start
+    below = ctx.paragraphs[segment.paragraph + 1] if segment.paragraph + 1 < len(ctx.paragraphs) else None
+    after = find_attribution_after(ctx, segment.end, after_end)
+    if after is not None and _led_in_sentence(ctx.text, segment, before_start):
+        after = find_attribution_before(ctx, before_start, segment.start) or after
+    segment.attribution = (
+        after
+        or find_attribution_before(ctx, before_start, segment.start)
+        or (find_signature_below(ctx, (segment.start, segment.end), (para_start, para_end), below) if below else None)
     )
 
 
-def _kind_and_span(ctx: ArticleContext, segments: list[Segment], index: int) -> tuple[QuoteKind, Span | None]:
-    """Direct when the quote opens its sentence or follows "X said:"; else a partial quote."""
-    text, segment = ctx.text, segments[index]
-    sentence_start = _sentence_start(ctx.sentences, segment.start, ctx.paragraphs[segment.paragraph][0])
-    lead_end, last_word, words_before = _lead(text, sentence_start, segment.start)
-    if lead_end == sentence_start or text[lead_end - 1] in (":", "\u2014", "-"):
-        return "direct", None
-    if text[lead_end - 1] == ",":
-        # `the film, "Tides," below`: a lone quoted word mid-sentence is a title, not a quotation
-        return ("direct", None) if len(text[segment.start : segment.end].split()) > 1 else ("partial", None)
-    if (
-        last_word.lower() in reporting_verbs()
-        and segment.attribution is not None
-        and segment.attribution.cue_span[1] <= segment.start
-    ):
-        return "direct", None  # `Ortiz said "nobody knows where it came from,"`
-    attribution = segment.attribution
-    if (
-        attribution is not None
-        and attribution.clause_start is not None
-        and attribution.clause_start <= segment.start
-        and attribution.cue_span[1] <= segment.start
-    ):
-        return "partial", (attribution.clause_start, segment.end)
-    if attribution is not None and attribution.cue_span[0] >= segment.end and words_before:
-        # `Her stay has been "a great lesson," she said.`: the reported clause opens the sentence.
-        return "partial", (sentence_start, segment.end)
-    return "partial", None
-
-
-_LONGEST_LEAD_WORD = 100  # characters read back for the word before a quote: no reporting verb is longer
-
-
-def _lead(text: str, start: int, end: int) -> tuple[int, str, bool]:
-    """Of the text between a sentence's start and a quote (the lead), without copying it (a long
-    sentence of many quotes would be copied once a quote): where it ends without its trailing
-    spaces, its last word (empty when longer than `_LONGEST_LEAD_WORD`), and whether another word
-    comes before that one. Sentences and paragraphs are trimmed: text[start] is no space."""
-    stop = end
-    while stop > start and text[stop - 1].isspace():  # the spaces right before a quote: each read once
-        stop -= 1
-    word_start, reach = stop, max(start, stop - _LONGEST_LEAD_WORD)
-    while word_start > reach and not text[word_start - 1].isspace():
-        word_start -= 1
-    if word_start > start and not text[word_start - 1].isspace():
-        return stop, "", True  # a word too long to be a verb, and the sentence began before it
-    return stop, text[word_start:stop], word_start > start
-
-
-def _sentence_start(sentences: list[Span], offset: int, default: int) -> int:
-    k = bisect_right(sentences, (offset, _AFTER_ANY_END)) - 1
-    if k >= 0 and sentences[k][0] <= offset < sentences[k][1]:
-        return sentences[k][0]
-    return default
-
-
-_AFTER_ANY_END = 1 << 62  # sorts after any end offset, for bisecting (start, end) pairs
+def _led_in_sentence(text: str, segment: Segment, lead_start: int) -> bool:
+    """`Ann Lee said, "We won." Bo Chan then recalled the night.`: a quotation that a lead-in ending
+    in a comma or colon opens and that ends its own sentence; the sentence after it is another's."""
+    inner_end = text[segment.start : segment.end - 1].rstrip()
+    lead = text[lead_start : segment.start].rstrip()
+    return segment.closed and inner_end.endswith((".", "!", "?")) and lead.endswith((",", ":"))
 
 
 def _share_within_paragraph(segments: list[Segment]) -> None:
@@ -297,12 +220,47 @@ def _continue_across_paragraphs(ctx: ArticleContext, segments: list[Segment]) ->
             last_by_paragraph[segment.paragraph] = segment
 
 
+# `"Ten Ways to Save," by Ann Lee`: a work's title and its author, not words anyone said
+_BYLINE_AFTER = re.compile(r",?[ \t\u00a0]{1,3}by[ \t\u00a0](?:the[ \t\u00a0])?[A-Z]")
+
+
 def _worth_keeping(text: str, segment: Segment) -> bool:
-    """Partial quotes need a speaker or some length: "so-called 'experts'" is no quotation."""
+    """Partial quotes need a speaker or some length: "so-called 'experts'" is no quotation; a
+    title followed by its byline is none either."""
+    byline = _BYLINE_AFTER.match(text, segment.end) if segment.closed else None
+    if byline is not None and "," in (text[segment.end - 2] + byline.group()):
+        return False  # with no comma, `"If we had not stepped in" by the allies` is a passive's agent
     words = len(text[segment.start : segment.end].split())
     if segment.kind == "partial" and (segment.attribution is None or segment.span is None and words < 2):
         return False  # "fake news", "the grand plan", a slogan nobody is said to have said
-    return segment.attribution is not None or words >= _MIN_PARTIAL_WORDS or _introduced_sentence(text, segment)
+    if segment.attribution is not None:
+        return True
+    return words >= _MIN_PARTIAL_WORDS and not _title(text, segment) or _introduced_sentence(text, segment)
+
+
+_LONGEST_TITLE = 120  # characters: a longer quotation is not read for title case
+# The words title case leaves in lower case: articles, short prepositions and conjunctions, and the
+# short verbs and pronoun many titles leave so too.
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "nor", "but", "by", "with", "from", "as"}
+    | {"vs", "is", "be", "it"}
+)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _title(text: str, segment: Segment) -> bool:
+    """`"The Boy Who Sailed Home" opens on Friday`: quoted words in title case, with no final
+    mark of a sentence and nobody said to say them, name a work."""
+    if not segment.closed or segment.end - segment.start > _LONGEST_TITLE:
+        return False
+    inner = text[segment.start + 1 : segment.end - 1].strip()
+    found = _TITLE_WORD.findall(inner)
+    return (
+        len(found) > 1
+        and inner[-1:] not in (".", "!", "?")
+        and found[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in found)
+    )
 
 
 def _introduced_sentence(text: str, segment: Segment) -> bool:

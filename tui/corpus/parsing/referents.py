@@ -227,3 +227,42 @@ def role_noun(word: str) -> bool:
 
 
 _AGENT_ENDINGS = ("ee", "ist", "ian")
+
+
+_APPOSITIVE_ROLE_CHARS = 80  # characters of the description beside a name read for its title
+_DESCRIPTION_END = re.compile(r"[,.;:()\n]")
+
+
+def appositive_role(text: str, start: int, end: int, title: str) -> bool:
+    """The title is the name's description set off by commas: `Ann Lee, the mayor,`, `Ann Lee,
+    the town's mayor,`, `The mayor, Ann Lee,`. Not `Bo Chan, the mayor's deputy`."""
+    if text.startswith(", ", end):
+        after = text[end + 2 : end + 2 + _APPOSITIVE_ROLE_CHARS]
+        stop = _DESCRIPTION_END.search(after)
+        if _names_title(after[: stop.start() if stop else len(after)], title):
+            return True
+    lead = text[max(0, start - _APPOSITIVE_ROLE_CHARS) : start]
+    if not lead.endswith(", "):
+        return False
+    marks = list(_DESCRIPTION_END.finditer(lead, 0, len(lead) - 2))
+    return _names_title(lead[marks[-1].end() if marks else 0 : -2], title)
+
+
+_ROLE_JOINS = frozenset({"of", "for", "at"})  # "mayor of Dayton", "spokesman for the club"
+
+
+_DESCRIPTION_WORDS = 6  # words of a description that names a role: "the town's longest-serving mayor"
+
+
+def _names_title(description: str, title: str) -> bool:
+    """A short noun phrase whose head is the title: its last word, or the word before "of", "for",
+    "at" ("mayor of Dayton"); it opens with an article, an owner or the title itself, never a verb
+    ("were greeted by an organizer at the office")."""
+    words = description.lower().split()
+    if (
+        not words
+        or len(words) > _DESCRIPTION_WORDS
+        or not (words[0] in ("the", "a", "an", title) or _POSSESSIVE.search(words[0]))
+    ):
+        return False
+    return any(w == title and (k + 1 == len(words) or words[k + 1] in _ROLE_JOINS) for k, w in enumerate(words))

@@ -130,7 +130,9 @@ def _clause_after_cue(ctx: ArticleContext, items: list[Word]) -> tuple[Span, Att
         opening = _reported_words(items, k)
         if opening is None:
             continue
-        subject = subject_before(ctx, words_before(items, k))
+        # not the pronoun of a clause inside the sentence ("when he told"): reported speech there is
+        # the clause's, which the whole sentence's reading would cut short
+        subject = subject_before(ctx, words_before(items, k), clause_pronoun=False)
         if subject is None or not _resolvable(ctx, subject[0]):
             continue
         clause = (opening.start, items[-1].end)

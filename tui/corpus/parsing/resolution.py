@@ -26,10 +26,18 @@ from .lexicon.rule_words import (
     SELF,
     SPEECH_NOUNS,
 )
-from .referents import named_pair, organisation_referent, person_referent, publishing_subject, role_noun
+from .referents import (
+    appositive_role,
+    named_pair,
+    organisation_referent,
+    person_referent,
+    publishing_subject,
+    role_noun,
+)
 from .sentences import in_span
 from .speaker_phrase import someone_of
 
+_POSSESSED = re.compile(r"['\u2019]s? \w")  # "Lee's office", "the Leeses' lawyer": someone or something of theirs
 _SUBJECT_LEAD = 60  # characters before a name read to tell whether it opens a clause
 _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
 _NOMINAL_REACH = 5000  # characters back to look for the person "the spokesman" refers to
@@ -53,6 +61,9 @@ def resolve_speaker(ctx: ArticleContext, attribution: Attribution, speakers: lis
         # "her statement read", "His reply:": the statement speaks for the woman it belongs to
         return _resolve_pronoun(ctx, "male" if words_[0] == "his" else "female", start, speakers)
     people = [m for m in table.overlapping(start, end) if m.kind == "person"]
+    owned = _POSSESSED.match(ctx.text, people[-1].end, end) if people else None
+    if owned is not None and lowered.split()[-1] not in DOCUMENTS and lowered.split()[-1] not in SPEECH_NOUNS:
+        return None  # "Ann Lee's office said": her office speaks, not she; "Ann Lee's report said" is hers
     if people and not _someone_of(lowered, people[-1].start - start):
         return table.by_key(people[-1].key)
     org = table.entity_at(start, end, kind="organization")
@@ -215,6 +226,7 @@ def resolve_nominal(ctx: ArticleContext, phrase: str, offset: int) -> Entity | N
     if not head or phrase.split()[0].lower() not in DETERMINERS:
         return None
     table = ctx.table
+    titled = head in title_words() and phrase.split()[0].lower() == "the"  # "a friend" is someone new
     best: Entity | None = None
     for mention in table.mentions_before(offset, within=_NOMINAL_REACH):
         entity = table.by_key(mention.key)
@@ -222,6 +234,10 @@ def resolve_nominal(ctx: ArticleContext, phrase: str, offset: int) -> Entity | N
             continue
         if entity.kind not in ("person", "organization"):
             continue
-        if head in table.nominal_words(entity, fold) or (entity.kind == "organization" and head in COLLECTIVE_ORG):
+        if (
+            head in table.nominal_words(entity, fold)
+            or (entity.kind == "organization" and head in COLLECTIVE_ORG)
+            or (titled and entity.kind == "person" and appositive_role(ctx.text, mention.start, mention.end, head))
+        ):
             best = entity
     return best

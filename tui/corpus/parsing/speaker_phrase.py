@@ -7,9 +7,10 @@ import re
 
 from ..models import Span
 from .context import ArticleContext
-from .lexicon import title_words
+from .lexicon import reporting_verbs, title_words
 from .lexicon.rule_words import (
     ADVERBS,
+    AUXILIARIES,
     COLLECTIVE,
     DESCRIPTION_JOINS,
     DETERMINERS,
@@ -19,6 +20,7 @@ from .lexicon.rule_words import (
     REPRESENTATIVES,
     SELF,
     SOMEONE_OF,
+    SUBORDINATORS,
 )
 from .words import PUNCTUATION, Word
 
@@ -33,22 +35,41 @@ def words_before(items: list[Word], k: int) -> list[Word]:
     return items[k - SUBJECT_REACH if k > SUBJECT_REACH else 0 : k]
 
 
-def subject_before(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] | None:
-    """The speaker phrase right before a cue: back to a comma or the sentence start."""
+def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool = True) -> tuple[Span, str] | None:
+    """The speaker phrase right before a cue: back to a comma or the sentence start. With
+    `clause_pronoun`, the pronoun that opens a clause right before the verb ("when he told") and
+    the subject of the first of two verbs ("he brought it up and said")."""
     end = len(items)
     while end and items[end - 1].lower in ADVERBS and items[end - 1].text.islower():  # not "Ms. March"
         end -= 1
     items = items[:end]
+    if len(items) > 1 and items[-1].text == "," and items[-2].text == ")":
+        items = items[:-1]  # "Gov. Ann Lee (R-Ore.), said"
     if items and items[-1].text == ")" and "(" in [w.text for w in items]:
         opening = max(k for k, w in enumerate(items) if w.text == "(")
         items = items[:opening]  # "Rep. Ann Lee (R-Ore.) said"
-    if items and items[-1].text == ",":  # "the spokeswoman, Lena Ortiz, said"
+    closed = bool(items) and items[-1].text == ","
+    if closed:  # "the spokeswoman, Lena Ortiz, said"
         items = items[:-1]
+    if clause_pronoun and items and items[-1].lower == "and":
+        coordinated = _coordinated_subject(ctx, items)
+        if coordinated is not None:
+            return coordinated
     if len(items) >= 3 and items[-1].lower == "and" and items[-2].text.islower() and items[-2].text.isalpha():
         items = items[:-2]  # "I nodded and said": the subject of the first verb
     begin = len(items)
     while begin and not (items[begin - 1].text in PUNCTUATION or items[begin - 1].lower in ("that", "and", "but")):
         begin -= 1
+    if begin > 1 and items[begin - 1].lower == "and" and any(w.lower in title_words() for w in items[begin:]):
+        joined = begin - 1  # "Ann Lee, a geologist and professor at the college, said": one description
+        while joined and items[joined - 1].text not in PUNCTUATION and items[joined - 1].text.islower():
+            joined -= 1
+        named = _name_before_appositive(ctx, items[:joined]) if joined and items[joined - 1].text == "," else None
+        if named is not None:
+            return named
+    clause_opens = len(items) - begin > 2 and items[-2].text in SUBORDINATORS
+    if clause_pronoun and clause_opens and items[-1].lower in PRONOUNS.keys() | SELF:
+        begin = len(items) - 1  # "Lee was talking about it when he told": the pronoun of the clause speaks
     while len(items) - begin > 1 and items[begin].lower in OPENERS:
         begin += 1  # "When Ortiz said", "But Peskov said"
     phrase = items[begin:]
@@ -70,20 +91,75 @@ def subject_before(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] |
             return subject_before(ctx, before[:-1])
     before = items[: len(items) - len(phrase)]
     phrase = up_to_clause(phrase)
+    long_aside = clause_pronoun and phrase and phrase[0].text.islower() and len(phrase) > MAX_SUBJECT_WORDS
+    if phrase and (long_aside or _PARTY_TAG.match(phrase[0].text)):
+        # "Ann Lee, speaking to reporters on her way to the airport, said"; "Ann Lee, R-Ky., said"
+        return _name_before_appositive(ctx, before)
+    if closed and phrase and phrase[0].text.islower() and phrase[0].lower.endswith("ing"):
+        named = _name_before_appositive(ctx, before)  # "Ann Lee (D-Ill.), noting the vote, said"
+        if named is not None:
+            return named
     if not phrase or len(phrase) > MAX_SUBJECT_WORDS:
         return None
     span = (phrase[0].start, phrase[-1].end)
-    if any(w.lower in title_words() for w in phrase) or phrase[0].lower in DETERMINERS:
-        # "Jane Roe, chief executive of Acme, said"; "Ann Lee, the school's graduate, said"
+    described_after = any(w.lower in title_words() for w in phrase) or phrase[0].lower in DETERMINERS
+    if described_after or closed and not _names_a_person(ctx, span):
+        # "Jane Roe, chief executive of Acme, said"; "Ann Lee, the school's graduate, said";
+        # "Jim Hale, Northfield councillor, said"
         named = _name_before_appositive(ctx, before)
         if named is not None:
             return named
     if speaker_like(ctx, span, phrase):
+        span = _name_before_clause(ctx, span, phrase)
         return span, ctx.text[span[0] : span[1]]
     if before and before[-1].lower == "that":
         # "X, the chairwoman of the panel that handles Y, said": the role reaches back past "that"
         before = _before_role(before[:-1])
     return _name_before_appositive(ctx, before)
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_SENTENCE_MARKS = frozenset({".", ";", "?", "!"})
+
+
+def _coordinated_subject(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] | None:
+    """`Ann Lee brought up the vote and later said`, `when she laughed and admitted`: the subject
+    of the first of two verbs joined by "and" (items end with it), read back through the sentence:
+    the nearest pronoun, or name that opens a clause, that a lowercase word (its verb) follows."""
+    for k in range(len(items) - 2, -1, -1):
+        word, following = items[k], items[k + 1]
+        if word.text in _SENTENCE_MARKS:
+            return None
+        if not (following.text.isalpha() and following.text.islower() and following.lower not in ("and", "or")):
+            continue
+        if k > 0 and (items[k - 1].lower == "that" or items[k - 1].lower in reporting_verbs()):
+            continue  # "noted (that) he taught law, and added": the subject of what was noted
+        if word.lower in _SUBJECT_PRONOUNS:
+            return (word.start, word.end), word.text
+        named = [m for m in ctx.table.overlapping(word.start, word.end) if m.end == word.end]
+        if not named or named[0].kind not in ("person", "organization"):
+            continue
+        first = k
+        while first > 0 and items[first].start > named[0].start:
+            first -= 1
+        before = items[first - 1] if first > 0 else None
+        if before is None or before.text in PUNCTUATION or before.lower in SUBORDINATORS | OPENERS:
+            return (named[0].start, named[0].end), ctx.text[named[0].start : named[0].end]
+        if before.text[:1].isupper() or before.lower in title_words():
+            continue  # a title before the name: "Sen. Ann Lee" is read from its title on
+    return None
+
+
+def _name_before_clause(ctx: ArticleContext, span: Span, phrase: list[Word]) -> Span:
+    """`Ann Lee confirmed she had been and said`: the name that opens a clause read back from a
+    second verb, not the clause."""
+    named = [m for m in ctx.table.overlapping(*span) if m.kind in ("person", "organization")]
+    if not named or named[0].start != span[0] or named[0].end >= span[1]:
+        return span
+    rest = [w for w in phrase if w.start >= named[0].end]
+    if any(w.text.islower() and (w.lower in AUXILIARIES or w.lower in SELF or w.lower.endswith("ed")) for w in rest):
+        return named[0].start, named[0].end
+    return span
 
 
 def _before_role(items: list[Word]) -> list[Word]:
@@ -107,6 +183,11 @@ def _name_before_appositive(ctx: ArticleContext, items: list[Word]) -> tuple[Spa
     """`Tomas Berg, the chairman of the committee, said`: the person before the appositive."""
     if not items or items[-1].text != ",":
         return None
+    if len(items) > 2 and items[-2].text == ")":  # "Sen. Ann Lee (D-Ill.), noting the vote, said"
+        reach = range(len(items) - 2, max(-1, len(items) - 2 - _PAREN_WORDS), -1)
+        opening = next((k for k in reach if items[k].text == "("), None)
+        if opening is not None:
+            items = [*items[:opening], items[-1]]
     phrase: list[Word] = []
     for word in reversed(items[:-1]):
         if word.text in PUNCTUATION or len(phrase) == MAX_SUBJECT_WORDS:
@@ -117,9 +198,27 @@ def _name_before_appositive(ctx: ArticleContext, items: list[Word]) -> tuple[Spa
     if len(phrase) == 1 and _PARTY_TAG.match(phrase[0].text):
         return _name_before_appositive(ctx, items[:-2])  # "Dana Voss, D-Calif., the chairwoman"
     people = [m for m in ctx.table.overlapping(phrase[0].start, phrase[-1].end) if m.kind == "person"]
-    if not people or people[-1].end != phrase[-1].end:
+    if not people or people[-1].end != phrase[-1].end and not _of_place_after(ctx, people[-1].end, phrase):
         return None
     return (people[-1].start, people[-1].end), ctx.text[people[-1].start : people[-1].end]
+
+
+_PAREN_WORDS = 8  # words of a parenthesis between a name and its comma: "(D-Ill.)", "(a Republican PAC)"
+
+
+def _of_place_after(ctx: ArticleContext, end: int, phrase: list[Word]) -> bool:
+    """`Sen. Ann Lee of Alabama`: the name, then "of" and the place or body it is from."""
+    rest = [w for w in phrase if w.start >= end]
+    return (
+        len(rest) >= 2
+        and rest[0].lower == "of"
+        and all(w.text[:1].isupper() for w in rest[1:])
+        and any(m.kind in ("place", "organization") for m in ctx.table.overlapping(rest[1].start, rest[-1].end))
+    )
+
+
+def _names_a_person(ctx: ArticleContext, span: Span) -> bool:
+    return any(m.kind == "person" for m in ctx.table.overlapping(*span))
 
 
 def person_before_punctuation(ctx: ArticleContext, items: list[Word], k: int) -> Span | None:
@@ -153,6 +252,8 @@ def speaker_like(ctx: ArticleContext, span: Span, phrase: list[Word]) -> bool:
         return True  # "Acme's security unit"
     if described(phrase):
         return True  # "the father", "a citizen", "one of the players in the video": someone unnamed
+    if len(phrase) == 2 and phrase[0].lower in DETERMINERS and _AGE.match(head):
+        return True  # "the 46-year-old", whom the text gave that age
     if len(phrase) == 1 and _HYPHEN_NAME.match(phrase[0].text):
         return True  # "al-Shabaab"
     return all(w.text[:1].isupper() for w in phrase) and len(phrase) <= 4
@@ -191,6 +292,7 @@ def described(phrase: list[Word]) -> bool:
     return True
 
 
+_AGE = re.compile(r"^\d{1,3}-year-old$")
 _HYPHEN_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")
 # A US lawmaker's party and state after the name: "D-Calif.", "R-S.C.", "I-Vt."
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
@@ -218,6 +320,18 @@ def someone_of(words: list[str]) -> bool:
 
 
 _AGENT_ENDINGS = ("ee", "ist", "ian", "er", "or", "man", "woman", "person")
+
+
+def plural_role(phrase: list[Word]) -> bool:
+    """`federal prosecutors`, `local officials`: lowercase words that end in a plural noun for
+    what people are, who speak as a group."""
+    head = phrase[-1].lower if phrase else ""
+    return (
+        all(w.text.isalpha() and w.text.islower() for w in phrase)
+        and head.endswith("s")
+        and not head.endswith("ss")
+        and _role(head)
+    )
 
 
 def _role(word: str) -> bool:

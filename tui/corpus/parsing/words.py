@@ -13,6 +13,7 @@ from .lexicon import phrasal_reporting_verbs, reporting_verbs
 from .lexicon.rule_words import (
     ADVERBS,
     DETERMINERS,
+    DOCUMENTS,
     MODALS,
     NOUN_FORMS,
     PRONOUNS,
@@ -31,7 +32,7 @@ _WORD = re.compile(
     r"|(?=[^\W_])(?:(?=[^\W_]\.|[A-Z](?:[a-z]{1,4}\.|-))"
     r"(?:(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Insp|Supt|Det|Const|Cst)\.(?=\s)"
     r"|(?:Inc|Ltd|Corp|Co|Bros)\.(?=,|\s+[a-z])"  # "Acme Inc., said": no sentence ends there
-    r"|(?:[^\W_]\.){2," + str(MOST_WORD_PARTS) + r"}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.)"
+    r"|(?:[^\W_]\.){2," + str(MOST_WORD_PARTS) + r"}|[A-Z]\.(?= [A-Z])|[A-Z]-[A-Z][a-z]{1,4}\.|[A-Z]-(?:[A-Z]\.){2})"
     r"|[^\W_]+(?:['\u2019.\-][^\W_]+)" + MORE_PARTS + r")"
     r"|-{2,}|[,;:!?()\u2014\u2013\u2015]|\."
 )
@@ -170,6 +171,8 @@ def is_cue(items: list[Word], k: int) -> bool:
         return (
             before.lower in PRONOUNS
             or before.lower in SELF
+            or (k + 1 == len(items) or items[k + 1].text in (",", ":"))
+            and before.lower in DOCUMENTS  # "The letter continues:", "the report states,"
             or (k + 1 == len(items) or items[k + 1].text in PUNCTUATION)
             and before.text[:1].isupper()
             or (k + 1 == len(items) or items[k + 1].text in (",", ":"))

@@ -77,7 +77,7 @@ NOUN_FORMS = _words("""
     state states report reports claim claims answer answers comment comments post posts tweet tweets note
     notes point points charge charges demand demands promise promises estimate estimates reply replies remark
     remarks counter counters vow vows stress joke jokes quip quips shout shouts continue continues caution
-    cautions begin quote quotes
+    cautions begin quote quotes question questions cry cries boom booms snap snaps plead gripe gripes
 """)
 
 
@@ -271,6 +271,13 @@ ADVERBS = _words("""
 SPEECH_NOUNS = _words("""
     reply response answer message verdict advice reaction retort explanation comment warning argument plea
     conclusion
+""")
+
+# Verbs that give out a statement or message: "Ann Lee issued a statement:", "released the following
+# message", "delivered a blunt warning to the board:" (lead_in.py).
+ISSUING_VERBS = _words("""
+    issue issued issues release released releases deliver delivered delivers send sent sends give gave
+    gives offer offered offers share shared shares publish published publishes post posted posts
 """)
 
 # Where speech is given: "said a guard in the interview" tells where the guard spoke, not who the guard is.

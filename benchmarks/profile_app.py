@@ -1,0 +1,205 @@
+"""Where the CPU of each app action of the views goes, by where the code lives.
+
+Drives the app as `bench_views.py` does (its app part): each view shown the first time and again,
+each keystroke of the typed filters in the quotes view, the first profile and the next ones; with
+cProfile in every thread (the event loop and the workers, timed by each thread's own CPU clock),
+it sums each function's own time by where it lives (our UI, our core, Textual's compositor,
+layout, styles, lines, Rich) and prints one column an action, in ms per action. The profiler
+makes everything about three times slower: read the shares, or `--cpu` for the process's CPU
+time an action without the profiler (median and worst).
+
+    ARTICLE_EXPLORER_CACHE_DIR=KEEP/SIZE/cache-VERSION PYTHONPATH=. \\
+        python benchmarks/profile_app.py KEEP/SIZE/corpus-SIZE [--cpu] [--dump DIR]
+
+(the corpus and cache a `bench_views.py --keep KEEP` run made; --dump writes each action's
+profile for `pstats`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import pstats
+import statistics
+import sys
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_views import prefixes  # noqa: E402
+
+OPENS = 6  # times each view is shown again
+PROFILES = 8  # the next profiles, after the first
+
+# Where a function lives -> its row (the first that matches); the builtins are C functions.
+PLACES = (
+    ("/tui/corpus/", "ours: core (tui/corpus)"),
+    ("/tui/", "ours: UI (screens, widgets)"),
+    ("textual/_compositor", "textual: compositor"),
+    ("textual/_arrange", "textual: layout"),
+    ("textual/layouts/", "textual: layout"),
+    ("textual/_resolve", "textual: layout"),
+    ("textual/box_model", "textual: layout"),
+    ("textual/css/", "textual: styles (CSS)"),
+    ("textual/_styles_cache", "textual: styles (CSS)"),
+    ("textual/strip", "textual: lines (strips, content)"),
+    ("textual/_segment_tools", "textual: lines (strips, content)"),
+    ("textual/content", "textual: lines (strips, content)"),
+    ("textual/visual", "textual: lines (strips, content)"),
+    ("textual/filter", "textual: lines (strips, content)"),
+    ("rich/", "rich: segments, styles"),
+    ("textual/", "textual: other (messages, DOM, widgets)"),
+    ("numpy", "numpy"),
+    ("asyncio", "asyncio, threads"),
+    ("threading", "asyncio, threads"),
+    ("selectors", "asyncio, threads"),
+)
+
+
+def place(filename: str) -> str:
+    path = filename.replace("\\", "/")
+    if path == "~":
+        return "builtins (C)"
+    return next((row for part, row in PLACES if part in path), "other")
+
+
+class Profilers:
+    """A cProfile in each thread that runs Python while `on` (the worker threads start their own)."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.running: list[cProfile.Profile] = []
+        self.lock = threading.Lock()
+        threading.setprofile(self._thread_started)
+
+    def _new(self) -> None:
+        profiler = cProfile.Profile(time.thread_time_ns, 1e-9)  # each thread's CPU, not the wall clock
+        with self.lock:
+            self.running.append(profiler)
+        profiler.enable()
+
+    def _thread_started(self, frame: Any, event: str, arg: Any) -> None:
+        sys.setprofile(None)
+        if self.on:
+            self._new()
+
+    def start(self) -> None:
+        self.on = True
+        self._new()
+
+    def stop(self) -> pstats.Stats | None:
+        self.on = False
+        with self.lock:
+            done, self.running = self.running, []
+        stats: pstats.Stats | None = None
+        for profiler in done:
+            profiler.disable()
+            if stats is None:
+                stats = pstats.Stats(profiler)
+            else:
+                stats.add(profiler)
+        return stats
+
+
+def by_place(stats: pstats.Stats) -> dict[str, float]:
+    """Each place's own time (ms)."""
+    totals: dict[str, float] = defaultdict(float)
+    for (filename, _, _), (_, _, own, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+        totals[place(filename)] += own * 1000
+    return totals
+
+
+async def drive(folder: Path, profile: bool, dump: Path | None) -> None:
+    from tui.app import ExplorerApp
+    from tui.screens.people import PeopleScreen
+    from tui.screens.quotes import QuotesScreen
+    from tui.widgets.people_list import PeopleList
+
+    profilers = Profilers() if profile else None
+    app = ExplorerApp([folder], cache=True)
+    app.animation_level = "none"
+    places: dict[str, dict[str, float]] = {}
+    cpu: dict[str, list[float]] = {}
+    stats: dict[str, pstats.Stats] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.explorer
+        assert main is not None
+        while not (main.load_finished and main.rows):
+            await pilot.pause(0.02)
+        await app.workers.wait_for_complete()  # the warm-up, and the views it makes
+
+        async def settled(action: Callable[[], object]) -> None:
+            action()
+            await pilot.pause()
+            await asyncio.gather(*[w.wait() for w in app.workers if not w.is_cancelled], return_exceptions=True)
+            await pilot.pause()
+
+        async def measured(name: str, action: Callable[[], object]) -> None:
+            used = time.process_time()
+            if profilers:
+                profilers.start()
+            await settled(action)
+            cpu.setdefault(name, []).append((time.process_time() - used) * 1000)
+            found = profilers.stop() if profilers else None
+            if found is not None:
+                row = places.setdefault(name, defaultdict(float))
+                for where, ms in by_place(found).items():
+                    row[where] += ms
+                if name in stats:
+                    stats[name].add(found)
+                else:
+                    stats[name] = found
+
+        for view in ("quotes", "people", "timeline"):
+            await measured(f"{view} first", lambda view=view: main.show_view(view))  # type: ignore[misc]
+            await settled(lambda: main.show_view("articles"))
+            for _ in range(OPENS):
+                await measured(f"{view} again", lambda view=view: main.show_view(view))  # type: ignore[misc]
+                await settled(lambda: main.show_view("articles"))
+        await settled(lambda: main.show_view("quotes"))
+        quotes = app.screen
+        assert isinstance(quotes, QuotesScreen)
+        for text in prefixes():
+            await measured("filter key", lambda text=text: quotes.set_filter(text))  # type: ignore[misc]
+        await settled(lambda: quotes.set_filter(""))
+        await settled(lambda: main.show_view("people"))
+        people = app.screen
+        assert isinstance(people, PeopleScreen)
+        for number, row in enumerate(people.query_one(PeopleList).rows[: PROFILES + 1]):
+            await measured("profile first" if not number else "profile", lambda row=row: main.show_profile(row.id))  # type: ignore[misc]
+            await settled(app.pop_screen)
+    report(cpu, places)
+    if dump is not None:
+        dump.mkdir(parents=True, exist_ok=True)
+        for name, found in stats.items():
+            found.dump_stats(str(dump / f"{name.replace(' ', '_')}.prof"))
+
+
+def report(cpu: dict[str, list[float]], places: dict[str, dict[str, float]]) -> None:
+    names = list(cpu)
+    print("| CPU ms an action | " + " | ".join(names) + " |")
+    print("|---|" + "---|" * len(names))
+    print("| process CPU, median | " + " | ".join(f"{statistics.median(cpu[n]):.1f}" for n in names) + " |")
+    print("| process CPU, worst | " + " | ".join(f"{max(cpu[n]):.1f}" for n in names) + " |")
+    for where in sorted({where for row in places.values() for where in row}):
+        cells = [f"{places[n].get(where, 0.0) / len(cpu[n]):.1f}" if n in places else "-" for n in names]
+        print(f"| {where} (own time, profiled) | " + " | ".join(cells) + " |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, help="a corpus whose cache is in ARTICLE_EXPLORER_CACHE_DIR")
+    parser.add_argument("--cpu", action="store_true", help="no profiler: the process's CPU time an action only")
+    parser.add_argument("--dump", type=Path, default=None, help="write each action's profile (pstats) here")
+    args = parser.parse_args()
+    asyncio.run(drive(args.folder, not args.cpu, args.dump))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

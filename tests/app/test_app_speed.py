@@ -1,0 +1,201 @@
+"""What keeps the app fast at scale: no whole-screen layout where no size changes, views made
+ahead of their first showing. Each test counts what the slow path would do."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tests.quote_corpus import quote_corpus
+from tui.corpus import write_articles
+from tui.screenshots import settle
+from tui.widgets.bar_chart import BarChart
+from tui.widgets.filter_bar import FilterBar
+from tui.widgets.people_list import PeopleList
+from tui.widgets.quote_list import QuoteList
+
+
+def count_layouts(monkeypatch: pytest.MonkeyPatch, screen: Screen) -> list[bool]:
+    """Every whole-screen layout of `screen` from now on (True for a full one, False for a scroll)."""
+    calls: list[bool] = []
+    layout: Callable = screen._refresh_layout
+
+    def counted(size=None, scroll: bool = False) -> None:  # type: ignore[no-untyped-def]
+        calls.append(not (scroll and not screen._layout_widgets))
+        layout(size, scroll)
+
+    monkeypatch.setattr(screen, "_refresh_layout", counted)
+    return calls
+
+
+async def test_typing_in_the_filter_lays_out_nothing(app, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        field = app.explorer.query_one(FilterBar).input
+        field.focus()
+        await pilot.pause()
+        layouts = count_layouts(monkeypatch, app.explorer)
+        for character in "Ann Lee":  # inserted as a keystroke does; the search waits for the debounce
+            field.insert_text_at_cursor(character)
+            await pilot.pause()
+        assert field.value == "Ann Lee" and layouts == []
+        assert field.virtual_size.width == len("Ann Lee") + 1  # the room for the cursor, as Input has it
+
+
+async def test_a_long_filter_still_scrolls_to_the_cursor(app) -> None:
+    async with app.run_test(size=(60, 30)) as pilot:
+        await settle(pilot)
+        field = app.explorer.query_one(FilterBar).input
+        field.focus()
+        text = "speaker:acme " * 8
+        for character in text:
+            field.insert_text_at_cursor(character)
+        await pilot.pause()
+        assert field.virtual_size.width == len(text) + 1
+        assert field.scroll_offset.x > 0  # the end of the text, where the cursor is, is in view
+        assert field.scroll_offset.x + field.content_region.width >= len(text)
+
+
+@pytest.fixture
+def quotes_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        write_articles(quote_corpus().articles, out, "jsonl")
+    return path
+
+
+async def views_made(pilot: Pilot) -> list[Screen]:
+    """The kept screens, once the warm-up has made them (it does after the load)."""
+    names = ("view-quotes", "view-people", "view-timeline", "profile")
+    for _ in range(200):
+        await settle(pilot)
+        app = pilot.app
+        if all(app.is_screen_installed(name) and app.get_screen(name).is_mounted for name in names):
+            return [app.get_screen(name) for name in names]
+        await pilot.pause(0.05)
+    raise AssertionError("the views were not made after the load")
+
+
+async def test_the_views_are_made_ahead_and_shown_without_a_layout(
+    make_app, quotes_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        quotes, people, _, _ = await views_made(pilot)
+        assert app.screen is app.explorer  # made, not shown
+        listed = quotes.query_one(QuoteList)
+        assert listed.count == 7  # the view's answer is there before the first showing
+        assert [row.name for row in people.query_one(PeopleList).rows][:2] == ["Ann Lee", "Bo Park"]
+        layouts = count_layouts(monkeypatch, quotes)
+        await pilot.press("Q")
+        await pilot.pause(0.3)
+        assert app.screen is quotes and quotes.query_one(QuoteList) is listed  # the one made ahead
+        assert str(quotes.query_one("#status", Static).render()).strip().startswith("7 quotes in 4 articles")
+        assert True not in layouts  # laid out ahead, for this terminal's size
+
+
+async def test_a_view_made_ahead_follows_a_resize_and_the_filter(make_app, quotes_file: Path) -> None:
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        quotes, *_ = await views_made(pilot)
+        await pilot.resize_terminal(90, 30)
+        app.explorer.set_filter("speaker:lee")
+        await pilot.press("Q")
+        await pilot.pause(0.3)
+        assert app.screen is quotes and quotes.size == (90, 30)
+        assert quotes.query_one(QuoteList).count == 2
+        assert quotes.query_one(FilterBar).input.value == "speaker:lee"
+
+
+async def test_the_first_profile_opened_is_the_persons(make_app, quotes_file: Path) -> None:
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        *_, profile = await views_made(pilot)
+        await pilot.press("P")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.screen is profile and profile.person_id == "ann-lee"
+        assert "Ann Lee" in str(profile.query_one("#who", Static).render())
+
+
+async def test_the_next_profile_lays_out_only_when_its_header_changes_height(
+    make_app, quotes_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        *_, profile = await views_made(pilot)
+        main = app.explorer
+        main.show_view("people")
+        for person in ("bo-park", "cy-park"):  # two header lines each: name, gender and counts
+            main.show_profile(person)
+            await pilot.pause(0.3)
+            await pilot.press("escape")
+            await pilot.pause(0.1)
+        layouts = count_layouts(monkeypatch, profile)
+        main.show_profile("dee-roe")  # two lines too
+        await pilot.pause(0.3)
+        assert app.screen is profile and "Dee Roe" in str(profile.query_one("#who", Static).render())
+        assert True not in layouts
+        await pilot.press("escape")
+        main.show_profile("ann-lee")  # a third line, "also: Lee": laid out, the header one row higher
+        await pilot.pause(0.3)
+        who = profile.query_one("#who", Static)
+        assert "also: Lee" in str(who.render()) and who.size.height == 3 and True in layouts
+
+
+async def test_what_the_session_keeps_is_out_of_the_collectors_reach_until_it_closes(
+    make_app, quotes_file: Path
+) -> None:
+    gc.unfreeze()  # whatever an earlier test left
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await views_made(pilot)
+        corpus = app.explorer.corpus
+        assert gc.get_freeze_count() > 0 and not _in_collector(corpus)
+    assert gc.get_freeze_count() == 0  # handed back when the app closed
+
+
+def _in_collector(thing: object) -> bool:
+    """Whether a full collection would walk `thing` (frozen objects are not in any generation)."""
+    return any(candidate is thing for candidate in gc.get_objects())
+
+
+async def test_closing_while_the_views_are_made_freezes_nothing(make_app, quotes_file: Path) -> None:
+    gc.unfreeze()
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        while not app.explorer.load_finished:  # closed as soon as the load ends: the warm-up is under way
+            await pilot.pause(0.01)
+    assert gc.get_freeze_count() == 0
+
+
+async def test_a_bar_chart_line_is_three_runs_whatever_the_bars() -> None:
+    from textual.app import App, ComposeResult
+
+    class OneChart(App[None]):
+        def compose(self) -> ComposeResult:
+            yield BarChart(id="chart")
+
+    app = OneChart()
+    async with app.run_test(size=(60, 10)) as pilot:
+        chart = app.query_one(BarChart)
+        chart.show([8, 4, 0, 2, 8, 6] * 8, picked=4)  # 48 bars, one column each and no gap, at 60 columns
+        await pilot.pause()
+        bar = chart.get_component_rich_style("bar-chart--bar")
+        picked = chart.get_component_rich_style("bar-chart--picked")
+        base = chart.rich_style
+        lines = [chart.render_lines(Region(0, y, 60, 1))[0] for y in range(chart.size.height)]
+        top = list(lines[0])  # the top row: only the tallest bars (8) reach it
+        assert [s.text for s in top] == ["█   ", "█", " " + "█   █ " * 7, " " * 12]
+        assert [s.style for s in top] == [bar, picked, bar, base]  # the bars before, the picked, after, the rest
+        bottom = "".join(s.text for s in lines[-1])  # every bar but the empty ones fills the bottom row
+        assert bottom == "██ ███" * 8 + " " * 12 and all(len(list(line)) <= 4 for line in lines)

@@ -1,0 +1,67 @@
+"""The entity rows of each article, kept as their tally row's number where they are that row."""
+
+from __future__ import annotations
+
+import pickle
+
+from tui.corpus.index.postings import Runs
+from tui.corpus.index.tallies import NO_ROW, ArticleEntities, EntityTallies, TallyRow
+
+
+def ann(name: str, aliases: tuple[str, ...], roles: tuple[str, ...] = (), mentions: int = 1) -> TallyRow:
+    return ("person", "ann lee", name, mentions, 0, aliases, roles)
+
+
+ACME: TallyRow = ("organization", "acme", "Acme", 2, 1, ("Acme",), ())
+
+
+def filled() -> tuple[EntityTallies, ArticleEntities, list[tuple[TallyRow, ...]]]:
+    articles = [
+        (ann("Ann Lee", ("Ann Lee",)), ACME),
+        (ann("Ann Lee", ("Ann Lee", "Lee"), ("minister",), mentions=3),),  # the row's aliases grow
+        (ann("Ann Lee", ("Ann Lee",)),),  # as the first article had it: the row's first alias
+        (ann("ANN LEE", ("ANN LEE",)),),  # another name than the row's: kept whole
+        (ann("Ann Lee", ("Ann Lee", "Ms Lee")),),  # not the row's first aliases: kept whole
+        (ann("ANN LEE", ("ANN LEE",)), ACME),  # the same odd shape again: one shape
+    ]
+    tallies = EntityTallies()
+    entities = ArticleEntities(tallies)
+    for position, rows in enumerate(articles):
+        tallies.add(rows)
+        entities.add(position, rows)
+    return tallies, entities, articles
+
+
+def test_each_article_gives_back_its_own_rows_after_its_rows_grew():
+    _, entities, articles = filled()
+    for position, rows in enumerate(articles):
+        assert tuple(entities.rows(position)) == rows
+
+
+def test_shapes_that_are_their_rows_take_no_tuple_and_each_shape_is_kept_once():
+    _, entities, _ = filled()
+    assert len(entities.shape_rows) == 5  # Ann Lee x2, Acme, ANN LEE, Ann Lee / Ms Lee
+    assert list(entities.shape_rows).count(NO_ROW) == len(entities.odd) == 2
+    assert entities.alias_counts[entities.runs.get(2)[0]] == 1  # the first of the row's two aliases
+
+
+def test_packed_shapes_read_back_the_same_rows_and_take_new_articles():
+    tallies, entities, articles = filled()
+    again = pickle.loads(pickle.dumps((tallies.columns, entities.pack(), entities.runs.pack())))
+    loaded_tallies = EntityTallies(again[0])
+    loaded = ArticleEntities(loaded_tallies, again[1], Runs("I", *again[2]))
+    for position, rows in enumerate(articles):
+        assert tuple(loaded.rows(position)) == rows
+    more = (ann("Ann Lee", ("Ann Lee",)), ann("ANN LEE", ("ANN LEE",)))
+    loaded_tallies.add(more)
+    loaded.add(len(articles), more)
+    assert tuple(loaded.rows(len(articles))) == more
+    assert len(loaded.shape_rows) == 5  # both shapes known already
+
+
+def test_a_summary_has_no_dict_of_its_own():
+    """The whole corpus's summaries stay in memory (one a distinct entity): slots, no __dict__."""
+    from tui.corpus.index.tallies import EntitySummary
+
+    summary = EntitySummary("Ann Lee", "person", 1, 2, 0, ("Ann Lee",), ())
+    assert not hasattr(summary, "__dict__")
