@@ -62,11 +62,11 @@ def walk_and_fingerprint(folder: Path) -> tuple[float, float]:
     """What a warm open spends before it reads the entry: finding the files, and looking at each
     (the cache's fingerprint), timed again on their own."""
     from tui.corpus.cache import entry_for
-    from tui.corpus.load import iter_files
     from tui.corpus.models import LoadReport
+    from tui.corpus.walk import find_files
 
     tick = time.perf_counter()
-    files = list(iter_files([folder], LoadReport()))
+    files = find_files([folder], LoadReport())
     walked = time.perf_counter()
     entry_for([folder], files)
     return walked - tick, time.perf_counter() - walked

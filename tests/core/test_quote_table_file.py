@@ -14,7 +14,7 @@ import pytest
 
 from tests.helpers import cached_seeds
 from tui.corpus import cache as caching
-from tui.corpus import load_corpus
+from tui.corpus import entry_temporaries, load_corpus
 from tui.corpus.quote_table import ARRAYS, QuoteTable
 from tui.corpus.quote_table_file import MAGIC, SUFFIX, QuoteTableFile
 from tui.corpus.session import LiveCorpus
@@ -81,7 +81,7 @@ def test_a_warm_open_reads_the_table_from_the_side_file_not_the_records(
     read = RecordsRead(monkeypatch)
     live = opened(folder)
     table = live.corpus.quote_view().table
-    assert read.count == 0
+    assert read.count == 0  # the explorer's open: the side file goes by the entry's line as read
     assert len(table) > 0 and parts(table) == parts(built)
     assert live.people("").summary == LiveCorpus(load_corpus(folder, workers=1)).people("").summary  # type: ignore[union-attr]
 
@@ -208,7 +208,7 @@ def test_a_side_file_that_cannot_be_written_costs_nothing(
     monkeypatch.setattr(caching.tempfile, "mkstemp", lambda **_: (_ for _ in ()).throw(OSError(28, "No space")))
     table = opened(folder).corpus.quote_view().table
     assert len(table) > 0 and not side_path(cache_dir).exists()
-    assert not [name for name in os.listdir(cache_dir) if name.startswith(caching.TEMP_PREFIX)]
+    assert not [name for name in os.listdir(cache_dir) if name.startswith(entry_temporaries.TEMP_PREFIX)]
 
 
 def test_the_corpus_folder_is_never_written(folder: Path, cache_dir: Path) -> None:

@@ -71,9 +71,7 @@ def test_a_quotation_right_after_reported_speech_is_the_reporters():
 
 
 def test_a_quotation_after_other_narrative_is_not_the_reporters():
-    article = parse(
-        'Bo Chan said the group would press for a vote. The board met twice. "The aim is a new board."'
-    )
+    article = parse('Bo Chan said the group would press for a vote. The board met twice. "The aim is a new board."')
     direct = [q for q in article.quotes if q.kind == "direct"]
     assert [q.speaker for q in direct] == [None]
 
@@ -164,7 +162,9 @@ def speakers(article: Article) -> list[str | None]:
 
 
 def test_the_title_names_the_person_it_described_after_the_name():
-    article = parse('Ann Lee, the mayor, opened the hall. Bo Chan, a builder, was there. "It was long," the mayor said.')
+    article = parse(
+        'Ann Lee, the mayor, opened the hall. Bo Chan, a builder, was there. "It was long," the mayor said.'
+    )
     assert speakers(article) == ["Ann Lee"]
 
 
@@ -174,7 +174,7 @@ def test_the_title_names_the_person_it_described_before_the_name():
 
 
 def test_the_title_is_not_the_person_whose_role_only_mentions_it():
-    article = parse("Ann Lee opened the hall. Bo Chan, the mayor's deputy, came. \"It was long,\" the mayor said.")
+    article = parse('Ann Lee opened the hall. Bo Chan, the mayor\'s deputy, came. "It was long," the mayor said.')
     assert speakers(article) == ["the mayor"]
 
 
@@ -228,7 +228,7 @@ def test_a_document_that_goes_on_doing_something_is_no_cue():
 
 
 def test_a_persons_office_is_not_the_person():
-    article = parse("Prime Minister Ann Lee spoke in Dayton. Lee's office said the event was \"very long\" for all.")
+    article = parse('Prime Minister Ann Lee spoke in Dayton. Lee\'s office said the event was "very long" for all.')
     assert speakers(article) == ["Lee's office"]
 
 

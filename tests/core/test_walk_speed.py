@@ -13,18 +13,7 @@ from tui.corpus import cache as caching
 from tui.corpus import load_corpus
 from tui.corpus.load import iter_files
 from tui.corpus.models import LoadReport
-from tui.corpus.walk import FoundFile, _child_paths
-
-
-@pytest.mark.parametrize("folder", [".", "/", "//top", "a", "./a/", "a/../b", "a//b", "/tmp/x y", "ä/ö"])
-def test_a_listed_child_is_the_path_pathlib_makes(folder):
-    made = _child_paths(FoundFile(folder))("name.txt")
-    expected = Path(folder) / "name.txt"
-    assert (str(made), made.parts, made.name, made.suffix, made.parent) == (
-        str(expected), expected.parts, expected.name, expected.suffix, expected.parent,
-    )  # fmt: skip
-    assert made == expected and hash(made) == hash(expected) and os.fspath(made) == os.fspath(expected)
-    assert isinstance(made, FoundFile)
+from tui.corpus.walk import FoundFile, find_files
 
 
 def test_walked_paths_read_from_the_current_folder_are_pathlibs(tmp_path, monkeypatch):
@@ -76,3 +65,29 @@ def test_the_fingerprint_is_the_same_from_any_current_folder(nested, monkeypatch
     upward = entry_of(Path(".."))
     assert absolute.path == relative.path == upward.path
     assert absolute.fingerprint == relative.fingerprint == upward.fingerprint
+
+
+def test_a_walk_holds_text_and_makes_each_path_when_asked(tmp_path, monkeypatch):
+    for name in ("a.md", "a.txt", "a~2.txt", "feed.jsonl"):
+        (tmp_path / name).write_text("A title\n\nA body.\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("A title\n\nA body.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    files = find_files(["."], LoadReport())
+    assert files.texts == ["a.md", "a.txt", "a~2.txt", "feed.jsonl", "sub/b.txt"]  # no Path made
+    # ids wanted once are given first, then the clashes their suffixes: a~2 is a real file's
+    assert [f.article_id for f in files] == ["a", "a~3", "a~2", "feed", "sub/b"]
+    assert all(isinstance(f, FoundFile) and f == Path(t) for f, t in zip(files, files.texts, strict=True))
+    assert files[-1].ids is files[0].ids and "a~3" in files[0].ids.taken and "feed" not in files[0].ids.taken
+    assert [str(f) for f in files[1:3]] == ["a.txt", "a~2.txt"]
+
+
+def test_the_files_are_hashed_a_few_at_a_time_to_the_same_digest(nested, monkeypatch):
+    from tui.corpus import fingerprint
+
+    files = find_files([nested], LoadReport())
+    whole = fingerprint.files_half(files)
+    monkeypatch.setattr(fingerprint, "LINES_HASHED_AT_ONCE", 1)
+    assert fingerprint.files_half(files) == whole
+    monkeypatch.setattr(fingerprint, "LINES_HASHED_AT_ONCE", 2)
+    assert fingerprint.files_half(files) == whole and len(files) == 3

@@ -4,10 +4,10 @@ One entry an input (its resolved paths), in `platformdirs.user_cache_dir("articl
 or `$ARTICLE_EXPLORER_CACHE_DIR`. An entry is:
 
     b"article-explorer cache 2\\n"   the format
-    64 hex digits + b"\\n"           fingerprint: this parser's source code, and every input
-                                     file's resolved path, size, modification and change times
-                                     and inode (an edit that keeps the size and puts the mtime
-                                     back still changes the change time)
+    64 hex digits + b"\\n"           fingerprint: 32 of this parser's source code, then 32 of
+                                     every input file's resolved path, size, modification and
+                                     change times and inode (an edit that keeps the size and puts
+                                     the mtime back still changes the change time): fingerprint.py
     bulk                            every article's text (UTF-8), record (storage.py), id, path
                                     and title, end to end; then the index's big packed runs
                                     (index.postings.RunArray: its word postings and the like)
@@ -17,12 +17,14 @@ or `$ARTICLE_EXPLORER_CACHE_DIR`. An entry is:
                                     the bulk, the load report
     trailer                         where the bulk and the head are, their lengths and CRC-32s
 
-Opening an entry reads the head (unpickling a few arrays and lists of strings, not millions
-of small objects), checks the bulk's CRC by streaming it through a small buffer, and maps the
-file open (entry_file.EntryFile): a text or a record is read from the file when something asks
-for it, so the heap holds the number columns and the index's keys and offsets, not 230 MB of
-text, 170 MB of records and 100 MB of postings (100,000 articles). The runs of postings are read
-a run at a time (storage.MappedArray), when a query asks for them.
+Opening an entry checks the parser's half of the fingerprint, reads the head (unpickling a few
+arrays and lists of strings, not millions of small objects) and opens the file for positional
+reads (entry_file.EntryFile): a text or a record is read from the file when something asks for
+it, so the heap holds the number columns and the index's keys and offsets, not 230 MB of text,
+170 MB of records and 100 MB of postings (100,000 articles). The runs of postings are read a run
+at a time (storage.MappedArray), when a query asks for them. The files' half of the fingerprint
+and the bulk's CRC are checked in a thread meanwhile (entry_check.py): `load` waits for them,
+the explorer's session does not, and a failed check turns every read of the entry into an error.
 
 A stale entry (a file changed, added or removed, or the parser changed) or a damaged one (a
 CRC, a length or an offset that does not add up, a head that does not unpickle) is never
@@ -42,7 +44,7 @@ placeholders and a re-read of the sources; the command line into one line and ex
 Why pickle and not the export's JSON Lines: JSON holds the articles but not the indexes, and
 rebuilding those is most of the cost (100,000 articles: ~1 minute of tokenising, against ~1 s
 to open an entry; see `make bench`). The pickle only ever comes from this program, in the
-user's own cache folder, and its checksum is checked before it is read.
+user's own cache folder, and the head's checksum is checked before it is unpickled.
 """
 
 from __future__ import annotations
@@ -53,13 +55,10 @@ import hashlib
 import io
 import os
 import pickle
-import re
-import socket
 import stat
 import struct
 import sys
 import tempfile
-import time
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -68,8 +67,15 @@ from typing import TYPE_CHECKING, BinaryIO, cast
 
 import platformdirs
 
+from . import fingerprint, walk
+from .entry_check import EntryCheck, Failed
 from .entry_file import CacheEntryChanged as CacheEntryChanged  # re-exported: what a reader catches
 from .entry_file import EntryFile
+from .entry_temporaries import _TEMP_NAME as _TEMP_NAME
+from .entry_temporaries import STALE_TEMP_SECONDS as STALE_TEMP_SECONDS  # re-exported, as before
+from .entry_temporaries import _host as _host
+from .entry_temporaries import remove_stale_temporaries, temp_prefix
+from .parsing.parse import collector_paused
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -79,14 +85,10 @@ ENV = "ARTICLE_EXPLORER_CACHE_DIR"
 MIN_BYTES = 1_000_000  # smaller inputs parse in well under a second: not worth a cache entry
 # bulk start, bulk length, bulk CRC-32, head start, head length, head CRC-32
 _TRAILER = struct.Struct("<QQIQQI")
-_CHUNK = 1 << 22  # the bulk's CRC is checked 4 MB at a time, through one buffer
 MAP_FROM = 4096  # packed runs of this many ints or more go in the bulk, mapped; smaller, in the head
 _FINGERPRINT_LINE = 64 + 1  # hex digits and the newline: the most read of the second line
 # Open without waiting (a FIFO would wait for a writer); the kind is checked on the open file.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-TEMP_PREFIX = ".tmp-"
-_TEMP_NAME = re.compile(r"\.tmp-(\d+)-([A-Za-z0-9]*)-.*\.cache\Z")
-STALE_TEMP_SECONDS = 24 * 3600  # a temporary this old is stale whoever wrote it (a reused pid)
 Notice = Callable[[str], None]
 
 
@@ -112,11 +114,57 @@ def code_version() -> str:
 @dataclass
 class CacheEntry:
     path: Path
-    fingerprint: str
+    code: str  # the parser's half of the fingerprint (fingerprint.py): checked before anything is read
+    files: Sequence[str | Path] | None = ()  # the inputs' files (None: walked from `paths` when needed)
     notice: Notice | None = None
+    files_half: str | None = None  # the files' half, once known
+    paths: Sequence[str | Path] = ()  # the files and folders named
+    opened_line: str | None = None  # the fingerprint line as stored, once the head was read
+
+    @property
+    def fingerprint(self) -> str:
+        """The entry's fingerprint line, without its newline; OSError when a file vanished."""
+        if self.files_half is None:
+            if self.files is None:
+                self.files = fingerprint.walked(self.paths)
+            self.files_half = fingerprint.files_half(self.files)[0]
+        return self.code + self.files_half
 
     def load(self) -> Corpus | None:
-        """The cached corpus, or None when there is none, it is stale, or it is damaged."""
+        """The cached corpus, or None when there is none, it is stale, or it is damaged: the
+        files and the bulk are checked (entry_check.py) while the head is read, and waited for."""
+        opened = self._open()
+        if opened is None:
+            return None
+        corpus, check = opened
+        return self._checked(corpus, check)
+
+    def load_checked_later(self, failed: Failed) -> Corpus | None:
+        """The cached corpus at once, as `load`, but the files and the bulk are checked after it
+        is handed back: when the check fails, every read of the entry raises `CacheEntryChanged`
+        from then on and `failed` is called with it (from the check's thread)."""
+        opened = self._open()
+        if opened is None:
+            return None
+        corpus, check = opened
+        if isinstance(corpus, str):
+            return self._checked(corpus, check)  # unreadable: stale (silent) or damaged (a notice)?
+        check.when_failed(failed)
+        return corpus
+
+    def _checked(self, corpus: Corpus | str, check: EntryCheck) -> Corpus | None:
+        if not check.wait():
+            if check.damage:
+                self._damaged(check.damage)
+            return None
+        if isinstance(corpus, str):
+            self._damaged(corpus)
+            return None
+        return corpus
+
+    def _open(self) -> tuple[Corpus | str, EntryCheck] | None:
+        """The corpus read from the head (or why it cannot be), and the check of the rest, under
+        way; None when the entry is missing, of another parser, or its head or trailer is bad."""
         from .corpus import Corpus
         from .index import CorpusIndex
         from .storage import ArticleStore
@@ -133,33 +181,35 @@ class CacheEntry:
                         return None  # another version's entry: stale, and rewritten
                     self._damaged("not a cache file")
                     return None
-                line = handle.readline(_FINGERPRINT_LINE)
-                if line.strip().decode("ascii", "replace") != self.fingerprint:
-                    return None  # stale: an input or the parser changed; it will be rewritten
-                found = self._check(handle)
+                line = handle.readline(_FINGERPRINT_LINE).strip().decode("ascii", "replace")
+                if line[: fingerprint.HALF] != self.code:
+                    return None  # stale: the parser changed; it will be rewritten
+                found = self._head(handle)
                 if isinstance(found, str):
                     self._damaged(found)
                     return None
-                head, bulk_start, bulk_length = found
-                bulk: EntryFile | bytes = EntryFile(handle.fileno(), self.path, opened) if bulk_length else b""
+                head, bulk_start, bulk_length, bulk_crc = found
+                bulk = EntryFile(handle.fileno(), self.path, opened) if bulk_length else None
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as error:
             self._damaged(getattr(error, "strerror", None) or type(error).__name__)
             return None
+        self.opened_line = line
+        check = EntryCheck(self, line, bulk, (bulk_start, bulk_length, bulk_crc)).start()
         try:
-            state = _HeadReader(head, bulk, bulk_start, bulk_length).load()
+            with collector_paused():  # millions of small objects, no cycles: half the time without it
+                state = _HeadReader(head, bulk or b"", bulk_start, bulk_length).load()
             del head
-            articles = ArticleStore.from_parts(state["articles"], bulk, bulk_start)
+            articles = ArticleStore.from_parts(state["articles"], bulk or b"", bulk_start)
             index = CorpusIndex.unpack(state["index"], articles.texts, articles.titles)
-            corpus = Corpus(articles=articles, report=state["report"], index=index)
+            return Corpus(articles=articles, report=state["report"], index=index), check
         except Exception as error:  # a pickle from another version of the code
-            self._damaged(f"unreadable ({type(error).__name__})")
-            return None
-        return corpus
+            return f"unreadable ({type(error).__name__})", check
 
-    def _check(self, handle: io.BufferedReader) -> tuple[bytearray, int, int] | str:
-        """(head, bulk start, bulk length) when every length and CRC adds up; else what is wrong."""
+    def _head(self, handle: io.BufferedReader) -> tuple[bytearray, int, int, int] | str:
+        """(head, bulk start, bulk length, bulk CRC) when the lengths and the head's CRC add up;
+        else what is wrong. The bulk's CRC is the entry check's (entry_check.py)."""
         start = handle.tell()
         size = os.fstat(handle.fileno()).st_size
         if size < start + _TRAILER.size:
@@ -175,18 +225,7 @@ class CacheEntry:
         handle.seek(head_start)
         if handle.readinto(head) != head_length or zlib.crc32(head) != head_crc:
             return "checksum mismatch"
-        handle.seek(bulk_start)
-        buffer, crc, left = bytearray(_CHUNK), 0, bulk_length
-        view = memoryview(buffer)
-        while left:
-            got = handle.readinto(view[: min(left, _CHUNK)])
-            if not got:
-                return "truncated"
-            crc = zlib.crc32(view[:got], crc)
-            left -= got
-        if crc != bulk_crc:
-            return "checksum mismatch"
-        return head, bulk_start, bulk_length
+        return head, bulk_start, bulk_length, bulk_crc
 
     def save(self, corpus: Corpus) -> bool:
         """Write the entry atomically; False (and a notice) when it cannot be written."""
@@ -194,7 +233,7 @@ class CacheEntry:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_temporaries(self.path.parent)
-            handle, temporary = tempfile.mkstemp(prefix=_temp_prefix(), suffix=".cache", dir=self.path.parent)
+            handle, temporary = tempfile.mkstemp(prefix=temp_prefix(), suffix=".cache", dir=self.path.parent)
             with os.fdopen(handle, "wb") as out:
                 out.write(MAGIC)
                 out.write(self.fingerprint.encode("ascii") + b"\n")
@@ -269,52 +308,6 @@ class _HeadReader(pickle.Unpickler):
         return run
 
 
-def _host() -> str:
-    return re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:32]
-
-
-def _temp_prefix() -> str:
-    """`.tmp-PID-HOST-`: who is writing this temporary, so a dead writer's can be told apart."""
-    return f"{TEMP_PREFIX}{os.getpid()}-{_host()}-"
-
-
-def remove_stale_temporaries(folder: Path, now: float | None = None) -> int:
-    """Remove the temporaries of writers that died mid-save (their process is gone, on this
-    host), and any over a day old; how many were removed. A live writer's is left alone."""
-    now = time.time() if now is None else now
-    removed = 0
-    try:
-        names = [name for name in os.listdir(folder) if name.startswith(TEMP_PREFIX) and name.endswith(".cache")]
-    except OSError:
-        return 0
-    host = _host()
-    for name in names:
-        path = folder / name
-        try:
-            age = now - os.lstat(path).st_mtime
-        except OSError:
-            continue
-        match = _TEMP_NAME.match(name)
-        dead = match is not None and match[2] == host and not _alive(int(match[1]))
-        if dead or age > STALE_TEMP_SECONDS:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-                removed += 1
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (OSError, OverflowError):
-        return True  # another user's process (EPERM), or a pid we cannot ask about: leave it
-    return True
-
-
 class _Summing:
     """A file wrapper that counts and checksums what pickle writes through it."""
 
@@ -335,38 +328,38 @@ def entry_for(
 ) -> CacheEntry | None:
     """The cache entry for these inputs, or None when they are too small to be worth one, cannot
     be looked at, or include a feed URL (fetched on every load: it has no file to fingerprint)."""
-    if any(getattr(path, "url", "") for path in files):
+    if fingerprint.has_url(files):
         return None
     try:
-        inputs = [str(Path(p).resolve()) for p in paths]
-        digest = hashlib.sha256(code_version().encode())
-        total = 0
-        lines = []
-        # One os.stat a file, and an absolute path made once a folder, not Path.resolve (a few
-        # syscalls a file): 100,000 files are looked at in a fraction of a second. stat follows
-        # links, so a linked file's content still counts. Every file is looked at: a folder's
-        # own times change when a file is added, removed or renamed, not when one is edited in
-        # place, so an unchanged folder says nothing of its files' contents.
-        folders: dict[str, str] = {}  # a folder as written: its absolute path, a separator at the end
-        for path in files:
-            text = os.fspath(path)
-            base = text.rpartition(os.sep)[2]
-            folder = text[: len(text) - len(base)]
-            absolute = folders.get(folder)
-            if absolute is None:
-                absolute = os.path.abspath(folder or os.curdir)
-                absolute = folders[folder] = absolute if absolute.endswith(os.sep) else absolute + os.sep
-            name = absolute + base
-            info = os.stat(text)
-            total += info.st_size
-            lines.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}\n")
-        digest.update("".join(lines).encode("utf-8", "surrogateescape"))
+        path = _entry_path(paths)
+        half, total = fingerprint.files_half(files)
     except OSError:
         return None  # a file vanished while we looked: parse, and cache next time
     if total < (MIN_BYTES if min_bytes is None else min_bytes):
         return None
+    return CacheEntry(path, code_version()[: fingerprint.HALF], files, notice, half, paths)
+
+
+def entry_at(paths: Sequence[str | Path], notice: Notice | None = None) -> CacheEntry | None:
+    """The entry saved for these inputs, found by their names alone, or None when there is none
+    (or a feed URL is among them): its files are walked and looked at while it opens, in its
+    check (entry_check.py), not before."""
+    if any(walk.is_url(path) for path in paths):
+        return None
+    try:
+        path = _entry_path(paths)
+        if not path.is_file() or not all(os.path.exists(named) for named in paths):
+            return None  # no entry; or a path named is gone: the walk says so, not an old corpus
+    except OSError:
+        return None
+    return CacheEntry(path, code_version()[: fingerprint.HALF], None, notice, None, paths)
+
+
+def _entry_path(paths: Sequence[str | Path]) -> Path:
+    """An entry's file: named after the inputs' resolved paths."""
+    inputs = [str(Path(p).resolve()) for p in paths]
     name = hashlib.sha256("\0".join(inputs).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return CacheEntry(cache_dir() / f"{name}.cache", digest.hexdigest(), notice)
+    return cache_dir() / f"{name}.cache"
 
 
 def stderr_notice(message: str) -> None:

@@ -28,6 +28,7 @@ from datetime import time as clock
 from pathlib import Path
 
 from .corpus import Corpus
+from .entry_file import CHANGED
 from .load import iter_files
 from .models import Article
 from .parallel import ParseStream
@@ -52,14 +53,15 @@ class Source:
     reread: bool
 
 
-def notice_for(file_name: str, rereading: bool) -> str:
-    """The one notice the session gives when it finds its entry changed."""
+def notice_for(file_name: str, rereading: bool, what: str = CHANGED) -> str:
+    """The one notice the session gives when it finds its entry changed (`what`: how, after its
+    name; a stale entry's check says the files changed)."""
     then = (
         "re-reading the files; until then what was not read yet shows as placeholders"
         if rereading
         else "what was not read yet shows as placeholders: reopen the corpus"
     )
-    return f"Cache entry {file_name} was cut short or rewritten by another program: {then}"
+    return f"Cache entry {file_name} {what}: {then}"
 
 
 def unreadable(corpus: Corpus, note: str) -> QueryError:

@@ -20,18 +20,25 @@ from __future__ import annotations
 import os
 import threading
 import weakref
+import zlib
 from pathlib import Path
 
 HAS_PREAD = hasattr(os, "pread")  # not on Windows, which cannot cut short a file in use anyway
+HAS_PREADV = hasattr(os, "preadv")  # into a buffer of ours: a checksum of gigabytes reuses one
+
+
+CHANGED = "was cut short or rewritten by another program"
 
 
 class CacheEntryChanged(OSError):
-    """An open entry was cut short or rewritten by another program while in use: what it held
-    is gone. Raised by every read of that entry from then on."""
+    """An open entry was cut short or rewritten by another program while in use, or its check
+    after a warm open (cache.py) found it stale or damaged: what it held is gone. Raised by every
+    read of that entry from then on."""
 
-    def __init__(self, name: str) -> None:
-        super().__init__(f"cache entry {name} was cut short or rewritten by another program")
+    def __init__(self, name: str, what: str = CHANGED) -> None:
+        super().__init__(f"cache entry {name} {what}")
         self.name = name  # the entry's file name
+        self.what = what  # what happened to it, after its name: "was cut short or rewritten ..."
 
 
 class EntryFile:
@@ -45,6 +52,7 @@ class EntryFile:
         weakref.finalize(self, os.close, self._descriptor)
         self._size, self._modified = opened.st_size, opened.st_mtime_ns
         self._changed = False
+        self._what = CHANGED
         self._seek_lock = threading.Lock()  # without pread: a seek and a read, one thread at a time
 
     def __len__(self) -> int:
@@ -83,6 +91,34 @@ class EntryFile:
             raise self._error()
         return data
 
+    def crc32(self, start: int, length: int, chunk: int) -> int:
+        """The CRC-32 of `length` bytes from `start`, read `chunk` bytes at a time into one buffer
+        (the reads and the CRC let go of the GIL); `CacheEntryChanged` as for a read."""
+        buffer = memoryview(bytearray(max(1, min(chunk, length))))
+        crc, at, end = 0, start, start + length
+        while at < end:
+            if self._changed:
+                raise self._error()
+            view = buffer[: min(len(buffer), end - at)]
+            got = self._read_into(view, at)
+            if got <= 0:  # past the end: the file was cut short
+                self._changed = True
+                raise self._error()
+            crc = zlib.crc32(view[:got], crc)
+            at += got
+        info = os.fstat(self._descriptor)
+        if info.st_size != self._size or info.st_mtime_ns != self._modified:
+            self._changed = True
+            raise self._error()
+        return crc
+
+    def _read_into(self, view: memoryview, offset: int) -> int:
+        if HAS_PREADV:
+            return os.preadv(self._descriptor, [view], offset)
+        data = self._read_at(offset, len(view))
+        view[: len(data)] = data
+        return len(data)
+
     def _read_at(self, offset: int, length: int) -> bytes:
         if HAS_PREAD:
             return os.pread(self._descriptor, length, offset)
@@ -90,5 +126,11 @@ class EntryFile:
             os.lseek(self._descriptor, offset, os.SEEK_SET)
             return os.read(self._descriptor, length)
 
+    def refuse(self, what: str) -> None:
+        """Refuse every read from now on, saying `what` happened to the entry: its check found
+        it stale or damaged after it was opened on trust."""
+        self._what = what
+        self._changed = True
+
     def _error(self) -> CacheEntryChanged:
-        return CacheEntryChanged(self.path.name)
+        return CacheEntryChanged(self.path.name, self._what)

@@ -37,7 +37,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .cache import CacheEntry, _temp_prefix, remove_stale_temporaries
+from .cache import CacheEntry
+from .entry_temporaries import remove_stale_temporaries, temp_prefix
 from .quote_table import ARRAYS, KINDS, NO_SPEAKER, QuoteTable, RawSpeaker
 
 MAGIC = b"article-explorer quotes 1\n"
@@ -112,7 +113,7 @@ class QuoteTableFile:
             body = pickle.dumps(_state(table), protocol=5)
             remove_stale_temporaries(self.path.parent)
             # Named as the cache's temporaries are, so a writer that dies leaves one the next save removes.
-            handle, temporary = tempfile.mkstemp(prefix=_temp_prefix(), suffix=".cache", dir=self.path.parent)
+            handle, temporary = tempfile.mkstemp(prefix=temp_prefix(), suffix=".cache", dir=self.path.parent)
             with os.fdopen(handle, "wb") as out:
                 out.write(MAGIC)
                 out.write(self.fingerprint.encode("ascii") + b"\n")
@@ -133,9 +134,12 @@ class QuoteTableFile:
         return False
 
 
-def side_file(entry: CacheEntry) -> QuoteTableFile:
-    """The side file that keeps this cache entry's quote table."""
-    return QuoteTableFile(entry.path, entry.fingerprint, entry.notice)
+def side_file(entry: CacheEntry, opened: bool = False) -> QuoteTableFile:
+    """The side file that keeps this cache entry's quote table. `opened`: of the entry as it was
+    read (its fingerprint line as stored: an entry opened before its files are checked knows
+    no other without walking them; should the check fail, the corpus is parsed again anyway)."""
+    stored = entry.opened_line if opened else None
+    return QuoteTableFile(entry.path, stored or entry.fingerprint, entry.notice)
 
 
 class _PlainUnpickler(pickle.Unpickler):

@@ -2,19 +2,15 @@
 progress and the arrivals, and every reader goes through it.
 
 Threading rule: the loading thread is the only writer; everything else reads. Readers share the
-corpus (a search in a worker, the list drawing rows, completion in the filter bar do not wait for
-one another), and a writer has it alone, for the few milliseconds a batch of articles takes to
-index. The writer never waits for a reader while a load is under way: when a long query is
-reading, the parsed batches wait in a queue and the next batch goes in once the query is done,
-so a slow filter never stalls parsing. Every public method takes the lock, and answers from one
-consistent state: a search's matches and its order are computed together, so an article that
-arrives between them cannot leave a stale order behind.
+corpus (a search in a worker, the list drawing rows, completion in the filter bar), and a writer
+has it alone for the milliseconds a batch takes to index. During a load the writer never waits
+for a reader: parsed batches queue while a long query reads, so a slow filter never stalls
+parsing. Every public method takes the lock and answers from one state: a search's matches and
+order are computed together, never a stale order.
 
 A corpus opened from the cache keeps most of itself in the entry's file. When another program
-cuts that file short or rewrites it, the next read raises `CacheEntryChanged`; the session
-catches it in every reading method, says so once through `notice`, serves placeholders for
-what it can no longer read, and parses the files again in a thread of its own, the fresh corpus
-taking the damaged one's place when it is done (the rule is damaged.py's).
+changes that file, every reading method catches `CacheEntryChanged`, says so once, serves
+placeholders and parses the files again in a thread; the fresh corpus takes over (damaged.py).
 """
 
 from __future__ import annotations
@@ -33,7 +29,6 @@ from .corpus import Corpus
 from .corrections import Corrections
 from .entry_file import CacheEntryChanged
 from .index import EntitySummary
-from .load import iter_files
 from .models import Article, LoadProblem
 from .ordered import InOrder
 from .parallel import Item, ParseStream
@@ -45,6 +40,7 @@ from .quote_view import QuoteRow
 from .shared_lock import SharedLock
 from .storage import SORTS, ArticleRow
 from .timeline import Timeline
+from .walk import find_files
 
 T = TypeVar("T")
 
@@ -95,24 +91,32 @@ class LiveCorpus:
         notice: Notice | None = None,
         progress: Progress | None = None,
         reread: bool = True,
+        wait: bool = False,
     ) -> None:
-        """Read and parse every article under `paths` into this corpus: take it whole from the
-        cache, or drain the parse stream batch by batch. `arrived` is told now and then, and once
-        with `finished` true at the end (unless cancelled). Never raises for bad files.
-        `reread`: should the cache entry change on disk later, parse the files again (else only
-        placeholders); `arrived` (not finished) and `notice` are told then too."""
+        """Read and parse every article under `paths` into this corpus: whole from the cache, or
+        the parse stream drained batch by batch. `arrived` is told now and then, and once with
+        `finished` true at the end (unless cancelled). Never raises for bad files. `reread`: should
+        the cache entry change on disk later, parse the files again (else only placeholders); `arrived`
+        (not finished) and `notice` are told then too. `wait`:
+        for the check of the files and the entry (entry_check.py) before taking it; else a failed
+        check is an entry changed on disk (never trusted, parsed again)."""
         report = self._corpus.report
-        files = list(iter_files(paths, report))
-        self._progress(progress, 0, len(files))
-        entry = caching.entry_for(paths, files, notice) if cache and not self.cancelled else None
-        cached = entry.load() if entry is not None else None
-        if cached is not None and entry is not None:
+        self._source = damage.Source(list(paths), workers, arrived, notice, reread)  # before the check can fail
+        entry = caching.entry_at(paths, notice) if cache and not wait and not self.cancelled else None
+        cached = entry.load_checked_later(self._damage) if entry is not None else None  # the check walks
+        files: Sequence[Path] = []
+        if cached is None:  # the files walked and looked at now, before they are parsed
+            files = find_files(paths, report)
+            self._progress(progress, 0, len(files))
+            entry = caching.entry_for(paths, files, notice) if cache and not self.cancelled else None
+            cached = entry.load() if entry is not None and wait else None
+        if cached is not None:
             cached.set_corrections(self._corrections)  # applied after parsing: the cached parse stays valid
-            cached.read_quote_table_from(side_file(entry))
-            self._source = damage.Source(list(paths), workers, arrived, notice, reread)  # before any read
+            if entry is not None:
+                cached.read_quote_table_from(side_file(entry, opened=True))
             with self._lock.writing():
                 self._corpus = cached
-            self._progress(progress, len(files), len(files))
+            self._progress(progress, cached.report.files, cached.report.files)
         else:
             stream = ParseStream(files, report, workers=workers,
                                  progress=lambda done, total: self._progress(progress, done, total))  # fmt: skip
@@ -215,15 +219,17 @@ class LiveCorpus:
             source = self._source
             rereading = source is not None and source.reread and not self.cancelled
             self._damaged = damage.REREADING if rereading else damage.REOPEN
-        if source is not None and source.notice is not None:
-            source.notice(damage.notice_for(error.name, rereading))
+        if source is not None and source.notice is not None and not self.cancelled:  # else: nobody to tell
+            source.notice(damage.notice_for(error.name, rereading, error.what))
         if rereading and source is not None:
             threading.Thread(target=self._reread, args=(source,), name="reread", daemon=True).start()
         return self._damaged
 
     def _reread(self, source: damage.Source) -> None:
         """Parse the files again (never from the cache) and take the result in place of the
-        damaged corpus when it has as many articles; its cache entry is written anew."""
+        damaged corpus when it has as many articles; its cache entry is written anew either way
+        (reopening a corpus whose files changed then opens this parse)."""
+        fresh: Corpus | None = None
         try:
             fresh, files = damage.parse_again(source.paths, source.workers, self._started)
             if self.cancelled:
@@ -234,22 +240,21 @@ class LiveCorpus:
                 if whole:
                     self._corpus = fresh
         except Exception as error:  # any failure leaves the placeholders, never a dead thread's traceback
-            whole, why = False, f"{type(error).__name__}: {error}"
+            fresh, whole, why = None, False, f"{type(error).__name__}: {error}"
         else:
             why = damage.SOURCES_CHANGED
         with self._damage_lock:
             self._damaged = None if whole else damage.REOPEN
-        if not whole:
-            if source.notice is not None:
-                source.notice(f"Parsing the files again did not give the corpus back ({why}): reopen the corpus")
-            return
-        if source.arrived is not None:
-            source.arrived(len(fresh.articles), False)  # not `finished`: the load's end was told already
-        entry = caching.entry_for(source.paths, files, source.notice)
-        if entry is not None:
+        entry = caching.entry_for(source.paths, files, source.notice) if fresh is not None else None
+        if entry is not None and fresh is not None:
             with self._lock.reading():
                 if entry.save(fresh):
                     fresh.save_quote_table(side_file(entry))
+        if not whole:
+            if source.notice is not None:
+                source.notice(f"Parsing the files again did not give the corpus back ({why}): reopen the corpus")
+        elif source.arrived is not None and fresh is not None:
+            source.arrived(len(fresh.articles), False)  # not `finished`: the load's end was told already
 
     # -- reading (any thread) -----------------------------------------------------------------
 
@@ -384,14 +389,11 @@ def load_corpus(
     notice: Notice | None = None,
 ) -> Corpus:
     """Read and parse every article under `paths` (files or folders); never raises for bad files.
-
-    `workers`: processes to parse in (None: one a core; 1: this process only; small corpora
-    are always parsed here). `cache`: reuse, or else save, the parsed corpus in the user's
-    cache folder (see cache.py); a cache that cannot be read or written is passed over, with
-    a one-line `notice`.
-    """
+    `workers`: processes to parse in (None: one a core; 1: this process only; small corpora are
+    always parsed here). `cache`: reuse (once checked), or else save, the parsed corpus in the
+    user's cache folder (cache.py); one that cannot be read or written costs a one-line `notice`."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     live = LiveCorpus()
-    live.load(paths, cache=cache, workers=workers, notice=notice, progress=progress)
+    live.load(paths, cache=cache, workers=workers, notice=notice, progress=progress, wait=True)
     return live.corpus

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
-from typing import TypeGuard
+from pathlib import Path
+from typing import TypeGuard, overload
 
 from . import formats
 from .models import LoadProblem, LoadReason, LoadReport
@@ -70,8 +70,38 @@ class FoundFile(type(Path())):  # type: ignore[misc]
         return _found_file, (str(self), self.article_id)
 
 
-_TEXT_CACHED = "_str" in getattr(PurePath, "__slots__", ())  # where pathlib keeps a path's text
-_Named = tuple["FoundFile", str, bool]  # a file found, the id it wants, and whether it is a container
+_Named = tuple[str, str, bool]  # a file found (its path as text), the id it wants, and whether it is a container
+
+
+class FoundFiles(Sequence[FoundFile]):
+    """The files of a load in load order: each path's text and id, made a FoundFile (a Path) when
+    asked for. A warm open reads only the texts (the cache's fingerprint): a million pathlib
+    objects take seconds to make, and only a parse needs them."""
+
+    def __init__(self, texts: list[str], ids: list[str], book: IdBook, urls: dict[int, str] | None = None) -> None:
+        self.texts, self.ids, self.book, self.urls = texts, ids, book, urls or {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, where: int) -> FoundFile: ...
+
+    @overload
+    def __getitem__(self, where: slice) -> list[FoundFile]: ...
+
+    def __getitem__(self, where: int | slice) -> FoundFile | list[FoundFile]:
+        if isinstance(where, slice):
+            return [self[i] for i in range(*where.indices(len(self)))]
+        found = FoundFile(self.texts[where])
+        found.article_id, found.ids = self.ids[where], self.book
+        url = self.urls.get(where % len(self.texts)) if self.urls else None
+        if url is not None:
+            found.url = url
+        return found
+
+    def __iter__(self) -> Iterator[FoundFile]:
+        return (self[i] for i in range(len(self.texts)))
 
 
 @dataclass
@@ -87,7 +117,7 @@ class _Walk:
         self.report.problems.append(LoadProblem(path=path, reason=reason, detail=detail))  # type: ignore[arg-type]
 
     def run(self) -> list[_Named]:
-        self.enter(str(self.root), "")
+        self.enter(os.fspath(self.root), "")
         while self.links:  # linked folders, after the real tree, each real folder once
             link, prefix = self.links.pop(0)
             try:
@@ -102,66 +132,69 @@ class _Walk:
         return self.found
 
     def enter(self, top: str, top_prefix: str) -> None:
-        """Walk a folder and everything really below it, depth first, without recursion."""
+        """Walk a folder and everything really below it, depth first, without recursion. Each
+        entry is looked at through what the listing says of it (its kind, without a system call
+        where the file system gives it) and kept as text: a million files are seen in a second."""
         stack = [(top, top_prefix)]
+        found = self.found
         while stack:
             folder, prefix = stack.pop()
             try:
                 info = os.stat(folder)
                 self.seen.add((info.st_dev, info.st_ino))
                 with os.scandir(folder) as listing:
-                    entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+                    entries = [e for e in listing if not e.name.startswith(".")]
             except OSError as error:
                 self.problem(folder, "unreadable", f"folder: {error.strerror or type(error).__name__}")
                 continue
+            entries.sort(key=_name)
             folders = []
-            child = _child_paths(FoundFile(folder))
+            base = _child_prefix(folder)
             for entry in entries:
                 name = entry.name
-                relative = f"{prefix}{name}"
                 if _is_link(entry):
-                    self.link(child(name), relative)
+                    self.link(base + name, prefix + name)
                 elif _is_dir(entry):
-                    folders.append((entry.path, relative + "/"))
+                    folders.append((base + name, f"{prefix}{name}/"))
                 else:
-                    found = child(name)
-                    self.found.append((found, _without_extension(relative), _is_container_name(name)))
+                    found.append((base + name, prefix + _stem(name), _is_container_name(name)))
             stack.extend(reversed(folders))
 
-    def link(self, path: FoundFile, relative: str) -> None:
+    def link(self, path: str, relative: str) -> None:
         target = os.path.realpath(path)
         if not _inside(target, self.real_root):
-            self.problem(str(path), "link not followed", f"it leads outside the corpus, to {target}")
+            self.problem(path, "link not followed", f"it leads outside the corpus, to {target}")
             return
         try:
             is_folder = stat.S_ISDIR(os.stat(path).st_mode)
         except OSError:
-            self.problem(str(path), "not found", f"a link to nothing ({target})")
+            self.problem(path, "not found", f"a link to nothing ({target})")
             return
         if is_folder:
-            self.links.append((str(path), relative + "/"))
+            self.links.append((path, relative + "/"))
         else:
-            self.found.append((path, _without_extension(relative), _is_container_name(path.name)))
+            self.found.append((path, _without_extension(relative), _is_container_name(relative)))
 
 
-def _child_paths(folder: FoundFile) -> Callable[[str], FoundFile]:
-    """A maker of the folder's children from a listed name. pathlib (3.11) parses every path it
-    builds and joins the parts again for its text: together most of a walk's time. Its own maker
-    of a listing's children (`_make_child_relpath`, what `Path.iterdir` uses) appends the name to
-    the parsed parts, and the text is the folder's and the name (as pathlib writes it: `.` has
-    none), put in pathlib's cache of its text. A pathlib without either gets the `/` operator."""
-    make = getattr(folder, "_make_child_relpath", None)
-    if make is None or not _TEXT_CACHED:
-        return folder.__truediv__
-    prefix = str(folder)
-    prefix = "" if prefix == "." else prefix if prefix.endswith(os.sep) else prefix + os.sep
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
 
-    def child(name: str) -> FoundFile:
-        made: FoundFile = make(name)
-        made._str = prefix + name
-        return made
 
-    return child
+def _child_prefix(folder: str) -> str:
+    """What a listed name is appended to, to make its path as pathlib writes it: the folder and a
+    separator (`.` has none: `./a` is `a`)."""
+    return "" if folder == os.curdir else folder if folder.endswith(os.sep) else folder + os.sep
+
+
+def _stem(name: str) -> str:
+    """A listed name without its extension, as `_without_extension` has it for the last part
+    (quicker: it is asked of every file of a walk)."""
+    dot = name.rfind(".")
+    if dot <= 0 or dot == len(name) - 1:
+        return name
+    if name[dot:].lower() == ".gz":
+        return _without_extension(name)  # crawl.warc.gz -> crawl
+    return name[:dot]
 
 
 def _is_link(entry: os.DirEntry) -> bool:
@@ -193,12 +226,14 @@ def _without_extension(relative: str) -> str:
     return relative
 
 
-def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFile]:
+def find_files(paths: Iterable[str | Path], report: LoadReport) -> FoundFiles:
     """Every file named or found below a folder named, in load order, each with its article id;
     what cannot be walked goes into `report` (see the module note for the rules)."""
     named: list[_Named] = []
+    urls: dict[int, str] = {}
     for raw in paths:
         if is_url(raw):
+            urls[len(named)] = raw
             named.append(_url_file(raw))
             continue
         path = Path(raw)
@@ -213,14 +248,14 @@ def find_files(paths: Iterable[str | Path], report: LoadReport) -> list[FoundFil
             )
             continue
         if not is_folder:
-            named.append((FoundFile(path), _without_extension(path.name), is_container(path)))
+            named.append((str(path), _without_extension(path.name), is_container(path)))
             continue
         before = len(report.problems)
         walked = _Walk(path, os.path.realpath(path), report).run()
         if not walked and len(report.problems) == before:
             report.problems.append(LoadProblem(path=str(path), reason="empty", detail="no files in this folder"))
         named.extend(walked)
-    return _with_ids(named)
+    return _with_ids(named, urls)
 
 
 def _url_file(url: str) -> _Named:
@@ -228,9 +263,7 @@ def _url_file(url: str) -> _Named:
     so a load with a URL has no cache entry) and the id its items hang from."""
     from .formats.feeds import url_file_id
 
-    found = FoundFile(url)
-    found.url = url
-    return found, url_file_id(url), True
+    return str(FoundFile(url)), url_file_id(url), True
 
 
 def is_url(path: str | Path) -> TypeGuard[str]:
@@ -238,24 +271,28 @@ def is_url(path: str | Path) -> TypeGuard[str]:
     return isinstance(path, str) and path[:8].lower().startswith(_URL_STARTS) and formats.is_feed_url(path)
 
 
-def _with_ids(named: list[_Named]) -> list[FoundFile]:
+def _with_ids(named: list[_Named], urls: dict[int, str]) -> FoundFiles:
     """Each file with its id: first every id wanted once is given, then the clashes their
     suffixes, so a file really named `001~2.txt` keeps its name. Containers (JSON, feeds...) are not
     articles: their rows claim ids (from the same book) when they are read."""
     book = IdBook()
-    found = []
+    texts = [text for text, _, _ in named]
+    ids = [wanted for _, wanted, _ in named]
+    articles = [wanted for _, wanted, container in named if not container]
+    book.taken = set(articles)
+    if len(book.taken) == len(articles):
+        return FoundFiles(texts, ids, book, urls)  # no id wanted twice: the usual folder of articles
+    book.taken = set()
     clashes = []
-    for one, wanted, container in named:
-        one.article_id, one.ids = wanted, book
+    for number, (_, wanted, container) in enumerate(named):
         if not container:
             if wanted in book.taken:
-                clashes.append(one)
+                clashes.append(number)
             else:
                 book.claim(wanted)
-        found.append(one)
-    for one in clashes:
-        one.article_id = book.claim(one.article_id)
-    return found
+    for number in clashes:
+        ids[number] = book.claim(ids[number])
+    return FoundFiles(texts, ids, book, urls)
 
 
 JSON_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
