@@ -109,6 +109,11 @@ def test_a_marathon_and_a_show_named_after_a_person_or_a_town_are_no_people() ->
     assert {e.name for e in article.entities if e.kind == "person"} == {"Tom Brask", "Ann Dale"}
 
 
+def test_a_code_named_after_a_person_is_no_person() -> None:
+    article = _parse("The novel The Ann Dale Code sold well, said Tom Brask.")
+    assert {e.name for e in article.entities if e.kind == "person"} == {"Tom Brask"}
+
+
 def test_a_person_after_and_is_no_part_of_the_organisation_before() -> None:
     article = _parse("Allies include the University of Brenfield and Dan Vale, a journalist.")
     kinds = _kinds(article)
@@ -147,3 +152,26 @@ def test_a_legislature_and_a_diocese_are_organisations() -> None:
     kinds = _kinds(_parse("Protesters met at the Brenfield Legislature, then at the Catholic Diocese of Holm."))
     assert kinds.get("Brenfield Legislature") == "organization"
     assert "person" not in kinds.values()
+
+
+def test_an_honorific_chooses_among_two_people_of_one_surname_by_gender() -> None:
+    mister = _parse("Tom Lee arrived first. Later his wife, Ann Lee, joined him.", '"It is a good day," Mr Lee said.')
+    missus = _parse("Ann Lee arrived with her husband Tom Lee.", '"It is a good day," Mrs Lee said.')
+    assert [q.speaker for q in mister.quotes] == ["Tom Lee"]
+    assert [q.speaker for q in missus.quotes] == ["Ann Lee"]
+
+
+def test_a_first_name_and_a_place_word_is_a_person_when_its_last_word_names_someone_alone() -> None:
+    person = _parse("Tom Hall scored twice in the first half. Hall said the team was tired.")
+    venue = _parse("The concert is at Ann Hall. Hall said nothing more.")
+    assert _kinds(person).get("Tom Hall") == "person"
+    assert "Hall" in next(e for e in person.entities if e.name == "Tom Hall").aliases
+    assert _kinds(venue).get("Ann Hall") == "place"
+
+
+def test_a_country_that_is_a_first_name_too_stays_the_country() -> None:
+    article = _parse(
+        "Jordan Marsh won the final. Marsh had lost twice this year.",
+        "The team flies to Amman next. Jordan has hosted the event since 1990.",
+    )
+    assert [e.kind for e in article.entities if e.name == "Jordan"] == ["place"]

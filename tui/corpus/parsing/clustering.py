@@ -14,7 +14,7 @@ from typing import cast
 from ..models import Entity, EntityKind
 from .budget import check
 from .entity_table import EntityTable, Mention
-from .lexicon import first_name_gender, fold, places
+from .lexicon import country_names, first_name_gender, fold, places
 from .lexicon.name_words import PLACE_PREPOSITIONS
 from .lexicon.rule_words import KIN_NOUNS
 from .runs import word_before
@@ -43,7 +43,7 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
         if mention.kind in ("person", "unknown"):
             key = by_ending.get(words)
             if key is not None and len(words) == 1:
-                key = surname_at.nearest(words[0], mention.start, key)
+                key = surname_at.nearest(words[0], mention.start, key, mention.gender)
             if key is None and len(words) == 1 and (words[0] in first_name_gender() or mention.role in KIN_NOUNS):
                 # "says Tomas" after "Tomas Berg"; "his son Kerem" after "Kerem Aksoy", a first name
                 # that no list holds
@@ -57,7 +57,7 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
                 _index_person(words, key, by_ending, by_first)
             mention.kind = "person"
             if len(words) > 1:
-                surname_at.add(words[-1], mention.start, key)
+                surname_at.add(words[-1], mention.start, key, mention.gender)
         else:
             key = _org_key(mention, by_key, org_openings)
         mention.key = key
@@ -95,19 +95,22 @@ class _SurnamePlaces:
         self._places: dict[str, list[tuple[int, str]]] = {}
         self._sorted: set[str] = set()
         self._surname_of: dict[str, str] = {}
+        self._gender_of: dict[str, str] = {}  # a person's gender, where a mention gives one
 
-    def add(self, surname: str, start: int, key: str) -> None:
+    def add(self, surname: str, start: int, key: str, gender: str | None = None) -> None:
         self._places.setdefault(surname, []).append((start, key))
         self._surname_of[key] = surname
+        if gender in ("male", "female"):
+            self._gender_of.setdefault(key, gender)
 
     def shared(self, key: str) -> bool:
         """Whether another person of the article has the surname of `key`: a relative's."""
         places = self._places.get(self._surname_of.get(key, ""), ())
         return any(other != key for _, other in places)
 
-    def nearest(self, surname: str, start: int, default: str) -> str:
-        """The person of that surname named last before `start`; `default` when only one person
-        has it or none is named before."""
+    def nearest(self, surname: str, start: int, default: str, gender: str | None = None) -> str:
+        """The person of that surname named last before `start` whose gender fits `gender` ("Mr
+        Lee" is not Ann Lee); `default` when only one person has it or none fits before."""
         places = self._places.get(surname)
         if places is None or len(places) < 2:
             return default
@@ -118,7 +121,21 @@ class _SurnamePlaces:
                 places[:] = places[:1]  # one person named many times: no choice to make again
                 return default
         k = bisect_left(places, (start, ""))
-        return places[k - 1][1] if k else default
+        fits = [key for _, key in places[max(0, k - _GENDER_REACH) : k] if self._fits(key, gender)]
+        if fits:
+            return fits[-1]
+        if not self._fits(default, gender):  # "Mrs Lee" first, of Tom Lee and Ann Lee named after
+            return next((key for _, key in places[:_GENDER_REACH] if self._fits(key, gender)), default)
+        return default
+
+    def _fits(self, key: str, gender: str | None) -> bool:
+        known = self._gender_of.get(key)
+        return gender not in ("male", "female") or known is None or known == gender
+
+
+# Mentions of a shared surname looked back over for a person of the right gender: the people of one
+# surname in an article are few, and a hostile one of thousands is not read back at each mention.
+_GENDER_REACH = 8
 
 
 def _fewest_spaces_last(mention: Mention) -> int:
@@ -187,6 +204,7 @@ def _settle_unknowns(text: str, raw: list[Mention]) -> None:
             if " " in mention.text:
                 full_surnames.add(surname)
                 full_names.append((_folded_words(mention.text)[0], surname, bool(mention.role)))
+    _places_that_speak(text, raw, surnames, full_surnames)
     first_names = _first_names(full_names, named_alone)
     kept: list[Mention] = []
     for mention in raw:
@@ -212,12 +230,42 @@ def _settle_unknowns(text: str, raw: list[Mention]) -> None:
     raw[:] = kept
 
 
+def _places_that_speak(text: str, raw: list[Mention], surnames: set[str], full_surnames: set[str]) -> None:
+    """A first name and a place word ("Tom Hall", a venue's name too) is a person where the article
+    has its last word alone as a name of no kind yet ("Hall said") and never writes it after a
+    preposition of place ("at Tom Hall"): it and its surname join the people's."""
+    alone = {m.text.casefold() for m in raw if m.kind == "unknown" and " " not in m.text}
+    if not alone:
+        return
+    names = first_name_gender()
+    candidates = [
+        m
+        for m in raw
+        if m.kind == "place"
+        and m.text.count(" ") == 1
+        and _folded_words(m.text)[0] in names
+        and m.text.rpartition(" ")[2].casefold() in alone
+    ]
+    venues = {m.text for m in candidates if _after_place_word(text, m)}
+    for mention in candidates:
+        if mention.text not in venues:
+            mention.kind = "person"
+            surname = _folded_words(mention.text)[-1]
+            surnames.add(surname)
+            full_surnames.add(surname)
+
+
 def _first_names(full_names: list[tuple[str, str, bool]], named_alone: set[str]) -> set[str]:
     """The first names of the people named by several words whom the article treats as people
     elsewhere, by their surname alone or with a role: "Kim Lund" and "Lund said", not "Kim
-    Harbour Festival" (first name or not, a list's word may open the name of a thing)."""
-    names = first_name_gender()
-    return {first for first, surname, role in full_names if first in names and (role or surname in named_alone)}
+    Harbour Festival" (first name or not, a list's word may open the name of a thing); a country
+    ("Jordan", "Chad") named alone is the country still."""
+    names, countries = first_name_gender(), country_names()
+    return {
+        first
+        for first, surname, role in full_names
+        if first in names and first not in countries and (role or surname in named_alone)
+    }
 
 
 def _after_place_word(text: str, mention: Mention) -> bool:

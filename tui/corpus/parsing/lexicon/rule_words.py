@@ -134,7 +134,7 @@ HONORIFIC_GENDER = {
 EVENT_WORDS = _words("""
     Cup Open Championship Championships Invitational Classic Games Tournament Trophy Series Award Awards Prize
     Agreement Accord Act Bill Treaty Period Rising Initiative Strategy Plan Report Festival Conference Summit
-    Day Week Month Year War Election Elections Referendum Marathon Show
+    Day Week Month Year War Election Elections Referendum Marathon Show Code
 """)
 
 # The last word of a sports club's name, after its town ("Carlton United", "Brenfield Rovers"): a team.
