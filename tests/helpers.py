@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import functools
 import shutil
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,16 @@ def cached_seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int) ->
         shutil.copy(path, folder / path.name)
     load_corpus(folder, cache=True, workers=1)
     return folder
+
+
+REREAD_SECONDS = 60  # a few seeds parse again in well under a second; a loaded machine gets room
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = REREAD_SECONDS) -> bool:
+    """Whether `condition` came true within `seconds` (another thread's work: a re-read, a check)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True

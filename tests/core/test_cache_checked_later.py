@@ -8,33 +8,22 @@ import os
 import threading
 import time
 import zlib
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import cached_seeds
+from tests.helpers import REREAD_SECONDS, cached_seeds, wait_for
 from tui.corpus import cache as caching
 from tui.corpus import damaged, entry_check, fingerprint, load_corpus
 from tui.corpus.entry_file import CacheEntryChanged, EntryFile
 from tui.corpus.session import LiveCorpus
 
 ARTICLES = 5
-REREAD_SECONDS = 60  # a few seeds parse in well under a second; a loaded machine gets room
 
 
 @pytest.fixture
 def folder(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cached_seeds(tmp_path, monkeypatch, ARTICLES)
-
-
-def wait_for(condition: Callable[[], bool]) -> bool:
-    deadline = time.monotonic() + REREAD_SECONDS
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def opened(folder: Path, notices: list[str], told: list[tuple[int, bool]] | None = None) -> LiveCorpus:

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import os
 import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import cached_seeds
+from tests.helpers import REREAD_SECONDS, cached_seeds, wait_for
 from tui.__main__ import main
 from tui.corpus import CacheEntryChanged, QueryError, damaged, load_corpus
 from tui.corpus import cache as caching
@@ -22,7 +20,6 @@ from tui.corpus.quote_table_file import SUFFIX as QUOTES_SUFFIX
 from tui.corpus.session import Found, LiveCorpus
 
 ARTICLES = 6
-REREAD_SECONDS = 60  # a few seeds parse in well under a second; a loaded machine gets room
 
 
 @pytest.fixture
@@ -42,15 +39,6 @@ def cut_short(cache_dir: Path) -> Path:
     (entry,) = cache_dir.glob("*.cache")
     os.truncate(entry, 100)  # as another program would: in place, under the open session
     return entry
-
-
-def wait_for(condition: Callable[[], bool]) -> bool:
-    deadline = time.monotonic() + REREAD_SECONDS
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def test_a_session_whose_entry_is_cut_short_serves_placeholders_not_errors(folder: Path, cache_dir: Path) -> None:
