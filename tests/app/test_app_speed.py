@@ -178,6 +178,27 @@ async def test_closing_while_the_views_are_made_freezes_nothing(make_app, quotes
     assert gc.get_freeze_count() == 0
 
 
+async def test_a_view_answer_cancelled_while_the_views_are_made_ends_the_making_quietly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Closing the app cancels a hidden view's answer mid-making: `prepare` stops there, freezes
+    nothing and says it is done, never a failed worker that takes the app down as it quits."""
+    import threading
+
+    from textual.worker import WorkerCancelled
+
+    from tui.screens import navigation
+
+    async def cancelled(main: object) -> None:
+        raise WorkerCancelled("the app closed")
+
+    monkeypatch.setattr(navigation, "_make_screens", cancelled)
+    gc.unfreeze()
+    done = threading.Event()
+    await navigation.prepare(None, done)  # type: ignore[arg-type]
+    assert done.is_set() and gc.get_freeze_count() == 0
+
+
 async def test_a_bar_chart_line_is_three_runs_whatever_the_bars() -> None:
     from textual.app import App, ComposeResult
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from textual.events import ScreenResume
 from textual.geometry import Size
 from textual.screen import Screen
-from textual.worker import get_current_worker
+from textual.worker import WorkerCancelled, get_current_worker
 
 from ..widgets.filter_bar import FilterBar
 from ..widgets.keys_footer import KeysFooter
@@ -77,7 +77,10 @@ def prepare_from_thread(main: MainScreen) -> None:
 async def prepare(main: MainScreen, done: threading.Event | None = None) -> None:
     """Make the kept screens now, hidden (see the module's note); one already made is left as it is."""
     try:
-        await _make_screens(main)
+        try:
+            await _make_screens(main)
+        except WorkerCancelled:
+            return  # the app is closing (or a new filter cancelled a view's answer): shown when asked
         # What the session keeps for its life is made now (the corpus, its quote table and views,
         # the screens): out of the cyclic collector's reach, or every full collection walks it all
         # again (120 ms of CPU at 10,000 articles, in the middle of a keystroke or a profile). The
