@@ -261,6 +261,19 @@ async def _app_cold(folder: Path, watch_seconds: float) -> dict:
 # -- the parent: generate, run the children, print the table -----------------------------------
 
 
+CODE_VERSION_VARIABLE = "ARTICLE_EXPLORER_BENCH_CODE"  # the code the run began with, for its children
+
+
+def code_changed() -> str | None:
+    """Why a child must not run: a new version of the tree finds the kept cache stale (1M: an hour)."""
+    from tui.corpus.cache import code_version
+
+    began = os.environ.get(CODE_VERSION_VARIABLE)
+    if began and began != code_version():
+        return "the code changed since this run began: run it again (or from a fixed checkout)"
+    return None
+
+
 def run_child(*args: str, env: dict) -> dict:
     done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, env=env)
     if done.returncode != 0:
@@ -282,7 +295,8 @@ def bench_size(size: int, shared: Path, workers: int | None, watch: float, keep:
 
         folder = corpus_folder(size, shared, work)
         cache = work / f"cache-{code_version()[:16]}"  # one a parser version: runs of two builds
-        env = {**os.environ, "ARTICLE_EXPLORER_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "ARTICLE_EXPLORER_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT),
+               CODE_VERSION_VARIABLE: code_version()}  # fmt: skip
         result = {"size": size}
         result.update(cold_figures(size, folder, workers, cache, env))
         print(f"  cold load {result.get('cold_s', 0):.1f} s", flush=True)
@@ -348,6 +362,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         kind, folder, *rest = args.child
+        if changed := code_changed():
+            print(changed, file=sys.stderr)
+            return 2
         if kind == "cold":
             result = child_cold(Path(folder), int(rest[0]) or None)
         elif kind == "warm":
