@@ -268,8 +268,7 @@ def code_changed() -> str | None:
     """Why a child must not run: a new version of the tree finds the kept cache stale (1M: an hour)."""
     from tui.corpus.cache import code_version
 
-    began = os.environ.get(CODE_VERSION_VARIABLE)
-    if began and began != code_version():
+    if (began := os.environ.get(CODE_VERSION_VARIABLE)) and began != code_version():
         return "the code changed since this run began: run it again (or from a fixed checkout)"
     return None
 
