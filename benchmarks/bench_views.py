@@ -276,7 +276,7 @@ def run_child(kind: str, folder: Path, env: dict) -> dict:
 
 
 def bench_size(size: int, shared: Path, keep: Path | None) -> dict:
-    from run import corpus_folder
+    from run import CODE_VERSION_VARIABLE, corpus_folder
 
     from tui.corpus.cache import code_version
 
@@ -284,7 +284,7 @@ def bench_size(size: int, shared: Path, keep: Path | None) -> dict:
     try:
         folder = corpus_folder(size, shared, work)
         env = {**os.environ, "ARTICLE_EXPLORER_CACHE_DIR": str(work / f"cache-{code_version()[:16]}"),
-               "PYTHONPATH": str(ROOT)}  # fmt: skip
+               "PYTHONPATH": str(ROOT), CODE_VERSION_VARIABLE: code_version()}  # fmt: skip
         result: dict = {"size": size, **run_child("cache", folder, env)}
         print(f"  cache ready in {result.get('cache_made_s', 0):.1f} s", flush=True)
         result.update(run_child("core", folder, env))
@@ -304,6 +304,12 @@ def main() -> int:
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from run import code_changed
+
+        if changed := code_changed():  # the same guard as run.py's children: never a silent re-parse
+            print(changed, file=sys.stderr)
+            return 2
         print(json.dumps(child(args.child[0], Path(args.child[1]))))
         return 0
     sys.path.insert(0, str(Path(__file__).resolve().parent))
