@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -343,6 +343,9 @@ def test_fields(index: CorpusIndex, text: str, expected: set[str]) -> None:
         ("before:2026", {"oslo"}),
         ("after:2026-02-04 before:2026-02-05", {"kremlin"}),
         ("after:2026-01 before:2026-02", {"elysee"}),
+        ("before:2026-03-01 after:2026-01-01 before:2026-02-05", {"elysee", "kremlin"}),
+        ("after:2026-03 before:2026-01", set()),  # a range that ends before it starts
+        ("date:2026 after:2026-02-04 (oslo OR kremlin)", {"kremlin"}),
         ("-date:2026", {"oslo", "weather"}),  # NOT is everything else, undated included
         ("speaker:peskov after:2026-01-01", {"kremlin"}),
         ("speaker:peskov after:2026-02-05", set()),
@@ -430,6 +433,29 @@ def test_a_repeated_term_is_looked_up_once(counting: CountingIndex, text: str, s
     counting.lookups = 0
     assert query.evaluate(counting) == expected
     assert counting.lookups == lookups
+
+
+class DateCountingIndex(CorpusIndex):
+    """Counts the date lookups a query makes, and how many articles they hand back."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lookups: list[int] = []
+
+    def dates_between(self, first: date | None, last: date | None) -> set[int]:
+        found = super().dates_between(first, last)
+        self.lookups.append(len(found))
+        return found
+
+
+def test_the_date_ranges_of_one_and_are_looked_up_as_one_range() -> None:
+    built = DateCountingIndex()
+    for position, article in enumerate(ARTICLES):
+        built.add_entry(position, index_entry(article))
+    query = parse_query("after:2026-02-04 before:2026-02-05")
+    assert isinstance(query, Query)
+    assert {ARTICLES[position].id for position in query.evaluate(built)} == {"kremlin"}
+    assert built.lookups == [1]  # one range, of the one article in it; not all after and all before
 
 
 def test_a_shared_term_is_not_changed_by_the_terms_around_it(index: CorpusIndex) -> None:

@@ -167,7 +167,7 @@ class And(Node):
     def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         # Exclusions subtract from what the other terms found; only when nothing is included
         # do they start from every article. A term given twice is used once (`dict.fromkeys`).
-        included = dict.fromkeys(node for node in self.nodes if not isinstance(node, Not))
+        included = _dates_fused(dict.fromkeys(node for node in self.nodes if not isinstance(node, Not)))
         excluded = dict.fromkeys(node.node for node in self.nodes if isinstance(node, Not))
         sets = sorted((node.find(index, found) for node in included), key=len)
         # The sets are shared with `found`: the first operation that changes the result makes it
@@ -246,3 +246,16 @@ class Query:
 
     def __str__(self) -> str:
         return str(self.root)
+
+
+def _dates_fused(nodes: dict[Node, None]) -> list[Node]:
+    """The date ranges that one AND holds, as one range: `after:X before:Y` then looks up only
+    the days between, not every article after X and every one before Y (each can be most of a
+    large corpus, a set as large to build and intersect on every keystroke)."""
+    ranges = [node for node in nodes if isinstance(node, DateRange)]
+    if len(ranges) < 2:
+        return list(nodes)
+    firsts = [bound.first for bound in ranges if bound.first is not None]
+    lasts = [bound.last for bound in ranges if bound.last is not None]
+    fused = DateRange(max(firsts) if firsts else None, min(lasts) if lasts else None)
+    return [node for node in nodes if not isinstance(node, DateRange)] + [fused]
