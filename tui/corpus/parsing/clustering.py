@@ -35,6 +35,8 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
     # last before it when the article has two (Ann Lee and Tom Lee)
     surname_at = _SurnamePlaces()
     _settle_unknowns(text, raw)
+    names_of: dict[str, tuple[str, ...]] = {}  # each person's folded words, by key
+    named_alone = {fold(m.text) for m in raw if " " not in m.text}  # "Lee said"
     # most words first; a name's words are joined by single spaces (`runs.joined`), so counting
     # them is counting spaces
     for mention in sorted(raw, key=_fewest_spaces_last):
@@ -44,17 +46,24 @@ def cluster(text: str, raw: list[Mention]) -> EntityTable:
             key = by_ending.get(words)
             if key is not None and len(words) == 1:
                 key = surname_at.nearest(words[0], mention.start, key, mention.gender)
-            if key is None and len(words) == 1 and (words[0] in first_name_gender() or mention.role in KIN_NOUNS):
+            if (
+                key is None
+                and len(words) == 1
+                and (words[0] in first_name_gender() or mention.role in KIN_NOUNS or fold(mention.role) in _KNIGHTS)
+            ):
                 # "says Tomas" after "Tomas Berg"; "his son Kerem" after "Kerem Aksoy", a first name
                 # that no list holds
                 key = _by_first_name(words[0], by_first)
                 if key is not None and mention.role in KIN_NOUNS and not surname_at.shared(key):
                     key = None  # "Berg's father, Tomas" is Tomas Holm only if another Holm is named
+            if key is None and len(words) > 1:
+                key = _by_opening(words, by_first, names_of, named_alone)  # "Luis Carlos" of "Luis Carlos Brenner"
             if key is None and mention.kind == "unknown":
                 continue
             if key is None:
                 key = f"person:{_slug(mention.text)}"
                 _index_person(words, key, by_ending, by_first)
+                names_of[key] = words
             mention.kind = "person"
             if len(words) > 1:
                 surname_at.add(words[-1], mention.start, key, mention.gender)
@@ -138,6 +147,10 @@ class _SurnamePlaces:
 _GENDER_REACH = 8
 
 
+# Titles that British usage puts before a first name alone: "Sir Quentel" is Sir Quentel Brask.
+_KNIGHTS = frozenset({"sir", "dame"})
+
+
 def _fewest_spaces_last(mention: Mention) -> int:
     return -mention.text.count(" ")
 
@@ -173,6 +186,28 @@ def _by_first_name(first: str, by_first: dict[str, set[str]]) -> str | None:
     return next(iter(keys)) if keys is not None and len(keys) == 1 else None
 
 
+def _by_opening(
+    words: tuple[str, ...], by_first: dict[str, set[str]], names_of: dict[str, tuple[str, ...]], alone: set[str]
+) -> str | None:
+    """The one person of more words whose name opens with all of `words`, first names all of them,
+    and whose surname the article writes alone too ("Luis Carlos" of "Luis Carlos Brenner", who is
+    "Brenner" elsewhere; not "Ann Dale" of "Ann Dale Tour"); none when two such people are named."""
+    keys = by_first.get(words[0])
+    if keys is None or len(keys) > _OPENING_CHOICES or not all(word in first_name_gender() for word in words):
+        return None
+    found = [
+        key
+        for key in keys
+        if len(names_of[key]) > len(words) and names_of[key][: len(words)] == words and names_of[key][-1] in alone
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+# People sharing a first word that an opening of several words is compared with: a hostile
+# article of thousands of "Ann ..." names is not read through at each of its mentions.
+_OPENING_CHOICES = 16
+
+
 def _settle_unknowns(text: str, raw: list[Mention]) -> None:
     """Names seen once as a person make their other mentions people too.
 
@@ -196,6 +231,10 @@ def _settle_unknowns(text: str, raw: list[Mention]) -> None:
             mention.text in org_openings or mention.text in org_names and not mention.role
         ):
             mention.kind = "organization"  # "Voltaro said" where "Voltaro shares" is a business
+        elif mention.kind == "person" and " " in mention.text and _opens_with_a_body(mention.text, org_names):
+            mention.kind = "organization"  # "Acme Rail Maintenance" where "Acme Rail" is a business
+        elif mention.kind == "place" and mention.text in org_names and not _after_place_word(text, mention):
+            mention.kind = "organization"  # "Dover said" where "phone giant Dover" is; not "in Dover"
         if " " not in mention.text:
             named_alone.add(_folded_words(mention.text)[0])
         if mention.kind == "person":
@@ -228,6 +267,12 @@ def _settle_unknowns(text: str, raw: list[Mention]) -> None:
             continue  # an unknown name of several words that no person shares: dropped
         kept.append(mention)
     raw[:] = kept
+
+
+def _opens_with_a_body(name: str, org_names: set[str]) -> bool:
+    """Whether a name opens with an organisation's name of two words or more: a person's name
+    never does ("Acme Rail Maintenance" of "Acme Rail")."""
+    return any(" " in opening and opening in org_names for opening in _openings(name)[1:])
 
 
 def _places_that_speak(text: str, raw: list[Mention], surnames: set[str], full_surnames: set[str]) -> None:

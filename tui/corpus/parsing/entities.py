@@ -11,6 +11,7 @@ from ..models import Span
 from .budget import check
 from .clustering import cluster
 from .entity_table import EntityTable, Mention
+from .name_pairs import join_names
 from .names import classify_run
 from .runs import POSSESSIVE, POSSESSIVE_ENDINGS, capitalised_runs, token_chunks
 
@@ -47,6 +48,7 @@ def find_entities(text: str, skip: list[Span] | None = None, headline: Span | No
             tokens = [t for t in chunk if t.start >= last or not any(s <= t.start < e for s, e in unread)]
         for run in capitalised_runs(text, tokens):
             raw.extend(classify_run(text, tokens, run))
+    raw = join_names(text, raw)
     raw.extend(_repeated_aliases(text, words, starts, raw, skip or []))
     del words, starts
     table = cluster(text, raw)

@@ -8,7 +8,15 @@ from functools import lru_cache
 from itertools import islice
 
 from .lexicon import common_words, first_name_gender, fold, places, reporting_verbs, title_words
-from .lexicon.rule_words import APPOSITIVE_ROLES, HEADING_WORDS, HONORIFIC_GENDER, KIN_NOUNS, PERSON_NOUNS
+from .lexicon.name_words import COMPANY_NOUNS
+from .lexicon.rule_words import (
+    APPOSITIVE_ROLES,
+    DETERMINERS,
+    HEADING_WORDS,
+    HONORIFIC_GENDER,
+    KIN_NOUNS,
+    PERSON_NOUNS,
+)
 from .runs import POSSESSIVE, POSSESSIVE_ENDINGS, TOKEN, Token, word_after, word_before
 
 # What marks a name as the article's credit line rather than a person in the story: a photo
@@ -93,7 +101,10 @@ def role_follows(text: str, tokens: list[Token], j: int) -> bool:
 
 def role_noun_follows(text: str, end: int) -> bool:
     """A lowercase role noun right after a name: the name qualifies that role ("chief Norland
-    economist", "senior Acme official"), so the role word before it is no role of the name."""
+    economist", "senior Acme official", "chief U.K. strategist"), so the role word before it is no
+    role of the name."""
+    if text.startswith(".", end):
+        end += 1  # an abbreviation's last full stop ("U.K."): a sentence's would be followed by a capital
     if not text.startswith(" ", end):
         return False
     after = word_after(text, end)
@@ -305,3 +316,27 @@ def has_digit(words: tuple[str, ...]) -> bool:
     """Whether a word holds a digit ("C-12"); letters are never digits, so most words need no look
     at each character."""
     return any(not w.isalpha() and any(c.isdigit() for c in w) for w in words)
+
+
+def names_a_company(text: str, previous: tuple[int, int, str] | None, first_word: str) -> bool:
+    """Whether a business noun right before a name says it is a business's ("engineering firm Acme
+    Rail"); not "the firm Ann Lee founded", where a first name after "the firm" opens a clause."""
+    if previous is None or previous[2].lower() not in COMPANY_NOUNS:
+        return False
+    if fold(first_word) not in first_name_gender():
+        return True
+    before = word_before(text, previous[0] - 1) if previous[0] > 1 else None
+    return before is None or before[2].lower() not in DETERMINERS
+
+
+def works_at(text: str, previous: tuple[int, int, str] | None) -> bool:
+    """Whether a job or a name and "at" stand right before a name ("an analyst at Acme Kessel", "said
+    Ann Lee at Acme Kessel"): one works at a body, not at a person."""
+    if previous is None or previous[2] != "at":
+        return False
+    job = word_before(text, previous[0] - 1) if previous[0] > 1 else None
+    if job is None:
+        return False
+    if job[2][:1].isupper():
+        return text[job[1] : previous[0]] == " " and fold(job[2]) not in common_words()
+    return job[2] in title_words() and job[2] not in KIN_NOUNS

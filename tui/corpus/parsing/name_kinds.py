@@ -68,6 +68,8 @@ def _kind_of_several_words(words: tuple[str, ...]) -> WordsKind:
     bodies = _plural_cue(last) and not (len(words) == 2 and fold(words[0]) in first_name_gender())
     if not org_cues().isdisjoint(words) or bodies or last in TEAM_ENDINGS and fold(" ".join(words)) not in places():
         return "organization"  # "Northwind Energy"; "Brenfield United", but "Mexico City"
+    if last in _BODY_ENDINGS or " ".join(words[1:]) in known_organizations():
+        return "organization"  # "Alder National" (a club, a bank); "Brenfield Red Cross", a branch
     if last in EVENT_WORDS or has_digit(words[1:]):
         return None  # "Harbour Cup", "Oslo Accord", "Bill C-12": neither person nor place
     if last in PLACE_WORDS:  # "Brenfield Highway", "Alder National Park", "Holm County"; "Tom Hall" may speak
@@ -86,6 +88,10 @@ def _kind_of_several_words(words: tuple[str, ...]) -> WordsKind:
     if is_title(last) and not _title_as_surname(words[-2], last):
         return None  # "Prime Minister" split as "Prime | Minister": a role, no name
     return READ_ON
+
+
+# Adjectives that end a body's name, never a person's: "Alder National" is a golf club or a bank.
+_BODY_ENDINGS = frozenset({"National", "International"})
 
 
 @lru_cache(maxsize=1 << 12)
@@ -131,7 +137,17 @@ def kind_of_name_alone(words: tuple[str, ...]) -> Kind:
         return "organization"  # "RCMP", "Brenfield RCMP", "Volta Electronics"
     if last_is_title or fold(words[0]) in places():
         return None  # "Brenfield MP" is a role; "Alder Council" without a cue is not a person
+    if len(words) >= 2 and _participle(words[0]):
+        return None  # "Finding Winter Harbour", "Thinking Rooms": a title's verb, no first name
     return READ_ON
+
+
+_PARTICIPLE = "ing"
+
+
+def _participle(word: str) -> bool:
+    """A word that ends like a participle ("Finding", "Thinking") and is no first name ("Sterling")."""
+    return word.endswith(_PARTICIPLE) and word[:1].isupper() and fold(word) not in first_name_gender()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -146,3 +162,15 @@ def is_title(word: str) -> bool:
     if "-" in word and not word.startswith("-"):
         return all(is_title(part) for part in word.split("-") if part)  # "Vice-President"
     return word.endswith("s") and len(word) > 2 and word[:-1] in title_words()  # "MPs", "Senators"
+
+
+_SAINT = frozenset({"st", "st.", "saint"})  # how the lexicon of places may write a saint's town
+
+
+def saint_town(words: tuple[str, ...]) -> bool:
+    """Whether "St" and the words after it are a town's name ("St Austell", "St. Neots", "St
+    Brenfield" as "Saint Brenfield"): the lexicon of places writes the word in any of three ways."""
+    if len(words) < 2 or fold(words[0]) not in _SAINT:
+        return False
+    rest = " ".join(without_possessive(words[1:])).lower()
+    return any(f"{saint} {rest}" in places() for saint in _SAINT)

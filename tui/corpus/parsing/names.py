@@ -11,6 +11,7 @@ from .lexicon import (
     demonym_adjectives,
     first_name_gender,
     fold,
+    places,
     reporting_verbs,
     title_words,
 )
@@ -28,6 +29,7 @@ from .name_context import (
     first_name_speaks,
     kin_before,
     name_gender,
+    names_a_company,
     opens_place,
     opens_sentence,
     outside_story,
@@ -40,6 +42,7 @@ from .name_context import (
     run_parts,
     speaks,
     without_possessive,
+    works_at,
 )
 from .name_kinds import (
     ORG_UNLESS_SPEAKER,
@@ -48,6 +51,7 @@ from .name_kinds import (
     is_title,
     kind_by_words,
     kind_of_name_alone,
+    saint_town,
     title_as_surname,
 )
 from .runs import (
@@ -100,6 +104,9 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         split = i + 1  # "Farmer Otto Brandt" opening a sentence: a role before the first name
     mentions: list[Mention] = []
     role = ""
+    a_saint_town = split > i and saint_town(words[split - first - 1 : stop])
+    if a_saint_town:
+        split -= 1  # "St Austell", "St. Neots": a town, neither a saint nor a person
     if split > i:
         mentions.extend(_role_entities(text, tokens, i, split))
         role = _text(text, tokens[i:split])
@@ -141,6 +148,10 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
         kind = "person" if job or speaks(text, tokens, i, j, previous, strict=True) else "place"
     if kind == "person" and not role and plural_after_the(name_words, previous):
         kind = "organization"  # "the Northfield Hornets": a team, not a person
+    if kind in ("person", "unknown", "place", None) and not role and names_a_company(text, previous, tokens[i].text):
+        kind = "organization"  # "engineering firm Acme Rail", "phone giant Dover"
+    elif kind in ("person", "unknown") and not role and works_at(text, previous):
+        kind = "organization"  # "an analyst at Acme Kessel"
     if j - i == 1 and not role:
         role = person_appositive(text, last.end) if kind != "person" else ""  # "Ann, a resident of the town"
         if not role and fold(without_possessive((last.text,))[0]) in first_name_gender():
@@ -155,8 +166,14 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
             kind = "person"
         elif speaks(text, tokens, i, j, previous, strict=True):
             kind = "unknown"
+    if a_saint_town:
+        kind = "place"
     if kind is None:
         return mentions
+    if kind == "person" and not role and j - i >= _LEADING_WORDS_AND_NAME:
+        lead = _leading_affiliation(words[i - first : stop])
+        if lead:  # "Australian Ann Quillon", "Liberal Democrat Tom Brask": a role before the name
+            role, i = _text(text, tokens[i : i + lead]), i + lead
     end = last.end - possessive_length(last.text) if last.text.endswith(POSSESSIVE_ENDINGS) else last.end
     if "." in last.text and text.startswith(".", end):
         end += 1  # "U.S.", "U.K.": the abbreviation's final full stop belongs to the name
@@ -169,14 +186,33 @@ def classify_run(text: str, tokens: list[Token], run: tuple[int, int]) -> list[M
 _COMPOUND_TAIL = 5  # letters of a lowercase part after a hyphen that make a compound word, whatever its ending
 
 
+# Words of a person's run that a party or nation word before the name leaves at least ("Liberal
+# Democrat | Tom Brask"): the name keeps two words, so "Australian Quillon" stays whole.
+_LEADING_WORDS_AND_NAME = 3
+_NAME_WORDS_LEFT = 2
+
+
+def _leading_affiliation(words: tuple[str, ...]) -> int:
+    """How many words that open a person's run are a party's or a nation's ("Republican", "Liberal
+    Democrat", "Australian") and no first name: a role before the name, wherever the run stands."""
+    lead = 0
+    demonyms = demonym_adjectives()
+    while len(words) - lead > _NAME_WORDS_LEFT and (words[lead] in AFFILIATIONS or words[lead] in demonyms):
+        if fold(words[lead]) in first_name_gender():
+            break  # "Tory", "Libertarian"? a first name may open the name itself
+        lead += 1
+    return lead
+
+
 def _compound_adjective(word: str) -> bool:
     """A capitalised compound whose last part after a hyphen is a lowercase word ("Oslo-based",
-    "State-owned", "Singer-songwriter"): it describes a name, never is part of one ("Lewis-Francis",
-    "al-Hassan" are); a short part that is no word's ending may be a name's ("Blu-ray", "Dai-ichi")."""
+    "State-owned", "Singer-songwriter", "Nineteen-year-old"): it describes a name, never is part
+    of one ("Lewis-Francis", "al-Hassan" are); a short part that is no word's ending may be a
+    name's ("Blu-ray", "Dai-ichi")."""
     head, hyphen, tail = word.rpartition("-")
     if not (hyphen and head and tail.isalpha() and tail.islower()):
         return False
-    return len(tail) >= _COMPOUND_TAIL or tail.endswith(("ed", "ing", "born"))
+    return len(tail) >= _COMPOUND_TAIL or tail.endswith(("ed", "ing", "born", "old"))
 
 
 _YEAR = len("1989")
@@ -228,8 +264,30 @@ def _run_shape(words: tuple[str, ...]) -> tuple[int, int, int, bool]:
         # "Republican Ann Lee", "Norwegian Ann Lee" wherever they stand; "Tory Tom Lee" though
         # Tory is a first name too
         return i, j, i + 1, False
+    lead = _leading_affiliation(words[i:j]) if split == i else 0
+    if lead and fold(words[i + lead]) in first_name_gender():
+        return i, j, i + lead, False  # "Liberal Democrat Ann Lee"
     role_may_open = opens_with_name and fold(words[i]) not in first_name_gender()
+    if split == i and j - i >= 3 and _agent_noun(words[i]):
+        role_may_open = True  # "Rapper Dexo Vantu", "Teenager Ann Quillon" opening a sentence
     return i, j, split, role_may_open
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian")  # rapper, distributor, guitarist, comedian
+
+
+def _agent_noun(word: str) -> bool:
+    """A word shaped like a noun of who does something ("Rapper", "Guitarist", "Comedian") that is
+    no first name ("Tyler", "Brian"), no place ("Exeter", "Windsor") and no nation's adjective."""
+    folded = fold(word)
+    return (
+        word.isalpha()
+        and word[1:].islower()
+        and folded.endswith(_AGENT_ENDINGS)
+        and folded not in first_name_gender()
+        and folded not in places()
+        and word not in demonym_adjectives()  # "Australian Ann Lee": a nation's word, read as one
+    )
 
 
 def _role_entities(text: str, tokens: list[Token], i: int, split: int) -> list[Mention]:

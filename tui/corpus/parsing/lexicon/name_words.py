@@ -11,7 +11,8 @@ def _words(text: str) -> frozenset[str]:
 # The nouns of WORK_NOUNS that are never verbs ("shows Ann Lee", "play Tom Hall" are): the title
 # after them is a work even when it opens with a first name ("the drama Ann Dale").
 TITLE_NOUNS = _words("""
-    film films movie movies documentary drama sitcom novel album musical opera
+    film films movie movies documentary drama sitcom novel album musical opera biopic comedy thriller sequel
+    memoir autobiography biography
 """)
 
 # Titles that are nobody's surname, so that a name ending with one is no person ("Ann Lady" of
@@ -31,4 +32,11 @@ HONORIFICS = _words("""
 # ("in Sydney", "from Jordan").
 PLACE_PREPOSITIONS = _words("""
     in at to from near into across around outside inside throughout through via toward towards
+""")
+
+# Nouns of a business that stand right before its name ("engineering firm Acme Rail", "phone
+# giant Dover"); not the nouns that may be a person's job too (brewer, publisher, broadcaster).
+COMPANY_NOUNS = _words("""
+    firm firms company companies giant giants group retailer retailers carmaker automaker insurer insurers
+    airline airlines bank banks lender lenders conglomerate supermarket supermarkets manufacturer chain brokerage
 """)
