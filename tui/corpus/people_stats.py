@@ -159,7 +159,7 @@ class Profile:
 def profile(view: QuoteView, number: int, quotes: np.ndarray | None = None) -> Profile:
     """A person's profile in these quotes (a mask; None: all of theirs), from their own quotes
     (the view's index by person), never a pass over the corpus."""
-    mine = np.frombuffer(view.by_person[number], dtype=np.uint32).astype(np.int64)
+    mine = view.quotes_by(number).astype(np.int64)
     if quotes is not None:
         mine = mine[quotes[mine]]
     columns = view.columns
@@ -185,7 +185,7 @@ def _about(view: QuoteView, number: int, quotes: list[int]) -> list[tuple[str, s
     naming: dict[int, list[int]] = {}
     for quote in quotes:
         for entity in named[first[quote] : first[quote + 1]]:
-            naming.setdefault(entity, []).append(quote)
+            naming.setdefault(int(entity), []).append(quote)
     keys = set(view.people[number].keys)
     items = [(table.entities[entity], said) for entity, said in naming.items()
              if name_key(table.entities[entity][1]) not in keys]  # fmt: skip
