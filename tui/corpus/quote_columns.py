@@ -151,7 +151,9 @@ class QuoteColumns:
             keys = (self.person + 1) * (int(other.max(initial=0)) + 1) + other
             unique, number = np.unique(keys, return_inverse=True)
             span = int(other.max(initial=0)) + 1
-            found = self._pairs[of] = (number, unique // span - 1, unique % span)
+            # int32 (kept in the side file as they are): quotes, people and articles are each < 2**31.
+            parts = (number.reshape(-1), unique // span - 1, unique % span)
+            found = self._pairs[of] = tuple(part.astype(np.int32) for part in parts)  # type: ignore[assignment]
         return found
 
     def months(self) -> np.ndarray:

@@ -109,7 +109,7 @@ def table_state(table: QuoteTable) -> dict:
     else:
         kinds = sorted({kind for kind, _ in entities})
         codes = {kind: code for code, kind in enumerate(kinds)}
-        kind = np.array([codes[kind] for kind, _ in entities], dtype=np.int32)
+        kind = np.array([codes[kind] for kind, _ in entities], dtype=np.uint8 if len(kinds) < 256 else np.int32)
         names = Strings.of(name for _, name in entities)
     state.update(entity_kind=column_state(kind), entity_kinds=kinds, entity_names=names.state())
     raw = table.packed_raw if table.packed_raw is not None else RawColumns.of(table.raw)
