@@ -152,8 +152,9 @@ class QuoteColumns:
             unique, number = np.unique(keys, return_inverse=True)
             span = int(other.max(initial=0)) + 1
             # int32 (kept in the side file as they are): quotes, people and articles are each < 2**31.
-            parts = (number.reshape(-1), unique // span - 1, unique % span)
-            found = self._pairs[of] = tuple(part.astype(np.int32) for part in parts)  # type: ignore[assignment]
+            found = (number.reshape(-1).astype(np.int32), (unique // span - 1).astype(np.int32),
+                     (unique % span).astype(np.int32))  # fmt: skip
+            self._pairs[of] = found
         return found
 
     def months(self) -> np.ndarray:
