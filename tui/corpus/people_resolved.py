@@ -95,8 +95,9 @@ class Resolved:
 def person_column(of_raw: np.ndarray, speaker: object) -> np.ndarray:
     """Each quote's person from its raw speaker (NO_SPEAKER picks the extra last cell: nobody)."""
     lookup = np.append(of_raw.astype(np.int32), np.int32(NO_SPEAKER))
-    return lookup[np.asarray(speaker, dtype=np.int64)] if len(lookup) > 1 else np.full(len(speaker), NO_SPEAKER,  # type: ignore[arg-type]
-                                                                                         dtype=np.int32)  # fmt: skip
+    found = lookup[np.asarray(speaker, dtype=np.int64)]
+    found.flags.writeable = False  # never changed: the quote columns use it as it is
+    return found
 
 
 def _is_permutation(order: np.ndarray, size: int) -> bool:

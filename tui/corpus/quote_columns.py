@@ -26,7 +26,11 @@ QUOTE_SORTS = ("date", "speaker", "length")  # oldest first (undated last); A to
 
 def column(values: Sequence[int] | np.ndarray, dtype: type = np.int64) -> np.ndarray:
     """A copy of an `array.array` (or list) as a numpy column: the table's arrays keep growing, so
-    none of them is shared with numpy (an array lending its buffer cannot be resized)."""
+    none of them is shared with numpy (an array lending its buffer cannot be resized). A read-only
+    numpy column (a table read from its side file, never resized: it is copied into arrays before an
+    article is added) is used as it is, its own integer type."""
+    if isinstance(values, np.ndarray) and not values.flags.writeable:
+        return values
     return np.array(values, dtype=dtype)
 
 
@@ -40,7 +44,7 @@ class QuoteColumns:
         self.article = column(table.article)
         self.person = column(person)
         self.day = column(table.day)
-        self.length = column(table.end) - column(table.start)
+        self.length = np.asarray(table.end, dtype=np.int64) - np.asarray(table.start, dtype=np.int64)
         self.cue = column(table.cue)
         count = len(people)
         # Per person, with one more cell for NO_SPEAKER (index -1): never a person, no gender.
@@ -148,7 +152,7 @@ class QuoteColumns:
         found = self._pairs.get(of)
         if found is None:
             other = self.article if of == "article" else self.source[self.article]
-            keys = (self.person + 1) * (int(other.max(initial=0)) + 1) + other
+            keys = (self.person.astype(np.int64) + 1) * (int(other.max(initial=0)) + 1) + other
             unique, number = np.unique(keys, return_inverse=True)
             span = int(other.max(initial=0)) + 1
             # int32 (kept in the side file as they are): quotes, people and articles are each < 2**31.
