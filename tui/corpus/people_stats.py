@@ -78,13 +78,14 @@ def people_rows(view: QuoteView, quotes: np.ndarray) -> PeopleRows:
     """Everyone who said one of these quotes (a mask), most quoted first (then by name)."""
     columns = view.columns
     chosen = np.flatnonzero(quotes & columns.quoted)
-    who = columns.person[chosen]
+    # ufunc.at takes its fast loop only when every operand is of one type (int32 columns: 5x slower).
+    who = columns.person[chosen].astype(np.intp)
     counts = np.bincount(who, minlength=columns.people)
     number, pair_person, _ = columns.pairs("article")
     seen = np.zeros(len(pair_person), dtype=bool)
     seen[number[chosen]] = True
     articles = np.bincount(pair_person[seen], minlength=columns.people)
-    days = columns.day[chosen]
+    days = columns.day[chosen].astype(np.int64)
     dated = days > 0
     first = np.full(columns.people, NO_DAY, dtype=np.int64)
     np.minimum.at(first, who[dated], days[dated])
@@ -100,6 +101,7 @@ def people_rows(view: QuoteView, quotes: np.ndarray) -> PeopleRows:
 def _top_source(columns, chosen: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
     """Each person's source that quotes them most (ties: the source first seen quoting them)."""
     number, pair_person, pair_source = columns.pairs("source")
+    pair_person = pair_person.astype(np.intp)
     counts = np.bincount(number[chosen], minlength=len(pair_person))
     best = np.zeros(columns.people + 1, dtype=np.int64)
     np.maximum.at(best, pair_person, counts)

@@ -180,7 +180,7 @@ class QuoteView:
         `within`) needs no check."""
         sure, unsure = self._checked(words)
         table, texts, index = self.table, self.store.texts, self.index
-        start, end, first = table.start, table.end, table.first
+        start, end, first = table.loop_columns("start", "end", "first")
         if within is not None:
             near = self.columns.article_positions(within)
             sure, unsure = sure & near, unsure & near
@@ -212,7 +212,7 @@ class QuoteView:
         `match_quotes("quote", words)` finds, without finding each quote of the index's sure ones."""
         sure, unsure = self._checked(words)
         table, texts = self.table, self.store.texts
-        start, end = table.start, table.end
+        start, end = table.loop_columns("start", "end")
         matcher = PhraseMatcher(words)
         found = {p for p in sure if p < table.articles}
         for p in unsure:
