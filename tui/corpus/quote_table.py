@@ -235,7 +235,7 @@ class QuoteTable:
     def loop_columns(self, *names: str) -> list[Sequence[int]]:
         """Columns for a Python loop: a numpy column (read from a side file) as a memoryview, whose
         items are plain ints (a numpy item is a numpy scalar, several times slower to make and use)."""
-        return [memoryview(column) if isinstance(column, np.ndarray) else column
+        return [column.data if isinstance(column, np.ndarray) else column
                 for column in (getattr(self, name) for name in names)]  # fmt: skip
 
     def quotes_of(self, position: int) -> range:
