@@ -89,7 +89,9 @@ def test_other_corrections_resolve_again_and_their_answer_is_kept(
     first = names(opened(folder))[0]
     renamed = Corrections(rename={first: INVENTED})
     resolves = Resolves(monkeypatch)
-    assert INVENTED in names(opened(folder, renamed)) and resolves.count == 1
+    live = opened(folder, renamed)
+    assert INVENTED in names(live) and resolves.count == 1
+    assert live.corpus.quote_view().table.packed_raw is not None  # the raw names made for the resolver only
     assert side_state(cache_dir)[1]["resolved"]["key"] == corrections_key(renamed)  # written again
     assert INVENTED in names(opened(folder, Corrections(rename={first: INVENTED}))) and resolves.count == 1
     assert INVENTED not in names(opened(folder)) and resolves.count == 2  # the file's content is the key

@@ -183,7 +183,7 @@ def _about(view: QuoteView, number: int, quotes: list[int]) -> list[tuple[str, s
     """The entities named inside these quotes (not the speaker), with the quotes that name each,
     most named first: from the quote table's note of what each quote names."""
     table = view.table
-    named, first = table.named, table.named_first
+    named, first = table.loop_columns("named", "named_first")
     naming: dict[int, list[int]] = {}
     for quote in quotes:
         for entity in named[first[quote] : first[quote + 1]]:

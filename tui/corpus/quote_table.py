@@ -105,10 +105,11 @@ class QuoteTable:
 
     @property
     def raw(self) -> list[RawSpeaker]:
-        """The raw speakers (made from their packed columns the first time they are needed)."""
+        """The raw speakers. Of a table read from its side file: made from their packed columns for
+        the caller (the resolver), the packed columns kept (a hundred thousand `RawSpeaker`s are
+        ten times their bytes), until an article arrives (`_growable`)."""
         if self._raw is None:
-            self._raw = self.packed_raw.speakers() if self.packed_raw is not None else []
-            self.packed_raw = None
+            return self.packed_raw.speakers() if self.packed_raw is not None else []
         return self._raw
 
     @raw.setter
@@ -142,6 +143,8 @@ class QuoteTable:
                 setattr(self, name, array(typecode, np.asarray(values).tobytes()))
         if not isinstance(self.kind, bytearray):
             self.kind = bytearray(np.asarray(self.kind, dtype=np.uint8).tobytes())
+        if self._raw is None:
+            self._raw, self.packed_raw = self.raw, None
         if not isinstance(self.entities, list):
             self.entities = list(self.entities)
         if not isinstance(self.cues, list):
