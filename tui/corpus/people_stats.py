@@ -187,9 +187,10 @@ def _about(view: QuoteView, number: int, quotes: list[int]) -> list[tuple[str, s
     naming: dict[int, list[int]] = {}
     for quote in quotes:
         for entity in named[first[quote] : first[quote + 1]]:
-            naming.setdefault(int(entity), []).append(quote)
+            naming.setdefault(entity, []).append(quote)
     keys = set(view.people[number].keys)
-    items = [(table.entities[entity], said) for entity, said in naming.items()
-             if name_key(table.entities[entity][1]) not in keys]  # fmt: skip
+    entities = table.entities
+    named_here = [(entities[entity], said) for entity, said in naming.items()]  # each (kind, name) made once
+    items = [(item, said) for item, said in named_here if name_key(item[1]) not in keys]
     items.sort(key=lambda item: (-len(item[1]), item[0]))
     return [(kind, name, said) for (kind, name), said in items]
