@@ -258,7 +258,7 @@ class QuoteView:
         day = int(table.day[quote])
         return QuoteRow(
             quote, position, int(table.number[quote]), date.fromordinal(day) if day > 0 else None,
-            self.people[who].name if who != NO_SPEAKER else "", who, table.kind_of(quote),
+            self.resolved.people.names[who] if who != NO_SPEAKER else "", who, table.kind_of(quote),
             table.text(quote, store), store.sources[position], store.titles[position],
         )  # fmt: skip
 
