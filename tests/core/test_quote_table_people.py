@@ -171,3 +171,15 @@ def test_strings_come_back_whole_and_a_hostile_blob_never_raises() -> None:
     assert Groups.restored(Groups.of([["a"]]).state(), 2) is None  # another count
     broken = Strings(b"\xff\xfe", np.array([2], dtype=np.int64))
     assert broken[0] == "\ufffd\ufffd"
+
+
+def test_a_side_file_of_an_older_format_is_made_again_without_a_notice(
+    folder: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    side = side_path(cache_dir)
+    data = side.read_bytes()
+    side.write_bytes(b"article-explorer quotes 1\n" + data[len(MAGIC) :])
+    resolves, notices = Resolves(monkeypatch), []
+    assert names(opened(folder, notices=notices)) and resolves.count == 1
+    assert not [notice for notice in notices if "quote table" in notice]
+    assert side.read_bytes().startswith(MAGIC)

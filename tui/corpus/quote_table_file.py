@@ -43,6 +43,7 @@ from .quote_table import QuoteTable
 from .quote_table_state import restored_table, table_state
 
 MAGIC = b"article-explorer quotes 2\n"
+_FORMAT_LINE = b"article-explorer quotes "  # the first line of every format's side file
 SUFFIX = ".quotes"
 _FINGERPRINT_LINE = 64 + 1  # hex digits and the newline: the most read of the second line
 _TRAILER = struct.Struct("<QI")  # body length, body CRC-32
@@ -96,8 +97,9 @@ class QuoteTableFile:
             opened = os.fstat(handle.fileno())
             if not stat.S_ISREG(opened.st_mode):
                 return "not a regular file"
-            if handle.readline(len(MAGIC)) != MAGIC:
-                return "not a quote table file"
+            first = handle.readline(len(MAGIC))
+            if first != MAGIC:  # another build's format is stale, like another state's: made again quietly
+                return None if first.startswith(_FORMAT_LINE) and first.endswith(b"\n") else "not a quote table file"
             if handle.readline(_FINGERPRINT_LINE).strip().decode("ascii", "replace") != self.fingerprint:
                 return None
             start = handle.tell()
