@@ -41,8 +41,8 @@ def fingerprint(cache_dir: Path) -> str:
 
 def parts(table: QuoteTable) -> tuple:
     """Everything a table holds, to compare two tables."""
-    return (tuple(getattr(table, name).tobytes() for name in ARRAYS), bytes(table.kind), table.cues,
-            [vars(speaker) for speaker in table.raw], table.entities)  # fmt: skip
+    return (tuple(bytes(getattr(table, name)) for name in ARRAYS), bytes(table.kind), list(table.cues),
+            [vars(speaker) for speaker in table.raw], list(table.entities))  # fmt: skip
 
 
 class RecordsRead:
@@ -142,32 +142,36 @@ class Named:
     """A class a pickle could name: a side file never may."""
 
 
+def with_table(state: dict, **changed: object) -> dict:
+    return {**state, "table": {**state["table"], **changed}}
+
+
 def damages(side: Path) -> dict[str, object]:
     data = side.read_bytes()
     state = state_of(side)
+    table = state["table"]
     flipped = bytearray(data)
     flipped[len(data) // 2] ^= 0xFF
-    shorter_first = {**state, "first": state["first"][:-4]}
-    wrong_speaker = {**state, "speaker": struct.pack("<i", 10**6) + state["speaker"][4:]}
-    swapped_article = {**state, "article": state["article"][::-1]}
+    blob, ends = table["entity_names"]
     harms: dict[str, object] = {
         "a byte flipped": bytes(flipped),
         "cut short": data[: len(data) // 3],
         "empty": b"",
         "not ours": b"some other file\n",
-        "a class named": ("body", {**state, "cues": [Named()]}),
+        "a class named": ("body", with_table(state, cues=[Named()])),
         "not a dict": ("body", [1, 2, 3]),
-        "an article short": ("body", shorter_first),
-        "a speaker out of range": ("body", wrong_speaker),
-        "articles out of order": ("body", swapped_article),
-        "a missing column": ("body", {k: v for k, v in state.items() if k != "cue"}),
+        "an article short": ("body", with_table(state, first=table["first"][:-4])),
+        "a speaker out of range": ("body", with_table(state, speaker=struct.pack("<i", 10**6) + table["speaker"][4:])),
+        "articles out of order": ("body", with_table(state, article=table["article"][::-1])),
+        "a missing column": ("body", {**state, "table": {k: v for k, v in table.items() if k != "cue"}}),
+        "names past their blob": ("body", with_table(state, entity_names=(blob[:-1], ends))),
     }
     assert set(harms) == set(DAMAGES)
     return harms
 
 
 DAMAGES = ("a byte flipped", "cut short", "empty", "not ours", "a class named", "not a dict", "an article short",
-           "a speaker out of range", "articles out of order", "a missing column")  # fmt: skip
+           "a speaker out of range", "articles out of order", "a missing column", "names past their blob")  # fmt: skip
 
 
 @pytest.mark.parametrize("damage", DAMAGES)

@@ -92,7 +92,7 @@ class Corpus:
     def save_quote_table(self, saved: SavedTable) -> None:
         """A corpus just parsed and cached (its records in memory): its quote table, built now if
         no reader built it yet, written to `saved` for the next warm open."""
-        saved.save(self.quote_view().table)
+        self.quote_view().save_to(saved)
 
     def __len__(self) -> int:
         return len(self.articles)

@@ -14,40 +14,43 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .people import GENDER_ORDER, Person
+from .people import GENDER_ORDER
+from .people_table import People
 from .quote_table import QuoteTable
+from .quote_table_strings import within
 from .timeline import month_numbers
 
 UNDATED = np.iinfo(np.int32).max  # sorts an undated quote after every dated one
-_GENDER_CODES = {gender: code for code, gender in enumerate(GENDER_ORDER)}
 QUOTE_SORTS = ("date", "speaker", "length")  # oldest first (undated last); A to Z then oldest; longest first
 
 
 def column(values: Sequence[int] | np.ndarray, dtype: type = np.int64) -> np.ndarray:
     """A copy of an `array.array` (or list) as a numpy column: the table's arrays keep growing, so
-    none of them is shared with numpy (an array lending its buffer cannot be resized)."""
+    none of them is shared with numpy (an array lending its buffer cannot be resized). A read-only
+    numpy column (a table read from its side file, never resized: it is copied into arrays before an
+    article is added) is used as it is, its own integer type."""
+    if isinstance(values, np.ndarray) and not values.flags.writeable:
+        return values
     return np.array(values, dtype=dtype)
 
 
 class QuoteColumns:
     """Numpy columns of one state of the quote table and of the people its speakers are."""
 
-    def __init__(self, table: QuoteTable, people: list[Person], person: Sequence[int] | np.ndarray,
-                 sources: Sequence[str | None]) -> None:  # fmt: skip
+    def __init__(self, table: QuoteTable, people: People, person: Sequence[int] | np.ndarray,
+                 sources: Sequence[str | None], kept: dict[str, np.ndarray] | None = None) -> None:  # fmt: skip
         self.size = len(table)
         self.articles = table.articles
         self.article = column(table.article)
         self.person = column(person)
         self.day = column(table.day)
-        self.length = column(table.end) - column(table.start)
+        self.length = np.asarray(table.end, dtype=np.int64) - np.asarray(table.start, dtype=np.int64)
         self.cue = column(table.cue)
         count = len(people)
         # Per person, with one more cell for NO_SPEAKER (index -1): never a person, no gender.
-        self.is_person = np.array([p.is_person for p in people] + [False], dtype=bool)
-        self.gender = np.array([_GENDER_CODES[p.gender] for p in people] + [len(GENDER_ORDER) - 1], dtype=np.int64)
-        folded = sorted({p.name.casefold() for p in people})
-        rank = {name: number for number, name in enumerate(folded)}
-        self.name_rank = np.array([rank[p.name.casefold()] for p in people] + [len(folded)], dtype=np.int64)
+        self.is_person = np.append(people.is_person, False)
+        self.gender = np.append(people.gender.astype(np.int64), len(GENDER_ORDER) - 1)
+        self.name_rank = np.append(people.name_rank.astype(np.int64), count)
         self.people = count
         self.quoted = (self.person >= 0) & self.is_person[self.person]  # said by someone who is a person
         codes: dict[str | None, int] = {}
@@ -55,8 +58,35 @@ class QuoteColumns:
         self.source_names = list(codes)
         self._orders: dict[str, np.ndarray] = {}
         self._pairs: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._take(kept or {})
         self._months: np.ndarray | None = None
         self._article_days: tuple[np.ndarray, np.ndarray] | None = None
+
+    def _take(self, kept: dict[str, np.ndarray]) -> None:
+        """Orders and pairs worked out before for this state (read from the side file, checked there)."""
+        for name, values in kept.items():
+            kind, _, by = name.partition(":")
+            if kind == "order" and len(values) == self.size:
+                self._orders[by] = values
+        for of in ("article", "source"):
+            parts = tuple(kept.get(f"pairs:{of}:{part}") for part in "npo")
+            other, bound = parts[2], len(self.source_names) if of == "source" else self.articles
+            if other is not None and within(other, 0, max(bound, 1)):
+                self._pairs[of] = parts  # type: ignore[assignment]
+
+    def prepare(self) -> None:
+        """Every order and pair worked out now (to be kept in the side file)."""
+        for by in QUOTE_SORTS:
+            self.order(by)
+        self.pairs("article")
+        self.pairs("source")
+
+    def kept(self) -> dict[str, np.ndarray]:
+        """The orders and pairs worked out, by name (people_resolved.KEPT_ORDERS and KEPT_PAIRS)."""
+        found = {f"order:{by}": order for by, order in self._orders.items()}
+        for of, parts in self._pairs.items():
+            found.update({f"pairs:{of}:{part}": values for part, values in zip("npo", parts, strict=True)})
+        return found
 
     # -- sets of quotes -------------------------------------------------------------------------
 
@@ -89,7 +119,7 @@ class QuoteColumns:
         """Every quote in a QUOTE_SORTS order, worked out once (read-only)."""
         found = self._orders.get(by)
         if found is None:
-            found = self._orders[by] = self._sort(np.arange(self.size), by)
+            found = self._orders[by] = self._sort(np.arange(self.size, dtype=np.int32), by)
             found.flags.writeable = False
         return found
 
@@ -122,10 +152,13 @@ class QuoteColumns:
         found = self._pairs.get(of)
         if found is None:
             other = self.article if of == "article" else self.source[self.article]
-            keys = (self.person + 1) * (int(other.max(initial=0)) + 1) + other
+            keys = (self.person.astype(np.int64) + 1) * (int(other.max(initial=0)) + 1) + other
             unique, number = np.unique(keys, return_inverse=True)
             span = int(other.max(initial=0)) + 1
-            found = self._pairs[of] = (number, unique // span - 1, unique % span)
+            # int32 (kept in the side file as they are): quotes, people and articles are each < 2**31.
+            found = (number.reshape(-1).astype(np.int32), (unique // span - 1).astype(np.int32),
+                     (unique % span).astype(np.int32))  # fmt: skip
+            self._pairs[of] = found
         return found
 
     def months(self) -> np.ndarray:

@@ -12,7 +12,10 @@ a few thousand strings, not one a quote.
 
 Unpickling every record is most of a warm open's cost (15 s of CPU at 100,000 articles), so a
 corpus opened from the cache reads the table from a side file beside its entry instead, written
-the first time the table is built for that entry (`quote_table_file.py`, the `saved` attribute).
+the first time the table is built for that entry (`quote_table_file.py`, the `saved` attribute;
+quote_view.py reads and writes it). Read from there, the columns are read-only numpy columns over
+the file's bytes, the raw speakers and the entities packed (`quote_table_state.py`): an article
+arriving later makes them growable again first.
 """
 
 from __future__ import annotations
@@ -20,11 +23,17 @@ from __future__ import annotations
 import pickle
 from array import array
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
 
 from .index.keys import name_key
 from .storage import ArticleStore
+
+if TYPE_CHECKING:
+    from .quote_table_state import RawColumns
 
 KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
 _KIND_CODES = {kind: code for code, kind in enumerate(KINDS)}
@@ -45,10 +54,13 @@ class RawSpeaker:
 
 
 class SavedTable(Protocol):
-    """Where a whole table is kept between opens of one cache entry (quote_table_file.py)."""
+    """Where a whole table, and the people resolver's answer for it, are kept between opens of one
+    cache entry (quote_table_file.py). `load` fills an empty table and gives the saved answer's
+    state (None when it has none); False when it holds no table for this store."""
 
-    def load(self, table: QuoteTable, articles: int) -> bool: ...
-    def save(self, table: QuoteTable) -> None: ...
+    def load(self, table: QuoteTable, articles: int) -> dict | None | bool: ...
+    def save(self, table: QuoteTable, resolved: dict | None) -> None: ...
+    def damaged(self, why: str) -> None: ...
 
 
 # The table's columns, each an array of this type code (`kind` is a bytearray), in saving order.
@@ -60,7 +72,8 @@ class QuoteTable:
     """Columns a quote; `first[p]` is article p's first quote number, `first[p + 1]` its end."""
 
     def __init__(self) -> None:
-        self.article = array("I")
+        # Each column an `array` (growable), or a read-only numpy column once read from a side file.
+        self.article: Any = array("I")
         self.number = array("I")
         self.speaker = array("i")  # a RawSpeaker's number, NO_SPEAKER when nobody was named
         self.kind = bytearray()
@@ -70,12 +83,13 @@ class QuoteTable:
         self.cue = array("I")  # a number into `cues`
         self.cues: list[str] = [""]  # distinct folded cues, "" (none) first
         self.first = array("I", [0])
-        self.raw: list[RawSpeaker] = []
+        self._raw: list[RawSpeaker] | None = []
+        self.packed_raw: RawColumns | None = None  # the raw speakers as read from a side file, until needed
         # The entities named inside each quote: quote q's are named[named_first[q]:named_first[q + 1]],
         # numbers into `entities` ((kind, name), each once).
         self.named = array("I")
         self.named_first = array("I", [0])
-        self.entities: list[tuple[str, str]] = []
+        self.entities: Sequence[tuple[str, str]] = []
         # What a cue, a raw name or an entity is numbered: made when an article is added, not when
         # a whole table is read from its side file (a million articles add no more).
         self._numbers: _Numbers | None = None
@@ -89,19 +103,52 @@ class QuoteTable:
         """How many articles the table has read."""
         return len(self.first) - 1
 
+    @property
+    def raw(self) -> list[RawSpeaker]:
+        """The raw speakers. Of a table read from its side file: made from their packed columns for
+        the caller (the resolver), the packed columns kept (a hundred thousand `RawSpeaker`s are
+        ten times their bytes), until an article arrives (`_growable`)."""
+        if self._raw is None:
+            return self.packed_raw.speakers() if self.packed_raw is not None else []
+        return self._raw
+
+    @raw.setter
+    def raw(self, speakers: list[RawSpeaker]) -> None:
+        self._raw, self.packed_raw = speakers, None
+
+    @property
+    def raw_count(self) -> int:
+        return len(self._raw) if self._raw is not None else len(self.packed_raw or ())
+
+    def take(self, attributes: dict) -> None:
+        """A whole table's attributes as read from a side file (quote_table_state.restored_table)."""
+        for name, value in attributes.items():
+            setattr(self, name, value)
+        self._raw, self._numbers = None, None
+
     def extend(self, store: ArticleStore) -> bool:
-        """Read the articles that arrived since the last call; whether there were any. The first
-        call reads the whole table from `saved` when it holds this store's, else from the records
-        (and keeps it there)."""
+        """Read the articles that arrived since the last call from their records; whether there were any."""
         done = self.articles
-        saved, self.saved = self.saved, None
-        if saved is not None and done == 0 and len(store) and saved.load(self, len(store)):
-            return True
+        if len(store) > done:
+            self._growable()
         for position in range(done, len(store)):
             self._add(position, pickle.loads(store.records[position]), store.days[position], store.texts[position])
-        if saved is not None and done == 0 and len(store):
-            saved.save(self)
         return len(store) > done
+
+    def _growable(self) -> None:
+        """Columns read from a side file (numpy, read-only) as arrays again, before an article is added."""
+        for name, typecode in ARRAYS.items():
+            values = getattr(self, name)
+            if not isinstance(values, array):
+                setattr(self, name, array(typecode, np.asarray(values).tobytes()))
+        if not isinstance(self.kind, bytearray):
+            self.kind = bytearray(np.asarray(self.kind, dtype=np.uint8).tobytes())
+        if self._raw is None:
+            self._raw, self.packed_raw = self.raw, None
+        if not isinstance(self.entities, list):
+            self.entities = list(self.entities)
+        if not isinstance(self.cues, list):
+            self.cues = list(self.cues)
 
     def _lookups(self) -> _Numbers:
         if self._numbers is None:
@@ -140,7 +187,7 @@ class QuoteTable:
             number = numbers.get(item)
             if number is None:
                 number = numbers[item] = len(self.entities)
-                self.entities.append(item)
+                self.entities.append(item)  # type: ignore[attr-defined]  # a list once growable
             found += [(start, end, number) for start, end in entity.get("mentions", ())]
         found.sort()
         return found
@@ -188,15 +235,21 @@ class QuoteTable:
             raw.aliases[quote["speaker"]] = None
         return number
 
+    def loop_columns(self, *names: str) -> list[Sequence[int]]:
+        """Columns for a Python loop: a numpy column (read from a side file) as a memoryview, whose
+        items are plain ints (a numpy item is a numpy scalar, several times slower to make and use)."""
+        return [column.data if isinstance(column, np.ndarray) else column
+                for column in (getattr(self, name) for name in names)]  # fmt: skip
+
     def quotes_of(self, position: int) -> range:
         """The quote numbers of one article."""
         return range(self.first[position], self.first[position + 1])
 
     def text(self, quote: int, store: ArticleStore) -> str:
-        return store.texts[self.article[quote]][self.start[quote] : self.end[quote]]
+        return store.texts[int(self.article[quote])][int(self.start[quote]) : int(self.end[quote])]
 
     def kind_of(self, quote: int) -> str:
-        return KINDS[self.kind[quote]]
+        return KINDS[int(self.kind[quote])]
 
 
 class _Numbers:

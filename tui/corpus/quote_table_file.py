@@ -6,17 +6,20 @@ entry's records give: written by the process that writes the entry (its records 
 then), or by the first warm open that finds none. The entry's own format is not touched, so an
 entry written by another build reads as before, and its side file is made again.
 
-    b"article-explorer quotes 1\\n"   the format
+    b"article-explorer quotes 2\\n"   the format
     64 hex digits + b"\\n"            the entry's fingerprint: the side file of another state of
                                       the inputs or of the code is stale
     body                              a pickle of plain data only (no class is ever loaded): the
-                                      table's columns as bytes, its cues, raw names and entities
+                                      table (quote_table_state.py: columns as bytes, strings as
+                                      blobs) and the people resolver's answer for it, with the
+                                      corrections' key it was made for (people_resolved.py)
     trailer                           the body's length and CRC-32
 
 Read with the cache's rules for hostile files: only a regular file, opened without waiting, its
 first lines read with a length limit, the body's length and CRC checked before it is unpickled,
 and every column checked against the others (lengths, ranges, each article's quotes) before the
-table takes it. A side file that is absent, stale or damaged is passed over; the table is built
+table takes it. The columns are read back as numpy columns over the body's bytes (no copy, no
+object a quote). A side file that is absent, stale or damaged is passed over; the table is built
 from the records and the side file written again (a temporary renamed into place: atomic). One
 that cannot be written costs nothing but the next open's time.
 """
@@ -31,22 +34,20 @@ import stat
 import struct
 import tempfile
 import zlib
-from array import array
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
-
 from .cache import CacheEntry
 from .entry_temporaries import remove_stale_temporaries, temp_prefix
-from .quote_table import ARRAYS, KINDS, NO_SPEAKER, QuoteTable, RawSpeaker
+from .quote_table import QuoteTable
+from .quote_table_state import restored_table, table_state
 
-MAGIC = b"article-explorer quotes 1\n"
+MAGIC = b"article-explorer quotes 2\n"
+_FORMAT_LINE = b"article-explorer quotes "  # the first line of every format's side file
 SUFFIX = ".quotes"
 _FINGERPRINT_LINE = 64 + 1  # hex digits and the newline: the most read of the second line
 _TRAILER = struct.Struct("<QI")  # body length, body CRC-32
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-_RAW_FIELDS = (str, str, dict, list, list, dict, int)  # a RawSpeaker as a tuple, field by field
 Notice = Callable[[str], None]
 
 
@@ -59,9 +60,10 @@ class QuoteTableFile:
         self.fingerprint = fingerprint
         self.notice = notice
 
-    def load(self, table: QuoteTable, articles: int) -> bool:
+    def load(self, table: QuoteTable, articles: int) -> dict | None | bool:
         """Fill the (empty) table with the side file's, when it is this entry's and whole, of
-        `articles` articles; False, the table untouched, when it is absent, stale or damaged."""
+        `articles` articles, and give the resolver's answer's state saved with it (None when none);
+        False, the table untouched, when it is absent, stale or damaged."""
         try:
             body = self._body()
         except FileNotFoundError:
@@ -73,14 +75,20 @@ class QuoteTableFile:
         try:
             state = _PlainUnpickler(io.BytesIO(body)).load()
             del body
-            restored = _restored(state, articles)
+            if not isinstance(state, dict) or set(state) != {"table", "resolved"}:
+                return self._damaged("not a quote table")
+            restored = restored_table(state["table"], articles)
         except Exception as error:  # any pickle or any shape: damaged, never trusted
             return self._damaged(f"unreadable ({type(error).__name__})")
         if isinstance(restored, str):
             return self._damaged(restored)
-        for name, value in restored.items():
-            setattr(table, name, value)
-        return True
+        table.take(restored)
+        resolved = state["resolved"]
+        return resolved if isinstance(resolved, dict) else None
+
+    def damaged(self, why: str) -> None:
+        """A part read later (the resolver's answer) did not fit: said once, made again."""
+        self._damaged(why)
 
     def _body(self) -> bytes | str | None:
         """The body when the file is this entry's and its length and CRC add up; None when it is
@@ -89,8 +97,9 @@ class QuoteTableFile:
             opened = os.fstat(handle.fileno())
             if not stat.S_ISREG(opened.st_mode):
                 return "not a regular file"
-            if handle.readline(len(MAGIC)) != MAGIC:
-                return "not a quote table file"
+            first = handle.readline(len(MAGIC))
+            if first != MAGIC:  # another build's format is stale, like another state's: made again quietly
+                return None if first.startswith(_FORMAT_LINE) and first.endswith(b"\n") else "not a quote table file"
             if handle.readline(_FINGERPRINT_LINE).strip().decode("ascii", "replace") != self.fingerprint:
                 return None
             start = handle.tell()
@@ -106,11 +115,12 @@ class QuoteTableFile:
             return "checksum mismatch"
         return body
 
-    def save(self, table: QuoteTable) -> None:
-        """Write the whole table, atomically; a file that cannot be written is passed over."""
+    def save(self, table: QuoteTable, resolved: dict | None) -> None:
+        """Write the whole table and the resolver's answer's state, atomically; a file that cannot
+        be written is passed over."""
         temporary: str | None = None
         try:
-            body = pickle.dumps(_state(table), protocol=5)
+            body = pickle.dumps({"table": table_state(table), "resolved": resolved}, protocol=5)
             remove_stale_temporaries(self.path.parent)
             # Named as the cache's temporaries are, so a writer that dies leaves one the next save removes.
             handle, temporary = tempfile.mkstemp(prefix=temp_prefix(), suffix=".cache", dir=self.path.parent)
@@ -148,92 +158,3 @@ class _PlainUnpickler(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> object:
         raise pickle.UnpicklingError(f"a class in a quote table file: {module}.{name}")
-
-
-def _state(table: QuoteTable) -> dict:
-    """The table as plain data: columns as bytes, raw names as tuples, entities as two lists."""
-    state: dict = {name: getattr(table, name).tobytes() for name in ARRAYS}
-    state["kind"] = bytes(table.kind)
-    state["cues"] = table.cues
-    state["raw"] = [(s.key, s.display, s.genders, list(s.aliases), list(s.roles), s.kinds, s.quotes)
-                    for s in table.raw]  # fmt: skip
-    state["entity_kinds"] = [kind for kind, _ in table.entities]
-    state["entity_names"] = [name for _, name in table.entities]
-    return state
-
-
-def _restored(state: object, articles: int) -> dict | str:
-    """The table's attributes from a side file's state, when every part fits every other; else
-    what does not."""
-    expected = {*ARRAYS, "kind", "cues", "raw", "entity_kinds", "entity_names"}
-    if not isinstance(state, dict) or set(state) != expected:
-        return "not a quote table"
-    columns: dict = {}
-    for name, typecode in ARRAYS.items():
-        data = state[name]
-        column = array(typecode)
-        if not isinstance(data, bytes) or len(data) % column.itemsize:
-            return f"column {name}"
-        column.frombytes(data)
-        columns[name] = column
-    cues, raw, kinds, names = state["cues"], state["raw"], state["entity_kinds"], state["entity_names"]
-    if not (_strings(cues) and cues[:1] == [""] and _strings(kinds) and _strings(names) and len(kinds) == len(names)):
-        return "cues or entities"
-    speakers = _speakers(raw)
-    if speakers is None:
-        return "raw names"
-    kind = state["kind"]
-    why = _columns_fit(columns, kind, articles, len(speakers), len(cues), len(names))
-    if why:
-        return why
-    return {**columns, "kind": bytearray(kind), "cues": cues, "raw": speakers,
-            "entities": list(zip(kinds, names, strict=True)), "_numbers": None}  # fmt: skip
-
-
-def _strings(items: object) -> bool:
-    return isinstance(items, list) and _all_of(items, str)
-
-
-def _speakers(raw: object) -> list[RawSpeaker] | None:
-    """The raw names from their tuples, each field of the type it should be (checked a field at a
-    time over every name, not name by name: a million names)."""
-    if not isinstance(raw, list) or not _all_of(raw, tuple) or not set(map(len, raw)) <= {len(_RAW_FIELDS)}:
-        return None
-    fields = list(zip(*raw, strict=True)) if raw else [()] * len(_RAW_FIELDS)
-    if not all(_all_of(values, kind) for values, kind in zip(fields, _RAW_FIELDS, strict=True)):
-        return None
-    keys, displays, genders, aliases, roles, kinds, quotes = fields
-    return list(map(RawSpeaker, keys, displays, genders, map(dict.fromkeys, aliases), map(dict.fromkeys, roles),
-                    kinds, quotes))  # fmt: skip
-
-
-def _all_of(items: list | tuple, kind: type) -> bool:
-    return set(map(type, items)) <= {kind}
-
-
-def _columns_fit(columns: dict, kind: bytes, articles: int, speakers: int, cues: int, entities: int) -> str:
-    """What does not fit, "" when every column agrees with the others and with the store."""
-    view = {name: np.frombuffer(column, dtype=column.typecode) for name, column in columns.items() if len(column)}
-    quotes = len(columns["article"])
-    first, named_first = columns["first"], columns["named_first"]
-    if len(first) != articles + 1 or first[0] != 0 or first[-1] != quotes:
-        return "articles"
-    if len(named_first) != quotes + 1 or named_first[0] != 0 or named_first[-1] != len(columns["named"]):
-        return "named entities"
-    if any(len(columns[name]) != quotes for name in ("number", "speaker", "day", "start", "end", "cue")):
-        return "column lengths"
-    if len(kind) != quotes or (quotes and max(kind) >= len(KINDS)):
-        return "kinds"
-    if np.any(np.diff(view["first"]) < 0) or np.any(np.diff(view["named_first"]) < 0):
-        return "articles"
-    if not quotes:
-        return "" if not len(columns["named"]) else "named entities"
-    owners = np.repeat(np.arange(articles, dtype=np.int64), np.diff(view["first"]))
-    if not np.array_equal(owners, view["article"]):
-        return "articles"
-    if (view["speaker"].min() < NO_SPEAKER or view["speaker"].max() >= speakers or view["cue"].max() >= cues
-            or np.any(view["start"] > view["end"])):  # fmt: skip
-        return "speakers, cues or spans"
-    if "named" in view and view["named"].max() >= entities:
-        return "named entities"
-    return ""

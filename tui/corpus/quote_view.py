@@ -1,11 +1,12 @@
 """The corpus seen quote by quote: the quote table kept up to date with the store, the people its
-speakers are (people.py, corrections applied), their numpy columns (quote_columns.py), and the
-quote-level lookups the filter needs, each a boolean mask over quote numbers."""
+speakers are (people.py, corrections applied; people_resolved.py), their numpy columns
+(quote_columns.py), and the quote-level lookups the filter needs, each a boolean mask over quote
+numbers. A corpus opened from the cache reads the table and the resolver's answer from the entry's
+side file (`saved`), and writes them there when it had to make them."""
 
 from __future__ import annotations
 
 import threading
-from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,11 +18,12 @@ from .corrections import Corrections
 from .index import CorpusIndex
 from .index.keys import name_key
 from .index.phrases import PhraseMatcher
-from .people import Identities, Person, matches, resolve
+from .people import Person
+from .people_resolved import Resolved, corrections_key
 from .query import Query
 from .quote_columns import QUOTE_SORTS, QuoteColumns
 from .quote_filter import QuoteAwareIndex, has_quote_terms, quote_ids, regroup
-from .quote_table import NO_SPEAKER, QuoteTable
+from .quote_table import NO_SPEAKER, QuoteTable, SavedTable
 from .storage import ArticleStore
 
 ANSWERS_KEPT = 32  # answers remembered (a few views times a few filters)
@@ -52,21 +54,48 @@ class QuoteView:
         self.index = index
         self.corrections = corrections or Corrections()
         self.table = QuoteTable()
-        self.identities = Identities([], array("i"))
-        self.person = array("i")  # each quote's person
-        self.by_person: list[array] = []
-        self.columns = QuoteColumns(self.table, [], self.person, [])
+        self.resolved = Resolved.made(self.table, self.corrections)
+        self.columns = QuoteColumns(self.table, self.resolved.people, self.resolved.person, [])
         self._lock = threading.Lock()  # readers share the corpus: one of them brings the view up to date
         self._fresh = False
-        self._by_word: dict[str, list[int]] = {}  # a folded word of a person's names -> their numbers
-        self._numbers: dict[str, int] | None = None  # a person's id -> their number
+        self._unsaved = False  # the table or the answer was made here, not read from the side file
         self.answers: OrderedDict[tuple, object] = OrderedDict()  # views.py's last answers, until a change
 
     def refresh(self) -> QuoteView:
         with self._lock:
-            if self.table.extend(self.store) or not self._fresh:
-                self._resolve()
+            saved = self.table.saved
+            state = self._read(saved) if saved is not None and not self.table.articles else None
+            if self.table.extend(self.store):
+                self._unsaved = True
+                self._resolve(None)
+            elif not self._fresh:
+                self._resolve(state)
+            if saved is not None and self._unsaved and self.table.articles:
+                self._save(saved)
         return self
+
+    def _read(self, saved: SavedTable) -> dict | None:
+        """The whole table from the side file, and its saved answer's state; None when the file
+        has no table for this store (it is made from the records and written)."""
+        state = saved.load(self.table, len(self.store)) if len(self.store) else False
+        if state is False:
+            return None
+        return state if isinstance(state, dict) else {}
+
+    def save_to(self, saved: SavedTable) -> None:
+        """Keep the table and the answer in `saved` (a corpus just parsed and cached), and again
+        there whenever they are made anew (other corrections)."""
+        self.refresh()
+        with self._lock:
+            self.table.saved = saved
+            self._save(saved)
+
+    def _save(self, saved: SavedTable) -> None:
+        """Write the table and the answer, with the columns' orders and pairs worked out (a warm
+        open reads them instead of sorting)."""
+        self.columns.prepare()
+        saved.save(self.table, self.resolved.state(self.columns.kept()))
+        self._unsaved = False
 
     def remember(self, key: tuple, make: Callable[[], object]) -> object:
         """An answer for this state of the corpus, worked out once: switching between views with
@@ -87,40 +116,47 @@ class QuoteView:
             self.corrections = corrections
             self._fresh = False
 
-    def _resolve(self) -> None:
-        identities = resolve(self.table.raw, self.corrections)
-        of_raw = column_of(identities.of_raw, len(self.table.raw))
-        speaker = np.array(self.table.speaker, dtype=np.int64)
-        person_column = of_raw[speaker]  # NO_SPEAKER (-1) picks of_raw's last cell: NO_SPEAKER
-        person = array("i", person_column.astype(np.int32).tobytes())
-        by_person = split_by(person_column, len(identities.people))
-        by_word: dict[str, list[int]] = {}
-        for number, someone in enumerate(identities.people):
-            for word in {word for key in someone.keys for word in key.split()}:
-                by_word.setdefault(word, []).append(number)
-        columns = QuoteColumns(self.table, identities.people, person_column, self.store.sources)
-        self.identities, self.person, self.by_person, self._by_word = identities, person, by_person, by_word
-        self.columns, self.answers, self._fresh, self._numbers = columns, OrderedDict(), True, None
+    def _resolve(self, state: dict | None) -> None:
+        """Who each speaker is: the saved answer when it is for these corrections and fits the
+        table, else resolved now (and to be saved)."""
+        resolved = None
+        if state and state.get("key") == corrections_key(self.corrections):
+            found = Resolved.restored(state, self.table)
+            if isinstance(found, str) and self.table.saved is not None:
+                self.table.saved.damaged(found)
+            resolved = found if isinstance(found, Resolved) else None
+        if resolved is None:
+            resolved = Resolved.made(self.table, self.corrections)
+            self._unsaved = True
+        columns = QuoteColumns(self.table, resolved.people, resolved.person, self.store.sources, resolved.kept)
+        self.resolved, self.columns, self.answers, self._fresh = resolved, columns, OrderedDict(), True
 
     # -- the filter: masks over quote numbers -------------------------------------------------
 
     @property
-    def people(self) -> list[Person]:
-        return self.identities.people
+    def people(self) -> Sequence[Person]:
+        return self.resolved.people
+
+    @property
+    def person(self) -> np.ndarray:
+        """Each quote's person (NO_SPEAKER for nobody)."""
+        return self.resolved.person
+
+    def quotes_by(self, number: int) -> np.ndarray:
+        """A person's quote numbers, in order."""
+        return self.resolved.quotes_of(number)
 
     def number_of(self, person_id: str) -> int | None:
         """The number of the person with this id, None when nobody has it."""
-        numbers = self._numbers
-        if numbers is None:
-            numbers = self._numbers = {person.id: number for number, person in enumerate(self.people)}
-        return numbers.get(person_id)
+        return self.resolved.people.number_of(person_id)
 
     def person_named(self, name: str) -> Person | None:
         """The person one of whose names this is (folded), None when nobody's."""
         key = name_key(name)
-        people = self.people
-        return next((people[n] for n in self._by_word.get(key.split()[0] if key else "", ()) if key in people[n].keys),
-                    None)  # fmt: skip
+        keys = self.resolved.people.keys
+        found = (n for n in self.resolved.words.get(key.split()[0] if key else "") if key in keys[n])
+        number = next(found, None)
+        return None if number is None else self.people[number]
 
     def all_quotes(self) -> np.ndarray:
         return self.columns.everything()
@@ -128,9 +164,9 @@ class QuoteView:
     def match_quotes(self, field: str, words: tuple[str, ...], within: np.ndarray | None = None) -> np.ndarray:
         """The quotes (a mask; only those of `within` when given) that a `field:words` term finds."""
         if field == "speaker":
-            lists = [self._by_word.get(word, []) for word in words]
-            people = self.people
-            found = [n for n in (min(lists, key=len) if lists else ()) if matches(people[n], words)]
+            lists = [self.resolved.words.get(word) for word in words]
+            keys, needle = self.resolved.people.keys, f" {' '.join(words)} "
+            found = [n for n in (min(lists, key=len) if lists else ()) if any(needle in f" {k} " for k in keys[n])]
             return self.columns.of_people(found)
         if field == "cue":
             needle = f" {' '.join(words)} "
@@ -144,7 +180,7 @@ class QuoteView:
         `within`) needs no check."""
         sure, unsure = self._checked(words)
         table, texts, index = self.table, self.store.texts, self.index
-        start, end, first = table.start, table.end, table.first
+        start, end, first = table.loop_columns("start", "end", "first")
         if within is not None:
             near = self.columns.article_positions(within)
             sure, unsure = sure & near, unsure & near
@@ -176,7 +212,7 @@ class QuoteView:
         `match_quotes("quote", words)` finds, without finding each quote of the index's sure ones."""
         sure, unsure = self._checked(words)
         table, texts = self.table, self.store.texts
-        start, end = table.start, table.end
+        start, end = table.loop_columns("start", "end")
         matcher = PhraseMatcher(words)
         found = {p for p in sure if p < table.articles}
         for p in unsure:
@@ -217,27 +253,15 @@ class QuoteView:
     def row(self, quote: int) -> QuoteRow:
         table, store = self.table, self.store
         quote = int(quote)
-        position = table.article[quote]
-        who = self.person[quote]
-        day = table.day[quote]
+        position = int(table.article[quote])
+        who = int(self.person[quote])
+        day = int(table.day[quote])
         return QuoteRow(
-            quote, position, table.number[quote], date.fromordinal(day) if day > 0 else None,
-            self.people[who].name if who != NO_SPEAKER else "", who, table.kind_of(quote),
+            quote, position, int(table.number[quote]), date.fromordinal(day) if day > 0 else None,
+            self.resolved.people.names[who] if who != NO_SPEAKER else "", who, table.kind_of(quote),
             table.text(quote, store), store.sources[position], store.titles[position],
         )  # fmt: skip
 
     def speaker_name(self, quote: int) -> str:
-        who = self.person[quote]
-        return self.people[who].name if who != NO_SPEAKER else ""
-
-
-def column_of(values: Sequence[int], size: int) -> np.ndarray:
-    """`values` as a numpy column with a last cell of NO_SPEAKER, so that -1 maps to nobody."""
-    return np.array([*values[:size], NO_SPEAKER], dtype=np.int64)
-
-
-def split_by(person: np.ndarray, people: int) -> list[array]:
-    """Each person's quote numbers, in order (one stable sort, not a loop over the quotes)."""
-    order = np.argsort(person, kind="stable")
-    bounds = np.searchsorted(person[order], np.arange(people + 1))
-    return [array("I", order[bounds[n] : bounds[n + 1]].astype(np.uint32).tobytes()) for n in range(people)]
+        who = int(self.person[quote])
+        return self.resolved.people.names[who] if who != NO_SPEAKER else ""

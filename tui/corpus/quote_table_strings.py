@@ -1,0 +1,146 @@
+"""Many strings kept as one UTF-8 blob and their end offsets, and numpy columns kept as raw bytes:
+what the quote table's side file holds, read back without a Python object a string or a quote.
+
+A string is decoded only when one is asked for (a row drawn, a profile opened), so a warm open of a
+million quotes makes a few dozen `str`s, not millions. The blob and the offsets come from a side
+file that may be hostile: offsets are checked once (monotone, inside the blob), and a string whose
+bytes do not decode is shown with replacement characters, never raised on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
+
+import numpy as np
+
+_ENCODING_ERRORS = "surrogatepass"  # article text may hold lone surrogates; they go and come back whole
+# The dtypes a saved column may have: anything else in a side file is damage.
+DTYPES = frozenset({"int8", "uint8", "bool", "int32", "uint32", "int64"})
+
+
+class Strings(Sequence[str]):
+    """Strings as one blob: string i is blob[ends[i - 1]:ends[i]]."""
+
+    def __init__(self, blob: bytes, ends: np.ndarray) -> None:
+        self.blob, self.ends = blob, ends
+
+    @classmethod
+    def of(cls, items: Iterable[str]) -> Strings:
+        encoded = [item.encode("utf-8", _ENCODING_ERRORS) for item in items]
+        ends = np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), dtype=np.int64)
+        return cls(b"".join(encoded), ends)
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        at = int(index)
+        if at < 0:
+            at += len(self.ends)
+        end = int(self.ends[at])  # IndexError past the end, as a list's
+        part = self.blob[int(self.ends[at - 1]) if at else 0 : end]
+        try:
+            return part.decode("utf-8", _ENCODING_ERRORS)
+        except UnicodeDecodeError:  # a hostile side file: shown, never raised
+            return part.decode("utf-8", "replace")
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+    def state(self) -> tuple[bytes, bytes]:
+        return self.blob, self.ends.astype(np.int64).tobytes()
+
+    @classmethod
+    def restored(cls, state: object) -> Strings | None:
+        """From `state()`'s tuple, when the offsets fit the blob; else None."""
+        if not isinstance(state, tuple) or len(state) != 2 or not all(isinstance(part, bytes) for part in state):
+            return None
+        blob, raw_ends = state
+        if len(raw_ends) % 8:
+            return None
+        ends = np.frombuffer(raw_ends, dtype=np.int64)
+        if len(ends) and (ends[0] < 0 or ends[-1] != len(blob) or np.any(np.diff(ends) < 0)):
+            return None
+        if not len(ends) and blob:
+            return None
+        return cls(blob, ends)
+
+
+class Groups(Sequence[list[str]]):
+    """Lists of strings (a person's aliases, ...): group i is items[first[i]:first[i + 1]]."""
+
+    def __init__(self, items: Strings, first: np.ndarray) -> None:
+        self.items, self.first = items, first
+
+    @classmethod
+    def of(cls, groups: Iterable[Iterable[str]]) -> Groups:
+        flat: list[str] = []
+        sizes = []
+        for group in groups:
+            before = len(flat)
+            flat.extend(group)
+            sizes.append(len(flat) - before)
+        first = np.zeros(len(sizes) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=first[1:])
+        return cls(Strings.of(flat), first)
+
+    def __len__(self) -> int:
+        return len(self.first) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> list[str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[list[str]]: ...
+    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        at = int(index)
+        if at < 0:
+            at += len(self)
+        if not 0 <= at < len(self):
+            raise IndexError(index)
+        items = self.items
+        return [items[i] for i in range(int(self.first[at]), int(self.first[at + 1]))]
+
+    def state(self) -> tuple[tuple[bytes, bytes], bytes]:
+        return self.items.state(), self.first.astype(np.int64).tobytes()
+
+    @classmethod
+    def restored(cls, state: object, size: int) -> Groups | None:
+        """From `state()`'s tuple, when it holds `size` groups that fit their strings; else None."""
+        if not isinstance(state, tuple) or len(state) != 2 or not isinstance(state[1], bytes) or len(state[1]) % 8:
+            return None
+        items = Strings.restored(state[0])
+        first = np.frombuffer(state[1], dtype=np.int64)
+        if items is None or len(first) != size + 1 or first[0] != 0 or first[-1] != len(items):
+            return None
+        return cls(items, first) if not np.any(np.diff(first) < 0) else None
+
+
+def column_state(values: np.ndarray) -> tuple[str, bytes]:
+    """A numpy column as (dtype name, its bytes)."""
+    return values.dtype.name, values.tobytes()
+
+
+def restored_column(state: object, size: int | None = None) -> np.ndarray | None:
+    """A read-only column from `column_state`'s tuple (no copy: it reads the side file's bytes), of
+    `size` values when given; None when it is not one."""
+    if not isinstance(state, tuple) or len(state) != 2:
+        return None
+    dtype, data = state
+    if dtype not in DTYPES or not isinstance(data, bytes) or len(data) % np.dtype(dtype).itemsize:
+        return None
+    values = np.frombuffer(data, dtype=dtype)
+    return values if size is None or len(values) == size else None
+
+
+def within(values: np.ndarray, low: int, high: int) -> bool:
+    """Whether every value is in [low, high)."""
+    return not len(values) or (int(values.min()) >= low and int(values.max()) < high)
