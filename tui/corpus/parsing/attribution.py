@@ -8,11 +8,16 @@ from dataclasses import dataclass, replace
 
 from ..models import Span
 from .context import ArticleContext
+from .lexicon import reporting_verbs
 from .lexicon.rule_words import (
+    CLAUSE_OPENERS,
+    CLAUSE_VERBS,
     DETERMINERS,
     DOCUMENTS,
     OBJECT_PREPOSITIONS,
+    OBJECT_VERBS,
     OPENERS,
+    OPENING_PREPOSITIONS,
     SELF,
     SPEECH_EVENTS,
     SPEECH_NOUNS,
@@ -60,18 +65,49 @@ def words_from(text: str, start: int, end: int) -> list[Word]:
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 
 
-def find_attribution_after(ctx: ArticleContext, start: int, end: int) -> Attribution | None:
+def find_attribution_after(ctx: ArticleContext, start: int, end: int, opens: bool = False) -> Attribution | None:
     """`"...," Macron said` or `"...," said Macron`, in the sentence after a closing mark, on its line:
     a sentence on the next line tells what the next line's subject did, unless it signs the quote
-    after a dash."""
+    after a dash. `opens`: the quotation opens its sentence, which may go on after the mark."""
     text = ctx.text
     line_end = text.find("\n", start, end)
     if line_end >= 0 and not text[line_end:end].lstrip().startswith(DASHES):
         end = line_end
-    return attribution_after(ctx, words_from(text, start, end), groups=True)
+    items = words_from(text, start, end)
+    found = attribution_after(ctx, items, groups=True, opens=opens)
+    if (
+        found is not None
+        and opens
+        and text[start - 2 : start - 1] in (".", "!", "?")
+        and _reports_its_own(items, found)
+    ):
+        return None  # `"We won." Ann Lee said the firm would cut prices.`: a new sentence with its own report
+    return found
 
 
-def attribution_after(ctx: ArticleContext, items: list[Word], groups: bool = False) -> Attribution | None:
+def _reports_its_own(items: list[Word], found: Attribution) -> bool:
+    """The sentence of an attribution goes on after its verb (and a speaker after it) with a clause
+    of its own: "said the firm would cut prices", "added that ...": it reports that, not the quotation
+    before it."""
+    after = max(found.cue_span[1], found.speaker_span[1] if found.speaker_span else 0)
+    cue = next((w for w in items if w.start == found.cue_span[0]), None)
+    tail = [w for w in items if w.start >= after]
+    if cue is None or len(tail) < _OWN_CLAUSE_WORDS:
+        return False
+    lemma = reporting_verbs().get(cue.lower)
+    return (
+        lemma in CLAUSE_VERBS
+        and lemma not in OBJECT_VERBS
+        and (tail[0].lower == "that" or tail[0].lower in CLAUSE_OPENERS)
+    )
+
+
+_OWN_CLAUSE_WORDS = 3  # words after a verb that make a reported clause: "said the firm would ..."
+
+
+def attribution_after(
+    ctx: ArticleContext, items: list[Word], groups: bool = False, opens: bool = False
+) -> Attribution | None:
     """`find_attribution_after` on words already read: those of the sentence after a closing mark,
     up to its final mark."""
     byline = _dash_byline(ctx, items)
@@ -81,7 +117,7 @@ def attribution_after(ctx: ArticleContext, items: list[Word], groups: bool = Fal
     while first < len(items) and items[first].text in (",", "\u2014", "\u2013"):
         first += 1
     items = items[first:] if first else items
-    named = _name_then_appositive(ctx, items)
+    named = _name_then_appositive(ctx, items) or (_after_continuation(ctx, items) if opens else None)
     if named is not None:
         return named
     heads = cue_heads()
@@ -112,6 +148,44 @@ def attribution_after(ctx: ArticleContext, items: list[Word], groups: bool = Fal
 
 
 DASHES = ("\u2014", "\u2013", "\u2015")
+
+
+_CONTINUATION_WORDS = 20  # words of a quoted sentence that goes on after its closing mark, to its comma
+# The words a quoted sentence goes on with after its closing mark ("... for the board, said Ann Lee"):
+# never the subject of a reporting verb.
+_CONTINUING = (STOPS | OPENING_PREPOSITIONS) - {"and", "but", "adding", "noting"}
+
+
+def _after_continuation(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
+    """`"It is a hard sell" to the board, said Ann Lee.`, `"It will not work" unless the plan
+    passes, Ann Lee wrote.`: a quoted sentence going on after its closing mark reports nothing
+    itself, however many names it holds; the attribution follows its comma, with the speaker after
+    an inverted verb or before the verb."""
+    if not items or items[0].text not in _CONTINUING:  # in lower case: a new sentence opens with a capital
+        return None
+    heads = cue_heads()
+    comma = next((k for k, w in enumerate(items[:_CONTINUATION_WORDS]) if w.text in PUNCTUATION), None)
+    if (
+        comma is None
+        or items[comma].text != ","
+        or any(w.lower in heads and is_cue(items, k) for k, w in enumerate(items[:comma]))
+    ):
+        return None
+    rest = items[comma + 1 :]
+    if rest and rest[0].lower in OPENERS:
+        return None  # "..., and she said the talks went well": a clause of its own, with its own report
+    for k, word in enumerate(rest[: MAX_SUBJECT_WORDS + 1]):
+        if word.text in PUNCTUATION:
+            return None
+        if word.lower not in heads or not is_cue(rest, k):
+            continue
+        if k == 0:
+            return speaker_after(ctx, rest, cue_end(rest, 0), cue_at=0)
+        subject = subject_before(ctx, rest[:k])
+        if subject is None:
+            return None
+        return Attribution((word.start, rest[cue_end(rest, k)].end), subject[0], subject[1])
+    return None
 
 
 def _dash_byline(ctx: ArticleContext, items: list[Word]) -> Attribution | None:

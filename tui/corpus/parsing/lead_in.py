@@ -5,11 +5,15 @@ verb and the speaker phrase beside it."""
 from __future__ import annotations
 
 from ..models import Span
-from .attribution import DASHES, SENTENCE_ENDS, Attribution, speaker_after
+from .attribution import SENTENCE_ENDS, Attribution, speaker_after
+from .colon_lead import colon_introduction, colon_subject
 from .context import ArticleContext
-from .lexicon import reporting_verbs, title_words
+from .lexicon import reporting_verbs
 from .lexicon.rule_words import (
+    ADVERBS,
+    AUXILIARIES,
     CLAUSE_VERBS,
+    DETERMINERS,
     DOCUMENTS,
     ISSUING_VERBS,
     LEAD_IN_PARTICIPLES,
@@ -17,12 +21,12 @@ from .lexicon.rule_words import (
     NAME_PARTICIPLES,
     OBJECT_VERBS,
     OPENERS,
-    PRONOUNS,
+    PERCEPTION_VERBS,
     SPEECH_NOUNS,
     STOPS,
     TIME_WORDS,
 )
-from .speaker_phrase import subject_before, words_before
+from .speaker_phrase import MAX_SUBJECT_WORDS, subject_before, words_before
 from .words import PUNCTUATION, Word, cue_end, cue_heads, is_cue, words
 
 _WORDS_AFTER_OBJECT = 10  # words read after a verb's object for the preposition that ends it
@@ -69,14 +73,21 @@ def _participle_lead_in(ctx: ArticleContext, items: list[Word]) -> Attribution |
     first = items[0] if items[0].lower not in OPENERS else items[1]
     if clause is not None:
         span = clause
-    elif first.lower in PRONOUNS:
+    elif first.lower in ("he", "she"):
         span = (first.start, first.end)
     else:
         mentions = ctx.table.overlapping(first.start, items[at].start)
         people = [m for m in mentions if m.kind in ("person", "organization")]
-        if not people or people[0].start > first.end + _LEAD_IN_SUBJECT_GAP:
+        described = _described_subject(items, items.index(first), at)
+        if described is not None and (
+            all(described[0] < m.start and m.end <= described[1] for m in people)
+            or items[described[2]].lower not in PERCEPTION_VERBS  # not "The video showed Ann Lee, telling"
+        ):
+            span = described[:2]  # "A spokeswoman for the council", "Her team": not the council, not "Her"
+        elif not people or people[0].start > first.end + _LEAD_IN_SUBJECT_GAP:
             return None
-        span = (people[0].start, people[0].end)
+        else:
+            span = (people[0].start, people[0].end)
     cue = items[at]
     return Attribution((cue.start, cue.end), span, ctx.text[span[0] : span[1]])
 
@@ -87,7 +98,7 @@ _LISTENER_WORDS = 3  # words of a listener after "telling": "telling reporters",
 def _lead_in_participle(items: list[Word]) -> int | None:
     """Where the participle that closes a lead-in is: right before the final mark (`, saying:`),
     or before its listener (`, telling reporters,`, `, telling the crowd:`)."""
-    if items[-2].lower in LEAD_IN_PARTICIPLES:
+    if items[-2].lower in LEAD_IN_PARTICIPLES or _speech_participle(items[-2]):
         return len(items) - 2
     before_listener = len(items) - 2 - 1  # the mark, at least one word of listener, then the participle
     for at in range(before_listener, max(0, before_listener - _LISTENER_WORDS), -1):
@@ -95,6 +106,27 @@ def _lead_in_participle(items: list[Word]) -> int | None:
             return None
         if items[at].lower in LISTENER_PARTICIPLES and items[at - 1].text == ",":
             return at
+    return None
+
+
+def _speech_participle(word: Word) -> bool:
+    """The -ing form of a reporting verb: `, arguing,`, `, stating:`, `, insisting,`."""
+    return word.text.islower() and word.lower.endswith("ing") and word.lower in reporting_verbs()
+
+
+def _described_subject(items: list[Word], first: int, at: int) -> tuple[int, int, int] | None:
+    """`A spokeswoman for the council contacted the paper, arguing,`, `The candidate went on
+    by saying,`: a subject no name gives, a determiner and its noun phrase up to the verb
+    (a lowercase word ending in -ed or -ly, or a helper: "emailed", "quickly", "was"): its span
+    and where that verb is."""
+    if items[first].lower not in DETERMINERS:
+        return None
+    for k in range(first + 1, min(at, first + MAX_SUBJECT_WORDS + 1)):
+        word = items[k]
+        if word.text in PUNCTUATION:
+            return None
+        if word.text.islower() and (word.lower.endswith(("ed", "ly")) or word.lower in AUXILIARIES | ADVERBS):
+            return (items[first].start, items[k - 1].end, k) if k > first + 1 else None
     return None
 
 
@@ -143,7 +175,14 @@ def find_attribution_before(ctx: ArticleContext, start: int, end: int) -> Attrib
             found = speaker_after(ctx, items, k + 1)
             if found is not None:
                 return found
-        if items[k].lower not in heads or not is_cue(items, k):  # the set test first spares most words a call
+        if items[k].lower not in heads:  # the set test first spares most words a call
+            continue
+        # "heard the fans chant", "saw him saying": a verb of speech that is no finite verb
+        heard = _heard_speaker(items, k) if items[k].lower in reporting_verbs() else None
+        if heard is not None:
+            cue = items[k]
+            return Attribution((cue.start, cue.end), heard, ctx.text[heard[0] : heard[1]])
+        if not is_cue(items, k):
             continue
         last = cue_end(items, k)
         clause = _clause_start(items, last)
@@ -155,10 +194,28 @@ def find_attribution_before(ctx: ArticleContext, start: int, end: int) -> Attrib
             if after is not None:
                 return after
     return (
-        _colon_introduction(ctx, items)
+        colon_introduction(ctx, items)
         or _speech_noun_lead(ctx, items)
+        or colon_subject(ctx, items)
         or (None if items else _cue_sentence(ctx, start, end))
     )
+
+
+_HEARD_OBJECT_WORDS = 3  # words between a verb of hearing and the verb of speech: "heard the crowd chant"
+# Verbs of hearing and seeing in forms no noun shares ("film", "record" and "show" name things too).
+_HEARING = frozenset({"heard", "hear", "hears", "overheard", "saw", "see", "sees", "watched"})
+
+
+def _heard_speaker(items: list[Word], k: int) -> Span | None:
+    """`Ann Lee said she heard the fans chant, "...`, `we saw him yell`: after a verb of seeing or
+    hearing, its object says what the verb of speech items[k] says, not the sentence's subject."""
+    for j in range(k - 2, max(-1, k - 2 - _HEARD_OBJECT_WORDS), -1):
+        if items[j].text in _HEARING:
+            heard = items[j + 1 : k]
+            if any(w.text in PUNCTUATION or w.lower in STOPS - DETERMINERS for w in heard):
+                return None  # "heard in the hall say": no object
+            return heard[0].start, heard[-1].end
+    return None
 
 
 _SPEECH_NOUN_TAIL = 4  # words from the speech noun to the final mark: "a sharp warning to Bo Chan:"
@@ -224,50 +281,6 @@ def _cue_sentence(ctx: ArticleContext, start: int, end: int) -> Attribution | No
             return None
         return Attribution((items[k].start, items[last].end), subject[0], subject[1])
     return None
-
-
-_COLON_LEAD_WORDS = 8  # words before a colon that introduce a quotation without a verb: "Ann Lee was blunt:"
-
-
-def _colon_introduction(ctx: ArticleContext, items: list[Word]) -> Attribution | None:
-    """A short lead that ends in a colon and names its speaker first or last, with no reporting
-    verb: `Ann Lee was blunt:`, `Ann Lee, in a post:`, `Her reply:`, a roundup line's `Ann Lee,
-    Daily Courier:` or `More from Ann Lee:`. The colon stands for the verb."""
-    if not items or items[-1].text != ":":
-        return None
-    start = max(
-        (
-            k
-            for k in range(1, len(items))
-            if items[k - 1].text in DASHES
-            or items[k - 1].text == "--"
-            or "-" in ctx.text[items[k - 1].end : items[k].start]
-        ),
-        default=0,
-    )  # a roundup line's "HEADING - "
-    lead = items[start:-1]
-    while lead and lead[0].lower in OPENERS:
-        lead = lead[1:]
-    if not lead or sum(w.text not in PUNCTUATION for w in lead) > _COLON_LEAD_WORDS:
-        return None
-    colon = items[-1]
-    if lead[0].lower in ("he", "she") and (len(lead) == 1 or lead[1].text.islower()):
-        return Attribution((colon.start, colon.end), (lead[0].start, lead[0].end), lead[0].text)
-    if len(lead) == 2 and lead[0].lower in ("his", "her") and lead[1].lower in SPEECH_NOUNS:
-        span = (lead[0].start, lead[1].end)  # resolved as "her statement" is, by the owner's gender
-        return Attribution((colon.start, colon.end), span, ctx.text[span[0] : span[1]])
-    people = [m for m in ctx.table.overlapping(lead[0].start, lead[-1].end) if m.kind == "person"]
-    if not people:
-        return None
-    first, final = people[0], people[-1]
-    titled = all(w.text[:1].isupper() or w.lower in title_words() for w in lead if w.end <= first.start)
-    if titled and first.start >= lead[0].start:
-        span = (first.start, first.end)
-    elif final.end == lead[-1].end:
-        span = (final.start, final.end)  # "More from Ann Lee:"
-    else:
-        return None
-    return Attribution((colon.start, colon.end), span, ctx.text[span[0] : span[1]])
 
 
 def _clause_start(items: list[Word], k: int) -> int | None:

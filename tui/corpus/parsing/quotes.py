@@ -21,7 +21,7 @@ from .lead_in import find_attribution_before
 from .quote_kind import kind_and_span
 from .referents import names_nobody
 from .reported import may_report, reported_clause
-from .resolution import resolve_group, resolve_speaker
+from .resolution import Descriptions, resolve_group, resolve_speaker
 from .sentences import sentence_spans, trim_span
 from .unattributed import continue_reported_speakers, narrated_speakers
 
@@ -69,13 +69,22 @@ def quoted_segments(text: str, paragraphs: list[Span]) -> list[Segment]:
                 if i > opened + 1:
                     segments.append(Segment(opened, trim_span(text, opened, i)[1], number, False))
                 opened = i
-            elif opened is not None and (char in CLOSING or char == STRAIGHT):
+            elif opened is not None and (char in CLOSING or char == STRAIGHT or _mistyped_closing(text, i, end)):
                 if i > opened + 1:
                     segments.append(Segment(opened, i + 1, number, True))
                 opened = None
         if opened is not None and text[opened + 1 : end].strip():
             segments.append(Segment(opened, trim_span(text, opened, end)[1], number, False))
     return segments
+
+
+def _mistyped_closing(text: str, i: int, end: int) -> bool:
+    """`"It is over,“ he said`: an opening mark typed where a quotation closes, right after the
+    mark that ends its sentence and before a space or the paragraph's end: no quotation opens so."""
+    return text[i] in OPENING and text[i - 1] in _SENTENCE_MARKS and (i + 1 == end or text[i + 1] in " \t\n\u00a0")
+
+
+_SENTENCE_MARKS = frozenset(",.?!")
 
 
 def _opens_straight(text: str, i: int, end: int) -> bool:
@@ -102,6 +111,7 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
     segments = _join_interrupted(text, segments)
     _share_within_paragraph(segments)
     _continue_across_paragraphs(ctx, segments)
+    _share_carried(segments)
     found = [(_to_quote(text, s), s.attribution) for s in segments if _worth_keeping(text, s)]
     found.extend(_reported_speech(ctx, [q for q, _ in found]))
     found.sort(key=lambda pair: pair[0].start)
@@ -150,7 +160,7 @@ def _attribute(ctx: ArticleContext, segments: list[Segment], index: int) -> None
     after_end = following.start if following and following.paragraph == segment.paragraph else para_end
     before_start = previous.end if previous and previous.paragraph == segment.paragraph else para_start
     below = ctx.paragraphs[segment.paragraph + 1] if segment.paragraph + 1 < len(ctx.paragraphs) else None
-    after = find_attribution_after(ctx, segment.end, after_end)
+    after = find_attribution_after(ctx, segment.end, after_end, _opens_sentence(ctx.text, before_start, segment.start))
     if after is not None and _led_in_sentence(ctx.text, segment, before_start):
         after = find_attribution_before(ctx, before_start, segment.start) or after
     segment.attribution = (
@@ -158,6 +168,17 @@ def _attribute(ctx: ArticleContext, segments: list[Segment], index: int) -> None
         or find_attribution_before(ctx, before_start, segment.start)
         or (find_signature_below(ctx, (segment.start, segment.end), (para_start, para_end), below) if below else None)
     )
+
+
+def _opens_sentence(text: str, lead_start: int, start: int) -> bool:
+    """A quotation with nothing before it in its paragraph, or only a finished sentence or a colon."""
+    at = start
+    while at > lead_start and text[at - 1].isspace():
+        at -= 1
+    return at == lead_start or text[at - 1] in _SENTENCE_OPENS_AFTER
+
+
+_SENTENCE_OPENS_AFTER = frozenset('.!?:"\u201d')
 
 
 def _led_in_sentence(text: str, segment: Segment, lead_start: int) -> bool:
@@ -188,6 +209,18 @@ def _share_within_paragraph(segments: list[Segment]) -> None:
             following = segment.attribution
         elif following is not None:
             segment.attribution = following
+
+
+def _share_carried(segments: list[Segment]) -> None:
+    """`"A." "B."` in a paragraph that goes on with the speaker of the one before: both are theirs."""
+    latest: Attribution | None = None
+    for index, segment in enumerate(segments):
+        if index and segments[index - 1].paragraph != segment.paragraph:
+            latest = None
+        if segment.attribution is not None:
+            latest = segment.attribution if segment.attribution.carried_over else None
+        elif latest is not None:
+            segment.attribution = latest
 
 
 def _continue_across_paragraphs(ctx: ArticleContext, segments: list[Segment]) -> None:
@@ -296,19 +329,24 @@ def _to_quote(text: str, segment: Segment) -> Quote:
 
 def _resolve_all(ctx: ArticleContext, found: list[tuple[Quote, Attribution | None]]) -> None:
     """Names and pronouns to entities, in text order, so "he" can look back at earlier speakers."""
-    speakers: list[tuple[int, str]] = []  # (offset, entity id) of each resolved speaker so far
+    # (offset, entity id) of each speaker so far, "" for one no entity stands for ("Ann Lee's aide")
+    speakers: list[tuple[int, str]] = []
+    described = Descriptions()
     for quote, attribution in found:
         if attribution is None:
             continue
         entity = resolve_speaker(ctx, attribution, speakers)
+        at = attribution.speaker_span[0] if attribution.speaker_span else quote.start
+        if not speakers or speakers[-1] != (at, entity.id if entity is not None else ""):
+            speakers.append((at, entity.id if entity is not None else ""))  # once for a shared attribution
         if entity is not None:
             quote.speaker, quote.speaker_id = entity.name, entity.id
-            speakers.append((attribution.speaker_span[0] if attribution.speaker_span else quote.start, entity.id))
         elif (group := resolve_group(ctx, attribution)) is not None:
             quote.speaker = group  # "Ann Lee and Bo Chan": two people, no one entity to link
         elif attribution.speaker_text and not names_nobody(attribution.speaker_text):
-            # "I", "we", "it", "they" unresolved name nobody: the span still shows who speaks
-            quote.speaker = attribution.speaker_text
+            # "I", "we", "it", "they" unresolved name nobody: the span still shows who speaks;
+            # "the official" after "a senior court official" is that one
+            quote.speaker = described.fuller(attribution.speaker_text)
 
 
 def _reported_speech(ctx: ArticleContext, quotes: list[Quote]) -> list[tuple[Quote, Attribution]]:

@@ -47,7 +47,7 @@ def organisation_referent(ctx: ArticleContext, phrase: list[str], offset: int, i
     text, table, quoted = ctx.text, ctx.table, ctx.quoted
     words = [w.lower() for w in phrase]
     if words == ["it"]:
-        if _IMPERSONAL.match(text, offset + len("it")):
+        if impersonal_it(text, offset):
             return None  # "It is thought", "it was agreed": nobody in particular
     elif (
         len(words) < 2 or words[0] != "the" or not _organisation_word(phrase[-1]) or any(map(_POSSESSIVE.search, words))
@@ -75,6 +75,11 @@ def organisation_referent(ctx: ArticleContext, phrase: list[str], offset: int, i
     ):
         return None
     return found
+
+
+def impersonal_it(text: str, offset: int) -> bool:
+    """ "It is thought", "it was agreed": the "it" at `offset` is nobody in particular."""
+    return _IMPERSONAL.match(text, offset + len("it")) is not None
 
 
 def _first_mention(entity: Entity, end: int) -> tuple[int, int]:

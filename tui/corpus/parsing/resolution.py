@@ -19,6 +19,7 @@ from .lexicon.rule_words import (
     COLLECTIVE_ORG,
     DETERMINERS,
     DOCUMENTS,
+    MODIFIERS,
     NOT_AFTER_SUBJECT,
     NOT_BEFORE_SUBJECT,
     OPENING_PREPOSITIONS,
@@ -28,6 +29,7 @@ from .lexicon.rule_words import (
 )
 from .referents import (
     appositive_role,
+    impersonal_it,
     named_pair,
     organisation_referent,
     person_referent,
@@ -38,9 +40,13 @@ from .sentences import in_span
 from .speaker_phrase import someone_of
 
 _POSSESSED = re.compile(r"['\u2019]s? \w")  # "Lee's office", "the Leeses' lawyer": someone or something of theirs
+_OWNER_WORD = re.compile("['\u2019]s?$")  # "minister's", "ministers'": the word of an owner
 _SUBJECT_LEAD = 60  # characters before a name read to tell whether it opens a clause
 _PRONOUN_REACH = 1500  # characters back to the speaker "he said" may mean
 _NOMINAL_REACH = 5000  # characters back to look for the person "the spokesman" refers to
+# Earlier speakers read back for the one "he said" means: quotations that share one attribution
+# ("A," she said. "B." "C.") repeat its offset, so reading back by characters alone never stops.
+_SPEAKERS_READ = 64
 
 
 def resolve_speaker(ctx: ArticleContext, attribution: Attribution, speakers: list[tuple[int, str]]) -> Entity | None:
@@ -54,8 +60,9 @@ def resolve_speaker(ctx: ArticleContext, attribution: Attribution, speakers: lis
     lowered = phrase.lower()
     if lowered in PRONOUNS:
         return _resolve_pronoun(ctx, PRONOUNS[lowered], start, speakers)
-    if lowered in SELF:
-        return organisation_referent(ctx, [phrase], start, _is_subject)  # "it said"; never "I" or "we"
+    if lowered in SELF:  # "it said"; never "I" or "we"
+        found = organisation_referent(ctx, [phrase], start, _is_subject)
+        return found or (_organisation_speaker(ctx, start, speakers) if lowered == "it" else None)
     words_ = lowered.split()
     if len(words_) == 2 and words_[0] in ("his", "her") and (words_[1] in DOCUMENTS or words_[1] in SPEECH_NOUNS):
         # "her statement read", "His reply:": the statement speaks for the woman it belongs to
@@ -73,8 +80,10 @@ def resolve_speaker(ctx: ArticleContext, attribution: Attribution, speakers: lis
         author = _document_author(ctx, words_[1], start)
         if author is not None:
             return author  # "the report said": the report that "the Acme Institute" published
+    has_owner = any(_OWNER_WORD.search(word) for word in words_[:-1])
     return (
-        resolve_nominal(ctx, phrase, start)
+        # "the mayor's spokesman" is the one the owner has, not whoever else is a spokesman
+        (None if has_owner else resolve_nominal(ctx, phrase, start))
         or organisation_referent(ctx, phrase.split(), start, _is_subject)
         or person_referent(ctx, words_, start, _is_subject)
     )
@@ -131,7 +140,7 @@ def _resolve_pronoun(ctx: ArticleContext, gender: str, offset: int, speakers: li
     a sentence's subject; else the nearest person of that gender."""
     table = ctx.table
     speaker, spoke_at = None, -1
-    for position, key in reversed(speakers):
+    for position, key in reversed(speakers[-_SPEAKERS_READ:]):
         if offset - position >= _PRONOUN_REACH:
             break
         entity = table.by_key(key)
@@ -153,6 +162,35 @@ def _resolve_pronoun(ctx: ArticleContext, gender: str, offset: int, speakers: li
         if entity.gender in (gender, None) and not _aside(ctx, mention.start):
             return entity  # a name inside an earlier quotation is talked about, not talking
     return None
+
+
+def _organisation_speaker(ctx: ArticleContext, offset: int, speakers: list[tuple[int, str]]) -> Entity | None:
+    """ "it said" right after an organisation spoke (`Acme said the plant would close. "...," it
+    added`): the speaker of the attribution just before, when that is an organisation in reach and
+    no other organisation or place has since been a sentence's subject; "it is thought" is nobody."""
+    if impersonal_it(ctx.text, offset):
+        return None
+    earlier = [(position, key) for position, key in speakers[-_SPEAKERS_BACK:] if position < offset]
+    if not earlier or offset - earlier[-1][0] >= _ORG_SPEAKER_REACH:
+        return None
+    position, key = earlier[-1]
+    entity = ctx.table.by_key(key)
+    if entity is None or entity.kind != "organization":
+        return None  # the last to speak was a person, or no entity: "it" is not them
+    for mention in ctx.table.mentions_before(offset, within=offset - position):
+        if (
+            mention.kind in ("organization", "place")
+            and mention.key != key
+            and mention.start > position
+            and not _aside(ctx, mention.start)
+            and _is_subject(ctx.text, mention.start, mention.end)
+        ):
+            return None  # "Acme said ... Bo Corp then cut its prices": which one is "it" is a guess
+    return entity
+
+
+_ORG_SPEAKER_REACH = 600  # characters back to the speaker "it said" continues
+_SPEAKERS_BACK = 4  # speakers read back for the last one before a quotation (later ones may sort after it)
 
 
 def _aside(ctx: ArticleContext, offset: int) -> bool:
@@ -241,3 +279,31 @@ def resolve_nominal(ctx: ArticleContext, phrase: str, offset: int) -> Entity | N
         ):
             best = entity
     return best
+
+
+class Descriptions:
+    """The unnamed speakers described so far, by the noun that heads each description: "the
+    official" after "a senior court official said" is that official, where no entity is."""
+
+    def __init__(self) -> None:
+        self._by_head: dict[str, str] = {}
+
+    def fuller(self, phrase: str) -> str:
+        """`phrase` as written, or the fuller description of the same head met before it ("the
+        official" -> "a senior court official"); the phrase is noted for the ones after."""
+        words = phrase.split()
+        if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
+            return self._by_head.get(words[1], phrase)
+        if (
+            2 < len(words) <= _DESCRIPTION_WORDS
+            and words[0].lower() in DETERMINERS
+            and words[-1].islower()
+            and not any(w.lower() in _OTHER_ROLE for w in words)
+        ):
+            self._by_head[words[-1]] = phrase
+        return phrase
+
+
+_DESCRIPTION_WORDS = 5  # words of a description kept for a later "the official": "a senior court official"
+# Words that make a role another one: "the shadow treasurer" and "the former mayor" are not "the treasurer"
+_OTHER_ROLE = (MODIFIERS - {"senior", "junior", "current"}) | {"shadow", "ex"}

@@ -43,6 +43,10 @@ def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool 
     while end and items[end - 1].lower in ADVERBS and items[end - 1].text.islower():  # not "Ms. March"
         end -= 1
     items = items[:end]
+    if len(items) > 1 and items[-1].lower == "who":
+        named = _named_before_relative(ctx, items[:-1])
+        if named is not None:
+            return named  # "a tweet from Bo Chan who wrote", "Ann Lee, who told"
     if len(items) > 1 and items[-1].text == "," and items[-2].text == ")":
         items = items[:-1]  # "Gov. Ann Lee (R-Ore.), said"
     if items and items[-1].text == ")" and "(" in [w.text for w in items]:
@@ -87,6 +91,10 @@ def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool 
         phrase = [items[rest - 3], items[rest - 2]] + phrase  # "the tall, soft-spoken professor said"
     if phrase and phrase[0].lower in ("who", "whose", "which"):  # "a citizen, whose name is redacted, wrote"
         before = items[: len(items) - len(phrase)]
+        # "Ann Lee, who told": the verb is the clause's; not "Ann Lee, who he says", whose subject is "he"
+        named = _named_before_relative(ctx, before) if len(phrase) == 1 and phrase[0].lower == "who" else None
+        if named is not None:
+            return named  # "Attorney General Ann Lee, who told the panel", "a tweet from Bo Chan who wrote"
         if before and before[-1].text == ",":
             return subject_before(ctx, before[:-1])
     before = items[: len(items) - len(phrase)]
@@ -120,6 +128,17 @@ def subject_before(ctx: ArticleContext, items: list[Word], clause_pronoun: bool 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _SENTENCE_MARKS = frozenset({".", ";", "?", "!"})
+
+
+def _named_before_relative(ctx: ArticleContext, before: list[Word]) -> tuple[Span, str] | None:
+    """The person named right before "who" (or its comma): the one the relative clause tells of."""
+    words = before[:-1] if before and before[-1].text == "," else before
+    if not words:
+        return None
+    people = [m for m in ctx.table.overlapping(words[-1].start, words[-1].end) if m.kind == "person"]
+    if not people or people[-1].end != words[-1].end:
+        return None
+    return (people[-1].start, people[-1].end), ctx.text[people[-1].start : people[-1].end]
 
 
 def _coordinated_subject(ctx: ArticleContext, items: list[Word]) -> tuple[Span, str] | None:

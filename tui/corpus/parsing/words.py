@@ -150,11 +150,17 @@ def _particle_follows(items: list[Word], k: int) -> bool:
     return k == 0 and (following.text[:1].isupper() or following.lower in DETERMINERS)
 
 
+# Words after which a verb has no subject of its own: "when asked", "if pressed", "unless told".
+_ELLIPTICAL = SUBORDINATORS | {"unless", "though", "although"}  # not "once": "Ann Lee once said"
+
+
 def is_cue(items: list[Word], k: int) -> bool:
     """A finite reporting verb: not "to say", not "saying", not the noun in "a state news agency"."""
     word = items[k].lower
     if word.endswith("ing") or k > 0 and (items[k - 1].lower in DETERMINERS or items[k].text[:1].isupper()):
         return False  # nor a capital inside a sentence: "Ann Wonder", "Lee Says Ltd"
+    if k > 0 and items[k - 1].lower in _ELLIPTICAL:
+        return False  # "when asked", "if told", "as noted": a passive with its subject left out
     if _particle_follows(items, k):
         return not (k > 0 and items[k - 1].lower == "to")  # "fired back", "points out", "went on"
     if word not in reporting_verbs():

@@ -237,6 +237,13 @@ LISTENER_PARTICIPLES = _words("""
     telling asking reminding assuring warning urging
 """)
 
+# `The video showed Ann Lee telling the crowd: "...`: verbs of seeing and hearing, whose
+# object, not their subject, does what the participle after them says.
+PERCEPTION_VERBS = _words("""
+    show shows showed shown see sees saw seen hear hears heard watch watches watched film filmed catch
+    caught record recorded depict depicts depicted
+""")
+
 # `footage of Lee saying during the debate, "...`: right after a name, only verbs that take a quotation.
 NAME_PARTICIPLES = _words("""
     saying asking telling writing
