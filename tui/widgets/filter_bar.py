@@ -145,6 +145,8 @@ class FilterBar(Vertical):
     def show_error(self, position: int | None, message: str = "") -> None:
         """A caret under `position` of the query and the reason; None puts the hint back."""
         line = self.query_one("#message", Static)
+        if position is None and not line.has_class("-error"):
+            return  # the hint is there already: drawing it again at every answer costs a repaint
         line.set_class(position is not None, "-error")
         if position is None:
             line.update(Content(HINT), layout=False)  # one line high whatever it says: no layout
