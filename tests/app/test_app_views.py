@@ -142,6 +142,28 @@ async def test_profile_about_whom_and_its_quotes(make_app, corpus_file: Path) ->
         assert status(app.screen).startswith("1 quote in 1 article")
 
 
+async def test_y_copies_the_highlighted_quote_in_the_quotes_view_and_a_profile(make_app, corpus_file: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("Q")
+        await wait(pilot)
+        listed = app.screen.query_one(QuoteList)
+        await pilot.press("j", "y")  # the second quote by date, without opening its article
+        row = app.screen.corpus.quote_row(int(listed.quotes[1]))
+        assert (
+            app.clipboard.startswith(f"“{row.text.strip(chr(34))}")
+            and f"— {row.speaker}, {row.source}" in app.clipboard
+        )
+        await pilot.press("P")
+        await wait(pilot)
+        await pilot.press("enter")  # the most quoted: Ann Lee
+        await wait(pilot)
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("y")
+        assert "— Ann Lee, Wire, 2026-01-05" in app.clipboard
+
+
 async def test_corrections_are_written_from_the_profile(make_app, corpus_file: Path, tmp_path: Path) -> None:
     app = make_app([corpus_file])
     async with app.run_test(size=SIZE) as pilot:

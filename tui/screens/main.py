@@ -28,7 +28,6 @@ from ..corpus import (
     LiveCorpus,
     QueryError,
     QuoteIds,
-    citation,
     highlight_terms,
 )
 from ..widgets.article_list import ArticleList
@@ -39,6 +38,7 @@ from ..widgets.filter_bar import FilterBar
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.reading_pane import ReadingPane
 from . import navigation
+from .citing import copy_citation
 from .help import HelpScreen
 from .load_report import LoadReportScreen
 from .palette import filter_term
@@ -304,10 +304,7 @@ class MainScreen(Screen[None]):
         if self.open is None or self.quote is None:
             self.notify("Step to a quote first (n in an open article), then y copies it", timeout=3)
             return
-        article = self.corpus.article(self.open)
-        text = citation(article, article.quotes[self.quote])
-        self.app.copy_to_clipboard(text)
-        self.notify(text, title="Copied", timeout=4, markup=False)
+        copy_citation(self, self.corpus, self.open, self.quote)
 
     def action_open_link(self) -> None:
         article = self.corpus.article(self.open) if self.open is not None else None
