@@ -118,6 +118,22 @@ async def test_people_view_shares_split_and_profile(make_app, corpus_file: Path)
         assert isinstance(app.screen, PeopleScreen)
 
 
+async def test_the_people_count_is_of_everyone_quoted(make_app, corpus_file: Path) -> None:
+    """ "2 of 5" people, not "2 of 2": the total stays, so the count's width does too as one types."""
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await wait(pilot)
+        screen = app.screen
+        everyone = screen.query_one(PeopleList).count
+        screen.set_filter("taxes")
+        await wait(pilot)
+        shown = screen.query_one(PeopleList).count
+        assert 0 < shown < everyone
+        assert str(screen.query_one(FilterBar).query_one("#count", Static).render()).strip() == f"{shown} of {everyone}"
+
+
 async def test_profile_about_whom_and_its_quotes(make_app, corpus_file: Path) -> None:
     app = make_app([corpus_file])
     async with app.run_test(size=SIZE) as pilot:
