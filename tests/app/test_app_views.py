@@ -158,6 +158,20 @@ async def test_profile_about_whom_and_its_quotes(make_app, corpus_file: Path) ->
         assert status(app.screen).startswith("1 quote in 1 article")
 
 
+async def test_a_quote_read_from_a_profile_says_whose_list_n_walks(make_app, corpus_file: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await wait(pilot)
+        await pilot.press("enter")  # Ann Lee's profile, its quotes focused
+        await wait(pilot)
+        await pilot.press("enter")
+        await wait(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert status(app.screen).startswith("quote 1 of 2 from the profile · n/N")
+
+
 async def test_y_copies_the_highlighted_quote_in_the_quotes_view_and_a_profile(make_app, corpus_file: Path) -> None:
     app = make_app([corpus_file])
     async with app.run_test(size=SIZE) as pilot:

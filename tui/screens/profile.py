@@ -164,7 +164,7 @@ class ProfileScreen(Screen[None]):
 
     @on(QuoteList.Opened)
     def _opened(self, event: QuoteList.Opened) -> None:
-        self.main.open_quote(self.shown, event.row)
+        self.main.open_quote(self.shown, event.row, origin="the profile")  # no name: a status line parses markup
 
     def action_copy_citation(self) -> None:
         copy_highlighted(self, self.corpus, self.query_one(QuoteList))
