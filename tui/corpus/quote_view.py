@@ -19,12 +19,14 @@ from .index.keys import name_key
 from .index.phrases import PhraseMatcher
 from .people import Identities, Person, matches, resolve
 from .query import Query
+from .query.tree import Found, Node
 from .quote_columns import QUOTE_SORTS, QuoteColumns
 from .quote_filter import QuoteAwareIndex, has_quote_terms, quote_ids, regroup
 from .quote_table import NO_SPEAKER, QuoteTable
 from .storage import ArticleStore
 
 ANSWERS_KEPT = 32  # answers remembered (a few views times a few filters)
+TERM_MASKS_KEPT = 8  # article-level terms' quotes, kept while a filter is typed around them
 __all__ = ["QUOTE_SORTS", "QuoteRow", "QuoteView"]
 
 
@@ -61,6 +63,7 @@ class QuoteView:
         self._by_word: dict[str, list[int]] = {}  # a folded word of a person's names -> their numbers
         self._numbers: dict[str, int] | None = None  # a person's id -> their number
         self.answers: OrderedDict[tuple, object] = OrderedDict()  # views.py's last answers, until a change
+        self._term_masks: OrderedDict[Node, np.ndarray] = OrderedDict()  # term_quotes's, until a change
 
     def refresh(self) -> QuoteView:
         with self._lock:
@@ -101,6 +104,7 @@ class QuoteView:
         columns = QuoteColumns(self.table, identities.people, person_column, self.store.sources)
         self.identities, self.person, self.by_person, self._by_word = identities, person, by_person, by_word
         self.columns, self.answers, self._fresh, self._numbers = columns, OrderedDict(), True, None
+        self._term_masks = OrderedDict()
 
     # -- the filter: masks over quote numbers -------------------------------------------------
 
@@ -190,6 +194,22 @@ class QuoteView:
         if not isinstance(positions, (set, frozenset, list, tuple, range)):
             positions = list(positions)
         return self.columns.of_articles(positions)  # type: ignore[arg-type]
+
+    def term_quotes(self, node: Node, found: Found) -> np.ndarray:
+        """The quotes of the articles an article-level term finds (a read-only mask), worked out once
+        for this state of the corpus: typing `said -quote:w`, `said -quote:wa`… finds `said` once."""
+        with self._lock:
+            mask = self._term_masks.get(node)
+            if mask is not None:
+                self._term_masks.move_to_end(node)
+                return mask
+        mask = self.quotes_in(node.find(self.index, found))
+        mask.flags.writeable = False  # kept: whoever combines it makes a new mask
+        with self._lock:
+            self._term_masks[node] = mask
+            while len(self._term_masks) > TERM_MASKS_KEPT:
+                self._term_masks.popitem(last=False)
+        return mask
 
     def articles_of(self, quotes: np.ndarray) -> set[int]:
         return self.columns.article_positions(quotes)
