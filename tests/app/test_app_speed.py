@@ -115,6 +115,62 @@ async def test_a_view_made_ahead_follows_a_resize_and_the_filter(make_app, quote
         assert quotes.query_one(FilterBar).input.value == "speaker:lee"
 
 
+async def test_a_filter_keystroke_in_a_view_lays_out_nothing(
+    make_app, quotes_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """7 quotes overflow the list at this height, 2 do not: the list keeps its scrollbar, so its
+    width (and the screen's layout) does not change with the count."""
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 12)) as pilot:
+        quotes, *_ = await views_made(pilot)
+        await pilot.press("Q")
+        await pilot.pause(0.3)
+        listed = quotes.query_one(QuoteList)
+        assert listed.count == 7 and listed.count > listed.scrollable_content_region.height
+        layouts = count_layouts(monkeypatch, quotes)
+        quotes.set_filter("speaker:lee")  # the bar's debounce ended
+        await pilot.pause(0.3)
+        assert listed.count == 2 and listed.show_vertical_scrollbar
+        assert layouts == []
+
+
+async def test_the_count_keeps_its_width_as_the_filter_narrows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.app import App, ComposeResult
+
+    class OneBar(App[None]):
+        def compose(self) -> ComposeResult:
+            yield FilterBar(lambda text, cursor: [])
+
+    app = OneBar()
+    async with app.run_test(size=(60, 4)) as pilot:
+        bar = app.query_one(FilterBar)
+        count = bar.query_one("#count", Static)
+        bar.show_count(1234, 1234)
+        await pilot.pause()
+        region = count.region
+        layouts = count_layouts(monkeypatch, app.screen)
+        bar.show_count(5, 1234)  # a shorter text, the same total
+        await pilot.pause()
+        assert str(count.render()).strip() == "5 of 1,234" and count.region == region and layouts == []
+        bar.show_count(5, 12345, loading=True)  # a longer total: a new width, once
+        await pilot.pause()
+        assert count.region.width == len("12,345 of 12,345 (loading…)") + 2 and layouts
+
+
+async def test_the_hint_is_not_drawn_again_at_every_answer(app, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        bar = app.explorer.query_one(FilterBar)
+        message = bar.query_one("#message", Static)
+        updates: list[object] = []
+        monkeypatch.setattr(message, "update", lambda *args, **kwargs: updates.append(args))
+        bar.show_error(None)  # a good answer, the hint on screen already
+        assert updates == []
+        bar.show_error(3, "expected a value")
+        bar.show_error(None)  # the error goes: the hint comes back
+        assert len(updates) == 2
+
+
 async def test_the_first_profile_opened_is_the_persons(make_app, quotes_file: Path) -> None:
     app = make_app([quotes_file])
     async with app.run_test(size=(120, 36)) as pilot:

@@ -118,6 +118,22 @@ async def test_people_view_shares_split_and_profile(make_app, corpus_file: Path)
         assert isinstance(app.screen, PeopleScreen)
 
 
+async def test_the_people_count_is_of_everyone_quoted(make_app, corpus_file: Path) -> None:
+    """ "2 of 5" people, not "2 of 2": the total stays, so the count's width does too as one types."""
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await wait(pilot)
+        screen = app.screen
+        everyone = screen.query_one(PeopleList).count
+        screen.set_filter("taxes")
+        await wait(pilot)
+        shown = screen.query_one(PeopleList).count
+        assert 0 < shown < everyone
+        assert str(screen.query_one(FilterBar).query_one("#count", Static).render()).strip() == f"{shown} of {everyone}"
+
+
 async def test_profile_about_whom_and_its_quotes(make_app, corpus_file: Path) -> None:
     app = make_app([corpus_file])
     async with app.run_test(size=SIZE) as pilot:
@@ -140,6 +156,42 @@ async def test_profile_about_whom_and_its_quotes(make_app, corpus_file: Path) ->
         assert isinstance(app.screen, QuotesScreen)
         assert app.screen.main.filter_text == 'speaker:"Ann Lee" org:"Acme"'
         assert status(app.screen).startswith("1 quote in 1 article")
+
+
+async def test_a_quote_read_from_a_profile_says_whose_list_n_walks(make_app, corpus_file: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await wait(pilot)
+        await pilot.press("enter")  # Ann Lee's profile, its quotes focused
+        await wait(pilot)
+        await pilot.press("enter")
+        await wait(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert status(app.screen).startswith("quote 1 of 2 from the profile · n/N")
+
+
+async def test_y_copies_the_highlighted_quote_in_the_quotes_view_and_a_profile(make_app, corpus_file: Path) -> None:
+    app = make_app([corpus_file])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("Q")
+        await wait(pilot)
+        listed = app.screen.query_one(QuoteList)
+        await pilot.press("j", "y")  # the second quote by date, without opening its article
+        row = app.screen.corpus.quote_row(int(listed.quotes[1]))
+        assert (
+            app.clipboard.startswith(f"“{row.text.strip(chr(34))}")
+            and f"— {row.speaker}, {row.source}" in app.clipboard
+        )
+        await pilot.press("P")
+        await wait(pilot)
+        await pilot.press("enter")  # the most quoted: Ann Lee
+        await wait(pilot)
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("y")
+        assert "— Ann Lee, Wire, 2026-01-05" in app.clipboard
 
 
 async def test_corrections_are_written_from_the_profile(make_app, corpus_file: Path, tmp_path: Path) -> None:

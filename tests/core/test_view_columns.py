@@ -219,3 +219,25 @@ def test_a_negated_phrase_is_checked_only_among_the_quotes_left(
         assert looked[0] == len(live.quotes(terms[0]).quotes)  # type: ignore[union-attr]  # checked among those only
     else:  # a broad set: the phrase's own quotes, then the set's
         assert looked[0] is None
+
+
+def test_an_article_level_term_is_found_once_while_a_filter_is_typed_around_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.corpus.quote_view import QuoteView
+
+    typed = ["taxes -quote:r", "taxes -quote:ro", "taxes -quote:roads", "taxes speaker:park", "source:wire taxes"]
+    plain = {text: LiveCorpus(invented(60, 5)).quotes(text).quotes.tolist() for text in typed}  # type: ignore[union-attr]
+    corpus = invented(60, 5)
+    live = LiveCorpus(corpus)
+    found: list[frozenset[int]] = []
+    quotes_in = QuoteView.quotes_in
+
+    def counted(view: QuoteView, positions: set[int]) -> np.ndarray:
+        found.append(frozenset(positions))
+        return quotes_in(view, positions)
+
+    monkeypatch.setattr(QuoteView, "quotes_in", counted)
+    assert {text: live.quotes(text).quotes.tolist() for text in typed} == plain  # type: ignore[union-attr]
+    assert len(found) == 2  # `taxes` once for all five, `source:wire` once
+    corpus.add(invented(1, 6).articles[0].model_copy(update={"id": "arrived"}))  # a new state: found again
+    live.quotes("taxes speaker:lee")
+    assert len(found) == 3

@@ -37,6 +37,7 @@ class QuoteMatcher(Protocol):
     def match_quotes(self, field: str, words: tuple[str, ...], within: np.ndarray | None = None) -> np.ndarray: ...
     def articles_saying(self, words: tuple[str, ...]) -> set[int]: ...
     def quotes_in(self, positions: set[int]) -> np.ndarray: ...
+    def term_quotes(self, node: Node, found: Found) -> np.ndarray: ...
     def articles_of(self, quotes: np.ndarray) -> set[int]: ...
 
 
@@ -108,7 +109,8 @@ class QuoteAwareIndex:
 
 
 def quote_ids(node: Node, view: QuoteMatcher, found: Found | None = None) -> np.ndarray:
-    """The quotes a query's tree finds: a fresh boolean mask over quote numbers."""
+    """The quotes a query's tree finds: a boolean mask over quote numbers (read-only when kept: an
+    article-level term's, `QuoteView.term_quotes`; combine masks into new ones, never in place)."""
     found = {} if found is None else found
     if isinstance(node, Everything):
         return view.all_quotes()
@@ -126,7 +128,7 @@ def quote_ids(node: Node, view: QuoteMatcher, found: Found | None = None) -> np.
         return result
     if isinstance(node, And):
         return _all_quotes_of(node, view, found)
-    return view.quotes_in(node.find(view.index, found))
+    return view.term_quotes(node, found)  # an article-level term (kept: read-only)
 
 
 def _all_quotes_of(node: And, view: QuoteMatcher, found: Found) -> np.ndarray:

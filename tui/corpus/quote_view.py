@@ -21,12 +21,14 @@ from .index.phrases import PhraseMatcher
 from .people import Person
 from .people_resolved import Resolved, corrections_key
 from .query import Query
+from .query.tree import Found, Node
 from .quote_columns import QUOTE_SORTS, QuoteColumns
 from .quote_filter import QuoteAwareIndex, has_quote_terms, quote_ids, regroup
 from .quote_table import NO_SPEAKER, QuoteTable, SavedTable
 from .storage import ArticleStore
 
 ANSWERS_KEPT = 32  # answers remembered (a few views times a few filters)
+TERM_MASKS_KEPT = 8  # article-level terms' quotes, kept while a filter is typed around them
 __all__ = ["QUOTE_SORTS", "QuoteRow", "QuoteView"]
 
 
@@ -60,6 +62,7 @@ class QuoteView:
         self._fresh = False
         self._unsaved = False  # the table or the answer was made here, not read from the side file
         self.answers: OrderedDict[tuple, object] = OrderedDict()  # views.py's last answers, until a change
+        self._term_masks: OrderedDict[Node, np.ndarray] = OrderedDict()  # term_quotes's, until a change
 
     def refresh(self) -> QuoteView:
         with self._lock:
@@ -130,6 +133,7 @@ class QuoteView:
             self._unsaved = True
         columns = QuoteColumns(self.table, resolved.people, resolved.person, self.store.sources, resolved.kept)
         self.resolved, self.columns, self.answers, self._fresh = resolved, columns, OrderedDict(), True
+        self._term_masks = OrderedDict()
 
     # -- the filter: masks over quote numbers -------------------------------------------------
 
@@ -226,6 +230,22 @@ class QuoteView:
         if not isinstance(positions, (set, frozenset, list, tuple, range)):
             positions = list(positions)
         return self.columns.of_articles(positions)  # type: ignore[arg-type]
+
+    def term_quotes(self, node: Node, found: Found) -> np.ndarray:
+        """The quotes of the articles an article-level term finds (a read-only mask), worked out once
+        for this state of the corpus: typing `said -quote:w`, `said -quote:wa`… finds `said` once."""
+        with self._lock:
+            mask = self._term_masks.get(node)
+            if mask is not None:
+                self._term_masks.move_to_end(node)
+                return mask
+        mask = self.quotes_in(node.find(self.index, found))
+        mask.flags.writeable = False  # kept: whoever combines it makes a new mask
+        with self._lock:
+            self._term_masks[node] = mask
+            while len(self._term_masks) > TERM_MASKS_KEPT:
+                self._term_masks.popitem(last=False)
+        return mask
 
     def articles_of(self, quotes: np.ndarray) -> set[int]:
         return self.columns.article_positions(quotes)

@@ -28,7 +28,6 @@ from ..corpus import (
     LiveCorpus,
     QueryError,
     QuoteIds,
-    citation,
     highlight_terms,
 )
 from ..widgets.article_list import ArticleList
@@ -39,6 +38,7 @@ from ..widgets.filter_bar import FilterBar
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.reading_pane import ReadingPane
 from . import navigation
+from .citing import copy_citation
 from .help import HelpScreen
 from .load_report import LoadReportScreen
 from .palette import filter_term
@@ -75,6 +75,7 @@ class MainScreen(Screen[None]):
         self.quote: int | None = None
         self.scope = "article"
         self.trail: tuple[QuoteIds, int] | None = None  # the quotes view's quotes and where n/N are
+        self.trail_origin = "the quotes view"  # whose list the trail is, for the status line
         self._generation = 0  # bumped by each search, so a stale result is dropped
         self._debounce: Timer | None = None
         self._history: FilterHistory | None = None  # read when first needed
@@ -304,10 +305,7 @@ class MainScreen(Screen[None]):
         if self.open is None or self.quote is None:
             self.notify("Step to a quote first (n in an open article), then y copies it", timeout=3)
             return
-        article = self.corpus.article(self.open)
-        text = citation(article, article.quotes[self.quote])
-        self.app.copy_to_clipboard(text)
-        self.notify(text, title="Copied", timeout=4, markup=False)
+        copy_citation(self, self.corpus, self.open, self.quote)
 
     def action_open_link(self) -> None:
         article = self.corpus.article(self.open) if self.open is not None else None
@@ -375,8 +373,9 @@ class MainScreen(Screen[None]):
         if text != self.filter_text:
             self.filter_text, self.search_pending = text, True  # the bar and the search: when shown
 
-    def open_quote(self, quotes: QuoteIds, at: int) -> None:
-        """Read quote `quotes[at]` in its article; n/N then walk `quotes`."""
+    def open_quote(self, quotes: QuoteIds, at: int, origin: str = "the quotes view") -> None:
+        """Read quote `quotes[at]` in its article; n/N then walk `quotes` (the list of `origin`)."""
+        self.trail_origin = origin
         self.show_view("articles")
         self._open_trail(quotes, at)
         self.call_after_refresh(self.action_focus_pane, "reading")  # once this screen is back on top
@@ -388,7 +387,7 @@ class MainScreen(Screen[None]):
         self._show_article()
         if self.scope == "article":
             self._show_entities()
-        self.query_one("#status", Static).update(f" quote {at + 1:,} of {len(quotes):,} from the quotes view · n/N")
+        self.query_one("#status", Static).update(f" quote {at + 1:,} of {len(quotes):,} from {self.trail_origin} · n/N")
 
     def action_show_problems(self) -> None:
         self.app.push_screen(LoadReportScreen(self.corpus.problems()))

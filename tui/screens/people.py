@@ -48,10 +48,11 @@ class PeopleScreen(ViewScreen):
         found = self.corpus.people(text)
         if isinstance(found, QueryError):
             return found
-        return found, (self.corpus.gender_split(text, self.split) if self.split else None)
+        everyone = self.corpus.people("") if text.strip() else found  # the count's total (remembered)
+        return found, (self.corpus.gender_split(text, self.split) if self.split else None), everyone
 
     def show(self, data) -> None:  # type: ignore[no-untyped-def,override]
-        found, split = data
+        found, split, everyone = data
         assert isinstance(found, PeopleFound)
         self.query_one(PeopleList).show(found.rows)
         self.query_one("#shares", Static).update(Content(f"{shares_line(found.genders)} by people"))
@@ -61,7 +62,8 @@ class PeopleScreen(ViewScreen):
             lines = [Content.styled(f"by {self.split}", "bold underline")]
             lines += [Content(f"{fit_label(label)}  {shares_line(counts)}") for label, counts in split]
             self.query_one("#split-table", Static).update(Content("\n").join(lines))
-        self.bar.show_count(len(found.rows), len(found.rows), loading=not self.corpus.finished)
+        total = len(everyone.rows) if isinstance(everyone, PeopleFound) else len(found.rows)
+        self.bar.show_count(len(found.rows), total, loading=not self.corpus.finished)  # "3 of 25": people
         split_note = f"split by {self.split}" if self.split else "b splits by source, by month"
         said = quoted_line(len(found.rows), sum(found.genders.values()), found.quotes)  # the shares' total too
         self.status(f"{said} · {split_note} · enter: profile")

@@ -20,6 +20,7 @@ from ..safe_text import one_line
 from ..widgets.about_list import AboutList
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.quote_list import QuoteList
+from .citing import copy_highlighted
 from .correction import NameInput
 from .help import HelpScreen
 from .navigation import restyle_if_needed
@@ -163,7 +164,10 @@ class ProfileScreen(Screen[None]):
 
     @on(QuoteList.Opened)
     def _opened(self, event: QuoteList.Opened) -> None:
-        self.main.open_quote(self.shown, event.row)
+        self.main.open_quote(self.shown, event.row, origin="the profile")  # no name: a status line parses markup
+
+    def action_copy_citation(self) -> None:
+        copy_highlighted(self, self.corpus, self.query_one(QuoteList))
 
     def action_filter_entity(self) -> None:
         """`f`: filter every view by the highlighted entity, with this speaker."""

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from ..commands import bindings
 from ..corpus import QUOTE_SORTS, QuotesFound
 from ..widgets.quote_list import HEADER, QuoteList
+from .citing import copy_highlighted
 from .view_base import ViewScreen
 
 
@@ -41,6 +42,9 @@ class QuotesScreen(ViewScreen):
     def action_cycle_sort(self) -> None:
         self.sort = QUOTE_SORTS[(QUOTE_SORTS.index(self.sort) + 1) % len(QUOTE_SORTS)]
         self.reload()
+
+    def action_copy_citation(self) -> None:
+        copy_highlighted(self, self.corpus, self.query_one(QuoteList))
 
     @on(QuoteList.Opened)
     def _opened(self, event: QuoteList.Opened) -> None:

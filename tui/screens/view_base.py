@@ -40,7 +40,10 @@ class ViewScreen(Screen[None]):
     BINDINGS = bindings("views")
     AUTO_FOCUS = None  # each view focuses its own body (the filter bar would take ←, →, enter)
     DEFAULT_CSS = """
-    ViewScreen LineList { height: 1fr; border: round $panel; border-subtitle-color: $text-muted; }
+    ViewScreen LineList {
+        height: 1fr; border: round $panel; border-subtitle-color: $text-muted;
+        overflow-y: scroll;  /* its width never changes with the count: no whole-screen layout a keystroke */
+    }
     ViewScreen LineList:focus { border: round $accent; }
     ViewScreen #status { height: 1; background: $panel; color: $text-muted; }
     """

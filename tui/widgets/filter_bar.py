@@ -19,6 +19,7 @@ from ..safe_text import one_line
 
 HINT = f"{hint_names()} -word OR · tab completes · ↑↓ history · enter to the list · esc clears"
 PROMPT = " / "
+COUNT_PADDING = 2  # the count's padding, a cell each side (its CSS)
 
 Completer = Callable[[str, int], list[tuple[str, int]]]
 
@@ -104,7 +105,7 @@ class FilterBar(Vertical):
     FilterBar #prompt { width: 3; color: $accent; text-style: bold; }
     FilterBar Input { border: none; height: 1; padding: 0; width: 1fr; background: transparent; }
     FilterBar Input:focus { border: none; background: $surface; }
-    FilterBar #count { width: auto; padding: 0 1; color: $text-muted; }
+    FilterBar #count { width: auto; padding: 0 1; color: $text-muted; text-align: right; }
     FilterBar #message { height: 1; color: $text-muted; }
     FilterBar #message.-error { color: $text-error; }
     """
@@ -133,12 +134,19 @@ class FilterBar(Vertical):
         more = " (loading…)" if loading else ""
         text = f"{matched:,} of {total:,}{more}"
         count = self.query_one("#count", Static)
-        # Its width follows its text: a layout (the whole screen's) only when the length changes.
-        count.update(text, layout=len(text) != len(str(count.content)))
+        # As wide as the widest count of this total, not as its text: a new width lays out the whole
+        # screen (and the count's new size asks for a second layout), which a keystroke that narrows
+        # the filter would otherwise cost; the width changes only with the total or the loading note.
+        width = max(cell_len(f"{total:,} of {total:,}{more}"), cell_len(text)) + COUNT_PADDING
+        count.update(text, layout=False)
+        if count.styles.width is None or count.styles.width.cells != width:
+            count.styles.width = width
 
     def show_error(self, position: int | None, message: str = "") -> None:
         """A caret under `position` of the query and the reason; None puts the hint back."""
         line = self.query_one("#message", Static)
+        if position is None and not line.has_class("-error"):
+            return  # the hint is there already: drawing it again at every answer costs a repaint
         line.set_class(position is not None, "-error")
         if position is None:
             line.update(Content(HINT), layout=False)  # one line high whatever it says: no layout
