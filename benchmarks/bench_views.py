@@ -313,13 +313,10 @@ def main() -> int:
         print(json.dumps(child(args.child[0], Path(args.child[1]))))
         return 0
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    results = []
-    for size in (int(s) for s in args.sizes.split(",") if s.strip()):
-        print(f"{size:,} articles:", flush=True)
-        keep = args.keep / str(size) if args.keep else None
-        if keep:
-            keep.mkdir(parents=True, exist_ok=True)
-        results.append(bench_size(size, args.shared.resolve(), keep))
+    from sizes import bench_sizes
+
+    shared = args.shared.resolve()
+    results = bench_sizes(args.sizes, args.keep, lambda size, keep: bench_size(size, shared, keep))
     print("\n| | " + " | ".join(f"{r['size']:,} articles" for r in results) + " |")
     print("|---|" + "---|" * len(results))
     for label, key, fmt in (*ROWS, ("load average (1 min) at the end", "load", "{:.1f}")):

@@ -6,9 +6,11 @@ the figure to read is their ratio (goal: the command at 80% of the in-process pa
 better), by the wall clock and by CPU time (the process's and its children's: steadier when
 other programs share the core). Median of RUNS.
 
-    python benchmarks/command.py [--shared ../shared] [--core 0] [--root CHECKOUT]
+    python benchmarks/command.py [--shared ../shared] [--core 0] [--runs 3] [--root CHECKOUT]...
 
-`--root` times another checkout's code (its `tui` package) with this script, e.g. a copy of main.
+`--root` times another checkout's code (its `tui` package) with this script, e.g. a copy of main;
+given twice or more (`--root /tmp/main --root .`), the checkouts take turns in each round, so a
+before and an after are measured in the same conditions.
 """
 
 from __future__ import annotations
@@ -68,33 +70,39 @@ def pinned(core: int, *command: str, env: dict, cwd: Path) -> tuple[float, float
     return time.perf_counter() - started, cpu, done.stdout
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", default=ROOT.parent / "shared", type=Path)
-    parser.add_argument("--core", type=int, default=0)
-    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose code is timed")
-    args = parser.parse_args()
-    bbc = args.shared / "corpora" / "bbc"
-    if not bbc.is_dir() or shutil.which("taskset") is None:
-        print(f"needs {bbc} and taskset", file=sys.stderr)
-        return 1
-    size = sum(p.stat().st_size for p in bbc.rglob("*") if p.is_file()) / 1e6
-    work = Path(tempfile.mkdtemp(prefix="axcommand-"))
-    env = {**os.environ, "PYTHONPATH": str(args.root.resolve()), "ARTICLE_EXPLORER_CACHE_DIR": str(work / "cache")}
-    python, core = sys.executable, args.core
-    try:
-        first = json.loads(pinned(core, python, "-c", LEXICONS, env=env, cwd=work)[2])  # derives and saves them
-        lexicons = [json.loads(pinned(core, python, "-c", LEXICONS, env=env, cwd=work)[2]) for _ in range(RUNS)]
-        inside, whole = [], []
-        for _ in range(RUNS):
-            inside.append(json.loads(pinned(core, python, "-c", IN_PROCESS, str(bbc), env=env, cwd=work)[2]))
+Timings = dict[str, list]  # "lexicons", "first" (lexicons saved), "inside" (parses), "whole" (commands)
+
+
+def measure(roots: list[Path], bbc: Path, core: int, runs: int, work: Path) -> dict[Path, Timings]:
+    """Each checkout's lexicon loads, in-process parses and whole commands, the checkouts taking
+    turns in each round."""
+    python = sys.executable
+    timed: dict[Path, Timings] = {root: {"lexicons": [], "inside": [], "whole": []} for root in roots}
+
+    def env(root: Path) -> dict:  # a cache folder (the lexicons saved) for each checkout
+        cache = work / f"cache-{roots.index(root)}"
+        return {**os.environ, "PYTHONPATH": str(root), "ARTICLE_EXPLORER_CACHE_DIR": str(cache)}
+
+    for root in roots:
+        timed[root]["first"] = [json.loads(pinned(core, python, "-c", LEXICONS, env=env(root), cwd=work)[2])]
+    for _ in range(runs):
+        for root in roots:
+            timed[root]["lexicons"].append(json.loads(pinned(core, python, "-c", LEXICONS, env=env(root), cwd=work)[2]))
+    for _ in range(runs):
+        for root in roots:
+            timed[root]["inside"].append(
+                json.loads(pinned(core, python, "-c", IN_PROCESS, str(bbc), env=env(root), cwd=work)[2])
+            )
             command = (python, "-m", "tui", "export", "--no-cache", str(bbc), "-o", str(work / "out.jsonl"))
-            whole.append(pinned(core, *command, env=env, cwd=work)[:2])
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+            timed[root]["whole"].append(pinned(core, *command, env=env(root), cwd=work)[:2])
+    return timed
+
+
+def show(root: Path, timed: Timings, size: float, core: int, runs: int) -> None:
+    inside, whole, lexicons = timed["inside"], timed["whole"], timed["lexicons"]
     print(
-        f"BBC, {size:.1f} MB, one core (taskset -c {core}), median of {RUNS}, load average "
-        f"{os.getloadavg()[0]:.1f}, code of {args.root}:"
+        f"BBC, {size:.1f} MB, one core (taskset -c {core}), median of {runs}, load average "
+        f"{os.getloadavg()[0]:.1f}, code of {root}:"
     )
     for label, parse_s, command_s in (
         ("wall clock", statistics.median(x["seconds"] for x in inside), statistics.median(w for w, _ in whole)),
@@ -110,8 +118,30 @@ def main() -> int:
         f"  a fresh process: import what a worker needs (tui.corpus.parallel) "
         f"{statistics.median(x['import_s'] for x in lexicons):.2f} s, "
         f"lexicons {statistics.median(x['lexicons_s'] for x in lexicons):.3f} s "
-        f"(the first time, saving them: {first['lexicons_s']:.2f} s)"
+        f"(the first time, saving them: {timed['first'][0]['lexicons_s']:.2f} s)"
     )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", default=ROOT.parent / "shared", type=Path)
+    parser.add_argument("--core", type=int, default=0)
+    parser.add_argument("--runs", type=int, default=RUNS, help=f"rounds; the median is shown (default {RUNS})")
+    parser.add_argument("--root", type=Path, action="append", help="a checkout whose code is timed (default: this)")
+    args = parser.parse_args()
+    roots = [root.resolve() for root in args.root or [ROOT]]
+    bbc = args.shared / "corpora" / "bbc"
+    if not bbc.is_dir() or shutil.which("taskset") is None:
+        print(f"needs {bbc} and taskset", file=sys.stderr)
+        return 1
+    size = sum(p.stat().st_size for p in bbc.rglob("*") if p.is_file()) / 1e6
+    work = Path(tempfile.mkdtemp(prefix="axcommand-"))
+    try:
+        timed = measure(roots, bbc, args.core, args.runs, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for root in roots:
+        show(root, timed[root], size, args.core, args.runs)
     return 0
 
 

@@ -382,14 +382,11 @@ def main() -> int:
         print(f"no BBC corpus at {args.shared / 'corpora' / 'bbc'}", file=sys.stderr)
         return 1
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    results = []
-    for size in (int(s) for s in args.sizes.split(",") if s.strip()):
-        print(f"{size:,} articles:", flush=True)
-        keep = args.keep / str(size) if args.keep else None
-        if keep:
-            keep.mkdir(parents=True, exist_ok=True)
-        results.append(bench_size(size, args.shared.resolve(), args.workers, args.watch, keep))
     from run_tables import print_tables
+    from sizes import bench_sizes
+
+    shared, workers, watch = args.shared.resolve(), args.workers, args.watch
+    results = bench_sizes(args.sizes, args.keep, lambda size, keep: bench_size(size, shared, workers, watch, keep))
 
     print_tables(results, QUERIES)
     return 0

@@ -13,26 +13,24 @@ standard output may have written part already: one line says the output is incom
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cli_common import UsageError, load, report_nothing_loaded, report_problems
+from .cli_export import BINARY_FORMATS, check_export, export, export_cluster
 from .cli_output import write_output
 from .cli_tables import TABLE_FORMATS, write_rows
 
 # What every command needs, and no more: the rest of the core (the index, the cache, the query
 # language, the cluster) is imported by the command that uses it, so `export --no-cache` starts
 # without paying for them (the package's names are imported on first use: tui/corpus/__init__.py).
-from .corpus import FORMATS, LoadReport, export_pieces, is_url, nothing_loaded, write_articles
+from .corpus import FORMATS, is_url
 
 if TYPE_CHECKING:
     from .corpus import Corpus, Corrections
-
-BINARY_FORMATS = ("parquet",)
 
 COMMANDS = ("open", "export", "stats", "screenshots", "quotes", "people")
 TABLE_COMMANDS = ("quotes", "people")
@@ -99,10 +97,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class UsageError(Exception):
-    """A command line that cannot be run as given: one line on standard error, exit 2."""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(command_line(list(sys.argv[1:] if argv is None else argv)))
@@ -111,13 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in ("export", "stats", *TABLE_COMMANDS):
             _existing(args.paths)
         if args.command == "export" and args.cluster:
-            return _export_cluster(args)
+            return export_cluster(args)
         if args.command == "export":
-            _check_export(args)
+            check_export(args)
             if args.people is not None:  # export writes the parse, before corrections: a named file is still checked
                 _corrections(args.people)
             return _reading_corpus(
-                args, lambda: _export(args.paths, args.format, args.output, not args.no_cache, args.quotes)
+                args, lambda: export(args.paths, args.format, args.output, not args.no_cache, args.quotes)
             )
         corrections = _corrections(getattr(args, "people", None))
         if args.command in TABLE_COMMANDS:
@@ -171,9 +165,9 @@ def _table_command(args: argparse.Namespace, corrections: Corrections) -> int:
 
     if args.excel and args.format != "csv":
         raise UsageError("--excel is for --format csv")
-    corpus = _load(args.paths, not args.no_cache)
+    corpus = load(args.paths, not args.no_cache)
     if not len(corpus):
-        return _nothing_loaded(args.paths, corpus.report)
+        return report_nothing_loaded(args.paths, corpus.report)
     corpus.set_corrections(corrections)
     columns: Sequence[str]
     found: list[dict] | tuple[list[dict], dict[str, int]] | QueryError  # people come with their gender counts
@@ -185,7 +179,7 @@ def _table_command(args: argparse.Namespace, corrections: Corrections) -> int:
         raise UsageError(f"--filter: {found.message} (at character {found.position + 1})")
     rows, genders = found if isinstance(found, tuple) else (found, None)
     failed = write_output(args.output, lambda out: write_rows(out, rows, columns, args.format, args.excel, genders))
-    return failed or _report(corpus.report)
+    return failed or report_problems(corpus.report)
 
 
 def command_line(argv: list[str]) -> list[str]:
@@ -230,13 +224,6 @@ def _with_newsboat(paths: list[str], newsboat: bool) -> list[str]:
     return [*paths, str(where)]
 
 
-def _check_export(args: argparse.Namespace) -> None:
-    if args.quotes and args.format not in BINARY_FORMATS:
-        raise UsageError("--quotes is for --format parquet (csv is one row a quote already)")
-    if args.format in BINARY_FORMATS and not args.output and sys.stdout.isatty():
-        raise UsageError(f"{args.format} is binary: give -o FILE, or send standard output to a file or a pipe")
-
-
 PICTURE_SUFFIXES = frozenset({".svg", ".png"})
 
 
@@ -253,123 +240,13 @@ def _picture_folder(folder: Path) -> Path:
     return folder
 
 
-def _load(paths: list[str], cache: bool) -> Corpus:
-    """Parse on every core, with progress on standard error when that is a terminal."""
-    from .corpus import load_corpus, stderr_notice
-
-    progress = _Progress() if sys.stderr.isatty() else None
-    try:
-        return load_corpus(paths, progress=progress, cache=cache, notice=stderr_notice)
-    finally:
-        if progress is not None:
-            progress.close()
-
-
-class _Progress:
-    """`parsing 12,345 of 100,000 files (12%)` on one line of standard error, redrawn in place."""
-
-    def __init__(self) -> None:
-        self.started, self.shown, self.drawn = time.monotonic(), 0.0, False
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if total < 2 or (now - self.shown < 0.1 and done < total) or now - self.started < 0.3:
-            return
-        self.shown, self.drawn = now, True
-        print(f"\rparsing {done:,} of {total:,} files ({100 * done // total}%)", end="", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self.drawn:
-            print("\r\033[K", end="", file=sys.stderr, flush=True)
-
-
-def _export(paths: list[str], fmt: str, output: str | None, cache: bool = True, quotes: bool = False) -> int:
-    if not cache and fmt not in BINARY_FORMATS:
-        return _export_streamed(paths, fmt, output)
-    corpus = _load(paths, cache)
-    if not len(corpus):  # nothing to write: a previous export at `output` stays as it is
-        return _nothing_loaded(paths, corpus.report)
-    if fmt in BINARY_FORMATS:
-        from .corpus import write_articles_parquet, write_quotes_parquet
-
-        writer = write_quotes_parquet if quotes else write_articles_parquet
-        failed = write_output(output, lambda out: writer(corpus.articles, out), binary=True)
-    else:
-        failed = write_output(output, lambda out: write_articles(corpus.articles, out, fmt))
-    return failed or _report(corpus.report)
-
-
-def _export_streamed(paths: list[str], fmt: str, output: str | None) -> int:
-    """`export --no-cache`: each article written as the workers parse and format it, in load
-    order; no corpus is built (export.export_pieces). The output is opened only once there is
-    an article to write: an export of nothing leaves a previous file as it was."""
-    report = LoadReport()
-    progress = _Progress() if sys.stderr.isatty() else None
-    pieces = export_pieces(paths, fmt, report, progress=progress)
-    try:
-        first = next(pieces, None)
-        if first is None:
-            return _nothing_loaded(paths, report)
-        failed = write_output(output, lambda out: out.writelines(itertools.chain((first,), pieces)))
-    finally:
-        pieces.close()  # a write that failed half-way stops the workers
-        if progress is not None:
-            progress.close()
-    return failed or _report(report)
-
-
-def _export_cluster(args: argparse.Namespace) -> int:
-    """`export --cluster`: partitions parsed on a Dask cluster into the folder -o names; progress on
-    standard error when that is a terminal, the merged load report at the end (tui/corpus/cluster.py)."""
-    if not args.output:
-        raise UsageError("--cluster writes one file a partition: give -o OUTDIR")
-    from .corpus import CLUSTER_FORMATS, ClusterError, export_on_cluster
-
-    if args.format not in CLUSTER_FORMATS or args.quotes:
-        raise UsageError(f"--cluster writes articles as {' or '.join(CLUSTER_FORMATS)}")
-    if args.workers < 1:
-        raise UsageError("--workers: give 1 or more")
-    shown = sys.stderr.isatty()
-
-    def progress(done: int, total: int) -> None:
-        print(
-            f"\rparsing {done:,} of {total:,} partitions ({100 * done // total}%)", end="", file=sys.stderr, flush=True
-        )
-
-    try:
-        result = export_on_cluster(
-            args.paths,
-            args.output,
-            address=args.cluster,
-            workers=args.workers,
-            fmt=args.format,
-            progress=progress if shown else None,
-        )
-    except ClusterError as error:
-        raise UsageError(str(error)) from None
-    finally:
-        if shown:
-            print("\r\033[K", end="", file=sys.stderr, flush=True)
-    if not result.articles:
-        return _nothing_loaded(args.paths, result.report)
-    return _report(result.report)
-
-
 def _stats(paths: list[str], cache: bool = True) -> int:
-    corpus = _load(paths, cache)
+    corpus = load(paths, cache)
     if not len(corpus):
-        return _nothing_loaded(paths, corpus.report)
+        return report_nothing_loaded(paths, corpus.report)
     lines = [f"{label:<12} {value:>8,}\n" for label, value in corpus_stats(corpus).items()]
     failed = write_output(None, lambda out: out.writelines(lines))
-    return failed or _report(corpus.report)
-
-
-def _nothing_loaded(paths: list[str], report: LoadReport) -> int:
-    """`no articles in PATH`, after whatever the report says beyond the folder being empty."""
-    named = {p if is_url(p) else str(Path(p)) for p in paths}
-    _report(LoadReport(problems=[p for p in report.problems if not (p.reason == "empty" and p.path in named)]))
-    print(f"article-explorer: {nothing_loaded(paths, report)}", file=sys.stderr)
-    return 1
+    return failed or report_problems(corpus.report)
 
 
 def corpus_stats(corpus: Corpus) -> dict[str, int]:
@@ -386,13 +263,6 @@ def corpus_stats(corpus: Corpus) -> dict[str, int]:
         "entities": len(entities),
         "skipped": sum(problem.skipped for problem in corpus.report.problems),
     }
-
-
-def _report(report: LoadReport) -> int:
-    """The load report on standard error; exit 1 when any file was skipped."""
-    for problem in report.problems:
-        print(f"{'skipped' if problem.skipped else 'loaded in part:'} {problem}", file=sys.stderr)
-    return 0 if report.ok else 1
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ def test_a_failed_export_leaves_the_previous_file_intact(tmp_path, monkeypatch):
         handle.flush()
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(cli, "write_articles", full)
+    monkeypatch.setattr("tui.cli_export.write_articles", full)
     errors = io.StringIO()
     with redirect_stderr(errors):
         assert main(["export", str(SEED_ARTICLE), "-o", str(out)]) == 2

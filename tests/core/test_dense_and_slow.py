@@ -182,7 +182,7 @@ def test_the_quote_search_stops_at_the_bound_on_quotation_marks(monkeypatch):
 
 
 def test_a_partly_parsed_article_is_reported_as_loaded_not_skipped(capsys: pytest.CaptureFixture[str]) -> None:
-    from tui.__main__ import _report
+    from tui.cli_common import report_problems as _report
 
     noted = LoadProblem(path="big.txt", reason="partly parsed", detail="searched for names in part")
     report = LoadReport(files=1, articles=1, problems=[noted])

@@ -82,3 +82,40 @@ def test_export_no_cache_starts_without_the_index_the_cache_or_the_query_languag
     unused = ("tui.corpus.index", "tui.corpus.cache", "tui.corpus.query", "tui.corpus.corpus", "tui.corpus.session",
               "tui.corpus.cluster", "dask", "pyarrow", "textual")  # fmt: skip
     assert [m for m in modules if m.startswith(unused)] == []
+
+
+def test_json_lines_and_json_pieces_are_what_json_dumps_writes():
+    """The writers keep one encoder instead of json.dumps making one an article: the same text."""
+    from tui.corpus.export import article_record, json_element, jsonl_line
+
+    corpus = load_corpus([str(SEEDS)], workers=1)
+    assert corpus.articles
+    for article in corpus.articles:
+        record = article_record(article)
+        assert jsonl_line(article) == json.dumps(record, ensure_ascii=False) + "\n"
+        indented = json.dumps(record, ensure_ascii=False, indent=1)
+        assert json_element(article) == " " + indented.replace("\n", "\n ")
+
+
+FROZEN_AFTER = "import gc, json, sys\n{run}\nprint(json.dumps(gc.get_freeze_count()))\n"
+
+
+def frozen_after(run: str, cwd) -> int:
+    """How many objects a fresh process has kept out of the cyclic garbage collector after `run`."""
+    script = FROZEN_AFTER.format(run=run)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=cwd)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_a_streamed_export_keeps_what_it_loaded_out_of_the_garbage_collector(tmp_path):
+    """Its full collections walked the modules and lexicons again and again (2% of the command)."""
+    run = (
+        "from tui.__main__ import main\n"
+        f"main(['export', '--no-cache', {str(SEED_ARTICLE)!r}, '-o', {str(tmp_path / 'o.jsonl')!r}])"
+    )
+    assert frozen_after(run, tmp_path) > 10_000  # the modules and the lexicons, at least
+
+
+def test_a_worker_keeps_its_lexicons_out_of_the_garbage_collector(tmp_path):
+    assert frozen_after("from tui.corpus.parallel import _warm\n_warm()", tmp_path) > 10_000

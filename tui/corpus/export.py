@@ -28,9 +28,15 @@ def article_record(article: Article) -> dict:
     return article.model_dump(mode="json")
 
 
+# json.dumps(record, ensure_ascii=False[, indent=JSON_INDENT]) without making an encoder an article,
+# nor looking for cycles a record cannot have: the same text, a tenth sooner.
+_line = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+_indented = json.JSONEncoder(ensure_ascii=False, check_circular=False, indent=JSON_INDENT).encode
+
+
 def jsonl_line(article: Article) -> str:
     """One article as a line of JSON Lines, its newline included."""
-    return json.dumps(article_record(article), ensure_ascii=False) + "\n"
+    return _line(article_record(article)) + "\n"
 
 
 def json_element(article: Article) -> str:
@@ -38,7 +44,7 @@ def json_element(article: Article) -> str:
     object indented one level more. JSON text holds no raw newline inside a string (it is
     escaped), so every newline here is one of the layout's."""
     pad = " " * JSON_INDENT
-    return pad + json.dumps(article_record(article), ensure_ascii=False, indent=JSON_INDENT).replace("\n", "\n" + pad)
+    return pad + _indented(article_record(article)).replace("\n", "\n" + pad)
 
 
 def csv_rows(article: Article) -> str:
