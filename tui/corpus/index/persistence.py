@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 
 
 class Sharer:
-    """Equal strings and tuples (of strings) made one object. The same name is a key of a name
-    index, a row of the tallies and part of many articles' entity rows; shared, a pickle writes it
-    once and a reader gets one object, not one a structure (100,000 articles: ~60 MB less)."""
+    """Equal strings and tuples (of strings) made one object: the odd entity shapes' names, kept
+    as objects (few), are written once and read back as one object each. The names of the name
+    indexes and the tallies are string columns (strings.py), packed into one buffer each."""
 
     __slots__ = ("seen",)
 
@@ -35,52 +35,32 @@ class Sharer:
             item = tuple(map(self.one, item))
         return self.seen.setdefault(item, item) if isinstance(item, (str, tuple)) else item
 
-    def all(self, items: Sequence) -> list:
-        return list(map(self.one, items))
-
-    def postings(self, packed: tuple) -> tuple:
-        keys, *runs = packed
-        return self.all(keys), *runs
-
     def shapes(self, packed: tuple) -> tuple:
         """An `ArticleEntities.pack()`: its odd shapes' names shared with the rest."""
         *counted, odd = packed
         return *counted, {number: self.one(shape) for number, shape in odd.items()}
 
-    def names(self, packed: tuple) -> tuple:
-        names, words, display = packed
-        return self.postings(names), self.postings(words), self.all(display)
-
 
 def pack(index: CorpusIndex) -> dict:
     shared = Sharer()
-    kinds, which, folded, names, counts, aliases, roles = index._tallies.columns
     return {
         "all": index._all if isinstance(index._all, range) else array("I", sorted(index._all)),
         "needs_fold": index._needs_fold,
         "pairs": (index._pairs.frequent_at, index._pairs.pack()),
         "unsure": (index._unsure, index._unsure_quotes),
-        "entities": {kind: shared.names(names.pack()) for kind, names in index._entities.items()},
-        "speakers": shared.names(index._speakers.pack()),
-        "words": shared.postings(index._words.pack()),
-        "title_words": shared.postings(index._title_words.pack()),
-        "quote_words": shared.postings(index._quote_words.pack()),
-        "cues": shared.names(index._cues.pack()),
-        "sources": shared.names(index._sources.pack()),
-        "sections": shared.names(index._sections.pack()),
+        "entities": {kind: names.pack() for kind, names in index._entities.items()},
+        "speakers": index._speakers.pack(),
+        "words": index._words.pack(),
+        "title_words": index._title_words.pack(),
+        "quote_words": index._quote_words.pack(),
+        "cues": index._cues.pack(),
+        "sources": index._sources.pack(),
+        "sections": index._sections.pack(),
         "quote_counts": index._quote_counts,
         "has": index._has,
         "dates": (index._dates.days, index._dates.positions, index._dates.in_order()),
         "quote_spans": index._quote_spans.pack(),
-        "tallies": (
-            kinds,
-            which,
-            shared.all(folded),
-            shared.all(names),
-            counts,
-            shared.all(aliases),
-            shared.all(roles),
-        ),  # fmt: skip
+        "tallies": index._tallies.pack(),
         "rows": shared.shapes(index._article_entities.pack()),
         "article_rows": index._article_entities.runs.pack(),
     }
