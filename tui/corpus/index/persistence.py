@@ -7,6 +7,9 @@ structures an index builds, so a loaded index takes new articles as it is.
 
 from __future__ import annotations
 
+import ctypes
+import functools
+import sys
 from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -87,7 +90,28 @@ def unpack(index: CorpusIndex, state: dict, texts: Sequence[str], titles: Sequen
     index._quote_spans = QuoteSpans(Runs("q", *runs), quoted)
     index._tallies = EntityTallies(state["tallies"])
     index._article_entities = ArticleEntities(index._tallies, state["rows"], Runs("I", *state["article_rows"]))
+    release_freed_heap()
     return index
+
+
+def release_freed_heap() -> None:
+    """Hand the memory the C heap holds free back to the system. Reading a cache entry's head
+    frees big buffers (the head, its copies, each array's bytes); glibc then raises its threshold
+    for giving memory its own mapping, and keeps what it freed: 100,000 articles, ~35 MB of a
+    ~115 MB corpus. `malloc_trim` is glibc's; elsewhere there is none and nothing is done."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim():  # type: ignore[no-untyped-def]
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # no C library to open, or one without it (musl)
+        return None
 
 
 def pickled_state(index: CorpusIndex) -> dict:
