@@ -86,7 +86,7 @@ def test_the_entities_of_some_articles_are_those_their_rows_tally_in_that_order(
     everyone = list(range(len(articles)))
     chosen = [everyone, everyone[::-1], [1, 2], [2, 1], [3, 0, 4], [4, 1, 3], [5], [2, 4, 1, 5, 0], []]
     for positions in chosen:
-        assert entities.summaries_of(positions) == _tallied(entities, positions), positions
+        assert tally_subsets.summaries_of(entities, positions) == _tallied(entities, positions), positions
 
 
 @pytest.mark.parametrize("whole", [True, False], ids=["columns read whole", "row by row"])
@@ -96,5 +96,5 @@ def test_the_entities_of_some_articles_are_the_same_from_packed_columns(monkeypa
     again = pickle.loads(pickle.dumps((tallies.pack(), entities.pack(), entities.runs.pack())))
     loaded = ArticleEntities(EntityTallies(again[0]), again[1], Runs("I", *again[2]))
     for positions in ([0, 1, 2, 3, 4, 5], [4, 3, 1], [1, 0]):
-        assert loaded.summaries_of(positions) == _tallied(entities, positions)
+        assert tally_subsets.summaries_of(loaded, positions) == _tallied(entities, positions)
     assert loaded.tallies.summaries() == tallies.summaries()

@@ -23,6 +23,7 @@ from .pairs import FREQUENT_AT, PairPostings, Pairs, phrase_candidates
 from .phrases import PhraseMatcher
 from .postings import Dates, Postings, QuoteSpans, Texts, intersect
 from .tallies import ArticleEntities, EntitySummary, EntityTallies, ranked
+from .tally_subsets import summaries_of
 
 COMPARISONS: dict[str, Callable[[int, int], bool]] = {
     ">": operator.gt,
@@ -272,7 +273,7 @@ class CorpusIndex:
             if self._summaries is None or self._summaries[0] != len(self._all):  # asked for often
                 self._summaries = (len(self._all), ranked(self._tallies.summaries()))
             return list(self._summaries[1])
-        return ranked(self._article_entities.summaries_of(positions))
+        return ranked(summaries_of(self._article_entities, positions))
 
     def _is_everything(self, positions: Sequence[int] | set[int] | frozenset[int] | range) -> bool:
         every = self._all

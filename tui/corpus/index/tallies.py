@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..models import Article
+from ..parsing.parse import collector_paused
 from .keys import name_key
 from .postings import Runs
 from .strings import Strings, StringTuples, string_tuples, strings
@@ -101,15 +102,17 @@ class EntityTallies:
                     column[row] = merged
 
     def summaries(self) -> list[EntitySummary]:
-        """Every row, each column read whole: a string column decodes at once (strings.py)."""
+        """Every row, each column read whole (a string column decodes at once, strings.py), with
+        the collector paused: a few hundred thousand new objects, no cycles."""
         kinds, which, counts = self.kinds, self.which, self.counts
         alike: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal roles one tuple: the list is kept
         found = []
-        for i, (name, aliases, roles) in enumerate(zip(self.names, self.aliases, self.roles, strict=True)):
-            if aliases and aliases[0] == name:  # as nearly always: the name's string, not a copy
-                aliases = (name, *aliases[1:])
-            found.append(EntitySummary(name, kinds[which[i]], counts[3 * i], counts[3 * i + 1], counts[3 * i + 2],
-                                       aliases, alike.setdefault(roles, roles)))  # fmt: skip
+        with collector_paused():
+            for i, (name, aliases, roles) in enumerate(zip(self.names, self.aliases, self.roles, strict=True)):
+                if aliases and aliases[0] == name:  # as nearly always: one string for both
+                    name = aliases[0]
+                found.append(EntitySummary(name, kinds[which[i]], counts[3 * i], counts[3 * i + 1],
+                                           counts[3 * i + 2], aliases, alike.setdefault(roles, roles)))  # fmt: skip
         return found
 
     def rows_of(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -253,13 +256,6 @@ class ArticleEntities:
                 continue
             yield (kinds[which[row]], folded[row], names[row], triples[i + 1], triples[i + 2],
                    aliases_of(row, alias_counts[number]), roles_of(row, role_counts[number]))  # fmt: skip
-
-    def summaries_of(self, positions: Iterable[int]) -> list[EntitySummary]:
-        """What an `EntityTallies` that took these articles' rows in this order would summarise
-        (tally_subsets.py: worked out on tally rows, each row's names read once)."""
-        from .tally_subsets import summaries_of
-
-        return summaries_of(self, positions)
 
     def odd_rows(self) -> dict[int, int]:
         """Each odd shape's tally row (its kind and folded name's), by shape number."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING
 
+from ..parsing.parse import collector_paused
 from .tallies import NO_ROW, EntitySummary, _merged
 
 if TYPE_CHECKING:
@@ -24,7 +25,13 @@ RUNS_IN_MEMORY_FROM = 16  # 1/16 of the articles or more: their runs read in one
 
 
 def summaries_of(entities: ArticleEntities, positions: Iterable[int]) -> list[EntitySummary]:
-    """The entities of these articles, in the order an `EntityTallies` taking them would list them."""
+    """The entities of these articles, in the order an `EntityTallies` taking them would list them;
+    the collector paused meanwhile (a row's counters and summary are new objects, with no cycles)."""
+    with collector_paused():
+        return _summaries_of(entities, positions)
+
+
+def _summaries_of(entities: ArticleEntities, positions: Iterable[int]) -> list[EntitySummary]:
     chosen: Collection[int] = positions if isinstance(positions, Collection) else list(positions)
     runs = entities.runs
     if len(chosen) * RUNS_IN_MEMORY_FROM >= runs.size():
