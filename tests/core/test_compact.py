@@ -119,17 +119,20 @@ def test_an_entry_cut_short_fails_a_run_read_cleanly(cache_dir, corpus_folder):
         again.search("said")
 
 
-def test_equal_names_are_one_object_after_opening(cache_dir, corpus_folder):
-    """A name that is a name index's key, a tally row and part of an article's entity row is
-    read back as one string, not one a structure; the answers are those of the parsed corpus."""
+def test_names_are_packed_columns_after_opening(cache_dir, corpus_folder):
+    """The names of the name indexes and the tallies are read back as packed string columns (one
+    buffer each, no str object a name); the answers are those of the parsed corpus."""
+    from tui.corpus.index.strings import Strings, StringTuples
+
     parsed = load_corpus(corpus_folder, cache=True, workers=1)
     again = opened(corpus_folder)
     tallies = again.index._tallies
-    keys = {key: key for names in again.index._entities.values() for key in names.postings}
-    shared = [folded for folded in tallies.folded if folded in keys]
-    assert shared and all(keys[folded] is folded for folded in shared)
-    entities = again.index._article_entities
-    shapes = [entities.shape(number) for number in range(len(entities.shape_rows))]
-    names = {name: name for name in tallies.names}
-    assert all(names[shape[2]] is shape[2] for shape in shapes)
+    person = again.index._entities["person"]
+    columns = [person.postings._keys, person.display, again.index._speakers.postings._keys, tallies.folded,
+               tallies.names]  # fmt: skip
+    assert all(isinstance(column, Strings) and column._packed == len(column) > 0 for column in columns)
+    assert isinstance(tallies.aliases, StringTuples) and not tallies.aliases._added
+    assert list(person.postings) == list(parsed.index._entities["person"].postings)
     assert again.index.corpus_entities() == parsed.index.corpus_entities()
+    some = range(0, len(parsed), 3)
+    assert again.index.corpus_entities(some) == parsed.index.corpus_entities(some)

@@ -353,3 +353,31 @@ def test_a_pickled_index_answers_the_same() -> None:
     loaded = reloaded(built(articles[:3]), articles[:3])
     loaded.add_entry(3, index_entry(articles[3]))
     assert answers(pickle.loads(pickle.dumps(loaded))) == answers(built(articles))
+
+
+def _as_lists(state: object) -> object:
+    """An index's packed state as an entry written before string columns held it: every packed
+    string column a list of str, every packed column of tuples a list of tuples."""
+    from array import array
+
+    from tui.corpus.index.strings import Strings, StringTuples
+
+    if isinstance(state, dict):
+        return {key: _as_lists(value) for key, value in state.items()}
+    if isinstance(state, tuple) and len(state) == 2 and isinstance(state[0], bytes):
+        return list(Strings(state))
+    if isinstance(state, tuple) and len(state) == 2 and isinstance(state[1], array) and isinstance(state[0], tuple):
+        return list(StringTuples(state))
+    if isinstance(state, tuple):
+        return tuple(_as_lists(item) for item in state)
+    return state
+
+
+def test_an_index_packed_before_string_columns_opens_and_answers_alike() -> None:
+    articles = [one(), two(), three(), four()]
+    fresh = built(articles)
+    old = _as_lists(fresh.pack())
+    assert isinstance(old["entities"]["person"][2], list)  # the display names, as older entries kept them
+    again = CorpusIndex.unpack(old, [a.text for a in articles], [a.title for a in articles])  # type: ignore[arg-type]
+    assert answers(again) == answers(fresh)
+    assert answers(reloaded(again, articles)) == answers(fresh)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+
+from tui.corpus.index import tally_subsets
 from tui.corpus.index.postings import Runs
 from tui.corpus.index.tallies import NO_ROW, ArticleEntities, EntityTallies, TallyRow
 
@@ -65,3 +68,33 @@ def test_a_summary_has_no_dict_of_its_own():
 
     summary = EntitySummary("Ann Lee", "person", 1, 2, 0, ("Ann Lee",), ())
     assert not hasattr(summary, "__dict__")
+
+
+def _tallied(entities: ArticleEntities, positions: list[int]) -> list:
+    """What an `EntityTallies` that takes the articles' rows one by one summarises."""
+    tallies = EntityTallies()
+    for position in positions:
+        tallies.add(entities.rows(position))
+    return tallies.summaries()
+
+
+@pytest.mark.parametrize("whole", [True, False], ids=["columns read whole", "row by row"])
+def test_the_entities_of_some_articles_are_those_their_rows_tally_in_that_order(monkeypatch, whole):
+    monkeypatch.setattr(tally_subsets, "READ_WHOLE_FROM", 1 if whole else 10**9)
+    monkeypatch.setattr(tally_subsets, "RUNS_IN_MEMORY_FROM", 1 if whole else 10**9)
+    _, entities, articles = filled()
+    everyone = list(range(len(articles)))
+    chosen = [everyone, everyone[::-1], [1, 2], [2, 1], [3, 0, 4], [4, 1, 3], [5], [2, 4, 1, 5, 0], []]
+    for positions in chosen:
+        assert tally_subsets.summaries_of(entities, positions) == _tallied(entities, positions), positions
+
+
+@pytest.mark.parametrize("whole", [True, False], ids=["columns read whole", "row by row"])
+def test_the_entities_of_some_articles_are_the_same_from_packed_columns(monkeypatch, whole):
+    monkeypatch.setattr(tally_subsets, "READ_WHOLE_FROM", 1 if whole else 10**9)
+    tallies, entities, articles = filled()
+    again = pickle.loads(pickle.dumps((tallies.pack(), entities.pack(), entities.runs.pack())))
+    loaded = ArticleEntities(EntityTallies(again[0]), again[1], Runs("I", *again[2]))
+    for positions in ([0, 1, 2, 3, 4, 5], [4, 3, 1], [1, 0]):
+        assert tally_subsets.summaries_of(loaded, positions) == _tallied(entities, positions)
+    assert loaded.tallies.summaries() == tallies.summaries()

@@ -5,6 +5,8 @@ postings      key -> positions and position -> run, packed or growing in one str
 name_index    names (entities, speakers, cues, sources) matched by their words
 phrases       words side by side in raw text
 tallies       entities across articles (`EntitySummary`)
+tally_subsets the entities of some articles (a filter's), tallied on row numbers
+strings       columns of strings (names, aliases) packed in one buffer each
 entry         what the index takes from one article (`IndexEntry`, made in a worker)
 corpus_index  `CorpusIndex`: adding articles, lookups, completion, entity summaries
 persistence   what a cache entry and a pickle keep of an index

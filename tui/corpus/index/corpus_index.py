@@ -23,6 +23,7 @@ from .pairs import FREQUENT_AT, PairPostings, Pairs, phrase_candidates
 from .phrases import PhraseMatcher
 from .postings import Dates, Postings, QuoteSpans, Texts, intersect
 from .tallies import ArticleEntities, EntitySummary, EntityTallies, ranked
+from .tally_subsets import summaries_of
 
 COMPARISONS: dict[str, Callable[[int, int], bool]] = {
     ">": operator.gt,
@@ -250,10 +251,9 @@ class CorpusIndex:
         counts: Counter[str] = Counter()
         display: dict[str, str] = {}
         for names in self._name_indexes(kind):
-            for key, shown, articles in names.names():
-                if key.startswith(wanted) or f" {wanted}" in f" {key}":
-                    counts[key] += articles
-                    display.setdefault(key, shown)
+            for key, shown, articles in names.starting(wanted):
+                counts[key] += articles
+                display.setdefault(key, shown)
         best = sorted(counts, key=lambda key: (not key.startswith(wanted), -counts[key], key))
         return [display[key] for key in best[: max(limit, 0)]]
 
@@ -273,10 +273,7 @@ class CorpusIndex:
             if self._summaries is None or self._summaries[0] != len(self._all):  # asked for often
                 self._summaries = (len(self._all), ranked(self._tallies.summaries()))
             return list(self._summaries[1])
-        tallies = EntityTallies()
-        for position in positions:
-            tallies.add(self._article_entities.rows(position))
-        return ranked(tallies.summaries())
+        return ranked(summaries_of(self._article_entities, positions))
 
     def _is_everything(self, positions: Sequence[int] | set[int] | frozenset[int] | range) -> bool:
         every = self._all

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from .keys import name_key
 from .postings import Postings
+from .strings import Strings, strings
 
 
 class NameIndex:
@@ -16,10 +17,10 @@ class NameIndex:
     __slots__ = ("by_word", "display", "postings")
 
     def __init__(self, postings: Postings | None = None, by_word: Postings | None = None,
-                 display: list[str] | None = None) -> None:  # fmt: skip
+                 display: Strings | None = None) -> None:  # fmt: skip
         self.postings = postings if postings is not None else Postings()  # folded name -> positions
         self.by_word = by_word if by_word is not None else Postings()  # word -> numbers of names with it
-        self.display = display if display is not None else []  # by name number, as first written
+        self.display = display if display is not None else Strings()  # by name number, as first written
 
     def add(self, name: str | None, position: int) -> None:
         key = name_key(name) if name else ""
@@ -52,10 +53,18 @@ class NameIndex:
         for number, (key, count) in enumerate(zip(self.postings, self.postings.counts(), strict=True)):
             yield key, display[number], count
 
+    def starting(self, wanted: str) -> Iterator[tuple[str, str, int]]:
+        """The names with a word that starts with `wanted` (folded words): folded, as displayed,
+        and how many articles have it. Only the matches are read as displayed and counted."""
+        display, postings, spaced = self.display, self.postings, f" {wanted}"
+        for number, key in enumerate(postings):
+            if key.startswith(wanted) or spaced in key:
+                yield key, display[number], postings.count_at(number, key)
+
     def pack(self) -> tuple:
-        return self.postings.pack(), self.by_word.pack(), self.display
+        return self.postings.pack(), self.by_word.pack(), self.display.pack()
 
     @classmethod
     def unpack(cls, packed: tuple) -> NameIndex:
         names, words, display = packed
-        return cls(Postings(*names), Postings(*words), list(display))
+        return cls(Postings(*names), Postings(*words), strings(display))

@@ -13,6 +13,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
+from .strings import ENCODING, ERRORS, PackedStrings, Strings, strings
+
 
 class RunArray(array):
     """The packed runs of a `Postings` or `Runs`, never changed once packed: a cache entry keeps
@@ -55,9 +57,9 @@ class Postings:
 
     __slots__ = ("_added", "_flat", "_keys", "_offsets", "_order")
 
-    def __init__(self, keys: list[str] | None = None, offsets: array | None = None, flat: array | None = None,
-                 order: Sequence[int] | None = None) -> None:  # fmt: skip
-        self._keys: list[str] = keys if keys is not None else []
+    def __init__(self, keys: Sequence[str] | PackedStrings | None = None, offsets: array | None = None,
+                 flat: array | None = None, order: Sequence[int] | None = None) -> None:  # fmt: skip
+        self._keys = strings(keys) if keys is not None else Strings()
         if order is None:
             order = array("I", sorted(range(len(self._keys)), key=self._keys.__getitem__))
         self._order = order  # the packed keys' numbers (each its run in `_flat`), by key
@@ -71,10 +73,11 @@ class Postings:
         if not order:
             return None
         keys = self._keys
-        i = bisect_left(order, key, key=keys.__getitem__)
+        wanted = key.encode(ENCODING, ERRORS)  # UTF-8 sorts as the strings do: no key decoded
+        i = bisect_left(order, wanted, key=keys.encoded)
         if i < len(order):
             number = order[i]
-            if keys[number] == key:
+            if keys.encoded(number) == wanted:
                 return number
         return None
 
@@ -149,6 +152,12 @@ class Postings:
         added = self._added.get(key)
         return (0 if i is None else self._offsets[i + 1] - self._offsets[i]) + (0 if added is None else len(added))
 
+    def count_at(self, number: int, key: str) -> int:
+        """How many positions the key numbered `number` (which is `key`) has: no key looked up."""
+        count = self._offsets[number + 1] - self._offsets[number] if number < len(self._order) else 0
+        added = self._added.get(key) if self._added else None
+        return count + (0 if added is None else len(added))
+
     def counts(self) -> Iterator[int]:
         """How many positions each key has, by number: no key looked up."""
         offsets, added, packed = self._offsets, self._added, len(self._order)
@@ -157,10 +166,10 @@ class Postings:
             count = offsets[number + 1] - offsets[number] if number < packed else 0
             yield count + (0 if more is None else len(more))
 
-    def pack(self) -> tuple[list[str], array, array, array]:
+    def pack(self) -> tuple[PackedStrings, array, array, array]:
         """Keys, offsets, runs and the keys' order: what `Postings(*packed)` reads back."""
         if not self._added:
-            return self._keys, self._offsets, _packed_runs(self._flat), array("I", self._order)
+            return self._keys.pack(), self._offsets, _packed_runs(self._flat), array("I", self._order)
         packed, added, old_offsets, old_flat = len(self._order), self._added, self._offsets, self._flat
         offsets, flat = array("Q", (0,)), _run_array("I")
         for number, key in enumerate(self._keys):
@@ -171,7 +180,8 @@ class Postings:
                 flat.extend(more)
             offsets.append(len(flat))
         keys = list(self._keys)
-        return keys, offsets, flat, array("I", sorted(range(len(keys)), key=keys.__getitem__))  # in the heap: bisected
+        order = array("I", sorted(range(len(keys)), key=keys.__getitem__))  # in the heap: bisected
+        return Strings(keys).pack(), offsets, flat, order
 
 
 class Runs:
@@ -199,6 +209,19 @@ class Runs:
             if lo < hi:
                 return self._flat[lo:hi]
         return default
+
+    def size(self) -> int:
+        """One more than the last position with a run (packed or added)."""
+        return max(len(self._offsets) - 1, max(self._added, default=-1) + 1)
+
+    def in_memory(self) -> Runs:
+        """The same runs with the packed ones read into the heap in one go (a cache entry's are
+        read from its file one run at a time): for reading many."""
+        if type(self._flat) is not RunArray and type(self._flat) is not array:
+            found = Runs(self._typecode, self._offsets, self._flat[:])
+            found._added = self._added
+            return found
+        return self
 
     def pack(self) -> tuple[array, array]:
         """Offsets and runs: what `Runs(typecode, *packed)` reads back."""

@@ -9,8 +9,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..models import Article
+from ..parsing.parse import collector_paused
 from .keys import name_key
 from .postings import Runs
+from .strings import Strings, StringTuples, string_tuples, strings
 
 SET_FROM = 16  # aliases or roles: from this many on, a set answers "seen already?"
 NO_ROW = 0xFFFFFFFF  # an article's entity shape not told by a tally row: kept whole
@@ -56,19 +58,28 @@ def ranked(summaries: list[EntitySummary]) -> list[EntitySummary]:
 class EntityTallies:
     """Entities merged by (kind, folded full name), one row each in first-seen order, kept as
     columns: kind numbers, folded names, names, (articles, mentions, quotes) triples, aliases,
-    roles. A cache entry saves the columns as they are."""
+    roles. The names, aliases and roles are string columns (strings.py); a cache entry saves each
+    column packed."""
 
     __slots__ = ("_row_of", "aliases", "counts", "folded", "kinds", "names", "roles", "which")
 
     def __init__(self, columns: tuple | None = None) -> None:
         if columns is None:
-            columns = ([], array("B"), [], [], array("I"), [], [])
-        self.kinds, self.which, self.folded, self.names, self.counts, self.aliases, self.roles = columns
+            columns = ([], array("B"), Strings(), Strings(), array("I"), StringTuples(), StringTuples())
+        kinds, which, folded, names, counts, aliases, roles = columns
+        self.kinds, self.which, self.counts = kinds, which, counts
+        self.folded, self.names = strings(folded), strings(names)
+        self.aliases, self.roles = string_tuples(aliases), string_tuples(roles)
         self._row_of: dict[tuple[str, str], int] | None = None  # made when first needed
 
     @property
     def columns(self) -> tuple:
         return self.kinds, self.which, self.folded, self.names, self.counts, self.aliases, self.roles
+
+    def pack(self) -> tuple:
+        """The columns as plain data: what `EntityTallies(packed)` reads back."""
+        return (self.kinds, self.which, self.folded.pack(), self.names.pack(), self.counts, self.aliases.pack(),
+                self.roles.pack())  # fmt: skip
 
     def add(self, rows: Iterable[TallyRow]) -> None:
         """One article's rows."""
@@ -84,14 +95,39 @@ class EntityTallies:
                 counts[3 * row] += 1
             counts[3 * row + 1] += mentions
             counts[3 * row + 2] += quotes
-            self.aliases[row] = _merged(self.aliases[row], aliases)
-            self.roles[row] = _merged(self.roles[row], roles)
+            for column, new in ((self.aliases, aliases), (self.roles, roles)):
+                known = column[row]
+                merged = _merged(known, new)
+                if merged is not known:  # a packed row is replaced only when it grows
+                    column[row] = merged
 
     def summaries(self) -> list[EntitySummary]:
-        kinds, which, names, counts = self.kinds, self.which, self.names, self.counts
-        aliases, roles = self.aliases, self.roles
-        return [EntitySummary(names[i], kinds[which[i]], counts[3 * i], counts[3 * i + 1], counts[3 * i + 2],
-                              aliases[i], roles[i]) for i in range(len(names))]  # fmt: skip
+        """Every row, each column read whole (a string column decodes at once, strings.py), with
+        the collector paused: a few hundred thousand new objects, no cycles."""
+        kinds, which, counts = self.kinds, self.which, self.counts
+        alike: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal roles one tuple: the list is kept
+        found = []
+        with collector_paused():
+            for i, (name, aliases, roles) in enumerate(zip(self.names, self.aliases, self.roles, strict=True)):
+                if aliases and aliases[0] == name:  # as nearly always: one string for both
+                    name = aliases[0]
+                found.append(EntitySummary(name, kinds[which[i]], counts[3 * i], counts[3 * i + 1],
+                                           counts[3 * i + 2], aliases, alike.setdefault(roles, roles)))  # fmt: skip
+        return found
+
+    def rows_of(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """The rows of these (kind, folded name) keys, those that have one; without making the
+        index of every row when it is not made yet (a corpus opened from the cache)."""
+        wanted = set(keys)
+        if self._row_of is not None or not wanted:
+            rows = self._rows_by_key()
+            return {key: rows[key] for key in wanted if key in rows}
+        kinds, which, found = self.kinds, self.which, {}
+        for i, folded in enumerate(self.folded):
+            key = (kinds[which[i]], folded)
+            if key in wanted:
+                found[key] = i
+        return found
 
     def row_of(self, kind: str, folded: str) -> int | None:
         """The row of an entity, None if it has none."""
@@ -135,7 +171,7 @@ class ArticleEntities:
     another way in a later article) are kept whole. Each shape is stored once, whatever number
     of articles have it."""
 
-    __slots__ = ("_ids", "alias_counts", "odd", "role_counts", "runs", "shape_rows", "tallies")
+    __slots__ = ("_ids", "_odd_row", "alias_counts", "odd", "role_counts", "runs", "shape_rows", "tallies")
 
     def __init__(self, tallies: EntityTallies, packed: tuple | None = None, runs: Runs | None = None) -> None:
         self.tallies = tallies  # the whole corpus's: the rows shapes are told by
@@ -144,6 +180,7 @@ class ArticleEntities:
         self.shape_rows, self.alias_counts, self.role_counts, self.odd = packed  # by shape number
         self.runs = runs if runs is not None else Runs()
         self._ids: dict[int | tuple, int] | None = None  # made when first needed (`_known`)
+        self._odd_row: dict[int, int] | None = None  # made when first needed (`_odd_rows`)
 
     def add(self, position: int, rows: tuple[TallyRow, ...]) -> None:
         """One article's rows, after the tallies took them (so each row's tally row exists)."""
@@ -159,8 +196,8 @@ class ArticleEntities:
         tallies = self.tallies
         row = tallies.row_of(kind, folded)
         told = (row is not None and tallies.names[row] == name and len(aliases) <= MOST_COUNTED
-                and len(roles) <= MOST_COUNTED and tallies.aliases[row][: len(aliases)] == aliases
-                and tallies.roles[row][: len(roles)] == roles)  # fmt: skip
+                and len(roles) <= MOST_COUNTED and tallies.aliases.head(row, len(aliases)) == aliases
+                and tallies.roles.head(row, len(roles)) == roles)  # fmt: skip
         shape = (kind, folded, name, aliases, roles)
         key: int | tuple = (row << 32 | len(aliases) << 16 | len(roles)) if told else shape  # type: ignore[operator]
         ids = self._known()
@@ -193,13 +230,8 @@ class ArticleEntities:
         if row == NO_ROW:
             return self.odd[number]  # type: ignore[no-any-return]
         tallies = self.tallies
-        aliases, roles = tallies.aliases[row], tallies.roles[row]
-        count = self.alias_counts[number]
-        if count != len(aliases):
-            aliases = aliases[:count]
-        count = self.role_counts[number]
-        if count != len(roles):
-            roles = roles[:count]
+        aliases = tallies.aliases.head(row, self.alias_counts[number])
+        roles = tallies.roles.head(row, self.role_counts[number])
         return tallies.kinds[tallies.which[row]], tallies.folded[row], tallies.names[row], aliases, roles
 
     def rows(self, position: int) -> Iterator[TallyRow]:
@@ -214,7 +246,7 @@ class ArticleEntities:
             self.role_counts,
         )
         kinds, which, folded, names = tallies.kinds, tallies.which, tallies.folded, tallies.names
-        all_aliases, all_roles = tallies.aliases, tallies.roles
+        aliases_of, roles_of = tallies.aliases.head, tallies.roles.head
         for i in range(0, len(triples), 3):
             number = triples[i]
             row = shape_rows[number]
@@ -222,14 +254,16 @@ class ArticleEntities:
                 kind, key, name, aliases, roles = self.odd[number]
                 yield kind, key, name, triples[i + 1], triples[i + 2], aliases, roles
                 continue
-            aliases, roles = all_aliases[row], all_roles[row]
-            count = alias_counts[number]
-            if count != len(aliases):
-                aliases = aliases[:count]
-            count = role_counts[number]
-            if count != len(roles):
-                roles = roles[:count]
-            yield kinds[which[row]], folded[row], names[row], triples[i + 1], triples[i + 2], aliases, roles
+            yield (kinds[which[row]], folded[row], names[row], triples[i + 1], triples[i + 2],
+                   aliases_of(row, alias_counts[number]), roles_of(row, role_counts[number]))  # fmt: skip
+
+    def odd_rows(self) -> dict[int, int]:
+        """Each odd shape's tally row (its kind and folded name's), by shape number."""
+        if self._odd_row is None or len(self._odd_row) != len(self.odd):
+            keys = {number: (shape[0], shape[1]) for number, shape in self.odd.items()}
+            rows = self.tallies.rows_of(keys.values())
+            self._odd_row = {number: rows[key] for number, key in keys.items()}
+        return self._odd_row
 
     def pack(self) -> tuple:
         """The shapes as `ArticleEntities(tallies, packed)` reads them back."""
