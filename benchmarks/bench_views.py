@@ -145,6 +145,9 @@ async def app_views(folder: Path) -> dict:
         tick = time.perf_counter()
         await app.workers.wait_for_complete()  # the views' warm-up (MainScreen._warm_quotes)
         out["app_warm_s"] = time.perf_counter() - tick
+        from run import rss_mb
+
+        out["app_views_rss_mb"] = rss_mb()  # what the explorer holds once every view is ready
 
         cpu: list[float] = []  # this process's CPU time (every thread) for each settled action
 
@@ -222,6 +225,7 @@ ROWS = (
     ("views core: the same, CPU median (ms)", "core_typed_cpu_ms", "{:.1f}"),
     ("views core: a profile of the most quoted, mean (ms)", "core_profile_ms", "{:.1f}"),
     ("views app: warm-up worker after the load (s)", "app_warm_s", "{:.2f}"),
+    ("views app: RSS once the views are ready, process total (MB)", "app_views_rss_mb", "{:.0f}"),
     ("views app: quotes view shown the first time (ms)", "view_quotes_first_ms", "{:.1f}"),
     ("views app: quotes view shown again, median (ms)", "view_quotes_ms", "{:.1f}"),
     ("views app: quotes view shown again, p95 (ms)", "view_quotes_p95_ms", "{:.1f}"),
