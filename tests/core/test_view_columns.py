@@ -241,3 +241,21 @@ def test_an_article_level_term_is_found_once_while_a_filter_is_typed_around_it(m
     corpus.add(invented(1, 6).articles[0].model_copy(update={"id": "arrived"}))  # a new state: found again
     live.quotes("taxes speaker:lee")
     assert len(found) == 3
+
+
+def test_a_term_mask_worked_out_while_the_view_resolves_again_is_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.corpus.quote_view import QuoteView
+
+    live = LiveCorpus(invented(60, 5))
+    quotes_in = QuoteView.quotes_in
+    replaced: list[dict] = []
+
+    def resolved_meanwhile(self: QuoteView, positions: set[int]) -> np.ndarray:
+        mask = quotes_in(self, positions)
+        self._term_masks = type(self._term_masks)()  # what a resolve (articles arrived) does meanwhile
+        replaced.append(self._term_masks)
+        return mask
+
+    monkeypatch.setattr(QuoteView, "quotes_in", resolved_meanwhile)
+    live.quotes("taxes -quote:roads")
+    assert replaced and all(len(kept) == 0 for kept in replaced)  # the older state's mask was dropped

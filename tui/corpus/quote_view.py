@@ -235,16 +235,18 @@ class QuoteView:
         """The quotes of the articles an article-level term finds (a read-only mask), worked out once
         for this state of the corpus: typing `said -quote:w`, `said -quote:wa`… finds `said` once."""
         with self._lock:
-            mask = self._term_masks.get(node)
+            kept = self._term_masks  # a resolve while this one is worked out starts a new one
+            mask = kept.get(node)
             if mask is not None:
-                self._term_masks.move_to_end(node)
+                kept.move_to_end(node)
                 return mask
         mask = self.quotes_in(node.find(self.index, found))
         mask.flags.writeable = False  # kept: whoever combines it makes a new mask
         with self._lock:
-            self._term_masks[node] = mask
-            while len(self._term_masks) > TERM_MASKS_KEPT:
-                self._term_masks.popitem(last=False)
+            if kept is self._term_masks:  # never keep a mask of an older state of the corpus
+                kept[node] = mask
+                while len(kept) > TERM_MASKS_KEPT:
+                    kept.popitem(last=False)
         return mask
 
     def articles_of(self, quotes: np.ndarray) -> set[int]:
