@@ -44,6 +44,14 @@ async def wait(pilot, seconds: float = 0.3) -> None:  # type: ignore[no-untyped-
     await pilot.pause(seconds)
 
 
+async def open_profile(pilot, *moves: str) -> None:  # type: ignore[no-untyped-def]
+    """From the people view (P), the profile of the person `moves` lead to: the most quoted if none."""
+    await pilot.press("P")
+    await wait(pilot)
+    await pilot.press(*moves, "enter")
+    await wait(pilot)
+
+
 async def test_quotes_view_lists_sorts_and_filters_within_one_quote(make_app, corpus_file: Path) -> None:
     app = make_app([corpus_file])
     async with app.run_test(size=SIZE) as pilot:
@@ -138,10 +146,7 @@ async def test_profile_about_whom_and_its_quotes(make_app, corpus_file: Path) ->
     app = make_app([corpus_file])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("P")
-        await wait(pilot)
-        await pilot.press("enter")
-        await wait(pilot)
+        await open_profile(pilot)
         profile = app.screen
         about = profile.query_one("#about", AboutList)
         assert about.count == 1
@@ -162,10 +167,7 @@ async def test_a_quote_read_from_a_profile_says_whose_list_n_walks(make_app, cor
     app = make_app([corpus_file])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("P")
-        await wait(pilot)
-        await pilot.press("enter")  # Ann Lee's profile, its quotes focused
-        await wait(pilot)
+        await open_profile(pilot)  # Ann Lee's profile, its quotes focused
         await pilot.press("enter")
         await wait(pilot)
         assert isinstance(app.screen, MainScreen)
@@ -185,10 +187,7 @@ async def test_y_copies_the_highlighted_quote_in_the_quotes_view_and_a_profile(m
             app.clipboard.startswith(f"“{row.text.strip(chr(34))}")
             and f"— {row.speaker}, {row.source}" in app.clipboard
         )
-        await pilot.press("P")
-        await wait(pilot)
-        await pilot.press("enter")  # the most quoted: Ann Lee
-        await wait(pilot)
+        await open_profile(pilot)  # the most quoted: Ann Lee
         assert isinstance(app.screen, ProfileScreen)
         await pilot.press("y")
         assert "— Ann Lee, Wire, 2026-01-05" in app.clipboard
@@ -198,10 +197,7 @@ async def test_corrections_are_written_from_the_profile(make_app, corpus_file: P
     app = make_app([corpus_file])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("P")
-        await wait(pilot)
-        await pilot.press("down", "enter")  # Bo Park
-        await wait(pilot)
+        await open_profile(pilot, "down")  # Bo Park
         await pilot.press("ctrl+g")  # male -> unknown
         await wait(pilot)
         saved = tomllib.loads((tmp_path / "config" / "article-explorer" / "people.toml").read_text())
@@ -264,10 +260,7 @@ async def test_the_about_whom_title_reads_unfocused_in_dark_and_light(make_app, 
     app = make_app([corpus_file])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("P")
-        await wait(pilot)
-        await pilot.press("enter")
-        await wait(pilot)
+        await open_profile(pilot)
         about = app.screen.query_one("#about", AboutList)
         assert not about.has_focus_within
         for theme in ("textual-dark", "textual-light"):
