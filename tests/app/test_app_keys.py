@@ -213,6 +213,20 @@ async def test_the_open_article_keeps_its_mark_when_the_cursor_leaves(app) -> No
         assert row(0).startswith(OPEN_MARK) and not row(1).startswith(OPEN_MARK)
 
 
+async def test_opening_another_article_moves_the_mark_on_screen(app) -> None:
+    """Only the rows that gain or lose the mark are drawn again: what the list shows (its lines
+    as drawn, kept between frames) has the mark on the new row and no longer on the old one."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        articles = app.explorer.query_one(ArticleList)
+        await pilot.press("enter", "j", "j", "enter")
+        await settle(pilot)
+        shown = [strip.text for strip in articles.render_lines(articles.size.region)]
+        marked = [number for number, line in enumerate(shown) if OPEN_MARK in line]
+        first_row = 2  # the border, then the columns' header
+        assert marked == [first_row + 2]
+
+
 # -- headers, plurals, the entity panel under 100 columns ------------------------------------------
 
 

@@ -93,10 +93,17 @@ class ArticleList(LineList):
             self.post_message(self.Opened(self.current))
 
     def mark_open(self, position: int | None) -> None:
-        """Mark the article being read; its row keeps the mark when the cursor moves on."""
-        if position != self.opened:
-            self.opened = position
-            self.refresh()
+        """Mark the article being read; its row keeps the mark when the cursor moves on. Only
+        the rows in view that gain or lose the mark are drawn again: drawing the whole list
+        was a fifth of opening an article."""
+        if position == self.opened:
+            return
+        marked = {self.opened, position}
+        self.opened = position
+        top = self.scroll_offset.y
+        for row in range(top, min(top + self._rows_in_view(), self.count)):
+            if self.rows[row] in marked:
+                self.refresh_line(row + self._header)
 
     def render_header(self, width: int) -> list[Segment]:
         """The columns' names over them: only the words styled, not the padding."""
