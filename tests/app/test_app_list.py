@@ -48,6 +48,24 @@ async def test_keys_move_the_cursor(app) -> None:
         assert listing.cursor == 0
 
 
+async def test_the_cursor_row_is_drawn_anew_when_the_list_loses_the_focus(app) -> None:
+    """The rows' styles are kept between frames; a focus change (its own colours for the cursor)
+    must still reach what is drawn."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listing = app.explorer.query_one(ArticleList)
+
+        def cursor_styles() -> set:
+            first_row = 1  # under the columns' header: the cursor's row
+            return {segment.style for segment in listing.render_line(first_row) if segment.text.strip()}
+
+        focused = cursor_styles()
+        await pilot.press("slash")
+        await settle(pilot)
+        assert app.focused is not listing
+        assert cursor_styles() != focused
+
+
 async def test_s_cycles_the_sort(app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -7,9 +7,9 @@ text), and styles and wraps a paragraph only when one of its rows is drawn. Show
 the scrollable height without a layout pass; the vertical scrollbar is always there, so its
 coming and going never changes the width either.
 
-Rows wrap exactly as a `Static` wraps them (`Content.render_strips`, which wraps with the same
-`divide_line` counted here), so the text looks as it did in a `Static`. Mouse selection of the
-text is not supported (Textual's selection works on a widget's whole render, not on rows).
+Rows wrap exactly as a `Static` wraps them (`Content.render_strips`, which wraps with
+`divide_line`, whose cuts `wrap.wrap_cuts` gives here), so the text looks as it did in a `Static`.
+Mouse selection of the text is not supported (Textual's selection works on a widget's whole render, not on rows).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Literal
 
-from rich._wrap import divide_line  # what textual.content wraps with, so the rows match
 from textual import events
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -29,6 +28,7 @@ from textual.visual import RenderOptions
 from textual.widget import Widget
 
 from .span_index import SortedSpans
+from .wrap import wrap_cuts
 
 Anchor = tuple[int, int, Literal["top", "center"]]  # (block, offset in it, where to put its row)
 CACHED_PARAGRAPHS = 256  # drawn paragraphs kept for redrawing while scrolling
@@ -97,10 +97,8 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
             start = 0
             for line in text.split("\n"):
                 end = start + len(line)
-                if "\t" in line:  # tabs expand to columns: wrap as Content would
-                    cuts = _cuts(block[start:end].wrap(width))
-                else:
-                    cuts = divide_line(line, width, fold=True) if line else []
+                # Tabs expand to columns: wrapped as Content would. Else as textual.content wraps.
+                cuts = _cuts(block[start:end].wrap(width)) if "\t" in line else wrap_cuts(line, width)
                 paragraphs.append((index, start, end))
                 first_rows.append(row)
                 breaks.append(cuts)

@@ -1,0 +1,40 @@
+"""Where the reading pane's text wraps: `wrap_cuts` gives what `rich._wrap.divide_line` (Textual's
+wrap) gives, on generated lines of every shape."""
+
+from __future__ import annotations
+
+import random
+
+from rich._wrap import divide_line
+
+from tui.widgets.wrap import wrap_cuts
+
+LINES = 3_000  # generated lines compared
+WORDS = ("a", "to", "the", "harbour", "reopened", "x" * 30, "https://example.org/a/very/long/address/indeed")
+SPACES = (" ", " ", " ", "  ", "   ")
+
+
+def generated_line(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(0, 40))]
+    line = "".join(word + rng.choice(SPACES) for word in words)
+    if rng.random() < 0.2:
+        line = rng.choice(SPACES) + line  # leading spaces
+    if rng.random() < 0.2:
+        line = line.rstrip()
+    if rng.random() < 0.1:
+        line += " naïve café 東京"  # not ASCII: wide characters
+    return line
+
+
+def test_wrap_cuts_are_divide_lines_on_generated_lines() -> None:
+    rng = random.Random(17)
+    for _ in range(LINES):
+        line, width = generated_line(rng), rng.randint(1, 90)
+        assert wrap_cuts(line, width) == divide_line(line, width, fold=True), (line, width)
+
+
+def test_wrap_cuts_of_lines_that_need_no_wrap() -> None:
+    assert wrap_cuts("", 10) == []
+    assert wrap_cuts("   ", 2) == divide_line("   ", 2, fold=True)
+    assert wrap_cuts("one two", 7) == []
+    assert wrap_cuts("one two three", 7) == [8]  # "one two" fills the row: its trailing space may overflow
