@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tests.quote_corpus import quote_corpus
+from tui.app import YOUNG_COLLECTED_FROM
 from tui.corpus import write_articles
 from tui.screenshots import settle
 from tui.widgets.bar_chart import BarChart
@@ -224,6 +225,15 @@ async def test_what_the_session_keeps_is_out_of_the_collectors_reach_until_it_cl
 def _in_collector(thing: object) -> bool:
     """Whether a full collection would walk `thing` (frozen objects are not in any generation)."""
     return any(candidate is thing for candidate in gc.get_objects())
+
+
+async def test_the_collector_runs_less_often_while_the_app_runs_and_as_before_after(app) -> None:
+    before = gc.get_threshold()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert gc.get_threshold()[0] == YOUNG_COLLECTED_FROM > before[0]
+        assert gc.get_threshold()[1:] == before[1:]
+    assert gc.get_threshold() == before
 
 
 async def test_closing_while_the_views_are_made_freezes_nothing(make_app, quotes_file: Path) -> None:
