@@ -6,6 +6,7 @@ from textual.widgets import Input
 
 from tests.helpers import bundled_size
 from tui.screenshots import settle
+from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_panel import EntityPanel
 
 
@@ -63,3 +64,26 @@ async def test_c_toggles_to_the_filtered_corpus(app) -> None:
         assert 0 < len(panel.entities) < everything
         await pilot.press("c")
         assert screen.scope == "article" and panel.entities == []
+
+
+async def test_an_article_with_fewer_entities_leaves_no_rows_of_the_one_before(app) -> None:
+    """The panel draws again only the lines that held rows or will: those of the article before,
+    under the new article's last row, are blank on screen (its lines as drawn, kept between frames)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.explorer
+        counts = {row: len(screen.corpus.entities([position])) for row, position in enumerate(screen.rows)}
+        most = max(counts, key=counts.__getitem__)
+        fewest = min((row for row in counts if counts[row]), key=counts.__getitem__)
+        assert counts[most] > counts[fewest] + 1
+        panel = screen.query_one(EntityPanel)
+        shown: list[list[str]] = []
+        for row in (most, fewest):
+            screen.query_one(ArticleList).move_to(row)
+            await pilot.press("enter")
+            await settle(pilot)
+            shown.append([strip.text.strip("│╭╮╰╯─ ") for strip in panel.render_lines(panel.size.region)])
+        first_row = 1  # under the border
+        assert all(shown[0][first_row : first_row + counts[most]])  # the many rows drawn
+        under = shown[1][first_row + counts[fewest] : -1]
+        assert under and not any(under)

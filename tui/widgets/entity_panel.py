@@ -46,6 +46,7 @@ class EntityPanel(LineList):
     DEFAULT_CSS = "".join(
         f"EntityPanel > .entity-panel--{kind.name} {{ color: ${kind.style}; }}\n" for kind in KINDS
     ) + ("EntityPanel > .entity-panel--count { color: $text-muted; }\n")
+    BLANK_UNDER_ROWS = True  # an article's few entities: the blank lines under them are not drawn again
 
     class Chosen(Message):
         def __init__(self, entity: EntityRow) -> None:

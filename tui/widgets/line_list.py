@@ -22,6 +22,9 @@ class LineList(ScrollView, can_focus=True):
     `render_header` on the top line, which stays there while the rows scroll under it."""
 
     HEADER = False
+    # Every line under the last row is blank (a subclass that draws more there, a note, says False):
+    # showing new rows then draws again only the lines that held rows or will, not the blank rest.
+    BLANK_UNDER_ROWS = False
 
     BINDINGS = bindings("list")
     COMPONENT_CLASSES = {"line-list--cursor"}
@@ -58,6 +61,7 @@ class LineList(ScrollView, can_focus=True):
 
     def set_count(self, count: int, cursor: int | None = None) -> None:
         """Show `count` rows; the cursor stays where it was unless told, within range."""
+        drawn = max(self.count, count)  # the rows that were drawn or will be
         self.count = count
         self.cursor = max(0, min(self.cursor if cursor is None else cursor, count - 1))
         size = Size(0, count + self._header)
@@ -66,9 +70,18 @@ class LineList(ScrollView, can_focus=True):
             # quietly and update the scrollbars (textual 8.2.8, pinned).
             self.set_reactive(Widget.virtual_size, size)
             self._scroll_update(size)
-        self.refresh()
+        self._refresh_rows(drawn)
         if self.cursor or self.scroll_offset.y:  # already in view at the top: nothing to scroll
             self.call_after_refresh(self._cursor_into_view)
+
+    def _refresh_rows(self, rows: int) -> None:
+        """Draw again the header and rows up to `rows` (all of the list, unless `BLANK_UNDER_ROWS`)."""
+        top = self.scroll_offset.y
+        lines = self._header + rows - top
+        if not self.BLANK_UNDER_ROWS or lines >= self.scrollable_content_region.height:
+            self.refresh()
+        elif lines > 0:
+            self.refresh_lines(top, lines)
 
     def row_styles(self) -> dict[str, Style]:
         """Every component's style by name ("" for the widget's own), looked up once while the
