@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
@@ -41,6 +41,7 @@ class LineList(ScrollView, can_focus=True):
         self.cursor = 0
         self.count = 0
         self._row_styles: dict[str, Style] | None = None  # until the styles change (`notify_style_update`)
+        self._pass: tuple[int, int] | None = None  # (width, top row) while `render_lines` draws
 
     # -- what subclasses provide ------------------------------------------------------------
 
@@ -101,13 +102,21 @@ class LineList(ScrollView, can_focus=True):
         super().notify_style_update()
         self._row_styles = None
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The width and the scroll are the same for every line of a pass: found once, not a line.
+        self._pass = (self.scrollable_content_region.width, self.scroll_offset.y)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width, top = self._pass or (self.scrollable_content_region.width, self.scroll_offset.y)
         styles = self.row_styles()
         base = styles[""]
         if y < self._header:
             return Strip(self.render_header(width)).adjust_cell_length(width, base)
-        row = self.scroll_offset.y + y - self._header
+        row = top + y - self._header
         if row >= self.count:
             return Strip.blank(width, base)
         try:

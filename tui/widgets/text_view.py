@@ -58,6 +58,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         self._drawn: OrderedDict[int, list[Strip]] = OrderedDict()  # paragraph: its rows, drawn
         self._drawn_key: tuple[object, ...] = ()
         self._block_spans: dict[int, SortedSpans] = {}  # a block's spans by start, once drawn
+        self._pass: tuple[int, int] | None = None  # (width, top row) while `render_lines` draws
 
     # -- what the owner calls -----------------------------------------------------------------
 
@@ -149,11 +150,17 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Drawn rows are kept while the width, the style and the theme stay the same.
-        key = (self.scrollable_content_region.width, self.visual_style, self.app.theme)
+        width = self.scrollable_content_region.width
+        key = (width, self.visual_style, self.app.theme)
         if key != self._drawn_key:
             self._drawn_key = key
             self._drawn.clear()
-        return super().render_lines(crop)
+        # The width and the scroll are the same for every line of a pass: found once, not a line.
+        self._pass = (width, self.scroll_offset.y)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
 
     def _paragraph_strips(self, index: int) -> list[Strip]:
         """A paragraph's rows, styled and wrapped (as a `Static` would draw them)."""
@@ -186,9 +193,9 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         return Content(content.plain, kept, strip_control_codes=False)[start:end]
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width, top = self._pass or (self.scrollable_content_region.width, self.scroll_offset.y)
         rich_style = self.visual_style.rich_style
-        row = self.scroll_offset.y + y
+        row = top + y
         if width != self._width:
             self._count(width)
         if not 0 <= row < self._rows or not self._width:
