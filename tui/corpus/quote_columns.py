@@ -16,12 +16,14 @@ import numpy as np
 
 from .people import GENDER_ORDER
 from .people_table import People
+from .quote_order import PickedQuotes
 from .quote_table import QuoteTable
 from .quote_table_strings import within
 from .timeline import month_numbers
 
 UNDATED = np.iinfo(np.int32).max  # sorts an undated quote after every dated one
 QUOTE_SORTS = ("date", "speaker", "length")  # oldest first (undated last); A to Z then oldest; longest first
+SORT_ITSELF_BELOW = 256  # a mask of under 1/256 of the quotes is sorted itself, not picked out of an order
 
 
 def column(values: Sequence[int] | np.ndarray, dtype: type = np.int64) -> np.ndarray:
@@ -34,6 +36,11 @@ def column(values: Sequence[int] | np.ndarray, dtype: type = np.int64) -> np.nda
     return np.array(values, dtype=dtype)
 
 
+def _runs(articles: np.ndarray) -> int:
+    """How many runs of one article there are in a column of articles."""
+    return int(len(articles) and 1 + np.count_nonzero(articles[1:] != articles[:-1]))
+
+
 class QuoteColumns:
     """Numpy columns of one state of the quote table and of the people its speakers are."""
 
@@ -41,6 +48,8 @@ class QuoteColumns:
                  sources: Sequence[str | None], kept: dict[str, np.ndarray] | None = None) -> None:  # fmt: skip
         self.size = len(table)
         self.articles = table.articles
+        self._first = table.first  # article p's quotes are first[p]:first[p + 1] (only ever appended to)
+        self._sizes: np.ndarray | None = None
         self.article = column(table.article)
         self.person = column(person)
         self.day = column(table.day)
@@ -106,9 +115,26 @@ class QuoteColumns:
         return chosen[self.person]
 
     def article_count(self, quotes: np.ndarray) -> int:
-        """How many articles hold these quotes (quote numbers run in article order)."""
-        articles = self.article[quotes]
-        return int(len(articles) and 1 + np.count_nonzero(articles[1:] != articles[:-1]))
+        """How many articles hold these quotes (a mask, or quote numbers in order): counted over the
+        quotes a mask holds, or, when it holds most, over those it leaves out (quote numbers run in
+        article order)."""
+        if quotes.dtype != bool:
+            return _runs(self.article[quotes])
+        if np.count_nonzero(quotes) * 2 <= self.size:
+            return _runs(self.article[np.flatnonzero(quotes)])
+        left = self.article[np.flatnonzero(~quotes)]  # each article's run of quotes left out
+        if not len(left):
+            return int(np.count_nonzero(self.article_sizes()))
+        runs = np.flatnonzero(np.concatenate(([True], left[1:] != left[:-1])))
+        run_lengths = np.diff(np.append(runs, len(left)))
+        sizes = self.article_sizes()
+        return int(np.count_nonzero(sizes)) - int(np.count_nonzero(run_lengths == sizes[left[runs]]))
+
+    def article_sizes(self) -> np.ndarray:
+        """Each article's number of quotes."""
+        if self._sizes is None:
+            self._sizes = np.diff(np.asarray(self._first[: self.articles + 1], dtype=np.int64))
+        return self._sizes
 
     def article_positions(self, quotes: np.ndarray) -> set[int]:
         return set(np.unique(self.article[quotes]).tolist())
@@ -123,12 +149,16 @@ class QuoteColumns:
             found.flags.writeable = False
         return found
 
-    def sorted(self, quotes: np.ndarray, by: str) -> np.ndarray:
-        """The quotes of a mask in a QUOTE_SORTS order: picked out of the whole order."""
+    def sorted(self, quotes: np.ndarray, by: str) -> np.ndarray | PickedQuotes:
+        """The quotes of a mask (read-only) in a QUOTE_SORTS order: a narrow mask's sorted themselves,
+        a broad one's picked out of the whole order as far as they are read (quote_order.py)."""
         order = self.order(by)
-        if len(order) and quotes.all():
+        count = int(np.count_nonzero(quotes))
+        if count == len(order):
             return order
-        return order[quotes[order]]
+        if count * SORT_ITSELF_BELOW < len(order):
+            return self._sort(np.flatnonzero(quotes).astype(order.dtype), by)
+        return PickedQuotes(order, quotes, count)
 
     def _sort(self, quotes: np.ndarray, by: str) -> np.ndarray:
         """Quote numbers break every tie: the article's order, then the quote's place in it."""

@@ -24,6 +24,7 @@ from .query import Query
 from .query.tree import Found, Node
 from .quote_columns import QUOTE_SORTS, QuoteColumns
 from .quote_filter import QuoteAwareIndex, has_quote_terms, quote_ids, regroup
+from .quote_order import PickedQuotes
 from .quote_table import NO_SPEAKER, QuoteTable, SavedTable
 from .storage import ArticleStore
 
@@ -264,8 +265,9 @@ class QuoteView:
 
     # -- rows -----------------------------------------------------------------------------
 
-    def sorted_quotes(self, quotes: np.ndarray | Iterable[int], by: str) -> np.ndarray:
-        """Quotes (a mask, or some quote numbers) in a QUOTE_SORTS order."""
+    def sorted_quotes(self, quotes: np.ndarray | Iterable[int], by: str) -> np.ndarray | PickedQuotes:
+        """Quotes (a mask, or some quote numbers) in a QUOTE_SORTS order (a sequence of quote
+        numbers: see quote_order.py)."""
         if isinstance(quotes, np.ndarray) and quotes.dtype == bool:
             return self.columns.sorted(quotes, by)
         mask = np.zeros(self.columns.size, dtype=bool)

@@ -14,6 +14,7 @@ from .corpus import Corpus
 from .people import Person, shares_line
 from .people_stats import PersonRow, Profile, gender_counts, gender_split, people_rows, profile
 from .query import Query, QueryError, parse_query
+from .quote_order import PickedQuotes
 from .quote_view import QUOTE_SORTS, QuoteView
 from .timeline import Timeline, timeline
 
@@ -22,10 +23,10 @@ QuoteIds: TypeAlias = "np.ndarray | Sequence[int]"  # quote numbers: a view's (n
 
 @dataclass(frozen=True)
 class QuotesFound:
-    """The quotes a filter finds, in display order (quote numbers, read-only), and how many
-    articles hold them."""
+    """The quotes a filter finds, in display order (quote numbers, read-only; a broad filter's are
+    picked out of the sort order as they are read: quote_order.py), and how many articles hold them."""
 
-    quotes: np.ndarray
+    quotes: np.ndarray | PickedQuotes
     articles: int
     total: int  # quotes in the whole corpus
 

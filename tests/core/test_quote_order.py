@@ -1,0 +1,63 @@
+"""A filter's quotes picked out of a sort order as they are read (quote_order.py), and a mask's
+article count (over the quotes it holds, or those it leaves out), against the plain answers."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from tests.core.test_view_columns import FILTERS, invented
+from tui.corpus import LiveCorpus, quote_columns
+from tui.corpus.quote_order import PickedQuotes
+
+DENSITIES = (0.0, 0.002, 0.05, 0.5, 0.97, 1.0)
+
+
+@pytest.mark.parametrize("density", DENSITIES)
+def test_picked_quotes_are_the_masks_quotes_in_the_orders_order(density: float) -> None:
+    rng = np.random.default_rng(int(density * 1000))
+    order = rng.permutation(50_000).astype(np.int32)
+    mask = rng.random(50_000) < density
+    expected = order[mask[order]]
+    picked = PickedQuotes(order, mask, int(np.count_nonzero(mask)))
+    assert len(picked) == len(expected)
+    reads = sorted(set(rng.integers(0, max(1, len(expected)), 20).tolist()))[:: 1 if density < 0.5 else -1]
+    for at in [0, 1, 39, *reads]:  # the first rows, then further ones (from the end too)
+        if at < len(expected):
+            assert picked[at] == expected[at]
+            assert picked[at - len(expected)] == expected[at]
+    assert picked[5:45] == expected[5:45].tolist()
+    assert picked[::-7] == expected[::-7].tolist()
+    assert picked.tolist() == expected.tolist() == list(picked)
+    assert np.array_equal(np.asarray(picked), expected)
+    with pytest.raises(IndexError):
+        picked[len(expected)]
+
+
+@pytest.mark.parametrize("by", ["date", "speaker", "length"])
+def test_a_sort_is_the_same_picked_out_of_the_order_or_sorted_itself(monkeypatch, by: str) -> None:  # type: ignore[no-untyped-def]
+    answers = []
+    for itself_below in (1, 10**9):  # every filter's quotes picked out of the order; every one sorted itself
+        monkeypatch.setattr(quote_columns, "SORT_ITSELF_BELOW", itself_below)
+        live = LiveCorpus(invented(300, 11))
+        found = {text: live.quotes(text, by) for text in FILTERS}
+        answers.append({text: (f.quotes.tolist(), f.summary) for text, f in found.items()})  # type: ignore[union-attr]
+    assert answers[0] == answers[1]
+    picked = [LiveCorpus(invented(300, 11)).quotes(text, by).quotes for text in FILTERS]  # type: ignore[union-attr]
+    assert any(isinstance(quotes, PickedQuotes) for quotes in picked)
+
+
+def test_a_masks_article_count_is_its_distinct_articles() -> None:
+    live = LiveCorpus(invented(300, 5))
+    live.quotes("")
+    view = live.corpus.quote_view()
+    columns, articles = view.columns, np.asarray(view.table.article)
+    rng = random.Random(2)
+    for density in (0.0, 0.01, 0.3, 0.6, 0.9, 0.99, 1.0):
+        for _ in range(20):
+            mask = np.array([rng.random() < density for _ in range(columns.size)], dtype=bool)
+            expected = len(set(articles[mask].tolist()))
+            assert columns.article_count(mask) == expected
+            assert columns.article_count(np.flatnonzero(mask)) == expected
