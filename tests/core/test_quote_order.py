@@ -61,3 +61,19 @@ def test_a_masks_article_count_is_its_distinct_articles() -> None:
             expected = len(set(articles[mask].tolist()))
             assert columns.article_count(mask) == expected
             assert columns.article_count(np.flatnonzero(mask)) == expected
+
+
+def test_a_masks_quotes_are_the_same_from_their_spans_or_from_a_pass_over_all(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    texts = [*FILTERS, "speaker:lee taxes", "speaker:ann OR roads", "-speaker:park source:daily"]
+    answers = []
+    for spans_below in (0, 10**9):  # every article's and person's quotes from their spans; none
+        monkeypatch.setattr(quote_columns, "SPANS_BELOW", spans_below)
+        live = LiveCorpus(invented(300, 13))
+        answers.append({text: live.quotes(text).quotes.tolist() for text in texts})  # type: ignore[union-attr]
+    assert answers[0] == answers[1]
+    assert all(answers[0][text] for text in texts if text != "-speaker:park source:daily")
+
+
+def test_spans_are_every_number_of_each_span_in_turn() -> None:
+    starts, ends = np.array([5, 0, 9, 3], dtype=np.int64), np.array([8, 0, 12, 4], dtype=np.int64)
+    assert quote_columns.spans(starts, ends).tolist() == [5, 6, 7, 9, 10, 11, 3]

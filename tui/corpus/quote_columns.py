@@ -24,6 +24,7 @@ from .timeline import month_numbers
 UNDATED = np.iinfo(np.int32).max  # sorts an undated quote after every dated one
 QUOTE_SORTS = ("date", "speaker", "length")  # oldest first (undated last); A to Z then oldest; longest first
 SORT_ITSELF_BELOW = 256  # a mask of under 1/256 of the quotes is sorted itself, not picked out of an order
+SPANS_BELOW = 8  # a mask of under 1/8 of the quotes is made from its quotes' spans, not from a pass over all
 
 
 def column(values: Sequence[int] | np.ndarray, dtype: type = np.int64) -> np.ndarray:
@@ -34,6 +35,13 @@ def column(values: Sequence[int] | np.ndarray, dtype: type = np.int64) -> np.nda
     if isinstance(values, np.ndarray) and not values.flags.writeable:
         return values
     return np.array(values, dtype=dtype)
+
+
+def spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Every number of the spans starts[i]:ends[i], span after span."""
+    lengths = ends - starts
+    before = np.cumsum(lengths) - lengths  # how many numbers the earlier spans hold
+    return np.repeat(starts - before, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
 
 
 def _runs(articles: np.ndarray) -> int:
@@ -49,6 +57,7 @@ class QuoteColumns:
         self.size = len(table)
         self.articles = table.articles
         self._first = table.first  # article p's quotes are first[p]:first[p + 1] (only ever appended to)
+        self._first_column: np.ndarray | None = None
         self._sizes: np.ndarray | None = None
         self.article = column(table.article)
         self.person = column(person)
@@ -103,15 +112,31 @@ class QuoteColumns:
         return np.ones(self.size, dtype=bool)
 
     def of_articles(self, positions: Sequence[int] | set[int]) -> np.ndarray:
-        """Every quote of these articles."""
-        chosen = np.zeros(self.articles + 1, dtype=bool)
+        """Every quote of these articles: their spans of quote numbers when they hold few quotes."""
         found = np.fromiter(positions, dtype=np.int64, count=len(positions))
-        chosen[found[(found >= 0) & (found < self.articles)]] = True
+        found = found[(found >= 0) & (found < self.articles)]
+        first = self.article_first()
+        starts, ends = first[found], first[found + 1]
+        if int((ends - starts).sum()) * SPANS_BELOW < self.size:
+            mask = np.zeros(self.size, dtype=bool)
+            mask[spans(starts, ends)] = True
+            return mask
+        chosen = np.zeros(self.articles + 1, dtype=bool)
+        chosen[found] = True
         return chosen[self.article]
 
-    def of_people(self, numbers: Sequence[int]) -> np.ndarray:
+    def of_people(self, numbers: Sequence[int], by_person: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        """Every quote of these people: from each one's quotes (`by_person`: the quote numbers by
+        person, and where each one's start) when they said few."""
+        chosen_people = np.asarray(numbers, dtype=np.int64)
+        order, first = by_person
+        starts, ends = first[chosen_people], first[chosen_people + 1]
+        if int((ends - starts).sum()) * SPANS_BELOW < self.size:
+            mask = np.zeros(self.size, dtype=bool)
+            mask[order[spans(starts, ends)]] = True
+            return mask
         chosen = np.zeros(self.people + 1, dtype=bool)
-        chosen[np.asarray(numbers, dtype=np.int64)] = True
+        chosen[chosen_people] = True
         return chosen[self.person]
 
     def article_count(self, quotes: np.ndarray) -> int:
@@ -130,10 +155,17 @@ class QuoteColumns:
         sizes = self.article_sizes()
         return int(np.count_nonzero(sizes)) - int(np.count_nonzero(run_lengths == sizes[left[runs]]))
 
+    def article_first(self) -> np.ndarray:
+        """Each article's first quote number, and the end of the last (article p's quotes are
+        first[p]:first[p + 1])."""
+        if self._first_column is None:
+            self._first_column = np.asarray(self._first[: self.articles + 1], dtype=np.int64)
+        return self._first_column
+
     def article_sizes(self) -> np.ndarray:
         """Each article's number of quotes."""
         if self._sizes is None:
-            self._sizes = np.diff(np.asarray(self._first[: self.articles + 1], dtype=np.int64))
+            self._sizes = np.diff(self.article_first())
         return self._sizes
 
     def article_positions(self, quotes: np.ndarray) -> set[int]:

@@ -172,7 +172,7 @@ class QuoteView:
             lists = [self.resolved.words.get(word) for word in words]
             keys, needle = self.resolved.people.keys, f" {' '.join(words)} "
             found = [n for n in (min(lists, key=len) if lists else ()) if any(needle in f" {k} " for k in keys[n])]
-            return self.columns.of_people(found)
+            return self.columns.of_people(found, (self.resolved.by_person_order, self.resolved.by_person_first))
         if field == "cue":
             needle = f" {' '.join(words)} "
             said = np.array([needle in f" {cue} " for cue in self.table.cues], dtype=bool)
