@@ -9,7 +9,10 @@ import numpy as np
 import pytest
 
 from tests.core.test_view_columns import FILTERS, invented
+from tests.helpers import corpus_of
+from tests.quote_corpus import article
 from tui.corpus import LiveCorpus, quote_columns
+from tui.corpus.index.keys import name_key
 from tui.corpus.quote_order import PickedQuotes
 
 DENSITIES = (0.0, 0.002, 0.05, 0.5, 0.97, 1.0)
@@ -77,3 +80,32 @@ def test_a_masks_quotes_are_the_same_from_their_spans_or_from_a_pass_over_all(mo
 def test_spans_are_every_number_of_each_span_in_turn() -> None:
     starts, ends = np.array([5, 0, 9, 3], dtype=np.int64), np.array([8, 0, 12, 4], dtype=np.int64)
     assert quote_columns.spans(starts, ends).tolist() == [5, 6, 7, 9, 10, 11, 3]
+
+
+def plain_about(live: LiveCorpus, person_id: str, quotes: list[int]) -> list[tuple[str, str, list[int]]]:
+    """Whom a profile's quotes name, one quote at a time in Python (what `_about` did before numpy)."""
+    view = live.corpus.quote_view()
+    table, person = view.table, live.person(person_id)
+    assert person is not None
+    naming: dict[int, list[int]] = {}
+    for quote in quotes:
+        for entity in table.named[table.named_first[quote] : table.named_first[quote + 1]]:
+            naming.setdefault(entity, []).append(quote)
+    items = [(table.entities[entity], said) for entity, said in naming.items()]
+    items = [(item, said) for item, said in items if name_key(item[1]) not in set(person.keys)]
+    items.sort(key=lambda item: (-len(item[1]), item[0]))
+    return [(kind, name, said) for (kind, name), said in items]
+
+
+def test_a_profiles_about_whom_is_what_a_plain_pass_over_its_quotes_finds() -> None:
+    rng = random.Random(4)
+    others = [("organization", "Acme"), ("person", "Bo Park"), ("place", "Rome"), ("person", "Ann Lee")]
+    made = [article(n, f"2026-0{1 + n % 9}-1{n % 10}", "Wire", [("Ann Lee", f"Acme and Bo Park in Rome {n}", "female")],
+                    others=tuple(rng.sample(others, rng.randrange(len(others) + 1))))
+            for n in range(60)]  # fmt: skip
+    live = LiveCorpus(corpus_of(made))
+    for text in ("", "date:2026-02", "-place:rome"):
+        profile = live.profile("ann-lee", text)
+        assert profile is not None and not isinstance(profile, Exception)
+        assert profile.about == plain_about(live, "ann-lee", profile.quotes)
+        assert profile.about and all(name != "Ann Lee" for _, name, _ in profile.about)

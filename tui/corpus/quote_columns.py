@@ -39,6 +39,7 @@ def column(values: Sequence[int] | np.ndarray, dtype: type = np.int64) -> np.nda
 
 def spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """Every number of the spans starts[i]:ends[i], span after span."""
+    starts, ends = starts.astype(np.int64), ends.astype(np.int64)
     lengths = ends - starts
     before = np.cumsum(lengths) - lengths  # how many numbers the earlier spans hold
     return np.repeat(starts - before, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
@@ -56,7 +57,9 @@ class QuoteColumns:
                  sources: Sequence[str | None], kept: dict[str, np.ndarray] | None = None) -> None:  # fmt: skip
         self.size = len(table)
         self.articles = table.articles
-        self._first = table.first  # article p's quotes are first[p]:first[p + 1] (only ever appended to)
+        self._table = table  # its columns are only ever appended to: this state's part never changes
+        self._first = table.first  # article p's quotes are first[p]:first[p + 1]
+        self._named: tuple[np.ndarray, np.ndarray] | None = None
         self._first_column: np.ndarray | None = None
         self._sizes: np.ndarray | None = None
         self.article = column(table.article)
@@ -161,6 +164,13 @@ class QuoteColumns:
         if self._first_column is None:
             self._first_column = np.asarray(self._first[: self.articles + 1], dtype=np.int64)
         return self._first_column
+
+    def named(self) -> tuple[np.ndarray, np.ndarray]:
+        """The entities each quote names, as columns: quote q's are named[first[q]:first[q + 1]]."""
+        if self._named is None:
+            first = column(self._table.named_first[: self.size + 1], np.uint32)
+            self._named = (column(self._table.named[: int(first[-1])], np.uint32), first)
+        return self._named
 
     def article_sizes(self) -> np.ndarray:
         """Each article's number of quotes."""
