@@ -4,6 +4,7 @@ article count (over the quotes it holds, or those it leaves out), against the pl
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from tests.core.test_view_columns import FILTERS, invented
 from tests.helpers import corpus_of
 from tests.quote_corpus import article
-from tui.corpus import LiveCorpus, quote_columns
+from tui.corpus import LiveCorpus, people_rows, quote_columns
 from tui.corpus.index.keys import name_key
 from tui.corpus.quote_order import PickedQuotes
 
@@ -109,3 +110,22 @@ def test_a_profiles_about_whom_is_what_a_plain_pass_over_its_quotes_finds() -> N
         assert profile is not None and not isinstance(profile, Exception)
         assert profile.about == plain_about(live, "ann-lee", profile.quotes)
         assert profile.about and all(name != "Ann Lee" for _, name, _ in profile.about)
+
+
+@pytest.mark.parametrize("top_rows", [2, 256])  # the first rows put in order apart from the rest; all at once
+@pytest.mark.parametrize("text", [*FILTERS, "-taxes", "taxes OR roads"])
+def test_people_rows_read_one_by_one_are_the_rows_of_the_whole_tally(monkeypatch, top_rows: int, text: str) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(people_rows, "TOP_ROWS", top_rows)
+    live = LiveCorpus(invented(300, 17))
+    found = live.quotes(text)
+    view = live.corpus.quote_view()
+    mask = np.zeros(view.columns.size, dtype=bool)
+    mask[np.asarray(found.quotes.tolist(), dtype=np.int64)] = True  # type: ignore[union-attr]
+    one_by_one = people_rows.people_rows(view, mask)
+    read = [one_by_one[at] for at in [*range(len(one_by_one))][::-1]]  # from the last: past the first rows first
+    whole = list(people_rows.people_rows(view, mask))
+    assert read[::-1] == whole
+    assert len(whole) > 2 * top_rows or top_rows == 256
+    assert whole == list(live.people(text).rows)  # type: ignore[union-attr]
+    genders = Counter(view.people[int(view.person[q])].gender for q in np.flatnonzero(mask & view.columns.quoted))
+    assert {k: v for k, v in live.people(text).genders.items() if v} == dict(genders)  # type: ignore[union-attr]

@@ -1,16 +1,13 @@
-"""Who is quoted in a set of quotes: a row a person, the women/men/unknown shares (overall, by source,
-by month), and one person's profile (quotes per month, whom their quotes name).
+"""Who is quoted in a set of quotes: a row a person (people_rows.py makes them), the women/men/unknown
+shares by source and by month, and one person's profile (quotes per month, whom their quotes name).
 
 A set of quotes is a boolean mask (quote_filter.py); every tally is a few numpy passes over the
-quote view's columns (quote_columns.py), and the people view's rows are made only when drawn
-(`PeopleRows`), so 90,000 people cost what their counts cost, not 90,000 objects."""
+quote view's columns (quote_columns.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import overload
 
 import numpy as np
 
@@ -39,86 +36,7 @@ class PersonRow:
     source: str  # the source that quotes them most
 
 
-def _day(ordinal: int) -> date | None:
-    return date.fromordinal(ordinal) if ordinal > 0 else None
-
-
-NO_DAY = np.iinfo(np.int64).max
-
-
-class PeopleRows(Sequence[PersonRow]):
-    """The people view's rows, most quoted first (then by name): columns, a PersonRow made when
-    a row is asked for."""
-
-    def __init__(self, view: QuoteView, order: np.ndarray, columns: dict[str, np.ndarray]) -> None:
-        self._view, self._order, self._columns = view, order, columns
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    @overload
-    def __getitem__(self, index: int) -> PersonRow: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[PersonRow]: ...
-    def __getitem__(self, index: int | slice) -> PersonRow | list[PersonRow]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        number = int(self._order[index])  # IndexError past the end, as a list's
-        person, found = self._view.people[number], self._columns
-        first, last = int(found["first"][number]), int(found["last"][number])
-        source = self._view.columns.source_names[int(found["source"][number])]
-        return PersonRow(number, person.id, person.name, person.gender, int(found["quotes"][number]),
-                         int(found["articles"][number]), _day(first if first != NO_DAY else 0), _day(last),
-                         source or NO_SOURCE)  # fmt: skip
-
-    def __iter__(self) -> Iterator[PersonRow]:
-        return (self[i] for i in range(len(self)))
-
-
-def people_rows(view: QuoteView, quotes: np.ndarray) -> PeopleRows:
-    """Everyone who said one of these quotes (a mask), most quoted first (then by name)."""
-    columns = view.columns
-    chosen = np.flatnonzero(quotes & columns.quoted)
-    # ufunc.at takes its fast loop only when every operand is of one type (int32 columns: 5x slower).
-    who = columns.person[chosen].astype(np.intp)
-    counts = np.bincount(who, minlength=columns.people)
-    number, pair_person, _ = columns.pairs("article")
-    seen = np.zeros(len(pair_person), dtype=bool)
-    seen[number[chosen]] = True
-    articles = np.bincount(pair_person[seen], minlength=columns.people)
-    days = columns.day[chosen].astype(np.int64)
-    dated = days > 0
-    first = np.full(columns.people, NO_DAY, dtype=np.int64)
-    np.minimum.at(first, who[dated], days[dated])
-    last = np.zeros(columns.people, dtype=np.int64)
-    np.maximum.at(last, who[dated], days[dated])
-    found = {"quotes": counts, "articles": articles, "first": first, "last": last,
-             "source": _top_source(columns, chosen)}  # fmt: skip
-    quoted = np.flatnonzero(counts)
-    order = quoted[np.lexsort((quoted, columns.name_rank[quoted], -counts[quoted]))]
-    return PeopleRows(view, order, found)
-
-
-def _top_source(columns, chosen: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
-    """Each person's source that quotes them most (ties: the source first seen quoting them)."""
-    number, pair_person, pair_source = columns.pairs("source")
-    pair_person = pair_person.astype(np.intp)
-    counts = np.bincount(number[chosen], minlength=len(pair_person))
-    best = np.zeros(columns.people + 1, dtype=np.int64)
-    np.maximum.at(best, pair_person, counts)
-    winners = np.flatnonzero((counts > 0) & (counts == best[pair_person]))
-    pick = np.full(columns.people + 1, len(pair_person), dtype=np.int64)
-    np.minimum.at(pick, pair_person[winners], winners)
-    sources = np.append(pair_source, 0)
-    return sources[pick]
-
-
-def gender_counts(view: QuoteView, quotes: np.ndarray) -> dict[str, int]:
-    """Quotes by people (not organisations, not unnamed speakers), counted by the speaker's gender."""
-    columns = view.columns
-    genders = columns.gender[columns.person[quotes & columns.quoted]]
-    counts = np.bincount(genders, minlength=len(GENDER_ORDER))
-    return {gender: int(counts[code]) for code, gender in enumerate(GENDER_ORDER)}
+NO_DAY = np.iinfo(np.int64).max  # a person with no dated quote: after every day
 
 
 def gender_split(view: QuoteView, quotes: np.ndarray, by: str) -> list[tuple[str, dict[str, int]]]:

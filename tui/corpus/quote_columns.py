@@ -60,6 +60,8 @@ class QuoteColumns:
         self._table = table  # its columns are only ever appended to: this state's part never changes
         self._first = table.first  # article p's quotes are first[p]:first[p + 1]
         self._named: tuple[np.ndarray, np.ndarray] | None = None
+        self._name_order: np.ndarray | None = None
+        self._person_counts: np.ndarray | None = None
         self._first_column: np.ndarray | None = None
         self._sizes: np.ndarray | None = None
         self.article = column(table.article)
@@ -164,6 +166,20 @@ class QuoteColumns:
         if self._first_column is None:
             self._first_column = np.asarray(self._first[: self.articles + 1], dtype=np.int64)
         return self._first_column
+
+    def name_order(self) -> np.ndarray:
+        """Each person's place among all sorted by name (people of one name by their number)."""
+        if self._name_order is None:
+            by_name = np.argsort(self.name_rank[:-1], kind="stable")
+            self._name_order = np.empty(self.people, dtype=np.int64)
+            self._name_order[by_name] = np.arange(self.people, dtype=np.int64)
+        return self._name_order
+
+    def person_quote_counts(self) -> np.ndarray:
+        """Each person's quotes (those of people who are persons; one cell a person)."""
+        if self._person_counts is None:
+            self._person_counts = np.bincount(self.person[self.quoted], minlength=self.people)
+        return self._person_counts
 
     def named(self) -> tuple[np.ndarray, np.ndarray]:
         """The entities each quote names, as columns: quote q's are named[first[q]:first[q + 1]]."""

@@ -12,7 +12,8 @@ import numpy as np
 
 from .corpus import Corpus
 from .people import Person, shares_line
-from .people_stats import PersonRow, Profile, gender_counts, gender_split, people_rows, profile
+from .people_rows import gender_totals, people_rows, quote_counts
+from .people_stats import PersonRow, Profile, gender_split, profile
 from .query import Query, QueryError, parse_query
 from .quote_order import PickedQuotes
 from .quote_view import QUOTE_SORTS, QuoteView
@@ -111,7 +112,8 @@ def _people(corpus: Corpus, text: str) -> PeopleFound | QueryError:
     if isinstance(found, QueryError):
         return found
     view, ids = found
-    return PeopleFound(people_rows(view, ids), gender_counts(view, ids), int(np.count_nonzero(ids)))
+    counts = quote_counts(view, ids)
+    return PeopleFound(people_rows(view, ids, counts), gender_totals(view, counts), int(np.count_nonzero(ids)))
 
 
 def split(corpus: Corpus, text: str, by: str) -> list[tuple[str, dict[str, int]]] | QueryError:
