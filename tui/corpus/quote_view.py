@@ -189,7 +189,10 @@ class QuoteView:
         if within is not None:
             near = self.columns.article_positions(within)
             sure, unsure = sure & near, unsure & near
-        matcher, found = PhraseMatcher(words), []
+        found: list[int] = []
+        checked: list[int] = []  # the quotes to check, their text and whether it folds
+        texts_checked: list[str] = []
+        folds_checked: list[bool] = []
         for p in sure:
             if p >= table.articles:
                 continue
@@ -198,11 +201,17 @@ class QuoteView:
                 found.append(lo)
                 continue
             text, folds = texts[p], index.folds(p)
-            found.extend(q for q in range(lo, hi) if matcher.found_in(text[start[q] : end[q]], folds))
+            checked.extend(range(lo, hi))
+            texts_checked.extend(text[start[q] : end[q]] for q in range(lo, hi))
+            folds_checked.extend([folds] * (hi - lo))
         for p in unsure:  # the table's spans may not be the index's: checked as the table reads them
             if p < table.articles:
-                text = texts[p]
-                found.extend(q for q in table.quotes_of(p) if matcher.found_in(text[start[q] : end[q]], True))
+                text, quotes = texts[p], table.quotes_of(p)
+                checked.extend(quotes)
+                texts_checked.extend(text[start[q] : end[q]] for q in quotes)
+                folds_checked.extend([True] * len(quotes))
+        hits = PhraseMatcher(words).found_in_each(texts_checked, folds_checked)
+        found.extend(q for q, hit in zip(checked, hits, strict=True) if hit)
         mask = np.zeros(len(table), dtype=bool)
         mask[found] = True
         return mask if within is None else mask & within
