@@ -189,10 +189,7 @@ class QuoteView:
         if within is not None:
             near = self.columns.article_positions(within)
             sure, unsure = sure & near, unsure & near
-        found: list[int] = []
-        checked: list[int] = []  # the quotes to check, their text and whether it folds
-        texts_checked: list[str] = []
-        folds_checked: list[bool] = []
+        matcher, found = PhraseMatcher(words), []
         for p in sure:
             if p >= table.articles:
                 continue
@@ -201,17 +198,11 @@ class QuoteView:
                 found.append(lo)
                 continue
             text, folds = texts[p], index.folds(p)
-            checked.extend(range(lo, hi))
-            texts_checked.extend(text[start[q] : end[q]] for q in range(lo, hi))
-            folds_checked.extend([folds] * (hi - lo))
+            found.extend(q for q in range(lo, hi) if matcher.found_in(text[start[q] : end[q]], folds))
         for p in unsure:  # the table's spans may not be the index's: checked as the table reads them
             if p < table.articles:
-                text, quotes = texts[p], table.quotes_of(p)
-                checked.extend(quotes)
-                texts_checked.extend(text[start[q] : end[q]] for q in quotes)
-                folds_checked.extend([True] * len(quotes))
-        hits = PhraseMatcher(words).found_in_each(texts_checked, folds_checked)
-        found.extend(q for q, hit in zip(checked, hits, strict=True) if hit)
+                text = texts[p]
+                found.extend(q for q in table.quotes_of(p) if matcher.found_in(text[start[q] : end[q]], True))
         mask = np.zeros(len(table), dtype=bool)
         mask[found] = True
         return mask if within is None else mask & within
