@@ -129,3 +129,15 @@ def test_people_rows_read_one_by_one_are_the_rows_of_the_whole_tally(monkeypatch
     assert whole == list(live.people(text).rows)  # type: ignore[union-attr]
     genders = Counter(view.people[int(view.person[q])].gender for q in np.flatnonzero(mask & view.columns.quoted))
     assert {k: v for k, v in live.people(text).genders.items() if v} == dict(genders)  # type: ignore[union-attr]
+
+
+def test_a_words_quotes_from_its_postings_are_those_of_its_set_of_articles() -> None:
+    from tui.corpus.query.tree import Word
+
+    live = LiveCorpus(invented(300, 19))
+    live.quotes("")
+    view = live.corpus.quote_view()
+    for word in ("taxes", "roads", "agree", "story", "nothing"):
+        from_postings = view.term_quotes(Word(word), {})
+        assert np.array_equal(from_postings, view.quotes_in(view.index.word(word))), word
+        assert from_postings.any() or word == "nothing"

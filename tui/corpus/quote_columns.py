@@ -116,9 +116,9 @@ class QuoteColumns:
     def everything(self) -> np.ndarray:
         return np.ones(self.size, dtype=bool)
 
-    def of_articles(self, positions: Sequence[int] | set[int]) -> np.ndarray:
+    def of_articles(self, positions: Sequence[int] | set[int] | np.ndarray) -> np.ndarray:
         """Every quote of these articles: their spans of quote numbers when they hold few quotes."""
-        found = np.fromiter(positions, dtype=np.int64, count=len(positions))
+        found = positions if isinstance(positions, np.ndarray) else np.fromiter(positions, np.int64, len(positions))
         found = found[(found >= 0) & (found < self.articles)]
         first = self.article_first()
         starts, ends = first[found], first[found + 1]

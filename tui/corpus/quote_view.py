@@ -21,7 +21,7 @@ from .index.phrases import PhraseMatcher
 from .people import Person
 from .people_resolved import Resolved, corrections_key
 from .query import Query
-from .query.tree import Found, Node
+from .query.tree import Found, Node, Word
 from .quote_columns import QUOTE_SORTS, QuoteColumns
 from .quote_filter import QuoteAwareIndex, has_quote_terms, quote_ids, regroup
 from .quote_order import PickedQuotes
@@ -227,8 +227,8 @@ class QuoteView:
                     found.add(p)
         return found
 
-    def quotes_in(self, positions: Iterable[int]) -> np.ndarray:
-        if not isinstance(positions, (set, frozenset, list, tuple, range)):
+    def quotes_in(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
+        if not isinstance(positions, (set, frozenset, list, tuple, range, np.ndarray)):
             positions = list(positions)
         return self.columns.of_articles(positions)  # type: ignore[arg-type]
 
@@ -241,7 +241,10 @@ class QuoteView:
             if mask is not None:
                 kept.move_to_end(node)
                 return mask
-        mask = self.quotes_in(node.find(self.index, found))
+        if isinstance(node, Word):  # its articles as numbers: no set of them (a million for "said")
+            mask = self.quotes_in(np.array(self.index.word_positions(node.word), dtype=np.int64))
+        else:
+            mask = self.quotes_in(node.find(self.index, found))
         mask.flags.writeable = False  # kept: whoever combines it makes a new mask
         with self._lock:
             if kept is self._term_masks:  # never keep a mask of an older state of the corpus
