@@ -24,6 +24,7 @@ from .people_stats import NO_DAY, NO_SOURCE, PersonRow
 from .quote_view import QuoteView
 
 TOP_ROWS = 256  # rows put in order at once (screenfuls of them); the rest when one of them is read
+ROWS_KEPT = 1024  # rows made and kept (a screen drawn again makes the same rows again)
 
 
 def quote_counts(view: QuoteView, quotes: np.ndarray) -> np.ndarray:
@@ -96,6 +97,7 @@ class PeopleRows(Sequence[PersonRow]):
         self._columns, self._resolved = view.columns, view.resolved  # this state's, whatever comes later
         self._quotes, self._counts, self._ranked = quotes, counts, ranked
         self._tallied: dict[str, np.ndarray] | None = None
+        self._made: dict[int, PersonRow] = {}  # by person number
 
     def __len__(self) -> int:
         return len(self._ranked)
@@ -108,8 +110,14 @@ class PeopleRows(Sequence[PersonRow]):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         number = self._ranked[index]  # IndexError past the end, as a list's
-        found = self._tallied
-        return self._row(number, self._own(number) if found is None else _cells(found, number))
+        row = self._made.get(number)
+        if row is None:
+            found = self._tallied
+            row = self._row(number, self._own(number) if found is None else _cells(found, number))
+            if len(self._made) >= ROWS_KEPT:
+                self._made.clear()
+            self._made[number] = row
+        return row
 
     def __iter__(self) -> Iterator[PersonRow]:
         found = self.tallies()
