@@ -25,6 +25,7 @@ from .quote_view import QuoteView
 
 TOP_ROWS = 256  # rows put in order at once (screenfuls of them); the rest when one of them is read
 ROWS_KEPT = 1024  # rows made and kept (a screen drawn again makes the same rows again)
+ROWS_AHEAD = 64  # rows made with the answer, in its worker: a screenful, not made while drawing
 
 
 def quote_counts(view: QuoteView, quotes: np.ndarray) -> np.ndarray:
@@ -45,7 +46,10 @@ def people_rows(view: QuoteView, quotes: np.ndarray, counts: np.ndarray | None =
     # One number a person that sorts as (most quotes, name, person number): both parts are < 2**31.
     most, people = int(counts.max(initial=0)), max(1, view.columns.people)
     keys = (most - counts[quoted].astype(np.int64)) * people + view.columns.name_order()[quoted]
-    return PeopleRows(view, quotes, counts, _Ranked(quoted, keys))
+    rows = PeopleRows(view, quotes, counts, _Ranked(quoted, keys))
+    for at in range(min(ROWS_AHEAD, len(rows))):
+        rows[at]  # made and kept now (a top speaker's row reads their many quotes)
+    return rows
 
 
 class _Ranked:
