@@ -16,12 +16,15 @@ import numpy as np
 
 from .people import GENDER_ORDER
 from .people_table import People
+from .quote_order import PickedQuotes
 from .quote_table import QuoteTable
 from .quote_table_strings import within
 from .timeline import month_numbers
 
 UNDATED = np.iinfo(np.int32).max  # sorts an undated quote after every dated one
 QUOTE_SORTS = ("date", "speaker", "length")  # oldest first (undated last); A to Z then oldest; longest first
+SORT_ITSELF_BELOW = 256  # a mask of under 1/256 of the quotes is sorted itself, not picked out of an order
+SPANS_BELOW = 8  # a mask of under 1/8 of the quotes is made from its quotes' spans, not from a pass over all
 
 
 def column(values: Sequence[int] | np.ndarray, dtype: type = np.int64) -> np.ndarray:
@@ -34,6 +37,19 @@ def column(values: Sequence[int] | np.ndarray, dtype: type = np.int64) -> np.nda
     return np.array(values, dtype=dtype)
 
 
+def spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Every number of the spans starts[i]:ends[i], span after span."""
+    starts, ends = starts.astype(np.int64), ends.astype(np.int64)
+    lengths = ends - starts
+    before = np.cumsum(lengths) - lengths  # how many numbers the earlier spans hold
+    return np.repeat(starts - before, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
+
+
+def _runs(articles: np.ndarray) -> int:
+    """How many runs of one article there are in a column of articles."""
+    return int(len(articles) and 1 + np.count_nonzero(articles[1:] != articles[:-1]))
+
+
 class QuoteColumns:
     """Numpy columns of one state of the quote table and of the people its speakers are."""
 
@@ -41,6 +57,13 @@ class QuoteColumns:
                  sources: Sequence[str | None], kept: dict[str, np.ndarray] | None = None) -> None:  # fmt: skip
         self.size = len(table)
         self.articles = table.articles
+        self._table = table  # its columns are only ever appended to: this state's part never changes
+        self._first = table.first  # article p's quotes are first[p]:first[p + 1]
+        self._named: tuple[np.ndarray, np.ndarray] | None = None
+        self._name_order: np.ndarray | None = None
+        self._person_counts: np.ndarray | None = None
+        self._first_column: np.ndarray | None = None
+        self._sizes: np.ndarray | None = None
         self.article = column(table.article)
         self.person = column(person)
         self.day = column(table.day)
@@ -93,22 +116,83 @@ class QuoteColumns:
     def everything(self) -> np.ndarray:
         return np.ones(self.size, dtype=bool)
 
-    def of_articles(self, positions: Sequence[int] | set[int]) -> np.ndarray:
-        """Every quote of these articles."""
+    def of_articles(self, positions: Sequence[int] | set[int] | np.ndarray) -> np.ndarray:
+        """Every quote of these articles: their spans of quote numbers when they hold few quotes."""
+        found = positions if isinstance(positions, np.ndarray) else np.fromiter(positions, np.int64, len(positions))
+        found = found[(found >= 0) & (found < self.articles)]
+        first = self.article_first()
+        starts, ends = first[found], first[found + 1]
+        if int((ends - starts).sum()) * SPANS_BELOW < self.size:
+            mask = np.zeros(self.size, dtype=bool)
+            mask[spans(starts, ends)] = True
+            return mask
         chosen = np.zeros(self.articles + 1, dtype=bool)
-        found = np.fromiter(positions, dtype=np.int64, count=len(positions))
-        chosen[found[(found >= 0) & (found < self.articles)]] = True
+        chosen[found] = True
         return chosen[self.article]
 
-    def of_people(self, numbers: Sequence[int]) -> np.ndarray:
+    def of_people(self, numbers: Sequence[int], by_person: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        """Every quote of these people: from each one's quotes (`by_person`: the quote numbers by
+        person, and where each one's start) when they said few."""
+        chosen_people = np.asarray(numbers, dtype=np.int64)
+        order, first = by_person
+        starts, ends = first[chosen_people], first[chosen_people + 1]
+        if int((ends - starts).sum()) * SPANS_BELOW < self.size:
+            mask = np.zeros(self.size, dtype=bool)
+            mask[order[spans(starts, ends)]] = True
+            return mask
         chosen = np.zeros(self.people + 1, dtype=bool)
-        chosen[np.asarray(numbers, dtype=np.int64)] = True
+        chosen[chosen_people] = True
         return chosen[self.person]
 
     def article_count(self, quotes: np.ndarray) -> int:
-        """How many articles hold these quotes (quote numbers run in article order)."""
-        articles = self.article[quotes]
-        return int(len(articles) and 1 + np.count_nonzero(articles[1:] != articles[:-1]))
+        """How many articles hold these quotes (a mask, or quote numbers in order): counted over the
+        quotes a mask holds, or, when it holds most, over those it leaves out (quote numbers run in
+        article order)."""
+        if quotes.dtype != bool:
+            return _runs(self.article[quotes])
+        if np.count_nonzero(quotes) * 2 <= self.size:
+            return _runs(self.article[np.flatnonzero(quotes)])
+        left = self.article[np.flatnonzero(~quotes)]  # each article's run of quotes left out
+        if not len(left):
+            return int(np.count_nonzero(self.article_sizes()))
+        runs = np.flatnonzero(np.concatenate(([True], left[1:] != left[:-1])))
+        run_lengths = np.diff(np.append(runs, len(left)))
+        sizes = self.article_sizes()
+        return int(np.count_nonzero(sizes)) - int(np.count_nonzero(run_lengths == sizes[left[runs]]))
+
+    def article_first(self) -> np.ndarray:
+        """Each article's first quote number, and the end of the last (article p's quotes are
+        first[p]:first[p + 1])."""
+        if self._first_column is None:
+            self._first_column = np.asarray(self._first[: self.articles + 1], dtype=np.int64)
+        return self._first_column
+
+    def name_order(self) -> np.ndarray:
+        """Each person's place among all sorted by name (people of one name by their number)."""
+        if self._name_order is None:
+            by_name = np.argsort(self.name_rank[:-1], kind="stable")
+            self._name_order = np.empty(self.people, dtype=np.int64)
+            self._name_order[by_name] = np.arange(self.people, dtype=np.int64)
+        return self._name_order
+
+    def person_quote_counts(self) -> np.ndarray:
+        """Each person's quotes (those of people who are persons; one cell a person)."""
+        if self._person_counts is None:
+            self._person_counts = np.bincount(self.person[self.quoted], minlength=self.people)
+        return self._person_counts
+
+    def named(self) -> tuple[np.ndarray, np.ndarray]:
+        """The entities each quote names, as columns: quote q's are named[first[q]:first[q + 1]]."""
+        if self._named is None:
+            first = column(self._table.named_first[: self.size + 1], np.uint32)
+            self._named = (column(self._table.named[: int(first[-1])], np.uint32), first)
+        return self._named
+
+    def article_sizes(self) -> np.ndarray:
+        """Each article's number of quotes."""
+        if self._sizes is None:
+            self._sizes = np.diff(self.article_first())
+        return self._sizes
 
     def article_positions(self, quotes: np.ndarray) -> set[int]:
         return set(np.unique(self.article[quotes]).tolist())
@@ -123,12 +207,16 @@ class QuoteColumns:
             found.flags.writeable = False
         return found
 
-    def sorted(self, quotes: np.ndarray, by: str) -> np.ndarray:
-        """The quotes of a mask in a QUOTE_SORTS order: picked out of the whole order."""
+    def sorted(self, quotes: np.ndarray, by: str) -> np.ndarray | PickedQuotes:
+        """The quotes of a mask (read-only) in a QUOTE_SORTS order: a narrow mask's sorted themselves,
+        a broad one's picked out of the whole order as far as they are read (quote_order.py)."""
         order = self.order(by)
-        if len(order) and quotes.all():
+        count = int(np.count_nonzero(quotes))
+        if count == len(order):
             return order
-        return order[quotes[order]]
+        if count * SORT_ITSELF_BELOW < len(order):
+            return self._sort(np.flatnonzero(quotes).astype(order.dtype), by)
+        return PickedQuotes(order, quotes, count)
 
     def _sort(self, quotes: np.ndarray, by: str) -> np.ndarray:
         """Quote numbers break every tie: the article's order, then the quote's place in it."""

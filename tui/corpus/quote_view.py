@@ -21,9 +21,10 @@ from .index.phrases import PhraseMatcher
 from .people import Person
 from .people_resolved import Resolved, corrections_key
 from .query import Query
-from .query.tree import Found, Node
+from .query.tree import Found, Node, Word
 from .quote_columns import QUOTE_SORTS, QuoteColumns
 from .quote_filter import QuoteAwareIndex, has_quote_terms, quote_ids, regroup
+from .quote_order import PickedQuotes
 from .quote_table import NO_SPEAKER, QuoteTable, SavedTable
 from .storage import ArticleStore
 
@@ -171,7 +172,7 @@ class QuoteView:
             lists = [self.resolved.words.get(word) for word in words]
             keys, needle = self.resolved.people.keys, f" {' '.join(words)} "
             found = [n for n in (min(lists, key=len) if lists else ()) if any(needle in f" {k} " for k in keys[n])]
-            return self.columns.of_people(found)
+            return self.columns.of_people(found, (self.resolved.by_person_order, self.resolved.by_person_first))
         if field == "cue":
             needle = f" {' '.join(words)} "
             said = np.array([needle in f" {cue} " for cue in self.table.cues], dtype=bool)
@@ -226,8 +227,8 @@ class QuoteView:
                     found.add(p)
         return found
 
-    def quotes_in(self, positions: Iterable[int]) -> np.ndarray:
-        if not isinstance(positions, (set, frozenset, list, tuple, range)):
+    def quotes_in(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
+        if not isinstance(positions, (set, frozenset, list, tuple, range, np.ndarray)):
             positions = list(positions)
         return self.columns.of_articles(positions)  # type: ignore[arg-type]
 
@@ -240,7 +241,10 @@ class QuoteView:
             if mask is not None:
                 kept.move_to_end(node)
                 return mask
-        mask = self.quotes_in(node.find(self.index, found))
+        if isinstance(node, Word):  # its articles as numbers: no set of them (a million for "said")
+            mask = self.quotes_in(np.array(self.index.word_positions(node.word), dtype=np.int64))
+        else:
+            mask = self.quotes_in(node.find(self.index, found))
         mask.flags.writeable = False  # kept: whoever combines it makes a new mask
         with self._lock:
             if kept is self._term_masks:  # never keep a mask of an older state of the corpus
@@ -264,8 +268,9 @@ class QuoteView:
 
     # -- rows -----------------------------------------------------------------------------
 
-    def sorted_quotes(self, quotes: np.ndarray | Iterable[int], by: str) -> np.ndarray:
-        """Quotes (a mask, or some quote numbers) in a QUOTE_SORTS order."""
+    def sorted_quotes(self, quotes: np.ndarray | Iterable[int], by: str) -> np.ndarray | PickedQuotes:
+        """Quotes (a mask, or some quote numbers) in a QUOTE_SORTS order (a sequence of quote
+        numbers: see quote_order.py)."""
         if isinstance(quotes, np.ndarray) and quotes.dtype == bool:
             return self.columns.sorted(quotes, by)
         mask = np.zeros(self.columns.size, dtype=bool)

@@ -12,8 +12,10 @@ import numpy as np
 
 from .corpus import Corpus
 from .people import Person, shares_line
-from .people_stats import PersonRow, Profile, gender_counts, gender_split, people_rows, profile
+from .people_rows import gender_totals, people_rows, quote_counts
+from .people_stats import PersonRow, Profile, gender_split, profile
 from .query import Query, QueryError, parse_query
+from .quote_order import PickedQuotes
 from .quote_view import QUOTE_SORTS, QuoteView
 from .timeline import Timeline, timeline
 
@@ -22,10 +24,10 @@ QuoteIds: TypeAlias = "np.ndarray | Sequence[int]"  # quote numbers: a view's (n
 
 @dataclass(frozen=True)
 class QuotesFound:
-    """The quotes a filter finds, in display order (quote numbers, read-only), and how many
-    articles hold them."""
+    """The quotes a filter finds, in display order (quote numbers, read-only; a broad filter's are
+    picked out of the sort order as they are read: quote_order.py), and how many articles hold them."""
 
-    quotes: np.ndarray
+    quotes: np.ndarray | PickedQuotes
     articles: int
     total: int  # quotes in the whole corpus
 
@@ -110,7 +112,8 @@ def _people(corpus: Corpus, text: str) -> PeopleFound | QueryError:
     if isinstance(found, QueryError):
         return found
     view, ids = found
-    return PeopleFound(people_rows(view, ids), gender_counts(view, ids), int(np.count_nonzero(ids)))
+    counts = quote_counts(view, ids)
+    return PeopleFound(people_rows(view, ids, counts), gender_totals(view, counts), int(np.count_nonzero(ids)))
 
 
 def split(corpus: Corpus, text: str, by: str) -> list[tuple[str, dict[str, int]]] | QueryError:

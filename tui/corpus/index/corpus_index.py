@@ -118,6 +118,12 @@ class CorpusIndex:
         hits = self._words.get(word)
         return set() if hits is None else set(hits)
 
+    def word_positions(self, word: str) -> Sequence[int]:
+        """`word(word)` as the index keeps it (an array, possibly the index's own: read it, never
+        change it, never keep it): a word in every article costs no set of a million numbers."""
+        hits = self._words.get(word)
+        return () if hits is None else hits
+
     def phrase(self, words: Sequence[str]) -> set[int]:
         """Articles whose title or body has these folded words side by side."""
         if len(words) < 2:
