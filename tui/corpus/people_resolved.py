@@ -101,9 +101,13 @@ def person_column(of_raw: np.ndarray, speaker: object) -> np.ndarray:
 
 
 def _is_permutation(order: np.ndarray, size: int) -> bool:
+    """`size` numbers in [0, size) that reach every one of them: each once. (Marking them is several
+    times faster than counting them: no int64 copy of the order, no counts.)"""
     if len(order) != size or not within(order, 0, max(size, 1)):
         return False
-    return bool(np.all(np.bincount(order, minlength=size) == 1))
+    seen = np.zeros(size, dtype=bool)
+    seen[order] = True
+    return bool(seen.all())
 
 
 def _kept(state: object, quotes: int, people: int, articles: int) -> dict[str, np.ndarray] | None:
