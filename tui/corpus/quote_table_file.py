@@ -23,7 +23,7 @@ object a quote). A side file that is absent, stale or damaged is passed over; th
 from the records and the side file written again (a temporary renamed into place: atomic). One
 that cannot be written costs nothing but the next open's time.
 
-The explorer's session starts reading the side file (`read_ahead`: bytes, CRC, unpickling) in a
+The explorer's session starts reading the side file (`read_ahead`: its bytes and their CRC) in a
 thread of its own as the entry begins to open, so it overlaps reading the entry's head; the views'
 warm-up then finds it read. Should the entry turn out to be of another state, the read is dropped.
 """
@@ -77,14 +77,15 @@ class QuoteTableFile:
             read = read_side_file(self.path)  # not read ahead, or the entry changed meanwhile
         if read.stale or (read.fingerprint is not None and read.fingerprint != self.fingerprint):
             return False  # absent, or of another format or another state of the inputs: made again quietly
-        if read.why is not None:
-            return self._damaged(read.why)
-        state = read.state
+        if read.why is not None or read.body is None:
+            return self._damaged(read.why or "not read")
         try:
+            state = _PlainUnpickler(io.BytesIO(read.body)).load()
+            read.body = None
             if not isinstance(state, dict) or set(state) != {"table", "resolved"}:
                 return self._damaged("not a quote table")
             restored = restored_table(state["table"], articles)
-        except Exception as error:  # any shape: damaged, never trusted
+        except Exception as error:  # any pickle or any shape: damaged, never trusted
             return self._damaged(f"unreadable ({type(error).__name__})")
         if isinstance(restored, str):
             return self._damaged(restored)
@@ -138,19 +139,19 @@ def side_file(entry: CacheEntry, opened: bool = False, ahead: ReadAhead | None =
 
 @dataclass
 class SideFileRead:
-    """What reading a side file gave: its fingerprint line and its body unpickled (plain data, not
-    yet checked against the store), or what is wrong with it. `stale`: absent or of another format
-    (made again quietly); a fingerprint other than the entry's is stale too, whatever else is wrong."""
+    """What reading a side file gave: its fingerprint line and its body (its length and CRC right),
+    or what is wrong with it. `stale`: absent or of another format (made again quietly); a
+    fingerprint other than the entry's is stale too, whatever else is wrong."""
 
     fingerprint: str | None = None
-    state: object = None
+    body: bytes | None = None
     why: str | None = None
     stale: bool = False
     unread: bool = False  # the body was left unread: the fingerprint is not the entry's
 
 
 def read_side_file(path: Path, entry: CacheEntry | None = None) -> SideFileRead:
-    """Read and unpickle a side file whole. With `entry`: only when the fingerprint line is that
+    """Read a side file whole (unpickled by `load`). With `entry`: only when the fingerprint line is that
     entry's as stored and of this code (else the body is left unread: it is stale, made again anyway)."""
     try:
         with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
@@ -169,12 +170,7 @@ def read_side_file(path: Path, entry: CacheEntry | None = None) -> SideFileRead:
         return SideFileRead(stale=True)
     except OSError as error:
         return SideFileRead(why=getattr(error, "strerror", None) or type(error).__name__)
-    if isinstance(body, str):
-        return SideFileRead(line, why=body)
-    try:
-        return SideFileRead(line, _PlainUnpickler(io.BytesIO(body)).load())
-    except Exception as error:  # any pickle: damaged, never trusted
-        return SideFileRead(line, why=f"unreadable ({type(error).__name__})")
+    return SideFileRead(line, why=body) if isinstance(body, str) else SideFileRead(line, body)
 
 
 def _body(handle: io.BufferedReader, size: int) -> bytes | str:
@@ -206,9 +202,9 @@ def _stored_line(entry: Path) -> str | None:
 
 
 class ReadAhead:
-    """A side file read in a thread of its own, started as the entry begins to open: the file's
-    bytes, their CRC and unpickling overlap the entry's head being read (reading and the CRC let
-    the other thread run), so the views' warm-up finds the table's state waiting."""
+    """A side file read in a thread of its own, started as the entry begins to open: reading the
+    file's bytes and their CRC overlap the entry's head being read (both let the other thread run;
+    unpickling would hold the interpreter against the head's own, so `load` does it)."""
 
     def __init__(self, entry: CacheEntry) -> None:
         self.path = entry.path.with_name(entry.path.name + SUFFIX)
