@@ -264,3 +264,24 @@ def test_a_side_file_read_ahead_of_an_entry_rewritten_meanwhile_is_read_again(
         table, saved = QuoteTable(), quote_table_file.side_file(entry, opened=True, ahead=ahead)
         assert saved.load(table, ARTICLES) is not False  # the second: read for another code, so left unread
         assert parts(table) == parts(opened(folder).corpus.quote_view().table)
+
+
+def test_a_saved_order_checked_on_first_use_is_sorted_anew_when_it_is_no_order(
+    folder: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the first view's order is checked as the side file is read; the others when first asked
+    for (tenths of a second each at a million articles): one that is no order is sorted anew."""
+    side = side_path(cache_dir)
+    good = {by: opened(folder).quotes("", by).quotes.tolist() for by in ("speaker", "length")}  # type: ignore[union-attr]
+    state = state_of(side)
+    for by in good:
+        dtype, data = state["resolved"]["kept"][f"order:{by}"]
+        state["resolved"]["kept"][f"order:{by}"] = (
+            dtype,
+            data[:4] * (len(data) // 4),
+        )  # the first quote, again and again
+    rewrite_body(side, state)
+    read, notices = RecordsRead(monkeypatch), []
+    live = opened(folder, notices)
+    assert {by: live.quotes("", by).quotes.tolist() for by in good} == good  # type: ignore[union-attr]
+    assert read.count == 0 and not notices  # the table and the rest of the answer taken as saved
