@@ -131,6 +131,8 @@ async def _make_screens(main: MainScreen, warmed: threading.Event | None = None)
 async def _mount(screen: Screen) -> None:
     """Register (start) a screen without showing it: it composes and mounts its widgets as a pushed
     screen does; App._get_screen is what push_screen does first (textual 8.2.8, pinned)."""
+    if screen.is_running:
+        return  # shown meanwhile (asked for while the others were made): made by its showing
     _, mounted = screen.app._get_screen(screen)
     await mounted
     for _ in range(FOCUS_ROUNDS):  # the footer's keys depend on the focus, which mounting gives
