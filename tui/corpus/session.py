@@ -106,7 +106,7 @@ class LiveCorpus:
         cached = entry.load_checked_later(self._damage) if entry is not None else None  # the check walks
         files: Sequence[Path] = []
         if cached is None:  # the files walked and looked at now, before they are parsed
-            files = find_files(paths, report)
+            files, ahead = find_files(paths, report), None  # a side file read ahead is of no use to a parse
             self._progress(progress, 0, len(files))
             entry = caching.entry_for(paths, files, notice) if cache and not self.cancelled else None
             cached = entry.load() if entry is not None and wait else None
