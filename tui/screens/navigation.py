@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 PREPARE_WAIT_SECONDS = 10.0  # the warm-up's worker waits for the screens at most this long
 WAIT_SLICE_SECONDS = 0.05
+FIRST_ROWS_SECONDS = 2.0  # the screens wait this long at most for the article list's first rows
 LAYOUT_ROUNDS = 4
 FOCUS_ROUNDS = 50
 MESSAGES_SECONDS = 0.02  # a screen made ahead lets its widgets' messages through for this long
@@ -115,6 +116,10 @@ async def _make_screens(main: MainScreen, warmed: threading.Event | None = None)
     ]
     makers.append(("profile", partial(ProfileScreen, main, "")))  # nobody's yet: `open` fetches, then shows
     made = [screen for name, make in makers if not (screen := app.get_screen(_kept(main, name, make))).is_running]
+    waited = 0.0  # the articles' first rows first (mounting a screen holds the loop): what opening shows
+    while not main.rows and waited < FIRST_ROWS_SECONDS:
+        await asyncio.sleep(WAIT_SLICE_SECONDS)
+        waited += WAIT_SLICE_SECONDS
     for screen in made:
         await _mount(screen)
     while warmed is not None and not warmed.is_set():  # an answer asked for now would be worked out twice
