@@ -256,7 +256,7 @@ async def test_a_view_answer_cancelled_while_the_views_are_made_ends_the_making_
 
     from tui.screens import navigation
 
-    async def cancelled(main: object) -> None:
+    async def cancelled(main: object, warmed: object = None) -> None:
         raise WorkerCancelled("the app closed")
 
     monkeypatch.setattr(navigation, "_make_screens", cancelled)

@@ -5,6 +5,7 @@ or a bulk damaged is still found, said once, never served, and the files are par
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 import zlib
@@ -167,3 +168,27 @@ def test_a_folder_gone_is_not_opened_from_its_old_entry(folder: Path, cache_dir:
     live = LiveCorpus()
     live.load([folder], workers=1)
     assert len(live) == 0 and [p.reason for p in live.problems()] == ["not found"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own niceness is Linux's")
+def test_a_check_nobody_waits_for_runs_nicer_than_the_app(
+    folder: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    released, seen = threading.Event(), {}
+    looked = fingerprint.files_half
+
+    def held(files):  # type: ignore[no-untyped-def]
+        assert released.wait(REREAD_SECONDS)
+        seen["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())  # this thread's own
+        return looked(files)
+
+    monkeypatch.setattr(fingerprint, "files_half", held)
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    opened(folder, [])  # the explorer's way: the check in the background
+    released.set()
+    assert wait_for(lambda: "nice" in seen)
+    assert seen["nice"] == min(entry_check.MOST_NICE, mine + entry_check.BACKGROUND_NICENESS) > mine
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine  # the app's own threads as they were
+    seen.clear()
+    entry = caching.entry_at([folder])
+    assert entry is not None and entry.load() is not None and seen["nice"] == mine  # waited for: as the app

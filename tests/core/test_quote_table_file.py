@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import pickle
 import struct
+import threading
 import zlib
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 
 from tests.helpers import cached_seeds
 from tui.corpus import cache as caching
-from tui.corpus import entry_temporaries, load_corpus
+from tui.corpus import entry_temporaries, load_corpus, quote_table_file
 from tui.corpus.quote_table import ARRAYS, QuoteTable
 from tui.corpus.quote_table_file import MAGIC, SUFFIX, QuoteTableFile
 from tui.corpus.session import LiveCorpus
@@ -225,3 +226,62 @@ def test_the_corpus_folder_is_never_written(folder: Path, cache_dir: Path) -> No
     opened(folder).corpus.quote_view()  # reads it
     assert listing() == before
     assert not list(folder.glob(f"*{SUFFIX}"))
+
+
+def test_the_side_file_is_read_in_a_thread_while_the_entry_opens(
+    folder: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[str] = []
+    read_side_file = quote_table_file.read_side_file
+
+    def noted(*args: object) -> object:
+        threads.append(threading.current_thread().name)
+        return read_side_file(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quote_table_file, "read_side_file", noted)
+    read = RecordsRead(monkeypatch)
+    table = opened(folder).corpus.quote_view().table
+    assert threads == ["quote-table-read"] and read.count == 0 and len(table) > 0
+
+
+def test_a_side_file_read_ahead_of_an_entry_rewritten_meanwhile_is_read_again(
+    folder: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The read ahead goes by the entry's line before the entry is opened: another line then (the
+    entry rewritten meanwhile) leaves the body unread, and the load reads it for the line it opened."""
+    (entry_path,) = cache_dir.glob("*.cache")
+    line, good = fingerprint(cache_dir), entry_path.read_bytes()
+    entry_path.write_bytes(good.replace(line.encode(), b"0" * len(line), 1))
+    entry = caching.CacheEntry(entry_path, line[:32])
+    ahead = quote_table_file.read_ahead(entry)
+    assert ahead is not None and ahead.result().unread  # joined: read with the other line
+    entry_path.write_bytes(good)
+    entry.opened_line = line
+    for ahead in (
+        quote_table_file.read_ahead(entry),
+        quote_table_file.read_ahead(caching.CacheEntry(entry_path, "f" * 32)),
+    ):
+        table, saved = QuoteTable(), quote_table_file.side_file(entry, opened=True, ahead=ahead)
+        assert saved.load(table, ARTICLES) is not False  # the second: read for another code, so left unread
+        assert parts(table) == parts(opened(folder).corpus.quote_view().table)
+
+
+def test_a_saved_order_checked_on_first_use_is_sorted_anew_when_it_is_no_order(
+    folder: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the first view's order is checked as the side file is read; the others when first asked
+    for (tenths of a second each at a million articles): one that is no order is sorted anew."""
+    side = side_path(cache_dir)
+    good = {by: opened(folder).quotes("", by).quotes.tolist() for by in ("speaker", "length")}  # type: ignore[union-attr]
+    state = state_of(side)
+    for by in good:
+        dtype, data = state["resolved"]["kept"][f"order:{by}"]
+        state["resolved"]["kept"][f"order:{by}"] = (
+            dtype,
+            data[:4] * (len(data) // 4),
+        )  # the first quote, again and again
+    rewrite_body(side, state)
+    read, notices = RecordsRead(monkeypatch), []
+    live = opened(folder, notices)
+    assert {by: live.quotes("", by).quotes.tolist() for by in good} == good  # type: ignore[union-attr]
+    assert read.count == 0 and not notices  # the table and the rest of the answer taken as saved

@@ -150,6 +150,7 @@ class CacheEntry:
         if isinstance(corpus, str):
             return self._checked(corpus, check)  # unreadable: stale (silent) or damaged (a notice)?
         check.when_failed(failed)
+        check.in_background()
         return corpus
 
     def _checked(self, corpus: Corpus | str, check: EntryCheck) -> Corpus | None:

@@ -19,8 +19,9 @@ import numpy as np
 from .corrections import Corrections
 from .people import Identities, resolve
 from .people_table import People, Words
+from .quote_columns import CHECKED_WHEN_READ
 from .quote_table import NO_SPEAKER, QuoteTable
-from .quote_table_strings import column_state, restored_column, within
+from .quote_table_strings import column_state, is_permutation, restored_column, within
 
 # The quote columns' work kept with the answer (quote_columns.py's orders and pairs), by name.
 KEPT_ORDERS = ("date", "speaker", "length")
@@ -81,7 +82,7 @@ class Resolved:
         words = Words.restored(state["words"], count)
         if of_raw is None or order is None or first is None or words is None or of_raw.dtype != np.int32:
             return "people's columns"
-        if not within(of_raw, NO_SPEAKER, count) or not _is_permutation(order, quotes):
+        if not within(of_raw, NO_SPEAKER, count) or not is_permutation(order, quotes):
             return "people's columns"
         if np.any(np.diff(first) < 0) or not within(first, 0, quotes + 1):
             return "people's quotes"
@@ -100,12 +101,6 @@ def person_column(of_raw: np.ndarray, speaker: object) -> np.ndarray:
     return found
 
 
-def _is_permutation(order: np.ndarray, size: int) -> bool:
-    if len(order) != size or not within(order, 0, max(size, 1)):
-        return False
-    return bool(np.all(np.bincount(order, minlength=size) == 1))
-
-
 def _kept(state: object, quotes: int, people: int, articles: int) -> dict[str, np.ndarray] | None:
     """The saved orders (permutations of the quotes) and pairs (numbers in range), by name."""
     names = {f"order:{by}" for by in KEPT_ORDERS} | {f"pairs:{of}:{part}" for of in KEPT_PAIRS for part in "npo"}
@@ -118,7 +113,12 @@ def _kept(state: object, quotes: int, people: int, articles: int) -> dict[str, n
             return None
         kept[name] = values
     for name, values in kept.items():
-        if name.startswith("order:") and not _is_permutation(values, quotes):
+        by = name.partition(":")[2]
+        if not name.startswith("order:"):
+            continue
+        # The first view's order is checked now; another (a few tenths of a second each at a million
+        # articles) when first asked for (quote_columns.QuoteColumns.order): a bad one is sorted anew.
+        if not (is_permutation(values, quotes) if by in CHECKED_WHEN_READ else in_range(values, quotes)):
             return None
     for of in KEPT_PAIRS:
         parts = [kept.get(f"pairs:{of}:{part}") for part in "npo"]
@@ -132,3 +132,8 @@ def _kept(state: object, quotes: int, people: int, articles: int) -> dict[str, n
         if not within(pair_person, NO_SPEAKER, people) or not within(other, 0, max(articles, 1)):
             return None
     return kept
+
+
+def in_range(order: np.ndarray, size: int) -> bool:
+    """`size` quote numbers, each in range (whether each comes once is checked when it is used)."""
+    return len(order) == size and within(order, 0, max(size, 1))

@@ -18,13 +18,15 @@ from .people import GENDER_ORDER
 from .people_table import People
 from .quote_order import PickedQuotes
 from .quote_table import QuoteTable
-from .quote_table_strings import within
+from .quote_table_strings import is_permutation, within
 from .timeline import month_numbers
 
 UNDATED = np.iinfo(np.int32).max  # sorts an undated quote after every dated one
 QUOTE_SORTS = ("date", "speaker", "length")  # oldest first (undated last); A to Z then oldest; longest first
 SORT_ITSELF_BELOW = 256  # a mask of under 1/256 of the quotes is sorted itself, not picked out of an order
 SPANS_BELOW = 8  # a mask of under 1/8 of the quotes is made from its quotes' spans, not from a pass over all
+# The saved orders checked as the side file is read (each a permutation); the others on first use.
+CHECKED_WHEN_READ = QUOTE_SORTS[:1]
 
 
 def column(values: Sequence[int] | np.ndarray, dtype: type = np.int64) -> np.ndarray:
@@ -80,6 +82,7 @@ class QuoteColumns:
         self.source = column([codes.setdefault(source, len(codes)) for source in sources[: self.articles]])
         self.source_names = list(codes)
         self._orders: dict[str, np.ndarray] = {}
+        self._unchecked: dict[str, np.ndarray] = {}  # saved orders not checked yet (CHECKED_WHEN_READ)
         self._pairs: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._take(kept or {})
         self._months: np.ndarray | None = None
@@ -90,7 +93,7 @@ class QuoteColumns:
         for name, values in kept.items():
             kind, _, by = name.partition(":")
             if kind == "order" and len(values) == self.size:
-                self._orders[by] = values
+                (self._orders if by in CHECKED_WHEN_READ else self._unchecked)[by] = values
         for of in ("article", "source"):
             parts = tuple(kept.get(f"pairs:{of}:{part}") for part in "npo")
             other, bound = parts[2], len(self.source_names) if of == "source" else self.articles
@@ -203,9 +206,22 @@ class QuoteColumns:
         """Every quote in a QUOTE_SORTS order, worked out once (read-only)."""
         found = self._orders.get(by)
         if found is None:
-            found = self._orders[by] = self._sort(np.arange(self.size, dtype=np.int32), by)
+            saved = self._unchecked.pop(by, None)
+            if saved is None or not is_permutation(saved, self.size):  # never saved, or not an order
+                saved = self._sort(np.arange(self.size, dtype=np.int32), by)
+            found = self._orders[by] = saved
             found.flags.writeable = False
         return found
+
+    def made_ahead(self) -> None:
+        """The orders, pairs and months the views ask for, worked out now; a saved order not yet
+        checked is left for its first use (the sort a user may never switch to)."""
+        for by in QUOTE_SORTS:
+            if by not in self._unchecked:
+                self.order(by)
+        self.pairs("article")
+        self.pairs("source")
+        self.months()
 
     def sorted(self, quotes: np.ndarray, by: str) -> np.ndarray | PickedQuotes:
         """The quotes of a mask (read-only) in a QUOTE_SORTS order: a narrow mask's sorted themselves,

@@ -22,6 +22,10 @@ table takes it. The columns are read back as numpy columns over the body's bytes
 object a quote). A side file that is absent, stale or damaged is passed over; the table is built
 from the records and the side file written again (a temporary renamed into place: atomic). One
 that cannot be written costs nothing but the next open's time.
+
+The explorer's session starts reading the side file (`read_ahead`: its bytes and their CRC) in a
+thread of its own as the entry begins to open, so it overlaps reading the entry's head; the views'
+warm-up then finds it read. Should the entry turn out to be of another state, the read is dropped.
 """
 
 from __future__ import annotations
@@ -33,8 +37,10 @@ import pickle
 import stat
 import struct
 import tempfile
+import threading
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import CacheEntry
@@ -59,22 +65,23 @@ class QuoteTableFile:
         self.path = entry.with_name(entry.name + SUFFIX)
         self.fingerprint = fingerprint
         self.notice = notice
+        self.ahead: ReadAhead | None = None  # the file being read in a thread, when it was started early
 
     def load(self, table: QuoteTable, articles: int) -> dict | None | bool:
         """Fill the (empty) table with the side file's, when it is this entry's and whole, of
         `articles` articles, and give the resolver's answer's state saved with it (None when none);
         False, the table untouched, when it is absent, stale or damaged."""
+        read = self.ahead.result() if self.ahead is not None else None
+        self.ahead = None  # read once: the state is the table's from now on
+        if read is None or (read.unread and read.fingerprint == self.fingerprint):
+            read = read_side_file(self.path)  # not read ahead, or the entry changed meanwhile
+        if read.stale or (read.fingerprint is not None and read.fingerprint != self.fingerprint):
+            return False  # absent, or of another format or another state of the inputs: made again quietly
+        if read.why is not None or read.body is None:
+            return self._damaged(read.why or "not read")
         try:
-            body = self._body()
-        except FileNotFoundError:
-            return False
-        except OSError as error:
-            return self._damaged(getattr(error, "strerror", None) or type(error).__name__)
-        if body is None or isinstance(body, str):
-            return body is not None and self._damaged(body)
-        try:
-            state = _PlainUnpickler(io.BytesIO(body)).load()
-            del body
+            state = _PlainUnpickler(io.BytesIO(read.body)).load()
+            read.body = None
             if not isinstance(state, dict) or set(state) != {"table", "resolved"}:
                 return self._damaged("not a quote table")
             restored = restored_table(state["table"], articles)
@@ -89,31 +96,6 @@ class QuoteTableFile:
     def damaged(self, why: str) -> None:
         """A part read later (the resolver's answer) did not fit: said once, made again."""
         self._damaged(why)
-
-    def _body(self) -> bytes | str | None:
-        """The body when the file is this entry's and its length and CRC add up; None when it is
-        another state's (stale); else what is wrong."""
-        with open(os.open(self.path, _OPEN_FLAGS), "rb") as handle:
-            opened = os.fstat(handle.fileno())
-            if not stat.S_ISREG(opened.st_mode):
-                return "not a regular file"
-            first = handle.readline(len(MAGIC))
-            if first != MAGIC:  # another build's format is stale, like another state's: made again quietly
-                return None if first.startswith(_FORMAT_LINE) and first.endswith(b"\n") else "not a quote table file"
-            if handle.readline(_FINGERPRINT_LINE).strip().decode("ascii", "replace") != self.fingerprint:
-                return None
-            start = handle.tell()
-            if opened.st_size < start + _TRAILER.size:
-                return "truncated"
-            handle.seek(opened.st_size - _TRAILER.size)
-            length, crc = _TRAILER.unpack(handle.read(_TRAILER.size))
-            if start + length + _TRAILER.size != opened.st_size:
-                return "truncated or damaged"
-            handle.seek(start)
-            body = handle.read(length)
-        if len(body) != length or zlib.crc32(body) != crc:
-            return "checksum mismatch"
-        return body
 
     def save(self, table: QuoteTable, resolved: dict | None) -> None:
         """Write the whole table and the resolver's answer's state, atomically; a file that cannot
@@ -144,12 +126,105 @@ class QuoteTableFile:
         return False
 
 
-def side_file(entry: CacheEntry, opened: bool = False) -> QuoteTableFile:
+def side_file(entry: CacheEntry, opened: bool = False, ahead: ReadAhead | None = None) -> QuoteTableFile:
     """The side file that keeps this cache entry's quote table. `opened`: of the entry as it was
     read (its fingerprint line as stored: an entry opened before its files are checked knows
-    no other without walking them; should the check fail, the corpus is parsed again anyway)."""
+    no other without walking them; should the check fail, the corpus is parsed again anyway).
+    `ahead`: its reading, started before the entry was opened (`read_ahead`)."""
     stored = entry.opened_line if opened else None
-    return QuoteTableFile(entry.path, stored or entry.fingerprint, entry.notice)
+    found = QuoteTableFile(entry.path, stored or entry.fingerprint, entry.notice)
+    found.ahead = ahead if ahead is not None and ahead.path == found.path else None
+    return found
+
+
+@dataclass
+class SideFileRead:
+    """What reading a side file gave: its fingerprint line and its body (its length and CRC right),
+    or what is wrong with it. `stale`: absent or of another format (made again quietly); a
+    fingerprint other than the entry's is stale too, whatever else is wrong."""
+
+    fingerprint: str | None = None
+    body: bytes | None = None
+    why: str | None = None
+    stale: bool = False
+    unread: bool = False  # the body was left unread: the fingerprint is not the entry's
+
+
+def read_side_file(path: Path, entry: CacheEntry | None = None) -> SideFileRead:
+    """Read a side file whole (unpickled by `load`). With `entry`: only when the fingerprint line is that
+    entry's as stored and of this code (else the body is left unread: it is stale, made again anyway)."""
+    try:
+        with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
+            opened = os.fstat(handle.fileno())
+            if not stat.S_ISREG(opened.st_mode):
+                return SideFileRead(why="not a regular file")
+            first = handle.readline(len(MAGIC))
+            if first != MAGIC:  # another build's format is stale, like another state's: made again quietly
+                stale = first.startswith(_FORMAT_LINE) and first.endswith(b"\n")
+                return SideFileRead(stale=True) if stale else SideFileRead(why="not a quote table file")
+            line = handle.readline(_FINGERPRINT_LINE).strip().decode("ascii", "replace")
+            if entry is not None and (line != _stored_line(entry.path) or not line.startswith(entry.code)):
+                return SideFileRead(line, unread=True)
+            body = _body(handle, opened.st_size)
+    except FileNotFoundError:
+        return SideFileRead(stale=True)
+    except OSError as error:
+        return SideFileRead(why=getattr(error, "strerror", None) or type(error).__name__)
+    return SideFileRead(line, why=body) if isinstance(body, str) else SideFileRead(line, body)
+
+
+def _body(handle: io.BufferedReader, size: int) -> bytes | str:
+    """The body after the first lines, when its length and CRC add up; else what is wrong."""
+    start = handle.tell()
+    if size < start + _TRAILER.size:
+        return "truncated"
+    handle.seek(size - _TRAILER.size)
+    length, crc = _TRAILER.unpack(handle.read(_TRAILER.size))
+    if start + length + _TRAILER.size != size:
+        return "truncated or damaged"
+    handle.seek(start)
+    body = handle.read(length)
+    if len(body) != length or zlib.crc32(body) != crc:
+        return "checksum mismatch"
+    return body
+
+
+def _stored_line(entry: Path) -> str | None:
+    """An entry's fingerprint line as stored (None when it cannot be read as one)."""
+    try:
+        with open(os.open(entry, _OPEN_FLAGS), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            handle.readline(_FINGERPRINT_LINE)  # the format line: the entry's own open checks it
+            return handle.readline(_FINGERPRINT_LINE).strip().decode("ascii", "replace")
+    except OSError:
+        return None
+
+
+class ReadAhead:
+    """A side file read in a thread of its own, started as the entry begins to open: reading the
+    file's bytes and their CRC overlap the entry's head being read (both let the other thread run;
+    unpickling would hold the interpreter against the head's own, so `load` does it)."""
+
+    def __init__(self, entry: CacheEntry) -> None:
+        self.path = entry.path.with_name(entry.path.name + SUFFIX)
+        self._entry = entry
+        self._read: SideFileRead | None = None
+        self._thread = threading.Thread(target=self._run, name="quote-table-read", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        self._read = read_side_file(self.path, self._entry)
+
+    def result(self) -> SideFileRead:
+        self._thread.join()
+        found, self._read = self._read, None
+        return found if found is not None else SideFileRead(why="not read")
+
+
+def read_ahead(entry: CacheEntry | None) -> ReadAhead | None:
+    """Start reading this entry's side file now (None: no entry)."""
+    return ReadAhead(entry) if entry is not None else None
 
 
 class _PlainUnpickler(pickle.Unpickler):

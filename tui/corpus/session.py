@@ -35,7 +35,7 @@ from .parallel import Item, ParseStream
 from .people import Person
 from .people_stats import Profile
 from .query import QueryError
-from .quote_table_file import side_file
+from .quote_table_file import read_ahead, side_file
 from .quote_view import QuoteRow
 from .shared_lock import SharedLock
 from .storage import SORTS, ArticleRow
@@ -97,23 +97,23 @@ class LiveCorpus:
         the parse stream drained batch by batch. `arrived` is told now and then, and once with
         `finished` true at the end (unless cancelled). Never raises for bad files. `reread`: should
         the cache entry change on disk later, parse the files again (else only placeholders); `arrived`
-        (not finished) and `notice` are told then too. `wait`:
-        for the check of the files and the entry (entry_check.py) before taking it; else a failed
-        check is an entry changed on disk (never trusted, parsed again)."""
+        (not finished) and `notice` are told then too. `wait`: for the check of the files and the
+        entry (entry_check.py) before taking it; else a failed check is an entry changed on disk."""
         report = self._corpus.report
         self._source = damage.Source(list(paths), workers, arrived, notice, reread)  # before the check can fail
         entry = caching.entry_at(paths, notice) if cache and not wait and not self.cancelled else None
+        ahead = read_ahead(entry)  # the quote table's side file, read while the entry opens
         cached = entry.load_checked_later(self._damage) if entry is not None else None  # the check walks
         files: Sequence[Path] = []
         if cached is None:  # the files walked and looked at now, before they are parsed
-            files = find_files(paths, report)
+            files, ahead = find_files(paths, report), None  # a side file read ahead is of no use to a parse
             self._progress(progress, 0, len(files))
             entry = caching.entry_for(paths, files, notice) if cache and not self.cancelled else None
             cached = entry.load() if entry is not None and wait else None
         if cached is not None:
             cached.set_corrections(self._corrections)  # applied after parsing: the cached parse stays valid
             if entry is not None:
-                cached.read_quote_table_from(side_file(entry, opened=True))
+                cached.read_quote_table_from(side_file(entry, opened=True, ahead=ahead))
             with self._lock.writing():
                 self._corpus = cached
             self._progress(progress, cached.report.files, cached.report.files)

@@ -60,12 +60,7 @@ def _remember(corpus: Corpus, key: tuple, make: Callable[[], Any]) -> Any:
 def warm(corpus: Corpus, text: str) -> None:
     """Everything a first showing of a view needs, worked out ahead (in a worker, once a corpus is
     in): the quote table, its columns' sort orders and tallies, and this filter's answers."""
-    columns = corpus.quote_view().columns
-    for by in QUOTE_SORTS:
-        columns.order(by)
-    columns.pairs("article")
-    columns.pairs("source")
-    columns.months()
+    corpus.quote_view().columns.made_ahead()
     quotes(corpus, text)
     people(corpus, text)
     timeline_of(corpus, text)

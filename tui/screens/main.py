@@ -136,9 +136,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="warm", exclusive=True)
     def _warm_quotes(self) -> None:
-        """The quote table and the views' answers now, then the view screens (navigation.prepare)."""
-        self.corpus.warm_views(self.filter_text)
-        navigation.prepare_from_thread(self)
+        """The quote table and the views' answers now, the view screens meanwhile (navigation.prepare)."""
+        navigation.prepare_from_thread(self, lambda: self.corpus.warm_views(self.filter_text))
 
     # -- filtering --------------------------------------------------------------------------
 

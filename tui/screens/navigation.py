@@ -5,14 +5,14 @@ not at each keystroke in a view (the article search would compete with the view'
 Python thread, and the hidden bar's change would lay out a screen nobody sees).
 
 Making a screen (composing, mounting and styling its widgets, the footer's keys) costs more than
-everything else its first showing does: once the corpus is in and the views' answers are warm,
-`prepare` makes every view and the profile screen ahead, one after the other, each fetching its
-answer for the filter of the moment, so even a first showing only lays out and draws."""
+everything else its first showing does: once the corpus is in, `prepare` makes every view and the
+profile screen ahead, composing and mounting them while a worker works out the views' answers
+(the quote table read, its people and orders: seconds at a million articles), then each fetches
+its answer for the filter of the moment and is laid out, so even a first showing only draws."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import threading
 from collections.abc import Callable
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 PREPARE_WAIT_SECONDS = 10.0  # the warm-up's worker waits for the screens at most this long
 WAIT_SLICE_SECONDS = 0.05
+FIRST_ROWS_SECONDS = 2.0  # the screens wait this long at most for the article list's first rows
 LAYOUT_ROUNDS = 4
 FOCUS_ROUNDS = 50
 MESSAGES_SECONDS = 0.02  # a screen made ahead lets its widgets' messages through for this long
@@ -63,22 +64,32 @@ def show_profile(main: MainScreen, person_id: str) -> None:
     profile.open(person_id)
 
 
-def prepare_from_thread(main: MainScreen) -> None:
-    """From the warm-up's worker thread: `prepare` in the app's loop, this thread waiting until it
-    is done (so the warm-up ends when the views are ready), but never longer than PREPARE_WAIT_SECONDS."""
-    done, warm_up = threading.Event(), get_current_worker()
-    with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-        main.app.call_from_thread(main.run_worker, prepare(main, done), group="prepare", exclusive=True)
-        waited = 0.0  # in slices: a closing app cancels this worker, and Python's exit joins its thread
-        while not done.wait(WAIT_SLICE_SECONDS) and not warm_up.is_cancelled and waited < PREPARE_WAIT_SECONDS:
-            waited += WAIT_SLICE_SECONDS
+def prepare_from_thread(main: MainScreen, warm: Callable[[], None]) -> None:
+    """From the warm-up's worker thread: the views' answers worked out here (`warm`) while `prepare`
+    makes their screens in the app's loop (composing, mounting and styling them needs no answer),
+    then this thread waits until the screens are done (so the warm-up ends when the views are
+    ready), but never longer than PREPARE_WAIT_SECONDS."""
+    done, warmed, warm_up = threading.Event(), threading.Event(), get_current_worker()
+    try:
+        main.app.call_from_thread(main.run_worker, prepare(main, done, warmed), group="prepare", exclusive=True)
+    except RuntimeError:  # the app closed meanwhile: nobody to show a view to
+        return
+    try:
+        warm()
+    finally:
+        warmed.set()
+    waited = 0.0  # in slices: a closing app cancels this worker, and Python's exit joins its thread
+    while not done.wait(WAIT_SLICE_SECONDS) and not warm_up.is_cancelled and waited < PREPARE_WAIT_SECONDS:
+        waited += WAIT_SLICE_SECONDS
 
 
-async def prepare(main: MainScreen, done: threading.Event | None = None) -> None:
-    """Make the kept screens now, hidden (see the module's note); one already made is left as it is."""
+async def prepare(main: MainScreen, done: threading.Event | None = None, warmed: threading.Event | None = None) -> None:
+    """Make the kept screens now, hidden (see the module's note); one already made is left as it is.
+    `warmed`: set once the views' answers are worked out; the screens are made meanwhile, and given
+    their answers after."""
     try:
         try:
-            await _make_screens(main)
+            await _make_screens(main, warmed)
         except WorkerCancelled:
             return  # the app is closing (or a new filter cancelled a view's answer): shown when asked
         # What the session keeps for its life is made now (the corpus, its quote table and views,
@@ -92,7 +103,9 @@ async def prepare(main: MainScreen, done: threading.Event | None = None) -> None
             done.set()
 
 
-async def _make_screens(main: MainScreen) -> None:
+async def _make_screens(main: MainScreen, warmed: threading.Event | None = None) -> None:
+    """Every kept screen composed and mounted first, then (the answers worked out) each given its
+    answer for the filter of the moment and laid out."""
     from .profile import ProfileScreen
     from .view_base import ViewScreen
     from .views import VIEWS
@@ -102,26 +115,37 @@ async def _make_screens(main: MainScreen) -> None:
         (f"view-{name}", partial(view, main)) for name, view in VIEWS.items()
     ]
     makers.append(("profile", partial(ProfileScreen, main, "")))  # nobody's yet: `open` fetches, then shows
-    for name, make in makers:
-        screen = app.get_screen(_kept(main, name, make))
-        if screen.is_running:
-            continue
-        # Register (start) the screen without showing it: it composes and mounts its widgets as a
-        # pushed screen does; App._get_screen is what push_screen does first (textual 8.2.8, pinned).
-        _, mounted = app._get_screen(screen)
-        await mounted
-        for _ in range(FOCUS_ROUNDS):  # the footer's keys depend on the focus, which mounting gives
-            if screen.focused is not None:
-                break
-            await asyncio.sleep(MESSAGES_SECONDS)
-        for footer in screen.query(KeysFooter):
-            await footer.compose_keys()
+    made = [screen for name, make in makers if not (screen := app.get_screen(_kept(main, name, make))).is_running]
+    waited = 0.0  # the articles' first rows first (mounting a screen holds the loop): what opening shows
+    while not main.rows and waited < FIRST_ROWS_SECONDS:
+        await asyncio.sleep(WAIT_SLICE_SECONDS)
+        waited += WAIT_SLICE_SECONDS
+    for screen in made:
+        await _mount(screen)
+    while warmed is not None and not warmed.is_set():  # an answer asked for now would be worked out twice
+        await asyncio.sleep(WAIT_SLICE_SECONDS)
+    for screen in made:
         if isinstance(screen, ViewScreen):  # its answer for the filter of the moment, drawn (hidden)
             await screen.reload().wait()
         # Styled in this theme and laid out for this size now: showing it neither restyles it
         # (restyle_if_needed) nor lays it out again unless the theme or the terminal's size changed.
         screen._styled_in = app.theme  # type: ignore[attr-defined]
         await _lay_out(screen, app.size)
+
+
+async def _mount(screen: Screen) -> None:
+    """Register (start) a screen without showing it: it composes and mounts its widgets as a pushed
+    screen does; App._get_screen is what push_screen does first (textual 8.2.8, pinned)."""
+    if screen.is_running:
+        return  # shown meanwhile (asked for while the others were made): made by its showing
+    _, mounted = screen.app._get_screen(screen)
+    await mounted
+    for _ in range(FOCUS_ROUNDS):  # the footer's keys depend on the focus, which mounting gives
+        if screen.focused is not None:
+            break
+        await asyncio.sleep(MESSAGES_SECONDS)
+    for footer in screen.query(KeysFooter):
+        await footer.compose_keys()
 
 
 async def _lay_out(screen: Screen, size: Size) -> None:

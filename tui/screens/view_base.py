@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from .main import MainScreen
 
 DEBOUNCE_SECONDS = 0.15
+# Until a view's first answer is in (seconds, when it is asked for while a million articles' quote
+# table is still being read after the load): said on the status line, never a blank view.
+WORKING = "working out the answer…"
 
 
 def same(data: Any, shown: Any) -> bool:
@@ -97,6 +100,8 @@ class ViewScreen(Screen[None]):
     def reload(self) -> Worker[None]:
         """Fetch again for the current filter (it changed, or articles arrived)."""
         self._generation += 1
+        if self.shown is None:
+            self.status(WORKING)
         return self._fetch(self.main.filter_text, self._generation)
 
     corpus_changed = reload
