@@ -13,7 +13,9 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 
+from tests.quote_corpus import quote_corpus  # noqa: E402
 from tui.app import ExplorerApp  # noqa: E402
+from tui.corpus import write_articles  # noqa: E402
 from tui.screens.main import MainScreen  # noqa: E402
 from tui.screenshots import new_app  # noqa: E402
 from tui.widgets.article_list import ArticleList  # noqa: E402
@@ -59,3 +61,12 @@ def article_folder(tmp_path: Path) -> Path:
     )
     (tmp_path / "empty.txt").write_bytes(b"")
     return tmp_path
+
+
+@pytest.fixture
+def quotes_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        write_articles(quote_corpus().articles, out, "jsonl")
+    return path

@@ -13,9 +13,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tests.quote_corpus import quote_corpus
 from tui.app import YOUNG_COLLECTED_FROM
-from tui.corpus import write_articles
 from tui.screenshots import settle
 from tui.widgets.bar_chart import BarChart
 from tui.widgets.filter_bar import FilterBar
@@ -63,15 +61,6 @@ async def test_a_long_filter_still_scrolls_to_the_cursor(app) -> None:
         assert field.virtual_size.width == len(text) + 1
         assert field.scroll_offset.x > 0  # the end of the text, where the cursor is, is in view
         assert field.scroll_offset.x + field.content_region.width >= len(text)
-
-
-@pytest.fixture
-def quotes_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    path = tmp_path / "corpus.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        write_articles(quote_corpus().articles, out, "jsonl")
-    return path
 
 
 async def views_made(pilot: Pilot) -> list[Screen]:

@@ -9,19 +9,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.quote_corpus import quote_corpus
-from tui.corpus import LiveCorpus, write_articles
+from tui.corpus import LiveCorpus
 from tui.screens.view_base import WORKING
 from tui.widgets.quote_list import QuoteList
-
-
-@pytest.fixture
-def quotes_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    path = tmp_path / "corpus.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        write_articles(quote_corpus().articles, out, "jsonl")
-    return path
 
 
 async def test_a_view_shown_before_its_answer_is_in_says_it_is_working_then_shows_it(
