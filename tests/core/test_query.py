@@ -339,6 +339,7 @@ def test_fields(index: CorpusIndex, text: str, expected: set[str]) -> None:
         ("date:<=2026-01", {"oslo", "elysee"}),
         ("after:2026-01-01", {"elysee", "kremlin", "ap", "summit"}),
         ("after:2026-02-04", {"kremlin", "ap", "summit"}),  # after includes its day
+        ("since:2026-02-04", {"kremlin", "ap", "summit"}),  # since is after's other spelling
         ("before:2026-03-01", {"oslo", "elysee", "kremlin", "ap"}),  # before excludes it
         ("before:2026", {"oslo"}),
         ("after:2026-02-04 before:2026-02-05", {"kremlin"}),

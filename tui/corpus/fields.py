@@ -71,7 +71,7 @@ FIELDS: tuple[Field, ...] = (
     Field("has", (), "facts", _FACTS, "has:quotes", choices=HAS_VALUES, example_in_help=True),
     Field("quotes", (), "count", _FACTS, "quotes:>3", example_in_help=True),
     Field("date", (), "period", _DATES, "date:2026-02", hint=5, example_in_help=True),
-    Field("after", (), "from", _DATES, "after:2026-01-01"),
+    Field("after", ("since",), "from", _DATES, "after:2026-01-01"),
     Field("before", (), "until", _DATES, "before:2026-03"),
 )  # fmt: skip
 
