@@ -11,6 +11,7 @@ Anything else (a tab, a selection, another overflow or wrap rule) is left to `re
 from __future__ import annotations
 
 from textual.content import Content, _FormattedLine
+from textual.css.types import TextAlign
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions
@@ -31,7 +32,7 @@ def paragraph_strips(
         or rule("line_pad", 0)
     ):
         return paragraph.render_strips(width, None, style, options)
-    align = rule("text_align", "left")
+    align: TextAlign = rule("text_align", "left")  # type: ignore[assignment]  # RulesMap values are untyped
     pieces = paragraph.divide(cuts)
     last = len(pieces) - 1
     rows = []
