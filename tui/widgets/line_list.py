@@ -11,12 +11,10 @@ from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widget import Widget
 
 from ..commands import bindings
-from .line_scrollbar import vertical_bar
 
 
 class LineList(ScrollView, can_focus=True):
@@ -44,10 +42,6 @@ class LineList(ScrollView, can_focus=True):
         self.count = 0
         self._row_styles: dict[str, Style] | None = None  # until the styles change (`notify_style_update`)
         self._pass: tuple[int, int] | None = None  # (width, top row) while `render_lines` draws
-
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        return vertical_bar(self)  # drawn as Textual draws it, without a Rich render each move
 
     # -- what subclasses provide ------------------------------------------------------------
 

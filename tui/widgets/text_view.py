@@ -23,12 +23,10 @@ from textual import events
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.visual import RenderOptions
 from textual.widget import Widget
 
-from .line_scrollbar import vertical_bar
 from .paragraph import paragraph_strips
 from .span_index import SortedSpans
 from .wrap import wrap_cuts
@@ -62,10 +60,6 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         self._drawn_key: tuple[object, ...] = ()
         self._block_spans: dict[int, SortedSpans] = {}  # a block's spans by start, once drawn
         self._pass: tuple[int, int] | None = None  # (width, top row) while `render_lines` draws
-
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        return vertical_bar(self)  # drawn as Textual draws it, without a Rich render each move
 
     # -- what the owner calls -----------------------------------------------------------------
 
