@@ -23,106 +23,52 @@ import pstats
 import statistics
 import sys
 import time
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from app_keys import SCREEN, KeyTime, TimedApp, enabled  # noqa: E402  (the harness run.py's app-warm child uses)
 from bench_views import pct  # noqa: E402
 
-MOVES = 120  # cursor keys: down 100 rows (a screenful and past it), then up 20
-MOVES_DOWN = 100
 SHOWN = 40  # functions printed by --profile
 
 
-class Timings:
-    """Wall (to the last frame), process CPU and this thread's CPU of each key, in ms: median,
+def line(name: str, keys: list[KeyTime]) -> str:
+    """Wall (to the last frame), process CPU and this thread's CPU of the keys, in ms: median,
     95th percentile and least (the least is the steadiest on a busy machine)."""
-
-    def __init__(self) -> None:
-        self.wall: list[float] = []
-        self.cpu: list[float] = []
-        self.thread: list[float] = []
-
-    def line(self, name: str) -> str:
-        cells = []
-        for values in (self.wall, self.cpu, self.thread):
-            cells.append(f"{statistics.median(values):.1f} / {pct(values, 0.95):.1f} / {min(values):.1f}")
-        return f"| {name} ({len(self.wall)}) | " + " | ".join(cells) + " |"
+    cells = []
+    for values in ([k.wall for k in keys], [k.cpu for k in keys], [k.thread for k in keys]):
+        cells.append(f"{statistics.median(values):.1f} / {pct(values, 0.95):.1f} / {min(values):.1f}")
+    return f"| {name} ({len(keys)}) | " + " | ".join(cells) + " |"
 
 
 async def drive(folder: Path, opens: int, profile: bool, dump: Path | None) -> None:
-    from textual._compositor import CompositorUpdate
-
-    from tui.app import ExplorerApp
-    from tui.widgets.article_list import ArticleList
-
-    app = ExplorerApp([folder], cache=True)
-    app.animation_level = "none"
-    frames: list[float] = []
-    display = app._display
-
-    def timed_display(screen, renderable) -> None:  # a frame, turned into a terminal's bytes
-        display(screen, renderable)
-        if isinstance(renderable, CompositorUpdate):
-            renderable.render_segments(app.console)
-            frames.append(time.perf_counter())
-
-    app._display = timed_display  # type: ignore[method-assign]
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = app.explorer
-        assert screen is not None
+    timed = TimedApp(folder)
+    app = timed.app
+    async with app.run_test(size=SCREEN) as pilot:
         started = time.perf_counter()
-        while not (screen.load_finished and screen.rows):
-            await pilot.pause(0.02)
+        await timed.loaded(pilot)
         print(f"loaded in {time.perf_counter() - started:.2f} s", flush=True)
         await app.workers.wait_for_complete()  # the views' warm-up: not in the keys
         await pilot.pause(0.3)
-        articles = screen.query_one(ArticleList)
+        articles = timed.article_list()
         articles.focus()
         await pilot.pause()
-
-        async def key(action: Callable[[], object], into: Timings) -> None:
-            frames.clear()
-            cpu, thread, tick = time.process_time(), time.thread_time(), time.perf_counter()
-            action()
-            await pilot.pause()
-            done = time.perf_counter()
-            into.cpu.append((time.process_time() - cpu) * 1000)
-            into.thread.append((time.thread_time() - thread) * 1000)
-            into.wall.append(((frames[-1] if frames else done) - tick) * 1000)
-
-        async def opening(into: Timings, profiler: cProfile.Profile | None = None) -> None:
-            for _ in range(opens):
-                articles.action_cursor_down()
-                await pilot.pause()
-                if profiler is not None:
-                    profiler.enable()
-                await key(articles.action_select, into)
-                if profiler is not None:
-                    profiler.disable()
-
-        moves, opened = Timings(), Timings()
-        for step in range(MOVES):
-            await key(articles.action_cursor_down if step < MOVES_DOWN else articles.action_cursor_up, moves)
-        await opening(opened)
+        moves = await timed.moves(pilot, articles)
+        opened = await timed.opens(pilot, articles, opens)
         print(f"load average {os.getloadavg()[0]:.1f}")
         print("| key (count) | wall to last frame, median / p95 / least ms | process CPU | event-loop thread CPU |")
         print("|---|---|---|---|")
-        print(moves.line("cursor move"))
-        print(opened.line("open an article"))
+        print(line("cursor move", moves))
+        print(line("open an article", opened))
         if profile:
-            await profiled(opening, dump)
-
-
-async def profiled(opening: Callable[[Timings, cProfile.Profile], Awaitable[None]], dump: Path | None) -> None:
-    """The opens again, only the enter keys (not the cursor moves between them) profiled."""
-    profiler = cProfile.Profile(time.thread_time_ns, 1e-9)  # the thread's CPU, not the wall clock
-    await opening(Timings(), profiler)
-    stats = pstats.Stats(profiler)
-    if dump is not None:
-        stats.dump_stats(str(dump))
-    stats.sort_stats("tottime").print_stats(SHOWN)
-    stats.sort_stats("cumulative").print_stats(SHOWN)
+            # The opens again, only the enter keys (not the cursor moves between them) profiled.
+            profiler = cProfile.Profile(time.thread_time_ns, 1e-9)  # the thread's CPU, not the wall clock
+            await timed.opens(pilot, articles, opens, around=lambda: enabled(profiler))
+            stats = pstats.Stats(profiler)
+            if dump is not None:
+                stats.dump_stats(str(dump))
+            stats.sort_stats("tottime").print_stats(SHOWN)
+            stats.sort_stats("cumulative").print_stats(SHOWN)
 
 
 def main() -> int:

@@ -167,64 +167,32 @@ def child_app_warm(folder: Path) -> dict:
 
 
 async def _app_warm(folder: Path) -> dict:
-    from textual._compositor import CompositorUpdate
-
-    from tui.app import ExplorerApp
-    from tui.widgets.article_list import ArticleList
+    from app_keys import SCREEN, TimedApp  # the harness profile_open.py times the same keys with
 
     base = rss_mb()
     started, cpu = time.perf_counter(), time.process_time()
-    app = ExplorerApp([folder], cache=True)
-    app.animation_level = "none"
-    frames: list[float] = []  # when each frame was done
-    display = app._display
-
-    def timed_display(screen, renderable) -> None:  # a frame, turned into a terminal's bytes
-        display(screen, renderable)
-        if isinstance(renderable, CompositorUpdate):
-            renderable.render_segments(app.console)
-            frames.append(time.perf_counter())
-
-    app._display = timed_display  # type: ignore[method-assign]
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = app.explorer
-        while not (screen.load_finished and screen.rows):
-            await pilot.pause(0.02)
+    timed = TimedApp(folder)
+    async with timed.app.run_test(size=SCREEN) as pilot:
+        await timed.loaded(pilot)
         out: dict = {"app_open_cache_s": time.perf_counter() - started, "app_open_cpu_s": time.process_time() - cpu}
         await pilot.pause(0.3)
         out["app_rss_mb"], out["app_rss_added_mb"] = rss_mb(), rss_mb() - base
-        articles = screen.query_one(ArticleList)
+        articles = timed.article_list()
         articles.focus()
         await pilot.pause()
-
-        async def key(action) -> tuple[float, float]:
-            """(key to its last frame, action + pilot.pause) in ms."""
-            frames.clear()
-            tick = time.perf_counter()
-            action()
-            await pilot.pause()
-            done = time.perf_counter()
-            return ((frames[-1] if frames else done) - tick) * 1000, (done - tick) * 1000
-
         idle = []
         for _ in range(30):
             tick = time.perf_counter()
             await pilot.pause()
             idle.append((time.perf_counter() - tick) * 1000)
-        moves, opens = [], []
-        for step in range(120):
-            # Down through the screenful and past it: most steps redraw two rows, some scroll.
-            moves.append(await key(articles.action_cursor_down if step < 100 else articles.action_cursor_up))
-        for _ in range(40):
-            articles.action_cursor_down()
-            await pilot.pause()
-            opens.append(await key(articles.action_select))
+        moves = await timed.moves(pilot, articles)
+        opens = await timed.opens(pilot, articles)
         out.update({
             "idle_pause_ms": statistics.median(idle),
-            "move_ms": statistics.median(m for m, _ in moves), "move_p95_ms": pct([m for m, _ in moves], 0.95),
-            "move_harness_ms": statistics.median(h for _, h in moves),
-            "open_ms": statistics.median(o for o, _ in opens), "open_p95_ms": pct([o for o, _ in opens], 0.95),
-            "open_harness_ms": statistics.median(h for _, h in opens),
+            "move_ms": statistics.median(m.wall for m in moves), "move_p95_ms": pct([m.wall for m in moves], 0.95),
+            "move_harness_ms": statistics.median(m.harness for m in moves),
+            "open_ms": statistics.median(o.wall for o in opens), "open_p95_ms": pct([o.wall for o in opens], 0.95),
+            "open_harness_ms": statistics.median(o.harness for o in opens),
         })  # fmt: skip
         return out
 

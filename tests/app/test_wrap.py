@@ -6,7 +6,11 @@ from __future__ import annotations
 import random
 
 from rich._wrap import divide_line
+from textual.content import Content, Span
+from textual.style import Style
+from textual.visual import RenderOptions
 
+from tui.widgets.paragraph import paragraph_strips
 from tui.widgets.wrap import wrap_cuts
 
 LINES = 3_000  # generated lines compared
@@ -38,3 +42,29 @@ def test_wrap_cuts_of_lines_that_need_no_wrap() -> None:
     assert wrap_cuts("   ", 2) == divide_line("   ", 2, fold=True)
     assert wrap_cuts("one two", 7) == []
     assert wrap_cuts("one two three", 7) == [8]  # "one two" fills the row: its trailing space may overflow
+
+
+def styled_line(rng: random.Random) -> Content:
+    """A generated line with styled spans over random parts of it, some overlapping."""
+    line = generated_line(rng)
+    spans = []
+    for _ in range(rng.randint(0, 6)):
+        a = rng.randint(0, len(line))
+        spans.append(Span(a, rng.randint(a, len(line)), rng.choice(STYLES)))
+    return Content(line, spans)
+
+
+STYLES = ("bold", "italic red", "underline on blue", "reverse", "bold italic #ff8800 on #202020")
+
+
+def test_a_paragraph_drawn_at_its_cuts_looks_as_content_draws_it() -> None:
+    """`paragraph_strips` (the reading pane's rows, wrapped once when counted) gives the strips
+    `Content.render_strips` gives: same text, same styles, row for row."""
+    rng = random.Random(29)
+    options = RenderOptions(Style.parse, {})
+    base = Style.parse("#e0e0e0 on #101010")
+    for _ in range(LINES // 3):
+        content, width = styled_line(rng), rng.randint(1, 90)
+        cuts = wrap_cuts(content.plain, width)
+        expected = content.render_strips(width, None, base, options)
+        assert paragraph_strips(content, cuts, width, base, options) == expected, (content.plain, width)

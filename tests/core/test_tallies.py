@@ -78,10 +78,19 @@ def _tallied(entities: ArticleEntities, positions: list[int]) -> list:
     return tallies.summaries()
 
 
-@pytest.mark.parametrize("whole", [True, False], ids=["columns read whole", "row by row"])
-def test_the_entities_of_some_articles_are_those_their_rows_tally_in_that_order(monkeypatch, whole):
+PATHS = ["columns read whole", "row by row", "tallied anew"]  # the ways summaries_of takes
+
+
+def _take(monkeypatch, path: str) -> None:
+    whole = path == "columns read whole"
     monkeypatch.setattr(tally_subsets, "READ_WHOLE_FROM", 1 if whole else 10**9)
     monkeypatch.setattr(tally_subsets, "RUNS_IN_MEMORY_FROM", 1 if whole else 10**9)
+    monkeypatch.setattr(tally_subsets, "FEW_TALLIED_ANEW", 10**9 if path == "tallied anew" else -1)
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_the_entities_of_some_articles_are_those_their_rows_tally_in_that_order(monkeypatch, path):
+    _take(monkeypatch, path)
     _, entities, articles = filled()
     everyone = list(range(len(articles)))
     chosen = [everyone, everyone[::-1], [1, 2], [2, 1], [3, 0, 4], [4, 1, 3], [5], [2, 4, 1, 5, 0], []]
@@ -89,12 +98,23 @@ def test_the_entities_of_some_articles_are_those_their_rows_tally_in_that_order(
         assert tally_subsets.summaries_of(entities, positions) == _tallied(entities, positions), positions
 
 
-@pytest.mark.parametrize("whole", [True, False], ids=["columns read whole", "row by row"])
-def test_the_entities_of_some_articles_are_the_same_from_packed_columns(monkeypatch, whole):
-    monkeypatch.setattr(tally_subsets, "READ_WHOLE_FROM", 1 if whole else 10**9)
+@pytest.mark.parametrize("path", PATHS)
+def test_the_entities_of_some_articles_are_the_same_from_packed_columns(monkeypatch, path):
+    _take(monkeypatch, path)
     tallies, entities, articles = filled()
     again = pickle.loads(pickle.dumps((tallies.pack(), entities.pack(), entities.runs.pack())))
     loaded = ArticleEntities(EntityTallies(again[0]), again[1], Runs("I", *again[2]))
     for positions in ([0, 1, 2, 3, 4, 5], [4, 3, 1], [1, 0]):
         assert tally_subsets.summaries_of(loaded, positions) == _tallied(entities, positions)
     assert loaded.tallies.summaries() == tallies.summaries()
+
+
+def test_one_article_s_entities_look_up_no_odd_shape_s_row():
+    """The open article's panel: finding odd shapes' rows reads every row's name (seconds at a
+    million articles), so a few articles are tallied from their own shapes instead."""
+    tallies, entities, articles = filled()
+    again = pickle.loads(pickle.dumps((tallies.pack(), entities.pack(), entities.runs.pack())))
+    loaded = ArticleEntities(EntityTallies(again[0]), again[1], Runs("I", *again[2]))
+    for position in range(len(articles)):
+        assert tally_subsets.summaries_of(loaded, [position]) == _tallied(entities, [position])
+    assert loaded._odd_row is None and loaded.tallies._row_of is None

@@ -27,6 +27,7 @@ from textual.strip import Strip
 from textual.visual import RenderOptions
 from textual.widget import Widget
 
+from .paragraph import paragraph_strips
 from .span_index import SortedSpans
 from .wrap import wrap_cuts
 
@@ -169,7 +170,8 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
             block, start, end = self._paragraphs[index]
             # Textual's own Visual.to_strips passes `widget.styles` here too; its RulesMap annotation is too narrow.
             options = RenderOptions(self._get_style, self.styles)  # type: ignore[arg-type]
-            strips = self._paragraph(block, start, end).render_strips(self._width, None, self.visual_style, options)
+            paragraph, cuts = self._paragraph(block, start, end), self._breaks[index]
+            strips = paragraph_strips(paragraph, cuts, self._width, self.visual_style, options)
             self._drawn[index] = strips
             if len(self._drawn) > CACHED_PARAGRAPHS:
                 self._drawn.popitem(last=False)

@@ -1,0 +1,110 @@
+"""The timing harness of the app's keys, shared by run.py (its app-warm child) and profile_open.py.
+
+The app runs headless (`run_test`); each frame the compositor sends is turned into a terminal's
+bytes here (the headless driver writes nothing), as a terminal app would, and the time it was
+done is noted. A key's latency is from the call of its action to the end of the last frame it
+caused; `pilot.pause()`'s own wait for the process to go idle (~20 ms whatever the app does) is
+left out of it, and given apart as the harness figure (action + `pilot.pause()`).
+
+The keys are those of the article list: down through a screenful and past it, then up (most
+steps redraw two rows, some scroll the list), then down + enter again and again (opening an article).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MOVES = 120  # cursor keys: down 100 rows (a screenful and past it), then up 20
+MOVES_DOWN = 100
+OPENS = 40  # articles opened, each the row under the last one
+SCREEN = (120, 40)  # the terminal's columns and rows
+
+
+@dataclass(frozen=True)
+class KeyTime:
+    """One key, in ms: to its last frame, action + `pilot.pause()`, process CPU, this thread's CPU."""
+
+    wall: float
+    harness: float
+    cpu: float
+    thread: float
+
+
+class TimedApp:
+    """The explorer over `folder` (from the cache), its frames timed as the module says."""
+
+    def __init__(self, folder: Path) -> None:
+        from textual._compositor import CompositorUpdate
+
+        from tui.app import ExplorerApp
+
+        self.app = ExplorerApp([folder], cache=True)
+        self.app.animation_level = "none"
+        self.frames: list[float] = []  # when each frame was done
+        display = self.app._display
+
+        def timed_display(screen: Any, renderable: Any) -> None:  # a frame, turned into a terminal's bytes
+            display(screen, renderable)
+            if isinstance(renderable, CompositorUpdate):
+                renderable.render_segments(self.app.console)
+                self.frames.append(time.perf_counter())
+
+        self.app._display = timed_display  # type: ignore[method-assign]
+
+    async def loaded(self, pilot: Any) -> None:
+        """Wait until the corpus is loaded and its first rows are listed."""
+        screen = self.app.explorer
+        assert screen is not None
+        while not (screen.load_finished and screen.rows):
+            await pilot.pause(0.02)
+
+    def article_list(self) -> Any:
+        from tui.widgets.article_list import ArticleList
+
+        screen = self.app.explorer
+        assert screen is not None
+        return screen.query_one(ArticleList)
+
+    async def key(self, pilot: Any, action: Callable[[], object]) -> KeyTime:
+        self.frames.clear()
+        cpu, thread, tick = time.process_time(), time.thread_time(), time.perf_counter()
+        action()
+        await pilot.pause()
+        done = time.perf_counter()
+        return KeyTime(((self.frames[-1] if self.frames else done) - tick) * 1000, (done - tick) * 1000,
+                       (time.process_time() - cpu) * 1000, (time.thread_time() - thread) * 1000)  # fmt: skip
+
+    async def moves(self, pilot: Any, articles: Any) -> list[KeyTime]:
+        """`MOVES` cursor keys in the article list: down `MOVES_DOWN` rows, then up."""
+        found = []
+        for step in range(MOVES):
+            move = articles.action_cursor_down if step < MOVES_DOWN else articles.action_cursor_up
+            found.append(await self.key(pilot, move))
+        return found
+
+    async def opens(
+        self, pilot: Any, articles: Any, count: int = OPENS, around: Callable[[], Any] = contextlib.nullcontext
+    ) -> list[KeyTime]:
+        """`count` times: the cursor down a row (untimed), then enter (timed, inside `around()`)."""
+        found = []
+        for _ in range(count):
+            articles.action_cursor_down()
+            await pilot.pause()
+            with around():
+                found.append(await self.key(pilot, articles.action_select))
+        return found
+
+
+@contextlib.contextmanager
+def enabled(profiler: Any) -> Iterator[None]:
+    """A cProfile profiler on for the block."""
+    profiler.enable()
+    try:
+        yield
+    finally:
+        profiler.disable()
