@@ -87,6 +87,7 @@ class QuoteColumns:
         self._take(kept or {})
         self._months: np.ndarray | None = None
         self._article_days: tuple[np.ndarray, np.ndarray] | None = None
+        self._person_ordered: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def _take(self, kept: dict[str, np.ndarray]) -> None:
         """Orders and pairs worked out before for this state (read from the side file, checked there)."""
@@ -263,6 +264,18 @@ class QuoteColumns:
             found = (number.reshape(-1).astype(np.int32), (unique // span - 1).astype(np.int32),
                      (unique % span).astype(np.int32))  # fmt: skip
             self._pairs[of] = found
+        return found
+
+    def person_ordered(self, by_person: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The quote numbers `by_person` (the resolver's quotes by person) and each one's article,
+        day and article's source in that order: a person's quotes are one slice of each, so a people
+        row's tallies read them in a row, not a top speaker's tens of thousands at random places."""
+        found = self._person_ordered
+        if found is None or found[0] is not by_person:
+            articles = self.article[by_person]
+            found = (by_person, articles.astype(np.int32), self.day[by_person].astype(np.int32),
+                     self.source[articles].astype(np.int32))  # fmt: skip
+            self._person_ordered = found
         return found
 
     def months(self) -> np.ndarray:

@@ -177,6 +177,8 @@ class QuoteView:
             needle = f" {' '.join(words)} "
             said = np.array([needle in f" {cue} " for cue in self.table.cues], dtype=bool)
             return said[self.columns.cue]
+        if within is None:  # the same phrase in the next keystrokes (`quote:war s`…) is not checked again
+            return self.remember(("saying", words), lambda: _read_only(self._quotes_saying(words, None)))  # type: ignore[return-value]
         return self._quotes_saying(words, within)
 
     def _quotes_saying(self, words: tuple[str, ...], within: np.ndarray | None) -> np.ndarray:
@@ -292,3 +294,8 @@ class QuoteView:
     def speaker_name(self, quote: int) -> str:
         who = int(self.person[quote])
         return self.resolved.people.names[who] if who != NO_SPEAKER else ""
+
+
+def _read_only(mask: np.ndarray) -> np.ndarray:
+    mask.flags.writeable = False  # kept: whoever combines it makes a new mask
+    return mask
