@@ -18,6 +18,27 @@ class PhraseMatcher:
         self._pattern = re.compile(body)
         ascii_words = all(word.isascii() for word in words)
         self._bytes = re.compile(body.encode()) if ascii_words else None
+        # An ASCII text searched in place, any case: what lowering it finds (no Kelvin sign or long
+        # s, which a case-blind match would also take for k or s, is ASCII), without a lowered copy.
+        self._any_case = re.compile(body, re.IGNORECASE) if ascii_words else None
+
+    @property
+    def ascii_words(self) -> bool:
+        """Every word is ASCII: `found_between` can look in an ASCII text."""
+        return self._any_case is not None
+
+    def found_between(self, text: str, start: int, end: int) -> bool:
+        """`found_in(text[start:end], False)` for an ASCII `text` and `ascii_words`: searched
+        between the two offsets in place (a quote of an article), no slice and no lowered copy."""
+        pattern = self._any_case
+        assert pattern is not None, "found_between needs ASCII words"
+        match = pattern.search(text, start, end)
+        while match:
+            at = match.start()
+            if at == start or not text[at - 1].isalnum():
+                return True
+            match = pattern.search(text, at + 1, end)
+        return False
 
     def found_in(self, text: str, needs_fold: bool) -> bool:
         """Whether the words are in `text`; `needs_fold` if it has non-ASCII letters."""
