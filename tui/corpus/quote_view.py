@@ -200,7 +200,7 @@ class QuoteView:
             near = self.columns.article_positions(within)
             sure, unsure = sure & near, unsure & near
         matcher, found = PhraseMatcher(words), []
-        quick, between = matcher.ascii_words, matcher.found_between
+        between = matcher.found_between
         for p in sure:
             if p >= table.articles:
                 continue
@@ -209,8 +209,9 @@ class QuoteView:
                 found.append(lo)
                 continue
             text, folds = texts[p], index.folds(p)
-            if not folds and quick and text.isascii():  # most articles: each quote searched in place
-                found.extend(q for q in range(lo, hi) if between(text, start[q], end[q]))
+            if not folds and text.isascii():  # most articles: lowered once, each quote searched in place
+                lowered = text.lower()
+                found.extend(q for q in range(lo, hi) if between(lowered, start[q], end[q]))
             else:
                 found.extend(q for q in range(lo, hi) if matcher.found_in(text[start[q] : end[q]], folds))
         for p in unsure:  # the table's spans may not be the index's: checked as the table reads them

@@ -18,27 +18,6 @@ class PhraseMatcher:
         self._pattern = re.compile(body)
         ascii_words = all(word.isascii() for word in words)
         self._bytes = re.compile(body.encode()) if ascii_words else None
-        # An ASCII text searched in place, any case: what lowering it finds (no Kelvin sign or long
-        # s, which a case-blind match would also take for k or s, is ASCII), without a lowered copy.
-        self._any_case = re.compile(body, re.IGNORECASE) if ascii_words else None
-
-    @property
-    def ascii_words(self) -> bool:
-        """Every word is ASCII: `found_between` can look in an ASCII text."""
-        return self._any_case is not None
-
-    def found_between(self, text: str, start: int, end: int) -> bool:
-        """`found_in(text[start:end], False)` for an ASCII `text` and `ascii_words`: searched
-        between the two offsets in place (a quote of an article), no slice and no lowered copy."""
-        pattern = self._any_case
-        assert pattern is not None, "found_between needs ASCII words"
-        match = pattern.search(text, start, end)
-        while match:
-            at = match.start()
-            if at == start or not text[at - 1].isalnum():
-                return True
-            match = pattern.search(text, at + 1, end)
-        return False
 
     def found_in(self, text: str, needs_fold: bool) -> bool:
         """Whether the words are in `text`; `needs_fold` if it has non-ASCII letters."""
@@ -51,6 +30,19 @@ class PhraseMatcher:
         # Only punctuation is non-ASCII here: lowering UTF-8 bytes is several times faster
         # than str.lower() on a wide string, and the bytes regex sees those bytes as non-words.
         return _search(self._bytes, text.encode("utf-8", "surrogatepass").lower())
+
+    def found_between(self, lowered: str, start: int, end: int) -> bool:
+        """`found_in(text[start:end], False)` for an ASCII `text`, given `lowered` (`text.lower()`,
+        made once for all its quotes): searched between the two offsets in place, no slice and no
+        lowered copy a quote (as `_search`: `start` is the edge of the text searched)."""
+        pattern = self._pattern
+        match = pattern.search(lowered, start, end)
+        while match:
+            at = match.start()
+            if at == start or not lowered[at - 1].isalnum():
+                return True
+            match = pattern.search(lowered, at + 1, end)
+        return False
 
 
 def _search(pattern: re.Pattern, haystack: str | bytes) -> bool:
