@@ -245,6 +245,22 @@ def test_quotes_found_one_by_one_match_a_scan(monkeypatch, ascii_only: bool) -> 
     assert in_place or not ascii_only  # the ASCII articles took the in-place search
 
 
+def test_a_phrases_quotes_are_found_once_and_kept_read_only() -> None:
+    articles = generated_articles(120, 5, ASCII_WORDS, ASCII_GAPS)
+    store = ArticleStore()
+    for article in articles:
+        store.append(article)
+    view = QuoteView(store, built(articles, 2)).refresh()
+    first = view.match_quotes("quote", ("we", "will"))
+    assert first.any() and not first.flags.writeable  # combined into new masks, never changed
+    assert view.match_quotes("quote", ("we", "will")) is first  # the next keystroke's: not checked again
+    view.refresh()
+    store.append(articles[0].model_copy(update={"id": "again", "path": "again.txt"}))
+    view.index.add_entry(len(store) - 1, index_entry(articles[0]))
+    grown = view.refresh().match_quotes("quote", ("we", "will"))
+    assert len(grown) > len(first) and grown is not first  # articles arrived: found again
+
+
 def numbers(mask: np.ndarray) -> set[int]:
     """The quote numbers a mask holds."""
     return set(np.flatnonzero(mask).tolist())
