@@ -11,6 +11,7 @@ from datetime import date
 
 import numpy as np
 
+from .index.keys import name_key
 from .people import GENDER_ORDER, UNKNOWN, Person
 from .quote_columns import spans
 from .quote_view import QuoteView
@@ -109,12 +110,12 @@ def _about(view: QuoteView, number: int, quotes: np.ndarray) -> list[tuple[str, 
     by_entity = np.argsort(entities, kind="stable")  # stable: each entity's quotes stay in order
     entities, naming = entities[by_entity], naming[by_entity]
     bounds = np.flatnonzero(np.concatenate(([True], entities[1:] != entities[:-1], [True]))).tolist()
-    keys, key_of = set(view.people[number].keys), view.entity_key
+    keys = set(view.people[number].keys)
     table_entities = view.table.entities
     ranked = []  # (fewer quotes, the entity, its place): most named first, then by kind and name
     for at, entity in enumerate(entities[bounds[:-1]].tolist() if len(entities) else []):
         item = table_entities[entity]
-        if key_of(entity, item[1]) not in keys:
+        if name_key(item[1]) not in keys:
             ranked.append((bounds[at] - bounds[at + 1], item, at))
     ranked.sort()
     return [(kind, name, naming[bounds[at] : bounds[at + 1]].tolist()) for _, (kind, name), at in ranked]

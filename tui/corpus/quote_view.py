@@ -64,7 +64,6 @@ class QuoteView:
         self._unsaved = False  # the table or the answer was made here, not read from the side file
         self.answers: OrderedDict[tuple, object] = OrderedDict()  # views.py's last answers, until a change
         self._term_masks: OrderedDict[Node, np.ndarray] = OrderedDict()  # term_quotes's, until a change
-        self._entity_keys: dict[int, str] = {}  # the table's entities only grow: a number keeps its name
 
     def refresh(self) -> QuoteView:
         with self._lock:
@@ -163,13 +162,6 @@ class QuoteView:
         found = (n for n in self.resolved.words.get(key.split()[0] if key else "") if key in keys[n])
         number = next(found, None)
         return None if number is None else self.people[number]
-
-    def entity_key(self, entity: int, name: str) -> str:
-        """The name key (`name_key`) of the table's entity of this number, whose name this is."""
-        key = self._entity_keys.get(entity)
-        if key is None:
-            key = self._entity_keys[entity] = name_key(name)
-        return key
 
     def all_quotes(self) -> np.ndarray:
         return self.columns.everything()
