@@ -42,13 +42,13 @@ NO_DAY = np.iinfo(np.int64).max  # a person with no dated quote: after every day
 def gender_split(view: QuoteView, quotes: np.ndarray, by: str) -> list[tuple[str, dict[str, int]]]:
     """Gender counts per source (most quotes first) or per month (in order)."""
     columns = view.columns
-    chosen = quotes & columns.quoted
-    genders = columns.gender[columns.person[chosen]]
-    groups = columns.source[columns.article[chosen]] if by == "source" else columns.months()[chosen]
+    codes, everyone, low, span = columns.split_codes(by)  # low -1: undated
     width = len(GENDER_ORDER)
-    low = int(groups.min()) if len(groups) else 0  # -1: undated
-    span = int(groups.max()) - low + 1 if len(groups) else 0
-    counts = np.bincount((groups - low) * width + genders, minlength=span * width).reshape(span, width)
+    if np.count_nonzero(quotes) * 2 <= columns.size:
+        counts = np.bincount(codes[quotes], minlength=len(everyone))
+    else:  # most quotes: everyone's counts less those of the quotes left out
+        counts = everyone - np.bincount(codes[~quotes], minlength=len(everyone))
+    counts = counts[:-1].reshape(span, width)  # the last: quotes no person said
     rows = []
     for offset in np.flatnonzero(counts.any(axis=1)).tolist():  # the groups that have quotes
         label, row = low + offset, counts[offset].tolist()

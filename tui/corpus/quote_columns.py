@@ -88,6 +88,7 @@ class QuoteColumns:
         self._months: np.ndarray | None = None
         self._article_days: tuple[np.ndarray, np.ndarray] | None = None
         self._person_ordered: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._split_codes: dict[str, tuple[np.ndarray, np.ndarray, int, int]] = {}
 
     def _take(self, kept: dict[str, np.ndarray]) -> None:
         """Orders and pairs worked out before for this state (read from the side file, checked there)."""
@@ -276,6 +277,23 @@ class QuoteColumns:
             found = (by_person, articles.astype(np.int32), self.day[by_person].astype(np.int32),
                      self.source[articles].astype(np.int32))  # fmt: skip
             self._person_ordered = found
+        return found
+
+    def split_codes(self, by: str) -> tuple[np.ndarray, np.ndarray, int, int]:
+        """Each quote's group (its article's source, or its month) and speaker's gender as one
+        number, (group - low) * genders + gender, or the last number (span * genders) for a quote
+        no person said; every quote's count of each number; low; span (groups from low on). Made
+        when the people view is first split: a split is then one count over a filter's quotes."""
+        found = self._split_codes.get(by)
+        if found is None:
+            width, quoted = len(GENDER_ORDER), np.flatnonzero(self.quoted)
+            groups = self.source[self.article[quoted]] if by == "source" else self.months()[quoted]
+            low = int(groups.min()) if len(groups) else 0
+            span = int(groups.max()) - low + 1 if len(groups) else 0
+            codes = np.full(self.size, span * width, dtype=np.int32)
+            codes[quoted] = (groups - low) * width + self.gender[self.person[quoted]]
+            found = (codes, np.bincount(codes, minlength=span * width + 1), low, span)
+            self._split_codes[by] = found
         return found
 
     def months(self) -> np.ndarray:
