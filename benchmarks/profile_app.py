@@ -311,6 +311,10 @@ async def trace_keystrokes(folder: Path) -> None:
         values = [row[name] for row in rows if row[name] == row[name]]  # NaN: the stage did not happen
         cells = f"{statistics.median(values):.1f} | {pct(values, 0.95):.1f}" if values else "- | -"
         print(f"| {name} | {cells} |")
+    total, cpu = "debounce end -> last frame written", "process CPU, debounce end -> last frame"
+    print("\n| keystroke (the filter so far) | debounce end -> last frame | fetch | CPU |\n|---|---|---|---|")
+    for text, row in zip(prefixes(), rows, strict=True):
+        print(f"| `{text}` | {row[total]:.1f} | {row['answer worked out (fetch)']:.1f} | {row[cpu]:.1f} |")
 
 
 async def _quiet(marks: Marks) -> None:

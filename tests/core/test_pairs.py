@@ -26,7 +26,9 @@ GAPS = [" ", " ", " ", ", ", ". ", " \u2014 ", "\n", "\n\n", " \u201c", "\u201d 
 THRESHOLDS = (1, 2, 5, 1000)  # 1000: no word is frequent in these small corpora
 
 
-def generated_articles(count: int, seed: int) -> list[Article]:
+def generated_articles(
+    count: int, seed: int, words: Sequence[str] = WORDS, gaps: Sequence[str] = GAPS
+) -> list[Article]:
     """Articles of random words and gaps, each with quotes: most at word edges, some cutting a
     word, some ending the text, some with offsets off (the quote's own text)."""
     rng = random.Random(seed)
@@ -34,17 +36,17 @@ def generated_articles(count: int, seed: int) -> list[Article]:
     for number in range(count):
         parts = []
         for _ in range(rng.randint(3, 60)):
-            parts.extend((rng.choice(WORDS), rng.choice(GAPS)))
+            parts.extend((rng.choice(words), rng.choice(gaps)))
         text = "".join(parts[:-1]) if rng.random() < 0.5 else "".join(parts)
         edges = [i for i in range(len(text) + 1) if not text[i - 1 : i + 1].isalnum()]
         quotes = []
         for _ in range(rng.randint(0, 4)):
             start, end = sorted(rng.sample(edges, 2)) if rng.random() < 0.9 else sorted(rng.sample(range(len(text)), 2))
             if rng.random() < 0.1:
-                quotes.append(Quote(start=len(text) + 5, end=len(text) + 9, text=" ".join(rng.sample(WORDS, 3))))
+                quotes.append(Quote(start=len(text) + 5, end=len(text) + 9, text=" ".join(rng.sample(words, 3))))
             elif start < end:
                 quotes.append(Quote(start=start, end=end, text=text[start:end]))
-        title = " ".join(rng.sample(WORDS, 3))
+        title = " ".join(rng.sample(words, 3))
         articles.append(Article(id=f"g{number}", path=f"g{number}.txt", title=title, text=text, quotes=quotes))
     return articles
 
@@ -211,8 +213,16 @@ def test_packed_and_grown_again_the_pairs_answer_as_built(frequent_at: int) -> N
         assert again.quote(words) == twice.quote(words) == scan_quote(articles, words), words
 
 
-def test_quotes_found_one_by_one_match_a_scan() -> None:
-    articles = generated_articles(200, seed=5)
+ASCII_WORDS = [word for word in WORDS if word.isascii()]
+ASCII_GAPS = [gap for gap in GAPS if gap.isascii()]
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])  # ASCII articles' quotes are searched in place
+def test_quotes_found_one_by_one_match_a_scan(monkeypatch, ascii_only: bool) -> None:  # type: ignore[no-untyped-def]
+    in_place = []
+    searched = PhraseMatcher.found_between
+    monkeypatch.setattr(PhraseMatcher, "found_between", lambda self, *a: in_place.append(1) or searched(self, *a))
+    articles = generated_articles(200, 5, ASCII_WORDS, ASCII_GAPS) if ascii_only else generated_articles(200, seed=5)
     store = ArticleStore()
     for article in articles:
         store.append(article)
@@ -232,8 +242,43 @@ def test_quotes_found_one_by_one_match_a_scan() -> None:
         some = np.zeros(len(view.table), dtype=bool)
         some[::3] = True
         assert numbers(view.match_quotes("quote", tuple(words), some)) == expected & numbers(some), words
+    assert in_place or not ascii_only  # the ASCII articles took the in-place search
+
+
+def test_a_phrases_quotes_are_found_once_and_kept_read_only() -> None:
+    articles = generated_articles(120, 5, ASCII_WORDS, ASCII_GAPS)
+    store = ArticleStore()
+    for article in articles:
+        store.append(article)
+    view = QuoteView(store, built(articles, 2)).refresh()
+    first = view.match_quotes("quote", ("we", "will"))
+    assert first.any() and not first.flags.writeable  # combined into new masks, never changed
+    assert view.match_quotes("quote", ("we", "will")) is first  # the next keystroke's: not checked again
+    view.refresh()
+    store.append(articles[0].model_copy(update={"id": "again", "path": "again.txt"}))
+    view.index.add_entry(len(store) - 1, index_entry(articles[0]))
+    grown = view.refresh().match_quotes("quote", ("we", "will"))
+    assert len(grown) > len(first) and grown is not first  # articles arrived: found again
 
 
 def numbers(mask: np.ndarray) -> set[int]:
     """The quote numbers a mask holds."""
     return set(np.flatnonzero(mask).tolist())
+
+
+def test_an_ascii_quote_searched_in_place_is_found_as_its_lowered_slice_is() -> None:
+    rng = random.Random(23)
+    ascii_words = [word for word in WORDS if word.isascii()]
+    ascii_gaps = [gap for gap in GAPS if gap.isascii()]
+    checked = found = 0
+    for _ in range(300):
+        text = "".join(rng.choice(ascii_words) + rng.choice(ascii_gaps) for _ in range(rng.randrange(1, 30)))
+        for words in (["we", "will"], ["will"], ["executive"], ["chief", "executive"], ["a"], ["tax"]):
+            matcher = PhraseMatcher(words)
+            for _ in range(8):  # spans at word edges and inside words, empty ones too
+                start = rng.randrange(len(text) + 1)
+                end = rng.randrange(start, len(text) + 1)
+                expected = matcher.found_in(text[start:end], False)
+                assert matcher.found_between(text.lower(), start, end) == expected, (text, start, end, words)
+                checked, found = checked + 1, found + expected
+    assert checked == 14_400 and found > 500

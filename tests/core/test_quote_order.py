@@ -141,3 +141,28 @@ def test_a_words_quotes_from_its_postings_are_those_of_its_set_of_articles() -> 
         from_postings = view.term_quotes(Word(word), {})
         assert np.array_equal(from_postings, view.quotes_in(view.index.word(word))), word
         assert from_postings.any() or word == "nothing"
+
+
+@pytest.mark.parametrize("density", DENSITIES)
+def test_rows_read_from_the_end_first_are_the_masks_quotes_in_the_orders_order(density: float) -> None:
+    rng = np.random.default_rng(7 + int(density * 1000))
+    order = rng.permutation(60_000).astype(np.int32)
+    mask = rng.random(60_000) < density
+    expected = order[mask[order]]
+    picked = PickedQuotes(order, mask, int(np.count_nonzero(mask)))
+    count = len(expected)
+    ends = [count - 1, count - 2, count - 40, count // 2, count // 3, 5, 0]  # End, up, page up far, then home
+    for at in [at for at in ends if 0 <= at < count]:
+        assert picked[at] == expected[at]
+    assert picked[max(0, count - 40) :] == expected[max(0, count - 40) :].tolist()
+    assert picked[count // 2 : count // 2 + 30 : 3] == expected[count // 2 : count // 2 + 30 : 3].tolist()
+    assert picked.tolist() == expected.tolist()
+
+
+def test_the_last_row_of_a_broad_list_reads_only_the_end_of_the_order() -> None:
+    rng = np.random.default_rng(3)
+    order = rng.permutation(1_000_000).astype(np.int32)
+    mask = rng.random(1_000_000) < 0.9
+    picked = PickedQuotes(order, mask, int(np.count_nonzero(mask)))
+    assert picked[len(picked) - 1] == order[mask[order]][-1]
+    assert len(picked._picked) == 0 and 0 < len(picked._last) < 100_000  # no pass over the whole order

@@ -259,3 +259,28 @@ def test_a_term_mask_worked_out_while_the_view_resolves_again_is_not_kept(monkey
     monkeypatch.setattr(QuoteView, "quotes_in", resolved_meanwhile)
     live.quotes("taxes -quote:roads")
     assert replaced and all(len(kept) == 0 for kept in replaced)  # the older state's mask was dropped
+
+
+@pytest.mark.parametrize("text", [*FILTERS, "-taxes", "nothing-at-all"])
+def test_a_split_is_a_plain_count_of_the_filters_quotes_by_group_and_gender(text: str) -> None:
+    live = LiveCorpus(invented(300, 29))
+    view = live.corpus.quote_view()
+    found = live.quotes(text)
+    quotes = found.quotes.tolist()  # type: ignore[union-attr]
+    months = view.columns.months()
+    for by in ("source", "month"):
+        plain: dict[str, Counter] = {}
+        for quote in quotes:
+            who = int(view.person[quote])
+            if who < 0 or not view.people[who].is_person:
+                continue
+            if by == "source":
+                label = view.store.sources[int(view.table.article[quote])] or "(no source)"
+            else:
+                month = int(months[quote])
+                label = f"{month // 12}-{month % 12 + 1:02d}" if month >= 0 else "(no date)"
+            plain.setdefault(label, Counter())[view.people[who].gender] += 1
+        split = live.gender_split(text, by)
+        assert not isinstance(split, Exception)
+        assert {label: {g: n for g, n in counts.items() if n} for label, counts in split} == plain, by
+    assert quotes or text == "nothing-at-all"

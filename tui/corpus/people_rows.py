@@ -137,12 +137,13 @@ class PeopleRows(Sequence[PersonRow]):
         """One person's articles, first and last day and top source, from their own quotes."""
         columns, resolved = self._columns, self._resolved
         first_quote = resolved.by_person_first
-        mine = resolved.by_person_order[int(first_quote[number]) : int(first_quote[number + 1])]
-        mine = mine[self._quotes[mine]]  # in quote order: their articles run in order
-        articles = columns.article[mine]
-        days = columns.day[mine]
+        lo, hi = int(first_quote[number]), int(first_quote[number + 1])
+        order, article, day, source = columns.person_ordered(resolved.by_person_order)
+        chosen = self._quotes[order[lo:hi]]  # in quote order: their articles run in order
+        articles = article[lo:hi][chosen]
+        days = day[lo:hi][chosen]
         dated = days[days > 0]
-        top = int(np.argmax(np.bincount(columns.source[articles])))  # the first of the most: first seen
+        top = int(np.argmax(np.bincount(source[lo:hi][chosen])))  # the first of the most: first seen
         return (_distinct_runs(articles), int(dated.min()) if len(dated) else NO_DAY,
                 int(dated.max()) if len(dated) else 0, top)  # fmt: skip
 

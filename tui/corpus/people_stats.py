@@ -42,13 +42,13 @@ NO_DAY = np.iinfo(np.int64).max  # a person with no dated quote: after every day
 def gender_split(view: QuoteView, quotes: np.ndarray, by: str) -> list[tuple[str, dict[str, int]]]:
     """Gender counts per source (most quotes first) or per month (in order)."""
     columns = view.columns
-    chosen = quotes & columns.quoted
-    genders = columns.gender[columns.person[chosen]]
-    groups = columns.source[columns.article[chosen]] if by == "source" else columns.months()[chosen]
+    codes, everyone, low, span = columns.split_codes(by)  # low -1: undated
     width = len(GENDER_ORDER)
-    low = int(groups.min()) if len(groups) else 0  # -1: undated
-    span = int(groups.max()) - low + 1 if len(groups) else 0
-    counts = np.bincount((groups - low) * width + genders, minlength=span * width).reshape(span, width)
+    if np.count_nonzero(quotes) * 2 <= columns.size:
+        counts = np.bincount(codes[quotes], minlength=len(everyone))
+    else:  # most quotes: everyone's counts less those of the quotes left out
+        counts = everyone - np.bincount(codes[~quotes], minlength=len(everyone))
+    counts = counts[:-1].reshape(span, width)  # the last: quotes no person said
     rows = []
     for offset in np.flatnonzero(counts.any(axis=1)).tolist():  # the groups that have quotes
         label, row = low + offset, counts[offset].tolist()
@@ -101,20 +101,21 @@ def _months(months: np.ndarray) -> list[tuple[str, int]]:
 def _about(view: QuoteView, number: int, quotes: np.ndarray) -> list[tuple[str, str, list[int]]]:
     """The entities named inside these quotes (not the speaker), with the quotes that name each
     (in the order of `quotes`), most named first: from the quote table's note of what each quote
-    names, grouped by entity in a few numpy passes (a top speaker's quotes are tens of thousands)."""
+    names, grouped by entity in a few numpy passes (a top speaker's quotes are tens of thousands),
+    an entity's quotes made a list only once it is in the answer (a top speaker names thousands)."""
     named, first = view.columns.named()
     starts, ends = first[quotes], first[quotes + 1]
     entities = named[spans(starts, ends)]
     naming = np.repeat(quotes, (ends - starts).astype(np.int64))  # the quote each of those is named in
     by_entity = np.argsort(entities, kind="stable")  # stable: each entity's quotes stay in order
     entities, naming = entities[by_entity], naming[by_entity]
-    cuts = np.flatnonzero(entities[1:] != entities[:-1]) + 1
-    distinct = entities[np.concatenate(([0], cuts))].tolist() if len(entities) else []
+    bounds = np.flatnonzero(np.concatenate(([True], entities[1:] != entities[:-1], [True]))).tolist()
     keys = set(view.people[number].keys)
     table_entities = view.table.entities
-    named_here = [
-        (table_entities[entity], said) for entity, said in zip(distinct, np.split(naming, cuts), strict=False)
-    ]
-    items = [(item, said) for item, said in named_here if name_key(item[1]) not in keys]
-    items.sort(key=lambda item: (-len(item[1]), item[0]))
-    return [(kind, name, said.tolist()) for (kind, name), said in items]
+    ranked = []  # (fewer quotes, the entity, its place): most named first, then by kind and name
+    for at, entity in enumerate(entities[bounds[:-1]].tolist() if len(entities) else []):
+        item = table_entities[entity]
+        if name_key(item[1]) not in keys:
+            ranked.append((bounds[at] - bounds[at + 1], item, at))
+    ranked.sort()
+    return [(kind, name, naming[bounds[at] : bounds[at + 1]].tolist()) for _, (kind, name), at in ranked]

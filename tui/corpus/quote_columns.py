@@ -87,6 +87,8 @@ class QuoteColumns:
         self._take(kept or {})
         self._months: np.ndarray | None = None
         self._article_days: tuple[np.ndarray, np.ndarray] | None = None
+        self._person_ordered: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._split_codes: dict[str, tuple[np.ndarray, np.ndarray, int, int]] = {}
 
     def _take(self, kept: dict[str, np.ndarray]) -> None:
         """Orders and pairs worked out before for this state (read from the side file, checked there)."""
@@ -263,6 +265,35 @@ class QuoteColumns:
             found = (number.reshape(-1).astype(np.int32), (unique // span - 1).astype(np.int32),
                      (unique % span).astype(np.int32))  # fmt: skip
             self._pairs[of] = found
+        return found
+
+    def person_ordered(self, by_person: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The quote numbers `by_person` (the resolver's quotes by person) and each one's article,
+        day and article's source in that order: a person's quotes are one slice of each, so a people
+        row's tallies read them in a row, not a top speaker's tens of thousands at random places."""
+        found = self._person_ordered
+        if found is None or found[0] is not by_person:
+            articles = self.article[by_person]
+            found = (by_person, articles.astype(np.int32), self.day[by_person].astype(np.int32),
+                     self.source[articles].astype(np.int32))  # fmt: skip
+            self._person_ordered = found
+        return found
+
+    def split_codes(self, by: str) -> tuple[np.ndarray, np.ndarray, int, int]:
+        """Each quote's group (its article's source, or its month) and speaker's gender as one
+        number, (group - low) * genders + gender, or the last number (span * genders) for a quote
+        no person said; every quote's count of each number; low; span (groups from low on). Made
+        when the people view is first split: a split is then one count over a filter's quotes."""
+        found = self._split_codes.get(by)
+        if found is None:
+            width, quoted = len(GENDER_ORDER), np.flatnonzero(self.quoted)
+            groups = self.source[self.article[quoted]] if by == "source" else self.months()[quoted]
+            low = int(groups.min()) if len(groups) else 0
+            span = int(groups.max()) - low + 1 if len(groups) else 0
+            codes = np.full(self.size, span * width, dtype=np.int32)
+            codes[quoted] = (groups - low) * width + self.gender[self.person[quoted]]
+            found = (codes, np.bincount(codes, minlength=span * width + 1), low, span)
+            self._split_codes[by] = found
         return found
 
     def months(self) -> np.ndarray:

@@ -5,7 +5,9 @@ quote in a random order: about 100 ms at 5.8 million quotes, on every filter key
 list draws the first forty rows. So a broad mask's quotes are picked out of the order a stretch at
 a time, as far as the rows read so far need (`PickedQuotes`); a narrow one's are found at once and
 sorted themselves (`QuoteColumns.sorted`), which costs what they cost, not what the corpus does.
-Either way the quotes, and their order, are those of `order[mask[order]]`.
+Either way the quotes, and their order, are those of `order[mask[order]]`. A row nearer the end
+than the rows picked so far (the End key on a broad list) is picked from the end of the order
+backwards the same way, so the last screenful costs what the first does, not the whole order.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ class PickedQuotes(Sequence[int]):
         self._order, self._mask, self._count = order, mask, count
         self._picked = np.empty(0, dtype=order.dtype)  # the first quotes, in order
         self._read = 0  # how far into the order they were picked
+        self._last = np.empty(0, dtype=order.dtype)  # the last quotes, in order (End, then up)
+        self._back = len(order)  # where in the order the last quotes were picked from
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -42,13 +46,25 @@ class PickedQuotes(Sequence[int]):
             start, stop, step = index.indices(self._count)
             if step < 0:
                 return self.array()[index].tolist()  # type: ignore[no-any-return]
+            if start < stop and self._near_end(start):
+                last = self._final(self._count - start)
+                skipped = self._count - len(last)  # the rows before the last ones
+                return last[start - skipped : stop - skipped : step].tolist()  # type: ignore[no-any-return]
             return self._first(stop)[start:stop:step].tolist()  # type: ignore[no-any-return]
         at = int(index)
         if at < 0:
             at += self._count
         if not 0 <= at < self._count:
             raise IndexError("quote row out of range")
+        if self._near_end(at):
+            last = self._final(self._count - at)
+            return int(last[len(last) - (self._count - at)])
         return int(self._first(at + 1)[at])
+
+    def _near_end(self, at: int) -> bool:
+        """Row `at` is not picked from the start yet and is nearer the end than those rows are."""
+        picked = len(self._picked)
+        return at >= picked and self._count - at <= max(len(self._last), at - picked)
 
     def __iter__(self) -> Iterator[int]:
         return iter(self.array().tolist())
@@ -82,3 +98,23 @@ class PickedQuotes(Sequence[int]):
             picked.flags.writeable = False
             self._picked = picked
             return picked
+
+    def _final(self, rows: int) -> np.ndarray:
+        """At least the last `rows` quotes (all when there are fewer), in order: picked out of the
+        order from its end backwards, a stretch at a time, as `_first` picks from its start."""
+        with self._lock:
+            last = self._last
+            if len(last) >= rows or self._back <= 0:
+                return last
+            order, mask, parts, found = self._order, self._mask, [last], len(last)
+            while found < rows and self._back > 0:
+                wanted = (rows - found) * len(order) // max(1, self._count)
+                size = max(FIRST_STRETCH, 2 * wanted, len(order) - self._back)
+                stretch = order[max(0, self._back - size) : self._back]
+                parts.insert(0, stretch[mask[stretch]])
+                found += len(parts[0])
+                self._back -= len(stretch)
+            last = np.concatenate(parts)
+            last.flags.writeable = False
+            self._last = last
+            return last

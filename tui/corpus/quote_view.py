@@ -177,6 +177,8 @@ class QuoteView:
             needle = f" {' '.join(words)} "
             said = np.array([needle in f" {cue} " for cue in self.table.cues], dtype=bool)
             return said[self.columns.cue]
+        if within is None:  # the same phrase in the next keystrokes (`quote:war s`…) is not checked again
+            return self.remember(("saying", words), lambda: _read_only(self._quotes_saying(words, None)))  # type: ignore[return-value]
         return self._quotes_saying(words, within)
 
     def _quotes_saying(self, words: tuple[str, ...], within: np.ndarray | None) -> np.ndarray:
@@ -190,6 +192,7 @@ class QuoteView:
             near = self.columns.article_positions(within)
             sure, unsure = sure & near, unsure & near
         matcher, found = PhraseMatcher(words), []
+        between = matcher.found_between
         for p in sure:
             if p >= table.articles:
                 continue
@@ -198,7 +201,11 @@ class QuoteView:
                 found.append(lo)
                 continue
             text, folds = texts[p], index.folds(p)
-            found.extend(q for q in range(lo, hi) if matcher.found_in(text[start[q] : end[q]], folds))
+            if not folds and text.isascii():  # most articles: lowered once, each quote searched in place
+                lowered = text.lower()
+                found.extend(q for q in range(lo, hi) if between(lowered, start[q], end[q]))
+            else:
+                found.extend(q for q in range(lo, hi) if matcher.found_in(text[start[q] : end[q]], folds))
         for p in unsure:  # the table's spans may not be the index's: checked as the table reads them
             if p < table.articles:
                 text = texts[p]
@@ -292,3 +299,8 @@ class QuoteView:
     def speaker_name(self, quote: int) -> str:
         who = int(self.person[quote])
         return self.resolved.people.names[who] if who != NO_SPEAKER else ""
+
+
+def _read_only(mask: np.ndarray) -> np.ndarray:
+    mask.flags.writeable = False  # kept: whoever combines it makes a new mask
+    return mask

@@ -31,6 +31,19 @@ class PhraseMatcher:
         # than str.lower() on a wide string, and the bytes regex sees those bytes as non-words.
         return _search(self._bytes, text.encode("utf-8", "surrogatepass").lower())
 
+    def found_between(self, lowered: str, start: int, end: int) -> bool:
+        """`found_in(text[start:end], False)` for an ASCII `text`, given `lowered` (`text.lower()`,
+        made once for all its quotes): searched between the two offsets in place, no slice and no
+        lowered copy a quote (as `_search`: `start` is the edge of the text searched)."""
+        pattern = self._pattern
+        match = pattern.search(lowered, start, end)
+        while match:
+            at = match.start()
+            if at == start or not lowered[at - 1].isalnum():
+                return True
+            match = pattern.search(lowered, at + 1, end)
+        return False
+
 
 def _search(pattern: re.Pattern, haystack: str | bytes) -> bool:
     match = pattern.search(haystack)
