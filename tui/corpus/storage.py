@@ -25,6 +25,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, NamedTuple, overload
 
+from .chosen import Chosen
 from .models import Article
 from .ordered import InOrder
 
@@ -292,6 +293,8 @@ class ArticleStore(Sequence[Article]):
         else:
             chosen = set(positions)
         if len(chosen) * FEW_SORTED < len(order):
+            if isinstance(chosen, Chosen):
+                return chosen.by_rank(self._ranks(by))
             return sorted(chosen, key=self._ranks(by).__getitem__)
         return InOrder(chosen, order)
 

@@ -116,6 +116,13 @@ class Postings:
         run = self._flat[self._offsets[i] : self._offsets[i + 1]]
         return run if added is None else run + added
 
+    def run_at(self, number: int, key: str) -> array:
+        """`get(key)` for the key numbered `number` (which is `key`): no bisection."""
+        packed = number < len(self._order)
+        run = self._flat[self._offsets[number] : self._offsets[number + 1]] if packed else array("I")
+        added = self._added.get(key) if self._added else None
+        return run if added is None else run + added
+
     def head(self, key: str, count: int) -> array:
         """A key's first `count` positions (in the order added)."""
         i = self._number(key)
@@ -325,10 +332,14 @@ class Dates:
 
     def between(self, first: int | None, last: int | None) -> set[int]:
         """Positions dated from `first` to `last`, both inclusive; None leaves that end open."""
+        return set(self.run_between(first, last))
+
+    def run_between(self, first: int | None, last: int | None) -> array:
+        """`between` as an array, in day order."""
         days, positions = self.in_order()
         lo = bisect_left(days, first) if first is not None else 0
         hi = bisect_right(days, last) if last is not None else len(days)
-        return set(positions[lo:hi])
+        return positions[lo:hi]
 
     def in_order(self) -> tuple[array, array]:
         """Days and their positions, by day."""
