@@ -48,8 +48,11 @@ leaves = st.one_of(
     st.builds(Match, st.sampled_from(FIELDS), st.lists(WORDS, min_size=1, max_size=2).map(tuple)),
     st.builds(Has, st.sampled_from(["quotes", "date", "entities", "source"])),
     st.builds(QuoteCount, st.sampled_from([">", ">=", "<", "<=", "="]), st.integers(0, 6)),
-    st.builds(DateRange, st.none() | st.dates(date(2025, 6, 1), date(2026, 6, 1)),
-              st.none() | st.dates(date(2025, 6, 1), date(2026, 6, 1))),  # fmt: skip
+    st.builds(
+        DateRange,
+        st.none() | st.dates(date(2025, 6, 1), date(2026, 6, 1)),
+        st.none() | st.dates(date(2025, 6, 1), date(2026, 6, 1)),
+    ),  # fmt: skip
     st.just(Everything()),
 )
 trees = st.recursive(
