@@ -55,9 +55,10 @@ class NameIndex:
         return found
 
     def runs(self, words: Sequence[str]) -> list[array]:
-        """The positions of each name that contains these words (arrays to read, never change)."""
-        run_at = self.postings.run_at  # the names' numbers are known: no name looked up again
-        return [run_at(number, key) for number, key in self._numbered(words)]
+        """The positions of the names that contain these words (arrays to read, never change; an
+        article with two such names is in them twice)."""
+        numbered = self._numbered(words)  # the names' numbers are known: no name looked up again
+        return [self.postings.runs_of(numbered)] if numbered else []
 
     def names(self) -> Iterator[tuple[str, str, int]]:
         """Every name: folded, as displayed, and how many articles have it."""
