@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import SEEDS
-from tui.corpus import load_corpus
+from tui.corpus import load_corpus, storage
 from tui.corpus.chosen import Chosen
 from tui.corpus.corpus import Corpus
 from tui.corpus.index import tokens
@@ -77,12 +77,15 @@ def test_a_query_as_a_mask_finds_what_its_set_evaluation_finds(tree) -> None:
 
 
 @EXAMPLES
-@given(trees, st.sampled_from(SORTS))
-def test_the_list_shows_the_same_articles_in_the_same_order(tree, by: str) -> None:
+@given(trees, st.sampled_from(SORTS), st.booleans())
+def test_the_list_shows_the_same_articles_in_the_same_order(tree, by: str, by_rank: bool) -> None:
+    # `by_rank`: every result counts as few, and is sorted by rank rather than picked out of the order.
     query = Query(tree)
     store = CORPUS.articles
     expected = set(query.evaluate(CORPUS.index))
-    shown = store.sorted_positions(CORPUS.match(query), by)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(storage, "FEW_SORTED", 0 if by_rank else storage.FEW_SORTED)
+        shown = store.sorted_positions(CORPUS.match(query), by)
     assert list(shown) == [position for position in store.order(by) if position in expected], str(query)
     assert len(shown) == len(expected)
 
