@@ -22,6 +22,17 @@ class Chosen(Collection[int]):
         self.bits = bits
         self._count: int | None = None  # counted when first asked: a pass over every cell
 
+    @classmethod
+    def of(cls, positions: Collection[int], size: int) -> Chosen:
+        """These positions as a mask of `size` cells (those outside it left out)."""
+        bits = np.zeros(size, dtype=bool)
+        if isinstance(positions, range):
+            bits[range(max(positions.start, 0), min(positions.stop, size), positions.step)] = True
+        elif len(positions):
+            found = np.fromiter(positions, dtype=np.int64, count=len(positions))
+            bits[found[(found >= 0) & (found < size)]] = True
+        return cls(bits)
+
     def __len__(self) -> int:
         if self._count is None:
             self._count = int(np.count_nonzero(self.bits))
