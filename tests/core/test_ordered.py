@@ -7,9 +7,11 @@ import random
 import threading
 from array import array
 
+import numpy as np
 import pytest
 
-from tui.corpus.ordered import FIRST_STEP, InOrder
+from tui.corpus.chosen import Chosen
+from tui.corpus.ordered import FIRST_STEP, MASKED_FROM, InOrder
 
 
 class CountingOrder(array):
@@ -106,3 +108,17 @@ def test_rows_are_kept_and_read_as_the_columns_say() -> None:
     for i in range(len(store)):
         assert store.row(i).title == f"Title {i}"
     assert len(store._rows) <= storage.ROWS_KEPT  # bounded
+
+
+def test_a_result_read_far_into_a_long_order_is_picked_the_same_after_it_is_made_a_mask() -> None:
+    rng = random.Random(5)
+    size = 3 * MASKED_FROM
+    order = array("I", [p for p in rng.sample(range(size), size) if p] + [0])  # 0 read after the switch
+    few = np.zeros(size - 10, dtype=bool)  # a mask from before the last articles arrived
+    few[rng.sample(range(size - 10), 500)] = True
+    for chosen in (set(rng.sample(range(size), size // 3)) | {0, size - 1}, range(0, size, 7), Chosen(few)):
+        expected = [p for p in order if p in chosen]
+        rows = InOrder(chosen, order)
+        assert rows[:10] == expected[:10]  # the start as a set reads it, then the rest as a mask
+        assert rows[len(expected) * 2 // 3] == expected[len(expected) * 2 // 3]
+        assert rows[-1] == expected[-1] and list(rows) == expected and len(rows) == len(expected)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 from tui.corpus.index import Postings
+from tui.corpus.storage import MappedArray
 
 
 def filled(pairs: list[tuple[str, int]]) -> Postings:
@@ -68,3 +69,21 @@ def test_dense_positions_are_a_range_and_answer_as_a_set() -> None:
     assert again._all == range(5)
     dense.add_entry(9, index_entry(articles[0]))  # a gap: a set from then on
     assert dense.all_positions() == {0, 1, 2, 3, 4, 9}
+
+
+def test_many_keys_runs_are_their_runs_read_together() -> None:
+    # `runs_of` reads runs close together in a file in one read: each key's positions, no other.
+    rng = random.Random(7)
+    pairs = [(f"n{rng.randrange(3000)}", position) for position in range(40_000)]
+    built = filled(pairs)
+    keys, offsets, flat, order = built.pack()
+    in_file = MappedArray(flat.tobytes(), 0, flat.typecode, len(flat))  # as a cache entry's file serves it
+    grown = Postings(keys, offsets, in_file, order)
+    for key, position in [("n5", 50_000), ("new", 50_001)]:
+        grown.add(key, position)
+        built.add(key, position)
+    for postings in (Postings(keys, offsets, flat, order), grown, built):
+        for size in (1, 5, 300, 3001):
+            numbered = [(n, postings.key_at(n)) for n in rng.sample(range(len(postings)), min(size, len(postings)))]
+            expected = sorted(p for _, key in numbered for p in postings.get(key))
+            assert sorted(postings.runs_of(numbered)) == expected

@@ -8,6 +8,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tui.corpus.index import CorpusIndex, index_entry
@@ -132,7 +133,9 @@ def index() -> CorpusIndex:
 def ids(index: CorpusIndex, text: str) -> set[str]:
     query = parse_query(text)
     assert isinstance(query, Query), query
-    return {ARTICLES[position].id for position in query.evaluate(index)}
+    found = query.evaluate(index)
+    assert sorted(found) == np.flatnonzero(query.mask(index)).tolist(), text  # the list's evaluation agrees
+    return {ARTICLES[position].id for position in found}
 
 
 def check(index: CorpusIndex, text: str, expected: set[str]) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .chosen import Chosen
 from .corrections import Corrections
 from .index import CorpusIndex, IndexEntry, index_entry
 from .models import Article, LoadProblem, LoadReport
@@ -66,7 +67,7 @@ class Corpus:
         """The articles a query finds, in load order, each found when first read (ordered.py)."""
         if has_quote_terms(query.root):  # `speaker:`, `quote:`, `cue:` combine within one quote
             return InOrder(self.quote_view().articles(query))
-        return InOrder(query.evaluate(self.index))
+        return InOrder(Chosen(query.mask(self.index)))  # a mask: no set of a broad filter's matches
 
     def quote_view(self) -> QuoteView:
         """The corpus quote by quote (made on first use, brought up to date with each call)."""

@@ -12,18 +12,25 @@ import threading
 from collections.abc import Collection, Iterator, Sequence
 from typing import overload
 
+from .chosen import Chosen, as_numbers
+
 FIRST_STEP = 1024  # positions of the order read for the first rows asked for; doubled each time after
+MASKED_FROM = 65536  # a set read this far into an order is made a mask, the rest of the order picked with numpy
 
 
 class InOrder(Sequence[int]):
     """The positions of `chosen` in `order` (None: ascending, the load order), read-only, each
     found when first read. Equal to a list of the same positions."""
 
-    __slots__ = ("_found", "_lock", "_next", "_step", "chosen", "order")
+    __slots__ = ("_found", "_lock", "_mask", "_next", "_numbers", "_step", "chosen", "order")
 
     def __init__(self, chosen: Collection[int], order: Sequence[int] | None = None) -> None:
-        self.chosen = chosen  # a set or a range: never changed, by this or by anyone
+        self.chosen = chosen  # a set, a range or a mask (`Chosen`): never changed, by this or by anyone
         self.order = order
+        # A display order is every position below its length: within a mask at least as long.
+        masked = isinstance(chosen, Chosen) and order is not None and len(order) <= len(chosen.bits)
+        self._numbers = as_numbers(order) if masked else None  # type: ignore[arg-type]
+        self._mask = chosen if masked else None  # a set's is made when the order is read far (the End key)
         self._found: list[int] = []
         self._next = 0  # where the next read of `order` starts
         self._step = FIRST_STEP
@@ -40,13 +47,26 @@ class InOrder(Sequence[int]):
         with self._lock:
             if self.order is None:
                 if len(found) < len(self.chosen):
-                    found[:] = self.chosen if isinstance(self.chosen, range) else sorted(self.chosen)
+                    found[:] = self.chosen if isinstance(self.chosen, (range, Chosen)) else sorted(self.chosen)
                 return found
             order, contains = self.order, self.chosen.__contains__
             while len(found) < count and self._next < len(order):
+                if self._mask is None and self._next >= MASKED_FROM:
+                    self._mask, self._numbers = Chosen.of(self.chosen, len(order)), as_numbers(order)
+                if self._mask is not None:
+                    return self._picked(count)
                 found.extend(filter(contains, order[self._next : self._next + self._step]))
                 self._next += self._step
                 self._step *= 2
+        return found
+
+    def _picked(self, count: int) -> list[int]:
+        """`_reach` for a mask: each chunk of the order picked out in one numpy step."""
+        found, order, picked = self._found, self._numbers, self._mask.picked  # type: ignore[union-attr]
+        while len(found) < count and self._next < len(order):  # type: ignore[arg-type]
+            found.extend(picked(order[self._next : self._next + self._step]))  # type: ignore[index]
+            self._next += self._step
+            self._step *= 2
         return found
 
     @overload

@@ -281,7 +281,7 @@ class LiveCorpus:
 
     def sort(self, positions: Iterable[int], by: str) -> Sequence[int]:
         """Positions (from an earlier search) in display order."""
-        positions = list(positions)
+        positions = positions if isinstance(positions, InOrder) else list(positions)  # a search's: its mask kept
         return self._read(lambda c: c.articles.sorted_positions(positions, by), lambda c, note: sorted(positions))
 
     def entities(self, positions: Iterable[int] | None = None) -> list[EntitySummary]:

@@ -25,6 +25,9 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, NamedTuple, overload
 
+import numpy as np
+
+from .chosen import Chosen, as_numbers
 from .models import Article
 from .ordered import InOrder
 
@@ -292,6 +295,8 @@ class ArticleStore(Sequence[Article]):
         else:
             chosen = set(positions)
         if len(chosen) * FEW_SORTED < len(order):
+            if isinstance(chosen, Chosen):
+                return chosen.by_rank(self._ranks(by))
             return sorted(chosen, key=self._ranks(by).__getitem__)
         return InOrder(chosen, order)
 
@@ -300,9 +305,9 @@ class ArticleStore(Sequence[Article]):
         found = self._orders.get(key)
         if found is None:
             order = self.order(by)
-            found = array("I", bytes(4 * len(order)))
-            for rank, position in enumerate(order):
-                found[position] = rank
+            ranks = np.zeros(len(order), dtype=np.uint32)
+            ranks[as_numbers(order)] = np.arange(len(order), dtype=np.uint32)  # a Python loop took ~0.2 s at 1M
+            found = array("I", ranks.tobytes())
             if len(self.records) == len(order):
                 self._orders[key] = found
         return found

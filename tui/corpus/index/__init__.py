@@ -2,6 +2,7 @@
 
 keys          folded words and name keys (`tokens`, `name_key`)
 postings      key -> positions and position -> run, packed or growing in one structure
+masks         lookups as bool masks of the corpus, for the list's filter (combined bitwise)
 name_index    names (entities, speakers, cues, sources) matched by their words
 phrases       words side by side in raw text
 tallies       entities across articles (`EntitySummary`)

@@ -10,14 +10,17 @@ from __future__ import annotations
 import operator
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
+
+import numpy as np
 
 from ..fields import HAS_VALUES, field_tokens
 from ..kinds import KIND_NAMES
 from . import persistence
 from .entry import IndexEntry
 from .keys import tokens
+from .masks import mask_of, mask_of_runs
 from .name_index import NameIndex
 from .pairs import FREQUENT_AT, PairPostings, Pairs, phrase_candidates
 from .phrases import PhraseMatcher
@@ -239,6 +242,46 @@ class CorpusIndex:
     def dates_between(self, first: date | None, last: date | None) -> set[int]:
         """Articles dated from `first` to `last`, both inclusive; None leaves that end open."""
         return self._dates.between(first.toordinal() if first else None, last.toordinal() if last else None)
+
+    # -- lookups as masks (masks.py): one bool an article, for a filter's terms combined bitwise
+
+    def mask_size(self) -> int:
+        """How many cells a mask of this index has: one more than the last position."""
+        every = self._all
+        return len(every) if isinstance(every, range) else max(every, default=-1) + 1
+
+    def mask_of(self, positions: Collection[int] | None) -> np.ndarray:
+        return mask_of(positions, self.mask_size())
+
+    def all_mask(self) -> np.ndarray:
+        return self.mask_of(self._all)
+
+    def word_mask(self, word: str) -> np.ndarray:
+        return self.mask_of(self._words.get(word))
+
+    def has_mask(self, what: str) -> np.ndarray:
+        return self.mask_of(self._has.get(what))
+
+    def quote_count_mask(self, op: str, count: int) -> np.ndarray:
+        compare = COMPARISONS[op]
+        runs = (positions for quotes, positions in self._quote_counts.items() if compare(quotes, count))
+        return mask_of_runs(runs, self.mask_size())
+
+    def dates_mask(self, first: date | None, last: date | None) -> np.ndarray:
+        run = self._dates.run_between(first.toordinal() if first else None, last.toordinal() if last else None)
+        return self.mask_of(run)
+
+    def names_mask(self, of: str, words: Sequence[str]) -> np.ndarray:
+        """`speaker`, `cue`, `source` or `section` (`of`) as a mask."""
+        names = {"speaker": self._speakers, "cue": self._cues, "source": self._sources, "section": self._sections}
+        return mask_of_runs(names[of].runs(words), self.mask_size())
+
+    def entity_mask(self, words: Sequence[str], kind: str | None = None) -> np.ndarray:
+        if kind is None:
+            indexes = list(self._entities.values())
+        else:
+            indexes = [self._entities[kind]] if kind in self._entities else []
+        return mask_of_runs((run for names in indexes for run in names.runs(words)), self.mask_size())
 
     # -- for the UI -------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Sequence
 
 from .keys import name_key
@@ -31,6 +32,10 @@ class NameIndex:
 
     def matching(self, words: Sequence[str]) -> list[str]:
         """The folded names that contain these words, in order and side by side."""
+        return [key for _, key in self._numbered(words)]
+
+    def _numbered(self, words: Sequence[str]) -> list[tuple[int, str]]:
+        """`matching`, each name with its number."""
         if not words:
             return []
         found = [self.by_word.get(word) for word in words]
@@ -38,14 +43,22 @@ class NameIndex:
             return []
         key_at = self.postings.key_at
         needle = f" {' '.join(words)} "
-        return [key for key in map(key_at, min(found, key=len)) if needle in f" {key} "]  # type: ignore[arg-type]
+        fewest: array = min(found, key=len)  # type: ignore[arg-type, assignment]
+        numbered = ((number, key_at(number)) for number in fewest)
+        return [(number, key) for number, key in numbered if needle in f" {key} "]
 
     def lookup(self, words: Sequence[str]) -> set[int]:
         """Articles with a name that contains these words."""
         found: set[int] = set()
-        for key in self.matching(words):
-            found.update(self.postings[key])
+        for run in self.runs(words):
+            found.update(run)
         return found
+
+    def runs(self, words: Sequence[str]) -> list[array]:
+        """The positions of the names that contain these words (arrays to read, never change; an
+        article with two such names is in them twice)."""
+        numbered = self._numbered(words)  # the names' numbers are known: no name looked up again
+        return [self.postings.runs_of(numbered)] if numbered else []
 
     def names(self) -> Iterator[tuple[str, str, int]]:
         """Every name: folded, as displayed, and how many articles have it."""

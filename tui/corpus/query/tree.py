@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from ..fields import FIELD_BY_NAME, SPEAKERS, Field
 from ..index import CorpusIndex
 
@@ -23,6 +25,7 @@ class QueryError:
 
 
 Found = dict["Node", set[int]]  # one evaluation's results by node: equal terms are looked up once
+Masks = dict["Node", np.ndarray]  # the same, as masks (`Node.mask`)
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,25 @@ class Node:
     def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         raise NotImplementedError
 
+    def mask(self, index: CorpusIndex, masks: Masks) -> np.ndarray:
+        """`find` as a mask (one bool an article position: `CorpusIndex.mask_size` cells), worked
+        out once per evaluation and shared through `masks`: never change it."""
+        result = masks.get(self)
+        if result is None:
+            result = masks[self] = self.compute_mask(index, masks)
+        return result
+
+    def compute_mask(self, index: CorpusIndex, masks: Masks) -> np.ndarray:
+        return index.mask_of(self.compute(index, {}))  # a term without a mask lookup: its set
+
 
 @dataclass(frozen=True)
 class Everything(Node):
     def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return index.all_positions()
+
+    def compute_mask(self, index: CorpusIndex, masks: Masks) -> np.ndarray:
+        return index.all_mask()
 
     def __str__(self) -> str:
         return ""
@@ -59,6 +76,9 @@ class Word(Node):
 
     def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return index.word(self.word)
+
+    def compute_mask(self, index: CorpusIndex, masks: Masks) -> np.ndarray:
+        return index.word_mask(self.word)
 
     def __str__(self) -> str:
         return f'"{self.word}"' if self.word == "or" else self.word
@@ -90,6 +110,21 @@ def _lookup(field: Field) -> Lookup:
 
 _LOOKUPS: dict[str, Lookup] = {field.name: _lookup(field) for field in FIELD_BY_NAME.values()
                                if field.value in ("names", "words")}  # fmt: skip
+MaskLookup = Callable[[CorpusIndex, tuple[str, ...]], np.ndarray]
+NAMED_WORDS = ("source", "section", "cue")  # fields whose value is words, looked up among names
+
+
+def _mask_lookup(field: Field) -> MaskLookup | None:
+    """`_lookup` as a mask, for a field looked up among names; None for one whose words are checked
+    in text (`title:`, `quote:`), which finds a set."""
+    if field.value == "words":
+        return (lambda index, words: index.names_mask(field.name, words)) if field.name in NAMED_WORDS else None
+    if field.names == SPEAKERS:
+        return lambda index, words: index.names_mask("speaker", words)
+    return lambda index, words: index.entity_mask(words, field.names)
+
+
+_MASK_LOOKUPS: dict[str, MaskLookup | None] = {name: _mask_lookup(FIELD_BY_NAME[name]) for name in _LOOKUPS}
 
 
 @dataclass(frozen=True)
@@ -101,6 +136,10 @@ class Match(Node):
 
     def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return _LOOKUPS[self.field](index, self.words)
+
+    def compute_mask(self, index: CorpusIndex, masks: Masks) -> np.ndarray:
+        lookup = _MASK_LOOKUPS[self.field]
+        return super().compute_mask(index, masks) if lookup is None else lookup(index, self.words)
 
     def __str__(self) -> str:
         value = " ".join(self.words)
@@ -114,6 +153,9 @@ class Has(Node):
     def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return index.has(self.what)
 
+    def compute_mask(self, index: CorpusIndex, masks: Masks) -> np.ndarray:
+        return index.has_mask(self.what)
+
     def __str__(self) -> str:
         return f"has:{self.what}"
 
@@ -125,6 +167,9 @@ class QuoteCount(Node):
 
     def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return index.quote_count(self.op, self.count)
+
+    def compute_mask(self, index: CorpusIndex, masks: Masks) -> np.ndarray:
+        return index.quote_count_mask(self.op, self.count)
 
     def __str__(self) -> str:
         return f"quotes:{'' if self.op == '=' else self.op}{self.count}"
@@ -140,6 +185,9 @@ class DateRange(Node):
     def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return index.dates_between(self.first, self.last)
 
+    def compute_mask(self, index: CorpusIndex, masks: Masks) -> np.ndarray:
+        return index.dates_mask(self.first, self.last)
+
     def __str__(self) -> str:
         if self.first is not None and self.first == self.last:
             return f"date:{self.first.isoformat()}"
@@ -154,6 +202,9 @@ class Not(Node):
 
     def compute(self, index: CorpusIndex, found: Found) -> set[int]:
         return index.all_positions() - self.node.find(index, found)
+
+    def compute_mask(self, index: CorpusIndex, masks: Masks) -> np.ndarray:
+        return index.all_mask() & ~self.node.mask(index, masks)
 
     def __str__(self) -> str:
         # `-(-x)`, not `--x`: a minus must be followed by a term or a group to parse back.
@@ -189,6 +240,19 @@ class And(Node):
                 result, owned = result - node.find(index, found), True
         return result if owned else set(result)
 
+    def compute_mask(self, index: CorpusIndex, masks: Masks) -> np.ndarray:
+        # As `compute`: new masks only (`a & b`), never one of `masks` changed.
+        included = _dates_fused(dict.fromkeys(node for node in self.nodes if not isinstance(node, Not)))
+        excluded = dict.fromkeys(node.node for node in self.nodes if isinstance(node, Not))
+        result = included[0].mask(index, masks) if included else index.all_mask()
+        for node in included[1:]:
+            result = result & node.mask(index, masks)
+        for node in excluded:
+            if not result.any():
+                break
+            result = result & ~node.mask(index, masks)
+        return result
+
     def __str__(self) -> str:
         return " ".join(grouped(node, (Or,)) for node in self.nodes)
 
@@ -201,6 +265,13 @@ class Or(Node):
         result: set[int] = set()
         for node in dict.fromkeys(self.nodes):
             result |= node.find(index, found)
+        return result
+
+    def compute_mask(self, index: CorpusIndex, masks: Masks) -> np.ndarray:
+        nodes = list(dict.fromkeys(self.nodes))
+        result = nodes[0].mask(index, masks) if nodes else index.mask_of(())
+        for node in nodes[1:]:
+            result = result | node.mask(index, masks)
         return result
 
     def __str__(self) -> str:
@@ -238,6 +309,10 @@ class Query:
     def evaluate(self, index: CorpusIndex) -> set[int]:
         """Positions of the matching articles."""
         return self.root.evaluate(index)
+
+    def mask(self, index: CorpusIndex) -> np.ndarray:
+        """`evaluate` as a mask (`Node.mask`; read it, never change it)."""
+        return self.root.mask(index, {})
 
     @property
     def is_empty(self) -> bool:
