@@ -129,7 +129,7 @@ def restored_table(state: object, articles: int) -> dict | str:
     columns: dict = {}
     for name, typecode in ARRAYS.items():
         data = state[name]
-        if not isinstance(data, bytes) or len(data) % 4:
+        if not isinstance(data, (bytes, memoryview)) or len(data) % 4:  # a view: kept out of band
             return f"column {name}"
         columns[name] = np.frombuffer(data, dtype=typecode_dtype(typecode))
     cues, kinds = state["cues"], state["entity_kinds"]
@@ -143,7 +143,7 @@ def restored_table(state: object, articles: int) -> dict | str:
     if raw is None:
         return "raw names"
     quote_kinds = state["kind"]
-    if not isinstance(quote_kinds, bytes):
+    if not isinstance(quote_kinds, (bytes, memoryview)):
         return "kinds"
     why = _columns_fit(columns, quote_kinds, articles, len(raw), len(cues), len(names))
     if why:

@@ -130,12 +130,13 @@ def column_state(values: np.ndarray) -> tuple[str, bytes]:
 
 
 def restored_column(state: object, size: int | None = None) -> np.ndarray | None:
-    """A read-only column from `column_state`'s tuple (no copy: it reads the side file's bytes), of
+    """A read-only column from `column_state`'s tuple (no copy: it reads the side file's bytes, or
+    the view of them a column kept out of band is read as: quote_table_body.py), of
     `size` values when given; None when it is not one."""
     if not isinstance(state, tuple) or len(state) != 2:
         return None
     dtype, data = state
-    if dtype not in DTYPES or not isinstance(data, bytes) or len(data) % np.dtype(dtype).itemsize:
+    if dtype not in DTYPES or not isinstance(data, (bytes, memoryview)) or len(data) % np.dtype(dtype).itemsize:
         return None
     values = np.frombuffer(data, dtype=dtype)
     return values if size is None or len(values) == size else None
