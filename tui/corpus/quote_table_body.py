@@ -10,9 +10,10 @@ unpickler saved, with as much memory at its peak).
     pickle                protocol 5; each column out of band a NEXT_BUFFER in its place
     columns               each from an offset that is a multiple of 8 (numpy reads them aligned)
 
-What goes out of band: every number column as `column_state` gives it, a (dtype name, bytes) pair,
-and the table's own columns (`OUT_OF_BAND_NAMES`), when big enough to be worth it. Strings' blobs
-stay in the pickle: they are read as bytes (decoded one string at a time).
+What goes out of band: every bytes object big enough to be worth it (a number column, a blob of
+strings); each is read back as a read-only memoryview, which the readers of the state take as they
+take bytes (quote_table_state.py, quote_table_strings.py). Nothing big stays in the pickle, so the
+body read is all the memory the table's columns and strings hold.
 """
 
 from __future__ import annotations
@@ -21,11 +22,7 @@ import io
 import pickle
 import struct
 
-from .quote_table import ARRAYS
-from .quote_table_strings import DTYPES
-
-OUT_OF_BAND_FROM = 1 << 16  # columns of this many bytes or more; smaller ones are not worth a buffer
-OUT_OF_BAND_NAMES = frozenset({*ARRAYS, "kind"})  # the table's columns, saved as bytes under these names
+OUT_OF_BAND_FROM = 1 << 12  # bytes objects of this many bytes or more; smaller ones are not worth a buffer
 ALIGN = 8
 _COUNT = struct.Struct("<Q")
 
@@ -70,21 +67,12 @@ def decode(body: bytes, unpickler: type[pickle.Unpickler]) -> object:
     return unpickler(io.BytesIO(stream), buffers=columns).load()
 
 
-def _marked(item: object, name: str = "") -> object:
-    """The state with each column to keep out of band wrapped in a PickleBuffer."""
+def _marked(item: object) -> object:
+    """The state with each bytes object big enough wrapped in a PickleBuffer (kept out of band)."""
     if isinstance(item, dict):
-        return {key: _marked(value, key if isinstance(key, str) else "") for key, value in item.items()}
-    if isinstance(item, bytes) and name in OUT_OF_BAND_NAMES and len(item) >= OUT_OF_BAND_FROM:
+        return {key: _marked(value) for key, value in item.items()}
+    if isinstance(item, bytes) and len(item) >= OUT_OF_BAND_FROM:
         return pickle.PickleBuffer(item)
-    if isinstance(item, tuple) and _is_column(item):
-        return item[0], pickle.PickleBuffer(item[1])
     if isinstance(item, (tuple, list)):
         return type(item)(_marked(part) for part in item)
     return item
-
-
-def _is_column(item: tuple) -> bool:
-    """A `column_state` pair: (dtype name, bytes), big enough to go out of band."""
-    if len(item) != 2 or not isinstance(item[0], str) or not isinstance(item[1], bytes):
-        return False
-    return item[0] in DTYPES and len(item[1]) >= OUT_OF_BAND_FROM
