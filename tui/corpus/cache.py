@@ -59,6 +59,7 @@ import stat
 import struct
 import sys
 import tempfile
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -139,11 +140,12 @@ class CacheEntry:
         corpus, check = opened
         return self._checked(corpus, check)
 
-    def load_checked_later(self, failed: Failed) -> Corpus | None:
+    def load_checked_later(self, failed: Failed, hold: threading.Event | None = None) -> Corpus | None:
         """The cached corpus at once, as `load`, but the files and the bulk are checked after it
-        is handed back: when the check fails, every read of the entry raises `CacheEntryChanged`
-        from then on and `failed` is called with it (from the check's thread)."""
-        opened = self._open()
+        is handed back (once `hold` is set, when given: entry_check.py): when the check fails, every
+        read of the entry raises `CacheEntryChanged` from then on and `failed` is called with it
+        (from the check's thread)."""
+        opened = self._open(hold)
         if opened is None:
             return None
         corpus, check = opened
@@ -163,7 +165,7 @@ class CacheEntry:
             return None
         return corpus
 
-    def _open(self) -> tuple[Corpus | str, EntryCheck] | None:
+    def _open(self, hold: threading.Event | None = None) -> tuple[Corpus | str, EntryCheck] | None:
         """The corpus read from the head (or why it cannot be), and the check of the rest, under
         way; None when the entry is missing, of another parser, or its head or trailer is bad."""
         from .corpus import Corpus
@@ -197,7 +199,7 @@ class CacheEntry:
             self._damaged(getattr(error, "strerror", None) or type(error).__name__)
             return None
         self.opened_line = line
-        check = EntryCheck(self, line, bulk, (bulk_start, bulk_length, bulk_crc)).start()
+        check = EntryCheck(self, line, bulk, (bulk_start, bulk_length, bulk_crc), hold).start()
         try:
             with collector_paused():  # millions of small objects, no cycles: half the time without it
                 state = _HeadReader(head, bulk or b"", bulk_start, bulk_length).load()
