@@ -156,7 +156,7 @@ def _strings(items: object) -> bool:
     return isinstance(items, list) and set(map(type, items)) <= {str}
 
 
-def _columns_fit(view: dict, kind: bytes, articles: int, speakers: int, cues: int, entities: int) -> str:
+def _columns_fit(view: dict, kind: bytes | memoryview, articles: int, speakers: int, cues: int, entities: int) -> str:
     """What does not fit, "" when every column agrees with the others and with the store."""
     quotes = len(view["article"])
     first, named_first = view["first"], view["named_first"]
