@@ -78,3 +78,13 @@ def wait_for(condition: Callable[[], bool], seconds: float = REREAD_SECONDS) -> 
             return False
         time.sleep(0.05)
     return True
+
+
+def as_bytes(item: object) -> object:
+    """A side file's state (quote_table_body.decode) with each column read out of band (a view) as
+    bytes, as a test that damages it writes it back."""
+    if isinstance(item, dict):
+        return {key: as_bytes(value) for key, value in item.items()}
+    if isinstance(item, (tuple, list)):
+        return type(item)(as_bytes(part) for part in item)
+    return bytes(item) if isinstance(item, memoryview) else item

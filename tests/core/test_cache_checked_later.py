@@ -192,3 +192,16 @@ def test_a_check_nobody_waits_for_runs_nicer_than_the_app(
     seen.clear()
     entry = caching.entry_at([folder])
     assert entry is not None and entry.load() is not None and seen["nice"] == mine  # waited for: as the app
+
+
+def test_a_check_held_for_the_views_begins_once_they_are_warmed(folder: Path, cache_dir: Path) -> None:
+    target = sorted(folder.iterdir())[1]
+    edit_in_place(target)  # the check, once it runs, finds the entry stale
+    notices: list[str] = []
+    live = LiveCorpus()
+    live.load([folder], workers=1, notice=notices.append, check_after_warm=True)
+    time.sleep(0.5)  # long enough for a check of five files that was not held
+    assert notices == [] and live.damaged is None, "the check ran before the views were warmed"
+    live.warm_views("")
+    assert wait_for(lambda: bool(notices)), "the check never ran once the views were warmed"
+    assert entry_check.STALE in notices[0]

@@ -11,13 +11,16 @@ import threading
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from tests.helpers import cached_seeds
+from tests.helpers import as_bytes, cached_seeds
 from tui.corpus import cache as caching
 from tui.corpus import entry_temporaries, load_corpus, quote_table_file
 from tui.corpus.quote_table import ARRAYS, QuoteTable
+from tui.corpus.quote_table_body import OUT_OF_BAND_FROM, decode, encode
 from tui.corpus.quote_table_file import MAGIC, SUFFIX, QuoteTableFile
+from tui.corpus.quote_table_strings import column_state, restored_column
 from tui.corpus.session import LiveCorpus
 
 ARTICLES = 8
@@ -129,14 +132,25 @@ def rewrite_body(side: Path, state: object) -> None:
     tell it apart."""
     with open(side, "rb") as handle:
         header = handle.readline() + handle.readline()
-    body = pickle.dumps(state, protocol=5)
+    body = b"".join(encode(state)) if isinstance(state, dict) else pickle.dumps(state, protocol=5)
     side.write_bytes(header + body + struct.pack("<QI", len(body), zlib.crc32(body)))
 
 
 def state_of(side: Path) -> dict:
     data = side.read_bytes()
     start = len(MAGIC) + 65
-    return pickle.loads(data[start : len(data) - struct.calcsize("<QI")])
+    return as_bytes(decode(data[start : len(data) - struct.calcsize("<QI")], pickle.Unpickler))  # type: ignore[return-value]
+
+
+def test_big_columns_are_read_as_views_of_the_body_not_copies() -> None:
+    column = np.arange(OUT_OF_BAND_FROM, dtype=np.int64)
+    state = {"table": {"day": column.tobytes(), "cues": ["", "said"]}, "resolved": {"order": column_state(column)}}
+    body = b"".join(encode(state))
+    read = decode(body, pickle.Unpickler)
+    day, order = read["table"]["day"], read["resolved"]["order"][1]  # type: ignore[index]
+    assert isinstance(day, memoryview) and isinstance(order, memoryview) and day.obj is body and order.obj is body
+    assert bytes(day) == column.tobytes() and np.array_equal(restored_column(read["resolved"]["order"]), column)  # type: ignore[index]
+    assert read["table"]["cues"] == ["", "said"]  # type: ignore[index]
 
 
 class Named:

@@ -13,11 +13,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.helpers import SEEDS, cached_seeds
+from tests.helpers import SEEDS, as_bytes, cached_seeds
 from tui.corpus import Corrections, load_corpus
 from tui.corpus import people_resolved as resolved_module
 from tui.corpus.people_resolved import corrections_key
 from tui.corpus.quote_table import QuoteTable
+from tui.corpus.quote_table_body import decode, encode
 from tui.corpus.quote_table_file import MAGIC, SUFFIX, QuoteTableFile
 from tui.corpus.quote_table_strings import Groups, Strings
 from tui.corpus.session import LiveCorpus
@@ -60,7 +61,8 @@ def side_path(cache_dir: Path) -> Path:
 def side_state(cache_dir: Path) -> tuple[bytes, dict]:
     data = side_path(cache_dir).read_bytes()
     start = len(MAGIC) + 65
-    return data[:start], pickle.loads(data[start : len(data) - struct.calcsize("<QI")])
+    read = decode(data[start : len(data) - struct.calcsize("<QI")], pickle.Unpickler)
+    return data[:start], as_bytes(read)  # type: ignore[return-value]
 
 
 def names(live: LiveCorpus) -> list[str]:
@@ -128,7 +130,7 @@ def test_a_damaged_answer_is_said_once_and_resolved_again(
     good = names(opened(folder))
     header, state = side_state(cache_dir)
     damage_answer(state["resolved"], harm)
-    body = pickle.dumps(state, protocol=5)
+    body = b"".join(encode(state))
     side_path(cache_dir).write_bytes(header + body + struct.pack("<QI", len(body), zlib.crc32(body)))
     resolves, notices = Resolves(monkeypatch), []
     assert names(opened(folder, notices=notices)) == good and resolves.count == 1

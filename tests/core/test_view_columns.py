@@ -121,6 +121,29 @@ def test_timeline_matches_a_plain_count_of_days() -> None:
                 assert found.buckets[0].first.weekday() == 0
 
 
+def test_a_month_timeline_from_month_numbers_is_the_one_from_days() -> None:
+    from tui.corpus.timeline import MAX_BUCKETS, month_numbers
+
+    rng = random.Random(5)
+    start = date(1990, 3, 15).toordinal()
+    for spread in (0, 1, 40, 4_000, 31 * (MAX_BUCKETS + 50)):  # one day, ..., more months than are drawn
+        for _ in range(40):
+            articles, quotes = ([rng.choice([0, start + rng.randrange(spread + 1)]) for _ in range(rng.randrange(size))]
+                                for size in (20, 50))  # fmt: skip
+            days = [np.array(articles, dtype=np.int32), np.array(quotes, dtype=np.int32)]  # as the table holds them
+            by_days = timeline(np.array(articles), np.array(quotes), "month")
+            assert timeline(*days, "month", months=(month_numbers(days[0]), month_numbers(days[1]))) == by_days
+
+
+def test_source_codes_number_the_sources_in_the_order_first_met() -> None:
+    from tui.corpus.quote_columns import source_codes
+
+    codes, names = source_codes(["Wire", None, "Post", "Wire", None, "Daily"])
+    assert codes.tolist() == [0, 1, 2, 0, 1, 3] and names == ["Wire", None, "Post", "Daily"]
+    empty, none = source_codes([])
+    assert len(empty) == 0 and none == []
+
+
 def test_the_columns_follow_articles_as_they_arrive() -> None:
     corpus = invented(40, 11)
     live = LiveCorpus(corpus)

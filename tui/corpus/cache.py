@@ -59,6 +59,7 @@ import stat
 import struct
 import sys
 import tempfile
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -139,11 +140,12 @@ class CacheEntry:
         corpus, check = opened
         return self._checked(corpus, check)
 
-    def load_checked_later(self, failed: Failed) -> Corpus | None:
+    def load_checked_later(self, failed: Failed, hold: threading.Event | None = None) -> Corpus | None:
         """The cached corpus at once, as `load`, but the files and the bulk are checked after it
-        is handed back: when the check fails, every read of the entry raises `CacheEntryChanged`
-        from then on and `failed` is called with it (from the check's thread)."""
-        opened = self._open()
+        is handed back (once `hold` is set, when given: entry_check.py): when the check fails, every
+        read of the entry raises `CacheEntryChanged` from then on and `failed` is called with it
+        (from the check's thread)."""
+        opened = self._open(hold)
         if opened is None:
             return None
         corpus, check = opened
@@ -163,7 +165,7 @@ class CacheEntry:
             return None
         return corpus
 
-    def _open(self) -> tuple[Corpus | str, EntryCheck] | None:
+    def _open(self, hold: threading.Event | None = None) -> tuple[Corpus | str, EntryCheck] | None:
         """The corpus read from the head (or why it cannot be), and the check of the rest, under
         way; None when the entry is missing, of another parser, or its head or trailer is bad."""
         from .corpus import Corpus
@@ -197,7 +199,7 @@ class CacheEntry:
             self._damaged(getattr(error, "strerror", None) or type(error).__name__)
             return None
         self.opened_line = line
-        check = EntryCheck(self, line, bulk, (bulk_start, bulk_length, bulk_crc)).start()
+        check = EntryCheck(self, line, bulk, (bulk_start, bulk_length, bulk_crc), hold).start()
         try:
             with collector_paused():  # millions of small objects, no cycles: half the time without it
                 state = _HeadReader(head, bulk or b"", bulk_start, bulk_length).load()
@@ -208,7 +210,7 @@ class CacheEntry:
         except Exception as error:  # a pickle from another version of the code
             return f"unreadable ({type(error).__name__})", check
 
-    def _head(self, handle: io.BufferedReader) -> tuple[bytearray, int, int, int] | str:
+    def _head(self, handle: io.BufferedReader) -> tuple[bytes, int, int, int] | str:
         """(head, bulk start, bulk length, bulk CRC) when the lengths and the head's CRC add up;
         else what is wrong. The bulk's CRC is the entry check's (entry_check.py)."""
         start = handle.tell()
@@ -222,9 +224,11 @@ class CacheEntry:
         if (bulk_start != start or head_start != bulk_start + bulk_length
                 or head_start + head_length != size - _TRAILER.size):  # fmt: skip
             return "truncated or damaged"
-        head = bytearray(head_length)
+        # Bytes, not a bytearray: the unpickler's BytesIO shares a bytes object's buffer (a bytearray's
+        # it copies: 600 MB and a second or so at a million articles).
         handle.seek(head_start)
-        if handle.readinto(head) != head_length or zlib.crc32(head) != head_crc:
+        head = handle.read(head_length)  # read straight into one bytes object (BufferedReader.read)
+        if len(head) != head_length or zlib.crc32(head) != head_crc:
             return "checksum mismatch"
         return head, bulk_start, bulk_length, bulk_crc
 
@@ -290,8 +294,8 @@ class _HeadWriter(pickle.Pickler):
 class _HeadReader(pickle.Unpickler):
     """Unpickles the head, each reference to a run in the bulk made a MappedArray over the mapping."""
 
-    def __init__(self, head: bytearray, mapped, bulk_start: int, bulk_length: int) -> None:
-        super().__init__(io.BytesIO(head))
+    def __init__(self, head: bytes, mapped, bulk_start: int, bulk_length: int) -> None:
+        super().__init__(io.BytesIO(head))  # shares the bytes: no copy
         self.mapped, self.bulk_start, self.bulk_length = mapped, bulk_start, bulk_length
 
     def persistent_load(self, pid: object) -> object:

@@ -33,14 +33,21 @@ Failed = Callable[[CacheEntryChanged], object]  # its answer is not used
 # reads and sums 8 GB for tens of seconds, and would take a core from the views' warm-up and the UI.
 BACKGROUND_NICENESS = 10
 MOST_NICE = 19
+# A check held until the app's views are ready (`hold`) starts after this long at most: walking a
+# million files holds the GIL in Python between its system calls, and took a second or two from
+# the head's unpickling and the views' warm-up on a busy two-core machine.
+HELD_AT_MOST_SECONDS = 10.0
 
 
 class EntryCheck:
     """The files' half of the fingerprint, then the bulk's CRC, in a thread of its own."""
 
-    def __init__(self, entry: CacheEntry, line: str, bulk: EntryFile | None, bulk_range: tuple[int, int, int]) -> None:
-        """`line`: the entry's fingerprint line; `bulk_range`: the bulk's start, length and CRC-32."""
+    def __init__(self, entry: CacheEntry, line: str, bulk: EntryFile | None, bulk_range: tuple[int, int, int],
+                 hold: threading.Event | None = None) -> None:  # fmt: skip
+        """`line`: the entry's fingerprint line; `bulk_range`: the bulk's start, length and CRC-32;
+        `hold`: the check begins once it is set (HELD_AT_MOST_SECONDS at most)."""
         self.entry, self.line, self.bulk, self.bulk_range = entry, line, bulk, bulk_range
+        self.hold = hold
         self.stale = False
         self.damage: str | None = None  # why the entry cannot be read ("checksum mismatch"), if so
         self._done = threading.Event()
@@ -80,6 +87,8 @@ class EntryCheck:
             failed(self._error())
 
     def _run(self) -> None:
+        if self.hold is not None:
+            self.hold.wait(HELD_AT_MOST_SECONDS)
         try:
             self.stale = not self._inputs_unchanged()
             if not self.stale and self.bulk is not None:

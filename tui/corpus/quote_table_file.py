@@ -6,22 +6,24 @@ entry's records give: written by the process that writes the entry (its records 
 then), or by the first warm open that finds none. The entry's own format is not touched, so an
 entry written by another build reads as before, and its side file is made again.
 
-    b"article-explorer quotes 2\\n"   the format
+    b"article-explorer quotes 3\\n"   the format
     64 hex digits + b"\\n"            the entry's fingerprint: the side file of another state of
                                       the inputs or of the code is stale
     body                              a pickle of plain data only (no class is ever loaded): the
                                       table (quote_table_state.py: columns as bytes, strings as
                                       blobs) and the people resolver's answer for it, with the
-                                      corrections' key it was made for (people_resolved.py)
+                                      corrections' key it was made for (people_resolved.py); its
+                                      big columns out of band, after it (quote_table_body.py)
     trailer                           the body's length and CRC-32
 
 Read with the cache's rules for hostile files: only a regular file, opened without waiting, its
 first lines read with a length limit, the body's length and CRC checked before it is unpickled,
 and every column checked against the others (lengths, ranges, each article's quotes) before the
 table takes it. The columns are read back as numpy columns over the body's bytes (no copy, no
-object a quote). A side file that is absent, stale or damaged is passed over; the table is built
-from the records and the side file written again (a temporary renamed into place: atomic). One
-that cannot be written costs nothing but the next open's time.
+object a quote; not even the unpickler's copy: the columns are out of band). A side file that is
+absent, stale or damaged is passed over; the table is built from the records and the side file
+written again (a temporary renamed into place: atomic). One that cannot be written costs nothing
+but the next open's time.
 
 The explorer's session starts reading the side file (`read_ahead`: its bytes and their CRC) in a
 thread of its own as the entry begins to open, so it overlaps reading the entry's head; the views'
@@ -46,9 +48,10 @@ from pathlib import Path
 from .cache import CacheEntry
 from .entry_temporaries import remove_stale_temporaries, temp_prefix
 from .quote_table import QuoteTable
+from .quote_table_body import decode, encode
 from .quote_table_state import restored_table, table_state
 
-MAGIC = b"article-explorer quotes 2\n"
+MAGIC = b"article-explorer quotes 3\n"
 _FORMAT_LINE = b"article-explorer quotes "  # the first line of every format's side file
 SUFFIX = ".quotes"
 _FINGERPRINT_LINE = 64 + 1  # hex digits and the newline: the most read of the second line
@@ -80,8 +83,8 @@ class QuoteTableFile:
         if read.why is not None or read.body is None:
             return self._damaged(read.why or "not read")
         try:
-            state = _PlainUnpickler(io.BytesIO(read.body)).load()
-            read.body = None
+            state = decode(read.body, _PlainUnpickler)
+            read.body = None  # the columns keep what they read of it
             if not isinstance(state, dict) or set(state) != {"table", "resolved"}:
                 return self._damaged("not a quote table")
             restored = restored_table(state["table"], articles)
@@ -102,15 +105,18 @@ class QuoteTableFile:
         be written is passed over."""
         temporary: str | None = None
         try:
-            body = pickle.dumps({"table": table_state(table), "resolved": resolved}, protocol=5)
+            body = encode({"table": table_state(table), "resolved": resolved})
             remove_stale_temporaries(self.path.parent)
             # Named as the cache's temporaries are, so a writer that dies leaves one the next save removes.
             handle, temporary = tempfile.mkstemp(prefix=temp_prefix(), suffix=".cache", dir=self.path.parent)
             with os.fdopen(handle, "wb") as out:
                 out.write(MAGIC)
                 out.write(self.fingerprint.encode("ascii") + b"\n")
-                out.write(body)
-                out.write(_TRAILER.pack(len(body), zlib.crc32(body)))
+                length, crc = 0, 0
+                for part in body:
+                    out.write(part)
+                    length, crc = length + memoryview(part).nbytes, zlib.crc32(part, crc)
+                out.write(_TRAILER.pack(length, crc))
             os.replace(temporary, self.path)
             temporary = None
         except (OSError, pickle.PicklingError, RecursionError):

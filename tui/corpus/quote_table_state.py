@@ -129,7 +129,7 @@ def restored_table(state: object, articles: int) -> dict | str:
     columns: dict = {}
     for name, typecode in ARRAYS.items():
         data = state[name]
-        if not isinstance(data, bytes) or len(data) % 4:
+        if not isinstance(data, (bytes, memoryview)) or len(data) % 4:  # a view: kept out of band
             return f"column {name}"
         columns[name] = np.frombuffer(data, dtype=typecode_dtype(typecode))
     cues, kinds = state["cues"], state["entity_kinds"]
@@ -143,7 +143,7 @@ def restored_table(state: object, articles: int) -> dict | str:
     if raw is None:
         return "raw names"
     quote_kinds = state["kind"]
-    if not isinstance(quote_kinds, bytes):
+    if not isinstance(quote_kinds, (bytes, memoryview)):
         return "kinds"
     why = _columns_fit(columns, quote_kinds, articles, len(raw), len(cues), len(names))
     if why:
@@ -156,7 +156,7 @@ def _strings(items: object) -> bool:
     return isinstance(items, list) and set(map(type, items)) <= {str}
 
 
-def _columns_fit(view: dict, kind: bytes, articles: int, speakers: int, cues: int, entities: int) -> str:
+def _columns_fit(view: dict, kind: bytes | memoryview, articles: int, speakers: int, cues: int, entities: int) -> str:
     """What does not fit, "" when every column agrees with the others and with the store."""
     quotes = len(view["article"])
     first, named_first = view["first"], view["named_first"]

@@ -17,12 +17,13 @@ import numpy as np
 _ENCODING_ERRORS = "surrogatepass"  # article text may hold lone surrogates; they go and come back whole
 # The dtypes a saved column may have: anything else in a side file is damage.
 DTYPES = frozenset({"int8", "uint8", "bool", "int32", "uint32", "int64"})
+BYTES = (bytes, memoryview)  # what a side file's state holds bytes as: a view when kept out of band
 
 
 class Strings(Sequence[str]):
     """Strings as one blob: string i is blob[ends[i - 1]:ends[i]]."""
 
-    def __init__(self, blob: bytes, ends: np.ndarray) -> None:
+    def __init__(self, blob: bytes | memoryview, ends: np.ndarray) -> None:
         self.blob, self.ends = blob, ends
 
     @classmethod
@@ -46,21 +47,21 @@ class Strings(Sequence[str]):
             at += len(self.ends)
         end = int(self.ends[at])  # IndexError past the end, as a list's
         part = self.blob[int(self.ends[at - 1]) if at else 0 : end]
-        try:
-            return part.decode("utf-8", _ENCODING_ERRORS)
+        try:  # str(): the blob may be bytes or a view of a side file's body (quote_table_body.py)
+            return str(part, "utf-8", _ENCODING_ERRORS)
         except UnicodeDecodeError:  # a hostile side file: shown, never raised
-            return part.decode("utf-8", "replace")
+            return str(part, "utf-8", "replace")
 
     def __iter__(self) -> Iterator[str]:
         return (self[i] for i in range(len(self)))
 
     def state(self) -> tuple[bytes, bytes]:
-        return self.blob, self.ends.astype(np.int64).tobytes()
+        return bytes(self.blob), self.ends.astype(np.int64).tobytes()
 
     @classmethod
     def restored(cls, state: object) -> Strings | None:
         """From `state()`'s tuple, when the offsets fit the blob; else None."""
-        if not isinstance(state, tuple) or len(state) != 2 or not all(isinstance(part, bytes) for part in state):
+        if not isinstance(state, tuple) or len(state) != 2 or not all(isinstance(part, BYTES) for part in state):
             return None
         blob, raw_ends = state
         if len(raw_ends) % 8:
@@ -115,7 +116,7 @@ class Groups(Sequence[list[str]]):
     @classmethod
     def restored(cls, state: object, size: int) -> Groups | None:
         """From `state()`'s tuple, when it holds `size` groups that fit their strings; else None."""
-        if not isinstance(state, tuple) or len(state) != 2 or not isinstance(state[1], bytes) or len(state[1]) % 8:
+        if not isinstance(state, tuple) or len(state) != 2 or not isinstance(state[1], BYTES) or len(state[1]) % 8:
             return None
         items = Strings.restored(state[0])
         first = np.frombuffer(state[1], dtype=np.int64)
@@ -130,12 +131,13 @@ def column_state(values: np.ndarray) -> tuple[str, bytes]:
 
 
 def restored_column(state: object, size: int | None = None) -> np.ndarray | None:
-    """A read-only column from `column_state`'s tuple (no copy: it reads the side file's bytes), of
+    """A read-only column from `column_state`'s tuple (no copy: it reads the side file's bytes, or
+    the view of them a column kept out of band is read as: quote_table_body.py), of
     `size` values when given; None when it is not one."""
     if not isinstance(state, tuple) or len(state) != 2:
         return None
     dtype, data = state
-    if dtype not in DTYPES or not isinstance(data, bytes) or len(data) % np.dtype(dtype).itemsize:
+    if dtype not in DTYPES or not isinstance(data, BYTES) or len(data) % np.dtype(dtype).itemsize:
         return None
     values = np.frombuffer(data, dtype=dtype)
     return values if size is None or len(values) == size else None

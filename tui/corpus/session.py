@@ -37,6 +37,7 @@ from .people_stats import Profile
 from .query import QueryError
 from .quote_table_file import read_ahead, side_file
 from .quote_view import QuoteRow
+from .session_articles import LockedArticles
 from .shared_lock import SharedLock
 from .storage import SORTS, ArticleRow
 from .timeline import Timeline
@@ -78,6 +79,7 @@ class LiveCorpus:
         self._damage_lock = threading.Lock()
         self._damaged: str | None = None  # what placeholders say, while the cache entry cannot be read
         self._source: damage.Source | None = None  # what parsing again needs, for a corpus from the cache
+        self._warmed = threading.Event()  # the views' warm-up is done (`warm_views`)
 
     # -- loading (the one writer) -------------------------------------------------------------
 
@@ -92,18 +94,21 @@ class LiveCorpus:
         progress: Progress | None = None,
         reread: bool = True,
         wait: bool = False,
+        check_after_warm: bool = False,
     ) -> None:
         """Read and parse every article under `paths` into this corpus: whole from the cache, or
         the parse stream drained batch by batch. `arrived` is told now and then, and once with
         `finished` true at the end (unless cancelled). Never raises for bad files. `reread`: should
         the cache entry change on disk later, parse the files again (else only placeholders); `arrived`
         (not finished) and `notice` are told then too. `wait`: for the check of the files and the
-        entry (entry_check.py) before taking it; else a failed check is an entry changed on disk."""
+        entry (entry_check.py) before taking it; else a failed check is an entry changed on disk.
+        `check_after_warm`: that check (of a corpus from the cache) waits for `warm_views`."""
         report = self._corpus.report
         self._source = damage.Source(list(paths), workers, arrived, notice, reread)  # before the check can fail
         entry = caching.entry_at(paths, notice) if cache and not wait and not self.cancelled else None
         ahead = read_ahead(entry)  # the quote table's side file, read while the entry opens
-        cached = entry.load_checked_later(self._damage) if entry is not None else None  # the check walks
+        hold = self._warmed if check_after_warm else None
+        cached = entry.load_checked_later(self._damage, hold) if entry is not None else None  # the check walks
         files: Sequence[Path] = []
         if cached is None:  # the files walked and looked at now, before they are parsed
             files, ahead = find_files(paths, report), None  # a side file read ahead is of no use to a parse
@@ -323,8 +328,11 @@ class LiveCorpus:
 
     def warm_views(self, text: str = "") -> None:
         """Build what the views need now (seconds at 100,000 articles), not at the first keystroke."""
-        with self._lock.reading():
-            views.warm(self._corpus, text)
+        try:
+            with self._lock.reading():
+                views.warm(self._corpus, text)
+        finally:
+            self._warmed.set()  # the entry's check, when held for this (`load`), may begin
 
     def quote_row(self, quote: int) -> QuoteRow:
         return self._read(
@@ -363,22 +371,9 @@ class LiveCorpus:
             self._corpus.set_corrections(corrections)
 
     @property
-    def articles(self) -> _Articles:
+    def articles(self) -> LockedArticles:
         """The articles as a read-only sequence, each read under the lock."""
-        return _Articles(self)
-
-
-class _Articles(Sequence[Article]):
-    def __init__(self, live: LiveCorpus) -> None:
-        self._live = live
-
-    def __len__(self) -> int:
-        return len(self._live)
-
-    def __getitem__(self, position):  # type: ignore[override]
-        if isinstance(position, slice):
-            return [self[i] for i in range(*position.indices(len(self)))]
-        return self._live.article(position)
+        return LockedArticles(self)
 
 
 def load_corpus(

@@ -13,6 +13,7 @@ import numpy as np
 UNITS = ("month", "week")
 MAX_BUCKETS = 5_000  # a corpus spanning centuries is drawn by its last buckets only
 MAX_TABLE_DAYS = 100 * 366  # dates spanning more are converted by sorting them, not a table a day
+NO_MONTH = np.iinfo(np.int64).max  # the first month of columns with no dated cell
 
 
 @dataclass(frozen=True)
@@ -50,20 +51,20 @@ class Timeline:
 
 def month_numbers(days: np.ndarray) -> np.ndarray:
     """Date ordinals as year * 12 + month - 1, -1 for 0 (undated): a table of the months of every
-    day from the first to the last, looked up (no sort); over centuries, each distinct day once."""
-    months = np.full(len(days), -1, dtype=np.int64)
+    day from the first to the last (its cell 0 for the undated), looked up in one pass (no sort);
+    over centuries, each distinct day once."""
+    days = np.asarray(days)
     dated = days > 0
-    found = days[dated]
-    if not len(found):
-        return months
-    low, high = int(found.min()), int(found.max())
-    if high - low <= MAX_TABLE_DAYS:
-        table = np.array([_month(day) for day in range(low, high + 1)], dtype=np.int64)
-        months[dated] = table[found - low]
-    else:
-        distinct, where = np.unique(found, return_inverse=True)
+    if not dated.any():
+        return np.full(len(days), -1, dtype=np.int64)
+    low, high = int(np.min(days, where=dated, initial=np.iinfo(days.dtype).max)), int(days.max())
+    if high - low > MAX_TABLE_DAYS:
+        months = np.full(len(days), -1, dtype=np.int64)
+        distinct, where = np.unique(days[dated], return_inverse=True)
         months[dated] = np.array([_month(int(day)) for day in distinct], dtype=np.int64)[where]
-    return months
+        return months
+    table = np.array([-1, *(_month(day) for day in range(low, high + 1))], dtype=np.int64)
+    return table[np.where(dated, days.astype(np.int64) - (low - 1), 0)]
 
 
 def _month(ordinal: int) -> int:
@@ -97,13 +98,11 @@ def timeline(article_days: Iterable[int], quote_days: Iterable[int], unit: str =
     quotes' `month_numbers`, when the caller keeps them for its corpus state (quote_columns.py),
     so a month timeline looks them up instead of working them out again on each call."""
     if unit == "month" and months is not None:
-        undated = int(np.count_nonzero(months[0] < 0)), int(np.count_nonzero(months[1] < 0))
-        keys = [found[found >= 0] for found in months]
-    else:
-        articles, quotes = (np.asarray(d if isinstance(d, np.ndarray) else list(d), dtype=np.int64)
-                            for d in (article_days, quote_days))  # fmt: skip
-        undated = int(np.count_nonzero(articles <= 0)), int(np.count_nonzero(quotes <= 0))
-        keys = [_bucket_keys(days[days > 0], unit) for days in (articles, quotes)]
+        return _month_timeline(*months)
+    articles, quotes = (np.asarray(d if isinstance(d, np.ndarray) else list(d), dtype=np.int64)
+                        for d in (article_days, quote_days))  # fmt: skip
+    undated = int(np.count_nonzero(articles <= 0)), int(np.count_nonzero(quotes <= 0))
+    keys = [_bucket_keys(days[days > 0], unit) for days in (articles, quotes)]
     every = np.concatenate(keys)
     if not len(every):
         return Timeline(unit, [], *undated)
@@ -114,3 +113,19 @@ def timeline(article_days: Iterable[int], quote_days: Iterable[int], unit: str =
     buckets = [Bucket(*_bucket_dates(low + (first + n) * step, unit), a, q)
                for n, (a, q) in enumerate(zip(per_article, per_quote, strict=True))]  # fmt: skip
     return Timeline(unit, buckets, *undated)
+
+
+def _month_timeline(article_months: np.ndarray, quote_months: np.ndarray) -> Timeline:
+    """`timeline` by month from month numbers (-1: undated), each column counted in one pass: the
+    undated in cell 0 of its counts, month m in cell m - first + 1 (no filtered copies)."""
+    columns = (np.asarray(article_months, dtype=np.int64), np.asarray(quote_months, dtype=np.int64))
+    low = min(int(np.min(months, where=months >= 0, initial=NO_MONTH)) for months in columns)
+    if low == NO_MONTH:
+        return Timeline("month", [], *(int(np.count_nonzero(months < 0)) for months in columns))
+    count = max(int(months.max(initial=-1)) for months in columns) - low + 1
+    per = [np.bincount(np.where(months >= 0, months - (low - 1), 0), minlength=count + 1) for months in columns]
+    first = max(0, count - MAX_BUCKETS)  # a corpus spanning centuries: its last buckets
+    per_article, per_quote = (counts[1 + first :].tolist() for counts in per)
+    buckets = [Bucket(*_bucket_dates(low + first + n, "month"), a, q)
+               for n, (a, q) in enumerate(zip(per_article, per_quote, strict=True))]  # fmt: skip
+    return Timeline("month", buckets, int(per[0][0]), int(per[1][0]))

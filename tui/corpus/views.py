@@ -165,4 +165,7 @@ def _timeline(corpus: Corpus, text: str, unit: str) -> Timeline | QueryError:
     if not query.is_empty:
         chosen = np.fromiter(corpus.match(query), dtype=np.int64)
         days, months = days[chosen], months[chosen]
-    return timeline(days, columns.day[ids], unit, months=(months, columns.months()[ids]))
+    every = np.count_nonzero(ids) == len(ids)  # every quote (the blank filter): no copy of the columns
+    if unit == "month":
+        return timeline(days, (), unit, months=(months, columns.months() if every else columns.months()[ids]))
+    return timeline(days, columns.day if every else columns.day[ids], unit)

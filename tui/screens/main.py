@@ -108,7 +108,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="load")
     def load(self) -> None:
         self.corpus.load(self.paths, arrived=self._arrived_from_thread, cache=self.cache,
-                         notice=self._notice)  # fmt: skip
+                         notice=self._notice, check_after_warm=True)  # fmt: skip
 
     def on_unmount(self) -> None:
         # The app is closing: stop parsing now, or quitting waits for the batch in hand.
