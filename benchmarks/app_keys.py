@@ -63,6 +63,15 @@ class TimedApp:
         while not (screen.load_finished and screen.rows):
             await pilot.pause(0.02)
 
+    def distrusted(self) -> str | None:
+        """Why the keys timed are not the corpus's own, or None. A cache entry found stale or
+        damaged (e.g. the corpus named by another path than the one the entry was made for: the
+        files half of its fingerprint names the folder) shows placeholders, cheap to draw, while a
+        cold parse of every file runs behind them: figures taken so are neither."""
+        screen = self.app.explorer
+        damaged = screen.corpus.damaged if screen is not None else None
+        return f"the cache entry was not usable ({damaged}): the figures are not the corpus's" if damaged else None
+
     def article_list(self) -> Any:
         from tui.widgets.article_list import ArticleList
 

@@ -60,6 +60,8 @@ async def drive(folder: Path, opens: int, profile: bool, dump: Path | None) -> N
         print("|---|---|---|---|")
         print(line("cursor move", moves))
         print(line("open an article", opened))
+        if why := timed.distrusted():
+            print(f"NOT VALID: {why}")
         if profile:
             # The opens again, only the enter keys (not the cursor moves between them) profiled.
             profiler = cProfile.Profile(time.thread_time_ns, 1e-9)  # the thread's CPU, not the wall clock

@@ -194,6 +194,8 @@ async def _app_warm(folder: Path) -> dict:
             "open_ms": statistics.median(o.wall for o in opens), "open_p95_ms": pct([o.wall for o in opens], 0.95),
             "open_harness_ms": statistics.median(o.harness for o in opens),
         })  # fmt: skip
+        if why := timed.distrusted():
+            raise RuntimeError(why)  # a figure of placeholders under a cold parse is no figure
         return out
 
 
