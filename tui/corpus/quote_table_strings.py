@@ -5,6 +5,11 @@ A string is decoded only when one is asked for (a row drawn, a profile opened), 
 million quotes makes a few dozen `str`s, not millions. The blob and the offsets come from a side
 file that may be hostile: offsets are checked once (monotone, inside the blob), and a string whose
 bytes do not decode is shown with replacement characters, never raised on.
+
+Not `index.strings.Strings`, which looks alike: that one grows while a corpus is indexed (strings
+appended beside the packed ones) and is pickled inside the cache entry, whose format a shared
+class would change; this one is read-only, made once from a finished table, and checked against
+a hostile file.
 """
 
 from __future__ import annotations
