@@ -1,21 +1,19 @@
-"""The filter language: every operator and field on a small hand-made corpus, errors, fuzzing."""
+"""The filter language on a small hand-made corpus: words, phrases, operators, fields and dates.
+
+The corpus and `indexed` live here; tests/core/test_query_form.py (the normalised form, each
+term looked up once) and tests/core/test_query_errors.py (errors, junk input) use them."""
 
 from __future__ import annotations
 
-import random
-import subprocess
-import sys
-from datetime import date, datetime
-from pathlib import Path
+from datetime import datetime
+from typing import TypeVar
 
 import numpy as np
 import pytest
 
 from tui.corpus.index import CorpusIndex, index_entry
 from tui.corpus.models import Article, Entity, Quote
-from tui.corpus.query import MAX_DEPTH, Everything, Query, QueryError, parse_query
-
-ROOT = Path(__file__).resolve().parents[2]
+from tui.corpus.query import Everything, Query, parse_query
 
 
 def quote(text: str, said: str, speaker: str | None, speaker_id: str | None, cue: str | None,
@@ -122,12 +120,19 @@ ARTICLES = build_articles()
 ALL = {article.id for article in ARTICLES}
 
 
-@pytest.fixture(scope="module")
-def index() -> CorpusIndex:
-    built = CorpusIndex()
+AnyIndex = TypeVar("AnyIndex", bound=CorpusIndex)
+
+
+def indexed(built: AnyIndex) -> AnyIndex:
+    """`built` with every article of the corpus added, at its position in ARTICLES."""
     for position, article in enumerate(ARTICLES):
         built.add_entry(position, index_entry(article))
     return built
+
+
+@pytest.fixture(scope="module")
+def index() -> CorpusIndex:
+    return indexed(CorpusIndex())
 
 
 def ids(index: CorpusIndex, text: str) -> set[str]:
@@ -358,243 +363,3 @@ def test_fields(index: CorpusIndex, text: str, expected: set[str]) -> None:
 )
 def test_dates(index: CorpusIndex, text: str, expected: set[str]) -> None:
     check(index, text, expected)
-
-
-# -- normalised form --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "normal"),
-    [
-        ("Macron  PUTIN", "macron putin"),
-        ("(a b) or c", "a b OR c"),
-        ("a (b | c)", "a (b OR c)"),
-        ("-(a b)", "-(a b)"),
-        ("-(a | b) c", "-(a OR b) c"),
-        ("s:Peskov", "speaker:peskov"),
-        ('p:"Emmanuel   Macron"', 'person:"emmanuel macron"'),
-        ("o:EU l:paris e:x g:y", "org:eu place:paris entity:x group:y"),
-        ("date:2026-02", "date:2026-02-01..2026-02-28"),
-        ("date:2026-02-04", "date:2026-02-04"),
-        ("after:2026-01-01", "date:2026-01-01.."),
-        ("before:2026-03-01", "date:..2026-02-28"),
-        ("quotes:=3 quotes:>=2", "quotes:3 quotes:>=2"),
-        ("has:Quotes", "has:quotes"),
-        ('"or"', '"or"'),
-        ("covid-19", '"covid 19"'),
-        ("((a))", "a"),
-        ("a OR (b OR c)", "a OR b OR c"),
-        ("a (b c)", "a b c"),
-        ("-(-a)", "-(-a)"),
-        ("-(-(-a b))", "-(-(-a b))"),
-    ],
-)
-def test_str_is_normalised_and_parses_back(text: str, normal: str) -> None:
-    query = parse_query(text)
-    assert isinstance(query, Query)
-    assert str(query) == normal
-    assert parse_query(str(query)) == query
-
-
-# -- each distinct term once -------------------------------------------------------------------
-
-
-class CountingIndex(CorpusIndex):
-    """Counts the word lookups a query makes."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lookups = 0
-
-    def word(self, word: str) -> set[int]:
-        self.lookups += 1
-        return super().word(word)
-
-
-@pytest.fixture(scope="module")
-def counting() -> CountingIndex:
-    built = CountingIndex()
-    for position, article in enumerate(ARTICLES):
-        built.add_entry(position, index_entry(article))
-    return built
-
-
-@pytest.mark.parametrize(
-    ("text", "same_as", "lookups"),
-    [
-        ("macron " * 1500, "macron", 1),
-        ("macron OR " * 1000 + "macron", "macron", 1),
-        ("(macron putin) " * 500 + "macron", "macron putin", 2),
-        ("-macron " * 800 + "putin", "putin -macron", 2),
-        ("(-(macron OR putin) macron) " * 300, "-(macron OR putin) macron", 2),
-    ],
-    ids=["and", "or", "groups", "exclusions", "nested"],
-)
-def test_a_repeated_term_is_looked_up_once(counting: CountingIndex, text: str, same_as: str, lookups: int) -> None:
-    query, single = parse_query(text), parse_query(same_as)
-    assert isinstance(query, Query) and isinstance(single, Query)
-    expected = single.evaluate(counting)
-    counting.lookups = 0
-    assert query.evaluate(counting) == expected
-    assert counting.lookups == lookups
-
-
-class DateCountingIndex(CorpusIndex):
-    """Counts the date lookups a query makes, and how many articles they hand back."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lookups: list[int] = []
-
-    def dates_between(self, first: date | None, last: date | None) -> set[int]:
-        found = super().dates_between(first, last)
-        self.lookups.append(len(found))
-        return found
-
-
-def test_the_date_ranges_of_one_and_are_looked_up_as_one_range() -> None:
-    built = DateCountingIndex()
-    for position, article in enumerate(ARTICLES):
-        built.add_entry(position, index_entry(article))
-    query = parse_query("after:2026-02-04 before:2026-02-05")
-    assert isinstance(query, Query)
-    assert {ARTICLES[position].id for position in query.evaluate(built)} == {"kremlin"}
-    assert built.lookups == [1]  # one range, of the one article in it; not all after and all before
-
-
-def test_a_shared_term_is_not_changed_by_the_terms_around_it(index: CorpusIndex) -> None:
-    # `macron` is found once and used by both sides of the OR: the AND must not shrink it.
-    assert ids(index, "(macron putin) OR macron") == ids(index, "macron")
-    assert ids(index, "(macron -putin) OR (macron putin)") == ids(index, "macron")
-
-
-# -- errors -----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "position", "words"),
-    [
-        ("foo:bar", 0, "unknown field 'foo'"),
-        ("macron foo:bar", 7, "unknown field 'foo'"),
-        ("spekaer:peskov", 0, "speaker"),  # a close match is suggested
-        ("(macron", 0, "missing ')'"),
-        ("a (b (c)", 2, "missing ')'"),
-        ("macron)", 6, "unmatched ')'"),
-        (")", 0, "unmatched ')'"),
-        ('"political will', 0, "missing closing"),
-        ('macron "political', 7, "missing closing"),
-        ('speaker:"dmitry', 8, "missing closing"),
-        ("macron -", 7, "nothing to exclude"),
-        ("- macron", 0, "nothing to exclude"),
-        ("--macron", 0, "nothing to exclude"),
-        ("-(.)", 0, "nothing to exclude"),
-        ("a -)", 2, "nothing to exclude"),
-        ("OR macron", 0, "nothing before 'OR'"),
-        ("| macron", 0, "nothing before '|'"),
-        ("(or a)", 1, "nothing before 'or'"),
-        ("macron OR", 7, "nothing after 'OR'"),
-        ("(macron |)", 8, "nothing after '|'"),
-        ("macron OR OR putin", 10, "unexpected 'OR'"),
-        ("macron | | putin", 9, "unexpected '|'"),
-        ("OR", 0, "nothing before"),
-        ("()", 0, "empty group"),
-        ("a ( ) b", 2, "empty group"),
-        ("date:2026-13", 5, "bad date '2026-13'"),
-        ("date:2026-02-30", 5, "bad date"),
-        ("date:0000", 5, "bad date"),
-        ("date:26-01-01", 5, "bad date"),
-        ("after:yesterday", 6, "bad date 'yesterday'"),
-        ("before:", 7, "missing value"),
-        ("date:2026-01..2026-13", 14, "bad date '2026-13'"),
-        ("date:2026-03..2026-01", 5, "ends before"),
-        ("date:..", 5, "empty date range"),
-        ("date:>", 6, "bad date"),
-        ("quotes:many", 7, "bad count 'many'"),
-        ("quotes:>", 7, "bad count"),
-        ("quotes:-1", 7, "bad count"),
-        ("has:cats", 4, "has:cats"),
-        ("speaker:", 8, "missing value"),
-        ("speaker: peskov", 8, "missing value"),
-        ('s:""', 3, "missing value"),
-        ("s:...", 2, "no words"),
-        (":", 0, "field name"),
-        (":peskov", 0, "field name"),
-        ('a) "b', 1, "unmatched ')'"),  # the leftmost error wins
-        ('foo:x "b', 0, "unknown field"),
-        ("(" * 10_000, MAX_DEPTH, "nested"),
-        ("-(" * 5_000, 2 * MAX_DEPTH + 1, "nested"),
-        ("(" * (MAX_DEPTH + 1) + "a" + ")" * (MAX_DEPTH + 1), MAX_DEPTH, "nested"),
-    ],
-)
-def test_errors_say_where(text: str, position: int, words: str) -> None:
-    error = parse_query(text)
-    assert isinstance(error, QueryError), text
-    assert error.position == position, (text, error)
-    assert words in error.message, (text, error)
-    assert str(error) == error.message and len(error.message) < 80
-
-
-def test_nesting_up_to_the_cap_is_fine(index: CorpusIndex) -> None:
-    depth = MAX_DEPTH
-    check(index, "(" * depth + "macron" + ")" * depth, {"kremlin", "elysee"})
-
-
-def test_errors_are_frozen_values() -> None:
-    error = parse_query("foo:bar")
-    assert error == QueryError(0, error.message)  # type: ignore[union-attr]
-    with pytest.raises(AttributeError):
-        error.position = 3  # type: ignore[misc, union-attr]
-
-
-# -- fuzzing ----------------------------------------------------------------------------------
-
-PIECES = list('()"-:|. aORsp') + [
-    " OR ", " or ", "|", "speaker:", "s:", "p:", "date:", "after:", "before:", "quotes:", "has:",
-    "quotes", "foo:", "2026", "-02", "..", ">", ">=", "<", "=", "macron", "peskov", "é", "ß", "\t",
-    "title:", "quote:", "cue:", "source:", "e:", "'", "\\", "\x00", "🙂",
-]  # fmt: skip
-
-
-def junk(rng: random.Random) -> str:
-    return "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 24)))
-
-
-def test_junk_never_raises(index: CorpusIndex) -> None:
-    rng = random.Random(20260204)
-    outcomes = {Query: 0, QueryError: 0}
-    for _ in range(2000):
-        text = junk(rng)
-        result = parse_query(text)
-        assert isinstance(result, (Query, QueryError)), text
-        outcomes[type(result)] += 1
-        if isinstance(result, QueryError):
-            assert 0 <= result.position <= len(text), (text, result)
-            assert result.message != "could not read this filter", text  # the catch-all hides a bug
-            continue
-        result.evaluate(index)
-        assert parse_query(str(result)) == result, (text, str(result))
-    assert outcomes[Query] > 100 and outcomes[QueryError] > 100  # the fuzz reached both sides
-
-
-def test_never_raises_on_odd_inputs() -> None:
-    for text in ["(" * 100_000, ")" * 1000, '"' * 1001, "-" * 1000, "OR " * 1000, "a:" * 500,
-                 "x " * 20_000, "((a) " * 2000, "\udcff", "date:9999-12-31..", "date:>9999-12-31",
-                 "date:<0001-01-01", "before:0001"]:  # fmt: skip
-        assert isinstance(parse_query(text), (Query, QueryError))
-
-
-# -- no UI in here ----------------------------------------------------------------------------
-
-
-def test_index_and_query_import_no_ui() -> None:
-    code = (
-        "import sys, tui.corpus.index, tui.corpus.query\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
-        "assert not bad, bad\n"
-    )
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
-    core = ROOT / "tui" / "corpus"
-    for path in [*(core / "index").glob("*.py"), *(core / "query").glob("*.py"), core / "fields.py"]:
-        source = path.read_text(encoding="utf-8")
-        assert "import textual" not in source and "from textual" not in source
-        assert "import rich" not in source and "from rich" not in source
