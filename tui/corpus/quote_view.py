@@ -11,9 +11,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 
+from . import quote_words_build
 from .corrections import Corrections
 from .index import CorpusIndex
 from .index.keys import name_key
@@ -26,6 +28,7 @@ from .quote_columns import QUOTE_SORTS, QuoteColumns
 from .quote_filter import QuoteAwareIndex, has_quote_terms, quote_ids, regroup
 from .quote_order import PickedQuotes
 from .quote_table import NO_SPEAKER, QuoteTable, SavedTable
+from .quote_words import Damaged, WordFile, checked_words, has_run, words_path
 from .storage import ArticleStore
 
 ANSWERS_KEPT = 32  # answers remembered (a few views times a few filters)
@@ -64,6 +67,7 @@ class QuoteView:
         self._unsaved = False  # the table or the answer was made here, not read from the side file
         self.answers: OrderedDict[tuple, object] = OrderedDict()  # views.py's last answers, until a change
         self._term_masks: OrderedDict[Node, np.ndarray] = OrderedDict()  # term_quotes's, until a change
+        self._word_file: WordFile | None = None  # quote_words.py: which quotes hold which words
 
     def refresh(self) -> QuoteView:
         with self._lock:
@@ -181,10 +185,50 @@ class QuoteView:
             return self.remember(("saying", words), lambda: _read_only(self._quotes_saying(words, None)))  # type: ignore[return-value]
         return self._quotes_saying(words, within)
 
+    def start_word_file(self, at: tuple[Path, str] | None = None) -> None:
+        """Open the quotes' word file (quote_words.py) of the cache entry the table is saved with, or
+        of `at` (a path and a fingerprint), or start the process that makes it; returns at once."""
+        saved = self.table.saved
+        if at is None and saved is not None and hasattr(saved, "path") and hasattr(saved, "fingerprint"):
+            at = (words_path(saved.path), saved.fingerprint)
+        if at is None or not self.table.articles:
+            return
+        with self._lock:
+            if self._word_file is None or self._word_file.path != at[0]:
+                self._word_file = WordFile(*at)
+            file = self._word_file
+        first, start, end = self.table.loop_columns("first", "start", "end")
+        texts, folded = self.store.texts, self.index.quotes_folded
+        file.start(len(self.table), lambda: quote_words_build.start(*at, texts, first, start, end, folded))
+
+    def _indexed_saying(self, words: tuple[str, ...]) -> np.ndarray | None:
+        """The quote numbers with these words side by side from the word file, None until it is
+        there (or when it is damaged, or of another table)."""
+        file = self._word_file
+        opened = file.ready(len(self.table)) if file is not None else None
+        if file is None or opened is None:
+            return None
+        try:
+            return opened.saying(words, lambda quote: has_run(words, self._checked_words(quote)))
+        except (OSError, Damaged):
+            file.damaged()
+            return None
+
+    def _checked_words(self, quote: int) -> list[str]:
+        """A quote's words as the phrase check sees them (quote_words.checked_words)."""
+        table, position = self.table, int(self.table.article[quote])
+        text = self.store.texts[position]
+        return checked_words(text, int(table.start[quote]), int(table.end[quote]), self.index.quotes_folded(position))
+
     def _quotes_saying(self, words: tuple[str, ...], within: np.ndarray | None) -> np.ndarray:
-        """The quotes (of `within`, or all) with these words side by side: the index's articles,
-        then their quotes checked one by one; an article the index is sure of with one quote (in
-        `within`) needs no check."""
+        """The quotes (of `within`, or all) with these words side by side: the word file's postings
+        when it is there, else the index's articles, then their quotes checked one by one; an
+        article the index is sure of with one quote (in `within`) needs no check."""
+        indexed = self._indexed_saying(words)
+        if indexed is not None:
+            mask = np.zeros(len(self.table), dtype=bool)
+            mask[indexed] = True
+            return mask if within is None else mask & within
         sure, unsure = self._checked(words)
         table, texts, index = self.table, self.store.texts, self.index
         start, end, first = table.loop_columns("start", "end", "first")
