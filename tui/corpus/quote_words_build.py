@@ -15,6 +15,7 @@ import contextlib
 import multiprocessing
 import os
 import tempfile
+from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def quote_words(texts: Sequence[str], first: Sequence[int], start: Sequence[int]
     words each quote has: article by article, quote by quote."""
     numbers: dict[str, int] = {}
     number = numbers.setdefault
-    flat: list[int] = []
+    flat = array("I")  # not a list: a million quotes' words are ~150M ints, 4 bytes each here
     lengths = np.zeros(first[len(first) - 1] if len(first) else 0, dtype=np.int64)
     for p in range(len(first) - 1):
         lo, hi = first[p], first[p + 1]
@@ -45,7 +46,7 @@ def quote_words(texts: Sequence[str], first: Sequence[int], start: Sequence[int]
             words = checked_words(text, start[q], end[q], fold)
             flat.extend([number(word, len(numbers)) for word in words])
             lengths[q] = len(words)
-    return list(numbers), np.array(flat, dtype=np.uint32), lengths
+    return list(numbers), np.frombuffer(flat, dtype=np.uint32), lengths
 
 
 def postings(keys: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
