@@ -42,10 +42,16 @@ def rss_mb() -> float:
 
 
 def main(folder: Path) -> dict:
+    import os
+
     from tui.corpus import load_corpus
     from tui.corpus import views as core
+    from tui.corpus.cache import code_version
 
     out: dict = {}
+    cache = os.environ.get("ARTICLE_EXPLORER_CACHE_DIR", "")
+    if not cache.endswith(code_version()[:16]):  # another code's entry: a cold parse of the corpus
+        sys.exit(f"ARTICLE_EXPLORER_CACHE_DIR must be the cache folder of this code ({code_version()[:16]})")
     corpus = load_corpus([folder], cache=True)
     core.warm(corpus, "")
     view = corpus.quote_view()

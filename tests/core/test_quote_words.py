@@ -67,6 +67,22 @@ def test_the_word_file_answers_as_the_text_check(tmp_path: Path, articles: list[
     assert found > 100
 
 
+def test_pairs_made_in_bands_of_first_words_answer_alike(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    articles = generated_articles(150, 8, FOLDING_WORDS, FOLDING_GAPS)
+    one, banded = view_of(articles), view_of(articles)
+    build_file(one, tmp_path / "one.quotewords")
+    words = QuoteWords(tmp_path / "one.quotewords", FINGERPRINT, len(one.table)).words
+    bits = max(1, words.bit_length()) + max(1, len(one.table).bit_length())
+    monkeypatch.setattr(quote_words_build, "KEY_BITS", bits + 2)  # bands of 4 first words
+    assert words > 8
+    build_file(banded, tmp_path / "banded.quotewords")
+    one.start_word_file((tmp_path / "one.quotewords", FINGERPRINT))
+    banded.start_word_file((tmp_path / "banded.quotewords", FINGERPRINT))
+    for words in asked(articles, 8):
+        assert numbers(banded._quotes_saying(words, None)) == numbers(one._quotes_saying(words, None)), words
+    assert (tmp_path / "one.quotewords").read_bytes() == (tmp_path / "banded.quotewords").read_bytes()
+
+
 def test_a_stale_or_damaged_file_is_passed_over(tmp_path: Path) -> None:
     view = view_of(generated_articles(60, 3))
     path = tmp_path / "entry.cache.quotewords"
@@ -132,3 +148,25 @@ def test_the_build_runs_in_a_process_the_app_does_not_wait_for(tmp_path: Path, m
     assert path.exists()
     for words in (("we",), ("we", "will"), ("chief", "executive", "said")):
         assert numbers(view._quotes_saying(words, None)) == numbers(checked._quotes_saying(words, None)), words
+
+
+def test_a_killed_builds_temporary_is_removed_by_the_next_build(tmp_path: Path) -> None:
+    from tui.corpus.entry_temporaries import _host
+
+    left = tmp_path / f".tmp-4194305-{_host()}-x.quotewords.cache"  # a pid above any pid_max: dead
+    left.write_bytes(b"half a file")
+    build_file(view_of(generated_articles(20, 6)), tmp_path / "entry.cache.quotewords")
+    assert not left.exists() and [p.name for p in tmp_path.iterdir()] == ["entry.cache.quotewords"]
+
+
+def test_quotes_without_pairs_or_without_words(tmp_path: Path) -> None:
+    path = tmp_path / "entry.cache.quotewords"
+    texts, folded = ["War here, and war.", ""], lambda position: False
+    quote_words_build.build(path, FINGERPRINT, texts, [0, 2, 2], [0, 10], [3, 18], folded)
+    found = QuoteWords(path, FINGERPRINT, 2)
+    assert (found.words, found.pairs) == (2, 1)  # "war"; "and war" holds two words, one pair
+    assert found.saying(("war",), lambda q: True).tolist() == [0, 1]
+    assert found.saying(("and", "war"), lambda q: True).tolist() == [1]
+    assert found.saying(("war", "here"), lambda q: True).tolist() == []
+    quote_words_build.build(path, FINGERPRINT, [""], [0, 0], [], [], folded)
+    assert QuoteWords(path, FINGERPRINT, 0).saying(("war",), lambda q: True).tolist() == []

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .entry_temporaries import temp_prefix
-from .quote_words import HEADER, MAGIC, POSTING, checked_words, word_hash
+from .entry_temporaries import remove_stale_temporaries, temp_prefix
+from .quote_words import HEADER, MAGIC, POSTING, SUFFIX, checked_words, word_hash
 
 BUILD_NICENESS = 10  # below the app's priority: the UI keeps its core on a busy machine
-_LOW = np.uint64(0xFFFFFFFF)
+KEY_BITS = 64  # a pair's key: band-relative first word, second word, quote
 _SHIFT = np.uint64(32)
 
 
@@ -49,12 +49,6 @@ def quote_words(texts: Sequence[str], first: Sequence[int], start: Sequence[int]
     return list(numbers), np.frombuffer(flat, dtype=np.uint32), lengths
 
 
-def postings(keys: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
-    """From sorted, distinct key << 32 | quote: each key's run (offsets, `count` + 1) and the quotes."""
-    runs = np.searchsorted(keys >> _SHIFT, np.arange(count + 1, dtype=np.uint64)).astype(np.uint64)
-    return runs, (keys & _LOW).astype(POSTING)
-
-
 def write_words(path: Path, fingerprint: str, quotes: int, words: list[str], tokens: np.ndarray,
                 lengths: np.ndarray) -> None:  # fmt: skip
     """Number the words by hash, post them and their pairs, write the file."""
@@ -64,8 +58,12 @@ def write_words(path: Path, fingerprint: str, quotes: int, words: list[str], tok
     rank[order] = np.arange(len(words), dtype=np.uint32)
     tokens = rank[tokens] if len(words) else tokens
     quote = np.repeat(np.arange(quotes, dtype=np.uint32), lengths)
-    word_runs, word_postings = postings(np.unique(tokens.astype(np.uint64) << _SHIFT | quote), len(words))
-    codes, pair_runs, pair_postings = _pairs(tokens, quote)
+    bits = (max(1, len(words).bit_length()), max(1, quotes.bit_length()))  # a word's number, a quote's
+    keys = _packed(tokens, None, quote, 0, bits)
+    word_runs = np.searchsorted(keys >> np.uint64(bits[1]), np.arange(len(words) + 1, dtype=np.uint64)).astype(np.uint64)
+    word_postings = _low(keys, bits[1]).astype(POSTING)
+    del keys
+    codes, pair_runs, pair_postings = _pairs(tokens, quote, bits)
     del tokens, quote
     encoded = [word.encode("utf-8", "surrogatepass") for word in (words[i] for i in order)]
     ends = np.zeros(len(words) + 1, dtype=np.uint64)
@@ -77,24 +75,54 @@ def write_words(path: Path, fingerprint: str, quotes: int, words: list[str], tok
     _write_atomically(path, parts)
 
 
-def _pairs(tokens: np.ndarray, quote: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The distinct pair codes of words side by side within a quote, their runs and quotes."""
+def _packed(first: np.ndarray, second: np.ndarray | None, quote: np.ndarray, lo: int,
+            bits: tuple[int, int]) -> np.ndarray:  # fmt: skip
+    """Sorted distinct keys (first - lo) [<< word bits | second] << quote bits | quote, made and
+    sorted in place (one uint64 a posting: the build's peak memory)."""
+    keys = first.astype(np.uint64)
+    if lo:
+        keys -= np.uint64(lo)
+    if second is not None:
+        keys <<= np.uint64(bits[0])
+        keys |= second
+    keys <<= np.uint64(bits[1])
+    keys |= quote
+    keys.sort()
+    return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) > 1 else keys
+
+
+def _low(keys: np.ndarray, bits: int) -> np.ndarray:
+    return keys & np.uint64((1 << bits) - 1)
+
+
+def _pairs(tokens: np.ndarray, quote: np.ndarray, bits: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct pair codes of words side by side within a quote, their runs and quotes: made a
+    band of first words at a time, so that a pair and its quote fit one uint64 (one band unless
+    there are millions of words)."""
     same = quote[1:] == quote[:-1]
-    code = tokens[:-1][same].astype(np.uint64) << _SHIFT | tokens[1:][same]
-    where = quote[1:][same]
-    order = np.argsort(code, kind="stable")  # stable: each code's quotes stay in order
-    code, where = code[order], where[order]
-    del order
-    keep = np.ones(len(code), dtype=bool)
-    keep[1:] = (code[1:] != code[:-1]) | (where[1:] != where[:-1])
-    code, where = code[keep], where[keep]
-    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]]) if len(code) else np.zeros(0, np.int64)
-    runs = np.append(starts, len(code)).astype(np.uint64)
-    return code[starts], runs, where.astype(POSTING)
+    band, words = 1 << (KEY_BITS - bits[0] - bits[1]), 1 << bits[0]
+    codes, runs, postings, done = [np.zeros(0, np.uint64)], [np.zeros(1, np.uint64)], [np.zeros(0, POSTING)], 0
+    for lo in range(0, words, band):
+        take = same if band >= words else same & (tokens[:-1] >= lo) & (tokens[:-1] < lo + band)
+        keys = _packed(tokens[:-1][take], tokens[1:][take], quote[1:][take], lo, bits)
+        del take
+        if not len(keys):
+            continue
+        pair = keys >> np.uint64(bits[1])
+        starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+        first, second = (pair[starts] >> np.uint64(bits[0])) + np.uint64(lo), _low(pair[starts], bits[0])
+        codes.append(first << _SHIFT | second)
+        runs.append((np.append(starts[1:], len(keys)) + done).astype(np.uint64))
+        postings.append(_low(keys, bits[1]).astype(POSTING))
+        done += len(keys)
+    return np.concatenate(codes), np.concatenate(runs), np.concatenate(postings)
 
 
 def _write_atomically(path: Path, parts: list) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=temp_prefix(), suffix=".quotewords", dir=path.parent)
+    """Write to a temporary named as the cache's (`.tmp-PID-HOST-...cache`: one a killed build left
+    is removed by the next save, this one's or the cache's) and rename it over the file."""
+    remove_stale_temporaries(path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=temp_prefix(), suffix=f"{SUFFIX}.cache", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             for part in parts:
