@@ -60,7 +60,8 @@ def write_words(path: Path, fingerprint: str, quotes: int, words: list[str], tok
     quote = np.repeat(np.arange(quotes, dtype=np.uint32), lengths)
     bits = (max(1, len(words).bit_length()), max(1, quotes.bit_length()))  # a word's number, a quote's
     keys = _packed(tokens, None, quote, 0, bits)
-    word_runs = np.searchsorted(keys >> np.uint64(bits[1]), np.arange(len(words) + 1, dtype=np.uint64)).astype(np.uint64)
+    owners = np.arange(len(words) + 1, dtype=np.uint64)
+    word_runs = np.searchsorted(keys >> np.uint64(bits[1]), owners).astype(np.uint64)
     word_postings = _low(keys, bits[1]).astype(POSTING)
     del keys
     codes, pair_runs, pair_postings = _pairs(tokens, quote, bits)
