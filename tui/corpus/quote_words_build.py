@@ -15,6 +15,7 @@ import contextlib
 import multiprocessing
 import os
 import tempfile
+import warnings
 from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -162,5 +163,8 @@ def start(path: Path, fingerprint: str, texts: Sequence[str], first: Sequence[in
     process = multiprocessing.get_context("fork").Process(
         target=_child, args=(path, fingerprint, texts, first, start, end, folded), daemon=True,
         name="quote-words")  # fmt: skip
-    process.start()
+    with warnings.catch_warnings():  # Python 3.12+ warns of forking a threaded process on stderr,
+        # the app's terminal; the child takes no lock of the app's (positional reads, plain data)
+        warnings.filterwarnings("ignore", message=".*fork", category=DeprecationWarning)
+        process.start()
     return process
