@@ -165,8 +165,8 @@ def test_quotes_without_pairs_or_without_words(tmp_path: Path) -> None:
     quote_words_build.build(path, FINGERPRINT, texts, [0, 2, 2], [0, 10], [3, 18], folded)
     found = QuoteWords(path, FINGERPRINT, 2)
     assert (found.words, found.pairs) == (2, 1)  # "war"; "and war" holds two words, one pair
-    assert found.saying(("war",), lambda q: True).tolist() == [0, 1]
-    assert found.saying(("and", "war"), lambda q: True).tolist() == [1]
-    assert found.saying(("war", "here"), lambda q: True).tolist() == []
+    assert found.saying(("war",), lambda quotes: quotes).tolist() == [0, 1]
+    assert found.saying(("and", "war"), lambda quotes: quotes).tolist() == [1]
+    assert found.saying(("war", "here"), lambda quotes: quotes).tolist() == []
     quote_words_build.build(path, FINGERPRINT, [""], [0, 0], [], [], folded)
-    assert QuoteWords(path, FINGERPRINT, 0).saying(("war",), lambda q: True).tolist() == []
+    assert QuoteWords(path, FINGERPRINT, 0).saying(("war",), lambda quotes: quotes).tolist() == []

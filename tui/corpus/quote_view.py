@@ -28,7 +28,7 @@ from .quote_columns import QUOTE_SORTS, QuoteColumns
 from .quote_filter import QuoteAwareIndex, has_quote_terms, quote_ids, regroup
 from .quote_order import PickedQuotes
 from .quote_table import NO_SPEAKER, QuoteTable, SavedTable
-from .quote_words import Damaged, WordFile, checked_words, has_run, words_path
+from .quote_words import Damaged, WordFile, words_path
 from .storage import ArticleStore
 
 ANSWERS_KEPT = 32  # answers remembered (a few views times a few filters)
@@ -209,16 +209,28 @@ class QuoteView:
         if file is None or opened is None:
             return None
         try:
-            return opened.saying(words, lambda quote: has_run(words, self._checked_words(quote)))
+            return opened.saying(words, lambda quotes: self._holding(words, quotes))
         except (OSError, Damaged):
             file.damaged()
             return None
 
-    def _checked_words(self, quote: int) -> list[str]:
-        """A quote's words as the phrase check sees them (quote_words.checked_words)."""
-        table, position = self.table, int(self.table.article[quote])
-        text = self.store.texts[position]
-        return checked_words(text, int(table.start[quote]), int(table.end[quote]), self.index.quotes_folded(position))
+    def _holding(self, words: tuple[str, ...], quotes: np.ndarray) -> np.ndarray:
+        """Those of these (sorted) quotes with the words side by side, checked in the text as
+        `_quotes_saying` checks them, each article's text read once."""
+        table, texts, index = self.table, self.store.texts, self.index
+        start, end = table.loop_columns("start", "end")
+        matcher, found = PhraseMatcher(words), list[int]()
+        positions = np.asarray(table.article)[quotes]  # a numpy column, or an array of a table still growing
+        cuts = np.flatnonzero(np.r_[True, positions[1:] != positions[:-1], True]).tolist()
+        for lo, hi in zip(cuts, cuts[1:], strict=False):
+            text, position, run = texts[int(positions[lo])], int(positions[lo]), quotes[lo:hi].tolist()
+            folded = index.quotes_folded(position)
+            if not folded and text.isascii():
+                lowered = text.lower()
+                found.extend(q for q in run if matcher.found_between(lowered, start[q], end[q]))
+            else:
+                found.extend(q for q in run if matcher.found_in(text[start[q] : end[q]], folded))
+        return np.array(found, dtype=quotes.dtype)
 
     def _quotes_saying(self, words: tuple[str, ...], within: np.ndarray | None) -> np.ndarray:
         """The quotes (of `within`, or all) with these words side by side: the word file's postings

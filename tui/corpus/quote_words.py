@@ -65,13 +65,6 @@ def words_path(entry_side: Path) -> Path:
     return entry_side.with_name(entry_side.name.rsplit(".", 1)[0] + SUFFIX)
 
 
-def has_run(words: Sequence[str], found: Sequence[str]) -> bool:
-    """Whether `words` are in `found` side by side, in order."""
-    n = len(words)
-    first, rest = words[0], list(words[1:])
-    return any(found[i] == first and found[i + 1 : i + n] == rest for i in range(len(found) - n + 1))
-
-
 class Damaged(Exception):
     """A read of the word file that does not add up."""
 
@@ -159,9 +152,10 @@ class QuoteWords:
             return np.zeros(0, POSTING)
         return self._run(self._pair_runs, i, self._pair_postings)
 
-    def saying(self, words: Sequence[str], holds: Callable[[int], bool]) -> np.ndarray:
-        """The sorted quote numbers with these words side by side; `holds(quote)` checks one quote
-        for three words or more (the pairs tell only that each two are side by side somewhere)."""
+    def saying(self, words: Sequence[str], holding: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """The sorted quote numbers with these words side by side; `holding(quotes)` keeps those of
+        some quotes that have them in a row, for three words or more (the pairs tell only that each
+        two are side by side somewhere in the quote)."""
         numbers = [self.word_number(word) for word in words]
         if any(number is None for number in numbers):
             return np.zeros(0, POSTING)
@@ -171,9 +165,7 @@ class QuoteWords:
         found = runs[0]
         for run in runs[1:]:
             found = np.intersect1d(found, run, assume_unique=True)
-        if len(numbers) > 2:
-            found = np.array([q for q in found.tolist() if holds(q)], dtype=POSTING)
-        return found
+        return holding(found) if len(numbers) > 2 and len(found) else found
 
 
 class WordFile:
