@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from tests.core.test_pairs import GAPS, WORDS, built, generated_articles, numbers, phrases, seed_articles
-from tui.corpus import quote_words_build
+from tui.corpus import quote_words, quote_words_build
 from tui.corpus.index import tokens
 from tui.corpus.models import Article
 from tui.corpus.quote_view import QuoteView
@@ -170,3 +170,10 @@ def test_quotes_without_pairs_or_without_words(tmp_path: Path) -> None:
     assert found.saying(("war", "here"), lambda quotes: quotes).tolist() == []
     quote_words_build.build(path, FINGERPRINT, [""], [0, 0], [], [], folded)
     assert QuoteWords(path, FINGERPRINT, 0).saying(("war",), lambda quotes: quotes).tolist() == []
+
+
+def test_without_fork_or_positional_reads_the_text_check_answers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(quote_words, "SUPPORTED", False)
+    builds, file = _Builds(), WordFile(tmp_path / "entry.cache.quotewords", FINGERPRINT)
+    file.start(3, builds.start)
+    assert builds.started == 0 and file.ready(3) is None

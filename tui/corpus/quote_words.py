@@ -27,6 +27,7 @@ that does not add up marks the file damaged; the text check answers from then on
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import re
 import struct
@@ -45,6 +46,7 @@ KEY_BYTES = 8  # a word's hash, a pair's code, an offset
 POSTING = np.dtype("<u4")
 _FINGERPRINT_LINE = 64 + 1
 _TOKEN = re.compile(r"[^\W_]+")
+SUPPORTED = hasattr(os, "pread") and "fork" in multiprocessing.get_all_start_methods()  # the build forks
 _PAIR_SHIFT = 32
 
 
@@ -180,8 +182,11 @@ class WordFile:
         self._given_up = False  # damaged after a build: the text check answers for good
 
     def start(self, quotes: int, build: Callable[[], object]) -> None:
-        """Open the file, or have `build()` start the process that makes it; returns at once."""
+        """Open the file, or have `build()` start the process that makes it; returns at once.
+        Where there is no fork or no positional read (Windows), the text check answers."""
         with self._lock:
+            if not SUPPORTED:
+                return
             if self._open is None and self._builder is None and not self._try_open(quotes):
                 self._builder = build()
 
