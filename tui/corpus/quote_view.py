@@ -11,9 +11,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 
+from . import quote_words_build
 from .corrections import Corrections
 from .index import CorpusIndex
 from .index.keys import name_key
@@ -26,6 +28,7 @@ from .quote_columns import QUOTE_SORTS, QuoteColumns
 from .quote_filter import QuoteAwareIndex, has_quote_terms, quote_ids, regroup
 from .quote_order import PickedQuotes
 from .quote_table import NO_SPEAKER, QuoteTable, SavedTable
+from .quote_words import Damaged, WordFile, words_path
 from .storage import ArticleStore
 
 ANSWERS_KEPT = 32  # answers remembered (a few views times a few filters)
@@ -64,6 +67,7 @@ class QuoteView:
         self._unsaved = False  # the table or the answer was made here, not read from the side file
         self.answers: OrderedDict[tuple, object] = OrderedDict()  # views.py's last answers, until a change
         self._term_masks: OrderedDict[Node, np.ndarray] = OrderedDict()  # term_quotes's, until a change
+        self._word_file: WordFile | None = None  # quote_words.py: which quotes hold which words
 
     def refresh(self) -> QuoteView:
         with self._lock:
@@ -181,10 +185,62 @@ class QuoteView:
             return self.remember(("saying", words), lambda: _read_only(self._quotes_saying(words, None)))  # type: ignore[return-value]
         return self._quotes_saying(words, within)
 
+    def start_word_file(self, at: tuple[Path, str] | None = None) -> None:
+        """Open the quotes' word file (quote_words.py) of the cache entry the table is saved with, or
+        of `at` (a path and a fingerprint), or start the process that makes it; returns at once."""
+        saved = self.table.saved
+        if at is None and saved is not None and hasattr(saved, "path") and hasattr(saved, "fingerprint"):
+            at = (words_path(saved.path), saved.fingerprint)
+        if at is None or not self.table.articles:
+            return
+        with self._lock:
+            if self._word_file is None or self._word_file.path != at[0]:
+                self._word_file = WordFile(*at)
+            file = self._word_file
+        first, start, end = self.table.loop_columns("first", "start", "end")
+        texts, folded = self.store.texts, self.index.quotes_folded
+        file.start(len(self.table), lambda: quote_words_build.start(*at, texts, first, start, end, folded))
+
+    def _indexed_saying(self, words: tuple[str, ...]) -> np.ndarray | None:
+        """The quote numbers with these words side by side from the word file, None until it is
+        there (or when it is damaged, or of another table)."""
+        file = self._word_file
+        opened = file.ready(len(self.table)) if file is not None else None
+        if file is None or opened is None:
+            return None
+        try:
+            return opened.saying(words, lambda quotes: self._holding(words, quotes))
+        except (OSError, Damaged):
+            file.damaged()
+            return None
+
+    def _holding(self, words: tuple[str, ...], quotes: np.ndarray) -> np.ndarray:
+        """Those of these (sorted) quotes with the words side by side, checked in the text as
+        `_quotes_saying` checks them, each article's text read once."""
+        table, texts, index = self.table, self.store.texts, self.index
+        start, end = table.loop_columns("start", "end")
+        matcher, found = PhraseMatcher(words), list[int]()
+        positions = np.asarray(table.article)[quotes]  # a numpy column, or an array of a table still growing
+        cuts = np.flatnonzero(np.r_[True, positions[1:] != positions[:-1], True]).tolist()
+        for lo, hi in zip(cuts, cuts[1:], strict=False):
+            text, position, run = texts[int(positions[lo])], int(positions[lo]), quotes[lo:hi].tolist()
+            folded = index.quotes_folded(position)
+            if not folded and text.isascii():
+                lowered = text.lower()
+                found.extend(q for q in run if matcher.found_between(lowered, start[q], end[q]))
+            else:
+                found.extend(q for q in run if matcher.found_in(text[start[q] : end[q]], folded))
+        return np.array(found, dtype=quotes.dtype)
+
     def _quotes_saying(self, words: tuple[str, ...], within: np.ndarray | None) -> np.ndarray:
-        """The quotes (of `within`, or all) with these words side by side: the index's articles,
-        then their quotes checked one by one; an article the index is sure of with one quote (in
-        `within`) needs no check."""
+        """The quotes (of `within`, or all) with these words side by side: the word file's postings
+        when it is there, else the index's articles, then their quotes checked one by one; an
+        article the index is sure of with one quote (in `within`) needs no check."""
+        indexed = self._indexed_saying(words)
+        if indexed is not None:
+            mask = np.zeros(len(self.table), dtype=bool)
+            mask[indexed] = True
+            return mask if within is None else mask & within
         sure, unsure = self._checked(words)
         table, texts, index = self.table, self.store.texts, self.index
         start, end, first = table.loop_columns("start", "end", "first")

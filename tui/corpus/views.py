@@ -64,6 +64,7 @@ def warm(corpus: Corpus, text: str) -> None:
     quotes(corpus, text)
     people(corpus, text)
     timeline_of(corpus, text)
+    corpus.quote_view().start_word_file()  # quote_words.py: made in a process of its own, never waited for
 
 
 def _query(text: str) -> Query | QueryError:

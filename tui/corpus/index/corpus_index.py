@@ -195,6 +195,11 @@ class CorpusIndex:
         """Whether a phrase check of this article's text folds it (`PhraseMatcher.found_in`)."""
         return position in self._needs_fold
 
+    def quotes_folded(self, position: int) -> bool:
+        """Whether the quotes view's phrase check folds this article's quotes: it `folds`, or its
+        quotes are checked as the table reads them (`quote_checked`'s unsure), always folded."""
+        return position in self._needs_fold or position in self._unsure_quotes
+
     def _quote_has(self, position: int, matcher: PhraseMatcher) -> bool:
         text = self._texts[position]
         needs_fold = position in self._needs_fold

@@ -1,0 +1,179 @@
+"""The quotes' word file (quote_words.py): it answers a `quote:` term exactly as the text check
+does, a stale or damaged one is passed over, and it is made in a process the app never waits for."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.core.test_pairs import GAPS, WORDS, built, generated_articles, numbers, phrases, seed_articles
+from tui.corpus import quote_words, quote_words_build
+from tui.corpus.index import tokens
+from tui.corpus.models import Article
+from tui.corpus.quote_view import QuoteView
+from tui.corpus.quote_words import MAGIC, Damaged, QuoteWords, WordFile
+from tui.corpus.storage import ArticleStore
+
+FINGERPRINT = "ab" * 32
+FOLDING_WORDS = [*WORDS, "\ufb01nance", "Finance", "fi", "nance", "na\u00efve", "NAIVE", "caf\u00e9", "Cafe", "\u00b2"]
+FOLDING_GAPS = [*GAPS, "\u2122", "\ufb01", " \u00bd ", "\u2026"]
+BUILD_WAIT = 60.0  # seconds a forked build of a small corpus may take on a busy machine
+
+
+def view_of(articles: list[Article]) -> QuoteView:
+    store = ArticleStore()
+    for article in articles:
+        store.append(article)
+    return QuoteView(store, built(articles, 2)).refresh()
+
+
+def build_file(view: QuoteView, path: Path) -> None:
+    first, start, end = view.table.loop_columns("first", "start", "end")
+    quote_words_build.build(path, FINGERPRINT, view.store.texts, first, start, end, view.index.quotes_folded)
+
+
+def asked(articles: list[Article], seed: int) -> list[tuple[str, ...]]:
+    """Phrases of two to four words (some cut short) and single words, some found nowhere."""
+    rng = random.Random(seed)
+    said = sorted({word for a in articles for q in a.quotes for word in tokens(q.text)})
+    singles = [(word,) for word in rng.sample(said, min(40, len(said)))] + [("nowhere",), ("fi",), ("tm",)]
+    return [tuple(words) for words in phrases(articles, seed=seed, count=120)] + singles
+
+
+@pytest.mark.parametrize(("articles", "seed"), [
+    (generated_articles(200, 11, FOLDING_WORDS, FOLDING_GAPS), 11),
+    (generated_articles(200, 12), 12),
+    (seed_articles(), 13),
+])  # fmt: skip
+def test_the_word_file_answers_as_the_text_check(tmp_path: Path, articles: list[Article], seed: int) -> None:
+    checked = view_of(articles)
+    path = tmp_path / "entry.cache.quotewords"
+    build_file(checked, path)
+    indexed = QuoteView(checked.store, checked.index).refresh()
+    indexed.start_word_file((path, FINGERPRINT))
+    some = np.zeros(len(checked.table), dtype=bool)
+    some[::3] = True
+    found = 0
+    for words in asked(articles, seed):
+        expected = checked._quotes_saying(words, None)
+        assert indexed._indexed_saying(words) is not None, words  # the file answered, not the check
+        assert numbers(indexed.match_quotes("quote", words)) == numbers(expected), words
+        assert numbers(indexed.match_quotes("quote", words, some)) == numbers(expected & some), words
+        found += int(expected.sum())
+    assert found > 100
+
+
+def test_pairs_made_in_bands_of_first_words_answer_alike(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    articles = generated_articles(150, 8, FOLDING_WORDS, FOLDING_GAPS)
+    one, banded = view_of(articles), view_of(articles)
+    build_file(one, tmp_path / "one.quotewords")
+    words = QuoteWords(tmp_path / "one.quotewords", FINGERPRINT, len(one.table)).words
+    bits = max(1, words.bit_length()) + max(1, len(one.table).bit_length())
+    monkeypatch.setattr(quote_words_build, "KEY_BITS", bits + 2)  # bands of 4 first words
+    assert words > 8
+    build_file(banded, tmp_path / "banded.quotewords")
+    one.start_word_file((tmp_path / "one.quotewords", FINGERPRINT))
+    banded.start_word_file((tmp_path / "banded.quotewords", FINGERPRINT))
+    for words in asked(articles, 8):
+        assert numbers(banded._quotes_saying(words, None)) == numbers(one._quotes_saying(words, None)), words
+    assert (tmp_path / "one.quotewords").read_bytes() == (tmp_path / "banded.quotewords").read_bytes()
+
+
+def test_a_stale_or_damaged_file_is_passed_over(tmp_path: Path) -> None:
+    view = view_of(generated_articles(60, 3))
+    path = tmp_path / "entry.cache.quotewords"
+    build_file(view, path)
+    quotes = len(view.table)
+    assert QuoteWords(path, FINGERPRINT, quotes).word_number("we") is not None
+    whole = path.read_bytes()
+    damaged = {
+        "another entry": lambda: QuoteWords(path, "cd" * 32, quotes),
+        "another quote table": lambda: QuoteWords(path, FINGERPRINT, quotes + 1),
+    }
+    for why, opening in damaged.items():
+        with pytest.raises(Damaged, match=why):
+            opening()
+    for broken in (whole[:-4], whole + b"x", MAGIC.replace(b"1", b"0") + whole[len(MAGIC) :], b"", b"\x00" * 99):
+        path.write_bytes(broken)
+        builds = _Builds()
+        file = WordFile(path, FINGERPRINT)
+        file.start(quotes, builds.start)
+        assert builds.started == 1 and file.ready(quotes) is None  # built again; meanwhile the text check
+
+
+class _Builds:
+    """Counts the builds started; each ends at once without a file."""
+
+    def __init__(self) -> None:
+        self.started = 0
+
+    def start(self) -> _Done:
+        self.started += 1
+        return _Done()
+
+
+class _Done:
+    """A build process that has ended without a file."""
+
+    def is_alive(self) -> bool:
+        return False
+
+    def join(self) -> None:
+        return None
+
+
+def test_the_build_runs_in_a_process_the_app_does_not_wait_for(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    go, path = tmp_path / "go", tmp_path / "entry.cache.quotewords"
+    real = quote_words_build.build
+
+    def held(*args: object) -> None:  # in the forked child: waits for the test's word
+        while not go.exists():
+            time.sleep(0.01)
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quote_words_build, "build", held)
+    articles = generated_articles(80, 4, FOLDING_WORDS, FOLDING_GAPS)
+    view, checked = view_of(articles), view_of(articles)
+    view.start_word_file((path, FINGERPRINT))
+    assert not path.exists() and view._indexed_saying(("we", "will")) is None
+    assert numbers(view.match_quotes("quote", ("we", "will"))) == numbers(checked._quotes_saying(("we", "will"), None))
+    go.touch()
+    waited = time.monotonic()
+    while view._indexed_saying(("we",)) is None and time.monotonic() - waited < BUILD_WAIT:
+        time.sleep(0.05)
+    assert path.exists()
+    for words in (("we",), ("we", "will"), ("chief", "executive", "said")):
+        assert numbers(view._quotes_saying(words, None)) == numbers(checked._quotes_saying(words, None)), words
+
+
+def test_a_killed_builds_temporary_is_removed_by_the_next_build(tmp_path: Path) -> None:
+    from tui.corpus.entry_temporaries import _host
+
+    left = tmp_path / f".tmp-4194305-{_host()}-x.quotewords.cache"  # a pid above any pid_max: dead
+    left.write_bytes(b"half a file")
+    build_file(view_of(generated_articles(20, 6)), tmp_path / "entry.cache.quotewords")
+    assert not left.exists() and [p.name for p in tmp_path.iterdir()] == ["entry.cache.quotewords"]
+
+
+def test_quotes_without_pairs_or_without_words(tmp_path: Path) -> None:
+    path = tmp_path / "entry.cache.quotewords"
+    texts, folded = ["War here, and war.", ""], lambda position: False
+    quote_words_build.build(path, FINGERPRINT, texts, [0, 2, 2], [0, 10], [3, 18], folded)
+    found = QuoteWords(path, FINGERPRINT, 2)
+    assert (found.words, found.pairs) == (2, 1)  # "war"; "and war" holds two words, one pair
+    assert found.saying(("war",), lambda quotes: quotes).tolist() == [0, 1]
+    assert found.saying(("and", "war"), lambda quotes: quotes).tolist() == [1]
+    assert found.saying(("war", "here"), lambda quotes: quotes).tolist() == []
+    quote_words_build.build(path, FINGERPRINT, [""], [0, 0], [], [], folded)
+    assert QuoteWords(path, FINGERPRINT, 0).saying(("war",), lambda quotes: quotes).tolist() == []
+
+
+def test_without_fork_or_positional_reads_the_text_check_answers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(quote_words, "SUPPORTED", False)
+    builds, file = _Builds(), WordFile(tmp_path / "entry.cache.quotewords", FINGERPRINT)
+    file.start(3, builds.start)
+    assert builds.started == 0 and file.ready(3) is None
