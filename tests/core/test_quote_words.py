@@ -105,6 +105,22 @@ def test_a_stale_or_damaged_file_is_passed_over(tmp_path: Path) -> None:
         assert builds.started == 1 and file.ready(quotes) is None  # built again; meanwhile the text check
 
 
+def test_postings_damaged_in_place_leave_the_answer_to_the_text_check(tmp_path: Path) -> None:
+    """A file whose lengths add up but whose postings name quotes past the table is not trusted:
+    the keystroke gets the text check's answer, never an error, and the file is given up."""
+    articles = generated_articles(60, 5)
+    view, checked = view_of(articles), view_of(articles)
+    path = tmp_path / "entry.cache.quotewords"
+    build_file(view, path)
+    postings_at = QuoteWords(path, FINGERPRINT, len(view.table))._word_postings
+    whole = path.read_bytes()
+    path.write_bytes(whole[:postings_at] + b"\xff" * (len(whole) - postings_at))
+    view.start_word_file((path, FINGERPRINT))
+    for words in [("we",), ("we", "will"), *asked(articles, 5)[:20]]:
+        assert numbers(view.match_quotes("quote", words)) == numbers(checked._quotes_saying(words, None)), words
+    assert view._indexed_saying(("we",)) is None  # given up after the first read that did not add up
+
+
 class _Builds:
     """Counts the builds started; each ends at once without a file."""
 
@@ -177,3 +193,45 @@ def test_without_fork_or_positional_reads_the_text_check_answers(tmp_path: Path,
     builds, file = _Builds(), WordFile(tmp_path / "entry.cache.quotewords", FINGERPRINT)
     file.start(3, builds.start)
     assert builds.started == 0 and file.ready(3) is None
+
+
+_ORPHANED_BUILD = """
+import sys, time
+from pathlib import Path
+from tui.corpus import quote_words_build
+quote_words_build.build = lambda *args: time.sleep(120)  # a build that would run for minutes
+process = quote_words_build.start(Path(sys.argv[1]), "ab" * 32, [], [0], [], [], lambda position: False)
+print(process.pid, flush=True)
+time.sleep(120)
+"""
+ORPHAN_GONE_WITHIN = 10.0  # seconds: the build looks for its parent every PARENT_CHECK_SECONDS
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` runs (a zombie, waiting for a reaper that may never come here, does not)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists() or not quote_words.SUPPORTED, reason="needs /proc and fork")
+def test_a_build_ends_when_the_app_that_started_it_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    app = subprocess.Popen([sys.executable, "-c", _ORPHANED_BUILD, str(tmp_path / "w")], cwd=root,
+                           stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        build = int(app.stdout.readline())  # type: ignore[union-attr]
+        assert _running(build)
+    finally:
+        app.send_signal(signal.SIGKILL)
+        app.wait()
+    deadline = time.monotonic() + ORPHAN_GONE_WITHIN
+    while _running(build) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(build)

@@ -210,7 +210,7 @@ class QuoteView:
             return None
         try:
             return opened.saying(words, lambda quotes: self._holding(words, quotes))
-        except (OSError, Damaged):
+        except (OSError, Damaged, ValueError, OverflowError, MemoryError):  # a damaged file: the text answers
             file.damaged()
             return None
 

@@ -32,6 +32,7 @@ import os
 import re
 import struct
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -90,6 +91,9 @@ class QuoteWords:
         except BaseException:
             os.close(fd)
             raise
+        # Closed when the last reader lets go, never under a thread still reading: a closed
+        # number can be reused at once by another file, which would be read in its stead.
+        self._closer = weakref.finalize(self, os.close, fd)
 
     def _layout(self, counts: tuple[int, ...], size: int) -> None:
         self.quotes, self.words, self.pairs, blob, word_postings, pair_postings = counts
@@ -102,11 +106,13 @@ class QuoteWords:
         self._blob = self._pair_runs + (self.pairs + 1) * KEY_BYTES
         self._word_postings = self._blob + blob
         self._pair_postings = self._word_postings + word_postings * POSTING.itemsize
+        self._blob_size = blob
+        self._postings_in = {self._word_runs: word_postings, self._pair_runs: pair_postings}  # by runs
         if self._pair_postings + pair_postings * POSTING.itemsize != size:
             raise Damaged("a length that does not add up")
 
     def close(self) -> None:
-        os.close(self._fd)
+        self._closer()
 
     def _read(self, offset: int, length: int) -> bytes:
         data = os.pread(self._fd, length, offset)
@@ -133,6 +139,8 @@ class QuoteWords:
         i = self._first_at_least(self._hashes, self.words, key)
         while i < self.words and self._key(self._hashes, i) == key:
             lo, hi = self._key(self._ends, i), self._key(self._ends, i + 1)
+            if not 0 <= lo <= hi <= self._blob_size:
+                raise Damaged("a word outside the words")
             if self._read(self._blob + lo, hi - lo) == encoded:
                 return i
             i += 1
@@ -140,9 +148,12 @@ class QuoteWords:
 
     def _run(self, runs: int, i: int, postings: int) -> np.ndarray:
         lo, hi = self._key(runs, i), self._key(runs, i + 1)
-        if hi < lo:
-            raise Damaged("a run that ends before it starts")
-        return np.frombuffer(self._read(postings + lo * POSTING.itemsize, (hi - lo) * POSTING.itemsize), POSTING)
+        if not 0 <= lo <= hi <= self._postings_in[runs]:
+            raise Damaged("a run outside the postings")
+        run = np.frombuffer(self._read(postings + lo * POSTING.itemsize, (hi - lo) * POSTING.itemsize), POSTING)
+        if len(run) and int(run.max()) >= self.quotes:
+            raise Damaged("a quote past the table")
+        return run
 
     def word_quotes(self, number: int) -> np.ndarray:
         return self._run(self._word_runs, number, self._word_postings)
@@ -210,7 +221,5 @@ class WordFile:
 
     def damaged(self) -> None:
         """A read did not add up: the text check answers from now on."""
-        with self._lock:
-            if self._open is not None:
-                self._open.close()
+        with self._lock:  # dropped, not closed: a thread may still be reading it (see QuoteWords)
             self._open, self._given_up = None, True

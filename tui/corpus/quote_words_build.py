@@ -15,6 +15,8 @@ import contextlib
 import multiprocessing
 import os
 import tempfile
+import threading
+import time
 import warnings
 from array import array
 from collections.abc import Callable, Sequence
@@ -26,6 +28,7 @@ from .entry_temporaries import remove_stale_temporaries, temp_prefix
 from .quote_words import HEADER, MAGIC, POSTING, SUFFIX, checked_words, word_hash
 
 BUILD_NICENESS = 10  # below the app's priority: the UI keeps its core on a busy machine
+PARENT_CHECK_SECONDS = 1.0  # how often a build looks whether the app that started it still runs
 KEY_BITS = 64  # a pair's key: band-relative first word, second word, quote
 _SHIFT = np.uint64(32)
 
@@ -145,9 +148,18 @@ def build(path: Path, fingerprint: str, texts: Sequence[str], first: Sequence[in
     write_words(path, fingerprint, len(lengths), words, tokens, lengths)
 
 
-def _child(*args: object) -> None:
+def _exit_with(parent: int) -> None:
+    """End this process once `parent` is gone: a daemonic child is stopped by a clean exit of the
+    app only, and one killed (or crashed) must not leave a build running for minutes."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _child(parent: int, *args: object) -> None:
     """The build in the forked process: quiet whatever happens (the app owns the terminal)."""
     code = 0
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="quote-words-parent").start()
     try:
         with contextlib.suppress(OSError):
             os.nice(BUILD_NICENESS)
@@ -161,7 +173,7 @@ def start(path: Path, fingerprint: str, texts: Sequence[str], first: Sequence[in
           end: Sequence[int], folded: Callable[[int], bool]) -> multiprocessing.process.BaseProcess:  # fmt: skip
     """Start making the word file in a forked process of lower priority; returns it at once."""
     process = multiprocessing.get_context("fork").Process(
-        target=_child, args=(path, fingerprint, texts, first, start, end, folded), daemon=True,
+        target=_child, args=(os.getpid(), path, fingerprint, texts, first, start, end, folded), daemon=True,
         name="quote-words")  # fmt: skip
     with warnings.catch_warnings():  # Python 3.12+ warns of forking a threaded process on stderr,
         # the app's terminal; the child takes no lock of the app's (positional reads, plain data)
