@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from tests.core.test_pairs import GAPS, WORDS, built, generated_articles, numbers, phrases, seed_articles
-from tui.corpus import quote_words, quote_words_build
+from tui.corpus import quote_view, quote_words, quote_words_build
 from tui.corpus.index import tokens
 from tui.corpus.models import Article
 from tui.corpus.quote_view import QuoteView
@@ -119,6 +119,18 @@ def test_postings_damaged_in_place_leave_the_answer_to_the_text_check(tmp_path: 
     for words in [("we",), ("we", "will"), *asked(articles, 5)[:20]]:
         assert numbers(view.match_quotes("quote", words)) == numbers(checked._quotes_saying(words, None)), words
     assert view._indexed_saying(("we",)) is None  # given up after the first read that did not add up
+
+
+def test_quote_phrases_typed_do_not_push_the_views_answers_out() -> None:
+    articles = generated_articles(60, 6)
+    view = view_of(articles)
+    view.remember(("a view's answer",), lambda: "kept")
+    said = sorted({word for a in articles for q in a.quotes for word in tokens(q.text)})
+    for word in said[:40]:  # a phrase typed a letter at a time makes a mask a prefix
+        view.match_quotes("quote", (word,))
+    sayings = [key for key in view.answers if key[0] == "saying"]
+    assert len(said) >= 40 and len(sayings) == quote_view.SAYINGS_KEPT
+    assert sayings[-1] == ("saying", (said[39],)) and ("a view's answer",) in view.answers
 
 
 class _Builds:

@@ -32,6 +32,8 @@ from .quote_words import Damaged, WordFile, words_path
 from .storage import ArticleStore
 
 ANSWERS_KEPT = 32  # answers remembered (a few views times a few filters)
+SAYINGS_KEPT = 4  # of them, of each kind a quote phrase makes (its mask, 6 MB at a million articles,
+# and its articles): typing one makes them a prefix, and those must not push the views' answers out
 TERM_MASKS_KEPT = 8  # article-level terms' quotes, kept while a filter is typed around them
 __all__ = ["QUOTE_SORTS", "QuoteRow", "QuoteView"]
 
@@ -105,14 +107,16 @@ class QuoteView:
         saved.save(self.table, self.resolved.state(self.columns.kept()))
         self._unsaved = False
 
-    def remember(self, key: tuple, make: Callable[[], object]) -> object:
+    def remember(self, key: tuple, make: Callable[[], object], kept: int = ANSWERS_KEPT) -> object:
         """An answer for this state of the corpus, worked out once: switching between views with
-        the same filter costs nothing the second time."""
+        the same filter costs nothing the second time. At most `kept` answers of its kind (`key[0]`)."""
         found = self.answers.get(key)
         if found is None:
             found = make()
             with self._lock:
                 self.answers[key] = found
+                for older in [k for k in self.answers if k[0] == key[0]][:-kept]:
+                    del self.answers[older]
                 while len(self.answers) > ANSWERS_KEPT:
                     self.answers.popitem(last=False)
         else:
@@ -182,7 +186,11 @@ class QuoteView:
             said = np.array([needle in f" {cue} " for cue in self.table.cues], dtype=bool)
             return said[self.columns.cue]
         if within is None:  # the same phrase in the next keystrokes (`quote:war s`…) is not checked again
-            return self.remember(("saying", words), lambda: _read_only(self._quotes_saying(words, None)))  # type: ignore[return-value]
+
+            def saying() -> np.ndarray:
+                return _read_only(self._quotes_saying(words, None))
+
+            return self.remember(("saying", words), saying, SAYINGS_KEPT)  # type: ignore[return-value]
         return self._quotes_saying(words, within)
 
     def start_word_file(self, at: tuple[Path, str] | None = None) -> None:
@@ -273,7 +281,7 @@ class QuoteView:
     def _checked(self, words: tuple[str, ...]) -> tuple[set[int], set[int]]:
         """The index's articles for a quote phrase (`quote_checked`), found once for this state of
         the corpus: the article list, the views and the timeline all ask for the same phrase."""
-        return self.remember(("checked", words), lambda: self.index.quote_checked(words))  # type: ignore[return-value]
+        return self.remember(("checked", words), lambda: self.index.quote_checked(words), SAYINGS_KEPT)  # type: ignore[return-value]
 
     def articles_saying(self, words: tuple[str, ...]) -> set[int]:
         """The articles with a quote that has these words side by side: `articles_of` the quotes
