@@ -166,7 +166,7 @@ def _timeline(corpus: Corpus, text: str, unit: str) -> Timeline | QueryError:
     if not query.is_empty:
         chosen = np.fromiter(corpus.match(query), dtype=np.int64)
         days, months = days[chosen], months[chosen]
-    every = np.count_nonzero(ids) == len(ids)  # every quote (the blank filter): no copy of the columns
+    every = query.is_empty  # every quote (the blank filter): no copy of the columns, no count of the mask
     if unit == "month":
         return timeline(days, (), unit, months=(months, columns.months() if every else columns.months()[ids]))
     return timeline(days, columns.day if every else columns.day[ids], unit)
