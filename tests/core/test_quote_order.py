@@ -108,7 +108,7 @@ def test_a_profiles_about_whom_is_what_a_plain_pass_over_its_quotes_finds() -> N
     for text in ("", "date:2026-02", "-place:rome"):
         profile = live.profile("ann-lee", text)
         assert profile is not None and not isinstance(profile, Exception)
-        assert profile.about == plain_about(live, "ann-lee", profile.quotes)
+        assert list(profile.about) == plain_about(live, "ann-lee", profile.quotes)
         assert profile.about and all(name != "Ann Lee" for _, name, _ in profile.about)
 
 

@@ -69,7 +69,7 @@ def test_profile_months_and_whom_the_quotes_name(live: LiveCorpus) -> None:
     profile = live.profile("ann-lee")
     assert profile is not None and not isinstance(profile, Exception)
     assert profile.months == [("2026-01", 2)]
-    assert profile.about == [("organization", "Acme", [profile.quotes[0]])]
+    assert list(profile.about) == [("organization", "Acme", [profile.quotes[0]])]
     assert profile.articles == 2 and len(profile.quotes) == 2
 
 

@@ -6,14 +6,14 @@ quote view's columns (quote_columns.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
-from .index.keys import name_key
+from .about_rows import AboutRows, Row, about_rows
 from .people import GENDER_ORDER, UNKNOWN, Person
-from .quote_columns import spans
 from .quote_view import QuoteView
 from .timeline import month_label
 
@@ -70,7 +70,7 @@ class Profile:
     quotes: list[int]  # oldest first
     articles: int
     months: list[tuple[str, int]]  # every month from the first quote to the last, with its quotes
-    about: list[tuple[str, str, list[int]]] = field(default_factory=list)  # (kind, name, the quotes naming it)
+    about: Sequence[Row] = ()  # (kind, name, the quotes naming it): about_rows.py
 
     @property
     def unknown_gender(self) -> bool:
@@ -98,24 +98,6 @@ def _months(months: np.ndarray) -> list[tuple[str, int]]:
     return [(month_label(low + offset), int(n)) for offset, n in enumerate(counts.tolist())]
 
 
-def _about(view: QuoteView, number: int, quotes: np.ndarray) -> list[tuple[str, str, list[int]]]:
-    """The entities named inside these quotes (not the speaker), with the quotes that name each
-    (in the order of `quotes`), most named first: from the quote table's note of what each quote
-    names, grouped by entity in a few numpy passes (a top speaker's quotes are tens of thousands),
-    an entity's quotes made a list only once it is in the answer (a top speaker names thousands)."""
-    named, first = view.columns.named()
-    starts, ends = first[quotes], first[quotes + 1]
-    entities = named[spans(starts, ends)]
-    naming = np.repeat(quotes, (ends - starts).astype(np.int64))  # the quote each of those is named in
-    by_entity = np.argsort(entities, kind="stable")  # stable: each entity's quotes stay in order
-    entities, naming = entities[by_entity], naming[by_entity]
-    bounds = np.flatnonzero(np.concatenate(([True], entities[1:] != entities[:-1], [True]))).tolist()
-    keys = set(view.people[number].keys)
-    table_entities = view.table.entities
-    ranked = []  # (fewer quotes, the entity, its place): most named first, then by kind and name
-    for at, entity in enumerate(entities[bounds[:-1]].tolist() if len(entities) else []):
-        item = table_entities[entity]
-        if name_key(item[1]) not in keys:
-            ranked.append((bounds[at] - bounds[at + 1], item, at))
-    ranked.sort()
-    return [(kind, name, naming[bounds[at] : bounds[at + 1]].tolist()) for _, (kind, name), at in ranked]
+def _about(view: QuoteView, number: int, quotes: np.ndarray) -> AboutRows:
+    """The entities named inside these quotes (not the speaker), most named first."""
+    return about_rows(view.columns.named(), view.table.entities, view.people[number].keys, quotes)

@@ -9,7 +9,7 @@ Every part is checked against the others before the table takes it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
 import numpy as np
@@ -44,6 +44,10 @@ class Entities(Sequence[tuple[str, str]]):
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         return (self[i] for i in range(len(self)))
+
+    def may_be_named(self, numbers: np.ndarray, keys: Iterable[str]) -> np.ndarray:
+        """Which of these entities' names may have one of these keys (a mask; Strings.may_fold_to)."""
+        return self.names.may_fold_to(numbers, keys)
 
 
 class RawColumns:

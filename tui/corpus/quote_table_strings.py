@@ -22,6 +22,7 @@ import numpy as np
 _ENCODING_ERRORS = "surrogatepass"  # article text may hold lone surrogates; they go and come back whole
 # The dtypes a saved column may have: anything else in a side file is damage.
 DTYPES = frozenset({"int8", "uint8", "bool", "int32", "uint32", "int64"})
+NO_BYTE = -1  # equal to no byte
 BYTES = (bytes, memoryview)  # what a side file's state holds bytes as: a view when kept out of band
 
 
@@ -60,6 +61,26 @@ class Strings(Sequence[str]):
     def __iter__(self) -> Iterator[str]:
         return (self[i] for i in range(len(self)))
 
+    def may_fold_to(self, numbers: np.ndarray, keys: Iterable[str]) -> np.ndarray:
+        """Which of these strings may fold to one of these name keys (a mask): those whose first
+        and last bytes are not both ASCII letters or digits that differ from a key's first and last
+        characters. Folding keeps an ASCII letter or digit at either end of a name, lowered (no
+        accent to strip, nothing to split off), so the others fold to none of them: told for
+        thousands of strings in a few numpy passes, none of them decoded."""
+        numbers = np.asarray(numbers, dtype=np.int64)
+        ends = self.ends[numbers] if len(numbers) else np.zeros(0, dtype=np.int64)
+        starts = np.where(numbers > 0, self.ends[numbers - 1], 0) if len(numbers) else ends
+        bytes_ = np.frombuffer(self.blob, dtype=np.uint8)
+        found = ends <= starts  # an empty string: told by its key
+        if not len(bytes_):
+            return np.ones(len(numbers), dtype=bool)
+        first, last = _lowered(bytes_[np.minimum(starts, len(bytes_) - 1)]), _lowered(bytes_[np.maximum(ends - 1, 0)])
+        first_told, last_told = _letter_or_digit(first), _letter_or_digit(last)
+        for key in keys:
+            low, high = (ord(key[0]), ord(key[-1])) if key else (NO_BYTE, NO_BYTE)  # "": a name of no word
+            found |= (~first_told | (first == low)) & (~last_told | (last == high))
+        return found
+
     def state(self) -> tuple[bytes, bytes]:
         return bytes(self.blob), self.ends.astype(np.int64).tobytes()
 
@@ -77,6 +98,16 @@ class Strings(Sequence[str]):
         if not len(ends) and blob:
             return None
         return cls(blob, ends)
+
+
+def _lowered(codes: np.ndarray) -> np.ndarray:
+    """Bytes with ASCII capitals made small."""
+    return np.where((codes >= ord("A")) & (codes <= ord("Z")), codes + (ord("a") - ord("A")), codes)
+
+
+def _letter_or_digit(codes: np.ndarray) -> np.ndarray:
+    """Which (lowered) bytes are ASCII letters or digits."""
+    return ((codes >= ord("a")) & (codes <= ord("z"))) | ((codes >= ord("0")) & (codes <= ord("9")))
 
 
 class Groups(Sequence[list[str]]):
