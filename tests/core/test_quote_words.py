@@ -207,6 +207,49 @@ def test_without_fork_or_positional_reads_the_text_check_answers(tmp_path: Path,
     assert builds.started == 0 and file.ready(3) is None
 
 
+@pytest.mark.parametrize(("meminfo", "built"), [
+    ("MemTotal: 100 kB\nMemAvailable:       1 kB\n", False),  # no room: the text check answers
+    ("MemTotal: 1 kB\nMemAvailable: 104857600 kB\n", True),
+    ("MemTotal: 100 kB\n", True),  # not told: built
+    (None, True),  # no such file (not Linux): built
+])  # fmt: skip
+def test_a_build_starts_only_where_memory_allows(tmp_path: Path, monkeypatch, meminfo: str | None, built: bool) -> None:  # type: ignore[no-untyped-def]
+    info = tmp_path / "meminfo"
+    if meminfo is not None:
+        info.write_text(meminfo)
+    monkeypatch.setattr(quote_words_build, "MEMINFO", info)
+    path = tmp_path / "entry.cache.quotewords"
+    view = view_of(generated_articles(40, 9))
+    first, start, end = view.table.loop_columns("first", "start", "end")
+    process = quote_words_build.start(path, FINGERPRINT, view.store.texts, first, start, end, view.index.quotes_folded)
+    assert (process is not None) is built
+    if process is not None:
+        process.join(BUILD_WAIT)
+    assert path.exists() is built
+
+
+def test_with_no_room_for_a_build_the_text_check_answers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(quote_words_build, "available_memory", lambda: 1024)
+    articles = generated_articles(40, 9)
+    view, checked = view_of(articles), view_of(articles)
+    view.start_word_file((tmp_path / "entry.cache.quotewords", FINGERPRINT))
+    assert view._word_file is not None and view._word_file._builder is None  # not started: nothing to wait for
+    for words in (("we",), ("we", "will")):
+        assert numbers(view.match_quotes("quote", words)) == numbers(checked._quotes_saying(words, None)), words
+
+
+def test_a_build_that_cannot_fork_is_asked_again_later(tmp_path: Path) -> None:
+    file, builds = WordFile(tmp_path / "entry.cache.quotewords", FINGERPRINT), _Builds()
+
+    def no_fork() -> None:
+        raise OSError(12, "Cannot allocate memory")
+
+    file.start(3, no_fork)  # type: ignore[arg-type]
+    assert file.ready(3) is None
+    file.start(3, builds.start)  # type: ignore[arg-type]
+    assert builds.started == 1
+
+
 _ORPHANED_BUILD = """
 import sys, time
 from pathlib import Path

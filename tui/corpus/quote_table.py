@@ -33,6 +33,8 @@ from .index.keys import name_key
 from .storage import ArticleStore
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .quote_table_state import RawColumns
 
 KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
@@ -61,6 +63,7 @@ class SavedTable(Protocol):
     def load(self, table: QuoteTable, articles: int) -> dict | None | bool: ...
     def save(self, table: QuoteTable, resolved: dict | None) -> None: ...
     def damaged(self, why: str) -> None: ...
+    def kept_at(self) -> tuple[Path, str]: ...  # the side file's path and the entry's fingerprint
 
 
 # The table's columns, each an array of this type code (`kind` is a bytearray), in saving order.

@@ -96,6 +96,9 @@ class QuoteTableFile:
         resolved = state["resolved"]
         return resolved if isinstance(resolved, dict) else None
 
+    def kept_at(self) -> tuple[Path, str]:
+        return self.path, self.fingerprint
+
     def damaged(self, why: str) -> None:
         """A part read later (the resolver's answer) did not fit: said once, made again."""
         self._damaged(why)

@@ -197,8 +197,9 @@ class QuoteView:
         """Open the quotes' word file (quote_words.py) of the cache entry the table is saved with, or
         of `at` (a path and a fingerprint), or start the process that makes it; returns at once."""
         saved = self.table.saved
-        if at is None and saved is not None and hasattr(saved, "path") and hasattr(saved, "fingerprint"):
-            at = (words_path(saved.path), saved.fingerprint)
+        if at is None and saved is not None:
+            path, fingerprint = saved.kept_at()
+            at = (words_path(path), fingerprint)
         if at is None or not self.table.articles:
             return
         with self._lock:
@@ -225,20 +226,23 @@ class QuoteView:
     def _holding(self, words: tuple[str, ...], quotes: np.ndarray) -> np.ndarray:
         """Those of these (sorted) quotes with the words side by side, checked in the text as
         `_quotes_saying` checks them, each article's text read once."""
-        table, texts, index = self.table, self.store.texts, self.index
-        start, end = table.loop_columns("start", "end")
         matcher, found = PhraseMatcher(words), list[int]()
-        positions = np.asarray(table.article)[quotes]  # a numpy column, or an array of a table still growing
+        positions = np.asarray(self.table.article)[quotes]  # a numpy column, or an array of a table still growing
         cuts = np.flatnonzero(np.r_[True, positions[1:] != positions[:-1], True]).tolist()
         for lo, hi in zip(cuts, cuts[1:], strict=False):
-            text, position, run = texts[int(positions[lo])], int(positions[lo]), quotes[lo:hi].tolist()
-            folded = index.quotes_folded(position)
-            if not folded and text.isascii():
-                lowered = text.lower()
-                found.extend(q for q in run if matcher.found_between(lowered, start[q], end[q]))
-            else:
-                found.extend(q for q in run if matcher.found_in(text[start[q] : end[q]], folded))
+            position = int(positions[lo])
+            found.extend(self._said_in(matcher, position, quotes[lo:hi].tolist(), self.index.quotes_folded(position)))
         return np.array(found, dtype=quotes.dtype)
+
+    def _said_in(self, matcher: PhraseMatcher, position: int, quotes: Iterable[int], folded: bool) -> list[int]:
+        """Those of these quotes of one article that have the phrase, checked in its text: most
+        articles (ASCII, nothing to fold) lowered once and each quote searched in place."""
+        text = self.store.texts[position]
+        start, end = self.table.loop_columns("start", "end")
+        if not folded and text.isascii():
+            lowered = text.lower()
+            return [q for q in quotes if matcher.found_between(lowered, start[q], end[q])]
+        return [q for q in quotes if matcher.found_in(text[start[q] : end[q]], folded)]
 
     def _quotes_saying(self, words: tuple[str, ...], within: np.ndarray | None) -> np.ndarray:
         """The quotes (of `within`, or all) with these words side by side: the word file's postings
@@ -250,30 +254,19 @@ class QuoteView:
             mask[indexed] = True
             return mask if within is None else mask & within
         sure, unsure = self._checked(words)
-        table, texts, index = self.table, self.store.texts, self.index
-        start, end, first = table.loop_columns("start", "end", "first")
+        table, (first,) = self.table, self.table.loop_columns("first")
         if within is not None:
             near = self.columns.article_positions(within)
             sure, unsure = sure & near, unsure & near
         matcher, found = PhraseMatcher(words), []
-        between = matcher.found_between
         for p in sure:
             if p >= table.articles:
                 continue
             lo, hi = first[p], first[p + 1]
-            if hi - lo == 1:
-                found.append(lo)
-                continue
-            text, folds = texts[p], index.folds(p)
-            if not folds and text.isascii():  # most articles: lowered once, each quote searched in place
-                lowered = text.lower()
-                found.extend(q for q in range(lo, hi) if between(lowered, start[q], end[q]))
-            else:
-                found.extend(q for q in range(lo, hi) if matcher.found_in(text[start[q] : end[q]], folds))
+            found.extend([lo] if hi - lo == 1 else self._said_in(matcher, p, range(lo, hi), self.index.folds(p)))
         for p in unsure:  # the table's spans may not be the index's: checked as the table reads them
             if p < table.articles:
-                text = texts[p]
-                found.extend(q for q in table.quotes_of(p) if matcher.found_in(text[start[q] : end[q]], True))
+                found.extend(self._said_in(matcher, p, table.quotes_of(p), True))
         mask = np.zeros(len(table), dtype=bool)
         mask[found] = True
         return mask if within is None else mask & within

@@ -34,6 +34,7 @@ import struct
 import threading
 import weakref
 from collections.abc import Callable, Sequence
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import numpy as np
@@ -189,17 +190,28 @@ class WordFile:
         self.path, self.fingerprint = path, fingerprint
         self._lock = threading.Lock()
         self._open: QuoteWords | None = None
-        self._builder: object | None = None  # the building process (multiprocessing.Process)
+        self._builder: BaseProcess | None = None  # the building process
+        self._starting = False  # a build being started (the fork is made outside the lock)
         self._given_up = False  # damaged after a build: the text check answers for good
 
-    def start(self, quotes: int, build: Callable[[], object]) -> None:
+    def start(self, quotes: int, build: Callable[[], BaseProcess | None]) -> None:
         """Open the file, or have `build()` start the process that makes it; returns at once.
-        Where there is no fork or no positional read (Windows), the text check answers."""
+        Where there is no fork or no positional read (Windows), or no room for a build (`build()`
+        gives None) or no process could be made, the text check answers."""
         with self._lock:
-            if not SUPPORTED:
+            if not SUPPORTED or self._starting or self._open is not None or self._builder is not None:
                 return
-            if self._open is None and self._builder is None and not self._try_open(quotes):
-                self._builder = build()
+            if self._try_open(quotes):
+                return
+            self._starting = True  # forking a big process takes a while: readers must not wait for it
+        builder = None
+        try:
+            builder = build()
+        except OSError:  # no memory or no process left to fork with: asked again at the next warm-up
+            pass
+        finally:
+            with self._lock:
+                self._builder, self._starting = builder, False
 
     def _try_open(self, quotes: int) -> bool:
         try:
@@ -212,9 +224,9 @@ class WordFile:
         """The open file when it is of `quotes` quotes (its build may just have ended), else None."""
         with self._lock:
             if self._open is None and self._builder is not None and not self._given_up:
-                if self._builder.is_alive():  # type: ignore[attr-defined]
+                if self._builder.is_alive():
                     return None
-                self._builder.join()  # type: ignore[attr-defined]
+                self._builder.join()
                 self._given_up = not self._try_open(quotes)
             found = self._open
         return found if found is not None and found.quotes == quotes else None

@@ -5,8 +5,9 @@ folder renamed over the file, as the cache's entries are).
 It runs in a process of its own (`start`), forked from the app once the views are warm: the
 child reads the corpus the app has open (copy-on-write: the texts are positional reads of the
 entry, the columns numpy arrays), so the app's GIL and heap are not taken; it runs at a lower
-priority, and dies with the app. At a million articles it peaks at a few GB (a sort of every
-quote's words) for a minute or two; the app meanwhile answers with the text check.
+priority, and dies with the app. At a million articles it peaks at 6 GB (a sort of every
+quote's words) for a minute or two; the app meanwhile answers with the text check. It is not
+started when that peak would take more than a share of the memory the system has available.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ import numpy as np
 from .entry_temporaries import remove_stale_temporaries, temp_prefix
 from .quote_words import HEADER, MAGIC, POSTING, SUFFIX, checked_words, word_hash
 
+# The build's peak resident memory per character of the quotes: 6.3 GB for the 630 million characters
+# of a million articles' 6.4 million quotes (the forked build's maxrss, /proc counts pages it shares).
+BUILD_BYTES_PER_QUOTE_CHARACTER = 10
+MEMORY_SHARE = 0.75  # of the memory available: a build that would need more is not started
+MEMINFO = Path("/proc/meminfo")
 BUILD_NICENESS = 10  # below the app's priority: the UI keeps its core on a busy machine
 PARENT_CHECK_SECONDS = 1.0  # how often a build looks whether the app that started it still runs
 KEY_BITS = 64  # a pair's key: band-relative first word, second word, quote
@@ -169,9 +175,35 @@ def _child(parent: int, *args: object) -> None:
     os._exit(code)
 
 
+def available_memory() -> int | None:
+    """The bytes the system can give without swapping (Linux's MemAvailable); None where not told."""
+    try:
+        for line in MEMINFO.read_text(encoding="ascii", errors="replace").splitlines():
+            name, _, value = line.partition(":")
+            if name == "MemAvailable":
+                return int(value.split()[0]) * 1024  # in kB
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def room_for_build(start: Sequence[int], end: Sequence[int]) -> bool:
+    """Whether a build for quotes of these spans fits in a share of the memory available (yes
+    where that cannot be told): a machine short of memory is not pushed into swapping for an
+    index whose absence costs only slower phrase filters."""
+    available = available_memory()
+    if available is None:
+        return True
+    characters = int(np.asarray(end, dtype=np.int64).sum() - np.asarray(start, dtype=np.int64).sum())
+    return characters * BUILD_BYTES_PER_QUOTE_CHARACTER <= available * MEMORY_SHARE
+
+
 def start(path: Path, fingerprint: str, texts: Sequence[str], first: Sequence[int], start: Sequence[int],
-          end: Sequence[int], folded: Callable[[int], bool]) -> multiprocessing.process.BaseProcess:  # fmt: skip
-    """Start making the word file in a forked process of lower priority; returns it at once."""
+          end: Sequence[int], folded: Callable[[int], bool]) -> multiprocessing.process.BaseProcess | None:  # fmt: skip
+    """Start making the word file in a forked process of lower priority; returns it at once.
+    None when there is no room for a build now (`room_for_build`): asked again at the next warm-up."""
+    if not room_for_build(start, end):
+        return None
     process = multiprocessing.get_context("fork").Process(
         target=_child, args=(os.getpid(), path, fingerprint, texts, first, start, end, folded), daemon=True,
         name="quote-words")  # fmt: skip
