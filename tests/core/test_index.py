@@ -218,6 +218,11 @@ def test_positions_need_not_be_dense() -> None:
     assert built.word("macron") == {3, 10}
     assert built.phrase(["macron", "agreed"]) == {10}
     assert built.dates_between(None, None) == {3, 10}
+    assert built.mask_size() == 11 and built.all_mask().nonzero()[0].tolist() == [3, 10]
+    built.add_entry(7, index_entry(two()))
+    assert built.mask_size() == 11 and built.word("macron") == {3, 7, 10}
+    again = reloaded(built, [one()] * 11)  # texts by position
+    assert again.mask_size() == 11 and again.all_mask().nonzero()[0].tolist() == [3, 7, 10]
 
 
 def test_field_names_for_completion(index: CorpusIndex) -> None:

@@ -45,6 +45,7 @@ class CorpusIndex:
         self._titles = Texts()
         self._quote_spans = QuoteSpans()
         self._all: set[int] | range = range(0)  # a range while positions come 0, 1, 2...: no set of a million ints
+        self._cells = 0  # one more than the last position: a mask's size, kept (a set's max is a pass)
         self._needs_fold: set[int] = set()  # articles with non-ASCII letters
         self._pairs = Pairs(frequent_at)  # frequent words side by side, for phrases
         self._unsure: set[int] = set()  # articles with no pairs indexed: phrases checked in the text
@@ -75,6 +76,7 @@ class CorpusIndex:
             if isinstance(every, range):
                 every = self._all = set(every)
             every.add(position)
+        self._cells = max(self._cells, position + 1)
         self._texts.add(position, entry.text)
         self._titles.add(position, entry.title)
         if entry.needs_fold:
@@ -252,8 +254,7 @@ class CorpusIndex:
 
     def mask_size(self) -> int:
         """How many cells a mask of this index has: one more than the last position."""
-        every = self._all
-        return len(every) if isinstance(every, range) else max(every, default=-1) + 1
+        return self._cells
 
     def mask_of(self, positions: Collection[int] | None) -> np.ndarray:
         return mask_of(positions, self.mask_size())

@@ -73,6 +73,7 @@ def unpack(index: CorpusIndex, state: dict, texts: Sequence[str], titles: Sequen
     """Fill a new index with what `pack` saved, over these texts and titles (by position)."""
     index._texts, index._titles = Texts(texts), Texts(titles)
     index._all = state["all"] if isinstance(state["all"], range) else set(state["all"])
+    index._cells = len(index._all) if isinstance(index._all, range) else max(index._all, default=-1) + 1
     index._needs_fold = state["needs_fold"]
     index._pairs = Pairs(*state["pairs"])
     index._unsure, index._unsure_quotes = state["unsure"]
