@@ -23,11 +23,13 @@ from textual import events
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.visual import RenderOptions
 from textual.widget import Widget
 
 from .paragraph import paragraph_strips
+from .scroll_bar import quick_vertical_scrollbar
 from .span_index import SortedSpans
 from .wrap import wrap_cuts
 
@@ -60,6 +62,10 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         self._drawn_key: tuple[object, ...] = ()
         self._block_spans: dict[int, SortedSpans] = {}  # a block's spans by start, once drawn
         self._pass: tuple[int, int] | None = None  # (width, top row) while `render_lines` draws
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        return quick_vertical_scrollbar(self)  # drawn without Rich: tui/widgets/scroll_bar.py
 
     # -- what the owner calls -----------------------------------------------------------------
 
