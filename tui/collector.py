@@ -29,7 +29,12 @@ class FrameCollector:
     def frame_shown(self) -> None:
         if self._pending is not None:
             self._pending.cancel()  # another frame came: wait for the screen to be quiet
-        self._pending = asyncio.get_running_loop().call_later(AFTER_FRAME_SECONDS, self._collect)
+            self._pending = None
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (Textual draws only from its own): the collector's own runs
+            return
+        self._pending = loop.call_later(AFTER_FRAME_SECONDS, self._collect)
 
     def cancel(self) -> None:
         if self._pending is not None:

@@ -71,6 +71,12 @@ async def test_a_burst_of_frames_makes_one_collection_after_the_last() -> None:
         collector.collect_young = original
 
 
+def test_a_frame_outside_an_event_loop_schedules_nothing() -> None:
+    frames = FrameCollector()
+    frames.frame_shown()
+    assert frames._pending is None
+
+
 async def test_the_app_collects_after_its_frames(app) -> None:
     runs: list[int] = []
     original = collector.collect_young
