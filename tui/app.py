@@ -7,9 +7,11 @@ from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
+from rich.console import RenderableType
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from .collector import FrameCollector
 from .commands import bindings, palette_commands
 from .corpus import Corrections, bundled_corpus, prepare_workers
 from .screens.main import MainScreen
@@ -57,13 +59,20 @@ class ExplorerApp(App[None]):
         self.cache = cache
         self.explorer: MainScreen | None = None
         self._thresholds = gc.get_threshold()  # given back when the app closes
+        self._collector = FrameCollector()
 
     def on_mount(self) -> None:
         self._thresholds = gc.get_threshold()
         gc.set_threshold(YOUNG_COLLECTED_FROM, *self._thresholds[1:])
 
     def on_unmount(self) -> None:
+        self._collector.cancel()
         gc.set_threshold(*self._thresholds)
+
+    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
+        super()._display(screen, renderable)
+        if renderable is not None:  # a frame: the collector runs once it is out (tui/collector.py)
+            self._collector.frame_shown()
 
     def get_default_screen(self) -> Screen:
         # Made here, not in __init__: a screen belongs to the running app.

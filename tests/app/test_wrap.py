@@ -10,7 +10,7 @@ from textual.content import Content, Span
 from textual.style import Style
 from textual.visual import RenderOptions
 
-from tui.widgets.paragraph import paragraph_strips
+from tui.widgets.paragraph import paragraph_rows, paragraph_strips
 from tui.widgets.wrap import wrap_cuts
 
 LINES = 3_000  # generated lines compared
@@ -68,3 +68,20 @@ def test_a_paragraph_drawn_at_its_cuts_looks_as_content_draws_it() -> None:
         cuts = wrap_cuts(content.plain, width)
         expected = content.render_strips(width, None, base, options)
         assert paragraph_strips(content, cuts, width, base, options) == expected, (content.plain, width)
+
+
+def test_a_paragraphs_rows_are_made_when_drawn_each_once() -> None:
+    """Only the rows asked for are formatted (a long paragraph half out of view), each once, in
+    any order, and they are the rows `paragraph_strips` gives."""
+    options = RenderOptions(Style.parse, {})
+    base = Style.parse("#e0e0e0 on #101010")
+    content = Content(" ".join(["reopened harbour"] * 60), [Span(3, 40, "bold"), Span(200, 900, "on blue")])
+    cuts = wrap_cuts(content.plain, 30)
+    rows = paragraph_rows(content, cuts, 30, base, options)
+    made: list[int] = []
+    make = rows._make
+    rows._make = lambda row: made.append(row) or make(row)  # type: ignore[method-assign]
+    expected = paragraph_strips(content, cuts, 30, base, options)
+    assert len(rows) == len(expected) == len(cuts) + 1 > 20
+    assert [rows[5], rows[-1], rows[5], rows[0]] == [expected[5], expected[-1], expected[5], expected[0]]
+    assert made == [5, len(expected) - 1, 0]

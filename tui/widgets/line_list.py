@@ -11,10 +11,12 @@ from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widget import Widget
 
 from ..commands import bindings
+from .scroll_bar import quick_vertical_scrollbar
 
 
 class LineList(ScrollView, can_focus=True):
@@ -42,6 +44,10 @@ class LineList(ScrollView, can_focus=True):
         self.count = 0
         self._row_styles: dict[str, Style] | None = None  # until the styles change (`notify_style_update`)
         self._pass: tuple[int, int] | None = None  # (width, top row) while `render_lines` draws
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        return quick_vertical_scrollbar(self)  # drawn without Rich: tui/widgets/scroll_bar.py
 
     # -- what subclasses provide ------------------------------------------------------------
 

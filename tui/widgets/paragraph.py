@@ -10,6 +10,8 @@ Anything else (a tab, a selection, another overflow or wrap rule) is left to `re
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.content import Content, _FormattedLine
 from textual.css.types import TextAlign
 from textual.strip import Strip
@@ -17,10 +19,38 @@ from textual.style import Style
 from textual.visual import RenderOptions
 
 
+class ParagraphRows:
+    """A paragraph's rows, each made when first asked for: of a long paragraph half out of view,
+    only the rows in view are formatted (a third of the rows an opened article drew were not)."""
+
+    def __init__(self, make: Callable[[int], Strip], count: int) -> None:
+        self._make = make
+        self._rows: list[Strip | None] = [None] * count
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, row: int) -> Strip:
+        strip = self._rows[row]
+        if strip is None:
+            strip = self._rows[row] = self._make(row % len(self._rows))
+        return strip
+
+    def strips(self) -> list[Strip]:
+        return [self[row] for row in range(len(self))]
+
+
 def paragraph_strips(
     paragraph: Content, cuts: list[int], width: int, style: Style, options: RenderOptions
 ) -> list[Strip]:
     """The rows of `paragraph` (one line, no newline) at `width`, broken at `cuts` (`wrap_cuts`)."""
+    return paragraph_rows(paragraph, cuts, width, style, options).strips()
+
+
+def paragraph_rows(
+    paragraph: Content, cuts: list[int], width: int, style: Style, options: RenderOptions
+) -> ParagraphRows:
+    """`paragraph_strips`, each row made when it is first drawn."""
     rule = options.rules.get
     if (
         not width
@@ -31,13 +61,18 @@ def paragraph_strips(
         or rule("text_overflow", "fold") != "fold"
         or rule("line_pad", 0)
     ):
-        return paragraph.render_strips(width, None, style, options)
+        strips = paragraph.render_strips(width, None, style, options)
+        return ParagraphRows(strips.__getitem__, len(strips))
     align: TextAlign = rule("text_align", "left")  # type: ignore[assignment]  # RulesMap values are untyped
     pieces = paragraph.divide(cuts)
+    offsets = [0, *cuts]
     last = len(pieces) - 1
-    rows = []
-    for number, (piece, offset) in enumerate(zip(pieces, [0, *cuts], strict=True)):
+
+    def row(number: int) -> Strip:
+        piece = pieces[number]
         piece = (piece if number == last else piece.rstrip()).truncate(width, ellipsis=False)
-        rows.append(_FormattedLine(options.get_style, piece.rstrip_end(width), width, offset, 0, align=align))
-    rows[-1].line_end = True
-    return [Strip(*row.to_strip(style)) for row in rows]
+        line = _FormattedLine(options.get_style, piece.rstrip_end(width), width, offsets[number], 0, align=align)
+        line.line_end = number == last
+        return Strip(*line.to_strip(style))
+
+    return ParagraphRows(row, len(pieces))

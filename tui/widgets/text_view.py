@@ -23,11 +23,13 @@ from textual import events
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.visual import RenderOptions
 from textual.widget import Widget
 
-from .paragraph import paragraph_strips
+from .paragraph import ParagraphRows, paragraph_rows
+from .scroll_bar import quick_vertical_scrollbar
 from .span_index import SortedSpans
 from .wrap import wrap_cuts
 
@@ -56,10 +58,14 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         self._breaks: list[list[int]] = []  # where it wraps, as offsets into the paragraph
         self._keys: list[tuple[int, int]] = []  # (block, start) of each paragraph, to bisect
         self._rows = 0
-        self._drawn: OrderedDict[int, list[Strip]] = OrderedDict()  # paragraph: its rows, drawn
+        self._drawn: OrderedDict[int, ParagraphRows] = OrderedDict()  # paragraph: its rows, drawn
         self._drawn_key: tuple[object, ...] = ()
         self._block_spans: dict[int, SortedSpans] = {}  # a block's spans by start, once drawn
         self._pass: tuple[int, int] | None = None  # (width, top row) while `render_lines` draws
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        return quick_vertical_scrollbar(self)  # drawn without Rich: tui/widgets/scroll_bar.py
 
     # -- what the owner calls -----------------------------------------------------------------
 
@@ -163,7 +169,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         finally:
             self._pass = None
 
-    def _paragraph_strips(self, index: int) -> list[Strip]:
+    def _paragraph_strips(self, index: int) -> ParagraphRows:
         """A paragraph's rows, styled and wrapped (as a `Static` would draw them)."""
         strips = self._drawn.get(index)
         if strips is None:
@@ -171,7 +177,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
             # Textual's own Visual.to_strips passes `widget.styles` here too; its RulesMap annotation is too narrow.
             options = RenderOptions(self._get_style, self.styles)  # type: ignore[arg-type]
             paragraph, cuts = self._paragraph(block, start, end), self._breaks[index]
-            strips = paragraph_strips(paragraph, cuts, self._width, self.visual_style, options)
+            strips = paragraph_rows(paragraph, cuts, self._width, self.visual_style, options)
             self._drawn[index] = strips
             if len(self._drawn) > CACHED_PARAGRAPHS:
                 self._drawn.popitem(last=False)
