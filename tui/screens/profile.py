@@ -12,13 +12,14 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import ScreenResume
 from textual.screen import Screen
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from ..commands import bindings
 from ..corpus import GENDER_ORDER, Profile, QueryError, count
 from ..safe_text import one_line
 from ..widgets.about_list import AboutList
 from ..widgets.keys_footer import KeysFooter
+from ..widgets.months_sparkline import MonthsSparkline
 from ..widgets.quote_list import QuoteList
 from .citing import copy_highlighted
 from .correction import NameInput
@@ -66,7 +67,7 @@ class ProfileScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="who")
         yield Static(id="months-label")
-        yield Sparkline([], summary_function=max, id="months")
+        yield MonthsSparkline([], summary_function=max, id="months")
         with Horizontal(id="lower"):
             about = AboutList(id="about")
             about.border_title = "About whom"
@@ -139,7 +140,7 @@ class ProfileScreen(Screen[None]):
             else "quotes per month: no dated quotes"
         )
         self.query_one("#months-label", Static).update(Content(label), layout=False)  # one line high
-        self.query_one(Sparkline).data = [n for _, n in months] or [0]
+        self.query_one(MonthsSparkline).data = [n for _, n in months] or [0]
         about = self.query_one("#about", AboutList)
         about.show(profile.about)
         about.border_subtitle = "" if profile.about else "nobody named in the quotes"
