@@ -71,5 +71,6 @@ class MonthsSparkline(Sparkline):
         high = base + (self.get_component_styles("sparkline--max-color").color if self.max_color is None
                        else self.max_color)  # fmt: skip
         summary: Callable[[Sequence[float]], float] = self.summary_function
-        return QuickSparkline(self.data or [], width=self.size.width, height=self.size.height,
-                              min_color=low.rich_color, max_color=high.rich_color, summary_function=summary)  # fmt: skip
+        size = self.size
+        return QuickSparkline(self.data or [], width=size.width, height=size.height, min_color=low.rich_color,
+                              max_color=high.rich_color, summary_function=summary)  # fmt: skip
