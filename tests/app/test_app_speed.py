@@ -199,6 +199,60 @@ async def test_the_next_profile_lays_out_only_when_its_header_changes_height(
         assert "also: Lee" in str(who.render()) and who.size.height == 3 and True in layouts
 
 
+def count_profiles(monkeypatch: pytest.MonkeyPatch, corpus, during: Callable[[], None] = lambda: None) -> list:  # type: ignore[no-untyped-def]
+    """Every profile asked of the session from now on, (person, filter); `during` runs inside each."""
+    asked: list[tuple[str, str]] = []
+    profile = corpus.profile
+
+    def counted(person_id: str, text: str = ""):  # type: ignore[no-untyped-def]
+        asked.append((person_id, text))
+        during()
+        return profile(person_id, text)
+
+    monkeypatch.setattr(corpus, "profile", counted)
+    return asked
+
+
+async def test_a_profile_opened_is_worked_out_once(
+    make_app, quotes_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        *_, profile = await views_made(pilot)
+        main = app.explorer
+        main.show_view("people")
+        main.show_profile("bo-park")  # the first: the screen was made ahead, nobody's yet
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+        asked = count_profiles(monkeypatch, main.corpus)
+        main.show_profile("cy-park")
+        await pilot.pause(0.3)
+        assert app.screen is profile and "Cy Park" in str(profile.query_one("#who", Static).render())
+        assert asked == [("cy-park", "")]  # drawn, then shown: not fetched again on showing
+
+
+async def test_a_filter_changed_while_a_profile_is_worked_out_is_fetched_again(
+    make_app, quotes_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app([quotes_file])
+    async with app.run_test(size=(120, 36)) as pilot:
+        *_, profile = await views_made(pilot)
+        main = app.explorer
+        main.show_view("people")
+        main.show_profile("bo-park")
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+
+        def typed() -> None:  # the filter changes while the answer for the old one is worked out
+            main.filter_text = "nobody-says-this"
+
+        asked = count_profiles(monkeypatch, main.corpus, typed)
+        main.show_profile("ann-lee")
+        await pilot.pause(0.5)
+        assert app.screen is profile and asked[:2] == [("ann-lee", ""), ("ann-lee", "nobody-says-this")]
+        assert "0 quotes" in str(profile.query_one("#who", Static).render())  # the new filter's answer, drawn
+
+
 async def test_what_the_session_keeps_is_out_of_the_collectors_reach_until_it_closes(
     make_app, quotes_file: Path
 ) -> None:

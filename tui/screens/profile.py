@@ -12,13 +12,14 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import ScreenResume
 from textual.screen import Screen
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from ..commands import bindings
 from ..corpus import GENDER_ORDER, Profile, QueryError, count
 from ..safe_text import one_line
 from ..widgets.about_list import AboutList
 from ..widgets.keys_footer import KeysFooter
+from ..widgets.months_sparkline import MonthsSparkline
 from ..widgets.quote_list import QuoteList
 from .citing import copy_highlighted
 from .correction import NameInput
@@ -62,11 +63,12 @@ class ProfileScreen(Screen[None]):
         self.profile: Profile | None = None
         self.shown: list[int] = []  # the quotes listed: all of theirs, or those naming one entity
         self._who_rows: int | None = None  # the rows of the person's header drawn last (None: not known)
+        self._drawn_for: tuple | None = None  # the state (`_state`) of the answer `open` drew, till shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="who")
         yield Static(id="months-label")
-        yield Sparkline([], summary_function=max, id="months")
+        yield MonthsSparkline([], summary_function=max, id="months")
         with Horizontal(id="lower"):
             about = AboutList(id="about")
             about.border_title = "About whom"
@@ -86,14 +88,26 @@ class ProfileScreen(Screen[None]):
         the last person, no blank frame)."""
         self.person_id = person_id
         if self.is_mounted:
-            self._fetch(person_id, self.main.filter_text, True)
+            text = self.main.filter_text
+            self._fetch(person_id, text, self._state(person_id, text))
         else:
             self.app.push_screen(self)
 
+    def _state(self, person_id: str, text: str) -> tuple:
+        """What a profile's answer depends on: the person, the filter, and the corpus's state (its
+        articles, whether all are in, the corrections in force, a damaged cache entry)."""
+        corpus = self.corpus
+        return person_id, text, len(corpus), corpus.finished, corpus.corrections, corpus.damaged
+
     def _on_screen_resume(self, event: ScreenResume) -> None:
-        """Shown: the filter may have changed, articles arrived (an unchanged answer is not drawn again)."""
+        """Shown: the filter may have changed, articles arrived (an unchanged answer is not drawn
+        again). Shown by `open` with the profile it just drew: fetched again only if what that
+        answer depends on changed since it was asked (a second worker would compete with the first
+        frame, for nothing)."""
         restyle_if_needed(self, event)
-        self.reload()
+        drawn, self._drawn_for = self._drawn_for, None
+        if drawn is None or drawn != self._state(self.person_id, self.main.filter_text):
+            self.reload()
 
     def reload(self) -> None:
         self._fetch(self.person_id, self.main.filter_text)
@@ -101,14 +115,16 @@ class ProfileScreen(Screen[None]):
     corpus_changed = reload
 
     @work(thread=True, group="profile", exclusive=True)
-    def _fetch(self, person_id: str, text: str, then_show: bool = False) -> None:
+    def _fetch(self, person_id: str, text: str, then_show: tuple | None = None) -> None:
+        """`then_show`: the state (`_state`) when asked; the screen is shown with the answer drawn."""
         found = self.corpus.profile(person_id, text)
         self.app.call_from_thread(self._show, person_id, found, then_show)
 
-    def _show(self, person_id: str, profile: Profile | QueryError | None, then_show: bool = False) -> None:
+    def _show(self, person_id: str, profile: Profile | QueryError | None, then_show: tuple | None = None) -> None:
         if person_id == self.person_id and (profile is None or profile is not self.profile):
             self._draw(profile)
-        if then_show and person_id == self.person_id and self.app.screen is not self:
+        if then_show is not None and person_id == self.person_id and self.app.screen is not self:
+            self._drawn_for = then_show
             self.app.push_screen(self)
 
     def _draw(self, profile: Profile | QueryError | None) -> None:
@@ -139,7 +155,7 @@ class ProfileScreen(Screen[None]):
             else "quotes per month: no dated quotes"
         )
         self.query_one("#months-label", Static).update(Content(label), layout=False)  # one line high
-        self.query_one(Sparkline).data = [n for _, n in months] or [0]
+        self.query_one(MonthsSparkline).data = [n for _, n in months] or [0]
         about = self.query_one("#about", AboutList)
         about.show(profile.about)
         about.border_subtitle = "" if profile.about else "nobody named in the quotes"
