@@ -67,6 +67,15 @@ def cached_seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int) ->
     return folder
 
 
+def cache_entry(cache_dir: Path) -> Path:
+    """The one cache entry in `cache_dir`, not a temporary being written beside it (the quotes'
+    word file is built in the background after a warm open, into a `.tmp-...cache` of its own)."""
+    from tui.corpus.entry_temporaries import TEMP_PREFIX
+
+    (entry,) = (path for path in cache_dir.glob("*.cache") if not path.name.startswith(TEMP_PREFIX))
+    return entry
+
+
 REREAD_SECONDS = 60  # a few seeds parse again in well under a second; a loaded machine gets room
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import cached_seeds
+from tests.helpers import cache_entry, cached_seeds
 from tui.corpus import damaged, load_corpus
 from tui.screenshots import settle
 from tui.widgets.article_list import ArticleList
@@ -52,7 +52,7 @@ async def test_an_entry_cut_short_under_the_explorer_shows_placeholders_then_the
         await settle(pilot)
         screen = app.explorer
         assert not isinstance(screen.corpus.corpus.articles.texts, list), "not opened from the cache"
-        (entry,) = cache_dir.glob("*.cache")
+        entry = cache_entry(cache_dir)
         os.truncate(entry, 100)  # another program cuts the entry short
 
         await pilot.press("down")  # the list draws its rows again

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from tests.helpers import SEEDS
+from tests.helpers import SEEDS, cache_entry
 from tui.corpus import cache as caching
 from tui.corpus import load_corpus
 from tui.corpus.load import iter_files
@@ -73,7 +73,7 @@ def test_an_added_file_makes_the_entry_stale(cache_dir, corpus_folder):
 @pytest.mark.parametrize("damage", ["flip", "truncate", "garbage", "empty"])
 def test_a_damaged_entry_is_ignored_and_rebuilt(cache_dir, corpus_folder, damage):
     good = load_corpus(corpus_folder, cache=True, workers=1)
-    (path,) = cache_dir.glob("*.cache")
+    path = cache_entry(cache_dir)
     data = bytearray(path.read_bytes())
     if damage == "flip":
         data[len(data) // 2] ^= 0xFF
@@ -155,7 +155,7 @@ def test_an_export_opens_without_parsing_again(tmp_path, corpus_folder, monkeypa
 def test_damage_in_any_part_of_an_entry_is_caught(cache_dir, corpus_folder):
     """The texts (read lazily from the mapped file), the head and the trailer are each checked."""
     good = load_corpus(corpus_folder, cache=True, workers=1)
-    (path,) = cache_dir.glob("*.cache")
+    path = cache_entry(cache_dir)
     pristine = path.read_bytes()
     header = pristine.index(b"\n", len(caching.MAGIC)) + 1
     for offset in (header, header + 100, len(pristine) - caching._TRAILER.size - 5, len(pristine) - 3):
@@ -172,7 +172,7 @@ def test_damage_in_any_part_of_an_entry_is_caught(cache_dir, corpus_folder):
 
 def test_an_entry_of_an_older_format_is_stale_not_damaged(cache_dir, corpus_folder):
     load_corpus(corpus_folder, cache=True, workers=1)
-    (path,) = cache_dir.glob("*.cache")
+    path = cache_entry(cache_dir)
     path.write_bytes(b"article-explorer cache 1\n" + b"0" * 64 + b"\n" + b"an old pickle")
     notices: list[str] = []
     assert entry(corpus_folder, notices).load() is None and notices == []

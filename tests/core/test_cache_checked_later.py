@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import REREAD_SECONDS, cached_seeds, wait_for
+from tests.helpers import REREAD_SECONDS, cache_entry, cached_seeds, wait_for
 from tui.corpus import cache as caching
 from tui.corpus import damaged, entry_check, fingerprint, load_corpus
 from tui.corpus.entry_file import CacheEntryChanged, EntryFile
@@ -53,7 +53,7 @@ def test_a_file_edited_before_a_warm_open_is_found_and_parsed_again(folder: Path
     notices: list[str] = []
     told: list[tuple[int, bool]] = []
     live = opened(folder, notices, told)
-    (entry,) = cache_dir.glob("*.cache")
+    entry = cache_entry(cache_dir)
     assert wait_for(lambda: len(told) > 1), "the stale entry was not found"
     assert notices == [damaged.notice_for(entry.name, rereading=True, what=entry_check.STALE)]
     assert live.damaged is None
@@ -73,7 +73,7 @@ def test_a_file_added_before_a_warm_open_is_found_and_the_next_open_has_it(folde
 
 
 def test_a_damaged_bulk_is_found_after_a_warm_open(folder: Path, cache_dir: Path) -> None:
-    (entry,) = cache_dir.glob("*.cache")
+    entry = cache_entry(cache_dir)
     data = bytearray(entry.read_bytes())
     bulk_start = data.index(b"\n", len(caching.MAGIC)) + 1
     data[bulk_start + 50] ^= 0x01  # a text's byte: only the bulk's CRC sees it

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import REREAD_SECONDS, cached_seeds, wait_for
+from tests.helpers import REREAD_SECONDS, cache_entry, cached_seeds, wait_for
 from tui.__main__ import main
 from tui.corpus import CacheEntryChanged, QueryError, damaged, load_corpus
 from tui.corpus import cache as caching
@@ -36,7 +36,7 @@ def opened(folder: Path, notices: list[str], **load) -> LiveCorpus:
 
 
 def cut_short(cache_dir: Path) -> Path:
-    (entry,) = cache_dir.glob("*.cache")
+    entry = cache_entry(cache_dir)
     os.truncate(entry, 100)  # as another program would: in place, under the open session
     return entry
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SEEDS
+from tests.helpers import SEEDS, cache_entry
 from tui.corpus import cache as caching
 from tui.corpus import load_corpus
 from tui.corpus.entry_file import EntryFile
@@ -91,7 +91,7 @@ def test_an_entry_that_is_not_a_regular_file_is_passed_over(cache_dir, corpus_fo
     if kind == "dev-zero" and not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
     load_corpus(corpus_folder, cache=True, workers=1)
-    (path,) = cache_dir.glob("*.cache")
+    path = cache_entry(cache_dir)
     path.unlink()
     if kind == "fifo":
         os.mkfifo(path)
@@ -143,7 +143,7 @@ def test_a_save_names_its_temporary_after_its_writer(cache_dir, corpus_folder, m
 @needs_posix
 def test_an_entry_cut_short_while_open_is_an_error_not_sigbus(cache_dir, corpus_folder):
     load_corpus(corpus_folder, cache=True, workers=1)
-    (path,) = cache_dir.glob("*.cache")
+    path = cache_entry(cache_dir)
     done = run_child(f"""
         import os
         from tui.corpus import cache, load_corpus

@@ -9,7 +9,7 @@ from array import array
 
 import pytest
 
-from tests.helpers import SEEDS
+from tests.helpers import SEEDS, cache_entry
 from tui.corpus import cache as caching
 from tui.corpus import load_corpus
 from tui.corpus.index.postings import RunArray
@@ -76,7 +76,7 @@ def test_an_opened_corpus_saved_again_keeps_its_runs(cache_dir, corpus_folder):
     """Saving a corpus read from an entry writes its mapped runs out again (export, re-save)."""
     parsed = load_corpus(corpus_folder, cache=True, workers=1)
     again = opened(corpus_folder)
-    (path,) = cache_dir.glob("*.cache")
+    path = cache_entry(cache_dir)
     entry = caching.entry_for([corpus_folder], list(iter_files([corpus_folder], LoadReport())), min_bytes=0)
     path.unlink()
     assert entry.save(again)
@@ -112,7 +112,7 @@ def test_packed_runs_are_marked_for_the_mapped_file():
 def test_an_entry_cut_short_fails_a_run_read_cleanly(cache_dir, corpus_folder):
     load_corpus(corpus_folder, cache=True, workers=1)
     again = opened(corpus_folder)
-    (path,) = cache_dir.glob("*.cache")
+    path = cache_entry(cache_dir)
     with open(path, "r+b") as handle:
         handle.truncate(100)
     with pytest.raises(caching.CacheEntryChanged):

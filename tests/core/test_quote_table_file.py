@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.helpers import as_bytes, cached_seeds
+from tests.helpers import as_bytes, cache_entry, cached_seeds
 from tui.corpus import cache as caching
 from tui.corpus import entry_temporaries, load_corpus, quote_table_file
 from tui.corpus.quote_table import ARRAYS, QuoteTable
@@ -32,12 +32,12 @@ def folder(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def side_path(cache_dir: Path) -> Path:
-    (entry,) = cache_dir.glob("*.cache")
+    entry = cache_entry(cache_dir)
     return entry.with_name(entry.name + SUFFIX)
 
 
 def fingerprint(cache_dir: Path) -> str:
-    (entry,) = cache_dir.glob("*.cache")
+    entry = cache_entry(cache_dir)
     with open(entry, "rb") as handle:
         handle.readline()
         return handle.readline().strip().decode()
@@ -121,7 +121,7 @@ def test_a_side_file_of_other_inputs_is_stale_and_made_again(
 
 
 def test_another_fingerprint_leaves_the_table_untouched(folder: Path, cache_dir: Path) -> None:
-    (entry,) = cache_dir.glob("*.cache")
+    entry = cache_entry(cache_dir)
     table = QuoteTable()
     assert not QuoteTableFile(entry, "0" * 64).load(table, ARTICLES)
     assert len(table) == 0 and table.articles == 0
@@ -214,7 +214,7 @@ def test_a_side_file_that_is_not_a_regular_file_is_passed_over(folder: Path, cac
     os.mkfifo(side)  # opened without waiting, and refused: no writer would ever come
     try:
         table = QuoteTable()
-        (entry,) = cache_dir.glob("*.cache")
+        entry = cache_entry(cache_dir)
         assert not QuoteTableFile(entry, fingerprint(cache_dir)).load(table, ARTICLES)
     finally:
         side.unlink()
@@ -263,7 +263,7 @@ def test_a_side_file_read_ahead_of_an_entry_rewritten_meanwhile_is_read_again(
 ) -> None:
     """The read ahead goes by the entry's line before the entry is opened: another line then (the
     entry rewritten meanwhile) leaves the body unread, and the load reads it for the line it opened."""
-    (entry_path,) = cache_dir.glob("*.cache")
+    entry_path = cache_entry(cache_dir)
     line, good = fingerprint(cache_dir), entry_path.read_bytes()
     entry_path.write_bytes(good.replace(line.encode(), b"0" * len(line), 1))
     entry = caching.CacheEntry(entry_path, line[:32])

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.helpers import SEEDS, as_bytes, cached_seeds
+from tests.helpers import SEEDS, as_bytes, cache_entry, cached_seeds
 from tui.corpus import Corrections, load_corpus
 from tui.corpus import people_resolved as resolved_module
 from tui.corpus.people_resolved import corrections_key
@@ -54,7 +54,7 @@ def opened(folder: Path, corrections: Corrections | None = None, notices: list[s
 
 
 def side_path(cache_dir: Path) -> Path:
-    (entry,) = cache_dir.glob("*.cache")
+    entry = cache_entry(cache_dir)
     return entry.with_name(entry.name + SUFFIX)
 
 
@@ -146,7 +146,7 @@ def test_a_table_read_from_its_side_file_takes_articles_that_arrive(
     for path in sorted(SEEDS.glob("*.txt"))[: ARTICLES + 1]:
         shutil.copy(path, more / path.name)
     store = load_corpus(more, workers=1).articles
-    (entry,) = cache_dir.glob("*.cache")
+    entry = cache_entry(cache_dir)
     with open(entry, "rb") as handle:
         handle.readline()
         fingerprint = handle.readline().strip().decode()
