@@ -9,6 +9,7 @@ under cProfile (the event loop's thread) and the functions with the most time ar
 
     ARTICLE_EXPLORER_CACHE_DIR=KEEP/SIZE/cache-VERSION PYTHONPATH=. \\
         python benchmarks/profile_open.py KEEP/SIZE/corpus-SIZE [--opens 40] [--profile] [--dump FILE]
+            [--pilot-first]
 
 Prints figures; asserts nothing.
 """
@@ -41,8 +42,8 @@ def line(name: str, keys: list[KeyTime]) -> str:
     return f"| {name} ({len(keys)}) | " + " | ".join(cells) + " |"
 
 
-async def drive(folder: Path, opens: int, profile: bool, dump: Path | None) -> None:
-    timed = TimedApp(folder)
+async def drive(folder: Path, opens: int, profile: bool, dump: Path | None, pilot_first: bool) -> None:
+    timed = TimedApp(folder, pilot_first)
     app = timed.app
     async with app.run_test(size=SCREEN) as pilot:
         started = time.perf_counter()
@@ -79,8 +80,10 @@ def main() -> int:
     parser.add_argument("--opens", type=int, default=40, help="articles opened")
     parser.add_argument("--profile", action="store_true", help="open them again under cProfile")
     parser.add_argument("--dump", type=Path, default=None, help="write the profile here (pstats)")
+    parser.add_argument("--pilot-first", action="store_true", help="pilot.pause() at once after each key, as "
+                        "before (its messages to every widget then run before the key's frame)")  # fmt: skip
     args = parser.parse_args()
-    asyncio.run(drive(args.corpus, args.opens, args.profile, args.dump))
+    asyncio.run(drive(args.corpus, args.opens, args.profile, args.dump, args.pilot_first))
     return 0
 
 
