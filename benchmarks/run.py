@@ -16,7 +16,9 @@ caused: the compositor's update rendered to the terminal's bytes (the headless d
 nothing, so the benchmark renders each update itself, as a terminal app would). That leaves out
 `pilot.pause()`'s own wait for the process to go idle (~20 ms whatever the app does), which the
 old figure included; that harness figure (action + `pilot.pause()`) and the idle pause alone are
-printed too, labelled as such.
+printed too, labelled as such. The key's first frame is awaited before the pause is called: the
+pause's messages to every widget are then not handled between the key and its frame
+(benchmarks/app_keys.py).
 
 Prints figures; asserts nothing. The temporary folder (corpora and cache) is deleted after.
 
