@@ -41,7 +41,7 @@ class LineList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._styles_cache = PlainStylesCache()  # its lines padded without a look-up a line (plain_styles.py)
+        self._styles_cache = PlainStylesCache()  # rows framed with styles looked up once a frame (plain_styles.py)
         self.cursor = 0
         self.count = 0
         self._row_styles: dict[str, Style] | None = None  # until the styles change (`notify_style_update`)

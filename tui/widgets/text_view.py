@@ -50,7 +50,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._styles_cache = PlainStylesCache()  # its lines padded without a look-up a line (plain_styles.py)
+        self._styles_cache = PlainStylesCache()  # rows framed with styles looked up once a frame (plain_styles.py)
         self.blocks: list[Content] = []
         self._width = 0  # the width the rows were counted at; 0: not yet counted
         self._pending: Anchor | Literal["home"] | None = None  # where to scroll once counted
