@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
-from typing import overload
 
 import numpy as np
 
 from .index.keys import name_key
+from .lazy_sequence import MadeOnRead
 from .quote_columns import spans
 from .quote_table_state import Entities
 
@@ -61,7 +61,7 @@ def about_rows(
     return AboutRows(entities, naming, found[by_count], starts[by_count], counts[by_count])
 
 
-class AboutRows(Sequence[Row]):
+class AboutRows(MadeOnRead[Row]):
     """The rows in order, each made when read (and kept: a screen drawn again reads them again)."""
 
     def __init__(
@@ -84,16 +84,7 @@ class AboutRows(Sequence[Row]):
     def __len__(self) -> int:
         return len(self._found)
 
-    @overload
-    def __getitem__(self, index: int) -> Row: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Row]: ...
-    def __getitem__(self, index: int | slice) -> Row | list[Row]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        at = index + len(self) if index < 0 else index
-        if not 0 <= at < len(self):
-            raise IndexError("about-whom row out of range")
+    def _item(self, at: int) -> Row:
         row = self._made.get(at)
         if row is None:
             with self._lock:

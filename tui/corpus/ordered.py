@@ -13,12 +13,13 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import overload
 
 from .chosen import Chosen, as_numbers
+from .lazy_sequence import ListEqual
 
 FIRST_STEP = 1024  # positions of the order read for the first rows asked for; doubled each time after
 MASKED_FROM = 65536  # a set read this far into an order is made a mask, the rest of the order picked with numpy
 
 
-class InOrder(Sequence[int]):
+class InOrder(ListEqual[int]):
     """The positions of `chosen` in `order` (None: ascending, the load order), read-only, each
     found when first read. Equal to a list of the same positions."""
 
@@ -112,13 +113,6 @@ class InOrder(Sequence[int]):
                 if len(found) <= seen or (stop is not None and len(found) >= stop):
                     raise
             seen = len(found)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         shown = self[:8]

@@ -13,12 +13,12 @@ same rows.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import date
-from typing import overload
 
 import numpy as np
 
+from .lazy_sequence import MadeOnRead
 from .people import GENDER_ORDER
 from .people_stats import NO_DAY, NO_SOURCE, PersonRow
 from .quote_view import QuoteView
@@ -93,7 +93,7 @@ class _Ranked:
             return self._all
 
 
-class PeopleRows(Sequence[PersonRow]):
+class PeopleRows(MadeOnRead[PersonRow]):
     """The people view's rows: a PersonRow made when a row is asked for, from the person's own
     quotes; every row at once (iterating) from numpy tallies over the whole mask."""
 
@@ -106,14 +106,8 @@ class PeopleRows(Sequence[PersonRow]):
     def __len__(self) -> int:
         return len(self._ranked)
 
-    @overload
-    def __getitem__(self, index: int) -> PersonRow: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[PersonRow]: ...
-    def __getitem__(self, index: int | slice) -> PersonRow | list[PersonRow]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        number = self._ranked[index]  # IndexError past the end, as a list's
+    def _item(self, at: int) -> PersonRow:
+        number = self._ranked[at]
         row = self._made.get(number)
         if row is None:
             found = self._tallied

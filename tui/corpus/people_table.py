@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from typing import overload
 
 import numpy as np
 
+from .lazy_sequence import MadeOnRead
 from .people import GENDER_ORDER, Person
 from .quote_table_strings import Groups, Strings, column_state, restored_column, within
 
@@ -20,7 +20,7 @@ from .quote_table_strings import Groups, Strings, column_state, restored_column,
 _PEOPLE_FIELDS = ("names", "keys", "aliases", "roles", "gender", "guessed", "kind", "kinds", "name_rank", "id_order")
 
 
-class People(Sequence[Person]):
+class People(MadeOnRead[Person]):
     """People as columns, in the resolver's order (by key)."""
 
     def __init__(self, names: Strings, keys: Groups, aliases: Groups, roles: Groups, gender: np.ndarray,
@@ -54,21 +54,14 @@ class People(Sequence[Person]):
     def __len__(self) -> int:
         return len(self.names)
 
-    @overload
-    def __getitem__(self, index: int) -> Person: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Person]: ...
-    def __getitem__(self, index: int | slice) -> Person | list[Person]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        at = int(index)
-        keys = self.keys[at]  # IndexError past the end, as a list's
+    def _item(self, at: int) -> Person:
+        keys = self.keys[at]
         return Person(id=self.id_of(at, keys), name=self.names[at], gender=GENDER_ORDER[int(self.gender[at])],
                       aliases=self.aliases[at], roles=self.roles[at], keys=keys, guessed=bool(self.guessed[at]),
                       kind=self.kinds[int(self.kind[at])])  # fmt: skip
 
     def __iter__(self) -> Iterator[Person]:
-        return (self[i] for i in range(len(self)))
+        return map(self._item, range(len(self)))
 
     @staticmethod
     def id_of(number: int, keys: list[str]) -> str:
@@ -114,7 +107,7 @@ class People(Sequence[Person]):
         return cls(names, keys, aliases, roles, gender, guessed, kind, kinds, name_rank, id_order)
 
 
-class _Ids(Sequence[str]):
+class _Ids(MadeOnRead[str]):
     """The people's ids in sorted order, each made when the binary search reads it."""
 
     def __init__(self, people: People) -> None:
@@ -123,8 +116,8 @@ class _Ids(Sequence[str]):
     def __len__(self) -> int:
         return len(self._people)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
-        number = int(self._people.id_order[index])
+    def _item(self, at: int) -> str:
+        number = int(self._people.id_order[at])
         return People.id_of(number, self._people.keys[number])
 
 

@@ -10,10 +10,10 @@ Every part is checked against the others before the table takes it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
 
 import numpy as np
 
+from .lazy_sequence import MadeOnRead
 from .quote_table import ARRAYS, KINDS, NO_SPEAKER, QuoteTable, RawSpeaker
 from .quote_table_strings import Groups, Strings, column_state, restored_column, within
 
@@ -23,7 +23,7 @@ _RAW_COLUMNS = ("female", "male", "quotes", "kind_counts")
 TABLE_PARTS = frozenset({*ARRAYS, "kind", "cues", "entity_kind", "entity_kinds", "entity_names", "raw"})
 
 
-class Entities(Sequence[tuple[str, str]]):
+class Entities(MadeOnRead[tuple[str, str]]):
     """The entities quotes name, (kind, name) each, from a kind code column and a blob of names."""
 
     def __init__(self, kind: np.ndarray, kinds: list[str], names: Strings) -> None:
@@ -32,18 +32,11 @@ class Entities(Sequence[tuple[str, str]]):
     def __len__(self) -> int:
         return len(self.names)
 
-    @overload
-    def __getitem__(self, index: int) -> tuple[str, str]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[str, str]]: ...
-    def __getitem__(self, index: int | slice) -> tuple[str, str] | list[tuple[str, str]]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        name = self.names[index]
-        return self.kinds[int(self.kind[index])], name
+    def _item(self, at: int) -> tuple[str, str]:
+        return self.kinds[int(self.kind[at])], self.names[at]
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
-        return (self[i] for i in range(len(self)))
+        return map(self._item, range(len(self)))
 
     def may_be_named(self, numbers: np.ndarray, keys: Iterable[str]) -> np.ndarray:
         """Which of these entities' names may have one of these keys (a mask; Strings.may_fold_to)."""

@@ -14,10 +14,11 @@ a hostile file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from collections.abc import Iterable, Iterator
 
 import numpy as np
+
+from .lazy_sequence import MadeOnRead
 
 _ENCODING_ERRORS = "surrogatepass"  # article text may hold lone surrogates; they go and come back whole
 # The dtypes a saved column may have: anything else in a side file is damage.
@@ -26,7 +27,7 @@ NO_BYTE = -1  # equal to no byte
 BYTES = (bytes, memoryview)  # what a side file's state holds bytes as: a view when kept out of band
 
 
-class Strings(Sequence[str]):
+class Strings(MadeOnRead[str]):
     """Strings as one blob: string i is blob[ends[i - 1]:ends[i]]."""
 
     def __init__(self, blob: bytes | memoryview, ends: np.ndarray) -> None:
@@ -41,17 +42,8 @@ class Strings(Sequence[str]):
     def __len__(self) -> int:
         return len(self.ends)
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        at = int(index)
-        if at < 0:
-            at += len(self.ends)
-        end = int(self.ends[at])  # IndexError past the end, as a list's
+    def _item(self, at: int) -> str:
+        end = int(self.ends[at])
         part = self.blob[int(self.ends[at - 1]) if at else 0 : end]
         try:  # str(): the blob may be bytes or a view of a side file's body (quote_table_body.py)
             return str(part, "utf-8", _ENCODING_ERRORS)
@@ -59,7 +51,7 @@ class Strings(Sequence[str]):
             return str(part, "utf-8", "replace")
 
     def __iter__(self) -> Iterator[str]:
-        return (self[i] for i in range(len(self)))
+        return map(self._item, range(len(self)))
 
     def may_fold_to(self, numbers: np.ndarray, keys: Iterable[str]) -> np.ndarray:
         """Which of these strings may fold to one of these name keys (a mask): those whose first
@@ -110,7 +102,7 @@ def _letter_or_digit(codes: np.ndarray) -> np.ndarray:
     return ((codes >= ord("a")) & (codes <= ord("z"))) | ((codes >= ord("0")) & (codes <= ord("9")))
 
 
-class Groups(Sequence[list[str]]):
+class Groups(MadeOnRead[list[str]]):
     """Lists of strings (a person's aliases, ...): group i is items[first[i]:first[i + 1]]."""
 
     def __init__(self, items: Strings, first: np.ndarray) -> None:
@@ -131,20 +123,8 @@ class Groups(Sequence[list[str]]):
     def __len__(self) -> int:
         return len(self.first) - 1
 
-    @overload
-    def __getitem__(self, index: int) -> list[str]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[list[str]]: ...
-    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        at = int(index)
-        if at < 0:
-            at += len(self)
-        if not 0 <= at < len(self):
-            raise IndexError(index)
-        items = self.items
-        return [items[i] for i in range(int(self.first[at]), int(self.first[at + 1]))]
+    def _item(self, at: int) -> list[str]:
+        return self.items[int(self.first[at]) : int(self.first[at + 1])]
 
     def state(self) -> tuple[tuple[bytes, bytes], bytes]:
         return self.items.state(), self.first.astype(np.int64).tobytes()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Protocol
 
+from .lazy_sequence import MadeOnRead
 from .models import Article
 
 
@@ -16,14 +16,12 @@ class Readable(Protocol):
     def article(self, position: int) -> Article: ...
 
 
-class LockedArticles(Sequence[Article]):
+class LockedArticles(MadeOnRead[Article]):
     def __init__(self, live: Readable) -> None:
         self._live = live
 
     def __len__(self) -> int:
         return len(self._live)
 
-    def __getitem__(self, position):  # type: ignore[override]
-        if isinstance(position, slice):
-            return [self[i] for i in range(*position.indices(len(self)))]
-        return self._live.article(position)
+    def _item(self, at: int) -> Article:
+        return self._live.article(at)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple, overload
 import numpy as np
 
 from .chosen import Chosen, as_numbers
+from .lazy_sequence import ListEqual, MadeOnRead
 from .models import Article
 from .ordered import InOrder
 
@@ -67,7 +68,7 @@ def compact(article: Article) -> Compact:
             timestamp(article.date), len(article.quotes), record)  # fmt: skip
 
 
-class Slices(Sequence):
+class Slices(ListEqual, MadeOnRead):
     """Items cut from a buffer (a cache entry's mapped file) at offsets: bytes, or str when `text`.
     Read-only; the store makes its columns lists again before anything is appended."""
 
@@ -77,24 +78,10 @@ class Slices(Sequence):
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self.offsets) - 1:
-            raise IndexError("position out of range")
+    def _item(self, at: int) -> str | bytes:
         base = self.base
-        data = self.buffer[base + self.offsets[index] : base + self.offsets[index + 1]]
+        data = self.buffer[base + self.offsets[at] : base + self.offsets[at + 1]]
         return str(data, "utf-8", "surrogatepass") if self.text else bytes(data)
-
-    def __eq__(self, other: object) -> bool:
-        """Equal to any sequence (a list) of the same items: a column read back equals the one saved."""
-        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 class MappedArray:
@@ -165,7 +152,7 @@ def _write_all(items: Iterable[bytes], out: SupportsWrite[bytes], chunk: int = 1
     return offsets
 
 
-class ArticleStore(Sequence[Article]):
+class ArticleStore(MadeOnRead[Article]):
     """A list of articles, in load order, kept as columns and records (see the module note)."""
 
     def __init__(self) -> None:
@@ -216,23 +203,13 @@ class ArticleStore(Sequence[Article]):
     def __len__(self) -> int:
         return len(self.records)
 
-    @overload
-    def __getitem__(self, index: int) -> Article: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Article]: ...
-    def __getitem__(self, index: int | slice) -> Article | list[Article]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self.records):
-            raise IndexError("article position out of range")
+    def _item(self, at: int) -> Article:
         with self._built_lock:
-            built = self._built.get(index)
+            built = self._built.get(at)
             if built is not None:
-                self._built.move_to_end(index)
+                self._built.move_to_end(at)
                 return built
-        return self._keep(index, self.build(index))
+        return self._keep(at, self.build(at))
 
     def __iter__(self) -> Iterator[Article]:
         # A whole pass (export, stats) builds each article once and keeps none of them.

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeGuard, overload
+from typing import TypeGuard
 
 from . import formats
+from .lazy_sequence import MadeOnRead
 from .models import LoadProblem, LoadReason, LoadReport
 
 _URL_STARTS = ("http://", "https://")
@@ -73,7 +74,7 @@ class FoundFile(type(Path())):  # type: ignore[misc]
 _Named = tuple[str, str, bool]  # a file found (its path as text), the id it wants, and whether it is a container
 
 
-class FoundFiles(Sequence[FoundFile]):
+class FoundFiles(MadeOnRead[FoundFile]):
     """The files of a load in load order: each path's text and id, made a FoundFile (a Path) when
     asked for. A warm open reads only the texts (the cache's fingerprint): a million pathlib
     objects take seconds to make, and only a parse needs them."""
@@ -84,24 +85,16 @@ class FoundFiles(Sequence[FoundFile]):
     def __len__(self) -> int:
         return len(self.texts)
 
-    @overload
-    def __getitem__(self, where: int) -> FoundFile: ...
-
-    @overload
-    def __getitem__(self, where: slice) -> list[FoundFile]: ...
-
-    def __getitem__(self, where: int | slice) -> FoundFile | list[FoundFile]:
-        if isinstance(where, slice):
-            return [self[i] for i in range(*where.indices(len(self)))]
-        found = FoundFile(self.texts[where])
-        found.article_id, found.ids = self.ids[where], self.book
-        url = self.urls.get(where % len(self.texts)) if self.urls else None
+    def _item(self, at: int) -> FoundFile:
+        found = FoundFile(self.texts[at])
+        found.article_id, found.ids = self.ids[at], self.book
+        url = self.urls.get(at) if self.urls else None
         if url is not None:
             found.url = url
         return found
 
     def __iter__(self) -> Iterator[FoundFile]:
-        return (self[i] for i in range(len(self.texts)))
+        return map(self._item, range(len(self.texts)))
 
 
 @dataclass

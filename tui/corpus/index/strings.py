@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+
+from ..lazy_sequence import ListEqual, MadeOnRead
 
 ENCODING, ERRORS = "utf-8", "surrogatepass"  # lone surrogates, as article text may hold, round-trip
 OFFSETS_FIT_IN_I = 1 << 32  # a buffer this long or longer needs 8-byte offsets
@@ -31,7 +32,7 @@ def _offsets_for(size: int) -> array:
     return array("I" if size < OFFSETS_FIT_IN_I else "Q", (0,))
 
 
-class Strings(Sequence[str]):
+class Strings(ListEqual[str], MadeOnRead[str]):
     """A growing column of strings: packed ones from a buffer, and those appended since in a list.
     Its order is that of a list's, and UTF-8 bytes sort as the strings do, so `encoded` can stand in
     for a string in a bisection."""
@@ -49,22 +50,12 @@ class Strings(Sequence[str]):
     def __len__(self) -> int:
         return self._packed + len(self._added)
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def _item(self, at: int) -> str:
         packed = self._packed
-        if index < 0:
-            index += len(self)
-        if 0 <= index < packed:
+        if at < packed:
             offsets = self._offsets
-            return self._buffer[offsets[index] : offsets[index + 1] - 1].decode(ENCODING, ERRORS)
-        if index < 0:
-            raise IndexError("string index out of range")
-        return self._added[index - packed]
+            return self._buffer[offsets[at] : offsets[at + 1] - 1].decode(ENCODING, ERRORS)
+        return self._added[at - packed]
 
     def encoded(self, index: int) -> bytes:
         """The UTF-8 bytes of string `index` (not negative): compared without decoding."""
@@ -84,17 +75,10 @@ class Strings(Sequence[str]):
         if len(parts) == self._packed + 1:
             parts.pop()  # after the last END
             return parts
-        return [self[i] for i in range(self._packed)]  # some string holds a NUL
+        return [self._item(i) for i in range(self._packed)]  # some string holds a NUL
 
     def append(self, item: str) -> None:
         self._added.append(item)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"Strings({list(self)!r})"
@@ -128,7 +112,7 @@ def strings(packed: Sequence[str] | PackedStrings) -> Strings:
 PackedTuples = tuple[PackedStrings, array]  # every item, and where each tuple's items start
 
 
-class StringTuples(Sequence[tuple[str, ...]]):
+class StringTuples(ListEqual[tuple[str, ...]], MadeOnRead[tuple[str, ...]]):
     """A column of short tuples of strings (an entity's aliases, its roles): every item in one
     `Strings`, each tuple a run of it. A tuple replaced or appended after packing is kept as a
     tuple until the next `pack`."""
@@ -152,18 +136,8 @@ class StringTuples(Sequence[tuple[str, ...]]):
     def __len__(self) -> int:
         return len(self._starts) - 1 + len(self._added)
 
-    @overload
-    def __getitem__(self, index: int) -> tuple[str, ...]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[str, ...]]: ...
-    def __getitem__(self, index: int | slice) -> tuple[str, ...] | list[tuple[str, ...]]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-            if index < 0:
-                raise IndexError("row out of range")
-        return self.head(index)
+    def _item(self, at: int) -> tuple[str, ...]:
+        return self.head(at)
 
     def __iter__(self) -> Iterator[tuple[str, ...]]:
         items, starts, changed = self._items.packed_items(), self._starts, self._changed
@@ -183,7 +157,7 @@ class StringTuples(Sequence[tuple[str, ...]]):
         items, start, end = self._items, self._starts[index], self._starts[index + 1]
         if count is not None:
             end = min(end, start + count)
-        return tuple(items[i] for i in range(start, end))
+        return tuple(items[start:end])
 
     def size(self, index: int) -> int:
         """How many items row `index` (not negative) has."""
@@ -206,13 +180,6 @@ class StringTuples(Sequence[tuple[str, ...]]):
 
     def append(self, value: tuple[str, ...]) -> None:
         self._added.append(value)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
 
     def pack(self) -> PackedTuples:
         """Every item and where each tuple starts: what `StringTuples(packed)` reads back."""
