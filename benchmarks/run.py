@@ -9,7 +9,11 @@ temporary folder, then, each in a fresh process so that memory figures are its o
   95th percentile;
 - the app, headless (`run_test`), in a process of its own: first screen and first rows while
   parsing, the event loop's stalls while it loads; opened from the cache, its resident memory,
-  and a cursor move and opening an article.
+  and a cursor move and opening an article;
+- the views (benchmarks/bench_views.py), in the core and in the app; then the quotes' word file
+  made as the app makes it after its warm-up (in the background, ~100 s at a million articles:
+  until then a `quote:` term is checked in the text), waited for here, and the app's quotes-view
+  filter keystrokes timed again with the file there, as every later open of the corpus has it.
 
 Latency of a key is measured from the call of the key's action to the end of the last frame it
 caused: the compositor's update rendered to the terminal's bytes (the headless driver writes
@@ -114,6 +118,23 @@ def one_core_speeds(folder: Path) -> tuple[float, float, float]:
     sources = list(iter_sources(files, LoadReport()))
     texts = [s.text for s in sources]
     return parse_mb_s(sources), scan_mb_s(texts), scan_mb_s(texts, QUOTE_PAIRS)
+
+
+WORD_FILE_WAIT = 1800.0  # seconds the word file's build may take (a million articles: ~100 s here)
+WORD_FILE_ROWS = ("filter_key_ms", "filter_key_p95_ms", "filter_key_cpu_ms")  # timed again with the file
+
+
+def child_words(folder: Path) -> dict:
+    """The quotes' word file made: the corpus opened and its views warmed as the app does (the
+    warm-up starts the build), then the build waited for."""
+    from tui.corpus import load_corpus
+    from tui.corpus import views as core
+
+    corpus = load_corpus([folder], cache=True)
+    started = time.perf_counter()
+    core.warm(corpus, "")
+    made = corpus.quote_view().word_file_made(WORD_FILE_WAIT)
+    return {"words_made": made, "words_s": time.perf_counter() - started}
 
 
 def child_warm(folder: Path) -> dict:
@@ -278,6 +299,11 @@ def bench_size(size: int, shared: Path, workers: int | None, watch: float, keep:
         result.update(run_child("views-core", str(folder), env=env))
         result.update(run_child("app-views", str(folder), env=env))
         print(f"  views: warm-up {result.get('core_warm_s', 0):.2f} s", flush=True)
+        result.update(run_child("words", str(folder), env=env))
+        print(f"  word file: {'made' if result.get('words_made') else 'NOT made'} in {result.get('words_s', 0):.0f} s")
+        if result.get("words_made"):
+            again = run_child("app-views", str(folder), env=env)
+            result.update({f"words_{key}": again[key] for key in WORD_FILE_ROWS if key in again})
         if watch > 0:
             result.update(run_child("app-cold", str(folder), str(watch), env=env))
         result["cache_mb"] = sum(p.stat().st_size for p in cache.glob("*.cache")) / 1e6
@@ -340,6 +366,8 @@ def main() -> int:
             result = child_cold(Path(folder), int(rest[0]) or None)
         elif kind == "warm":
             result = child_warm(Path(folder))
+        elif kind == "words":
+            result = child_words(Path(folder))
         elif kind == "app-warm":
             result = child_app_warm(Path(folder))
         elif kind in ("app-views", "views-core"):

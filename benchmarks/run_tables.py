@@ -46,6 +46,10 @@ def print_tables(results: list[dict], queries: list[str]) -> None:
 
     for label, key, fmt in ROWS:
         row(label, key, fmt)
+    row("the quotes' word file made, warm-up included (s)", "words_s", "{:.1f}")
+    row("views app, word file made: a quotes-view filter keystroke, median (ms)", "words_filter_key_ms", "{:.1f}")
+    row("views app, word file made: a quotes-view filter keystroke, p95 (ms)", "words_filter_key_p95_ms", "{:.1f}")
+    row("views app CPU, word file made: a filter keystroke, median (ms)", "words_filter_key_cpu_ms", "{:.1f}")
     row("quote table in the core, first use (s)", "quote_view_s", "{:.2f}")
     row("harness: cursor move, action + pilot.pause(), median (ms)", "move_harness_ms", "{:.1f}")
     row("harness: open, action + pilot.pause(), median (ms)", "open_harness_ms", "{:.1f}")

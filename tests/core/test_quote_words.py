@@ -290,3 +290,19 @@ def test_a_build_ends_when_the_app_that_started_it_is_killed(tmp_path: Path) -> 
     while _running(build) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _running(build)
+
+
+def test_a_build_can_be_waited_for_where_one_wants_the_file_now(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`word_file_made` (for a benchmark: the app never waits): False with no build, or none
+    possible; True once the build has ended, the file then answering."""
+    articles = generated_articles(60, 10)
+    view, checked = view_of(articles), view_of(articles)
+    assert not view.word_file_made(0)  # no build started
+    view.start_word_file((tmp_path / "entry.cache.quotewords", FINGERPRINT))
+    assert view.word_file_made(BUILD_WAIT) and view._indexed_saying(("we",)) is not None
+    assert numbers(view.match_quotes("quote", ("we",))) == numbers(checked._quotes_saying(("we",), None))
+    monkeypatch.setattr(quote_words_build, "available_memory", lambda: 1024)
+    roomless = view_of(articles)
+    roomless.start_word_file((tmp_path / "other.cache.quotewords", FINGERPRINT))
+    waited = time.monotonic()
+    assert not roomless.word_file_made(BUILD_WAIT) and time.monotonic() - waited < 1  # nothing to wait for

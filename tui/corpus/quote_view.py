@@ -210,6 +210,11 @@ class QuoteView:
         texts, folded = self.store.texts, self.index.quotes_folded
         file.start(len(self.table), lambda: quote_words_build.start(*at, texts, first, start, end, folded))
 
+    def word_file_made(self, seconds: float) -> bool:
+        """Whether the word file is open, its build (`start_word_file`) waited for up to `seconds`."""
+        file = self._word_file
+        return file is not None and file.wait(len(self.table), seconds) is not None
+
     def _indexed_saying(self, words: tuple[str, ...]) -> np.ndarray | None:
         """The quote numbers with these words side by side from the word file, None until it is
         there (or when it is damaged, or of another table)."""

@@ -231,6 +231,15 @@ class WordFile:
             found = self._open
         return found if found is not None and found.quotes == quotes else None
 
+    def wait(self, quotes: int, seconds: float) -> QuoteWords | None:
+        """`ready`, once the build under way (if any) has ended or `seconds` have passed: for a
+        caller that wants the file made now (a benchmark), not the app, which never waits."""
+        with self._lock:
+            builder = self._builder
+        if builder is not None:
+            builder.join(seconds)
+        return self.ready(quotes)
+
     def damaged(self) -> None:
         """A read did not add up: the text check answers from now on."""
         with self._lock:  # dropped, not closed: a thread may still be reading it (see QuoteWords)
