@@ -157,9 +157,10 @@ def test_the_head_is_unpickled_with_the_collector_paused(
         return unpickle(self)
 
     monkeypatch.setattr(caching._HeadReader, "load", spy)
-    assert gc.isenabled()
+    assert wait_for(gc.isenabled)  # an earlier test's cache check in the background pauses it too
     assert opened(folder, []).corpus is not None
-    assert seen == [False] and gc.isenabled()
+    assert seen == [False]
+    assert wait_for(gc.isenabled)  # on again once the files' check (paused too, fingerprint.py) is done
 
 
 def test_a_folder_gone_is_not_opened_from_its_old_entry(folder: Path, cache_dir: Path) -> None:

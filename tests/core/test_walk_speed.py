@@ -3,6 +3,7 @@ file once: the paths must be pathlib's own, and the fingerprint must still see e
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -80,6 +81,25 @@ def test_a_walk_holds_text_and_makes_each_path_when_asked(tmp_path, monkeypatch)
     assert all(isinstance(f, FoundFile) and f == Path(t) for f, t in zip(files, files.texts, strict=True))
     assert files[-1].ids is files[0].ids and "a~3" in files[0].ids.taken and "feed" not in files[0].ids.taken
     assert [str(f) for f in files[1:3]] == ["a.txt", "a~2.txt"]
+
+
+PACKED_REFERENTS = 5  # a packed column's buffer, offsets, count, strings added since (a list) and class
+
+
+@pytest.mark.parametrize("names", [("a.txt", "b.txt", "c.txt"), ("a.txt", "a.md", "a~2.txt", "feed.jsonl")])
+def test_a_walks_strings_are_out_of_the_cyclic_collectors_sight(tmp_path, monkeypatch, names):
+    """What a session keeps of its walk (a million paths and ids at a million articles) is
+    containers of strings the collector does not track: not walked again by each collection."""
+    for name in names:
+        (tmp_path / name).write_text("A title\n\nA body.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    files = find_files(["."], LoadReport())
+    walked_by_collector = [gc.get_referents(kept) for kept in (files.texts, files.ids)]
+    assert all(len(refs) <= PACKED_REFERENTS for refs in walked_by_collector)  # not one a string
+    assert not any(isinstance(ref, str) for refs in walked_by_collector for ref in refs)
+    assert not gc.is_tracked(files[0].ids.taken)
+    assert gc.isenabled()  # paused for the walk only
+    assert len(files[0].ids.taken) == len(names) - names.count("feed.jsonl")  # the articles' ids
 
 
 def test_the_files_are_hashed_a_few_at_a_time_to_the_same_digest(nested, monkeypatch):

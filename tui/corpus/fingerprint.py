@@ -14,6 +14,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from .parsing.parse import collector_paused
+
 HALF = 32  # hex digits of each half of the 64-digit fingerprint line
 # The files' lines are hashed this many at a time (the same bytes, so the same digest, as all of
 # them at once): a million files' lines held together were ~450 MB at their peak.
@@ -33,7 +35,15 @@ def files_half(files: Sequence[str | Path]) -> tuple[str, int]:
     One os.stat a file, and an absolute path made once a folder, not Path.resolve (a few
     syscalls a file). stat follows links, so a linked file's content still counts. Every file is
     looked at: a folder's own times change when a file is added, removed or renamed, not when one
-    is edited in place, so an unchanged folder says nothing of its files' contents."""
+    is edited in place, so an unchanged folder says nothing of its files' contents.
+
+    The collector is paused meanwhile: a walk's texts are read out of their packed column as one
+    list (a million strings at a million files), nothing for it to walk while this runs."""
+    with collector_paused():
+        return _files_half(files)
+
+
+def _files_half(files: Sequence[str | Path]) -> tuple[str, int]:
     total = 0
     lines: list[str] = []
     digest = hashlib.sha256()
