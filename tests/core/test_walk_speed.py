@@ -14,7 +14,7 @@ from tui.corpus import cache as caching
 from tui.corpus import load_corpus
 from tui.corpus.load import iter_files
 from tui.corpus.models import LoadReport
-from tui.corpus.walk import FoundFile, find_files
+from tui.corpus.walk import FoundFile, JoinedStrings, find_files
 
 
 def test_walked_paths_read_from_the_current_folder_are_pathlibs(tmp_path, monkeypatch):
@@ -83,7 +83,7 @@ def test_a_walk_holds_text_and_makes_each_path_when_asked(tmp_path, monkeypatch)
     assert [str(f) for f in files[1:3]] == ["a.txt", "a~2.txt"]
 
 
-PACKED_REFERENTS = 5  # a packed column's buffer, offsets, count, strings added since (a list) and class
+PACKED_REFERENTS = 3  # a joined column's string, where each starts, and its class
 
 
 @pytest.mark.parametrize("names", [("a.txt", "b.txt", "c.txt"), ("a.txt", "a.md", "a~2.txt", "feed.jsonl")])
@@ -96,10 +96,13 @@ def test_a_walks_strings_are_out_of_the_cyclic_collectors_sight(tmp_path, monkey
     files = find_files(["."], LoadReport())
     walked_by_collector = [gc.get_referents(kept) for kept in (files.texts, files.ids)]
     assert all(len(refs) <= PACKED_REFERENTS for refs in walked_by_collector)  # not one a string
-    assert not any(isinstance(ref, str) for refs in walked_by_collector for ref in refs)
+    assert all(sum(isinstance(ref, str) for ref in refs) <= 1 for refs in walked_by_collector)  # one, joined
     assert not gc.is_tracked(files[0].ids.taken)
     assert gc.isenabled()  # paused for the walk only
     assert len(files[0].ids.taken) == len(names) - names.count("feed.jsonl")  # the articles' ids
+    for column in (["", "a", "é/ü.txt", ""], [], [""]):  # joined: read back whole, one by one, sliced
+        joined = JoinedStrings(column)
+        assert joined == column and list(joined) == column and joined[::-1] == column[::-1]
 
 
 def test_the_files_are_hashed_a_few_at_a_time_to_the_same_digest(nested, monkeypatch):

@@ -18,18 +18,20 @@ from __future__ import annotations
 
 import os
 import stat
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import TypeGuard
 
 from . import formats
-from .index.strings import Strings
-from .lazy_sequence import MadeOnRead
+from .lazy_sequence import ListEqual, MadeOnRead
 from .models import LoadProblem, LoadReason, LoadReport
 from .parsing.parse import collector_paused
 
 _URL_STARTS = ("http://", "https://")
+JOINED_BY = "\0"  # in no path or id (no file name, and no command-line argument, holds one)
 _DOUBLE_EXTENSIONS = (".warc.gz",)  # an id drops both: crawl.warc.gz -> crawl
 CLASH_MARK = "~"  # business/001~2: the second article that wanted the id business/001
 
@@ -77,20 +79,41 @@ class FoundFile(type(Path())):  # type: ignore[misc]
 _Named = tuple[str, str, bool]  # a file found (its path as text), the id it wants, and whether it is a container
 
 
+class JoinedStrings(ListEqual[str], MadeOnRead[str]):
+    """Strings without a NUL (paths, ids) held as one string and where each one starts: a million
+    of them are two objects, not a list of a million the collector walks at every collection."""
+
+    __slots__ = ("_joined", "_starts")
+
+    def __init__(self, items: Sequence[str]) -> None:
+        self._joined = JOINED_BY.join(items)
+        self._starts = array("q", accumulate((len(item) + 1 for item in items), initial=0))
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def _item(self, at: int) -> str:
+        return self._joined[self._starts[at] : self._starts[at + 1] - 1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._joined.split(JOINED_BY) if len(self) else ())
+
+
 class FoundFiles(MadeOnRead[FoundFile]):
     """The files of a load in load order: each path's text and id, made a FoundFile (a Path) when
     asked for. A warm open reads only the texts (the cache's fingerprint): a million pathlib
     objects take seconds to make, and only a parse needs them.
 
-    The texts and ids are kept packed (index/strings.py) and the book's ids as a dict of strings:
-    nothing the cyclic collector walks. Kept as lists and a set for the session's life, a million
+    The texts and ids are kept as one string each (`JoinedStrings`) and the book's ids as a dict
+    of strings: nothing the cyclic collector walks. Kept as lists and a set for the session's life, a million
     files' were walked by every collection that reached them: 80-190 ms in the middle of a
     keystroke at a million articles. The walk itself runs with the collector paused (`find_files`)."""
 
     def __init__(
         self, texts: Sequence[str], ids: Sequence[str], book: IdBook, urls: dict[int, str] | None = None
     ) -> None:
-        self.texts, self.ids, self.book, self.urls = Strings(texts), Strings(ids), book, urls or {}
+        self.texts, self.ids = JoinedStrings(texts), JoinedStrings(ids)
+        self.book, self.urls = book, urls or {}
 
     def __len__(self) -> int:
         return len(self.texts)
