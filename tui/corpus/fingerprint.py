@@ -37,7 +37,7 @@ def files_half(files: Sequence[str | Path]) -> tuple[str, int]:
     looked at: a folder's own times change when a file is added, removed or renamed, not when one
     is edited in place, so an unchanged folder says nothing of its files' contents.
 
-    The collector is paused meanwhile: a walk's texts are read out of their packed column as one
+    The collector is paused meanwhile: a walk's texts are split out of their joined string as one
     list (a million strings at a million files), nothing for it to walk while this runs."""
     with collector_paused():
         return _files_half(files)
