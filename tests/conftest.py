@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from tui.corpus import cache, history
+from tui.corpus.session import REREAD_THREAD
 
 # The folders the app would otherwise take from platformdirs, in the user's home.
 OWN_FOLDERS = {"cache": cache.ENV, "state": history.ENV}
 
 
-REREAD_THREAD = "reread"  # the thread a session parses its files again in (session.py)
 REREAD_JOIN_SECONDS = 60  # a few seeds parse again in well under a second; a loaded machine gets room
 
 

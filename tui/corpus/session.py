@@ -64,6 +64,9 @@ class Found:
     total: int
 
 
+REREAD_THREAD = "reread"  # the name of the thread a damaged session parses its files again in
+
+
 class LiveCorpus:
     """The corpus a screen shows, safe to read from any thread while `load` fills it in another."""
 
@@ -227,7 +230,7 @@ class LiveCorpus:
         if source is not None and source.notice is not None and not self.cancelled:  # else: nobody to tell
             source.notice(damage.notice_for(error.name, rereading, error.what))
         if rereading and source is not None:
-            threading.Thread(target=self._reread, args=(source,), name="reread", daemon=True).start()
+            threading.Thread(target=self._reread, args=(source,), name=REREAD_THREAD, daemon=True).start()
         return self._damaged
 
     def _reread(self, source: damage.Source) -> None:
