@@ -24,7 +24,7 @@ from tui.screenshots import settle
 from tui.widgets import highlight
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.reading_pane import LINE_NEAR, WINDOW, WINDOW_MOST, ReadingPane
-from tui.widgets.text_view import TextView
+from tui.widgets.text_layout import TextLayout
 
 KEY_NAMES = {"/": "slash", ":": "colon", " ": "space", '"': "quotation_mark"}
 
@@ -146,17 +146,16 @@ async def test_n_in_an_article_of_100000_quotes_styles_and_slices_only_the_windo
 def test_a_paragraph_of_a_view_keeps_the_spans_a_content_slice_keeps() -> None:
     """The view finds a paragraph's spans by bisection: what it draws is what slicing gives."""
     rng = random.Random(12)
-    view = TextView()
     for _ in range(40):
         text = "".join(rng.choice("ab \n") for _ in range(500))
         starts = (rng.randrange(0, 520) for _ in range(120))
         styles = ["bold", "italic", "$quote", ""]
         content = Content(text, [Span(s, s + rng.randrange(0, 90), rng.choice(styles)) for s in starts])
-        view.show_blocks([content])
+        layout = TextLayout([content], 0)
         for _ in range(30):
             start = rng.randrange(0, len(text) + 1)
             end = rng.randrange(start, len(text) + 1)
-            expected, drawn = content[start:end], view._paragraph(0, start, end)
+            expected, drawn = content[start:end], layout._paragraph(0, start, end)
             assert (drawn.plain, list(drawn.spans)) == (expected.plain, list(expected.spans))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.segment import Segment
 from textual.app import ComposeResult
@@ -19,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..commands import bindings
-from ..corpus import LOAD_REASONS, LoadProblem
+from ..corpus import LOAD_REASONS, LiveCorpus, LoadProblem
 from ..safe_text import one_line
 from ..widgets.cells import fit
 from ..widgets.line_list import LineList
@@ -28,6 +29,16 @@ REASON_WIDTH = max(map(len, LOAD_REASONS))  # the longest reason, whole
 PATH_SHARE = 0.5  # of the row's width, for the path
 CELL_SHOWN = 400  # characters of a path or detail made visible and measured: a detail can be huge
 LINE_OF_FILE = re.compile(r"(.+\.jsonl?):(\d+)")  # how the loader names a line of a JSON Lines file
+
+
+def empty_note(corpus: LiveCorpus, paths: Sequence[Path]) -> str:
+    """Why the article list is empty when the corpus itself is: said on screen, not a blank list."""
+    if not corpus.finished or len(corpus):
+        return ""
+    where = ", ".join(str(path) for path in paths)
+    skipped = corpus.problem_summary() if corpus.problems() else ""
+    unread = f" Skipped {skipped}: press L to list them." if skipped else ""
+    return f"No articles in {where}.{unread}"
 
 
 def column_widths(width: int) -> tuple[int, int, int]:

@@ -40,7 +40,7 @@ from ..widgets.reading_pane import ReadingPane
 from . import navigation
 from .citing import copy_citation
 from .help import HelpScreen
-from .load_report import LoadReportScreen
+from .load_report import LoadReportScreen, empty_note
 from .palette import filter_term
 from .sorting import next_sort
 
@@ -224,6 +224,16 @@ class MainScreen(Screen[None]):
         if self.scope == "article":
             self._show_entities()
 
+    @on(ArticleList.Resting)
+    def _resting(self, event: ArticleList.Resting) -> None:
+        # After the frame that moved the cursor: the reader sees the row first.
+        self.call_after_refresh(self._ready_to_open, event.position)
+
+    def _ready_to_open(self, position: int) -> None:
+        """Make the article under the cursor while the reader looks at the list: enter then only shows it."""
+        if position == self.query_one(ArticleList).current and position != self.open:
+            self.query_one(ReadingPane).prepare(self.corpus.article(position))
+
     @on(EntityPanel.Chosen)
     def _chosen(self, event: EntityPanel.Chosen) -> None:
         self.add_filter_term(filter_term(event.entity))  # type: ignore[arg-type]
@@ -232,16 +242,7 @@ class MainScreen(Screen[None]):
 
     def _show_rows(self) -> None:
         articles = self.query_one(ArticleList)
-        articles.show(self.corpus, self.rows, keep=articles.current, note=self._empty_note())
-
-    def _empty_note(self) -> str:
-        """Why the list is empty when the corpus itself is: said on screen, not a blank list."""
-        if not self.corpus.finished or len(self.corpus):
-            return ""
-        where = ", ".join(str(path) for path in self.paths)
-        skipped = self.corpus.problem_summary() if self.corpus.problems() else ""
-        unread = f" Skipped {skipped}: press L to list them." if skipped else ""
-        return f"No articles in {where}.{unread}"
+        articles.show(self.corpus, self.rows, keep=articles.current, note=empty_note(self.corpus, self.paths))
 
     def _show_article(self) -> None:
         article = self.corpus.article(self.open) if self.open is not None else None

@@ -60,6 +60,13 @@ class ArticleList(LineList):
             super().__init__()
             self.position = position
 
+    class Resting(Message):
+        """The cursor moved onto the article at this corpus position (the reader may open it next)."""
+
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.source: RowSource = _NoRows()
@@ -87,6 +94,13 @@ class ArticleList(LineList):
     def current(self) -> int | None:
         """The corpus position under the cursor."""
         return self.rows[self.cursor] if self.rows else None
+
+    def move_to(self, row: int) -> None:
+        before = self.cursor
+        super().move_to(row)
+        current = self.current
+        if self.cursor != before and current is not None:
+            self.post_message(self.Resting(current))
 
     def action_select(self) -> None:
         if self.current is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -15,7 +15,8 @@ from ..corpus import Article, term_spans
 from ..safe_text import one_line
 from .cells import counted
 from .highlight import body_content, body_start, quote_offset
-from .text_view import Anchor, TextView
+from .text_layout import TextLayout
+from .text_view import Scroll, TextView
 
 EMPTY = Content("Choose an article and press enter to read it.")
 WINDOW = 40_000  # characters of body drawn at a time: a 20 MB article opens as fast as a small one
@@ -40,6 +41,47 @@ def _line_start(text: str, offset: int) -> int:
 def _line_end(text: str, offset: int) -> int:
     found = text.find("\n", offset, offset + LINE_NEAR)
     return found if found >= 0 else min(offset, len(text))
+
+
+def _end_near(article: Article, size: int, offset: int) -> int:
+    """The end of the line near `offset` of the body (`size` long), as an offset into the body."""
+    if offset >= size:
+        return size
+    start = body_start(article)
+    return _line_end(article.text, start + offset) - start
+
+
+def _first_match(article: Article, size: int, terms: list[str]) -> int | None:
+    """Where the filter's first word is in the body (an offset into it), searched a window
+    at a time up to `MATCH_SEARCHED` characters: a 20 MB article opens as fast as any."""
+    if not terms:
+        return None
+    text, start = article.text, body_start(article)
+    for lo in range(0, min(size, MATCH_SEARCHED), WINDOW):
+        spans = term_spans(text[start + lo : start + lo + WINDOW + PHRASE_OVERLAP], terms)
+        if spans:
+            return lo + spans[0][0]
+    return None
+
+
+def _block_for_body(window: tuple[int, int]) -> int:
+    """The block that holds the body: after the "more above" line, when there is one."""
+    return 1 if window[0] > 0 else 0
+
+
+@dataclass(frozen=True)
+class Opening:
+    """All the reading pane shows of an article opened with no quote chosen."""
+
+    article: Article
+    terms: tuple[str, ...]  # the filter's words marked in it
+    header: Content
+    indicator: Content
+    body_size: int
+    window: tuple[int, int]
+    body: Content
+    layout: TextLayout  # the blocks showing the window, counted at the body's width
+    scroll: Scroll
 
 
 def header_content(article: Article) -> Content:
@@ -93,6 +135,7 @@ class ReadingPane(Vertical):
         self.body_size = 0  # the body's length
         self._move_queued = False  # a window move waits for the scroll that asked for it to end
         self.terms: list[str] = []  # the filter's words, marked in the text (`highlight_terms`)
+        self._ahead: Opening | None = None  # an article made before it is opened (`prepare`)
 
     def compose(self) -> ComposeResult:
         yield Static(id="indicator")
@@ -136,70 +179,97 @@ class ReadingPane(Vertical):
             self.page.show_blocks([self.body], scroll="home")
 
     def _show(self, article: Article, current: int | None, changed: bool) -> None:
+        if changed and current is None:
+            self._open(self._take_ahead(article) or self._opening(article))
+            return
         # The indicator and the header are fixed-height lines whatever they say: no layout pass.
         self.query_one("#indicator", Static).update(indicator_content(article, current), layout=False)
         if changed:
-            header = self.query_one("#header", Static)
-            header.update(header_content(article), layout=False)
-            if not header.display:  # the first article: a layout pass, once
-                header.display = True
-        text = article.text
-        start = body_start(article)
-        if changed:
-            self.body_size = len(text) - start
+            self._show_header(header_content(article))
+            self.body_size = len(article.text) - body_start(article)
             self.window = (0, self._end_near(WINDOW))
-        if current is not None:
-            quote = article.quotes[current]
-            lo, hi = quote.start - start, quote.end - start
-            if lo < self.window[0] or hi > self.window[1]:  # the quote is outside: move the window
-                first = _line_start(text, start + max(lo - WINDOW // 2, 0)) - start
-                last = min(max(hi + WINDOW // 2, first + WINDOW), first + WINDOW_MOST)  # a quote can be 20 MB
-                self.window = (max(first, 0), self._end_near(last))
-        match = self._first_match() if changed and current is None else None
-        if current is not None:
-            offset = max(quote_offset(article, article.quotes[current]) - self.window[0], 0)
-            self._draw((self._block_for_body(), offset, "center"))
-        elif match is not None:
-            if match >= self.window[1]:
-                first = _line_start(text, start + max(match - WINDOW // 2, 0)) - start
-                self.window = (first, self._end_near(first + WINDOW))
-            self._draw((self._block_for_body(), match - self.window[0], "center"))
-        else:
-            self._draw("home" if changed else None)
+        if current is None:
+            self._draw(None)
+            return
+        text, start = article.text, body_start(article)
+        quote = article.quotes[current]
+        lo, hi = quote.start - start, quote.end - start
+        if lo < self.window[0] or hi > self.window[1]:  # the quote is outside: move the window
+            first = _line_start(text, start + max(lo - WINDOW // 2, 0)) - start
+            last = min(max(hi + WINDOW // 2, first + WINDOW), first + WINDOW_MOST)  # a quote can be 20 MB
+            self.window = (max(first, 0), self._end_near(last))
+        offset = max(quote_offset(article, quote) - self.window[0], 0)
+        self._draw((self._block_for_body(), offset, "center"))
 
-    def _first_match(self) -> int | None:
-        """Where the filter's first word is in the body (an offset into it), searched a window
-        at a time up to `MATCH_SEARCHED` characters: a 20 MB article opens as fast as any."""
-        if not self.terms or self.article is None:
+    def prepare(self, article: Article) -> None:
+        """Make what opening `article` will show (the list's cursor rests on it): `show` then
+        takes it, unless the article, the filter's words or the width have changed by then."""
+        try:
+            self._ahead = self._opening(article)
+        except Exception:  # opening it will say what is wrong with it
+            self._ahead = None
+
+    def _take_ahead(self, article: Article) -> Opening | None:
+        ahead, self._ahead = self._ahead, None
+        if ahead is None or ahead.terms != tuple(self.terms) or ahead.article != article:
             return None
-        text, start = self.article.text, body_start(self.article)
-        for lo in range(0, min(self.body_size, MATCH_SEARCHED), WINDOW):
-            spans = term_spans(text[start + lo : start + lo + WINDOW + PHRASE_OVERLAP], self.terms)
-            if spans:
-                return lo + spans[0][0]
-        return None
+        return ahead
+
+    def _opening(self, article: Article) -> Opening:
+        """What opening `article` shows, with no quote chosen: its body from the top, or from the
+        filter's first word in it; made without changing what is on screen."""
+        start = body_start(article)
+        size = len(article.text) - start
+        window = (0, _end_near(article, size, WINDOW))
+        scroll: Scroll = "home"
+        match = _first_match(article, size, self.terms)
+        if match is not None:
+            if match >= window[1]:
+                first = _line_start(article.text, start + max(match - WINDOW // 2, 0)) - start
+                window = (first, _end_near(article, size, first + WINDOW))
+            scroll = (_block_for_body(window), match - window[0], "center")
+        body, blocks = self._blocks(article, None, window, size)
+        header, indicator = header_content(article), indicator_content(article, None)
+        layout = self.page.layout_ahead(blocks, scroll)
+        return Opening(article, tuple(self.terms), header, indicator, size, window, body, layout, scroll)
+
+    def _open(self, opening: Opening) -> None:
+        # The indicator and the header are fixed-height lines whatever they say: no layout pass.
+        self.query_one("#indicator", Static).update(opening.indicator, layout=False)
+        self._show_header(opening.header)
+        self.body_size, self.window, self.body = opening.body_size, opening.window, opening.body
+        self.page.show_layout(opening.layout, opening.scroll)
+
+    def _show_header(self, content: Content) -> None:
+        header = self.query_one("#header", Static)
+        header.update(content, layout=False)
+        if not header.display:  # the first article: a layout pass, once
+            header.display = True
 
     def _end_near(self, offset: int) -> int:
-        if self.article is None or offset >= self.body_size:
-            return self.body_size
-        start = body_start(self.article)
-        return _line_end(self.article.text, start + offset) - start
+        return _end_near(self.article, self.body_size, offset) if self.article is not None else self.body_size
 
     def _block_for_body(self) -> int:
-        return 1 if self.window[0] > 0 else 0
+        return _block_for_body(self.window)
 
-    def _draw(self, scroll: Anchor | Literal["home"] | None) -> None:
+    def _draw(self, scroll: Scroll) -> None:
         """The window of the body, with a line above and below it when there is more."""
         assert self.article is not None
-        self.body = body_content(self.article, self.current, self.window, self.terms)
-        lo, hi = self.window
-        blocks = [self.body]
+        self.body, blocks = self._blocks(self.article, self.current, self.window, self.body_size)
+        self.page.show_blocks(blocks, scroll)
+
+    def _blocks(
+        self, article: Article, current: int | None, window: tuple[int, int], size: int
+    ) -> tuple[Content, list[Content]]:
+        """The window of the body, and the blocks showing it: a line above and below it when there is more."""
+        body = body_content(article, current, window, self.terms)
+        lo, hi = window
+        blocks = [body]
         if lo > 0:
             blocks.insert(0, Content.styled(f"↑ {counted(lo, 'character')} above: scroll up to read them", MORE))
-        if hi < self.body_size:
-            more = counted(self.body_size - hi, "character")
-            blocks.append(Content.styled(f"↓ {more} more: scroll down to read them", MORE))
-        self.page.show_blocks(blocks, scroll)
+        if hi < size:
+            blocks.append(Content.styled(f"↓ {counted(size - hi, 'character')} more: scroll down to read them", MORE))
+        return body, blocks
 
     def _scrolled(self, y: float) -> None:
         # Not at once: the watcher runs inside the scroll (an animation step, for `end`), and
