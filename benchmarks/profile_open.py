@@ -6,10 +6,13 @@ warm-up is over (so that its worker does not land in the keys). For each key it 
 time to the key's last frame rendered (as run.py times it), the process's CPU time and the event
 loop thread's own CPU time, medians and 95th percentiles. With `--profile`, the opens run again
 under cProfile (the event loop's thread) and the functions with the most time are printed.
+With `--ahead-ab`, the opens run again, every other one with the article the screen made while
+the cursor rested on it dropped just before enter (as if enter came before that making ran), so
+the two are timed alternately in one process.
 
     ARTICLE_EXPLORER_CACHE_DIR=KEEP/SIZE/cache-VERSION PYTHONPATH=. \\
         python benchmarks/profile_open.py KEEP/SIZE/corpus-SIZE [--opens 40] [--profile] [--dump FILE]
-            [--pilot-first]
+            [--pilot-first] [--ahead-ab]
 
 Prints figures; asserts nothing.
 """
@@ -18,13 +21,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import cProfile
 import os
 import pstats
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from app_keys import SCREEN, KeyTime, TimedApp, enabled  # noqa: E402  (the harness run.py's app-warm child uses)
@@ -42,7 +48,28 @@ def line(name: str, keys: list[KeyTime]) -> str:
     return f"| {name} ({len(keys)}) | " + " | ".join(cells) + " |"
 
 
-async def drive(folder: Path, opens: int, profile: bool, dump: Path | None, pilot_first: bool) -> None:
+async def ahead_ab(timed: TimedApp, pilot: Any, articles: Any, opens: int) -> tuple[list[KeyTime], list[KeyTime]]:
+    """`opens` opens each way, alternately: the article made ahead taken, and dropped before enter."""
+    from tui.widgets.reading_pane import ReadingPane
+
+    screen = timed.app.explorer
+    assert screen is not None
+    pane = screen.query_one(ReadingPane)
+
+    @contextlib.contextmanager
+    def dropped() -> Iterator[None]:
+        pane._ahead = None  # what `prepare` made, as if enter came first
+        yield
+
+    taken: list[KeyTime] = []
+    made: list[KeyTime] = []
+    for _ in range(opens):
+        taken += await timed.opens(pilot, articles, 1)
+        made += await timed.opens(pilot, articles, 1, around=dropped)
+    return taken, made
+
+
+async def drive(folder: Path, opens: int, profile: bool, dump: Path | None, pilot_first: bool, ab: bool) -> None:
     timed = TimedApp(folder, pilot_first)
     app = timed.app
     async with app.run_test(size=SCREEN) as pilot:
@@ -61,6 +88,10 @@ async def drive(folder: Path, opens: int, profile: bool, dump: Path | None, pilo
         print("|---|---|---|---|")
         print(line("cursor move", moves))
         print(line("open an article", opened))
+        if ab:
+            taken, made = await ahead_ab(timed, pilot, articles, opens)
+            print(line("open, made while the cursor rested", taken))
+            print(line("open, made on enter", made))
         if why := timed.distrusted():
             print(f"NOT VALID: {why}")
         if profile:
@@ -82,8 +113,10 @@ def main() -> int:
     parser.add_argument("--dump", type=Path, default=None, help="write the profile here (pstats)")
     parser.add_argument("--pilot-first", action="store_true", help="pilot.pause() at once after each key, as "
                         "before (its messages to every widget then run before the key's frame)")  # fmt: skip
+    parser.add_argument("--ahead-ab", action="store_true", help="open again, the article made ahead taken "
+                        "and dropped alternately")  # fmt: skip
     args = parser.parse_args()
-    asyncio.run(drive(args.corpus, args.opens, args.profile, args.dump, args.pilot_first))
+    asyncio.run(drive(args.corpus, args.opens, args.profile, args.dump, args.pilot_first, args.ahead_ab))
     return 0
 
 
