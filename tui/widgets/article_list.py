@@ -36,6 +36,14 @@ class _NoRows:
         raise IndexError(position)
 
 
+class ArticleMessage(Message):
+    """What the list says of the article at a corpus position."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__()
+        self.position = position
+
+
 class ArticleList(LineList):
     """Shows `rows` (article positions, already filtered and sorted by the screen)."""
 
@@ -53,19 +61,11 @@ class ArticleList(LineList):
     ArticleList > .article-list--open { color: $accent; text-style: bold; }
     """
 
-    class Opened(Message):
+    class Opened(ArticleMessage):
         """The user asked to read the article at this corpus position."""
 
-        def __init__(self, position: int) -> None:
-            super().__init__()
-            self.position = position
-
-    class Resting(Message):
+    class Resting(ArticleMessage):
         """The cursor moved onto the article at this corpus position (the reader may open it next)."""
-
-        def __init__(self, position: int) -> None:
-            super().__init__()
-            self.position = position
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
