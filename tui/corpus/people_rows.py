@@ -132,12 +132,12 @@ class PeopleRows(MadeOnRead[PersonRow]):
         columns, resolved = self._columns, self._resolved
         first_quote = resolved.by_person_first
         lo, hi = int(first_quote[number]), int(first_quote[number + 1])
-        order, article, day, source = columns.person_ordered(resolved.by_person_order)
-        chosen = self._quotes[order[lo:hi]]  # in quote order: their articles run in order
-        articles = article[lo:hi][chosen]
-        days = day[lo:hi][chosen]
+        own = columns.person_quotes.of(resolved.by_person_order, number, lo, hi)
+        chosen = self._quotes[own.quotes]  # in quote order: their articles run in order
+        articles = own.article[chosen]
+        days = own.day[chosen]
         dated = days[days > 0]
-        top = int(np.argmax(np.bincount(source[lo:hi][chosen])))  # the first of the most: first seen
+        top = int(np.argmax(np.bincount(own.source[chosen])))  # the first of the most: first seen
         return (_distinct_runs(articles), int(dated.min()) if len(dated) else NO_DAY,
                 int(dated.max()) if len(dated) else 0, top)  # fmt: skip
 

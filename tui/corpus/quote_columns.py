@@ -17,6 +17,7 @@ import numpy as np
 
 from .people import GENDER_ORDER
 from .people_table import People
+from .person_quotes import PersonQuotes
 from .quote_order import PickedQuotes
 from .quote_table import QuoteTable
 from .quote_table_strings import is_permutation, within
@@ -93,7 +94,7 @@ class QuoteColumns:
         self._take(kept or {})
         self._months: np.ndarray | None = None
         self._article_days: tuple[np.ndarray, np.ndarray] | None = None
-        self._person_ordered: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self.person_quotes = PersonQuotes(self.article, self.day, self.source)  # a people row's quotes in a row
         self._split_codes: dict[str, tuple[np.ndarray, np.ndarray, int, int]] = {}
 
     @functools.cached_property
@@ -278,18 +279,6 @@ class QuoteColumns:
             found = (number.reshape(-1).astype(np.int32), (unique // span - 1).astype(np.int32),
                      (unique % span).astype(np.int32))  # fmt: skip
             self._pairs[of] = found
-        return found
-
-    def person_ordered(self, by_person: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The quote numbers `by_person` (the resolver's quotes by person) and each one's article,
-        day and article's source in that order: a person's quotes are one slice of each, so a people
-        row's tallies read them in a row, not a top speaker's tens of thousands at random places."""
-        found = self._person_ordered
-        if found is None or found[0] is not by_person:
-            articles = self.article[by_person]
-            found = (by_person, articles.astype(np.int32), self.day[by_person].astype(np.int32),
-                     self.source[articles].astype(np.int32))  # fmt: skip
-            self._person_ordered = found
         return found
 
     def split_codes(self, by: str) -> tuple[np.ndarray, np.ndarray, int, int]:

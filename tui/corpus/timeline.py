@@ -13,7 +13,6 @@ import numpy as np
 UNITS = ("month", "week")
 MAX_BUCKETS = 5_000  # a corpus spanning centuries is drawn by its last buckets only
 MAX_TABLE_DAYS = 100 * 366  # dates spanning more are converted by sorting them, not a table a day
-NO_MONTH = np.iinfo(np.int64).max  # the first month of columns with no dated cell
 
 
 @dataclass(frozen=True)
@@ -116,16 +115,21 @@ def timeline(article_days: Iterable[int], quote_days: Iterable[int], unit: str =
 
 
 def _month_timeline(article_months: np.ndarray, quote_months: np.ndarray) -> Timeline:
-    """`timeline` by month from month numbers (-1: undated), each column counted in one pass: the
-    undated in cell 0 of its counts, month m in cell m - first + 1 (no filtered copies)."""
-    columns = (np.asarray(article_months, dtype=np.int64), np.asarray(quote_months, dtype=np.int64))
-    low = min(int(np.min(months, where=months >= 0, initial=NO_MONTH)) for months in columns)
-    if low == NO_MONTH:
-        return Timeline("month", [], *(int(np.count_nonzero(months < 0)) for months in columns))
-    count = max(int(months.max(initial=-1)) for months in columns) - low + 1
-    per = [np.bincount(np.where(months >= 0, months - (low - 1), 0), minlength=count + 1) for months in columns]
+    """`timeline` by month from month numbers (-1: undated), each column counted in one pass over
+    it: month m in cell m + 1 of its counts, the undated in cell 0 (no filtered copies)."""
+    per = [np.bincount(np.asarray(months, dtype=np.int64) + 1) for months in (article_months, quote_months)]
+    undated = [int(counts[0]) if len(counts) else 0 for counts in per]
+    dated = [np.flatnonzero(counts[1:]) for counts in per]  # months, one cell each: a few thousand
+    if not any(len(months) for months in dated):
+        return Timeline("month", [], *undated)
+    low = min(int(months[0]) for months in dated if len(months))
+    count = max(int(months[-1]) for months in dated if len(months)) - low + 1
     first = max(0, count - MAX_BUCKETS)  # a corpus spanning centuries: its last buckets
-    per_article, per_quote = (counts[1 + first :].tolist() for counts in per)
+    cells = [np.zeros(count - first, dtype=np.int64) for _ in per]
+    for counts, into in zip(per, cells, strict=True):
+        part = counts[1 + low + first : 1 + low + count]
+        into[: len(part)] = part
+    per_article, per_quote = (into.tolist() for into in cells)
     buckets = [Bucket(*_bucket_dates(low + first + n, "month"), a, q)
                for n, (a, q) in enumerate(zip(per_article, per_quote, strict=True))]  # fmt: skip
-    return Timeline("month", buckets, int(per[0][0]), int(per[1][0]))
+    return Timeline("month", buckets, *undated)
