@@ -26,6 +26,8 @@ from .correction import NameInput
 from .help import HelpScreen
 from .navigation import restyle_if_needed
 
+WHO_LINE = 300  # characters of a header line kept (one row shows fewer; the ellipsis says so)
+NONE_FOUND = "none found"
 KIND_FIELDS = {"person": "person", "organization": "org", "place": "place", "group": "group"}
 
 
@@ -40,7 +42,9 @@ class ProfileScreen(Screen[None]):
     BINDINGS = bindings("views") + bindings("profile")
     AUTO_FOCUS = None
     DEFAULT_CSS = """
-    ProfileScreen #who { height: auto; padding: 0 1; background: $boost; }
+    ProfileScreen #who {
+        height: 4; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     ProfileScreen #months-label { height: 1; padding: 0 1; color: $text-muted; }
     ProfileScreen Sparkline { height: 3; margin: 0 1; }
     ProfileScreen #lower { height: 1fr; }
@@ -62,7 +66,6 @@ class ProfileScreen(Screen[None]):
         self.person_id = person_id
         self.profile: Profile | None = None
         self.shown: list[int] = []  # the quotes listed: all of theirs, or those naming one entity
-        self._who_rows: int | None = None  # the rows of the person's header drawn last (None: not known)
         self._drawn_for: tuple | None = None  # the state (`_state`) of the answer `open` drew, till shown
 
     def compose(self) -> ComposeResult:
@@ -70,10 +73,10 @@ class ProfileScreen(Screen[None]):
         yield Static(id="months-label")
         yield MonthsSparkline([], summary_function=max, id="months")
         with Horizontal(id="lower"):
-            about = AboutList(id="about")
+            about = AboutList(id="about", steady_bar=True)  # a bar coming or going lays the screen out
             about.border_title = "About whom"
             yield about
-            quotes = QuoteList(id="quotes")
+            quotes = QuoteList(id="quotes", steady_bar=True)
             quotes.border_title = "Quotes"
             yield quotes
         yield Static(id="status")
@@ -136,18 +139,13 @@ class ProfileScreen(Screen[None]):
         guess = " (the parser's guess)" if person.guessed else " (corrected)"
         lines = [Content.styled(one_line(person.name), "bold $speaker"),
                  Content(f"gender: {person.gender}{guess} · {count(len(profile.quotes), 'quote')} in "
-                         f"{count(profile.articles, 'article')}")]  # fmt: skip
-        if person.aliases:
-            lines.append(Content("also: " + one_line(", ".join(person.aliases)[:300])))
-        if person.roles:
-            lines.append(Content("roles: " + one_line(", ".join(person.roles)[:300])))
-        # Its height follows its lines: the whole screen is laid out only when their number changes
-        # (or when a line may wrap, into rows no count of lines says).
-        who = self.query_one("#who", Static)
-        width = who.content_region.width
-        rows = len(lines) if all(line.cell_length <= width for line in lines) else None
-        who.update(Content("\n").join(lines), layout=rows is None or rows != self._who_rows)
-        self._who_rows = rows
+                         f"{count(profile.articles, 'article')}"),
+                 Content("also: " + (one_line(", ".join(person.aliases)[:WHO_LINE]) or NONE_FOUND)),
+                 Content("roles: " + (one_line(", ".join(person.roles)[:WHO_LINE]) or NONE_FOUND))]  # fmt: skip
+        # The header is its four lines (its CSS height) whoever is shown, a line a row (cut short with
+        # an ellipsis): a header changing height laid the whole screen out again, twice (the lists
+        # under it resized), which tripled the time the next profile took to show.
+        self.query_one("#who", Static).update(Content("\n").join(lines), layout=False)
         months = profile.months
         label = (
             f"quotes per month, {months[0][0]} to {months[-1][0]} (most: {max(n for _, n in months)})"

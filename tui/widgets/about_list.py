@@ -30,8 +30,8 @@ class AboutList(LineList):
             super().__init__()
             self.row = row
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, steady_bar: bool = False) -> None:
+        super().__init__(id=id, steady_bar=steady_bar)
         self.rows: Sequence[tuple[str, str, Sequence[int]]] = ()  # (kind, name, the quotes naming it)
 
     def show(self, rows: Sequence[tuple[str, str, Sequence[int]]]) -> None:

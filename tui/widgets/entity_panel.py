@@ -15,8 +15,6 @@ from .cells import fit
 from .line_list import LineList
 
 COUNT_WIDTH = 4
-# The scrollbar's colours, drawn as the panel's background while every row is in view.
-FIT_BAR_PARTS = ("color", "color-hover", "color-active", "background", "background-hover", "background-active")
 BOLD = Style(bold=True)
 
 
@@ -45,15 +43,9 @@ class EntityPanel(LineList):
     COMPONENT_CLASSES = (
         LineList.COMPONENT_CLASSES | {f"entity-panel--{kind.name}" for kind in KINDS} | {"entity-panel--count"}
     )
-    # The scrollbar is always there, drawn as blank background while the rows fit (`-fits`): an
-    # article's panel gaining or losing its bar laid the whole screen out twice (60-90 ms, at 1M).
     DEFAULT_CSS = (
         "".join(f"EntityPanel > .entity-panel--{kind.name} {{ color: ${kind.style}; }}\n" for kind in KINDS)
         + "EntityPanel > .entity-panel--count { color: $text-muted; }\n"
-        + "EntityPanel { overflow-y: scroll; }\n"
-        + "EntityPanel.-fits { "
-        + " ".join(f"scrollbar-{part}: $surface;" for part in FIT_BAR_PARTS)
-        + " }\n"
     )
     BLANK_UNDER_ROWS = True  # an article's few entities: the blank lines under them are not drawn again
 
@@ -63,21 +55,13 @@ class EntityPanel(LineList):
             self.entity = entity
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, steady_bar=True)  # an article's panel gaining or losing its bar: see LineList
         self.entities: list[EntityRow] = []
 
     def show(self, entities: Sequence[EntityRow], already_ordered: bool = False) -> None:
         """Show these rows; `already_ordered` when a worker has put them in `ordered` order."""
         self.entities = list(entities) if already_ordered else ordered(entities)
         self.set_count(len(self.entities), 0)
-        self._show_fit()
-
-    def on_resize(self) -> None:
-        self._show_fit()
-
-    def _show_fit(self) -> None:
-        """The bar blank while every row is in view: a class, not the bar's coming and going."""
-        self.set_class(self.count + self._header <= self.scrollable_content_region.height, "-fits")
 
     def render_row(self, row: int, width: int) -> list[Segment]:
         entity = self.entities[row]

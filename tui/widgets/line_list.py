@@ -19,10 +19,17 @@ from ..commands import bindings
 from .plain_styles import PlainStylesCache
 from .scroll_bar import quick_vertical_scrollbar
 
+# The scrollbar's colours, drawn as the list's background while every row is in view.
+FIT_BAR_PARTS = ("color", "color-hover", "color-active", "background", "background-hover", "background-active")
+
 
 class LineList(ScrollView, can_focus=True):
     """Rows 0..count-1 with a cursor that keys and clicks move; a subclass with `HEADER` draws
-    `render_header` on the top line, which stays there while the rows scroll under it."""
+    `render_header` on the top line, which stays there while the rows scroll under it.
+
+    `steady_bar`: the scrollbar always there, drawn as blank background while the rows fit (the
+    `-fits` class): a list gaining or losing its bar as its rows change lays the whole screen out
+    twice (60-90 ms at a million articles), its neighbours resized."""
 
     HEADER = False
     # Every line under the last row is blank (a subclass that draws more there, a note, says False):
@@ -37,10 +44,12 @@ class LineList(ScrollView, can_focus=True):
     LineList:focus > .line-list--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
     }
-    """
+    LineList.-steady-bar { overflow-y: scroll; }
+    """ + "LineList.-steady-bar.-fits { " + " ".join(f"scrollbar-{part}: $surface;" for part in FIT_BAR_PARTS) + " }"
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, steady_bar: bool = False) -> None:
+        super().__init__(id=id, classes="-steady-bar" if steady_bar else "")
+        self.steady_bar = steady_bar
         self._styles_cache = PlainStylesCache()  # rows framed with styles looked up once a frame (plain_styles.py)
         self.cursor = 0
         self.count = 0
@@ -80,8 +89,17 @@ class LineList(ScrollView, can_focus=True):
             self.set_reactive(Widget.virtual_size, size)
             self._scroll_update(size)
         self._refresh_rows(drawn)
+        self._show_fit()
         if self.cursor or self.scroll_offset.y:  # already in view at the top: nothing to scroll
             self.call_after_refresh(self._cursor_into_view)
+
+    def on_resize(self) -> None:
+        self._show_fit()
+
+    def _show_fit(self) -> None:
+        """A steady bar blank while every row is in view: a class, not the bar's coming and going."""
+        if self.steady_bar:
+            self.set_class(self.count + self._header <= self.scrollable_content_region.height, "-fits")
 
     def _refresh_rows(self, rows: int) -> None:
         """Draw again the header and rows up to `rows` (all of the list, unless `BLANK_UNDER_ROWS`)."""

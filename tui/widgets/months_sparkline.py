@@ -4,7 +4,8 @@ Textual's renderable works out each bar's bucket with Fractions, its summary and
 per line of the chart (three lines: three times), a colour blend and a new Style for each of the
 ~350 cells; ~2 ms at every profile shown. Here the buckets are split with integers (the same
 bounds: floor(n*k/width) is what int(Fraction(n, width) * k) is), each bar is worked out once and
-its style once per colour, and the very same segments come out (a test compares them)."""
+its style once per colour, and the very same cells come out (a test compares them), a run of equal
+cells as one segment."""
 
 from __future__ import annotations
 
@@ -31,11 +32,9 @@ class QuickSparkline(SparklineRenderable[float]):
         bars = self._bars(list(self.data), width, LEVELS * height - 1)
         for line in reversed(range(height)):
             low, high = line * LEVELS, (line + 1) * LEVELS
-            for level, style in bars:
-                if level < low:
-                    yield Segment(EMPTY, None)
-                else:
-                    yield Segment(FULL if level >= high else self.BARS[level % LEVELS], style)
+            cells = [(EMPTY, None) if level < low else (FULL if level >= high else self.BARS[level % LEVELS], style)
+                     for level, style in bars]  # fmt: skip
+            yield from _runs(cells)
             if line > 0:
                 yield Segment.line()
 
@@ -59,6 +58,19 @@ class QuickSparkline(SparklineRenderable[float]):
             bars.append((int(ratio * top), style))
             index += step
         return bars
+
+
+def _runs(cells: list[tuple[str, Style | None]]) -> list[Segment]:
+    """A segment for each run of equal cells: a month drawn five cells wide is one segment, not
+    five (each segment costs the widget's pipeline a style applied and a cut into lines)."""
+    runs: list[Segment] = []
+    start = 0
+    for at in range(1, len(cells) + 1):
+        if at == len(cells) or cells[at] != cells[start]:
+            text, style = cells[start]
+            runs.append(Segment(text * (at - start), style))
+            start = at
+    return runs
 
 
 class MonthsSparkline(Sparkline):

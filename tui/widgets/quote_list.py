@@ -50,8 +50,8 @@ class QuoteList(LineList):
             super().__init__()
             self.row = row
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, steady_bar: bool = False) -> None:
+        super().__init__(id=id, steady_bar=steady_bar)
         self.source: QuoteSource | None = None
         self.quotes: QuoteIds = ()
 
