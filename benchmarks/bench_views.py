@@ -11,10 +11,13 @@ App (`app_views`, `App.run_test()`): the app opened from the cache, its warm-up 
 for, then: each view shown the first time (its screen made) and again (a view is kept), a cursor
 key in the quotes view, each keystroke of a filter typed in the quotes view (from the filter's
 change, after the bar's debounce of DEBOUNCE_SECONDS, to the last frame drawn with the new rows;
-the article list's search waits until the articles are shown again), and a profile's first frame
-with its data (the first profile apart: it also makes the profile screen). A time is from the
-action to the last frame rendered to a terminal's bytes (as in run.py); beside it, the process's
-CPU time over the same span (every thread), which a busy machine does not inflate.
+the field shows the typed text before, as it does when the debounce ends; the article list's
+search waits until the articles are shown again), and a profile's first frame with its data (the
+first profile apart: it also makes the profile screen). A time is from the action to the last
+frame rendered to a terminal's bytes (as in run.py); beside it, the process's CPU time over the
+same span (every thread), which a busy machine does not inflate. An action's first frame is
+awaited before the harness's pause (app_keys.py says why); BENCH_PILOT_FIRST=1 times the actions
+as before 2026-12-04 (the pause at once, the field's text set in the timed span), to compare.
 
 `make bench` runs both at every size (run.py); alone, at the sizes given:
 
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -47,6 +51,10 @@ MOVES = 60  # cursor keys in the quotes view
 PROFILES = 8  # the most quoted people, each profile opened once
 TYPED = ("speaker:brown", "said -quote:war")  # filters typed in the quotes view, a prefix a keystroke
 CORE_REPEATS = 3
+FIRST_FRAME_WAIT = 1.0  # seconds an action's first frame is awaited (an action that draws nothing waits this)
+# The harness's pause (`pilot.pause()`: a message to every widget on the screen, each handled) called
+# before the action's first frame, as before 2026-12-04: to compare with earlier figures.
+PILOT_FIRST = os.environ.get("BENCH_PILOT_FIRST") == "1"
 
 
 def pct(values: list[float], q: float) -> float:
@@ -118,6 +126,7 @@ def core_views(folder: Path) -> dict:
 
 async def app_views(folder: Path) -> dict:
     from textual._compositor import CompositorUpdate
+    from textual.widgets import Input
 
     from tui.app import ExplorerApp
     from tui.screens.people import PeopleScreen
@@ -129,6 +138,7 @@ async def app_views(folder: Path) -> dict:
     app = ExplorerApp([folder], cache=True)
     app.animation_level = "none"
     frames: list[float] = []
+    framed = asyncio.Event()  # set by each frame
     display = app._display
 
     def timed_display(screen, renderable) -> None:  # type: ignore[no-untyped-def]
@@ -136,6 +146,7 @@ async def app_views(folder: Path) -> dict:
         if isinstance(renderable, CompositorUpdate):
             renderable.render_segments(app.console)
             frames.append(time.perf_counter())
+            framed.set()
 
     app._display = timed_display  # type: ignore[method-assign]
     out: dict = {}
@@ -161,8 +172,12 @@ async def app_views(folder: Path) -> dict:
 
         async def settled(action) -> float:  # type: ignore[no-untyped-def]
             frames.clear()
+            framed.clear()
             started, used = time.perf_counter(), time.process_time()
             action()
+            if not PILOT_FIRST:  # the action's first frame before the harness's pause (app_keys.py)
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(framed.wait(), FIRST_FRAME_WAIT)
             await pilot.pause()
             await workers_done()
             await pilot.pause()
@@ -186,14 +201,23 @@ async def app_views(folder: Path) -> dict:
         for step in range(MOVES):
             frames.clear()
             started = time.perf_counter()
+            framed.clear()
             (quotes.action_cursor_down if step < MOVES - 10 else quotes.action_cursor_up)()
+            if not PILOT_FIRST:
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(framed.wait(), FIRST_FRAME_WAIT)
             await pilot.pause()
             moves.append(((frames[-1] if frames else time.perf_counter()) - started) * 1000)
         spread(out, "quotes_key", moves)
         screen = app.screen
         assert isinstance(screen, QuotesScreen)
         typed, cpu[:] = [], []
+        field = screen.bar.input
         for text in prefixes():
+            if not PILOT_FIRST:  # the keystroke's own frame, drawn before the debounce calls set_filter
+                with field.prevent(Input.Changed):
+                    field.value = text
+                await pilot.pause()
             typed.append(await settled(lambda text=text: screen.set_filter(text)))
         spread(out, "filter_key", typed)
         out["filter_key_cpu_ms"] = statistics.median(cpu)
