@@ -38,14 +38,19 @@ class LineList(ScrollView, can_focus=True):
 
     BINDINGS = bindings("list")
     COMPONENT_CLASSES = {"line-list--cursor"}
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     LineList { background: $surface; }
     LineList > .line-list--cursor { background: $block-cursor-blurred-background; }
     LineList:focus > .line-list--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
     }
     LineList.-steady-bar { overflow-y: scroll; }
-    """ + "LineList.-steady-bar.-fits { " + " ".join(f"scrollbar-{part}: $surface;" for part in FIT_BAR_PARTS) + " }"
+    """
+        + "LineList.-steady-bar.-fits { "
+        + " ".join(f"scrollbar-{part}: $surface;" for part in FIT_BAR_PARTS)
+        + " }"
+    )
 
     def __init__(self, *, id: str | None = None, steady_bar: bool = False) -> None:
         super().__init__(id=id, classes="-steady-bar" if steady_bar else "")
