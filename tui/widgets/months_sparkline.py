@@ -32,8 +32,10 @@ class QuickSparkline(SparklineRenderable[float]):
         bars = self._bars(list(self.data), width, LEVELS * height - 1)
         for line in reversed(range(height)):
             low, high = line * LEVELS, (line + 1) * LEVELS
-            cells = [(EMPTY, None) if level < low else (FULL if level >= high else self.BARS[level % LEVELS], style)
-                     for level, style in bars]  # fmt: skip
+            cells: list[tuple[str, Style | None]] = [
+                (EMPTY, None) if level < low else (FULL if level >= high else self.BARS[level % LEVELS], style)
+                for level, style in bars
+            ]
             yield from _runs(cells)
             if line > 0:
                 yield Segment.line()
