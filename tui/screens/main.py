@@ -34,7 +34,7 @@ from ..widgets.article_list import ArticleList
 from ..widgets.cells import counted
 from ..widgets.completion import completions
 from ..widgets.entity_panel import EntityPanel, ordered
-from ..widgets.filter_bar import FilterBar
+from ..widgets.filter_bar import DEBOUNCE_SECONDS, FilterBar
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.reading_pane import ReadingPane
 from . import navigation
@@ -44,7 +44,6 @@ from .load_report import LoadReportScreen, empty_note
 from .palette import filter_term
 from .sorting import next_sort
 
-DEBOUNCE_SECONDS = 0.15
 PANES = {"articles": "#articles", "reading": "#body", "entities": "#entities"}
 WEB_SCHEMES = ("http://", "https://")  # the only addresses `o` hands to the browser
 ENTITIES_SHOWN = "-entities-shown"  # under 100 columns: the entity panel in place of the article

@@ -16,7 +16,7 @@ from textual.worker import Worker
 
 from ..commands import bindings
 from ..corpus import QueryError
-from ..widgets.filter_bar import FilterBar
+from ..widgets.filter_bar import DEBOUNCE_SECONDS, FilterBar
 from ..widgets.keys_footer import KeysFooter
 from .help import HelpScreen
 from .navigation import restyle_if_needed
@@ -24,7 +24,6 @@ from .navigation import restyle_if_needed
 if TYPE_CHECKING:
     from .main import MainScreen
 
-DEBOUNCE_SECONDS = 0.15
 # Until a view's first answer is in (seconds, when it is asked for while a million articles' quote
 # table is still being read after the load): said on the status line, never a blank view.
 WORKING = "working out the answer…"

@@ -20,6 +20,7 @@ from ..safe_text import one_line
 HINT = f"{hint_names()} -word OR · tab completes · ↑↓ history · enter to the list · esc clears"
 PROMPT = " / "
 COUNT_PADDING = 2  # the count's padding, a cell each side (its CSS)
+DEBOUNCE_SECONDS = 0.15  # a screen searches this long after the last keystroke in its bar
 
 Completer = Callable[[str, int], list[tuple[str, int]]]
 
