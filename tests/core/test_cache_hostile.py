@@ -161,6 +161,29 @@ def test_an_entry_cut_short_while_open_is_an_error_not_sigbus(cache_dir, corpus_
     assert done.stdout.startswith("changed: cache entry") and "cut short" in done.stdout
 
 
+def test_an_entry_rewritten_between_its_heads_check_and_its_unpickling_is_refused(
+    cache_dir, corpus_folder, monkeypatch
+):
+    """The head's CRC is checked through one buffer, then the head is unpickled from the file:
+    another program writing to the entry in between is seen, and nothing it wrote is kept."""
+    load_corpus(corpus_folder, cache=True, workers=1)
+    path = cache_entry(cache_dir)
+    checked = caching.CacheEntry._head
+
+    def checked_then_appended(self, handle, opened):  # type: ignore[no-untyped-def]
+        found = checked(self, handle, opened)
+        with path.open("ab") as other:  # in place, under the open handle
+            other.write(b"written by another program")
+        return found
+
+    monkeypatch.setattr(caching.CacheEntry, "_head", checked_then_appended)
+    opened = entry(corpus_folder)._open()
+    assert opened is not None
+    corpus, check = opened
+    assert corpus == "rewritten by another program while it was read"
+    assert not check.wait()  # the entry's own check sees it too
+
+
 def test_code_version_covers_sub_packages(tmp_path, monkeypatch):
     package = tmp_path / "corpus"
     (package / "parser").mkdir(parents=True)
