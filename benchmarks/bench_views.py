@@ -17,7 +17,9 @@ first profile apart: it also makes the profile screen). A time is from the actio
 frame rendered to a terminal's bytes (as in run.py); beside it, the process's CPU time over the
 same span (every thread), which a busy machine does not inflate. An action's first frame is
 awaited before the harness's pause (app_keys.py says why); BENCH_PILOT_FIRST=1 times the actions
-as before 2026-12-04 (the pause at once, the field's text set in the timed span), to compare.
+as before 2026-12-04 (the pause at once, the field's text set in the timed span), to compare. An
+action comes a frame period after the last frame, as app_keys.py's keys do (BENCH_BACK_TO_BACK=1:
+at once, as before).
 
 `make bench` runs both at every size (run.py); alone, at the sizes given:
 
@@ -45,6 +47,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from app_keys import frame_period_after  # noqa: E402  (the keys' spacing of run.py's app-warm child)
 
 OPENS = 8  # times each view is shown again
 MOVES = 60  # cursor keys in the quotes view
@@ -138,7 +142,8 @@ async def app_views(folder: Path) -> dict:
     started, started_cpu = time.perf_counter(), time.process_time()  # the app's start: "usable" counts from here
     app = ExplorerApp([folder], cache=True)
     app.animation_level = "none"
-    frames: list[float] = []
+    frames: list[float] = []  # when each frame of the action being timed was done
+    last_frame = [0.0]  # when the last frame was done, the action's or not
     framed = asyncio.Event()  # set by each frame
     display = app._display
 
@@ -146,7 +151,8 @@ async def app_views(folder: Path) -> dict:
         display(screen, renderable)
         if isinstance(renderable, CompositorUpdate):
             renderable.render_segments(app.console)
-            frames.append(time.perf_counter())
+            last_frame[0] = time.perf_counter()
+            frames.append(last_frame[0])
             framed.set()
 
     app._display = timed_display  # type: ignore[method-assign]
@@ -176,6 +182,7 @@ async def app_views(folder: Path) -> dict:
             return time.perf_counter()
 
         async def settled(action) -> float:  # type: ignore[no-untyped-def]
+            await frame_period_after(last_frame[0])
             frames.clear()
             framed.clear()
             started, used = time.perf_counter(), time.process_time()
@@ -211,6 +218,7 @@ async def app_views(folder: Path) -> dict:
         quotes = app.screen.query_one(QuoteList)
         moves = []
         for step in range(MOVES):
+            await frame_period_after(last_frame[0])
             frames.clear()
             started = time.perf_counter()
             framed.clear()
