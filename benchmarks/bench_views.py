@@ -143,16 +143,17 @@ async def app_views(folder: Path) -> dict:
     app = ExplorerApp([folder], cache=True)
     app.animation_level = "none"
     frames: list[float] = []  # when each frame of the action being timed was done
-    last_frame = [0.0]  # when the last frame was done, the action's or not
+    last_frame = 0.0  # when the last frame was done, the action's or not
     framed = asyncio.Event()  # set by each frame
     display = app._display
 
     def timed_display(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        nonlocal last_frame
         display(screen, renderable)
         if isinstance(renderable, CompositorUpdate):
             renderable.render_segments(app.console)
-            last_frame[0] = time.perf_counter()
-            frames.append(last_frame[0])
+            last_frame = time.perf_counter()
+            frames.append(last_frame)
             framed.set()
 
     app._display = timed_display  # type: ignore[method-assign]
@@ -182,7 +183,7 @@ async def app_views(folder: Path) -> dict:
             return time.perf_counter()
 
         async def settled(action) -> float:  # type: ignore[no-untyped-def]
-            await frame_period_after(last_frame[0])
+            await frame_period_after(lambda: last_frame)
             frames.clear()
             framed.clear()
             started, used = time.perf_counter(), time.process_time()
@@ -218,7 +219,7 @@ async def app_views(folder: Path) -> dict:
         quotes = app.screen.query_one(QuoteList)
         moves = []
         for step in range(MOVES):
-            await frame_period_after(last_frame[0])
+            await frame_period_after(lambda: last_frame)
             frames.clear()
             started = time.perf_counter()
             framed.clear()
@@ -359,7 +360,6 @@ def main() -> int:
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         from run import code_changed
 
         if changed := code_changed():  # the same guard as run.py's children: never a silent re-parse
@@ -367,7 +367,6 @@ def main() -> int:
             return 2
         print(json.dumps(child(args.child[0], Path(args.child[1]))))
         return 0
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from sizes import bench_sizes
 
     shared = args.shared.resolve()

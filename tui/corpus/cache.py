@@ -70,9 +70,9 @@ from typing import TYPE_CHECKING, BinaryIO, cast
 import platformdirs
 
 from . import fingerprint, walk
-from .entry_check import EntryCheck, Failed
+from .entry_check import CHUNK, EntryCheck, Failed
+from .entry_file import HAS_PREAD, EntryFile
 from .entry_file import CacheEntryChanged as CacheEntryChanged  # re-exported: what a reader catches
-from .entry_file import EntryFile
 from .entry_temporaries import _TEMP_NAME as _TEMP_NAME
 from .entry_temporaries import STALE_TEMP_SECONDS as STALE_TEMP_SECONDS  # re-exported, as before
 from .entry_temporaries import _host as _host
@@ -87,7 +87,6 @@ ENV = "ARTICLE_EXPLORER_CACHE_DIR"
 MIN_BYTES = 1_000_000  # smaller inputs parse in well under a second: not worth a cache entry
 # bulk start, bulk length, bulk CRC-32, head start, head length, head CRC-32
 _TRAILER = struct.Struct("<QQIQQI")
-HEAD_CHUNK = 1 << 22  # the head's CRC is checked 4 MB at a time, through one buffer
 MAP_FROM = 4096  # packed runs of this many ints or more go in the bulk, mapped; smaller, in the head
 _FINGERPRINT_LINE = 64 + 1  # hex digits and the newline: the most read of the second line
 # Open without waiting (a FIFO would wait for a writer); the kind is checked on the open file.
@@ -193,8 +192,13 @@ class CacheEntry:
                 head, bulk_start, bulk_length, bulk_crc = found
                 bulk = EntryFile(handle.fileno(), self.path, opened) if bulk_length else None
                 self.opened_line = line
-                check = EntryCheck(self, line, bulk, (bulk_start, bulk_length, bulk_crc), hold).start()
-                return self._unpickled(handle, head, bulk, (bulk_start, bulk_length), opened), check
+                check = EntryCheck(self, line, bulk, (bulk_start, bulk_length, bulk_crc), hold)
+                if HAS_PREAD:  # the check reads at its own offsets while the head is unpickled
+                    check.start()
+                corpus = self._unpickled(handle, head, bulk, (bulk_start, bulk_length), opened)
+                if not HAS_PREAD:  # its reads would move the file offset the unpickler reads from
+                    check.start()
+                return corpus, check
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as error:
@@ -202,11 +206,13 @@ class CacheEntry:
             return None
 
     def _unpickled(
-        self, handle: io.BufferedReader, head: int, bulk: EntryFile | None, runs: tuple[int, int], opened: Stat
+        self, handle: io.BufferedReader, head: int, bulk: EntryFile | None, bulk_range: tuple[int, int], opened: Stat
     ) -> Corpus | str:
-        """The corpus unpickled from the head at `head` (its CRC checked), or why not. Read from
-        the file, not from one bytes object of the whole head: each big array is read straight
-        into its own bytes (600 MB at a million articles once, not twice: 0.3 s of page faults)."""
+        """The corpus unpickled from the head at `head`, or why not. Its CRC was checked on an
+        earlier read (`_head`); a write since then is seen by the file's size or modification time
+        after unpickling. Read from the file, not from one bytes object of the whole head: each
+        big array is read straight into its own bytes (600 MB at a million articles once, not
+        twice: 0.3 s of page faults)."""
         from .corpus import Corpus
         from .index import CorpusIndex
         from .storage import ArticleStore
@@ -214,17 +220,17 @@ class CacheEntry:
         try:
             handle.seek(head)
             with collector_paused():  # millions of small objects, no cycles: half the time without it
-                state = _HeadReader(handle, bulk or b"", *runs).load()
+                state = _HeadReader(handle, bulk or b"", *bulk_range).load()
             now = os.fstat(handle.fileno())
             if (now.st_size, now.st_mtime_ns) != (opened.st_size, opened.st_mtime_ns):
                 return "rewritten by another program while it was read"
-            articles = ArticleStore.from_parts(state["articles"], bulk or b"", runs[0])
+            articles = ArticleStore.from_parts(state["articles"], bulk or b"", bulk_range[0])
             index = CorpusIndex.unpack(state["index"], articles.texts, articles.titles)
             return Corpus(articles=articles, report=state["report"], index=index)
         except Exception as error:  # a pickle from another version of the code
             return f"unreadable ({type(error).__name__})"
 
-    def _head(self, handle: io.BufferedReader, opened: os.stat_result) -> tuple[int, int, int, int] | str:
+    def _head(self, handle: io.BufferedReader, opened: Stat) -> tuple[int, int, int, int] | str:
         """(head start, bulk start, bulk length, bulk CRC) when the lengths and the head's CRC add
         up; else what is wrong. The bulk's CRC is the entry check's (entry_check.py)."""
         start = handle.tell()
@@ -239,7 +245,11 @@ class CacheEntry:
                 or head_start + head_length != size - _TRAILER.size):  # fmt: skip
             return "truncated or damaged"
         # Checked through one buffer before anything is unpickled; `_unpickled` reads it again.
-        if EntryFile(handle.fileno(), self.path, opened).crc32(head_start, head_length, HEAD_CHUNK) != head_crc:
+        try:
+            found_crc = EntryFile(handle.fileno(), self.path, opened).crc32(head_start, head_length, CHUNK)
+        except CacheEntryChanged as error:
+            return error.what
+        if found_crc != head_crc:
             return "checksum mismatch"
         return head_start, bulk_start, bulk_length, bulk_crc
 

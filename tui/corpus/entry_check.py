@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .cache import CacheEntry
 
 STALE = "is stale (the corpus's files changed since it was written)"
-CHUNK = 1 << 22  # the bulk's CRC is checked 4 MB at a time, through one buffer
+CHUNK = 1 << 22  # an entry's CRCs (its head's, its bulk's) are checked 4 MB at a time, through one buffer
 Failed = Callable[[CacheEntryChanged], object]  # its answer is not used
 # A check nobody waits for runs this much nicer than the app (Linux): at a million articles it
 # reads and sums 8 GB for tens of seconds, and would take a core from the views' warm-up and the UI.
