@@ -32,11 +32,12 @@ class QuickSparkline(SparklineRenderable[float]):
         bars = self._bars(list(self.data), width, LEVELS * height - 1)
         for line in reversed(range(height)):
             low, high = line * LEVELS, (line + 1) * LEVELS
-            cells: list[tuple[str, Style | None]] = [
-                (EMPTY, None) if level < low else (FULL if level >= high else self.BARS[level % LEVELS], style)
+            # Neighbouring cells of one style joined: a month drawn five cells wide is one segment,
+            # not five (each segment costs the widget's pipeline a style applied and a cut into lines).
+            yield from Segment.simplify(
+                Segment(EMPTY) if level < low else Segment(FULL if level >= high else self.BARS[level % LEVELS], style)
                 for level, style in bars
-            ]
-            yield from _runs(cells)
+            )
             if line > 0:
                 yield Segment.line()
 
@@ -60,19 +61,6 @@ class QuickSparkline(SparklineRenderable[float]):
             bars.append((int(ratio * top), style))
             index += step
         return bars
-
-
-def _runs(cells: list[tuple[str, Style | None]]) -> list[Segment]:
-    """A segment for each run of equal cells: a month drawn five cells wide is one segment, not
-    five (each segment costs the widget's pipeline a style applied and a cut into lines)."""
-    runs: list[Segment] = []
-    start = 0
-    for at in range(1, len(cells) + 1):
-        if at == len(cells) or cells[at] != cells[start]:
-            text, style = cells[start]
-            runs.append(Segment(text * (at - start), style))
-            start = at
-    return runs
 
 
 class MonthsSparkline(Sparkline):
