@@ -199,21 +199,27 @@ def test_an_entry_written_between_its_heads_check_and_its_unpickling_is_refused(
     assert not check.wait()  # the entry's own check sees it too
 
 
-def test_an_entry_opened_without_pread_holds_the_same_corpus(cache_dir, corpus_folder, monkeypatch):
+def test_an_entry_opened_without_pread_is_checked_after_its_unpickling(cache_dir, corpus_folder, monkeypatch):
     """Where reads at an offset are missing (Windows), the check starts after the unpickling, as
-    its seeks would move the offset the unpickler reads from: the corpus is the same."""
+    its seeks would move the offset the unpickler reads from; with them, beside it."""
     from tui.corpus import entry_file as module
 
     saved = load_corpus(corpus_folder, cache=True, workers=1)
-    for holder in (caching, module):
-        monkeypatch.setattr(holder, "HAS_PREAD", False)
-    monkeypatch.setattr(module, "HAS_PREADV", False)
-    opened = entry(corpus_folder)._open()
-    assert opened is not None
-    corpus, check = opened
-    assert check.wait()
-    assert not isinstance(corpus, str)
-    assert [article.text for article in corpus.articles] == [article.text for article in saved.articles]
+    order: list[str] = []
+    start, load = caching.EntryCheck.start, caching._HeadReader.load
+    monkeypatch.setattr(caching.EntryCheck, "start", lambda self: (order.append("check"), start(self))[1])
+    monkeypatch.setattr(caching._HeadReader, "load", lambda self: (order.append("unpickle"), load(self))[1])
+    for has_pread, expected in ((True, ["check", "unpickle"]), (False, ["unpickle", "check"])):
+        order.clear()
+        for holder in (caching, module):
+            monkeypatch.setattr(holder, "HAS_PREAD", has_pread)
+        monkeypatch.setattr(module, "HAS_PREADV", has_pread)
+        opened = entry(corpus_folder)._open()
+        assert opened is not None
+        corpus, check = opened
+        assert check.wait() and order == expected
+        assert not isinstance(corpus, str)
+        assert [article.text for article in corpus.articles] == [article.text for article in saved.articles]
 
 
 def test_code_version_covers_sub_packages(tmp_path, monkeypatch):
