@@ -310,3 +310,20 @@ def test_an_entry_changed_while_its_head_is_checked_is_passed_over_saying_so(cac
     assert entry(corpus_folder, notices)._open() is None
     why = "was cut short or rewritten by another program"
     assert notices == [f"cache entry {cache_entry(cache_dir).name} ignored ({why}): parsing again"]
+
+
+def test_an_entry_cut_short_before_its_trailer_is_read_is_passed_over_saying_so(cache_dir, corpus_folder, monkeypatch):
+    """The trailer is looked for where the entry ended when it was opened, not where it ends now."""
+    load_corpus(corpus_folder, cache=True, workers=1)
+    path = cache_entry(cache_dir)
+    checked = caching.CacheEntry._head
+
+    def cut_then_checked(self, handle, entry_file):  # type: ignore[no-untyped-def]
+        os.truncate(path, path.stat().st_size // 2)
+        return checked(self, handle, entry_file)
+
+    monkeypatch.setattr(caching.CacheEntry, "_head", cut_then_checked)
+    notices: list[str] = []
+    assert entry(corpus_folder, notices)._open() is None
+    why = "was cut short or rewritten by another program"
+    assert notices == [f"cache entry {path.name} ignored ({why}): parsing again"]

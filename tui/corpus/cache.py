@@ -71,7 +71,7 @@ import platformdirs
 
 from . import fingerprint, walk
 from .entry_check import CHUNK, EntryCheck, Failed
-from .entry_file import HAS_PREAD, EntryFile
+from .entry_file import CHANGED, HAS_PREAD, EntryFile
 from .entry_file import CacheEntryChanged as CacheEntryChanged  # re-exported: what a reader catches
 from .entry_temporaries import _TEMP_NAME as _TEMP_NAME
 from .entry_temporaries import STALE_TEMP_SECONDS as STALE_TEMP_SECONDS  # re-exported, as before
@@ -92,7 +92,6 @@ _FINGERPRINT_LINE = 64 + 1  # hex digits and the newline: the most read of the s
 # Open without waiting (a FIFO would wait for a writer); the kind is checked on the open file.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 Notice = Callable[[str], None]
-Stat = os.stat_result
 
 
 def cache_dir() -> Path:
@@ -185,17 +184,18 @@ class CacheEntry:
                 line = handle.readline(_FINGERPRINT_LINE).strip().decode("ascii", "replace")
                 if line[: fingerprint.HALF] != self.code:
                     return None  # stale: the parser changed; it will be rewritten
-                found = self._head(handle, opened)
+                entry_file = EntryFile(handle.fileno(), self.path, opened)
+                found = self._head(handle, entry_file)
                 if isinstance(found, str):
                     self._damaged(found)
                     return None
                 head, bulk_start, bulk_length, bulk_crc = found
-                bulk = EntryFile(handle.fileno(), self.path, opened) if bulk_length else None
+                bulk = entry_file if bulk_length else None
                 self.opened_line = line
                 check = EntryCheck(self, line, bulk, (bulk_start, bulk_length, bulk_crc), hold)
                 if HAS_PREAD:  # the check reads at its own offsets while the head is unpickled
                     check.start()
-                corpus = self._unpickled(handle, head, bulk, (bulk_start, bulk_length), opened)
+                corpus = self._unpickled(handle, head, entry_file, (bulk_start, bulk_length))
                 if not HAS_PREAD:  # its reads would move the file offset the unpickler reads from
                     check.start()
                 return corpus, check
@@ -206,7 +206,7 @@ class CacheEntry:
             return None
 
     def _unpickled(
-        self, handle: io.BufferedReader, head: int, bulk: EntryFile | None, bulk_range: tuple[int, int], opened: Stat
+        self, handle: io.BufferedReader, head: int, entry_file: EntryFile, bulk_range: tuple[int, int]
     ) -> Corpus | str:
         """The corpus unpickled from the head at `head`, or why not. Its CRC was checked on an
         earlier read (`_head`); a write since then is seen by the file's size or modification time
@@ -217,36 +217,38 @@ class CacheEntry:
         from .index import CorpusIndex
         from .storage import ArticleStore
 
+        bulk = entry_file if bulk_range[1] else b""
         try:
             handle.seek(head)
             with collector_paused():  # millions of small objects, no cycles: half the time without it
-                state = _HeadReader(handle, bulk or b"", *bulk_range).load()
-            now = os.fstat(handle.fileno())
-            if (now.st_size, now.st_mtime_ns) != (opened.st_size, opened.st_mtime_ns):
-                return "rewritten by another program while it was read"
-            articles = ArticleStore.from_parts(state["articles"], bulk or b"", bulk_range[0])
+                state = _HeadReader(handle, bulk, *bulk_range).load()
+            entry_file.check_unchanged()
+            articles = ArticleStore.from_parts(state["articles"], bulk, bulk_range[0])
             index = CorpusIndex.unpack(state["index"], articles.texts, articles.titles)
             return Corpus(articles=articles, report=state["report"], index=index)
+        except CacheEntryChanged:
+            return "rewritten by another program while it was read"
         except Exception as error:  # a pickle from another version of the code
             return f"unreadable ({type(error).__name__})"
 
-    def _head(self, handle: io.BufferedReader, opened: Stat) -> tuple[int, int, int, int] | str:
+    def _head(self, handle: io.BufferedReader, entry_file: EntryFile) -> tuple[int, int, int, int] | str:
         """(head start, bulk start, bulk length, bulk CRC) when the lengths and the head's CRC add
         up; else what is wrong. The bulk's CRC is the entry check's (entry_check.py)."""
         start = handle.tell()
-        size = os.fstat(handle.fileno()).st_size
+        size = len(entry_file)  # as opened: a later change is seen by the CRC's read
         if size < start + _TRAILER.size:
             return "truncated"
         handle.seek(size - _TRAILER.size)
-        bulk_start, bulk_length, bulk_crc, head_start, head_length, head_crc = _TRAILER.unpack(
-            handle.read(_TRAILER.size)
-        )
+        trailer = handle.read(_TRAILER.size)
+        if len(trailer) != _TRAILER.size:  # cut short since it was opened
+            return CHANGED
+        bulk_start, bulk_length, bulk_crc, head_start, head_length, head_crc = _TRAILER.unpack(trailer)
         if (bulk_start != start or head_start != bulk_start + bulk_length
                 or head_start + head_length != size - _TRAILER.size):  # fmt: skip
             return "truncated or damaged"
         # Checked through one buffer before anything is unpickled; `_unpickled` reads it again.
         try:
-            found_crc = EntryFile(handle.fileno(), self.path, opened).crc32(head_start, head_length, CHUNK)
+            found_crc = entry_file.crc32(head_start, head_length, CHUNK)
         except CacheEntryChanged as error:
             return error.what
         if found_crc != head_crc:

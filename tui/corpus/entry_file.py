@@ -85,10 +85,10 @@ class EntryFile:
             if not more:
                 break  # past the end: the file was cut short
             data += more
-        info = os.fstat(self._descriptor)
-        if len(data) != wanted or info.st_size != self._size or info.st_mtime_ns != self._modified:
+        if len(data) != wanted:
             self._changed = True
             raise self._error()
+        self.check_unchanged()
         return data
 
     def crc32(self, start: int, length: int, chunk: int) -> int:
@@ -106,11 +106,17 @@ class EntryFile:
                 raise self._error()
             crc = zlib.crc32(view[:got], crc)
             at += got
+        self.check_unchanged()
+        return crc
+
+    def check_unchanged(self) -> None:
+        """`CacheEntryChanged` when the file's size or modification time is not what it was opened
+        with (or an earlier read found it changed)."""
         info = os.fstat(self._descriptor)
         if info.st_size != self._size or info.st_mtime_ns != self._modified:
             self._changed = True
+        if self._changed:
             raise self._error()
-        return crc
 
     def _read_into(self, view: memoryview, offset: int) -> int:
         if HAS_PREADV:
