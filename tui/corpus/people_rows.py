@@ -130,9 +130,7 @@ class PeopleRows(MadeOnRead[PersonRow]):
     def _own(self, number: int) -> tuple[int, int, int, int]:
         """One person's articles, first and last day and top source, from their own quotes."""
         columns, resolved = self._columns, self._resolved
-        first_quote = resolved.by_person_first
-        lo, hi = int(first_quote[number]), int(first_quote[number + 1])
-        own = columns.person_quotes.of(resolved.by_person_order, number, lo, hi)
+        own = columns.person_quotes.of(resolved.by_person_order, resolved.by_person_first, number)
         chosen = self._quotes[own.quotes]  # in quote order: their articles run in order
         articles = own.article[chosen]
         days = own.day[chosen]

@@ -39,15 +39,16 @@ class PersonQuotes:
         self._held = 0  # quotes in `_kept`
         self._lock = threading.Lock()
 
-    def of(self, by_person: np.ndarray, number: int, start: int, end: int) -> OnePersonQuotes:
-        """Person `number`'s quotes, `by_person[start:end]` (the resolver's quotes by person)."""
+    def of(self, by_person: np.ndarray, first: np.ndarray, number: int) -> OnePersonQuotes:
+        """Person `number`'s quotes: `by_person` (the resolver's quote numbers by person) from
+        `first[number]` to `first[number + 1]`."""
         with self._lock:
             if self._of is not by_person:
                 self._of, self._kept, self._held = by_person, {}, 0
             found = self._kept.get(number)
         if found is not None:
             return found
-        quotes = by_person[start:end]
+        quotes = by_person[int(first[number]) : int(first[number + 1])]
         articles = self._article[quotes]
         found = OnePersonQuotes(quotes, articles, self._day[quotes], self._source[articles])
         with self._lock:
