@@ -21,6 +21,7 @@ from .scroll_bar import quick_vertical_scrollbar
 
 # The scrollbar's colours, drawn as the list's background while every row is in view.
 FIT_BAR_PARTS = ("color", "color-hover", "color-active", "background", "background-hover", "background-active")
+STEADY_BAR = "-steady-bar"  # the class of a list whose scrollbar stays (LineList's `steady_bar`)
 
 
 class LineList(ScrollView, can_focus=True):
@@ -53,8 +54,7 @@ class LineList(ScrollView, can_focus=True):
     )
 
     def __init__(self, *, id: str | None = None, steady_bar: bool = False) -> None:
-        super().__init__(id=id, classes="-steady-bar" if steady_bar else "")
-        self.steady_bar = steady_bar
+        super().__init__(id=id, classes=STEADY_BAR if steady_bar else "")
         self._styles_cache = PlainStylesCache()  # rows framed with styles looked up once a frame (plain_styles.py)
         self.cursor = 0
         self.count = 0
@@ -103,7 +103,7 @@ class LineList(ScrollView, can_focus=True):
 
     def _show_fit(self) -> None:
         """A steady bar blank while every row is in view: a class, not the bar's coming and going."""
-        if self.steady_bar:
+        if self.has_class(STEADY_BAR):
             self.set_class(self.count + self._header <= self.scrollable_content_region.height, "-fits")
 
     def _refresh_rows(self, rows: int) -> None:
