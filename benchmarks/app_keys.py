@@ -81,7 +81,7 @@ class TimedApp:
         self.frames: list[float] = []  # when each frame of the key being timed was done
         self.last_frame = 0.0  # when the last frame was done, the key's or not
         self.pilot_first = pilot_first
-        self._framed = asyncio.Event()  # set by each frame; bound to the loop that first awaits it
+        self.framed = asyncio.Event()  # set by each frame; bound to the loop that first awaits it
         display = self.app._display
 
         def timed_display(screen: Any, renderable: Any) -> None:  # a frame, turned into a terminal's bytes
@@ -90,7 +90,7 @@ class TimedApp:
                 renderable.render_segments(self.app.console)
                 self.last_frame = time.perf_counter()
                 self.frames.append(self.last_frame)
-                self._framed.set()
+                self.framed.set()
 
         self.app._display = timed_display  # type: ignore[method-assign]
 
@@ -120,12 +120,12 @@ class TimedApp:
     async def key(self, pilot: Any, action: Callable[[], object]) -> KeyTime:
         await frame_period_after(lambda: self.last_frame)
         self.frames.clear()
-        self._framed.clear()
+        self.framed.clear()
         cpu, thread, tick = time.process_time(), time.thread_time(), time.perf_counter()
         action()
         if not self.pilot_first:
             with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._framed.wait(), FIRST_FRAME_WAIT)
+                await asyncio.wait_for(self.framed.wait(), FIRST_FRAME_WAIT)
         await pilot.pause()
         done = time.perf_counter()
         return KeyTime(((self.frames[-1] if self.frames else done) - tick) * 1000, (done - tick) * 1000,

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
 import shutil
@@ -48,14 +47,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from app_keys import frame_period_after  # noqa: E402  (the keys' spacing of run.py's app-warm child)
+from app_keys import FIRST_FRAME_WAIT, SCREEN, TimedApp, frame_period_after  # noqa: E402  (run.py's app-warm child's)
 
 OPENS = 8  # times each view is shown again
 MOVES = 60  # cursor keys in the quotes view
 PROFILES = 8  # the most quoted people, each profile opened once
 TYPED = ("speaker:brown", "said -quote:war")  # filters typed in the quotes view, a prefix a keystroke
 CORE_REPEATS = 3
-FIRST_FRAME_WAIT = 1.0  # seconds an action's first frame is awaited, its workers' end too if it has not come
 NO_FRAME_WAIT = 0.1  # seconds a frame is awaited once the action's workers are done
 # The harness's pause (`pilot.pause()`: a message to every widget on the screen, each handled) called
 # before the action's first frame, as before 2026-12-04: to compare with earlier figures.
@@ -130,38 +128,20 @@ def core_views(folder: Path) -> dict:
 
 
 async def app_views(folder: Path) -> dict:
-    from textual._compositor import CompositorUpdate
     from textual.widgets import Input
 
-    from tui.app import ExplorerApp
     from tui.screens.people import PeopleScreen
     from tui.screens.quotes import QuotesScreen
     from tui.widgets.people_list import PeopleList
     from tui.widgets.quote_list import QuoteList
 
     started, started_cpu = time.perf_counter(), time.process_time()  # the app's start: "usable" counts from here
-    app = ExplorerApp([folder], cache=True)
-    app.animation_level = "none"
-    frames: list[float] = []  # when each frame of the action being timed was done
-    last_frame = 0.0  # when the last frame was done, the action's or not
-    framed = asyncio.Event()  # set by each frame
-    display = app._display
-
-    def timed_display(screen, renderable) -> None:  # type: ignore[no-untyped-def]
-        nonlocal last_frame
-        display(screen, renderable)
-        if isinstance(renderable, CompositorUpdate):
-            renderable.render_segments(app.console)
-            last_frame = time.perf_counter()
-            frames.append(last_frame)
-            framed.set()
-
-    app._display = timed_display  # type: ignore[method-assign]
+    timed = TimedApp(folder, pilot_first=PILOT_FIRST)  # its frames recorded as app_keys.py says
+    app, frames, framed = timed.app, timed.frames, timed.framed
     out: dict = {}
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=SCREEN) as pilot:
         main = app.explorer
-        while not (main.load_finished and main.rows):
-            await pilot.pause(0.02)
+        await timed.loaded(pilot)
         tick = time.perf_counter()
         out["app_loaded_s"] = tick - started
         await app.workers.wait_for_complete()  # the views' warm-up (MainScreen._warm_quotes)
@@ -183,7 +163,7 @@ async def app_views(folder: Path) -> dict:
             return time.perf_counter()
 
         async def settled(action) -> float:  # type: ignore[no-untyped-def]
-            await frame_period_after(lambda: last_frame)
+            await frame_period_after(lambda: timed.last_frame)
             frames.clear()
             framed.clear()
             started, used = time.perf_counter(), time.process_time()
@@ -219,16 +199,8 @@ async def app_views(folder: Path) -> dict:
         quotes = app.screen.query_one(QuoteList)
         moves = []
         for step in range(MOVES):
-            await frame_period_after(lambda: last_frame)
-            frames.clear()
-            started = time.perf_counter()
-            framed.clear()
-            (quotes.action_cursor_down if step < MOVES - 10 else quotes.action_cursor_up)()
-            if not PILOT_FIRST:
-                with contextlib.suppress(asyncio.TimeoutError):
-                    await asyncio.wait_for(framed.wait(), FIRST_FRAME_WAIT)
-            await pilot.pause()
-            moves.append(((frames[-1] if frames else time.perf_counter()) - started) * 1000)
+            move = quotes.action_cursor_down if step < MOVES - 10 else quotes.action_cursor_up
+            moves.append((await timed.key(pilot, move)).wall)
         spread(out, "quotes_key", moves)
         screen = app.screen
         assert isinstance(screen, QuotesScreen)
