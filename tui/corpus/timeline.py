@@ -125,11 +125,9 @@ def _month_timeline(article_months: np.ndarray, quote_months: np.ndarray) -> Tim
     low = min(int(months[0]) for months in dated if len(months))
     count = max(int(months[-1]) for months in dated if len(months)) - low + 1
     first = max(0, count - MAX_BUCKETS)  # a corpus spanning centuries: its last buckets
-    cells = [np.zeros(count - first, dtype=np.int64) for _ in per]
-    for counts, into in zip(per, cells, strict=True):
-        part = counts[1 + low + first : 1 + low + count]
-        into[: len(part)] = part
-    per_article, per_quote = (into.tolist() for into in cells)
+    width = max(len(counts) for counts in per)  # the two columns' counts, of one length
+    per_article, per_quote = (np.pad(counts, (0, width - len(counts)))[1 + low + first : 1 + low + count].tolist()
+                              for counts in per)  # fmt: skip
     buckets = [Bucket(*_bucket_dates(low + first + n, "month"), a, q)
                for n, (a, q) in enumerate(zip(per_article, per_quote, strict=True))]  # fmt: skip
     return Timeline("month", buckets, *undated)
