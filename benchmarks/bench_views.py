@@ -56,7 +56,8 @@ TYPED = ("speaker:brown", "said -quote:war")  # filters typed in the quotes view
 CORE_REPEATS = 3
 NO_FRAME_WAIT = 0.1  # seconds a frame is awaited once the action's workers are done
 # The harness's pause (`pilot.pause()`: a message to every widget on the screen, each handled) called
-# before the action's first frame, as before 2026-12-04: to compare with earlier figures.
+# before the action's first frame, as before 2026-12-04: to compare with earlier figures. Not quite
+# as before: the pause comes after the action's workers are done, as it does either way.
 PILOT_FIRST = os.environ.get("BENCH_PILOT_FIRST") == "1"
 
 
