@@ -95,8 +95,15 @@ class LineList(ScrollView, can_focus=True):
             self._scroll_update(size)
         self._refresh_rows(drawn)
         self._show_fit()
-        if self.cursor or self.scroll_offset.y:  # already in view at the top: nothing to scroll
-            self.call_after_refresh(self._cursor_into_view)
+        if not (self.cursor or self.scroll_offset.y):  # already in view at the top: nothing to scroll
+            return
+        if self.scrollable_content_region.height:
+            # Laid out: scrolled now (a ScrollView scrolls at once), so the next frame shows the new
+            # rows where they belong; called after the refresh, it let a first frame draw them at the
+            # old scroll (the cursor out of view) and a second one move them.
+            self._cursor_into_view()
+        else:
+            self.call_after_refresh(self._cursor_into_view)  # its height is known once laid out
 
     def on_resize(self) -> None:
         self._show_fit()
@@ -159,9 +166,8 @@ class LineList(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, base)
 
     def _cursor_into_view(self) -> None:
-        """Scroll as little as puts the cursor's row in view (under the header, if any)."""
-        if not self.count:
-            return
+        """Scroll as little as puts the cursor's row in view (under the header, if any); an empty
+        list to its top."""
         top, view = self.scroll_offset.y, self._rows_in_view()
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, force=True)
