@@ -144,6 +144,21 @@ def test_source_codes_number_the_sources_in_the_order_first_met() -> None:
     assert len(empty) == 0 and none == []
 
 
+@pytest.mark.parametrize("dtype", [np.uint32, np.int32, np.int64, np.uint8])
+def test_a_gather_a_slice_at_a_time_is_indexing(dtype: type) -> None:
+    from tui.corpus.quote_columns import GATHER_SLICE, gather
+
+    rng = np.random.default_rng(7)
+    table = rng.integers(0, 9, 200).astype(np.int16)
+    lowest = -1 if np.issubdtype(dtype, np.signedinteger) else 0  # NO_SPEAKER's -1: the last cell
+    for length in (0, 3, GATHER_SLICE, 2 * GATHER_SLICE + 5):
+        index = rng.integers(lowest, len(table), length).astype(dtype)
+        found = gather(table, index)
+        assert found.dtype == table.dtype and found.tolist() == table[index].tolist()
+    with pytest.raises(IndexError):  # as indexing: never a value from elsewhere
+        gather(table, np.full(GATHER_SLICE + 1, len(table), dtype=dtype))
+
+
 def test_the_columns_follow_articles_as_they_arrive() -> None:
     corpus = invented(40, 11)
     live = LiveCorpus(corpus)

@@ -24,7 +24,7 @@ from .people import Person
 from .people_resolved import Resolved, corrections_key
 from .query import Query
 from .query.tree import Found, Node, Word
-from .quote_columns import QUOTE_SORTS, QuoteColumns
+from .quote_columns import QUOTE_SORTS, QuoteColumns, gather
 from .quote_filter import QuoteAwareIndex, has_quote_terms, quote_ids, regroup
 from .quote_order import PickedQuotes
 from .quote_table import NO_SPEAKER, QuoteTable, SavedTable
@@ -184,7 +184,7 @@ class QuoteView:
         if field == "cue":
             needle = f" {' '.join(words)} "
             said = np.array([needle in f" {cue} " for cue in self.table.cues], dtype=bool)
-            return said[self.columns.cue]
+            return gather(said, self.columns.cue)
         if within is None:  # the same phrase in the next keystrokes (`quote:war s`…) is not checked again
 
             def saying() -> np.ndarray:
