@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from textual.app import App, ComposeResult
 from textual.content import Content
+from textual.widgets import Static
 
 from tui.widgets.line_list import LineList
 from tui.widgets.text_view import TextView
@@ -57,11 +58,27 @@ async def test_a_list_not_laid_out_yet_scrolls_once_it_is() -> None:
     app = Host()
     async with app.run_test(size=(40, 12)) as pilot:
         rows = Numbers()
-        await app.mount(rows)  # mounted: no size until the next layout
-        rows.set_count(ROWS, FAR)
+        await app.mount(rows, before=0)
+        rows.set_count(ROWS, FAR)  # before the layout that gives it a height
         await pilot.pause()
         await pilot.pause()
         assert rows.scrollable_content_region.height and in_view(rows, FAR)
+
+
+async def test_a_list_made_shorter_keeps_its_cursor_in_view() -> None:
+    app = Host()
+    async with app.run_test(size=(40, 24)) as pilot:
+        rows = app.query_one(Numbers)
+        rows.set_count(ROWS)
+        await pilot.pause()
+        bottom = rows._rows_in_view() - 1
+        rows.move_to(bottom)  # the last row in view
+        assert rows.scroll_offset.y == 0
+        above = Static("\n".join(["a box shown above the list"] * 6))
+        await app.mount(above, before=rows)
+        await pilot.pause()
+        await pilot.pause()
+        assert rows._rows_in_view() < bottom + 1 and in_view(rows, bottom)
 
 
 async def test_a_new_text_is_shown_from_its_top_in_the_frame_that_shows_it() -> None:

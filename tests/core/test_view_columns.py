@@ -155,6 +155,8 @@ def test_a_gather_a_slice_at_a_time_is_indexing(dtype: type) -> None:
         index = rng.integers(lowest, len(table), length).astype(dtype)
         found = gather(table, index)
         assert found.dtype == table.dtype and found.tolist() == table[index].tolist()
+    mask = np.arange(len(table)) % 3 == 0  # not indices: indexing as numpy does
+    assert gather(table, mask).tolist() == table[mask].tolist()
     with pytest.raises(IndexError):  # as indexing: never a value from elsewhere
         gather(table, np.full(GATHER_SLICE + 1, len(table), dtype=dtype))
 

@@ -95,18 +95,15 @@ class LineList(ScrollView, can_focus=True):
             self._scroll_update(size)
         self._refresh_rows(drawn)
         self._show_fit()
-        if not (self.cursor or self.scroll_offset.y):  # already in view at the top: nothing to scroll
-            return
-        if self.scrollable_content_region.height:
-            # Laid out: scrolled now (a ScrollView scrolls at once), so the next frame shows the new
-            # rows where they belong; called after the refresh, it let a first frame draw them at the
-            # old scroll (the cursor out of view) and a second one move them.
+        if self.scrollable_content_region.height:  # not laid out yet: `on_resize` brings the cursor
+            # Scrolled now (a ScrollView scrolls at once), so the next frame shows the new rows where
+            # they belong; called after the refresh, it let a first frame draw them at the old scroll
+            # (the cursor out of view) and a second one move them.
             self._cursor_into_view()
-        else:
-            self.call_after_refresh(self._cursor_into_view)  # its height is known once laid out
 
     def on_resize(self) -> None:
         self._show_fit()
+        self._cursor_into_view()  # a list made shorter (a box shown above it) keeps its cursor in view
 
     def _show_fit(self) -> None:
         """A steady bar blank while every row is in view: a class, not the bar's coming and going."""
@@ -166,8 +163,9 @@ class LineList(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, base)
 
     def _cursor_into_view(self) -> None:
-        """Scroll as little as puts the cursor's row in view (under the header, if any); an empty
-        list to its top."""
+        """Scroll as little as puts the cursor's row in view (under the header, if any)."""
+        if not self.count:
+            return
         top, view = self.scroll_offset.y, self._rows_in_view()
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, force=True)
