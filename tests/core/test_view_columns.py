@@ -144,6 +144,19 @@ def test_source_codes_number_the_sources_in_the_order_first_met() -> None:
     assert len(empty) == 0 and none == []
 
 
+@pytest.mark.parametrize("share", [0.0, 0.02, 0.5, 1.0])
+def test_the_quotes_of_some_articles_are_theirs_whichever_way_they_are_marked(live: LiveCorpus, share: float) -> None:
+    columns = live.corpus.quote_view().columns
+    articles = columns.article.tolist()
+    rng = random.Random(int(share * 100))
+    chosen = sorted(rng.sample(range(columns.articles), int(share * columns.articles)))
+    # Numbers the table has no article for (one not yet arrived, or none) are left out.
+    for positions in (chosen, [-1, *chosen, columns.articles, columns.articles + 5]):
+        mask = columns.of_articles(np.array(positions, dtype=np.int64))
+        assert mask.tolist() == [article in set(chosen) for article in articles]
+        assert columns.of_articles(set(positions)).tolist() == mask.tolist()
+
+
 @pytest.mark.parametrize("dtype", [np.uint32, np.int32, np.int64, np.uint8])
 def test_a_gather_a_slice_at_a_time_is_indexing(dtype: type) -> None:
     from tui.corpus.quote_columns import GATHER_SLICE, gather

@@ -152,12 +152,14 @@ class QuoteColumns:
     def of_articles(self, positions: Sequence[int] | set[int] | np.ndarray) -> np.ndarray:
         """Every quote of these articles: their spans of quote numbers when they hold few quotes."""
         found = positions if isinstance(positions, np.ndarray) else np.fromiter(positions, np.int64, len(positions))
-        found = found[(found >= 0) & (found < self.articles)]
-        first = self.article_first()
-        starts, ends = first[found], first[found + 1]
-        if int((ends - starts).sum()) * SPANS_BELOW < self.size:
+        if len(found) and (int(found.min()) < 0 or int(found.max()) >= self.articles):
+            found = found[(found >= 0) & (found < self.articles)]  # articles this state of the table lacks
+        # Counted with one gather: a broad word's ~a million articles made four arrays of that size
+        # here (their spans' starts, ends, lengths), each fresh memory touched for the first time.
+        if int(self.article_sizes()[found].sum()) * SPANS_BELOW < self.size:
+            first = self.article_first()
             mask = np.zeros(self.size, dtype=bool)
-            mask[spans(starts, ends)] = True
+            mask[spans(first[found], first[found + 1])] = True
             return mask
         chosen = np.zeros(self.articles + 1, dtype=bool)
         chosen[found] = True
@@ -252,6 +254,7 @@ class QuoteColumns:
         self.pairs("article")
         self.pairs("source")
         self.months()
+        self.article_sizes()  # an article-level term's first answer counts its quotes with them
 
     def sorted(self, quotes: np.ndarray, by: str) -> np.ndarray | PickedQuotes:
         """The quotes of a mask (read-only) in a QUOTE_SORTS order: a narrow mask's sorted themselves,
