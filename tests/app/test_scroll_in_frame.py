@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from textual.app import App, ComposeResult
 from textual.content import Content
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tui.widgets.line_list import LineList
@@ -36,12 +37,18 @@ def in_view(rows: Numbers, row: int) -> bool:
     return top <= row < top + rows._rows_in_view()
 
 
+async def listed(app: Host, pilot: Pilot) -> Numbers:
+    """The host's list with ROWS rows, drawn once."""
+    rows = app.query_one(Numbers)
+    rows.set_count(ROWS)
+    await pilot.pause()
+    return rows
+
+
 async def test_a_new_answer_is_shown_from_its_cursor_in_the_frame_that_shows_it() -> None:
     app = Host()
     async with app.run_test(size=(40, 12)) as pilot:
-        rows = app.query_one(Numbers)
-        rows.set_count(ROWS)
-        await pilot.pause()
+        rows = await listed(app, pilot)
         rows.move_to(FAR)
         assert in_view(rows, FAR) and rows.scroll_offset.y > 0  # a cursor key scrolls at once too
         rows.set_count(ROWS, 0)  # a new answer: its first row
@@ -59,7 +66,8 @@ async def test_a_list_not_laid_out_yet_scrolls_once_it_is() -> None:
     async with app.run_test(size=(40, 12)) as pilot:
         rows = Numbers()
         await app.mount(rows, before=0)
-        rows.set_count(ROWS, FAR)  # before the layout that gives it a height
+        assert not rows.scrollable_content_region.height  # not laid out yet
+        rows.set_count(ROWS, FAR)
         await pilot.pause()
         await pilot.pause()
         assert rows.scrollable_content_region.height and in_view(rows, FAR)
@@ -68,9 +76,7 @@ async def test_a_list_not_laid_out_yet_scrolls_once_it_is() -> None:
 async def test_a_list_made_shorter_keeps_its_cursor_in_view() -> None:
     app = Host()
     async with app.run_test(size=(40, 24)) as pilot:
-        rows = app.query_one(Numbers)
-        rows.set_count(ROWS)
-        await pilot.pause()
+        rows = await listed(app, pilot)
         bottom = rows._rows_in_view() - 1
         rows.move_to(bottom)  # the last row in view
         assert rows.scroll_offset.y == 0
