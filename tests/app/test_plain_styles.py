@@ -1,7 +1,9 @@
-"""The plain styles cache (tui/widgets/plain_styles.py) draws the lines Textual's own cache draws."""
+"""The plain styles cache (tui/widgets/plain_styles.py) draws the lines Textual's own cache draws,
+for our lists, the reading pane's text and the explorer's full screens."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.segment import Segment
@@ -12,6 +14,9 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.widget import Widget
 
+from tests.quote_corpus import quote_corpus
+from tui.corpus import write_articles
+from tui.screenshots import new_app, settle
 from tui.widgets.line_list import LineList
 from tui.widgets.plain_styles import PlainStylesCache
 from tui.widgets.text_view import TextView
@@ -94,3 +99,29 @@ async def test_the_widgets_use_the_plain_cache() -> None:
     async with app.run_test(size=(60, 16)):
         assert isinstance(app.query_one(Rows)._styles_cache, PlainStylesCache)
         assert isinstance(app.query_one(TextView)._styles_cache, PlainStylesCache)
+
+
+async def test_the_explorers_screens_draw_their_own_rows_as_textual_does(tmp_path: Path) -> None:
+    """Each full screen (the articles, the views, a profile) draws its own rows with the plain
+    cache, the same cells as Textual's own, in the dark theme and the light one."""
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        write_articles(quote_corpus().articles, out, "jsonl")
+    app = new_app([path])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        kinds = set()
+        for keys in ((), ("Q",), ("P",), ("enter",), ("escape", "T")):
+            await pilot.press(*keys)
+            await pilot.pause(0.3)
+            screen = app.screen
+            assert isinstance(screen._styles_cache, PlainStylesCache), type(screen).__name__
+            for theme in ("textual-dark", "textual-light"):
+                app.theme = theme
+                await pilot.pause()
+                width, height = screen.region.size
+                for crop in (Region(0, 0, width, height), Region(3, 2, width - 6, height - 4)):
+                    plain, textual = both_caches(screen, crop)
+                    assert plain == textual, (type(screen).__name__, theme, crop)
+            kinds.add(type(screen).__name__)
+        assert kinds == {"MainScreen", "QuotesScreen", "PeopleScreen", "ProfileScreen", "TimelineScreen"}

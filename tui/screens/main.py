@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
@@ -41,6 +40,7 @@ from . import navigation
 from .citing import copy_citation
 from .help import HelpScreen
 from .load_report import LoadReportScreen, empty_note
+from .opaque import OpaqueScreen
 from .palette import filter_term
 from .sorting import next_sort
 
@@ -56,7 +56,7 @@ def _slash_first(found: list[BindingType]) -> list[BindingType]:
     return [replace(b, priority=True) if isinstance(b, Binding) and b.action == "focus_filter" else b for b in found]
 
 
-class MainScreen(Screen[None]):
+class MainScreen(OpaqueScreen):
     BINDINGS = _slash_first(bindings("screen"))
     # Under 100 columns the entity panel goes; under 70 the list and the article stack.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]

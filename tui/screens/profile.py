@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import ScreenResume
-from textual.screen import Screen
 from textual.widgets import Static
 
 from ..commands import bindings
@@ -25,6 +24,7 @@ from .citing import copy_highlighted
 from .correction import NameInput
 from .help import HelpScreen
 from .navigation import restyle_if_needed
+from .opaque import OpaqueScreen
 
 WHO_LINE = 300  # characters of a header line kept (one row shows fewer; the ellipsis says so)
 NONE_FOUND = "none found"
@@ -38,7 +38,7 @@ def entity_term(kind: str, name: str) -> str:
     return f'{field}:"{plain}"'
 
 
-class ProfileScreen(Screen[None]):
+class ProfileScreen(OpaqueScreen):
     BINDINGS = bindings("views") + bindings("profile")
     AUTO_FOCUS = None
     DEFAULT_CSS = """

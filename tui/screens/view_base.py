@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.events import ScreenResume
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import Worker
@@ -20,6 +19,7 @@ from ..widgets.filter_bar import DEBOUNCE_SECONDS, FilterBar
 from ..widgets.keys_footer import KeysFooter
 from .help import HelpScreen
 from .navigation import restyle_if_needed
+from .opaque import OpaqueScreen
 
 if TYPE_CHECKING:
     from .main import MainScreen
@@ -36,7 +36,7 @@ def same(data: Any, shown: Any) -> bool:
     return data is shown
 
 
-class ViewScreen(Screen[None]):
+class ViewScreen(OpaqueScreen):
     """A view over the main screen's corpus and filter."""
 
     BINDINGS = bindings("views")
