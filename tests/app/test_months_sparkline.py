@@ -1,5 +1,5 @@
 """The profile's sparkline draws exactly the cells Textual's own Sparkline draws, faster (a run of
-equal cells as one segment)."""
+equal cells as one segment), and the widget the same rows as Textual's widget."""
 
 from __future__ import annotations
 
@@ -10,9 +10,14 @@ import pytest
 from rich.color import Color
 from rich.console import Console
 from rich.segment import Segment
+from rich.style import Style
+from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.renderables.sparkline import Sparkline as TextualSparkline
+from textual.widgets import Sparkline
 
-from tui.widgets.months_sparkline import QuickSparkline
+from tui.widgets.months_sparkline import MonthsSparkline, QuickSparkline
 
 LOW, HIGH = Color.from_rgb(20, 30, 40), Color.from_rgb(200, 120, 60)
 
@@ -34,3 +39,40 @@ def test_the_same_segments_as_textuals_sparkline(count: int, width: int, height:
 
 def test_a_flat_series_is_drawn_as_textual_draws_it() -> None:
     assert segments(QuickSparkline, [4.0] * 50, 30, 3) == segments(TextualSparkline, [4.0] * 50, 30, 3)
+
+
+def cells(rows: list[Strip]) -> list[list[tuple[str, Style | None]]]:
+    """Each row's cells, character and style (ours joins a run of equal cells into one segment)."""
+    return [[(char, segment.style) for segment in row for char in segment.text] for row in rows]
+
+
+class Charts(App[None]):
+    """Textual's Sparkline widget and ours, the same CSS (the profile's), one above the other."""
+
+    CSS = "Sparkline { height: 3; margin: 0 1; }"
+
+    def compose(self) -> ComposeResult:
+        yield Sparkline([], summary_function=max, id="textual")
+        yield MonthsSparkline([], summary_function=max, id="ours")
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 37, 300])
+async def test_the_widget_draws_the_rows_textuals_widget_draws(count: int) -> None:
+    """Drawn a row at a time (the Line API), the widget's rows are the very rows Textual's
+    Sparkline widget draws with the same data, in both themes, after its data and its size change."""
+    series = random.Random(count)
+    app = Charts()
+    async with app.run_test(size=(90, 8)) as pilot:
+        textual, ours = app.query_one("#textual", Sparkline), app.query_one("#ours", MonthsSparkline)
+        compared = 0
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            for width in (90, 41):
+                await pilot.resize_terminal(width, 8)
+                data = [float(series.choice([0, 1, series.randint(0, 900)])) for _ in range(count)]
+                textual.data, ours.data = data, data
+                await pilot.pause()
+                region = Region(0, 0, *ours.size)
+                assert cells(ours.render_lines(region)) == cells(textual.render_lines(region)), (theme, width)
+                compared += 1
+        assert compared == 4
