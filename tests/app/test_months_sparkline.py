@@ -13,8 +13,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.app import App, ComposeResult
 from textual.geometry import Region
-from textual.strip import Strip
 from textual.renderables.sparkline import Sparkline as TextualSparkline
+from textual.strip import Strip
 from textual.widgets import Sparkline
 
 from tui.widgets.months_sparkline import MonthsSparkline, QuickSparkline
