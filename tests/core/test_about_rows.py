@@ -12,7 +12,7 @@ from tests.core.test_quote_order import plain_about
 from tests.helpers import corpus_of
 from tests.quote_corpus import article
 from tui.corpus import LiveCorpus
-from tui.corpus.about_rows import about_rows
+from tui.corpus.about_rows import FEW_TO_SORT, about_rows
 from tui.corpus.index.keys import name_key
 from tui.corpus.quote_table_state import Entities
 from tui.corpus.quote_table_strings import Strings
@@ -72,10 +72,15 @@ def plain(entities: list[tuple[str, str]], named: list[list[int]], quotes: list[
 
 
 @pytest.mark.parametrize("side_file", [False, True])
-@pytest.mark.parametrize("seed", range(6))
-def test_rows_read_in_any_order_are_the_plain_sorts_rows(seed: int, side_file: bool) -> None:
+@pytest.mark.parametrize(("seed", "entities_made"), [(seed, 120) for seed in range(6)] + [(6, 3000), (7, 3000)])
+def test_rows_read_in_any_order_are_the_plain_sorts_rows(seed: int, entities_made: int, side_file: bool) -> None:
+    """Rows read in any order are the plain sort's; with 3,000 entities, each named once or twice,
+    runs of equally counted entities are longer than `FEW_TO_SORT` (put in name order in numpy)."""
     rng = random.Random(seed)
-    entities, named = invented_named(rng, 400, 120)
+    entities, named = invented_named(rng, 400, entities_made)
+    if entities_made > len(named):
+        counts = np.bincount(np.concatenate([np.array(n, dtype=np.int64) for n in named]))
+        assert np.bincount(counts[counts > 0]).max() > FEW_TO_SORT
     held = as_side_file_holds(entities) if side_file else entities
     for _ in range(3):
         quotes = sorted(rng.sample(range(len(named)), rng.randrange(1, len(named))))
@@ -112,3 +117,24 @@ def test_a_speaker_is_left_out_of_their_own_profile_after_another_profile_named_
         assert profile is not None and not isinstance(profile, Exception)
         assert list(profile.about) == plain_about(live, person_id, profile.quotes)
         assert {name for _, name, _ in profile.about} == {other, "Acme"}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_entities_are_put_in_name_order_as_sorted_puts_them(seed: int) -> None:
+    """`Entities.name_order` (numpy on the names' first bytes, names decoded only where those
+    tie) gives the order `sorted` gives the (kind, name) items, whatever the names: alike for
+    more than the first bytes, of other scripts, empty, holding a NUL or a lone surrogate, and
+    kinds listed out of their alphabetical order."""
+    rng = random.Random(seed)
+    stems = ["Ministry of Health", "Ministry of Hea", "Ministry", "Ann", "Ann\x00", "", "Zoë", "Zoe", "Émile",
+             "北京市", "Ann Lee\ud800", "Ann Lee", "ministry", "Ωmega"]  # fmt: skip
+    kinds = ["place", "person", "organization"]  # codes not in the kinds' own order
+    items = list(dict.fromkeys((rng.choice(kinds), rng.choice(stems) + rng.choice(["", " A", " B", "x" * 9]))
+                               for _ in range(300)))  # fmt: skip
+    entities = Entities(np.array([kinds.index(kind) for kind, _ in items], dtype=np.uint8), kinds,
+                        Strings.of(name for _, name in items))  # fmt: skip
+    numbers = np.array(rng.sample(range(len(items)), len(items) // 2), dtype=np.int64)
+    chosen = [items[number] for number in numbers.tolist()]
+    order = entities.name_order(numbers).tolist()
+    assert [chosen[at] for at in order] == sorted(chosen)
+    assert entities.name_order(numbers[:0]).tolist() == []

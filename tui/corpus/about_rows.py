@@ -22,6 +22,7 @@ from .lazy_sequence import MadeOnRead
 from .quote_columns import spans
 from .quote_table_state import Entities
 
+FEW_TO_SORT = 64  # a run of equally counted entities this short is sorted by its decoded names (numpy costs more)
 Row = tuple[str, str, list[int]]  # (kind, name, the quotes naming it, in the order of the profile's)
 
 
@@ -100,7 +101,11 @@ class AboutRows(MadeOnRead[Row]):
         if run in self._ordered:
             return
         low, high = self._runs[run], self._runs[run + 1]
-        items = [self._entities[entity] for entity in self._found[low:high].tolist()]
-        order = np.array(sorted(range(high - low), key=items.__getitem__), dtype=np.int64) + low
+        entities = self._entities
+        if isinstance(entities, Entities) and high - low > FEW_TO_SORT:  # names in a side file's blob
+            order = entities.name_order(self._found[low:high]) + low
+        else:
+            items = [entities[entity] for entity in self._found[low:high].tolist()]
+            order = np.array(sorted(range(high - low), key=items.__getitem__), dtype=np.int64) + low
         self._found[low:high], self._starts[low:high] = self._found[order], self._starts[order]
         self._ordered.add(run)

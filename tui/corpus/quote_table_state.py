@@ -38,6 +38,26 @@ class Entities(MadeOnRead[tuple[str, str]]):
     def __iter__(self) -> Iterator[tuple[str, str]]:
         return map(self._item, range(len(self)))
 
+    def name_order(self, numbers: np.ndarray) -> np.ndarray:
+        """The positions of these entities (numbers) in (kind, name) order, as `sorted` puts their
+        items. Names are ordered by their UTF-8 bytes, which is the order of their characters: the
+        first bytes of each compared in numpy, and only the names alike that far decoded (a run of
+        thousands of entities, e.g. those a profile's quotes name once, costs no name decoded)."""
+        numbers = np.asarray(numbers, dtype=np.int64)
+        rank = {kind: at for at, kind in enumerate(sorted(self.kinds))}
+        kinds = np.array([rank[kind] for kind in self.kinds], dtype=np.int64)[self.kind[numbers]]
+        prefixes = self.names.prefixes(numbers)
+        order = np.lexsort((prefixes, kinds))
+        kinds, prefixes = kinds[order], prefixes[order]
+        alike = (kinds[1:] == kinds[:-1]) & (prefixes[1:] == prefixes[:-1])
+        bounds = np.flatnonzero(np.concatenate(([True], ~alike, [True]))).tolist()
+        for low, high in zip(bounds[:-1], bounds[1:], strict=True):
+            if high - low > 1:  # alike as far as the prefixes go: their names decide
+                group = order[low:high]
+                names = [self.names[int(number)] for number in numbers[group].tolist()]
+                order[low:high] = group[sorted(range(high - low), key=names.__getitem__)]
+        return order
+
     def may_be_named(self, numbers: np.ndarray, keys: Iterable[str]) -> np.ndarray:
         """Which of these entities' names may have one of these keys (a mask; Strings.may_fold_to)."""
         return self.names.may_fold_to(numbers, keys)

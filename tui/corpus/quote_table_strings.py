@@ -24,6 +24,7 @@ _ENCODING_ERRORS = "surrogatepass"  # article text may hold lone surrogates; the
 # The dtypes a saved column may have: anything else in a side file is damage.
 DTYPES = frozenset({"int8", "uint8", "bool", "int32", "uint32", "int64"})
 NO_BYTE = -1  # equal to no byte
+PREFIX_BYTES = 8  # the bytes of a string `prefixes` puts in one uint64
 BYTES = (bytes, memoryview)  # what a side file's state holds bytes as: a view when kept out of band
 
 
@@ -71,6 +72,23 @@ class Strings(MadeOnRead[str]):
         for key in keys:
             low, high = (ord(key[0]), ord(key[-1])) if key else (NO_BYTE, NO_BYTE)  # "": a name of no word
             found |= (~first_told | (first == low)) & (~last_told | (last == high))
+        return found
+
+    def prefixes(self, numbers: np.ndarray) -> np.ndarray:
+        """The first `PREFIX_BYTES` bytes of these strings as big-endian numbers (a shorter one
+        padded with zero bytes): numbers that order as the strings' bytes do, as far as they go."""
+        numbers = np.asarray(numbers, dtype=np.int64)
+        found = np.zeros(len(numbers), dtype=np.uint64)
+        bytes_ = np.frombuffer(self.blob, dtype=np.uint8)
+        if not len(numbers) or not len(bytes_):
+            return found
+        ends = self.ends[numbers]
+        starts = np.where(numbers > 0, self.ends[numbers - 1], 0)
+        last = len(bytes_) - 1
+        for step in range(PREFIX_BYTES):
+            at = starts + step
+            byte = np.where(at < ends, bytes_[np.minimum(at, last)], 0)
+            found = (found << np.uint64(8)) | byte.astype(np.uint64)
         return found
 
     def state(self) -> tuple[bytes, bytes]:
