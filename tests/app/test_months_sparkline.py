@@ -59,20 +59,27 @@ class Charts(App[None]):
 @pytest.mark.parametrize("count", [0, 1, 2, 37, 300])
 async def test_the_widget_draws_the_rows_textuals_widget_draws(count: int) -> None:
     """Drawn a row at a time (the Line API), the widget's rows are the very rows Textual's
-    Sparkline widget draws with the same data, in both themes, after its data and its size change."""
+    Sparkline widget draws with the same data, and stay so as each of its theme, its size and its
+    data changes alone (each must draw the chart again)."""
     series = random.Random(count)
     app = Charts()
     async with app.run_test(size=(90, 8)) as pilot:
         textual, ours = app.query_one("#textual", Sparkline), app.query_one("#ours", MonthsSparkline)
-        compared = 0
-        for theme in ("textual-dark", "textual-light"):
+        compared = []
+
+        async def same(step: str) -> None:
+            await pilot.pause()
+            region = Region(0, 0, *ours.size)
+            assert cells(ours.render_lines(region)) == cells(textual.render_lines(region)), step
+            compared.append(step)
+
+        for theme in ("textual-light", "textual-dark"):
             app.theme = theme
-            for width in (90, 41):
+            await same(f"theme {theme}")
+            for width in (41, 90):
                 await pilot.resize_terminal(width, 8)
+                await same(f"{theme}, width {width}")
                 data = [float(series.choice([0, 1, series.randint(0, 900)])) for _ in range(count)]
                 textual.data, ours.data = data, data
-                await pilot.pause()
-                region = Region(0, 0, *ours.size)
-                assert cells(ours.render_lines(region)) == cells(textual.render_lines(region)), (theme, width)
-                compared += 1
-        assert compared == 4
+                await same(f"{theme}, width {width}, new data")
+        assert len(compared) == 10
