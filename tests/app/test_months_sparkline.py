@@ -59,8 +59,8 @@ class Charts(App[None]):
 @pytest.mark.parametrize("count", [0, 1, 2, 37, 300])
 async def test_the_widget_draws_the_rows_textuals_widget_draws(count: int) -> None:
     """Drawn a row at a time (the Line API), the widget's rows are the very rows Textual's
-    Sparkline widget draws with the same data, and stay so as each of its theme, its size and its
-    data changes alone (each must draw the chart again)."""
+    Sparkline widget draws with the same data, and stay so as each of its theme, its size (down to
+    no column at all) and its data changes alone (each must draw the chart again)."""
     series = random.Random(count)
     app = Charts()
     async with app.run_test(size=(90, 8)) as pilot:
@@ -76,10 +76,10 @@ async def test_the_widget_draws_the_rows_textuals_widget_draws(count: int) -> No
         for theme in ("textual-light", "textual-dark"):
             app.theme = theme
             await same(f"theme {theme}")
-            for width in (41, 90):
+            for width in (41, 2, 90):  # 2: no column left inside the margins
                 await pilot.resize_terminal(width, 8)
                 await same(f"{theme}, width {width}")
                 data = [float(series.choice([0, 1, series.randint(0, 900)])) for _ in range(count)]
                 textual.data, ours.data = data, data
                 await same(f"{theme}, width {width}, new data")
-        assert len(compared) == 10
+        assert len(compared) == 14

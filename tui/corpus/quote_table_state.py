@@ -42,7 +42,8 @@ class Entities(MadeOnRead[tuple[str, str]]):
         """The positions of these entities (numbers) in (kind, name) order, as `sorted` puts their
         items. Names are ordered by their UTF-8 bytes, which is the order of their characters: the
         first bytes of each compared in numpy, and only the names alike that far decoded (a run of
-        thousands of entities, e.g. those a profile's quotes name once, costs no name decoded)."""
+        thousands of entities, e.g. those a profile's quotes name once, costs no name decoded). A
+        name whose bytes do not decode (a damaged side file) is placed by its bytes."""
         numbers = np.asarray(numbers, dtype=np.int64)
         rank = {kind: at for at, kind in enumerate(sorted(self.kinds))}
         kinds = np.array([rank[kind] for kind in self.kinds], dtype=np.int64)[self.kind[numbers]]

@@ -106,8 +106,10 @@ class MonthsSparkline(Sparkline):
         widget's style under each cell's, none padded."""
         width, height = self.size
         base = self.visual_style.rich_style
+        if not width or not height:  # Textual's console renders nothing that narrow: no rows
+            return []
         chart = self._chart()
-        if len(chart.data) < 2 or not width:  # one bar, or none: as Textual cuts them into lines
+        if len(chart.data) < 2:  # one bar, or none: as Textual cuts them into lines
             options = self.app.console_options.update(highlight=False, width=width, height=height)
             styled = (Segment(text, base + style) for text, style, _ in chart.cells(self.app.console, options))
             lines = list(
