@@ -54,6 +54,13 @@ class Strings(MadeOnRead[str]):
     def __iter__(self) -> Iterator[str]:
         return map(self._item, range(len(self)))
 
+    def _bounds(self, numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where these strings (int64 numbers) start and end in the blob."""
+        if not len(numbers):
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty
+        return np.where(numbers > 0, self.ends[numbers - 1], 0), self.ends[numbers]
+
     def may_fold_to(self, numbers: np.ndarray, keys: Iterable[str]) -> np.ndarray:
         """Which of these strings may fold to one of these name keys (a mask): those whose first
         and last bytes are not both ASCII letters or digits that differ from a key's first and last
@@ -61,8 +68,7 @@ class Strings(MadeOnRead[str]):
         accent to strip, nothing to split off), so the others fold to none of them: told for
         thousands of strings in a few numpy passes, none of them decoded."""
         numbers = np.asarray(numbers, dtype=np.int64)
-        ends = self.ends[numbers] if len(numbers) else np.zeros(0, dtype=np.int64)
-        starts = np.where(numbers > 0, self.ends[numbers - 1], 0) if len(numbers) else ends
+        starts, ends = self._bounds(numbers)
         bytes_ = np.frombuffer(self.blob, dtype=np.uint8)
         found = ends <= starts  # an empty string: told by its key
         if not len(bytes_):
@@ -82,8 +88,7 @@ class Strings(MadeOnRead[str]):
         bytes_ = np.frombuffer(self.blob, dtype=np.uint8)
         if not len(numbers) or not len(bytes_):
             return found
-        ends = self.ends[numbers]
-        starts = np.where(numbers > 0, self.ends[numbers - 1], 0)
+        starts, ends = self._bounds(numbers)
         last = len(bytes_) - 1
         for step in range(PREFIX_BYTES):
             at = starts + step
