@@ -232,6 +232,8 @@ class MainScreen(OpaqueScreen):
         """Make the article under the cursor while the reader looks at the list: enter then only shows it."""
         if position == self.query_one(ArticleList).current and position != self.open:
             self.query_one(ReadingPane).prepare(self.corpus.article(position))
+            if self.scope == "article":
+                self.query_one(EntityPanel).prepare(self.corpus.entities([position]))
 
     @on(EntityPanel.Chosen)
     def _chosen(self, event: EntityPanel.Chosen) -> None:

@@ -13,6 +13,7 @@ from ..corpus import KIND_LABELS, KIND_ORDER, KINDS
 from ..safe_text import one_line
 from .cells import fit
 from .line_list import LineList
+from .rows_ahead import RowsAhead
 
 COUNT_WIDTH = 4
 BOLD = Style(bold=True)
@@ -57,11 +58,27 @@ class EntityPanel(LineList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, steady_bar=True)  # an article's panel gaining or losing its bar: see LineList
         self.entities: list[EntityRow] = []
+        self._ahead: tuple[list[EntityRow], RowsAhead | None] | None = None  # rows drawn before shown (`prepare`)
 
     def show(self, entities: Sequence[EntityRow], already_ordered: bool = False) -> None:
-        """Show these rows; `already_ordered` when a worker has put them in `ordered` order."""
+        """Show these rows; `already_ordered` when a worker has put them in `ordered` order.
+        Rows `prepare` drew for the same entities are taken, if still good (tui/widgets/rows_ahead.py)."""
         self.entities = list(entities) if already_ordered else ordered(entities)
+        prepared, self._ahead = self._ahead, None
         self.set_count(len(self.entities), 0)
+        if prepared is not None and prepared[0] == self.entities:
+            self.take_ahead(prepared[1])
+
+    def prepare(self, entities: Sequence[EntityRow]) -> None:
+        """Draw the rows `show` will draw for these entities (an article under the list's cursor),
+        the cursor on the first; nothing on screen changes."""
+        rows = ordered(entities)
+        shown = self.entities, self.count, self.cursor
+        self.entities, self.count, self.cursor = rows, len(rows), 0
+        try:
+            self._ahead = (rows, self.draw_ahead())
+        finally:
+            self.entities, self.count, self.cursor = shown
 
     def render_row(self, row: int, width: int) -> list[Segment]:
         entity = self.entities[row]

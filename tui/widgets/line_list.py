@@ -10,13 +10,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widget import Widget
 
 from ..commands import bindings
-from .plain_styles import PlainStylesCache
+from .rows_ahead import DrawsAhead
 from .scroll_bar import quick_vertical_scrollbar
 
 # The scrollbar's colours, drawn as the list's background while every row is in view.
@@ -24,7 +23,7 @@ FIT_BAR_PARTS = ("color", "color-hover", "color-active", "background", "backgrou
 STEADY_BAR = "-steady-bar"  # the class of a list whose scrollbar stays (LineList's `steady_bar`)
 
 
-class LineList(ScrollView, can_focus=True):
+class LineList(DrawsAhead, can_focus=True):
     """Rows 0..count-1 with a cursor that keys and clicks move; a subclass with `HEADER` draws
     `render_header` on the top line, which stays there while the rows scroll under it.
 
@@ -55,7 +54,6 @@ class LineList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, steady_bar: bool = False) -> None:
         super().__init__(id=id, classes=STEADY_BAR if steady_bar else "")
-        self._styles_cache = PlainStylesCache()  # rows framed with styles looked up once a frame (plain_styles.py)
         self.cursor = 0
         self.count = 0
         self._row_styles: dict[str, Style] | None = None  # until the styles change (`notify_style_update`)
@@ -139,14 +137,14 @@ class LineList(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The width and the scroll are the same for every line of a pass: found once, not a line.
-        self._pass = (self.scrollable_content_region.width, self.scroll_offset.y)
+        self._pass = (self.scrollable_content_region.width, self.top_row())
         try:
             return super().render_lines(crop)
         finally:
             self._pass = None
 
     def render_line(self, y: int) -> Strip:
-        width, top = self._pass or (self.scrollable_content_region.width, self.scroll_offset.y)
+        width, top = self._pass or (self.scrollable_content_region.width, self.top_row())
         styles = self.row_styles()
         base = styles[""]
         if y < self._header:

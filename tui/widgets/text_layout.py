@@ -19,6 +19,7 @@ from textual.style import Style
 from textual.visual import RenderOptions
 
 from .paragraph import ParagraphRows, paragraph_rows
+from .rows_ahead import RowsAhead
 from .span_index import SortedSpans
 from .wrap import wrap_cuts
 
@@ -40,6 +41,7 @@ class TextLayout:
         self.drawn: OrderedDict[int, ParagraphRows] = OrderedDict()  # paragraph: its rows, drawn
         self.drawn_key: tuple[object, ...] = ()  # what the drawn rows were styled with
         self.block_spans = spans if spans is not None else {}  # a block's spans by start, once drawn
+        self.rows_ahead: RowsAhead | None = None  # the view's rows drawn with this layout (`TextView.layout_ahead`)
         if self.width:
             self._count()
         self._keys = [(block, start) for block, start, _ in self.paragraphs]  # to bisect

@@ -20,13 +20,12 @@ from typing import Literal
 from textual import events
 from textual.content import Content
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.visual import RenderOptions
 from textual.widget import Widget
 
-from .plain_styles import PlainStylesCache
+from .rows_ahead import DrawsAhead
 from .scroll_bar import quick_vertical_scrollbar
 from .text_layout import TextLayout
 
@@ -34,7 +33,7 @@ Anchor = tuple[int, int, Literal["top", "center"]]  # (block, offset in it, wher
 Scroll = Anchor | Literal["home"] | None  # where a view shown goes: None stays where it is
 
 
-class TextView(ScrollView, can_focus=True, inherit_bindings=False):
+class TextView(DrawsAhead, can_focus=True, inherit_bindings=False):
     """Shows `blocks` (Content, one after another, each starting on a new row). Its keys are its
     owner's (the reading pane scrolls it as less does), so it binds none of its own."""
 
@@ -45,7 +44,6 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._styles_cache = PlainStylesCache()  # rows framed with styles looked up once a frame (plain_styles.py)
         self._layout = TextLayout([], 0)
         self._pending: Scroll = None  # where to scroll once counted
         self._pass: tuple[int, int, RenderOptions] | None = None  # (width, top row, options) while `render_lines` draws
@@ -66,22 +64,27 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def layout_ahead(self, blocks: Sequence[Content], scroll: Scroll = None) -> TextLayout:
         """These blocks counted at this view's width and, when they would be shown from the top,
-        their first screenful drawn: all `show_layout` and the next frame would do with them,
-        done now, while nothing waits for it. Nothing on screen changes."""
+        their first screenful drawn, as the view's rows (tui/widgets/rows_ahead.py): all
+        `show_layout` and the next frame would do with them, done now, while nothing waits for
+        it. Nothing on screen changes."""
         layout = TextLayout(blocks, self.scrollable_content_region.width)
         if scroll == "home" and layout.width:
-            layout.restyle(self._style_key(layout.width))
-            style, options = self.visual_style, self._render_options()
-            for row in range(min(self.scrollable_content_region.height, layout.rows)):
-                layout.strip_at(row, style, options)
+            shown, self._layout = self._layout, layout
+            try:
+                layout.rows_ahead = self.draw_ahead()
+            finally:
+                self._layout = shown
         return layout
 
     def show_layout(self, layout: TextLayout, scroll: Scroll = None) -> None:
         """Show blocks counted already (`layout_ahead`), counted again if the width has changed."""
         width = self.scrollable_content_region.width
         self._pending = scroll
+        ahead, layout.rows_ahead = layout.rows_ahead, None  # taken once: the cache is the view's from then on
         self._take(layout if layout.width == width else layout.at_width(width))
         self.refresh()
+        if self._layout is layout:
+            self.take_ahead(ahead)
 
     def row_of(self, block: int, offset: int) -> int:
         """The row that shows character `offset` of block `block` (at the width counted)."""
@@ -144,7 +147,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         self._layout.restyle(self._style_key(width))
         # The width, the scroll and the options are the same for every line of a pass: found once.
-        self._pass = (width, self.scroll_offset.y, self._render_options())
+        self._pass = (width, self.top_row(), self._render_options())
         try:
             return super().render_lines(crop)
         finally:
@@ -152,7 +155,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width, top, options = self._pass or (
-            self.scrollable_content_region.width, self.scroll_offset.y, self._render_options()
+            self.scrollable_content_region.width, self.top_row(), self._render_options()
         )  # fmt: skip
         style = self.visual_style
         rich_style = style.rich_style

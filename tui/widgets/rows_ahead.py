@@ -1,0 +1,78 @@
+"""A Line-API widget's rows drawn before they are shown, while the reader looks at something else.
+
+Opening an article draws the reading pane's text and the entity panel's rows: each row through
+Textual's line pipeline (the widget's padding and border, then the app's line filters), ~25 us a
+row, ~1.5 ms of the ~7-10 ms an open costs at 120 x 40. The article under the list's cursor is
+known before enter is pressed (`MainScreen._ready_to_open`), so its rows can go through the same
+pipeline then: into a `StylesCache` of their own, which the widget takes in place of its own when
+the article is shown. The frame then finds every row drawn.
+
+The rows are taken only if nothing they were drawn with has changed since: the widget's size, the
+app's line filters, the colours behind it, and its styles (Textual tells a widget each time they
+are applied again: focus, hover, theme, CSS). They are drawn from the top: a view that is not at
+its top when shown draws its rows itself, as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.geometry import Region
+from textual.scroll_view import ScrollView
+
+from .plain_styles import PlainStylesCache
+
+
+@dataclass(frozen=True)
+class RowsAhead:
+    """A widget's rows drawn ahead, and what they were drawn with."""
+
+    key: tuple[object, ...]
+    cache: PlainStylesCache
+
+
+class DrawsAhead(ScrollView):
+    """A `ScrollView` whose rows can be drawn ahead (see the module). A subclass draws its rows
+    from `self.top_row()`, not from `scroll_offset`, and gives `self.rows_cache()` as its cache."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._styles_cache = PlainStylesCache()  # rows framed with styles looked up once a frame (plain_styles.py)
+        self._drawing_ahead = False
+        self._styles_seen = 0  # counts the times Textual applied the styles again
+
+    def top_row(self) -> int:
+        """The first row in view: the top while rows are drawn ahead."""
+        return 0 if self._drawing_ahead else self.scroll_offset.y
+
+    def draw_ahead(self) -> RowsAhead | None:
+        """The rows as `render_lines` draws them now, scrolled to the top, into a cache of their
+        own; the caller has put the widget in the state to draw (and puts it back after). None
+        when the widget has no size yet."""
+        width, height = self.region.size
+        if not (width and height):
+            return None
+        cache = PlainStylesCache()
+        shown, self._styles_cache, self._drawing_ahead = self._styles_cache, cache, True
+        try:
+            self.render_lines(Region(0, 0, width, height))
+        finally:
+            self._styles_cache, self._drawing_ahead = shown, False
+        return RowsAhead(self._ahead_key(), cache)
+
+    def take_ahead(self, ahead: RowsAhead | None) -> bool:
+        """After the widget was refreshed to show the state `ahead` was drawn in: use its rows, if
+        they are still what would be drawn (the same key, and the view at its top)."""
+        if ahead is None or self.scroll_offset.y or ahead.key != self._ahead_key():
+            return False
+        self._styles_cache = ahead.cache
+        return True
+
+    def _ahead_key(self) -> tuple[object, ...]:
+        """What drawn rows depend on besides the widget's own state."""
+        return (self.region.size, self.scrollable_content_region, tuple(self.get_line_filters()),
+                self.background_colors, self._styles_seen, self.app.theme)  # fmt: skip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles_seen += 1
