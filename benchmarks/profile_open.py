@@ -50,15 +50,16 @@ def line(name: str, keys: list[KeyTime]) -> str:
 
 async def ahead_ab(timed: TimedApp, pilot: Any, articles: Any, opens: int) -> tuple[list[KeyTime], list[KeyTime]]:
     """`opens` opens each way, alternately: the article made ahead taken, and dropped before enter."""
+    from tui.widgets.entity_panel import EntityPanel
     from tui.widgets.reading_pane import ReadingPane
 
     screen = timed.app.explorer
     assert screen is not None
-    pane = screen.query_one(ReadingPane)
+    pane, panel = screen.query_one(ReadingPane), screen.query_one(EntityPanel)
 
     @contextlib.contextmanager
     def dropped() -> Iterator[None]:
-        pane._ahead = None  # what `prepare` made, as if enter came first
+        pane._ahead = panel._ahead = None  # what `prepare` made, as if enter came first
         yield
 
     taken: list[KeyTime] = []

@@ -33,7 +33,8 @@ class RowsAhead:
 
 class DrawsAhead(ScrollView):
     """A `ScrollView` whose rows can be drawn ahead (see the module). A subclass draws its rows
-    from `self.top_row()`, not from `scroll_offset`, and gives `self.rows_cache()` as its cache."""
+    from `self.top_row()`, not from `scroll_offset`, and puts itself in the state to draw around
+    `draw_ahead` (`TextView.layout_ahead`, `EntityPanel.prepare`)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
