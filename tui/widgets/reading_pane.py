@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
 
 from ..commands import bindings
 from ..corpus import Article, term_spans
 from ..safe_text import one_line
 from .cells import counted
+from .fixed_text import FixedText
 from .highlight import body_content, body_start, quote_offset
+from .rows_ahead import RowsAhead
 from .text_layout import TextLayout
 from .text_view import Scroll, TextView
 
@@ -77,6 +78,8 @@ class Opening:
     terms: tuple[str, ...]  # the filter's words marked in it
     header: Content
     indicator: Content
+    header_rows: RowsAhead | None  # the two, drawn (tui/widgets/fixed_text.py)
+    indicator_rows: RowsAhead | None
     body_size: int
     window: tuple[int, int]
     body: Content
@@ -138,8 +141,8 @@ class ReadingPane(Vertical):
         self._ahead: Opening | None = None  # an article made before it is opened (`prepare`)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="indicator")
-        yield Static(id="header")
+        yield FixedText(id="indicator")
+        yield FixedText(id="header")
         yield TextView(id="body")
 
     def on_mount(self) -> None:
@@ -166,8 +169,8 @@ class ReadingPane(Vertical):
             current = None  # a quote number from before the article became a placeholder (tui.corpus.damaged)
         self.article, self.current = article, current
         if article is None:  # the hint, where the text goes; no header above it
-            self.query_one("#header", Static).display = False
-            self.query_one("#indicator", Static).update("", layout=False)
+            self.query_one("#header", FixedText).display = False
+            self.query_one("#indicator", FixedText).update(Content())
             self.window, self.body_size, self.body = (0, 0), 0, Content()
             self.page.show_blocks([EMPTY], scroll="home")
             return
@@ -183,7 +186,7 @@ class ReadingPane(Vertical):
             self._open(self._take_ahead(article) or self._opening(article))
             return
         # The indicator and the header are fixed-height lines whatever they say: no layout pass.
-        self.query_one("#indicator", Static).update(indicator_content(article, current), layout=False)
+        self.query_one("#indicator", FixedText).update(indicator_content(article, current))
         if changed:
             self._show_header(header_content(article))
             self.body_size = len(article.text) - body_start(article)
@@ -230,19 +233,22 @@ class ReadingPane(Vertical):
             scroll = (_block_for_body(window), match - window[0], "center")
         body, blocks = self._blocks(article, None, window, size)
         header, indicator = header_content(article), indicator_content(article, None)
+        header_rows = self.query_one("#header", FixedText).draw_text_ahead(header)
+        indicator_rows = self.query_one("#indicator", FixedText).draw_text_ahead(indicator)
         layout = self.page.layout_ahead(blocks, scroll)
-        return Opening(article, tuple(self.terms), header, indicator, size, window, body, layout, scroll)
+        return Opening(article, tuple(self.terms), header, indicator, header_rows, indicator_rows, size, window, body,
+                       layout, scroll)  # fmt: skip
 
     def _open(self, opening: Opening) -> None:
         # The indicator and the header are fixed-height lines whatever they say: no layout pass.
-        self.query_one("#indicator", Static).update(opening.indicator, layout=False)
-        self._show_header(opening.header)
+        self.query_one("#indicator", FixedText).update(opening.indicator, opening.indicator_rows)
+        self._show_header(opening.header, opening.header_rows)
         self.body_size, self.window, self.body = opening.body_size, opening.window, opening.body
         self.page.show_layout(opening.layout, opening.scroll)
 
-    def _show_header(self, content: Content) -> None:
-        header = self.query_one("#header", Static)
-        header.update(content, layout=False)
+    def _show_header(self, content: Content, rows: RowsAhead | None = None) -> None:
+        header = self.query_one("#header", FixedText)
+        header.update(content, rows)
         if not header.display:  # the first article: a layout pass, once
             header.display = True
 
