@@ -69,6 +69,10 @@ class ExplorerApp(App[None]):
         self._collector.cancel()
         gc.set_threshold(*self._thresholds)
 
+    def let_go_after_frame(self, *things: object) -> None:
+        """Free `things` after the next frame, not during the key that drops them (tui/collector.py)."""
+        self._collector.let_go_after_frame(*things)
+
     def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
         super()._display(screen, renderable)
         if renderable is not None:  # a frame: the collector runs once it is out (tui/collector.py)

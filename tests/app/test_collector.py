@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -11,6 +12,8 @@ import pytest
 import tui.collector as collector
 from tui.collector import YOUNG_WORTH_COLLECTING, FrameCollector, collect_young
 from tui.screenshots import settle
+from tui.widgets.article_list import ArticleList
+from tui.widgets.text_view import TextView
 
 QUIET = 1_000_000  # a first threshold the tests' objects never reach: the collector runs when told
 
@@ -90,3 +93,37 @@ async def test_the_app_collects_after_its_frames(app) -> None:
             assert runs  # the frames of the keys were followed by a collection
     finally:
         collector.collect_young = original
+
+
+class _Thing:
+    """Something let go of (weakly referable, as a styles cache or a text layout is)."""
+
+
+async def test_what_a_key_lets_go_of_is_freed_after_the_next_frame_not_before() -> None:
+    frames = FrameCollector()
+    thing = _Thing()
+    gone = weakref.ref(thing)
+    frames.let_go_after_frame(thing)
+    del thing
+    await asyncio.sleep(3 * collector.AFTER_FRAME_SECONDS)
+    assert gone() is not None  # no frame yet: still held
+    frames.frame_shown()
+    assert gone() is not None  # the frame is being sent
+    await asyncio.sleep(3 * collector.AFTER_FRAME_SECONDS)
+    assert gone() is None
+
+
+async def test_an_opened_articles_old_rows_are_freed_once_the_new_ones_are_shown(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.explorer
+        screen.query_one(ArticleList).focus()
+        await pilot.press("enter", "down")
+        await pilot.pause()
+        body = screen.query_one("#body", TextView)
+        old_rows, old_layout = weakref.ref(body._styles_cache), weakref.ref(body._layout)
+        await pilot.press("enter")
+        await pilot.pause()
+        await asyncio.sleep(3 * collector.AFTER_FRAME_SECONDS)
+        assert body._styles_cache is not old_rows() and old_rows() is None
+        assert old_layout() is None

@@ -31,8 +31,7 @@ class FixedText(DrawsAhead, can_focus=False):
     def update(self, content: Content, ahead: RowsAhead | None = None) -> None:
         """Show `content`; with the rows `draw_text_ahead` drew for it, if they are still good."""
         self._content, self._lines = content, None
-        self.refresh()
-        self.take_ahead(ahead)
+        self.refresh_all(ahead)
 
     def draw_text_ahead(self, content: Content) -> RowsAhead | None:
         """The rows `update(content)` will show, drawn now; nothing on screen changes."""

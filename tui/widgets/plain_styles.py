@@ -15,6 +15,7 @@ dirty, the line filters, cropping).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from rich.segment import Segment
@@ -68,8 +69,23 @@ def frame_of(styles: StylesBase, base_background: Color, background: Color, inne
                  side(left, left_color, 0), side(right, right_color, 2))  # fmt: skip
 
 
+INNER_OUTER_KEPT = 1024  # background pairs remembered, as many as Textual's own cache of them
+
+
+@lru_cache(INNER_OUTER_KEPT)
+def inner_outer(base_background: Color, background: Color) -> tuple[Style, Style]:
+    """`StylesCache.get_inner_outer`'s styles: the widget's background over what is under it, and that."""
+    return Style(background=base_background + background), Style(background=base_background)
+
+
 class PlainStylesCache(StylesCache):
     """A `StylesCache` that puts content rows together directly while the styles are plain."""
+
+    def get_inner_outer(self, base_background: Color, background: Color) -> tuple[Style, Style]:  # type: ignore[override]
+        # Textual caches these with the cache itself in the key: each cache stayed alive, with all
+        # its rows, until 1,024 later look-ups pushed it out. Rows drawn ahead make a cache for
+        # every article the cursor rests on (tui/widgets/rows_ahead.py); here only the colours are kept.
+        return inner_outer(base_background, background)
 
     def __init__(self) -> None:
         super().__init__()

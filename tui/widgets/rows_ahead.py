@@ -66,8 +66,23 @@ class DrawsAhead(ScrollView):
         they are still what would be drawn (the same key, and the view at its top)."""
         if ahead is None or self.scroll_offset.y or ahead.key != self._ahead_key():
             return False
+        self.let_go_after_frame(self._styles_cache)
         self._styles_cache = ahead.cache
         return True
+
+    def refresh_all(self, ahead: RowsAhead | None = None) -> bool:
+        """`refresh()` for a new state, then `take_ahead(ahead)`. The rows drawn until now are
+        freed after the frame, not cleared inside the key (`let_go_after_frame`)."""
+        self.let_go_after_frame(self._styles_cache)
+        self._styles_cache = PlainStylesCache()
+        self.refresh()
+        return self.take_ahead(ahead)
+
+    def let_go_after_frame(self, *things: object) -> None:
+        """Free `things` after the next frame, when the app offers it (tui/collector.py); else now."""
+        let_go = getattr(self.app, "let_go_after_frame", None)
+        if let_go is not None:
+            let_go(*things)
 
     def _ahead_key(self) -> tuple[object, ...]:
         """What drawn rows depend on besides the widget's own state."""

@@ -82,9 +82,7 @@ class TextView(DrawsAhead, can_focus=True, inherit_bindings=False):
         self._pending = scroll
         ahead, layout.rows_ahead = layout.rows_ahead, None  # taken once: the cache is the view's from then on
         self._take(layout if layout.width == width else layout.at_width(width))
-        self.refresh()
-        if self._layout is layout:
-            self.take_ahead(ahead)
+        self.refresh_all(ahead if self._layout is layout else None)
 
     def row_of(self, block: int, offset: int) -> int:
         """The row that shows character `offset` of block `block` (at the width counted)."""
@@ -100,6 +98,7 @@ class TextView(DrawsAhead, can_focus=True, inherit_bindings=False):
     # -- counting rows (no styling): cheap, and done again only when the width changes ---------
 
     def _take(self, layout: TextLayout) -> None:
+        self.let_go_after_frame(self._layout)
         self._layout = layout
         if not layout.width:
             return  # not counted until the view has a width (`on_resize`)
