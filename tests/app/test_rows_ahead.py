@@ -6,9 +6,11 @@ between must have them drawn again."""
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual._compositor import CompositorUpdate
 from textual._styles_cache import StylesCache
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.strip import Strip
 
 from tui.app import ExplorerApp
 from tui.screens.main import MainScreen
@@ -119,3 +121,42 @@ async def test_a_view_not_at_its_top_when_shown_draws_its_own_rows(app: Explorer
         body.scroll_to(y=5, animate=False, force=True)
         ahead = body.draw_ahead()
         assert ahead is not None and not body.take_ahead(ahead)
+
+
+async def test_the_frame_finds_the_rows_cut_and_rendered_ahead(app: ExplorerApp, monkeypatch) -> None:
+    """The rows drawn ahead are also cut at the screen's cuts and turned into a terminal's bytes
+    ahead (Strip caches both): the open's frame renders few pieces itself. Without that, it
+    renders a piece or more for every row of the text and of the entity panel."""
+    rendered: list[int] = []
+    render = Strip.render
+
+    def counting(strip: Strip, console: object) -> str:
+        rendered.append(strip._render_cache is None)  # rendered now, not found done
+        return render(strip, console)  # type: ignore[arg-type]
+
+    async def rendered_by_enter(pilot: Pilot) -> int:
+        await pilot.press("down")
+        await pilot.pause()
+        rendered.clear()
+        await pilot.press("enter")
+        await pilot.pause()
+        return sum(rendered)
+
+    display = app._display
+
+    def sent(screen: object, update: object) -> None:  # as a terminal's driver would (headless sends nothing)
+        display(screen, update)  # type: ignore[arg-type]
+        if isinstance(update, CompositorUpdate):
+            update.render_segments(app.console)
+
+    app._display = sent  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _rest_on_second_row(pilot)
+        monkeypatch.setattr(Strip, "render", counting)
+        await pilot.press("enter")
+        await pilot.pause()
+        cut_ahead = await rendered_by_enter(pilot)
+        monkeypatch.setattr(DrawsAhead, "_cut_ahead", lambda self, rows: None)
+        cut_in_the_frame = await rendered_by_enter(pilot)
+        rows = screen.query_one("#body", TextView).region.height
+        assert cut_in_the_frame - cut_ahead >= rows, (cut_ahead, cut_in_the_frame)

@@ -45,7 +45,7 @@ class FixedText(DrawsAhead, can_focus=False):
     def render_line(self, y: int) -> Strip:
         width, height = self.size  # the content's, as `Widget._render_content` uses
         style = self.visual_style
-        key = (width, height, style, self.app.theme)
+        key = (width, height, style, self.app.theme, self.text_selection)  # a mouse selection is drawn in
         if self._lines is None or self._lines[0] != key:
             self._lines = (key, Visual.to_strips(self, self._content, width, height, style))
         lines = self._lines[1]

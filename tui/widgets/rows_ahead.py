@@ -1,16 +1,20 @@
 """A Line-API widget's rows drawn before they are shown, while the reader looks at something else.
 
-Opening an article draws the reading pane's text and the entity panel's rows: each row through
-Textual's line pipeline (the widget's padding and border, then the app's line filters), ~25 us a
-row, ~1.5 ms of the ~7-10 ms an open costs at 120 x 40. The article under the list's cursor is
-known before enter is pressed (`MainScreen._ready_to_open`), so its rows can go through the same
-pipeline then: into a `StylesCache` of their own, which the widget takes in place of its own when
-the article is shown. The frame then finds every row drawn.
+Opening an article draws the reading pane's text, header and quote indicator and the entity
+panel's rows: each row through Textual's line pipeline (the widget's padding and border, then the
+app's line filters), ~25 us a row, ~2 ms of the ~7-10 ms an open cost at 120 x 40. The article
+under the list's cursor is known before enter is pressed (`MainScreen._ready_to_open`), so its
+rows can go through the same pipeline then: into a `StylesCache` of their own, which the widget
+takes in place of its own when the article is shown. The frame then finds every row drawn.
 
 The rows are taken only if nothing they were drawn with has changed since: the widget's size, the
-app's line filters, the colours behind it, and its styles (Textual tells a widget each time they
-are applied again: focus, hover, theme, CSS). They are drawn from the top: a view that is not at
-its top when shown draws its rows itself, as before.
+app's line filters, the colours behind it, a mouse selection in it, and its styles (Textual tells a
+widget each time they are applied again: focus, hover, theme, CSS). They are drawn from the top: a
+view that is not at its top when shown draws its rows itself, as before.
+
+A cache of rows drawn ahead that is never taken (the cursor moved on) is dropped with the article
+it was drawn for. The rows a view showed until it takes new ones are freed after the frame
+(`let_go_after_frame`, tui/collector.py), not inside the key.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 
 from textual.geometry import Region
 from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from .plain_styles import PlainStylesCache
 
@@ -56,10 +61,29 @@ class DrawsAhead(ScrollView):
         cache = PlainStylesCache()
         shown, self._styles_cache, self._drawing_ahead = self._styles_cache, cache, True
         try:
-            self.render_lines(Region(0, 0, width, height))
+            rows = self.render_lines(Region(0, 0, width, height))
         finally:
             self._styles_cache, self._drawing_ahead = shown, False
+        self._cut_ahead(rows)
         return RowsAhead(self._ahead_key(), cache)
+
+    def _cut_ahead(self, rows: list[Strip]) -> None:
+        """Cut `rows` where the screen's compositor will cut them, and turn the pieces into a
+        terminal's bytes, as the frame will. A `Strip` keeps both (its divide and render caches,
+        each a pure function of the strip), so the frame finds them done; should the screen's
+        layout change first, the frame cuts the rows itself. The compositor's formula, textual
+        8.2.8 (pinned): `Compositor._render_chops`."""
+        compositor = self.screen._compositor
+        placed = compositor.visible_widgets.get(self)
+        if placed is None or not placed[1].contains_region(placed[0]):
+            return  # not on screen, or clipped: the frame draws other strips than these
+        region = placed[0]
+        first, last = region.column_span
+        cuts, console = compositor.cuts, self.app.console
+        for y, row in zip(region.line_range, rows, strict=False):
+            inside = [cut for cut in cuts[y] if last >= cut >= first]
+            for piece in row.divide([cut - first for cut in inside[1:]]):
+                piece.render(console)
 
     def take_ahead(self, ahead: RowsAhead | None) -> bool:
         """After the widget was refreshed to show the state `ahead` was drawn in: use its rows, if
@@ -87,7 +111,7 @@ class DrawsAhead(ScrollView):
     def _ahead_key(self) -> tuple[object, ...]:
         """What drawn rows depend on besides the widget's own state."""
         return (self.region.size, self.scrollable_content_region, tuple(self.get_line_filters()),
-                self.background_colors, self._styles_seen, self.app.theme)  # fmt: skip
+                self.background_colors, self._styles_seen, self.app.theme, self.text_selection)  # fmt: skip
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
