@@ -6,9 +6,9 @@ warm-up is over (so that its worker does not land in the keys). For each key it 
 time to the key's last frame rendered (as run.py times it), the process's CPU time and the event
 loop thread's own CPU time, medians and 95th percentiles. With `--profile`, the opens run again
 under cProfile (the event loop's thread) and the functions with the most time are printed.
-With `--ahead-ab`, the opens run again, every other one with the article the screen made while
-the cursor rested on it dropped just before enter (as if enter came before that making ran), so
-the two are timed alternately in one process.
+With `--ahead-ab`, the opens run again, every other one with what the screen made while the
+cursor rested on the article (the article, and the entity panel's rows) dropped just before enter
+(as if enter came before that making ran), so the two are timed alternately in one process.
 
     ARTICLE_EXPLORER_CACHE_DIR=KEEP/SIZE/cache-VERSION PYTHONPATH=. \\
         python benchmarks/profile_open.py KEEP/SIZE/corpus-SIZE [--opens 40] [--profile] [--dump FILE]
