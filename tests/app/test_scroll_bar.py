@@ -47,3 +47,25 @@ async def test_the_text_views_bar_looks_as_textuals_at_every_length_and_scroll()
                     assert bar.render_lines(part) == textual_rows(bar)[5:], (theme, length, scroll)
                     compared += 1
         assert compared == 2 * len(LENGTHS) * len(SCROLLS)
+
+
+async def test_a_bar_drawn_ahead_is_the_one_shown_next_and_the_shown_one_stays() -> None:
+    """The text view's bar for an article about to be opened is drawn ahead (with its text):
+    drawing it leaves the bar on screen as it is, and the next text of that length shows it."""
+    app = Reader()
+    async with app.run_test(size=(40, 20)) as pilot:
+        view = app.query_one(TextView)
+        bar = view.vertical_scrollbar
+        assert isinstance(bar, QuickScrollBar)
+        view.show_blocks([Content("\n".join(f"row {n}" for n in range(90)))], scroll="home")
+        await pilot.pause()
+        region = bar.size.region
+        shown = bar.render_lines(region)
+        bar.draw_ahead(400)
+        ahead = next(reversed(bar._drawn.values()))
+        assert ahead != shown and bar.render_lines(region) == shown == textual_rows(bar)
+        view.show_blocks([Content("\n".join(f"row {n}" for n in range(400)))], scroll="home")
+        await pilot.pause()
+        taken = bar.render_lines(region)
+        assert all(row is drawn for row, drawn in zip(taken, ahead, strict=True))
+        assert taken == textual_rows(bar)

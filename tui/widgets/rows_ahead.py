@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from textual.geometry import Region
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from .plain_styles import PlainStylesCache
 
@@ -34,6 +35,25 @@ class RowsAhead:
 
     key: tuple[object, ...]
     cache: PlainStylesCache
+
+
+def cut_ahead(widget: Widget, rows: list[Strip]) -> None:
+    """Cut the widget's `rows` (all of them, drawn ahead) where the screen's compositor will cut
+    them, and turn the pieces into a terminal's bytes, as the frame will. A `Strip` keeps both
+    (its divide and render caches, each a pure function of the strip), so the frame finds them
+    done; should the screen's layout change first, the frame cuts the rows itself. The
+    compositor's formula, textual 8.2.8 (pinned): `Compositor._render_chops`."""
+    compositor = widget.screen._compositor
+    placed = compositor.visible_widgets.get(widget)
+    if placed is None or not placed[1].contains_region(placed[0]):
+        return  # not on screen, or clipped: the frame draws other strips than these
+    region = placed[0]
+    first, last = region.column_span
+    cuts, console = compositor.cuts, widget.app.console
+    for y, row in zip(region.line_range, rows, strict=False):
+        inside = [cut for cut in cuts[y] if last >= cut >= first]
+        for piece in row.divide([cut - first for cut in inside[1:]]):
+            piece.render(console)
 
 
 class DrawsAhead(ScrollView):
@@ -68,22 +88,7 @@ class DrawsAhead(ScrollView):
         return RowsAhead(self._ahead_key(), cache)
 
     def _cut_ahead(self, rows: list[Strip]) -> None:
-        """Cut `rows` where the screen's compositor will cut them, and turn the pieces into a
-        terminal's bytes, as the frame will. A `Strip` keeps both (its divide and render caches,
-        each a pure function of the strip), so the frame finds them done; should the screen's
-        layout change first, the frame cuts the rows itself. The compositor's formula, textual
-        8.2.8 (pinned): `Compositor._render_chops`."""
-        compositor = self.screen._compositor
-        placed = compositor.visible_widgets.get(self)
-        if placed is None or not placed[1].contains_region(placed[0]):
-            return  # not on screen, or clipped: the frame draws other strips than these
-        region = placed[0]
-        first, last = region.column_span
-        cuts, console = compositor.cuts, self.app.console
-        for y, row in zip(region.line_range, rows, strict=False):
-            inside = [cut for cut in cuts[y] if last >= cut >= first]
-            for piece in row.divide([cut - first for cut in inside[1:]]):
-                piece.render(console)
+        cut_ahead(self, rows)
 
     def take_ahead(self, ahead: RowsAhead | None) -> bool:
         """After the widget was refreshed to show the state `ahead` was drawn in: use its rows, if

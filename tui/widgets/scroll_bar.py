@@ -6,7 +6,9 @@ bar has). Opening an article redraws two bars (the text's, whose length changed,
 panel's), ~1.5 ms each of the ~17 ms an open costs. Here the bar's segments (the same
 `ScrollBarRender.render_bar`) become one strip a row, with the bar's own style under them and the
 app's line filters over them, as the pipeline would do; and the rows are kept while the bar looks
-the same (the entity panel's bar is blank while its rows fit, whatever their count).
+the same (the entity panel's bar is blank while its rows fit, whatever their count). The rows of
+the bar an article about to be opened will show can be drawn ahead (`draw_ahead`), as the text's
+are (tui/widgets/rows_ahead.py): two looks are kept, the one shown and the one drawn ahead.
 
 Anything unusual (a horizontal bar, a renderer of one's own, a selection) is left to Textual.
 """
@@ -23,8 +25,11 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widget import Widget
 
+from .rows_ahead import cut_ahead
+
 NO_BACK = Color.parse("#555555")  # ScrollBarRender's own defaults, for a style without colours
 NO_BAR = Color.parse("bright_magenta")
+LOOKS_KEPT = 2  # the rows of the bar as shown, and as drawn ahead for the article to be opened
 
 
 class QuickScrollBar(ScrollBar):
@@ -32,15 +37,38 @@ class QuickScrollBar(ScrollBar):
 
     def __init__(self, vertical: bool = True, name: str | None = None, *, thickness: int = 1) -> None:
         super().__init__(vertical, name, thickness=thickness)
-        self._drawn_key: tuple[object, ...] = ()
-        self._drawn: list[Strip] = []
+        self._drawn: dict[tuple[object, ...], list[Strip]] = {}  # rows by look, the last used last
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if not self.vertical or self.renderer is not ScrollBarRender or self.text_selection is not None:
+        rows = self._quick_rows()
+        if rows is None:
             return super().render_lines(crop)
+        strips = rows[crop.y : crop.bottom]
+        if crop.column_span != (0, self.size.width):
+            strips = [strip.crop(crop.x, crop.right) for strip in strips]
+        return strips
+
+    def draw_ahead(self, virtual_size: int, position: float = 0) -> None:
+        """Draw, cut and render the rows the bar will show once its view is `virtual_size` rows
+        long and scrolled to `position`; nothing on screen changes."""
+        shown = self.window_virtual_size, self.position
+        self.set_reactive(ScrollBar.window_virtual_size, virtual_size)
+        self.set_reactive(ScrollBar.position, position)
+        try:
+            rows = self._quick_rows()
+        finally:
+            self.set_reactive(ScrollBar.window_virtual_size, shown[0])
+            self.set_reactive(ScrollBar.position, shown[1])
+        if rows is not None:
+            cut_ahead(self, rows)
+
+    def _quick_rows(self) -> list[Strip] | None:
+        """All the bar's rows, drawn here; None where Textual must draw them."""
+        if not self.vertical or self.renderer is not ScrollBarRender or self.text_selection is not None:
+            return None
         bar = self.render()
         if not isinstance(bar, ScrollBarRender) or not isinstance(bar.style, Style):
-            return super().render_lines(crop)
+            return None
         width, height = self.size
         filters = tuple(self.get_line_filters())
         _, background = self.background_colors
@@ -48,13 +76,13 @@ class QuickScrollBar(ScrollBar):
         thumb = bool(bar.window_size and height and bar.virtual_size and height != bar.virtual_size)
         shape = (bar.virtual_size, bar.window_size, bar.position) if thumb else ()  # no thumb: all one look
         key = (width, height, shape, bar.style, base, filters, background)
-        if key != self._drawn_key:
-            self._drawn_key = key
-            self._drawn = _rows(bar, width, height, base, filters, background)
-        strips = self._drawn[crop.y : crop.bottom]
-        if crop.column_span != (0, width):
-            strips = [strip.crop(crop.x, crop.right) for strip in strips]
-        return strips
+        rows = self._drawn.pop(key, None)
+        if rows is None:
+            rows = _rows(bar, width, height, base, filters, background)
+        self._drawn[key] = rows  # the last used last
+        while len(self._drawn) > LOOKS_KEPT:
+            del self._drawn[next(iter(self._drawn))]
+        return rows
 
 
 def _rows(

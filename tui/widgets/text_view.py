@@ -26,7 +26,7 @@ from textual.visual import RenderOptions
 from textual.widget import Widget
 
 from .rows_ahead import DrawsAhead
-from .scroll_bar import quick_vertical_scrollbar
+from .scroll_bar import QuickScrollBar, quick_vertical_scrollbar
 from .text_layout import TextLayout
 
 Anchor = tuple[int, int, Literal["top", "center"]]  # (block, offset in it, where to put its row)
@@ -74,6 +74,9 @@ class TextView(DrawsAhead, can_focus=True, inherit_bindings=False):
                 layout.rows_ahead = self.draw_ahead()
             finally:
                 self._layout = shown
+            bar = self.vertical_scrollbar
+            if isinstance(bar, QuickScrollBar) and self.show_vertical_scrollbar:
+                bar.draw_ahead(layout.rows)
         return layout
 
     def show_layout(self, layout: TextLayout, scroll: Scroll = None) -> None:
