@@ -81,15 +81,15 @@ def inner_outer(base_background: Color, background: Color) -> tuple[Style, Style
 class PlainStylesCache(StylesCache):
     """A `StylesCache` that puts content rows together directly while the styles are plain."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._frame: Frame | None = None  # during a plain `render`, else None
+
     def get_inner_outer(self, base_background: Color, background: Color) -> tuple[Style, Style]:  # type: ignore[override]
         # Textual caches these with the cache itself in the key: each cache stayed alive, with all
         # its rows, until 1,024 later look-ups pushed it out. Rows drawn ahead make a cache for
         # every article the cursor rests on (tui/widgets/rows_ahead.py); here only the colours are kept.
         return inner_outer(base_background, background)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._frame: Frame | None = None  # during a plain `render`, else None
 
     def render(self, styles: StylesBase, size: Size, base_background: Color, background: Color,
                *args: Any, **kwargs: Any) -> list[Strip]:  # fmt: skip
