@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
+from tests.app.resting import rest_on_second_row
 from tui.app import ExplorerApp
-from tui.screens.main import MainScreen
-from tui.screenshots import settle
 from tui.widgets.article_list import ArticleList
 from tui.widgets.highlight import body_content
 from tui.widgets.reading_pane import ReadingPane
@@ -36,15 +35,6 @@ def _counting_openings(pane: ReadingPane) -> list[int]:
     return made
 
 
-async def _rest_on_second_row(pilot: Pilot) -> MainScreen:
-    await settle(pilot)
-    screen = pilot.app.explorer
-    screen.query_one(ArticleList).focus()
-    await pilot.press("down")
-    await pilot.pause()  # the frame, then the article under the cursor is made
-    return screen
-
-
 async def _shown_when_opened_afresh(pilot: Pilot, pane: ReadingPane, position: int) -> tuple[object, ...]:
     pane.show(None)
     await pilot.pause()
@@ -55,7 +45,7 @@ async def _shown_when_opened_afresh(pilot: Pilot, pane: ReadingPane, position: i
 
 async def test_enter_shows_the_article_made_while_the_cursor_rested_on_it(app: ExplorerApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _rest_on_second_row(pilot)
+        screen = await rest_on_second_row(pilot)
         pane, position = _pane(app), screen.query_one(ArticleList).current
         made = _counting_openings(pane)
         await pilot.press("enter")
@@ -69,7 +59,7 @@ async def test_enter_shows_the_article_made_while_the_cursor_rested_on_it(app: E
 
 async def test_the_filter_changing_before_enter_makes_the_article_again(app: ExplorerApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _rest_on_second_row(pilot)
+        screen = await rest_on_second_row(pilot)
         pane, position = _pane(app), screen.query_one(ArticleList).current
         article = screen.corpus.article(position)
         word = article.text.split()[-1].strip(".,\"'")  # a word of the body, marked once it is a filter word
@@ -83,7 +73,7 @@ async def test_the_filter_changing_before_enter_makes_the_article_again(app: Exp
 
 async def test_a_new_width_before_enter_counts_the_rows_again(app: ExplorerApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _rest_on_second_row(pilot)
+        screen = await rest_on_second_row(pilot)
         pane, position = _pane(app), screen.query_one(ArticleList).current
         assert pane._ahead is not None
         made_at = pane._ahead.layout.width
@@ -100,7 +90,7 @@ async def test_a_new_width_before_enter_counts_the_rows_again(app: ExplorerApp) 
 async def test_an_article_changed_before_enter_is_shown_as_it_is_now(app: ExplorerApp) -> None:
     """A correction of a speaker, say, between the cursor's rest and enter."""
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _rest_on_second_row(pilot)
+        screen = await rest_on_second_row(pilot)
         pane = _pane(app)
         article = screen.corpus.article(screen.query_one(ArticleList).current)
         pane.prepare(article.model_copy(update={"title": "A title as it was before"}))

@@ -12,9 +12,10 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.strip import Strip
 
+from tests.app.resting import rest_on_second_row
 from tui.app import ExplorerApp
 from tui.screens.main import MainScreen
-from tui.screenshots import settle
+from tui.widgets import rows_ahead
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_panel import EntityPanel
 from tui.widgets.fixed_text import FixedText
@@ -56,23 +57,12 @@ def _counting_takes(screen: MainScreen) -> dict[str, int]:
     return taken
 
 
-async def _rest_on_second_row(pilot: Pilot) -> MainScreen:
-    """The first article opened (the header is hidden until one is), the cursor on the next row."""
-    await settle(pilot)
-    screen = pilot.app.explorer
-    screen.query_one(ArticleList).focus()
-    await pilot.press("enter")
-    await pilot.press("down")
-    await pilot.pause()  # the frame, then the article under the cursor is made
-    return screen
-
-
 async def test_enter_shows_rows_drawn_ahead_as_textual_draws_them(app: ExplorerApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         for theme in THEMES:
             app.theme = theme
             await pilot.pause()
-            screen = await _rest_on_second_row(pilot)
+            screen = await rest_on_second_row(pilot, open_first=True)
             taken = _counting_takes(screen)
             await pilot.press("enter")
             await pilot.pause()
@@ -85,7 +75,7 @@ async def test_enter_shows_rows_drawn_ahead_as_textual_draws_them(app: ExplorerA
 
 async def test_a_theme_changed_before_enter_has_the_rows_drawn_again(app: ExplorerApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _rest_on_second_row(pilot)
+        screen = await rest_on_second_row(pilot, open_first=True)
         app.theme = "textual-light"
         await pilot.pause()
         taken = _counting_takes(screen)
@@ -99,7 +89,7 @@ async def test_a_theme_changed_before_enter_has_the_rows_drawn_again(app: Explor
 async def test_other_entities_than_those_drawn_ahead_are_drawn_again(app: ExplorerApp) -> None:
     """The article's entities changed between the cursor's rest and enter (a correction, say)."""
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _rest_on_second_row(pilot)
+        screen = await rest_on_second_row(pilot, open_first=True)
         panel = screen.query_one(EntityPanel)
         entities = screen.corpus.entities([screen.query_one(ArticleList).current])
         panel.prepare(entities[1:])
@@ -113,7 +103,7 @@ async def test_other_entities_than_those_drawn_ahead_are_drawn_again(app: Explor
 
 async def test_a_view_not_at_its_top_when_shown_draws_its_own_rows(app: ExplorerApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _rest_on_second_row(pilot)
+        screen = await rest_on_second_row(pilot, open_first=True)
         body = screen.query_one("#body", TextView)
         layout = body.layout_ahead(body.blocks * 20, "home")  # long enough to scroll
         body.show_layout(layout, "home")
@@ -151,12 +141,12 @@ async def test_the_frame_finds_the_rows_cut_and_rendered_ahead(app: ExplorerApp,
 
     app._display = sent  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _rest_on_second_row(pilot)
+        screen = await rest_on_second_row(pilot, open_first=True)
         monkeypatch.setattr(Strip, "render", counting)
         await pilot.press("enter")
         await pilot.pause()
         cut_ahead = await rendered_by_enter(pilot)
-        monkeypatch.setattr(DrawsAhead, "_cut_ahead", lambda self, rows: None)
+        monkeypatch.setattr(rows_ahead, "cut_ahead", lambda widget, rows: None)
         cut_in_the_frame = await rendered_by_enter(pilot)
         rows = screen.query_one("#body", TextView).region.height
         assert cut_in_the_frame - cut_ahead >= rows, (cut_ahead, cut_in_the_frame)

@@ -84,11 +84,8 @@ class DrawsAhead(ScrollView):
             rows = self.render_lines(Region(0, 0, width, height))
         finally:
             self._styles_cache, self._drawing_ahead = shown, False
-        self._cut_ahead(rows)
-        return RowsAhead(self._ahead_key(), cache)
-
-    def _cut_ahead(self, rows: list[Strip]) -> None:
         cut_ahead(self, rows)
+        return RowsAhead(self._ahead_key(), cache)
 
     def take_ahead(self, ahead: RowsAhead | None) -> bool:
         """After the widget was refreshed to show the state `ahead` was drawn in: use its rows, if
